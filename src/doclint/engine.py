@@ -1,0 +1,116 @@
+"""Running the rules over the files of one run.
+
+The engine finds the documents named on the command line, parses each one,
+runs every rule over all of them (so that duplicates are found across
+files), and returns the findings in a stable order. It never prints: the CLI
+and the reporters do.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from doclint.diagnostics import Diagnostic, Severity
+from doclint.model import Document
+from doclint.parse import parse_document
+from doclint.registry import Rule, all_rules
+from doclint.settings import Settings
+from doclint.source import SourceError, decode, read_source
+
+logger = logging.getLogger(__name__)
+
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt")
+STDIN_PATH = "-"
+
+
+@dataclass
+class RunResult:
+    documents: list[Document] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    """One line per input that could not be read, naming it and the fix."""
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for diagnostic in self.diagnostics if diagnostic.severity is severity)
+
+    @property
+    def exit_status(self) -> int:
+        """0 clean, 1 findings at warning level or above, 2 when an input could not be read."""
+        if self.errors:
+            return 2
+        if any(diagnostic.severity.rank >= Severity.WARNING.rank for diagnostic in self.diagnostics):
+            return 1
+        return 0
+
+
+def discover(arguments: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Expand the command-line paths into document paths.
+
+    A folder is searched recursively for ``*.md``, ``*.markdown`` and
+    ``*.txt`` files, skipping hidden folders such as ``.git``. A file named
+    directly is checked whatever its suffix. Returns (paths, errors); each
+    path appears once, in the order first named.
+    """
+    paths: list[str] = []
+    errors: list[str] = []
+    for argument in arguments:
+        if argument == STDIN_PATH:
+            paths.append(argument)
+            continue
+        path = Path(argument)
+        if path.is_dir():
+            found = _documents_in(path)
+            if not found:
+                errors.append(
+                    f"{argument}: no *.md, *.markdown or *.txt files found in this folder; "
+                    "name a folder or files that contain documents"
+                )
+            paths.extend(found)
+        elif path.exists():
+            paths.append(argument)
+        else:
+            errors.append(f"{argument}: no such file or directory; check the path")
+    return list(dict.fromkeys(paths)), errors
+
+
+def _documents_in(folder: Path) -> list[str]:
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.suffix.lower() in DOCUMENT_SUFFIXES and path.is_file():
+            found.append(str(path))
+    return found
+
+
+def load(path: str, settings: Settings) -> Document:
+    """Read and parse one document; ``-`` reads standard input. Raises SourceError."""
+    if path == STDIN_PATH:
+        source = decode("<stdin>", sys.stdin.buffer.read(), settings.encoding)
+    else:
+        source = read_source(Path(path), path, settings.encoding)
+    return parse_document(source, settings.label_table)
+
+
+def run(arguments: Sequence[str], settings: Settings, rules: Sequence[Rule] | None = None) -> RunResult:
+    """Check the named files and folders with the given rules (all rules by default)."""
+    result = RunResult()
+    paths, result.errors = discover(arguments)
+    for path in paths:
+        try:
+            result.documents.append(load(path, settings))
+        except SourceError as error:
+            result.errors.append(str(error))
+
+    for rule in rules if rules is not None else all_rules():
+        logger.debug("running %s on %d documents", rule.name, len(result.documents))
+        result.diagnostics.extend(rule.check(result.documents, settings))
+
+    order = {document.path: index for index, document in enumerate(result.documents)}
+    result.diagnostics.sort(key=lambda diagnostic: (order[diagnostic.path], *diagnostic.sort_key()))
+    return result

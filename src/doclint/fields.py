@@ -1,0 +1,91 @@
+"""Recognising labelled fields (``**题目：**``, ``**Answer:**``) and step labels.
+
+Labels are matched on the text as written, not only on what CommonMark
+parses as bold: under the flanking rules ``**题目：**如何…`` (no space after
+the closing ``**``) is not emphasis at all, yet Chinese authors write it that
+way all the time. The colon may be ASCII or full-width and may stand inside
+or outside the bold markers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from doclint.data import DataError, load_json
+
+_MARK = r"(?:\*\*|__)"
+_COLON = r"[:：]"
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    key: str
+    label: str
+    rest: str
+    """The text after the label, colon and closing markers."""
+
+
+class LabelTable:
+    """Maps the labels a document may use to canonical field keys."""
+
+    def __init__(self, synonyms: dict[str, list[str]]):
+        self.synonyms = synonyms
+        self._keys: dict[str, str] = {}
+        for key, labels in synonyms.items():
+            for label in labels:
+                folded = label.casefold()
+                if folded in self._keys and self._keys[folded] != key:
+                    raise DataError(f"label {label!r} maps to both {self._keys[folded]!r} and {key!r}")
+                self._keys[folded] = key
+
+        # Longest labels first, so that "答案解析" wins over "答案".
+        alternatives = "|".join(re.escape(label) for label in sorted(self._keys, key=len, reverse=True))
+        self._pattern = re.compile(
+            rf"^\s*(?P<open>{_MARK})?\s*(?P<label>{alternatives})\s*"
+            rf"(?:(?P<inner>{_COLON})\s*(?P<close1>{_MARK})?|(?P<close2>{_MARK})\s*{_COLON})\s*",
+            re.IGNORECASE,
+        )
+
+    def match(self, text: str) -> LabelMatch | None:
+        """Match a field label at the start of a paragraph's text.
+
+        A label needs a colon after it. Bold markers are optional but must
+        pair up: ``**Answer:** yes`` and ``Answer: yes`` are fields,
+        ``**Answer: yes`` is not.
+        """
+        found = self._pattern.match(text)
+        if not found:
+            return None
+        opened = found.group("open") is not None
+        closed = found.group("close1") is not None or found.group("close2") is not None
+        if opened != closed:
+            return None
+
+        label = found.group("label")
+        return LabelMatch(self._keys[label.casefold()], label, text[found.end():])
+
+
+@lru_cache(maxsize=None)
+def default_labels() -> LabelTable:
+    """Return the label table shipped in ``rules/labels.json``."""
+    raw = load_json("labels.json")
+    synonyms = {key: value for key, value in raw.items() if not key.startswith("$")}
+    return LabelTable(synonyms)
+
+
+_STEP_LABEL_RE = re.compile(
+    rf"^\s*{_MARK}(?P<label>[^*_\n]+?)\s*(?P<inner>{_COLON})?\s*{_MARK}\s*(?(inner)|{_COLON})\s*"
+)
+
+
+def match_step_label(text: str) -> tuple[str, str] | None:
+    """Split ``**模型训练**：text`` or ``**Train:** text`` into (label, rest).
+
+    Returns None when the item does not open with a bold label and a colon.
+    """
+    found = _STEP_LABEL_RE.match(text)
+    if not found:
+        return None
+    return found.group("label").strip(), text[found.end():]

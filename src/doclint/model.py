@@ -1,0 +1,278 @@
+"""The section tree: a document's headings, blocks and labelled fields.
+
+Every node carries the 1-based line where it starts (``line``) and the last
+line of its content (``end_line``). ``doclint ast`` prints this tree as the
+JSON described in docs/ast.md, and the JSON is built by ``to_json`` here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Union
+
+from doclint.source import Source
+
+AST_VERSION = 1
+
+
+@dataclass
+class Paragraph:
+    line: int
+    end_line: int
+    text: str
+    """Plain text: markup removed, soft line breaks kept as ``\\n``."""
+    markdown: str
+    """The paragraph's Markdown source with its indentation removed."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": "paragraph", "line": self.line, "end_line": self.end_line, "text": self.text}
+
+
+@dataclass
+class ListItem:
+    line: int
+    end_line: int
+    number: int | None
+    """The item's number in an ordered list, else None."""
+    label: str | None
+    """A bold label that opens the item (``**模型训练**：``), without the colon."""
+    text: str
+    """Plain text of the item's first paragraph, after the label."""
+    blocks: list[Block] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": "list_item",
+            "line": self.line,
+            "end_line": self.end_line,
+            "number": self.number,
+            "label": self.label,
+            "text": self.text,
+            "blocks": [block.to_json() for block in self.blocks],
+        }
+
+
+@dataclass
+class ListBlock:
+    line: int
+    end_line: int
+    ordered: bool
+    start: int | None
+    items: list[ListItem] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": "list",
+            "line": self.line,
+            "end_line": self.end_line,
+            "ordered": self.ordered,
+            "start": self.start,
+            "items": [item.to_json() for item in self.items],
+        }
+
+
+@dataclass
+class CodeBlock:
+    line: int
+    """The line of the opening fence, or of the first line of an indented block."""
+    end_line: int
+    code_line: int
+    """The line of the first line of code."""
+    language: str | None
+    info: str
+    text: str
+    fenced: bool
+    indent: int
+    """Columns of container prefix (list indentation, ``>``) before each code line."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": "code",
+            "line": self.line,
+            "end_line": self.end_line,
+            "code_line": self.code_line,
+            "language": self.language,
+            "info": self.info,
+            "fenced": self.fenced,
+            "indent": self.indent,
+            "text": self.text,
+        }
+
+
+@dataclass
+class Table:
+    line: int
+    end_line: int
+    header: list[str]
+    rows: list[list[str]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": "table", "line": self.line, "end_line": self.end_line, "header": self.header, "rows": self.rows}
+
+
+@dataclass
+class BlockQuote:
+    line: int
+    end_line: int
+    blocks: list[Block] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": "blockquote",
+            "line": self.line,
+            "end_line": self.end_line,
+            "blocks": [block.to_json() for block in self.blocks],
+        }
+
+
+@dataclass
+class HtmlBlock:
+    line: int
+    end_line: int
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": "html", "line": self.line, "end_line": self.end_line, "text": self.text}
+
+
+@dataclass
+class ThematicBreak:
+    line: int
+    end_line: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": "thematic_break", "line": self.line, "end_line": self.end_line}
+
+
+Block = Union[Paragraph, ListBlock, CodeBlock, Table, BlockQuote, HtmlBlock, ThematicBreak]
+
+
+@dataclass
+class Step:
+    line: int
+    end_line: int
+    number: int | None
+    label: str | None
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "end_line": self.end_line,
+            "number": self.number,
+            "label": self.label,
+            "text": self.text,
+        }
+
+
+@dataclass
+class Field:
+    """A labelled field such as ``**答案：**`` with its canonical key."""
+
+    key: str
+    """Canonical key: ``question``, ``answer``, ``explanation`` or another key of the label table."""
+    label: str
+    """The label as written in the document, without markup or colon."""
+    line: int
+    end_line: int
+    text: str
+    """Plain text after the label."""
+    steps: list[Step] = field(default_factory=list)
+    """The items of the ordered list that follows an answer, if any."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "line": self.line,
+            "end_line": self.end_line,
+            "text": self.text,
+            "steps": [step.to_json() for step in self.steps],
+        }
+
+
+@dataclass
+class Section:
+    """A heading and everything up to the next heading of the same or a higher level.
+
+    ``end_line`` is the last line of content, subsections included. A
+    thematic break at the end of a section separates it from the next one
+    and is not part of its span.
+    """
+
+    level: int
+    line: int
+    end_line: int
+    column: int
+    heading: str
+    """Plain heading text, number included."""
+    number: str | None
+    """The leading number (``14`` for ``14.``, ``14、`` or ``第14题``; ``1.2`` for ``1.2``)."""
+    title: str
+    """The heading text after the number."""
+    setext: bool = False
+    blocks: list[Block] = field(default_factory=list)
+    fields: dict[str, Field] = field(default_factory=dict)
+    children: list[Section] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Section]:
+        """Yield this section and its descendants in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": "section",
+            "line": self.line,
+            "end_line": self.end_line,
+            "level": self.level,
+            "heading": self.heading,
+            "number": self.number,
+            "title": self.title,
+            "setext": self.setext,
+            "fields": {key: value.to_json() for key, value in self.fields.items()},
+            "blocks": [block.to_json() for block in self.blocks],
+            "children": [child.to_json() for child in self.children],
+        }
+
+
+@dataclass
+class FrontMatter:
+    line: int
+    end_line: int
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"line": self.line, "end_line": self.end_line, "text": self.text}
+
+
+@dataclass
+class Document:
+    """A parsed document: front matter, the blocks before the first heading, and the sections."""
+
+    source: Source
+    front_matter: FrontMatter | None
+    blocks: list[Block]
+    sections: list[Section]
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def walk(self) -> Iterator[Section]:
+        """Yield every section in document order."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": AST_VERSION,
+            "type": "document",
+            "path": self.path,
+            "line": 1,
+            "end_line": self.source.line_count,
+            "front_matter": self.front_matter.to_json() if self.front_matter else None,
+            "blocks": [block.to_json() for block in self.blocks],
+            "sections": [section.to_json() for section in self.sections],
+        }

@@ -1,0 +1,321 @@
+"""Build the section tree of a document from markdown-it-py tokens.
+
+The parser is CommonMark with tables and front matter (mdit-py-plugins).
+Only top-level headings open sections: a ``#`` line inside a fence, an
+indented code block, an HTML block or a block quote never does, because
+markdown-it does not emit a top-level heading token for it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from doclint.fields import LabelTable, default_labels, match_step_label
+from doclint.model import (
+    Block,
+    BlockQuote,
+    CodeBlock,
+    Document,
+    Field,
+    FrontMatter,
+    HtmlBlock,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Section,
+    Step,
+    Table,
+    ThematicBreak,
+)
+from doclint.source import Source
+
+# "14." "14、" "14)" "1.2" "1.2." "第14题" "第 3 章" before the title.
+_NUMBER_RE = re.compile(
+    r"^\s*(?:第\s*(?P<ordinal>\d+)\s*[题章节条问部课讲]"
+    r"|(?P<dotted>\d+(?:\.\d+)+)\.?(?=\s)"
+    r"|(?P<plain>\d+)\s*[.．、)）:：])\s*"
+)
+
+
+@lru_cache(maxsize=None)
+def markdown_parser() -> MarkdownIt:
+    """Return the shared markdown-it parser: CommonMark, tables and front matter."""
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+
+
+def parse_document(source: Source, labels: LabelTable | None = None) -> Document:
+    """Parse a source into its section tree."""
+    builder = _TreeBuilder(source, labels or default_labels())
+    return builder.build(markdown_parser().parse(source.text))
+
+
+def split_number(heading: str) -> tuple[str | None, str]:
+    """Split a heading into its leading number and its title."""
+    found = _NUMBER_RE.match(heading)
+    if not found:
+        return None, heading.strip()
+    number = found.group("ordinal") or found.group("dotted") or found.group("plain")
+    return number, heading[found.end():].strip()
+
+
+def inline_text(token: Token) -> str:
+    """Return the plain text of an inline token: markup dropped, line breaks kept."""
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(inline_text(child))
+    return "".join(parts)
+
+
+class _TreeBuilder:
+    """One pass over the token stream that builds blocks, fields and sections."""
+
+    def __init__(self, source: Source, labels: LabelTable):
+        self.source = source
+        self.labels = labels
+        self.tokens: list[Token] = []
+        self.position = 0
+
+    def build(self, tokens: list[Token]) -> Document:
+        self.tokens = tokens
+        self.position = 0
+        front_matter = None
+        preamble: list[Block] = []
+        roots: list[Section] = []
+        stack: list[Section] = []
+
+        while self.position < len(tokens):
+            token = tokens[self.position]
+            if token.type == "front_matter":
+                front_matter = FrontMatter(token.map[0] + 1, token.map[1], token.content)
+                self.position += 1
+            elif token.type == "heading_open":
+                section = self._read_heading()
+                while stack and stack[-1].level >= section.level:
+                    stack.pop()
+                (stack[-1].children if stack else roots).append(section)
+                stack.append(section)
+            else:
+                block = self._read_block()
+                if block is not None:
+                    (stack[-1].blocks if stack else preamble).append(block)
+
+        for section in roots:
+            _finish_section(section, self.labels)
+        return Document(self.source, front_matter, preamble, roots)
+
+    def _read_heading(self) -> Section:
+        opening, inline = self.tokens[self.position], self.tokens[self.position + 1]
+        self.position += 3
+        line = opening.map[0] + 1
+        heading = inline_text(inline).strip()
+        number, title = split_number(heading)
+        raw_line = self.source.line_text(line)
+        column = len(raw_line) - len(raw_line.lstrip(" \t")) + 1
+        return Section(
+            level=int(opening.tag[1]),
+            line=line,
+            end_line=opening.map[1],
+            column=column,
+            heading=heading,
+            number=number,
+            title=title,
+            setext=opening.markup in ("=", "-"),
+        )
+
+    def _read_block(self) -> Block | None:
+        """Read the block at the current token and move past it."""
+        token = self.tokens[self.position]
+        kind = token.type
+        if kind == "paragraph_open":
+            return self._read_paragraph()
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            return self._read_list()
+        if kind in ("fence", "code_block"):
+            self.position += 1
+            return self._code_block(token)
+        if kind == "table_open":
+            return self._read_table()
+        if kind == "blockquote_open":
+            start = self.position
+            self.position += 1
+            blocks = self._read_until("blockquote_close")
+            return BlockQuote(self.tokens[start].map[0] + 1, self._end_line(self.tokens[start]), blocks)
+        if kind == "html_block":
+            self.position += 1
+            return HtmlBlock(token.map[0] + 1, self._end_line(token), token.content)
+        if kind == "hr":
+            self.position += 1
+            return ThematicBreak(token.map[0] + 1, token.map[0] + 1)
+        self.position += 1
+        return None
+
+    def _read_until(self, closing: str) -> list[Block]:
+        blocks: list[Block] = []
+        while self.tokens[self.position].type != closing:
+            block = self._read_block()
+            if block is not None:
+                blocks.append(block)
+        self.position += 1
+        return blocks
+
+    def _read_paragraph(self) -> Paragraph:
+        opening, inline = self.tokens[self.position], self.tokens[self.position + 1]
+        self.position += 3
+        return Paragraph(opening.map[0] + 1, self._end_line(opening), inline_text(inline), inline.content)
+
+    def _read_list(self) -> ListBlock:
+        opening = self.tokens[self.position]
+        ordered = opening.type == "ordered_list_open"
+        closing = "ordered_list_close" if ordered else "bullet_list_close"
+        start = int(opening.attrs.get("start", 1)) if ordered else None
+        result = ListBlock(opening.map[0] + 1, self._end_line(opening), ordered, start)
+        self.position += 1
+
+        while self.tokens[self.position].type != closing:
+            item_open = self.tokens[self.position]
+            self.position += 1
+            blocks = self._read_until("list_item_close")
+            number = int(item_open.info) if ordered and item_open.info.isdigit() else None
+            result.items.append(self._list_item(item_open, number, blocks))
+
+        self.position += 1
+        return result
+
+    def _list_item(self, opening: Token, number: int | None, blocks: list[Block]) -> ListItem:
+        label, text = None, ""
+        if blocks and isinstance(blocks[0], Paragraph):
+            first = blocks[0]
+            text = first.text
+            split = match_step_label(first.markdown)
+            if split is not None:
+                label = split[0]
+                text = _markdown_to_text(split[1])
+        return ListItem(opening.map[0] + 1, self._end_line(opening), number, label, text, blocks)
+
+    def _code_block(self, token: Token) -> CodeBlock:
+        line = token.map[0] + 1
+        fenced = token.type == "fence"
+        raw_line = self.source.line_text(line)
+        if fenced:
+            indent = raw_line.find(token.markup) if token.markup in raw_line else 0
+        else:
+            indent = len(raw_line) - len(raw_line.lstrip(" \t>"))
+        info = token.info.strip() if fenced else ""
+        return CodeBlock(
+            line=line,
+            end_line=self._end_line(token),
+            code_line=line + 1 if fenced else line,
+            language=code_language(info),
+            info=info,
+            text=token.content,
+            fenced=fenced,
+            indent=indent,
+        )
+
+    def _read_table(self) -> Table:
+        opening = self.tokens[self.position]
+        rows: list[list[str]] = []
+        header: list[str] = []
+        row: list[str] = []
+        in_head = False
+        while True:
+            token = self.tokens[self.position]
+            self.position += 1
+            if token.type == "thead_open":
+                in_head = True
+            elif token.type == "thead_close":
+                in_head = False
+            elif token.type == "inline":
+                row.append(inline_text(token).strip())
+            elif token.type == "tr_close":
+                if in_head:
+                    header = row
+                else:
+                    rows.append(row)
+                row = []
+            elif token.type == "table_close":
+                return Table(opening.map[0] + 1, self._end_line(opening), header, rows)
+
+    def _end_line(self, token: Token) -> int:
+        """Return the last non-blank line of a token's map (markdown-it counts trailing blank lines)."""
+        first, end = token.map[0] + 1, token.map[1]
+        while end > first and not self.source.line_text(end).strip():
+            end -= 1
+        return end
+
+
+def code_language(info: str) -> str | None:
+    """Return the language of a fence's info string, lower-cased.
+
+    It is the first word without braces or a leading dot, so that
+    ``python title="x.py"``, ``{.python .numberLines}`` and ``Python3``
+    name their language the same way.
+    """
+    words = info.strip().lstrip("{").split()
+    if not words:
+        return None
+    language = words[0].rstrip("}").lstrip(".").lower()
+    return language or None
+
+
+def _markdown_to_text(markdown: str) -> str:
+    tokens = markdown_parser().parseInline(markdown)
+    return inline_text(tokens[0]) if tokens else ""
+
+
+def _finish_section(section: Section, labels: LabelTable) -> None:
+    """Compute the section's fields and its end line, children first."""
+    for child in section.children:
+        _finish_section(child, labels)
+    section.fields = _collect_fields(section.blocks, labels)
+
+    content = list(section.blocks)
+    if not section.children:
+        while content and isinstance(content[-1], ThematicBreak):
+            content.pop()
+    ends = [section.end_line]
+    if content:
+        ends.append(content[-1].end_line)
+    if section.children:
+        ends.append(section.children[-1].end_line)
+    section.end_line = max(ends)
+
+
+def _collect_fields(blocks: list[Block], labels: LabelTable) -> dict[str, Field]:
+    """Find the labelled fields among a section's blocks.
+
+    A field runs from its labelled paragraph to the next labelled paragraph,
+    thematic break or the section's end. The items of the first list inside
+    it become its steps. A key's first occurrence wins.
+    """
+    fields: dict[str, Field] = {}
+    current: Field | None = None
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            found = labels.match(block.markdown)
+            if found is not None:
+                current = Field(found.key, found.label, block.line, block.end_line, _markdown_to_text(found.rest))
+                fields.setdefault(found.key, current)
+                continue
+        if isinstance(block, ThematicBreak):
+            current = None
+            continue
+        if current is None:
+            continue
+
+        current.end_line = block.end_line
+        if isinstance(block, ListBlock) and not current.steps:
+            current.steps = [Step(item.line, item.end_line, item.number, item.label, item.text) for item in block.items]
+        elif isinstance(block, Paragraph):
+            current.text = f"{current.text}\n\n{block.text}" if current.text else block.text
+    return fields

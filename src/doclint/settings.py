@@ -1,0 +1,21 @@
+"""Run settings that change what the rules report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from doclint.fields import LabelTable, default_labels
+
+
+@dataclass(frozen=True)
+class Settings:
+    near_duplicate_threshold: float = 75.0
+    """Minimum similarity, 0-100, for near-duplicate-section (rapidfuzz ratio after template removal)."""
+    encoding: str | None = None
+    """The encoding of every input; None means UTF-8 with or without a BOM."""
+    labels: LabelTable | None = None
+    """Field label table; None means the shipped table."""
+
+    @property
+    def label_table(self) -> LabelTable:
+        return self.labels or default_labels()

@@ -1,0 +1,145 @@
+"""Comparison forms of sections: exact-copy keys, clauses and template removal.
+
+Generated documents repeat a template in every item: the same step labels,
+the same boilerplate step ("通过交叉验证和测试集评估模型性能"). Measured on
+a 30-item Chinese Q&A article, template clauses alone lift unrelated items
+to a rapidfuzz ``ratio`` of about 72, as high as a real partial overlap.
+Removing them first separates the two: unrelated items then score at most
+about 60 and real near-duplicates stay above 80.
+
+A clause is template when it occurs in at least ``max(3, 25 %)`` of the
+distinct section bodies of its document, or of the whole run. Sections
+whose bodies are identical count once, so a copied section does not turn
+its own text into template.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Sequence
+
+from doclint.model import Block, BlockQuote, CodeBlock, Document, ListBlock, Paragraph, Section, Table
+from doclint.text import normalize, split_clauses
+
+logger = logging.getLogger(__name__)
+
+TEMPLATE_MIN_SECTIONS = 3
+TEMPLATE_MIN_SHARE = 0.25
+
+
+@dataclass(frozen=True, eq=False)
+class SectionEntry:
+    """One section of a run with the forms the duplicate rules compare.
+
+    Entries compare and hash by identity, so they can key dictionaries.
+    """
+
+    document: Document
+    section: Section
+    order: int
+    """Position in the run: documents in the order given, sections in document order."""
+    clauses: tuple[str, ...]
+    """Normalised clauses of the section's own blocks, subsections excluded."""
+    copy_key: str
+    """Digest of the normalised title and the whole content, subsections included."""
+    has_content: bool
+
+
+def block_texts(blocks: Iterable[Block]) -> Iterator[tuple[str, bool]]:
+    """Yield (plain text, is code) for blocks in order, descending into lists and quotes.
+
+    Thematic breaks and HTML blocks carry no content and yield nothing.
+    """
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block.text, False
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from block_texts(item.blocks)
+        elif isinstance(block, BlockQuote):
+            yield from block_texts(block.blocks)
+        elif isinstance(block, Table):
+            for row in [block.header, *block.rows]:
+                for cell in row:
+                    yield cell, False
+        elif isinstance(block, CodeBlock):
+            yield block.text, True
+
+
+def section_clauses(section: Section) -> tuple[str, ...]:
+    """Return the normalised clauses of a section's own blocks.
+
+    Prose is split into clauses. A code block is one unit, because commas
+    and full stops in code do not separate clauses.
+    """
+    clauses: list[str] = []
+    for text, is_code in block_texts(section.blocks):
+        pieces = [text] if is_code else split_clauses(text)
+        clauses.extend(normalize(piece) for piece in pieces)
+    return tuple(clause for clause in clauses if clause)
+
+
+def copy_key(section: Section) -> tuple[str, bool]:
+    """Return the digest that two exact copies of a section share, and whether it has content.
+
+    The digest covers the normalised title and every normalised text of the
+    section and its subsections, so that whitespace, Unicode forms, emphasis
+    markers and thematic breaks do not matter, but every word does.
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    has_content = False
+    for node in section.walk():
+        digest.update(normalize(node.title).encode())
+        digest.update(b"\x1e")
+        for text, _is_code in block_texts(node.blocks):
+            normalized = normalize(text)
+            has_content = has_content or bool(normalized)
+            digest.update(normalized.encode())
+            digest.update(b"\x1f")
+        digest.update(b"\x1d")
+    return digest.hexdigest(), has_content
+
+
+def index_sections(documents: Sequence[Document]) -> list[SectionEntry]:
+    """Compute the comparison forms of every section of a run, in run order."""
+    entries: list[SectionEntry] = []
+    for document in documents:
+        for section in document.walk():
+            key, has_content = copy_key(section)
+            entries.append(SectionEntry(document, section, len(entries), section_clauses(section), key, has_content))
+    return entries
+
+
+def template_clauses(bodies: Iterable[tuple[str, ...]]) -> set[str]:
+    """Return the clauses that occur in at least max(3, 25 %) of the distinct bodies."""
+    distinct = {body for body in bodies if body}
+    counts: Counter[str] = Counter()
+    for body in distinct:
+        counts.update(set(body))
+    minimum = max(TEMPLATE_MIN_SECTIONS, math.ceil(TEMPLATE_MIN_SHARE * len(distinct)))
+    template = {clause for clause, count in counts.items() if count >= minimum}
+    logger.debug("%d of %d clauses are template (in %d or more of %d bodies)", len(template), len(counts), minimum, len(distinct))
+    return template
+
+
+def comparison_texts(entries: Sequence[SectionEntry]) -> dict[int, str]:
+    """Return each entry's clauses without template, joined, keyed by ``order``.
+
+    Template is found per document and over the whole run, and a clause
+    that is template in either is removed.
+    """
+    run_template = template_clauses(entry.clauses for entry in entries)
+    by_document: dict[int, list[SectionEntry]] = {}
+    for entry in entries:
+        by_document.setdefault(id(entry.document), []).append(entry)
+
+    texts: dict[int, str] = {}
+    for group in by_document.values():
+        template = run_template | template_clauses(entry.clauses for entry in group)
+        for entry in group:
+            texts[entry.order] = " ".join(clause for clause in entry.clauses if clause not in template)
+    return texts

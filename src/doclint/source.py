@@ -1,0 +1,134 @@
+"""Reading documents from disk and mapping offsets to lines and columns.
+
+Lines and columns are 1-based. Columns count Unicode code points, so a CJK
+character or an emoji is one column. A line ends at ``\\r\\n``, ``\\r`` or
+``\\n``, the same line breaks that markdown-it treats as line ends, so the
+line numbers here and in the parsed tokens agree.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+
+# A NUL byte in the first block of a file marks it as binary, as git does.
+BINARY_PROBE_SIZE = 8000
+
+DEFAULT_ENCODING = "utf-8"
+
+
+class SourceError(Exception):
+    """A document that cannot be read or decoded. The message names the file."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """The decoded text of one document and how it was stored on disk.
+
+    ``text`` excludes the byte order mark. ``newline`` is the first line
+    ending found (``"\\n"`` when the file has a single line), and
+    ``encoding`` is the codec that decoded the bytes, so that a fix can
+    write the file back the way it came.
+    """
+
+    path: str
+    text: str
+    encoding: str = DEFAULT_ENCODING
+    bom: bool = False
+    newline: str = "\n"
+    line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+
+    @classmethod
+    def from_text(cls, path: str, text: str, encoding: str = DEFAULT_ENCODING, bom: bool = False) -> Source:
+        """Build a source from decoded text, indexing its line starts."""
+        starts = [0]
+        newline = None
+        for match in NEWLINE_RE.finditer(text):
+            starts.append(match.end())
+            if newline is None:
+                newline = match.group()
+        return cls(path, text, encoding, bom, newline or "\n", tuple(starts))
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of a character offset in ``text``."""
+        if not 0 <= offset <= len(self.text):
+            raise ValueError(f"offset {offset} is outside the text of {self.path} (0..{len(self.text)})")
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        """Return the character offset of a 1-based line and column."""
+        if not 1 <= line <= self.line_count:
+            raise ValueError(f"line {line} is outside {self.path} (1..{self.line_count})")
+        return self.line_starts[line - 1] + column - 1
+
+    def line_text(self, line: int) -> str:
+        """Return the text of a 1-based line without its line ending."""
+        start = self.offset(line)
+        end = self.line_starts[line] if line < self.line_count else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+
+def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
+    """Decode the bytes of a document, raising SourceError with the fix.
+
+    Without ``encoding`` the bytes must be UTF-8, with or without a byte
+    order mark. A named encoding is used as given, except that a UTF-8 BOM
+    is still recognised and kept for writing back.
+    """
+    if b"\x00" in data[:BINARY_PROBE_SIZE] and not _has_utf16_bom(data):
+        raise SourceError(f"{path}: binary file (it contains NUL bytes); pass only text documents")
+
+    name = encoding or DEFAULT_ENCODING
+    try:
+        codec = codecs.lookup(name)
+    except LookupError:
+        raise SourceError(f"unknown encoding {name!r}; pass a Python codec name such as utf-8 or gb18030") from None
+
+    bom = data.startswith(codecs.BOM_UTF8) and codec.name in ("utf-8", "utf-8-sig")
+    if bom:
+        data = data[len(codecs.BOM_UTF8):]
+
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise SourceError(
+            f"{path}: invalid {name} at byte {error.start} (line {line}); "
+            "pass --encoding with the file's encoding, for example --encoding gb18030"
+        ) from None
+
+    return Source.from_text(path, text, encoding=name, bom=bom)
+
+
+def read_source(path: Path, display: str | None = None, encoding: str | None = None) -> Source:
+    """Read and decode one document from disk.
+
+    ``display`` is the path shown in messages and findings (by default the
+    path as given). Raises SourceError for a missing or unreadable file.
+    """
+    shown = display or str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"{shown}: no such file or directory; check the path") from None
+    except IsADirectoryError:
+        raise SourceError(f"{shown}: is a directory where a file was expected") from None
+    except PermissionError:
+        raise SourceError(f"{shown}: permission denied; make the file readable") from None
+    except OSError as error:
+        raise SourceError(f"{shown}: cannot be read ({error.strerror or error})") from None
+    return decode(shown, data, encoding)
+
+
+def _has_utf16_bom(data: bytes) -> bool:
+    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))

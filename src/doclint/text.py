@@ -1,0 +1,73 @@
+"""Text normalisation and splitting that treat CJK text as first-class.
+
+Comparisons never split on spaces, because Chinese and Japanese write none.
+Normalised text keeps letters and digits only, so full-width and ASCII
+punctuation compare the same, and Markdown markup never counts as content.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Han, Hiragana, Katakana, Hangul and the CJK punctuation and full-width forms.
+CJK_CHAR = (
+    "\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+)
+_CJK_RE = re.compile(f"[{CJK_CHAR}]")
+_CJK_BREAK_RE = re.compile(f"(?<=[{CJK_CHAR}])[ \\t]*\\n[ \\t]*(?=[{CJK_CHAR}])")
+_WHITESPACE_RE = re.compile(r"\s+")
+_SPACE_NEXT_TO_CJK_RE = re.compile(f"(?<=[{CJK_CHAR}]) | (?=[{CJK_CHAR}])")
+
+# Sentence ends and clause separators, in their CJK and ASCII forms. A colon
+# ends a clause too: it separates a step's label from its text. ASCII marks
+# end a sentence only before whitespace or the end, so "3.5" and "e.g" hold.
+SENTENCE_END_RE = re.compile(r"[。！？；]|[.!?;](?=\s|$)")
+CLAUSE_END_RE = re.compile(r"[。！？；，、：]|[.!?;,:](?=\s|$)")
+
+_THEMATIC_BREAK_RE = re.compile(r"^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$")
+
+
+def is_cjk(char: str) -> bool:
+    return bool(_CJK_RE.match(char))
+
+
+def join_soft_breaks(text: str) -> str:
+    """Join the lines of a paragraph as a renderer would.
+
+    A line break between two CJK characters disappears; any other line
+    break becomes one space.
+    """
+    text = _CJK_BREAK_RE.sub("", text)
+    return _WHITESPACE_RE.sub(" ", text).strip()
+
+
+def normalize(text: str) -> str:
+    """Return the comparison form of a text.
+
+    Apply Unicode NFKC and case folding, join soft line breaks, keep
+    letters, digits and single spaces between words, and drop the spaces
+    that border CJK characters. Two texts that differ only in punctuation,
+    emphasis markers, full-width forms or line wrapping normalise the same.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = join_soft_breaks(text)
+    kept = [char if char.isalnum() else " " for char in text]
+    folded = _WHITESPACE_RE.sub(" ", "".join(kept)).strip()
+    return _SPACE_NEXT_TO_CJK_RE.sub("", folded)
+
+
+def split_clauses(text: str) -> list[str]:
+    """Split a text into clauses on sentence and clause punctuation.
+
+    Returns the non-empty pieces with surrounding whitespace removed and
+    their punctuation dropped.
+    """
+    pieces = CLAUSE_END_RE.split(text)
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def is_thematic_break(line: str) -> bool:
+    """Return whether a line is a Markdown thematic break (``---``, ``***``, ``___``)."""
+    return bool(_THEMATIC_BREAK_RE.match(line.rstrip("\r\n")))
