@@ -52,8 +52,10 @@ def discover(arguments: Sequence[str]) -> tuple[list[str], list[str]]:
 
     A folder is searched recursively for ``*.md``, ``*.markdown`` and
     ``*.txt`` files, skipping hidden folders such as ``.git``. A file named
-    directly is checked whatever its suffix. Returns (paths, errors); each
-    path appears once, in the order first named.
+    directly is checked whatever its suffix. Returns (paths, errors). Each
+    path appears once and the paths are sorted, so that which of two files
+    holds the first copy of a shared section does not depend on the order
+    in which they were named.
     """
     paths: list[str] = []
     errors: list[str] = []
@@ -74,7 +76,7 @@ def discover(arguments: Sequence[str]) -> tuple[list[str], list[str]]:
             paths.append(argument)
         else:
             errors.append(f"{argument}: no such file or directory; check the path")
-    return list(dict.fromkeys(paths)), errors
+    return sorted(set(paths)), errors
 
 
 def _documents_in(folder: Path) -> list[str]:

@@ -247,9 +247,12 @@ class FrontMatter:
         return {"line": self.line, "end_line": self.end_line, "text": self.text}
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
-    """A parsed document: front matter, the blocks before the first heading, and the sections."""
+    """A parsed document: front matter, the blocks before the first heading, and the sections.
+
+    Documents compare and hash by identity, so a run's tuple of documents can key a cache.
+    """
 
     source: Source
     front_matter: FrontMatter | None

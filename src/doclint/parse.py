@@ -199,7 +199,7 @@ class _TreeBuilder:
             split = match_step_label(first.markdown)
             if split is not None:
                 label = split[0]
-                text = _markdown_to_text(split[1])
+                text = strip_label(first.text, label)
         return ListItem(opening.map[0] + 1, self._end_line(opening), number, label, text, blocks)
 
     def _code_block(self, token: Token) -> CodeBlock:
@@ -268,9 +268,16 @@ def code_language(info: str) -> str | None:
     return language or None
 
 
-def _markdown_to_text(markdown: str) -> str:
-    tokens = markdown_parser().parseInline(markdown)
-    return inline_text(tokens[0]) if tokens else ""
+def strip_label(text: str, label: str) -> str:
+    """Remove a label, its colon and any bold markers left in the text from the start of plain text.
+
+    The label was matched on the Markdown source. The plain text keeps
+    ``**`` where CommonMark did not parse them as emphasis, so those are
+    removed here as well.
+    """
+    pattern = rf"^\s*(?:\*\*|__)?\s*{re.escape(label)}\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*"
+    found = re.match(pattern, text, re.IGNORECASE)
+    return text[found.end():] if found else text
 
 
 def _finish_section(section: Section, labels: LabelTable) -> None:
@@ -304,7 +311,7 @@ def _collect_fields(blocks: list[Block], labels: LabelTable) -> dict[str, Field]
         if isinstance(block, Paragraph):
             found = labels.match(block.markdown)
             if found is not None:
-                current = Field(found.key, found.label, block.line, block.end_line, _markdown_to_text(found.rest))
+                current = Field(found.key, found.label, block.line, block.end_line, strip_label(block.text, found.label))
                 fields.setdefault(found.key, current)
                 continue
         if isinstance(block, ThematicBreak):

@@ -20,6 +20,7 @@ import logging
 import math
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from doclint.model import Block, BlockQuote, CodeBlock, Document, ListBlock, Paragraph, Section, Table
@@ -105,7 +106,15 @@ def copy_key(section: Section) -> tuple[str, bool]:
 
 
 def index_sections(documents: Sequence[Document]) -> list[SectionEntry]:
-    """Compute the comparison forms of every section of a run, in run order."""
+    """Compute the comparison forms of every section of a run, in run order.
+
+    The result for the latest run is cached, because both duplicate rules need it.
+    """
+    return _index_sections(tuple(documents))
+
+
+@lru_cache(maxsize=1)
+def _index_sections(documents: tuple[Document, ...]) -> list[SectionEntry]:
     entries: list[SectionEntry] = []
     for document in documents:
         for section in document.walk():

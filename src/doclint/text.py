@@ -18,6 +18,8 @@ CJK_CHAR = (
 _CJK_RE = re.compile(f"[{CJK_CHAR}]")
 _CJK_BREAK_RE = re.compile(f"(?<=[{CJK_CHAR}])[ \\t]*\\n[ \\t]*(?=[{CJK_CHAR}])")
 _WHITESPACE_RE = re.compile(r"\s+")
+# Runs of anything but letters and digits (in Python, \w is letters, digits and "_").
+_NON_WORD_RE = re.compile(r"[\W_]+")
 _SPACE_NEXT_TO_CJK_RE = re.compile(f"(?<=[{CJK_CHAR}]) | (?=[{CJK_CHAR}])")
 
 # Sentence ends and clause separators, in their CJK and ASCII forms. A colon
@@ -52,9 +54,8 @@ def normalize(text: str) -> str:
     emphasis markers, full-width forms or line wrapping normalise the same.
     """
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = join_soft_breaks(text)
-    kept = [char if char.isalnum() else " " for char in text]
-    folded = _WHITESPACE_RE.sub(" ", "".join(kept)).strip()
+    text = _CJK_BREAK_RE.sub("", text)
+    folded = _NON_WORD_RE.sub(" ", text).strip()
     return _SPACE_NEXT_TO_CJK_RE.sub("", folded)
 
 

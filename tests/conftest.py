@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from doclint.cli import main
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED = FIXTURES / "000.txt"
+
+
+@pytest.fixture
+def run_cli():
+    """Run the doclint CLI in process and return (exit code, stdout, stderr)."""
+
+    def invoke(*arguments: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+        runner = CliRunner()
+        result = runner.invoke(main, list(arguments), input=stdin, catch_exceptions=False)
+        return result.exit_code, result.stdout, result.stderr
+
+    return invoke
+
+
+@pytest.fixture
+def run_json(run_cli):
+    """Run ``doclint check --format json`` and return (exit code, diagnostics)."""
+
+    def invoke(*arguments: str) -> tuple[int, list[dict]]:
+        code, stdout, _stderr = run_cli("check", "--format", "json", *arguments)
+        return code, json.loads(stdout)["diagnostics"]
+
+    return invoke

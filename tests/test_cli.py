@@ -1,0 +1,179 @@
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, SEED
+
+
+def test_text_output_lines(run_cli):
+    code, stdout, stderr = run_cli("check", str(SEED))
+    lines = stdout.splitlines()
+    assert code == 1
+    assert stderr == ""
+    assert lines[0] == (
+        f"{SEED}:187:1: DL102 near-duplicate-section section \"15. 医疗机器人运动规划\" is 82% similar to "
+        'section "8. 医疗机器人" (line 96) after removing the text most sections share; '
+        "merge the two or rewrite one so that each says something of its own"
+    )
+    assert lines[2] == (
+        f'{SEED}:265:1: DL101 duplicate-section section "21. 医疗知识图谱构建与推理" repeats section '
+        '"14. 医疗知识图谱构建与推理" (line 174) word for word; remove this copy'
+    )
+    assert lines[-1] == "Found 13 problems (10 errors, 3 warnings, 0 info) in 1 file."
+
+
+def test_clean_file_exits_zero(run_cli):
+    code, stdout, _ = run_cli("check", str(FIXTURES / "clean-qa.md"))
+    assert code == 0
+    assert stdout == "No problems found in 1 file.\n"
+
+
+def test_json_output_shape(run_cli):
+    code, stdout, _ = run_cli("check", "--format", "json", str(SEED))
+    report = json.loads(stdout)
+    assert code == 1
+    assert report["version"] == 1
+    assert report["summary"] == {"files": 1, "errors": 10, "warnings": 3, "info": 0}
+    first_copy = [d for d in report["diagnostics"] if d["rule"] == "duplicate-section"][0]
+    assert first_copy == {
+        "path": str(SEED),
+        "line": 265,
+        "column": 1,
+        "end_line": 276,
+        "end_column": len("**解析：** 医疗知识图谱构建与推理模型的应用可以帮助医生更好地理解和分析医疗信息，提高诊断和治疗的准确性。") + 1,
+        "code": "DL101",
+        "rule": "duplicate-section",
+        "severity": "error",
+        "message": first_copy["message"],
+        "related": [{"path": str(SEED), "line": 174, "column": 1, "message": "first copy"}],
+        "fix": None,
+    }
+
+
+def test_threshold_option(run_json):
+    _, diagnostics = run_json("--near-duplicate-threshold", "90", str(SEED))
+    assert [d["line"] for d in diagnostics if d["rule"] == "near-duplicate-section"] == [397]
+
+
+def test_threshold_out_of_range(run_cli):
+    code, _, stderr = run_cli("check", "--near-duplicate-threshold", "150", str(SEED))
+    assert code == 2
+    assert "150" in stderr
+
+
+def test_missing_path(run_cli):
+    code, stdout, stderr = run_cli("check", "no/such.md")
+    assert code == 2
+    assert stderr == "doclint: error: no/such.md: no such file or directory; check the path\n"
+    assert stdout == "No problems found in 0 files.\n"
+
+
+def test_folder_without_documents(run_cli, tmp_path):
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    code, _, stderr = run_cli("check", str(tmp_path))
+    assert code == 2
+    assert stderr == (
+        f"doclint: error: {tmp_path}: no *.md, *.markdown or *.txt files found in this folder; "
+        "name a folder or files that contain documents\n"
+    )
+
+
+def test_binary_file(run_cli, tmp_path):
+    path = tmp_path / "data.md"
+    path.write_bytes(b"\x00\x01\x02binary")
+    code, _, stderr = run_cli("check", str(path))
+    assert code == 2
+    assert stderr == f"doclint: error: {path}: binary file (it contains NUL bytes); pass only text documents\n"
+
+
+def test_non_utf8_file_names_encoding_option(run_cli, tmp_path):
+    path = tmp_path / "gbk.md"
+    path.write_bytes("# 标题\n\n正文。\n".encode("gb18030"))
+    code, _, stderr = run_cli("check", str(path))
+    assert code == 2
+    assert stderr.count("\n") == 1
+    assert stderr.startswith(f"doclint: error: {path}: invalid utf-8 at byte 2 (line 1);")
+    assert "--encoding" in stderr
+    assert "Traceback" not in stderr
+
+
+def test_encoding_option_reads_gb18030(run_cli, tmp_path):
+    path = tmp_path / "gbk.md"
+    path.write_bytes((FIXTURES / "zh-notes.md").read_text(encoding="utf-8").encode("gb18030"))
+    code, stdout, _ = run_cli("check", "--encoding", "gb18030", str(path))
+    assert code == 1
+    assert f"{path}:51:1: DL101 duplicate-section" in stdout
+
+
+def test_bad_input_does_not_stop_other_files(run_cli, tmp_path):
+    code, stdout, stderr = run_cli("check", str(tmp_path / "missing.md"), str(FIXTURES / "zh-notes.md"))
+    assert code == 2
+    assert "missing.md: no such file or directory" in stderr
+    assert "zh-notes.md:51:1: DL101" in stdout
+
+
+def test_crlf_file_line_numbers(run_cli, tmp_path):
+    path = tmp_path / "crlf.md"
+    path.write_bytes((FIXTURES / "zh-notes.md").read_bytes().replace(b"\n", b"\r\n"))
+    code, stdout, _ = run_cli("check", str(path))
+    assert code == 1
+    assert f"{path}:27:1: DL102 near-duplicate-section" in stdout
+    assert f"{path}:51:1: DL101 duplicate-section" in stdout
+
+
+def test_bom_file_line_numbers(run_cli, tmp_path):
+    path = tmp_path / "bom.md"
+    path.write_bytes(b"\xef\xbb\xbf" + (FIXTURES / "zh-notes.md").read_bytes())
+    code, stdout, _ = run_cli("check", str(path))
+    assert f"{path}:51:1: DL101 duplicate-section" in stdout
+
+
+def test_stdin(run_cli):
+    code, stdout, _ = run_cli("check", "-", stdin=(FIXTURES / "zh-notes.md").read_bytes())
+    assert code == 1
+    assert "<stdin>:51:1: DL101 duplicate-section" in stdout
+
+
+def test_ast_prints_tree(run_cli):
+    code, stdout, _ = run_cli("ast", str(SEED))
+    tree = json.loads(stdout)
+    assert code == 0
+    item_1 = tree["sections"][0]["children"][0]
+    assert (item_1["line"], item_1["number"], item_1["title"]) == (5, "1", "自动化诊断系统")
+    assert item_1["fields"]["answer"]["steps"][0]["label"] == "数据收集与预处理"
+
+
+def test_ast_missing_file(run_cli):
+    code, stdout, stderr = run_cli("ast", "nope.md")
+    assert code == 2
+    assert stdout == ""
+    assert stderr == "doclint: error: nope.md: no such file or directory; check the path\n"
+
+
+def test_rules_lists_every_rule(run_cli):
+    code, stdout, _ = run_cli("rules")
+    lines = stdout.splitlines()
+    assert code == 0
+    assert lines[0].split()[:3] == ["DL101", "duplicate-section", "error"]
+    assert lines[1].split()[:3] == ["DL102", "near-duplicate-section", "warning"]
+
+
+def test_no_paths_is_usage_error(run_cli):
+    code, _, stderr = run_cli("check")
+    assert code == 2
+    assert "PATH" in stderr
+
+
+@pytest.mark.parametrize("command", [["doclint"], [sys.executable, "-m", "doclint"]])
+def test_installed_entry_points(command):
+    if command == ["doclint"]:
+        executable = shutil.which("doclint", path=os.path.dirname(sys.executable)) or shutil.which("doclint")
+        assert executable, "the doclint console script is not installed"
+        command = [executable]
+    completed = subprocess.run([*command, "check", str(SEED)], capture_output=True, text=True, encoding="utf-8")
+    assert completed.returncode == 1
+    assert completed.stdout.splitlines()[-1] == "Found 13 problems (10 errors, 3 warnings, 0 info) in 1 file."

@@ -1,0 +1,164 @@
+import pytest
+
+from doclint.engine import run
+from doclint.parse import parse_document
+from doclint.rules.duplicates import check_near_duplicates
+from doclint.settings import Settings
+from doclint.source import Source
+
+from conftest import FIXTURES, SEED
+
+SEED_COPIES = {
+    265: 174,
+    278: 187,
+    291: 200,
+    304: 213,
+    317: 226,
+    330: 239,
+    343: 252,
+    356: 174,
+    369: 187,
+    382: 200,
+}
+
+
+def findings(*paths, rule=None, **settings):
+    result = run([str(path) for path in paths], Settings(**settings))
+    assert result.errors == []
+    return [diagnostic for diagnostic in result.diagnostics if rule is None or diagnostic.rule == rule]
+
+
+def test_seed_exact_copies_at_their_lines():
+    duplicates = findings(SEED, rule="duplicate-section")
+    assert [(d.line, d.related[0].line) for d in duplicates] == list(SEED_COPIES.items())
+
+
+def test_seed_duplicate_message_and_span():
+    first = findings(SEED, rule="duplicate-section")[0]
+    assert first.code == "DL101"
+    assert first.severity.value == "error"
+    assert (first.line, first.column, first.end_line) == (265, 1, 276)
+    assert first.message == (
+        'section "21. 医疗知识图谱构建与推理" repeats section "14. 医疗知识图谱构建与推理" (line 174) '
+        "word for word; remove this copy"
+    )
+    assert first.related[0].message == "first copy"
+
+
+def test_seed_copy_before_thematic_break():
+    last = findings(SEED, rule="duplicate-section")[-1]
+    assert (last.line, last.end_line) == (382, 393)
+
+
+def test_seed_near_duplicates():
+    near = findings(SEED, rule="near-duplicate-section")
+    pairs = [(d.line, d.related[0].line) for d in near]
+    assert (187, 96) in pairs
+    assert (200, 122) in pairs
+
+
+def test_seed_near_duplicate_message():
+    near = {d.line: d for d in findings(SEED, rule="near-duplicate-section")}
+    assert near[187].message == (
+        'section "15. 医疗机器人运动规划" is 82% similar to section "8. 医疗机器人" (line 96) after removing '
+        "the text most sections share; merge the two or rewrite one so that each says something of its own"
+    )
+    assert near[187].severity.value == "warning"
+
+
+def test_seed_no_unrelated_near_duplicates():
+    near = findings(SEED, rule="near-duplicate-section")
+    related_lines = {d.line: {r.line for r in d.related} for d in near}
+    # 397 ("完整答案示例") asks item 10's question again; its pairs are real.
+    assert related_lines == {187: {96}, 200: {122}, 397: {122, 200}}
+
+
+def test_seed_copies_not_near_duplicates():
+    near_lines = {d.line for d in findings(SEED, rule="near-duplicate-section")}
+    assert near_lines.isdisjoint(SEED_COPIES)
+
+
+def test_threshold_option_changes_findings():
+    strict = findings(SEED, rule="near-duplicate-section", near_duplicate_threshold=90)
+    assert [d.line for d in strict] == [397]
+    loose = findings(SEED, rule="near-duplicate-section", near_duplicate_threshold=65)
+    assert (174, 83) in [(d.line, d.related[0].line) for d in loose]
+
+
+def test_english_fixture():
+    result = findings(FIXTURES / "en-faq.md")
+    assert [(d.rule, d.line, d.related[0].line) for d in result] == [
+        ("near-duplicate-section", 42, 3),
+        ("duplicate-section", 68, 29),
+    ]
+
+
+def test_chinese_fixture():
+    result = findings(FIXTURES / "zh-notes.md")
+    assert [(d.rule, d.line, d.related[0].line) for d in result] == [
+        ("near-duplicate-section", 27, 3),
+        ("duplicate-section", 51, 15),
+    ]
+
+
+def test_clean_document_has_no_findings():
+    assert findings(FIXTURES / "clean-qa.md") == []
+
+
+def test_sections_shared_across_files():
+    install = FIXTURES / "cross-file" / "install.md"
+    upgrade = FIXTURES / "cross-file" / "upgrade.md"
+    result = findings(upgrade, install)
+    assert [(d.path, d.rule, d.line) for d in result] == [
+        (str(upgrade), "duplicate-section", 8),
+        (str(upgrade), "near-duplicate-section", 13),
+    ]
+    assert result[0].related[0].path == str(install)
+    assert result[0].related[0].line == 3
+    assert f"(line 3 of {install})" in result[0].message
+
+
+def test_folder_is_searched():
+    result = findings(FIXTURES / "cross-file")
+    assert [d.line for d in result] == [8, 13]
+
+
+def test_copied_chapter_reported_once():
+    text = "# A\n\nIntro text here.\n\n## A1\n\nDetail one.\n\n# B\n\nOther.\n\n# A\n\nIntro text here.\n\n## A1\n\nDetail one.\n"
+    document = parse_document(Source.from_text("doc.md", text))
+    from doclint.rules.duplicates import check_duplicates
+
+    result = list(check_duplicates([document], Settings()))
+    assert [(d.line, d.related[0].line) for d in result] == [(13, 1)]
+
+
+def test_heading_only_sections_are_not_duplicates():
+    document = parse_document(Source.from_text("doc.md", "# Notes\n\n# Notes\n"))
+    assert findings_for(document) == []
+
+
+def test_whitespace_and_emphasis_do_not_hide_copy():
+    text = "# 1. 排序\n\n**题目：** 如何排序？\n\n# 2. 排序\n\n题目：如何\n排序?\n"
+    document = parse_document(Source.from_text("doc.md", text))
+    result = findings_for(document)
+    assert [(d.rule, d.line) for d in result] == [("duplicate-section", 5)]
+
+
+def findings_for(document):
+    from doclint.rules.duplicates import check_duplicates
+
+    return list(check_duplicates([document], Settings())) + list(check_near_duplicates([document], Settings()))
+
+
+@pytest.mark.parametrize("threshold", [75.0])
+def test_template_alone_is_not_similarity(threshold):
+    items = []
+    for number, topic in enumerate(["排序算法", "哈希表", "二叉树", "动态规划", "图的遍历"], start=1):
+        items.append(
+            f"## {number}. {topic}\n\n**题目：** 如何理解{topic}？\n\n**答案：** 要点如下：\n\n"
+            f"1. **基本概念**：{topic}的定义和{number * 7}个性质。\n"
+            "2. **复杂度分析**：分析时间复杂度和空间复杂度，并与其他方法比较。\n"
+            "3. **注意事项**：结合具体题目练习，总结常见错误。\n"
+        )
+    document = parse_document(Source.from_text("doc.md", "\n".join(items)))
+    assert list(check_near_duplicates([document], Settings(near_duplicate_threshold=threshold))) == []

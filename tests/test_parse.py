@@ -1,0 +1,162 @@
+from doclint.model import CodeBlock, HtmlBlock, ListBlock, Paragraph, Table
+from doclint.parse import code_language, parse_document, split_number
+from doclint.source import Source, read_source
+
+from conftest import FIXTURES, SEED
+
+
+def parse(text: str):
+    return parse_document(Source.from_text("doc.md", text))
+
+
+def test_seed_sections_and_lines():
+    document = parse_document(read_source(SEED))
+    sections = list(document.walk())
+    assert [section.line for section in sections[:3]] == [3, 5, 18]
+    items = [section for section in sections if section.level == 4]
+    assert len(items) == 30
+    assert [item.number for item in items] == [str(number) for number in range(1, 31)]
+    assert items[13].line == 174
+    assert items[13].title == "医疗知识图谱构建与推理"
+    assert items[13].end_line == 185
+
+
+def test_seed_trailing_thematic_break_not_in_span():
+    document = parse_document(read_source(SEED))
+    item_30 = [section for section in document.walk() if section.number == "30"][0]
+    assert item_30.line == 382
+    assert item_30.end_line == 393
+
+
+def test_seed_fields_and_steps():
+    document = parse_document(read_source(SEED))
+    item_14 = [section for section in document.walk() if section.number == "14"][0]
+    question = item_14.fields["question"]
+    answer = item_14.fields["answer"]
+    explanation = item_14.fields["explanation"]
+    assert (question.line, question.label) == (176, "题目")
+    assert question.text == "如何利用深度学习模型构建医疗知识图谱并进行推理？"
+    assert (answer.line, answer.end_line) == (178, 183)
+    assert [step.line for step in answer.steps] == [180, 181, 182, 183]
+    assert [step.label for step in answer.steps] == ["数据收集与预处理", "模型训练", "模型评估与优化", "推理与应用"]
+    assert answer.steps[3].text == "将训练好的模型应用于实际场景，如医学图像与文本信息融合，为医生提供综合性的诊断建议。"
+    assert explanation.line == 185
+
+
+def test_label_without_space_after_bold():
+    document = parse("# Q\n\n**题目：**如何排序？\n\n**答案：**使用 sort。\n")
+    fields = document.sections[0].fields
+    assert fields["question"].text == "如何排序？"
+    assert fields["answer"].text == "使用 sort。"
+
+
+def test_label_forms_english_and_colon_outside_bold():
+    document = parse("# Q\n\n**Question**: Why?\n\nAnswer: Because.\n\n__Explanation:__ It is so.\n")
+    fields = document.sections[0].fields
+    assert fields["question"].text == "Why?"
+    assert fields["answer"].text == "Because."
+    assert fields["explanation"].text == "It is so."
+
+
+def test_unpaired_bold_is_not_a_label():
+    document = parse("# Q\n\n**Answer: maybe\n")
+    assert document.sections[0].fields == {}
+
+
+def test_step_label_with_colon_inside_bold():
+    document = parse("# Q\n\n**Answer:** Steps:\n\n1. **Build:** run make.\n2. Plain step.\n")
+    steps = document.sections[0].fields["answer"].steps
+    assert [(step.label, step.text) for step in steps] == [("Build", "run make."), (None, "Plain step.")]
+
+
+def test_setext_headings():
+    document = parse("Title\n=====\n\nText.\n\nPart\n----\n\nMore.\n")
+    title = document.sections[0]
+    assert (title.level, title.line, title.setext) == (1, 1, True)
+    part = title.children[0]
+    assert (part.level, part.line, part.title) == (2, 6, "Part")
+    assert part.end_line == 9
+
+
+def test_heading_inside_fence_is_not_a_section():
+    document = parse("# Real\n\n```markdown\n## Not a heading\n```\n")
+    assert [section.title for section in document.walk()] == ["Real"]
+    code = document.sections[0].blocks[0]
+    assert isinstance(code, CodeBlock)
+    assert (code.line, code.code_line, code.end_line, code.language) == (3, 4, 5, "markdown")
+
+
+def test_html_block_lines_are_not_headings():
+    document = parse("# Real\n\n<details>\n# inside html\n</details>\n")
+    assert [section.title for section in document.walk()] == ["Real"]
+    assert isinstance(document.sections[0].blocks[0], HtmlBlock)
+
+
+def test_front_matter_is_metadata():
+    document = parse("---\ntitle: x\n---\n# Heading\n\nBody.\n")
+    assert document.front_matter is not None
+    assert (document.front_matter.line, document.front_matter.end_line) == (1, 3)
+    assert document.front_matter.text == "title: x"
+    assert [(section.line, section.title) for section in document.walk()] == [(4, "Heading")]
+
+
+def test_blocks_of_a_section():
+    text = "# S\n\nPara\nwrapped.\n\n- a\n- b\n\n| h1 | h2 |\n| -- | -- |\n| x | y |\n\n    indented code\n"
+    blocks = parse(text).sections[0].blocks
+    assert isinstance(blocks[0], Paragraph)
+    assert (blocks[0].line, blocks[0].end_line) == (3, 4)
+    assert isinstance(blocks[1], ListBlock)
+    assert [item.text for item in blocks[1].items] == ["a", "b"]
+    assert isinstance(blocks[2], Table)
+    assert (blocks[2].header, blocks[2].rows) == (["h1", "h2"], [["x", "y"]])
+    assert isinstance(blocks[3], CodeBlock)
+    assert (blocks[3].line, blocks[3].fenced, blocks[3].language) == (13, False, None)
+
+
+def test_fence_in_list_item_keeps_indent():
+    document = parse("# S\n\n1. Step\n\n   ```python\n   x = 1\n   ```\n")
+    item = document.sections[0].blocks[0].items[0]
+    code = item.blocks[1]
+    assert (code.line, code.code_line, code.indent, code.text) == (5, 6, 3, "x = 1\n")
+
+
+def test_split_number_forms():
+    assert split_number("14. 医疗知识图谱") == ("14", "医疗知识图谱")
+    assert split_number("14、医疗") == ("14", "医疗")
+    assert split_number("第14题 排序") == ("14", "排序")
+    assert split_number("1.2 Scope") == ("1.2", "Scope")
+    assert split_number("3) Third") == ("3", "Third")
+    assert split_number("2024 in review") == (None, "2024 in review")
+    assert split_number("Plain title") == (None, "Plain title")
+
+
+def test_code_language_forms():
+    assert code_language('python title="x.py"') == "python"
+    assert code_language("{.python .numberLines}") == "python"
+    assert code_language("Python3") == "python3"
+    assert code_language("") is None
+
+
+def test_crlf_line_numbers_match_lf():
+    text = (FIXTURES / "zh-notes.md").read_text(encoding="utf-8")
+    lf = [(section.line, section.end_line) for section in parse(text).walk()]
+    crlf = [(section.line, section.end_line) for section in parse(text.replace("\n", "\r\n")).walk()]
+    assert crlf == lf
+
+
+def test_ast_json_every_node_has_line():
+    document = parse_document(read_source(SEED))
+
+    def check(node):
+        if isinstance(node, dict):
+            if "type" in node:
+                assert isinstance(node["line"], int), node
+            for value in node.values():
+                check(value)
+        elif isinstance(node, list):
+            for value in node:
+                check(value)
+
+    tree = document.to_json()
+    assert tree["version"] == 1
+    check(tree)

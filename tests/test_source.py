@@ -1,0 +1,64 @@
+import codecs
+
+import pytest
+
+from doclint.source import Source, SourceError, decode, read_source
+
+
+def test_position_counts_code_points():
+    source = Source.from_text("x.md", "ab\n中文字\nz")
+    assert source.position(0) == (1, 1)
+    assert source.position(3) == (2, 1)
+    assert source.position(5) == (2, 3)
+    assert source.position(7) == (3, 1)
+
+
+def test_offset_inverts_position():
+    text = "# 标题\r\n\r\n正文，第二行\r\n"
+    source = Source.from_text("x.md", text)
+    for offset in range(len(text) + 1):
+        line, column = source.position(offset)
+        assert source.offset(line, column) == offset
+
+
+def test_crlf_lines_and_newline_kept():
+    source = decode("x.md", b"one\r\ntwo\r\nthree")
+    assert source.newline == "\r\n"
+    assert source.line_count == 3
+    assert source.line_text(2) == "two"
+    assert source.text == "one\r\ntwo\r\nthree"
+
+
+def test_utf8_bom_removed_and_remembered():
+    source = decode("x.md", codecs.BOM_UTF8 + "# 标题\n".encode())
+    assert source.bom is True
+    assert source.text == "# 标题\n"
+
+
+def test_invalid_utf8_names_file_and_option():
+    with pytest.raises(SourceError) as raised:
+        decode("notes.md", "第一行\n第二行".encode("gb18030"))
+    message = str(raised.value)
+    assert message.startswith("notes.md: invalid utf-8 at byte 0 (line 1)")
+    assert "--encoding" in message
+
+
+def test_named_encoding_decodes_gb18030():
+    source = decode("notes.md", "第一行\n".encode("gb18030"), encoding="gb18030")
+    assert source.text == "第一行\n"
+    assert source.encoding == "gb18030"
+
+
+def test_unknown_encoding_rejected():
+    with pytest.raises(SourceError, match="unknown encoding 'klingon'"):
+        decode("notes.md", b"text", encoding="klingon")
+
+
+def test_binary_file_rejected():
+    with pytest.raises(SourceError, match=r"^image.md: binary file"):
+        decode("image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+def test_missing_file_names_path(tmp_path):
+    with pytest.raises(SourceError, match="missing.md: no such file or directory"):
+        read_source(tmp_path / "missing.md", "missing.md")

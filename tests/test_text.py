@@ -1,0 +1,53 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from doclint.text import is_thematic_break, join_soft_breaks, normalize, split_clauses
+
+
+def test_normalize_full_width_and_markup():
+    assert normalize("**模型训练**：利用数据，训练模型。") == normalize("模型训练:利用数据,训练模型.")
+
+
+def test_normalize_folds_case_and_nfkc():
+    assert normalize("ＡＢＣ Def") == "abc def"
+
+
+def test_normalize_drops_spaces_next_to_cjk():
+    assert normalize("使用 Python 3 编程") == "使用python 3编程"
+
+
+def test_soft_break_between_cjk_joins_without_space():
+    assert join_soft_breaks("利用深度学习\n模型") == "利用深度学习模型"
+    assert join_soft_breaks("deep\nlearning") == "deep learning"
+    assert join_soft_breaks("模型\nmodel") == "模型 model"
+
+
+def test_split_clauses_cjk_and_ascii():
+    text = "收集数据，并进行预处理。训练模型；评估. Then deploy, monitor!"
+    assert split_clauses(text) == ["收集数据", "并进行预处理", "训练模型", "评估", "Then deploy", "monitor"]
+
+
+def test_split_clauses_keeps_decimal_numbers():
+    assert split_clauses("Use Python 3.12 or newer.") == ["Use Python 3.12 or newer"]
+
+
+def test_split_clauses_separates_step_label():
+    assert split_clauses("模型训练：利用数据") == ["模型训练", "利用数据"]
+
+
+def test_thematic_break_forms():
+    assert is_thematic_break("-----")
+    assert is_thematic_break(" * * *")
+    assert not is_thematic_break("--")
+    assert not is_thematic_break("- item")
+
+
+@given(st.text())
+def test_normalize_is_idempotent(text):
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@given(st.text())
+def test_normalize_keeps_only_words(text):
+    assert all(char.isalnum() or char == " " for char in normalize(text))
