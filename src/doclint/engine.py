@@ -111,7 +111,7 @@ def run(arguments: Sequence[str], settings: Settings, rules: Sequence[Rule] | No
 
     for rule in rules if rules is not None else all_rules():
         logger.debug("running %s on %d documents", rule.name, len(result.documents))
-        result.diagnostics.extend(rule.check(result.documents, settings))
+        result.diagnostics.extend(rule.run(result.documents, settings))
 
     order = {document.path: index for index, document in enumerate(result.documents)}
     result.diagnostics.sort(key=lambda diagnostic: (order[diagnostic.path], *diagnostic.sort_key()))

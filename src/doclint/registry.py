@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Callable, Iterable, Literal, Sequence
+from typing import Callable, Iterable, Iterator, Literal, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity
 from doclint.model import Document, Section
@@ -19,6 +19,7 @@ from doclint.settings import Settings
 RULE_MODULES = ("doclint.rules.duplicates",)
 
 CorpusCheck = Callable[[Sequence[Document], Settings], Iterable[Diagnostic]]
+DocumentCheck = Callable[[Document, Settings], Iterable[Diagnostic]]
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,18 @@ class Rule:
     summary: str
     severity: Severity
     fixable: bool
-    check: CorpusCheck
-    """Receives every document of the run, so that rules can compare across files."""
+    check: CorpusCheck | DocumentCheck
+    """With scope ``corpus``, called once with every document of the run, so that
+    the rule can compare across files; with scope ``document``, once per document."""
     scope: Literal["document", "corpus"] = "corpus"
+
+    def run(self, documents: Sequence[Document], settings: Settings) -> Iterator[Diagnostic]:
+        """Run the check on the documents of a run, whatever its scope."""
+        if self.scope == "corpus":
+            yield from self.check(documents, settings)  # type: ignore[arg-type]
+            return
+        for document in documents:
+            yield from self.check(document, settings)  # type: ignore[arg-type]
 
     def diagnostic(
         self,
@@ -42,9 +52,14 @@ class Rule:
         message: str,
         column: int = 1,
         related: Iterable[RelatedLocation] = (),
+        end_column: int | None = None,
     ) -> Diagnostic:
-        """Build a finding of this rule that spans whole lines from ``line`` to ``end_line``."""
-        end_column = len(document.source.line_text(end_line)) + 1
+        """Build a finding of this rule from ``line`` and ``column`` to ``end_line``.
+
+        Without ``end_column`` the finding ends at the end of ``end_line``.
+        """
+        if end_column is None:
+            end_column = len(document.source.line_text(end_line)) + 1
         return Diagnostic(
             path=document.path,
             line=line,
