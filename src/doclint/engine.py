@@ -54,7 +54,7 @@ def discover(arguments: Sequence[str]) -> tuple[list[str], list[str]]:
     ``*.txt`` files, skipping hidden folders such as ``.git``. A file named
     directly is checked whatever its suffix. Returns (paths, errors). Each
     path appears once and the paths are sorted, so that which of two files
-    holds the first copy of a shared section does not depend on the order
+    contains the first copy of a shared section does not depend on the order
     in which they were named.
     """
     paths: list[str] = []
