@@ -67,6 +67,22 @@ class LabelTable:
         return LabelMatch(self._keys[label.casefold()], label, text[found.end():])
 
 
+    def match_prefix(self, text: str, key: str) -> tuple[str, str] | None:
+        """Match a label of ``key`` at the start of text, with or without a colon after it.
+
+        Returns (label as written, the rest of the text) or None. Used
+        inside bold text such as ``问题 3：如何排序？``, where a number may
+        stand between the label and the colon.
+        """
+        for label in sorted(self.synonyms.get(key, ()), key=len, reverse=True):
+            if text[: len(label)].casefold() == label.casefold():
+                rest = text[len(label):]
+                if rest[:1].isalpha() and rest[:1].isascii():
+                    continue
+                return text[: len(label)], rest
+        return None
+
+
 @lru_cache(maxsize=None)
 def default_labels() -> LabelTable:
     """Return the label table shipped in ``rules/labels.json``."""

@@ -211,6 +211,9 @@ class Section:
     title: str
     """The heading text after the number."""
     setext: bool = False
+    kind: str = "heading"
+    """``heading`` for a Markdown heading; ``item`` for a bold question paragraph
+    that an answer field follows, which has no heading but forms a Q&A item."""
     blocks: list[Block] = field(default_factory=list)
     fields: dict[str, Field] = field(default_factory=dict)
     children: list[Section] = field(default_factory=list)
@@ -231,6 +234,7 @@ class Section:
             "number": self.number,
             "title": self.title,
             "setext": self.setext,
+            "kind": self.kind,
             "fields": {key: value.to_json() for key, value in self.fields.items()},
             "blocks": [block.to_json() for block in self.blocks],
             "children": [child.to_json() for child in self.children],

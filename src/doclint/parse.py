@@ -109,8 +109,10 @@ class _TreeBuilder:
                 if block is not None:
                     (stack[-1].blocks if stack else preamble).append(block)
 
+        preamble, items = _split_items(preamble, 0, self.labels, self.source)
+        roots = items + roots
         for section in roots:
-            _finish_section(section, self.labels)
+            _finish_section(section, self.labels, self.source)
         return Document(self.source, front_matter, preamble, roots)
 
     def _read_heading(self) -> Section:
@@ -280,11 +282,17 @@ def strip_label(text: str, label: str) -> str:
     return text[found.end():] if found else text
 
 
-def _finish_section(section: Section, labels: LabelTable) -> None:
-    """Compute the section's fields and its end line, children first."""
+def _finish_section(section: Section, labels: LabelTable, source: Source) -> None:
+    """Split out bold-question items, then compute fields and end lines, children first."""
+    section.blocks, items = _split_items(section.blocks, section.level, labels, source)
+    section.children = items + section.children
     for child in section.children:
-        _finish_section(child, labels)
-    section.fields = _collect_fields(section.blocks, labels)
+        _finish_section(child, labels, source)
+    if section.kind == "item":
+        question = section.fields["question"]
+        section.fields = {"question": question, **_collect_fields(section.blocks, labels)}
+    else:
+        section.fields = _collect_fields(section.blocks, labels)
 
     content = list(section.blocks)
     if not section.children:
@@ -296,6 +304,90 @@ def _finish_section(section: Section, labels: LabelTable) -> None:
     if section.children:
         ends.append(section.children[-1].end_line)
     section.end_line = max(ends)
+
+
+def _split_items(
+    blocks: list[Block], level: int, labels: LabelTable, source: Source
+) -> tuple[list[Block], list[Section]]:
+    """Turn each bold question paragraph that an answer field follows into an item section.
+
+    ``**问题 3：如何排序？**`` or ``**Q: Why?**`` followed by ``**答案：**``
+    opens an item, which runs to the next such question. Returns the blocks
+    before the first item and the items, one level below ``level``.
+    """
+    starts = []
+    for index, block in enumerate(blocks[:-1]):
+        if not isinstance(block, Paragraph) or bold_question(block.markdown, labels) is None:
+            continue
+        following = blocks[index + 1]
+        if isinstance(following, Paragraph):
+            answer = labels.match(following.markdown)
+            if answer is not None and answer.key == "answer":
+                starts.append(index)
+    if not starts:
+        return blocks, []
+
+    items = []
+    for position, start in enumerate(starts):
+        stop = starts[position + 1] if position + 1 < len(starts) else len(blocks)
+        items.append(_item_section(blocks[start:stop], level + 1, labels, source))
+    return blocks[: starts[0]], items
+
+
+def _item_section(blocks: list[Block], level: int, labels: LabelTable, source: Source) -> Section:
+    paragraph = blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    question = bold_question(paragraph.markdown, labels)
+    assert question is not None
+    number, title, label = question
+
+    raw_line = source.line_text(paragraph.line)
+    section = Section(
+        level=level,
+        line=paragraph.line,
+        end_line=paragraph.end_line,
+        column=len(raw_line) - len(raw_line.lstrip(" \t")) + 1,
+        heading=paragraph.text.replace("**", "").replace("__", "").strip(),
+        number=number,
+        title=title,
+        kind="item",
+        blocks=blocks[1:],
+    )
+    section.fields["question"] = Field("question", label, paragraph.line, paragraph.end_line, title)
+    return section
+
+
+_BOLD_PARAGRAPH_RE = re.compile(r"^\s*(\*\*|__)(?P<inner>[^\n]+?)\1\s*$")
+_ITEM_NUMBER_RE = re.compile(r"^\s*(?P<number>\d+)\s*[.．、:：)）]?\s*")
+
+
+def bold_question(markdown: str, labels: LabelTable) -> tuple[str | None, str, str] | None:
+    """Recognise a paragraph that is one bold question: ``**问题 3：如何排序？**``, ``**Q: Why?**``.
+
+    Returns (number, question text, label as written) or None. The bold
+    text must open with a question label (with an optional number) or end
+    with a question mark, ASCII or full-width.
+    """
+    found = _BOLD_PARAGRAPH_RE.match(markdown)
+    if not found:
+        return None
+    inner = found.group("inner").strip()
+
+    label = ""
+    labelled = labels.match_prefix(inner, "question")
+    if labelled is not None:
+        label, inner = labelled
+        numbered = _ITEM_NUMBER_RE.match(inner)
+        number = numbered.group("number") if numbered else None
+        text = inner[numbered.end():] if numbered else inner
+        text = text.lstrip(":： ")
+    else:
+        number, text = split_number(inner)
+        if not text.endswith(("?", "？")):
+            return None
+    if not text:
+        return None
+    return number, text.strip(), label
 
 
 def _collect_fields(blocks: list[Block], labels: LabelTable) -> dict[str, Field]:
