@@ -72,15 +72,33 @@ def main() -> None:
     show_default=True,
     help=_("Minimum similarity in percent (0-100) for near-duplicate-section, scored after template text is removed."),
 )
+@click.option(
+    "--same-question-threshold",
+    type=click.FloatRange(0, 100),
+    default=95.0,
+    show_default=True,
+    help=_("Minimum similarity in percent (0-100) of two questions for inconsistent-answer to treat them as the same question."),
+)
 @_verbose_option
-def check(paths: tuple[str, ...], output_format: str, encoding: str | None, near_duplicate_threshold: float, verbose: bool) -> None:
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    encoding: str | None,
+    near_duplicate_threshold: float,
+    same_question_threshold: float,
+    verbose: bool,
+) -> None:
     """Check Markdown files and folders (folders are searched for *.md, *.markdown and *.txt; - reads stdin)."""
     _configure_logging(verbose)
     from doclint.engine import run
     from doclint.reporters import get_reporter
     from doclint.settings import Settings
 
-    settings = Settings(near_duplicate_threshold=near_duplicate_threshold, encoding=encoding)
+    settings = Settings(
+        near_duplicate_threshold=near_duplicate_threshold,
+        same_question_threshold=same_question_threshold,
+        encoding=encoding,
+    )
     result = _guard(lambda: run(paths, settings), verbose)
     for error in result.errors:
         _fail(error)

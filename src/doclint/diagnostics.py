@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from doclint.i18n import _
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -66,3 +68,10 @@ class Diagnostic:
             "related": [location.to_json() for location in self.related],
             "fix": None,
         }
+
+
+def describe_location(path: str, line: int, origin_path: str) -> str:
+    """Return "line 174" for a place in the origin's file, else "line 174 of other.md"."""
+    if path == origin_path:
+        return _("line {line}").format(line=line)
+    return _("line {line} of {path}").format(line=line, path=path)

@@ -11,6 +11,8 @@ from doclint.fields import LabelTable, default_labels
 class Settings:
     near_duplicate_threshold: float = 75.0
     """Minimum similarity, 0-100, for near-duplicate-section (rapidfuzz ratio after template removal)."""
+    same_question_threshold: float = 95.0
+    """Minimum similarity, 0-100, of two normalised questions for them to count as the same question."""
     encoding: str | None = None
     """The encoding of every input; None means UTF-8 with or without a BOM."""
     labels: LabelTable | None = None

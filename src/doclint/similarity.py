@@ -21,8 +21,12 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
+import numpy
+from rapidfuzz import fuzz, process
+
+from doclint.placeholders import placeholder_forms
 from doclint.model import Block, BlockQuote, CodeBlock, Document, ListBlock, Paragraph, Section, Table
 from doclint.text import normalize, split_clauses
 
@@ -30,6 +34,14 @@ logger = logging.getLogger(__name__)
 
 TEMPLATE_MIN_SECTIONS = 3
 TEMPLATE_MIN_SHARE = 0.25
+
+# Sections with less non-template text than this are too short to call
+# near-duplicates: a few shared characters would dominate their score.
+MIN_COMPARISON_CHARS = 16
+
+# Rows of the score matrix computed at once: 512 rows of float32 against
+# 10,000 sections take 20 MB.
+SCORE_CHUNK_ROWS = 512
 
 
 @dataclass(frozen=True, eq=False)
@@ -139,9 +151,12 @@ def comparison_texts(entries: Sequence[SectionEntry]) -> dict[int, str]:
     """Return each entry's clauses without template, joined, keyed by ``order``.
 
     Template is found per document and over the whole run, and a clause
-    that is template in either is removed.
+    that is template in either is removed. Placeholders such as "待补充" are
+    removed too, because a placeholder repeated across items is a missing
+    answer, not copied text.
     """
     run_template = template_clauses(entry.clauses for entry in entries)
+    placeholders = placeholder_forms()
     by_document: dict[int, list[SectionEntry]] = {}
     for entry in entries:
         by_document.setdefault(id(entry.document), []).append(entry)
@@ -150,5 +165,110 @@ def comparison_texts(entries: Sequence[SectionEntry]) -> dict[int, str]:
     for group in by_document.values():
         template = run_template | template_clauses(entry.clauses for entry in group)
         for entry in group:
-            texts[entry.order] = " ".join(clause for clause in entry.clauses if clause not in template)
+            kept = (clause for clause in entry.clauses if clause not in template and clause not in placeholders)
+            texts[entry.order] = " ".join(kept)
     return texts
+
+
+def contains(outer: SectionEntry, inner: SectionEntry) -> bool:
+    """Return whether ``inner`` is ``outer`` or one of its subsections."""
+    return (
+        outer.document is inner.document
+        and outer.section.line <= inner.section.line <= outer.section.end_line
+        and inner.section.level >= outer.section.level
+    )
+
+
+@dataclass(frozen=True)
+class ExactCopies:
+    first_of: dict[SectionEntry, SectionEntry]
+    """Each later outermost copy mapped to the first section with the same content."""
+    inside: frozenset[int]
+    """The ``order`` of every subsection of a later copy."""
+
+    def excludes(self, entry: SectionEntry) -> bool:
+        """Return whether an entry is a later copy or inside one."""
+        return entry in self.first_of or entry.order in self.inside
+
+
+def exact_copies(documents: Sequence[Document]) -> ExactCopies:
+    """Find the later copies of sections in a run, outermost only (cached for the latest run).
+
+    The subsections of a copy are copies too, but they are recorded in
+    ``inside`` and not reported again.
+    """
+    return _exact_copies(tuple(documents))
+
+
+@lru_cache(maxsize=1)
+def _exact_copies(documents: tuple[Document, ...]) -> ExactCopies:
+    first_by_key: dict[str, SectionEntry] = {}
+    first_of: dict[SectionEntry, SectionEntry] = {}
+    inside: set[int] = set()
+    current_copy: SectionEntry | None = None
+    for entry in index_sections(documents):
+        if current_copy is not None and contains(current_copy, entry):
+            inside.add(entry.order)
+            continue
+        current_copy = None
+        if not entry.has_content:
+            continue
+        first = first_by_key.setdefault(entry.copy_key, entry)
+        if first is not entry:
+            first_of[entry] = first
+            current_copy = entry
+    return ExactCopies(first_of, frozenset(inside))
+
+
+def near_duplicate_matches(
+    documents: Sequence[Document], threshold: float
+) -> dict[SectionEntry, list[tuple[float, SectionEntry]]]:
+    """Map each section to the earlier sections whose bodies score at least ``threshold``.
+
+    Bodies are compared without template text. Exact copies, sections inside
+    them and a section's own subsections are left out. Matches are sorted
+    most similar first. The result for the latest run is cached.
+    """
+    return _near_duplicate_matches(tuple(documents), threshold)
+
+
+@lru_cache(maxsize=4)
+def _near_duplicate_matches(
+    documents: tuple[Document, ...], threshold: float
+) -> dict[SectionEntry, list[tuple[float, SectionEntry]]]:
+    entries = index_sections(documents)
+    copies = exact_copies(documents)
+    texts = comparison_texts(entries)
+    candidates = [
+        entry for entry in entries if not copies.excludes(entry) and len(texts[entry.order]) >= MIN_COMPARISON_CHARS
+    ]
+    strings = [texts[entry.order] for entry in candidates]
+
+    result: dict[SectionEntry, list[tuple[float, SectionEntry]]] = {}
+    for later_index, earlier_indexes, row in _score_earlier(strings, threshold):
+        later = candidates[later_index]
+        matches = [
+            (float(row[earlier_index]), candidates[earlier_index])
+            for earlier_index in earlier_indexes
+            if candidates[earlier_index].copy_key != later.copy_key and not contains(candidates[earlier_index], later)
+        ]
+        if matches:
+            result[later] = sorted(matches, key=lambda match: (-match[0], match[1].order))
+    return result
+
+
+def _score_earlier(strings: list[str], threshold: float) -> Iterator[tuple[int, list[int], Any]]:
+    """Score every string against the strings before it, in row chunks to bound memory.
+
+    Yields (index, indexes of earlier strings at or above the threshold, row of scores).
+    """
+    for start in range(0, len(strings), SCORE_CHUNK_ROWS):
+        stop = min(start + SCORE_CHUNK_ROWS, len(strings))
+        scores = process.cdist(
+            strings[start:stop], strings[:stop], scorer=fuzz.ratio, score_cutoff=threshold, workers=-1
+        )
+        for offset, row in enumerate(scores):
+            index = start + offset
+            earlier = numpy.flatnonzero(row[:index] >= threshold).tolist()
+            if earlier:
+                yield index, earlier, row

@@ -1,0 +1,85 @@
+"""Q&A answers: the same question answered twice differently, and answers that are missing.
+
+``inconsistent-answer`` reports an item that asks an earlier item's question
+again (see ``doclint.qa`` for the same-question test) but whose answer
+differs, and says which steps were added, removed or changed. Which answer
+is right needs a person, so there is no automatic fix.
+
+``missing-answer`` reports an answer field that is empty or only a
+placeholder such as "待补充", "TODO" or "Answer here" (the list is
+``rules/placeholders.json``). The duplicate rules ignore placeholders, so a
+placeholder repeated across items is reported here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
+from doclint.i18n import _
+from doclint.model import Document
+from doclint.placeholders import is_placeholder
+from doclint.qa import answer_conflicts, describe_difference, excerpt, is_item
+from doclint.registry import Rule
+from doclint.settings import Settings
+from doclint.similarity import exact_copies, index_sections
+
+
+def check_inconsistent_answers(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
+    for later, conflict in answer_conflicts(documents, settings.same_question_threshold).items():
+        earlier = conflict.earlier
+        answer = later.section.fields["answer"]
+        earlier_answer = earlier.section.fields["answer"]
+        message = _(
+            'item "{heading}" asks the question of item "{other}" ({where}) again but answers it differently: '
+            "{difference}; keep one answer and correct or remove the other"
+        ).format(
+            heading=later.section.heading,
+            other=earlier.section.heading,
+            where=describe_location(earlier.document.path, earlier.section.line, later.document.path),
+            difference=describe_difference(answer, earlier_answer),
+        )
+        related = [
+            RelatedLocation(earlier.document.path, earlier.section.line, earlier.section.column, _("the same question")),
+            RelatedLocation(earlier.document.path, earlier_answer.line, 1, _("the other answer")),
+        ]
+        yield INCONSISTENT_ANSWER.section_diagnostic(later.document, later.section, message, related)
+
+
+def check_missing_answers(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
+    copies = exact_copies(documents)
+    for entry in index_sections(documents):
+        section = entry.section
+        if not is_item(section) or copies.excludes(entry):
+            continue
+        answer = section.fields["answer"]
+        if answer.steps or not is_placeholder(answer.text):
+            continue
+
+        if answer.text.strip():
+            message = _('item "{heading}" has no answer, only the placeholder "{text}"; write the answer or remove the item')
+        else:
+            message = _('item "{heading}" has an empty answer; write the answer or remove the item')
+        text = excerpt(answer.text)
+        yield MISSING_ANSWER.diagnostic(entry.document, answer.line, answer.end_line, message.format(heading=section.heading, text=text))
+
+
+INCONSISTENT_ANSWER = Rule(
+    code="DL201",
+    name="inconsistent-answer",
+    summary="An item asks an earlier item's question again but answers it differently.",
+    severity=Severity.ERROR,
+    fixable=False,
+    check=check_inconsistent_answers,
+)
+
+MISSING_ANSWER = Rule(
+    code="DL203",
+    name="missing-answer",
+    summary="An answer is empty or only a placeholder such as TODO or 待补充.",
+    severity=Severity.WARNING,
+    fixable=False,
+    check=check_missing_answers,
+)
+
+RULES = (INCONSISTENT_ANSWER, MISSING_ANSWER)

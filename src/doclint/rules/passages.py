@@ -1,0 +1,101 @@
+"""``borrowed-passage``: a step or sentence that repeats a passage of an item with another question.
+
+Generated Q&A articles often paste a step or an explanation from one item
+into another, where it does not fit the question. ``doclint.passages``
+finds such passages once the document's template is removed. The finding
+is at the borrowing unit, with the earlier item's unit as the source. A
+person must rewrite the passage, so there is no automatic fix.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
+from doclint.i18n import _
+from doclint.model import Document
+from doclint.passages import Borrowing, Unit, find_borrowings
+from doclint.registry import Rule
+from doclint.settings import Settings
+
+QUOTE_CHARS = 40
+
+
+def check_borrowed_passages(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
+    borrowings = find_borrowings(documents, settings.same_question_threshold, settings.near_duplicate_threshold)
+    for borrowing in borrowings:
+        yield _diagnostic(borrowing)
+
+
+def _diagnostic(borrowing: Borrowing) -> Diagnostic:
+    unit, source = borrowing.unit, borrowing.source
+    if borrowing.exact:
+        template = _(
+            '{part} of item "{heading}" repeats {source_part} of item "{other}" ({where}): "{quote}"; '
+            "the passage answers the other question, so rewrite it for this one"
+        )
+    else:
+        template = _(
+            '{part} of item "{heading}" nearly repeats {source_part} of item "{other}" ({where}): "{quote}"; '
+            "the passage answers the other question, so rewrite it for this one"
+        )
+    message = template.format(
+        part=describe_unit(unit),
+        heading=unit.entry.section.heading,
+        source_part=describe_unit(source),
+        other=source.entry.section.heading,
+        where=describe_location(source.entry.document.path, source.line, unit.entry.document.path),
+        quote=quote(unit.text[borrowing.start:borrowing.end]),
+    )
+
+    column, end_column = _columns(unit, borrowing)
+    related = [
+        RelatedLocation(
+            source.entry.document.path,
+            source.line,
+            1,
+            _('source: {part} of item "{other}"').format(part=describe_unit(source), other=source.entry.section.heading),
+        )
+    ]
+    return BORROWED_PASSAGE.diagnostic(
+        unit.entry.document, unit.line, unit.line, message, column=column, related=related, end_column=end_column
+    )
+
+
+def describe_unit(unit: Unit) -> str:
+    if unit.kind == "step":
+        return _("step {number}").format(number=unit.number)
+    if unit.kind == "explanation":
+        return _("the explanation")
+    return _("the answer")
+
+
+def quote(text: str) -> str:
+    """Shorten a passage for a message, keeping its start and end."""
+    text = " ".join(text.split())
+    if len(text) <= QUOTE_CHARS:
+        return text
+    head = QUOTE_CHARS * 2 // 3
+    return f"{text[:head]}…{text[-(QUOTE_CHARS - head):]}"
+
+
+def _columns(unit: Unit, borrowing: Borrowing) -> tuple[int, int | None]:
+    """Find the passage in the unit's first source line; fall back to the whole line."""
+    line_text = unit.entry.document.source.line_text(unit.line)
+    passage = unit.text[borrowing.start:borrowing.end].split("\n")[0]
+    found = line_text.find(passage)
+    if found < 0:
+        return 1, None
+    return found + 1, found + len(passage) + 1
+
+
+BORROWED_PASSAGE = Rule(
+    code="DL202",
+    name="borrowed-passage",
+    summary="A step or sentence repeats a passage of an item that asks a different question.",
+    severity=Severity.WARNING,
+    fixable=False,
+    check=check_borrowed_passages,
+)
+
+RULES = (BORROWED_PASSAGE,)

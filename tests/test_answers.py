@@ -1,0 +1,95 @@
+from doclint.engine import run
+from doclint.parse import parse_document
+from doclint.settings import Settings
+from doclint.source import Source
+
+from conftest import FIXTURES, SEED
+
+
+def findings(*paths, rule=None, **settings):
+    result = run([str(path) for path in paths], Settings(**settings))
+    assert result.errors == []
+    return [diagnostic for diagnostic in result.diagnostics if rule is None or diagnostic.rule == rule]
+
+
+def test_seed_inconsistent_answer():
+    [finding] = findings(SEED, rule="inconsistent-answer")
+    assert (finding.line, finding.column, finding.end_line) == (397, 1, 408)
+    assert finding.code == "DL201"
+    assert finding.severity.value == "error"
+    assert finding.message == (
+        'item "完整答案示例" asks the question of item "10. 医疗数据隐私保护" (line 122) again but answers it '
+        'differently: step 2 is labelled "模型训练" here and "模型训练与优化" at line 129; '
+        "keep one answer and correct or remove the other"
+    )
+    assert [(r.line, r.message) for r in finding.related] == [(122, "the same question"), (126, "the other answer")]
+
+
+def test_seed_copies_are_not_inconsistent():
+    lines = [d.line for d in findings(SEED, rule="inconsistent-answer")]
+    assert lines == [397]
+
+
+def test_english_changed_number_in_step():
+    [finding] = findings(FIXTURES / "answers-en.md", rule="inconsistent-answer")
+    assert finding.line == 39
+    assert finding.related[0].line == 3
+    assert 'step 2 reads "Keep 14 old files and co…" here and "Keep 7 old files and com…" at line 10' in finding.message
+
+
+def test_chinese_bold_question_items():
+    [finding] = findings(FIXTURES / "answers-zh.md", rule="inconsistent-answer")
+    assert finding.line == 33
+    assert finding.related[0].line == 3
+    assert finding.message == (
+        'item "问题 4：如何清理磁盘空间？" asks the question of item "问题 1：如何清理磁盘空间？" (line 3) again '
+        'but answers it differently: step 2 reads "删除超过 7 天的日志文件和临时文件。" here and '
+        '"删除超过 30 天的日志文件和临时文件。" at line 8; keep one answer and correct or remove the other'
+    )
+
+
+def test_placeholder_answers_are_missing_not_duplicates():
+    result = findings(FIXTURES / "answers-zh.md")
+    missing = [(d.line, d.message) for d in result if d.rule == "missing-answer"]
+    assert missing == [
+        (45, 'item "问题 5：如何申请数据库权限？" has no answer, only the placeholder "待补充"; write the answer or remove the item'),
+        (49, 'item "问题 6：如何申请服务器权限？" has no answer, only the placeholder "待补充"; write the answer or remove the item'),
+    ]
+    lines = {d.line for d in result if d.rule in ("duplicate-section", "near-duplicate-section", "borrowed-passage")}
+    assert lines.isdisjoint({43, 45, 47, 49})
+
+
+def test_english_placeholder_answers():
+    missing = [d.line for d in findings(FIXTURES / "answers-en.md", rule="missing-answer")]
+    assert missing == [55, 61]
+
+
+def test_empty_answer_is_missing():
+    text = "# Q\n\n## 1. Setup\n\n**Question:** How do you set it up?\n\n**Answer:**\n\n**Explanation:** Later.\n"
+    document = parse_document(Source.from_text("doc.md", text))
+    from doclint.rules.answers import check_missing_answers
+
+    [finding] = check_missing_answers([document], Settings())
+    assert (finding.line, finding.message) == (
+        7,
+        'item "1. Setup" has an empty answer; write the answer or remove the item',
+    )
+
+
+def test_same_question_threshold_option():
+    # Item 14's question extends item 7's and scores about 88 against it.
+    loose = findings(SEED, rule="inconsistent-answer", same_question_threshold=85)
+    assert [(d.line, d.related[0].line) for d in loose] == [(174, 83), (187, 96), (239, 135), (397, 122)]
+
+
+def test_equal_placeholder_answers_not_inconsistent():
+    loose = findings(FIXTURES / "answers-zh.md", rule="inconsistent-answer", same_question_threshold=60)
+    assert [d.line for d in loose] == [33]
+
+
+def test_no_findings_without_fields():
+    assert findings(FIXTURES / "no-qa.md") == []
+
+
+def test_template_only_items_have_no_findings():
+    assert findings(FIXTURES / "template-only.md") == []
