@@ -20,15 +20,18 @@ def test_text_output_lines(run_cli):
         "merge the two or rewrite one so that each says something of its own"
     ) in lines
     assert (
-        f'{SEED}:265:1: DL101 duplicate-section section "21. 医疗知识图谱构建与推理" repeats section '
+        f'{SEED}:265:1: DL101 duplicate-section [*] section "21. 医疗知识图谱构建与推理" repeats section '
         '"14. 医疗知识图谱构建与推理" (line 174) word for word; remove this copy'
     ) in lines
-    assert lines[-1] == "Found 16 problems (11 errors, 5 warnings, 0 info) in 1 file."
+    assert lines[-2] == "Found 16 problems (11 errors, 5 warnings, 0 info) in 1 file."
+    assert lines[-1] == "[*] 10 fixable with --fix."
 
 
 def test_text_output_sorted_by_line(run_cli):
     _, stdout, _ = run_cli("check", str(SEED))
-    positions = [tuple(map(int, line.split(":")[1:3])) for line in stdout.splitlines()[:-1]]
+    findings = [line for line in stdout.splitlines() if line.startswith(str(SEED))]
+    positions = [tuple(map(int, line.split(":")[1:3])) for line in findings]
+    assert len(positions) == 16
     assert positions == sorted(positions)
 
 
@@ -43,7 +46,7 @@ def test_json_output_shape(run_cli):
     report = json.loads(stdout)
     assert code == 1
     assert report["version"] == 1
-    assert report["summary"] == {"files": 1, "errors": 11, "warnings": 5, "info": 0}
+    assert report["summary"] == {"files": 1, "errors": 11, "warnings": 5, "info": 0, "fixed": 0}
     first_copy = [d for d in report["diagnostics"] if d["rule"] == "duplicate-section"][0]
     assert first_copy == {
         "path": str(SEED),
@@ -56,8 +59,26 @@ def test_json_output_shape(run_cli):
         "severity": "error",
         "message": first_copy["message"],
         "related": [{"path": str(SEED), "line": 174, "column": 1, "message": "first copy"}],
-        "fix": None,
+        "fix": {
+            "applicability": "safe",
+            "message": "remove this copy (lines 265-277)",
+            "edits": [
+                {
+                    "line": 265,
+                    "column": 1,
+                    "end_line": 278,
+                    "end_column": 1,
+                    "start": first_copy["fix"]["edits"][0]["start"],
+                    "end": first_copy["fix"]["edits"][0]["end"],
+                    "replacement": "",
+                }
+            ],
+        },
     }
+    text = SEED.read_text(encoding="utf-8")
+    edit = first_copy["fix"]["edits"][0]
+    assert text[edit["start"]:edit["end"]].startswith("#### 21. 医疗知识图谱构建与推理\n")
+    assert text[edit["end"]:].startswith("#### 22. 医疗机器人运动规划\n")
 
 
 def test_threshold_option(run_json):
@@ -182,4 +203,4 @@ def test_installed_entry_points(command):
         command = [executable]
     completed = subprocess.run([*command, "check", str(SEED)], capture_output=True, text=True, encoding="utf-8")
     assert completed.returncode == 1
-    assert completed.stdout.splitlines()[-1] == "Found 16 problems (11 errors, 5 warnings, 0 info) in 1 file."
+    assert completed.stdout.splitlines()[-2] == "Found 16 problems (11 errors, 5 warnings, 0 info) in 1 file."

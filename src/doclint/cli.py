@@ -79,6 +79,9 @@ def main() -> None:
     show_default=True,
     help=_("Minimum similarity in percent (0-100) of two questions for inconsistent-answer to treat them as the same question."),
 )
+@click.option("--fix", is_flag=True, help=_("Apply safe fixes and write the files back; then report what remains."))
+@click.option("--unsafe-fixes", is_flag=True, help=_("With --fix or --diff, also apply fixes that may change what a document says."))
+@click.option("--diff", is_flag=True, help=_("Print a unified diff of what --fix would change, and write nothing."))
 @_verbose_option
 def check(
     paths: tuple[str, ...],
@@ -86,14 +89,23 @@ def check(
     encoding: str | None,
     near_duplicate_threshold: float,
     same_question_threshold: float,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
     verbose: bool,
 ) -> None:
-    """Check Markdown files and folders (folders are searched for *.md, *.markdown and *.txt; - reads stdin)."""
+    """Check Markdown files and folders (folders are searched for *.md, *.markdown and *.txt; - reads stdin).
+
+    Exit status: 0 no finding at warning level or above, 1 findings (with
+    --diff: changes to show), 2 usage error or unreadable input.
+    """
     _configure_logging(verbose)
     from doclint.engine import run
     from doclint.reporters import get_reporter
     from doclint.settings import Settings
 
+    if fix and diff:
+        raise click.UsageError(_("--fix and --diff cannot be combined; use --diff to preview, then --fix to write"))
     settings = Settings(
         near_duplicate_threshold=near_duplicate_threshold,
         same_question_threshold=same_question_threshold,
@@ -103,8 +115,72 @@ def check(
     for error in result.errors:
         _fail(error)
 
-    get_reporter(output_format).write(result, sys.stdout)
+    if diff:
+        sys.exit(_show_diff(result, settings, unsafe_fixes, verbose))
+    report = sys.stdout
+    if fix:
+        result, report = _fix(result, settings, unsafe_fixes, verbose)
+    get_reporter(output_format).write(result, report)
     sys.exit(result.exit_status)
+
+
+def _run_fixes(result, settings, unsafe: bool, verbose: bool):
+    from doclint.fixer import FixLoopError, fix_documents
+
+    try:
+        return _guard(lambda: fix_documents(result, settings, unsafe), verbose)
+    except FixLoopError as error:
+        _fail(str(error))
+        sys.exit(EXIT_INTERNAL)
+
+
+def _show_diff(result, settings, unsafe: bool, verbose: bool) -> int:
+    """Print the unified diff of every file the fixes would change; return the exit status."""
+    import difflib
+
+    outcome = _run_fixes(result, settings, unsafe, verbose)
+    changed = outcome.changed()
+    for document in changed:
+        before = outcome.original[document.path].text.splitlines(keepends=True)
+        after = document.source.text.splitlines(keepends=True)
+        absolute = document.path.startswith("/")
+        old_name = document.path if absolute else f"a/{document.path}"
+        new_name = document.path if absolute else f"b/{document.path}"
+        sys.stdout.writelines(difflib.unified_diff(before, after, old_name, new_name))
+    if result.errors:
+        return EXIT_USAGE
+    return 1 if changed else 0
+
+
+def _fix(result, settings, unsafe: bool, verbose: bool):
+    """Apply fixes and write the changed files; return the remaining findings and where to report them.
+
+    Standard input is fixed to standard output, so the findings then go to
+    standard error.
+    """
+    from pathlib import Path
+
+    from doclint.engine import STDIN_DISPLAY
+    from doclint.writer import WriteError, encode, write_atomic
+
+    outcome = _run_fixes(result, settings, unsafe, verbose)
+    remaining = outcome.result
+    remaining.fixed = outcome.fixed
+    report = sys.stdout
+    for document in remaining.documents:
+        if document.path == STDIN_DISPLAY:
+            sys.stdout.buffer.write(encode(document.source))
+            sys.stdout.flush()
+            report = sys.stderr
+    for document in outcome.changed():
+        if document.path == STDIN_DISPLAY:
+            continue
+        try:
+            write_atomic(Path(document.path), document.source)
+        except WriteError as error:
+            _fail(str(error))
+            remaining.errors.append(str(error))
+    return remaining, report
 
 
 @main.command()

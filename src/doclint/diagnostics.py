@@ -39,6 +39,52 @@ class RelatedLocation:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` of the decoded source with ``replacement``.
+
+    Offsets count characters of ``Source.text``. A pure deletion has an
+    empty replacement and a pure insertion has ``start == end``.
+    """
+
+    start: int
+    end: int
+    replacement: str
+
+
+class Applicability(str, Enum):
+    SAFE = "safe"
+    """Keeps the meaning of the document; ``--fix`` applies it."""
+    UNSAFE = "unsafe"
+    """May change what the document says; applied only with ``--unsafe-fixes``."""
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    applicability: Applicability
+    message: str
+    """What the fix does, such as "remove this copy (lines 265-277)"."""
+
+    def to_json(self, source: Any) -> dict[str, Any]:
+        edits = []
+        for edit in self.edits:
+            line, column = source.position(edit.start)
+            end_line, end_column = source.position(edit.end)
+            edits.append(
+                {
+                    "line": line,
+                    "column": column,
+                    "end_line": end_line,
+                    "end_column": end_column,
+                    "start": edit.start,
+                    "end": edit.end,
+                    "replacement": edit.replacement,
+                }
+            )
+        return {"applicability": self.applicability.value, "message": self.message, "edits": edits}
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     path: str
     line: int
@@ -50,11 +96,14 @@ class Diagnostic:
     severity: Severity
     message: str
     related: tuple[RelatedLocation, ...] = ()
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.line, self.column, self.code)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, source: Any = None) -> dict[str, Any]:
+        """Return the JSON form; ``source`` (the document's Source) is needed to place fix edits."""
+        fix = self.fix.to_json(source) if self.fix is not None and source is not None else None
         return {
             "path": self.path,
             "line": self.line,
@@ -66,7 +115,7 @@ class Diagnostic:
             "severity": self.severity.value,
             "message": self.message,
             "related": [location.to_json() for location in self.related],
-            "fix": None,
+            "fix": fix,
         }
 
 

@@ -19,12 +19,13 @@ from doclint.model import Document
 from doclint.parse import parse_document
 from doclint.registry import Rule, all_rules
 from doclint.settings import Settings
-from doclint.source import SourceError, decode, read_source
+from doclint.source import Source, SourceError, decode, read_source
 
 logger = logging.getLogger(__name__)
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt")
 STDIN_PATH = "-"
+STDIN_DISPLAY = "<stdin>"
 
 
 @dataclass
@@ -32,7 +33,16 @@ class RunResult:
     documents: list[Document] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    """One line per input that could not be read, naming it and the fix."""
+    """One line per input that could not be read or written, naming it and the fix."""
+    fixed: int = 0
+    """How many fixes ``--fix`` applied before these findings were computed."""
+
+    def source_of(self, path: str) -> Source | None:
+        """Return the source of the checked document with this path, if any."""
+        for document in self.documents:
+            if document.path == path:
+                return document.source
+        return None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for diagnostic in self.diagnostics if diagnostic.severity is severity)
@@ -93,7 +103,7 @@ def _documents_in(folder: Path) -> list[str]:
 def load(path: str, settings: Settings) -> Document:
     """Read and parse one document; ``-`` reads standard input. Raises SourceError."""
     if path == STDIN_PATH:
-        source = decode("<stdin>", sys.stdin.buffer.read(), settings.encoding)
+        source = decode(STDIN_DISPLAY, sys.stdin.buffer.read(), settings.encoding)
     else:
         source = read_source(Path(path), path, settings.encoding)
     return parse_document(source, settings.label_table)
@@ -101,14 +111,21 @@ def load(path: str, settings: Settings) -> Document:
 
 def run(arguments: Sequence[str], settings: Settings, rules: Sequence[Rule] | None = None) -> RunResult:
     """Check the named files and folders with the given rules (all rules by default)."""
-    result = RunResult()
-    paths, result.errors = discover(arguments)
+    paths, errors = discover(arguments)
+    documents = []
     for path in paths:
         try:
-            result.documents.append(load(path, settings))
+            documents.append(load(path, settings))
         except SourceError as error:
-            result.errors.append(str(error))
+            errors.append(str(error))
+    return check_documents(documents, settings, rules, errors)
 
+
+def check_documents(
+    documents: Sequence[Document], settings: Settings, rules: Sequence[Rule] | None = None, errors: Sequence[str] = ()
+) -> RunResult:
+    """Run the rules over parsed documents and sort the findings by file, line and column."""
+    result = RunResult(list(documents), [], list(errors))
     for rule in rules if rules is not None else all_rules():
         logger.debug("running %s on %d documents", rule.name, len(result.documents))
         result.diagnostics.extend(rule.run(result.documents, settings))

@@ -11,7 +11,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Literal, Sequence
 
-from doclint.diagnostics import Diagnostic, RelatedLocation, Severity
+from doclint.diagnostics import Diagnostic, Fix, RelatedLocation, Severity
 from doclint.model import Document, Section
 from doclint.settings import Settings
 
@@ -20,6 +20,7 @@ RULE_MODULES = (
     "doclint.rules.duplicates",
     "doclint.rules.answers",
     "doclint.rules.passages",
+    "doclint.rules.encoding",
 )
 
 CorpusCheck = Callable[[Sequence[Document], Settings], Iterable[Diagnostic]]
@@ -57,6 +58,7 @@ class Rule:
         column: int = 1,
         related: Iterable[RelatedLocation] = (),
         end_column: int | None = None,
+        fix: Fix | None = None,
     ) -> Diagnostic:
         """Build a finding of this rule from ``line`` and ``column`` to ``end_line``.
 
@@ -75,13 +77,19 @@ class Rule:
             severity=self.severity,
             message=message,
             related=tuple(related),
+            fix=fix,
         )
 
     def section_diagnostic(
-        self, document: Document, section: Section, message: str, related: Iterable[RelatedLocation] = ()
+        self,
+        document: Document,
+        section: Section,
+        message: str,
+        related: Iterable[RelatedLocation] = (),
+        fix: Fix | None = None,
     ) -> Diagnostic:
         """Build a finding that spans a section from its heading to its last line."""
-        return self.diagnostic(document, section.line, section.end_line, message, section.column, related)
+        return self.diagnostic(document, section.line, section.end_line, message, section.column, related, fix=fix)
 
 
 def all_rules() -> list[Rule]:

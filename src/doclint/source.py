@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,20 @@ NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 BINARY_PROBE_SIZE = 8000
 
 DEFAULT_ENCODING = "utf-8"
+
+# charset-normalizer's "chaos" is the share of unlikely character sequences
+# in the decoded text; above this, a detected encoding is not trusted.
+MAX_DETECTION_CHAOS = 0.1
+
+logger = logging.getLogger(__name__)
+
+# The byte order mark of each codec that may carry one, by codecs.lookup() name.
+BYTE_ORDER_MARKS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-8-sig": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+}
 
 
 class SourceError(Exception):
@@ -42,9 +57,13 @@ class Source:
     bom: bool = False
     newline: str = "\n"
     line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+    detected: bool = False
+    """Whether ``encoding`` was detected rather than UTF-8 or named with --encoding."""
 
     @classmethod
-    def from_text(cls, path: str, text: str, encoding: str = DEFAULT_ENCODING, bom: bool = False) -> Source:
+    def from_text(
+        cls, path: str, text: str, encoding: str = DEFAULT_ENCODING, bom: bool = False, detected: bool = False
+    ) -> Source:
         """Build a source from decoded text, indexing its line starts."""
         starts = [0]
         newline = None
@@ -52,7 +71,7 @@ class Source:
             starts.append(match.end())
             if newline is None:
                 newline = match.group()
-        return cls(path, text, encoding, bom, newline or "\n", tuple(starts))
+        return cls(path, text, encoding, bom, newline or "\n", tuple(starts), detected)
 
     @property
     def line_count(self) -> int:
@@ -81,22 +100,61 @@ class Source:
 def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
     """Decode the bytes of a document, raising SourceError with the fix.
 
-    Without ``encoding`` the bytes must be UTF-8, with or without a byte
-    order mark. A named encoding is used as given, except that a UTF-8 BOM
-    is still recognised and kept for writing back.
+    Without ``encoding`` the bytes are UTF-8 (with or without a byte order
+    mark), UTF-16 with a BOM, or an encoding detected with confidence; the
+    Source then records ``detected``. A named encoding is used as given,
+    except that a UTF-8 BOM is still recognised and kept for writing back.
     """
     if b"\x00" in data[:BINARY_PROBE_SIZE] and not _has_utf16_bom(data):
         raise SourceError(f"{path}: binary file (it contains NUL bytes); pass only text documents")
 
-    name = encoding or DEFAULT_ENCODING
+    if encoding is None:
+        return _decode_detected(path, data)
+    return _decode_as(path, data, encoding)
+
+
+def _decode_detected(path: str, data: bytes) -> Source:
+    """Decode UTF-8 (with or without BOM), or else an encoding detected with confidence.
+
+    UTF-16 files carry a BOM. Other encodings (GB18030, Big5, Shift_JIS)
+    are detected with charset-normalizer, and only accepted when it finds
+    no unlikely character sequences and recognises a language, because a
+    short text fits several encodings.
+    """
+    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return _decode_as(path, data, name)
+    try:
+        return _decode_as(path, data, DEFAULT_ENCODING)
+    except SourceError as utf8_error:
+        detected = detect_encoding(data)
+        if detected is None:
+            raise utf8_error from None
+        logger.info("%s is not UTF-8; reading it as %s", path, detected)
+        source = _decode_as(path, data, detected)
+        return Source.from_text(path, source.text, encoding=detected, bom=False, detected=True)
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """Return the encoding charset-normalizer finds with confidence, or None."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > MAX_DETECTION_CHAOS or best.coherence <= 0:
+        return None
+    return codecs.lookup(best.encoding).name
+
+
+def _decode_as(path: str, data: bytes, name: str) -> Source:
     try:
         codec = codecs.lookup(name)
     except LookupError:
         raise SourceError(f"unknown encoding {name!r}; pass a Python codec name such as utf-8 or gb18030") from None
 
-    bom = data.startswith(codecs.BOM_UTF8) and codec.name in ("utf-8", "utf-8-sig")
+    mark = BYTE_ORDER_MARKS.get(codec.name)
+    bom = mark is not None and data.startswith(mark)
     if bom:
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(mark):]
 
     try:
         text = data.decode(name)

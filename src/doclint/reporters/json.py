@@ -15,12 +15,13 @@ class JsonReporter:
     def write(self, result: RunResult, stream: TextIO) -> None:
         report = {
             "version": JSON_OUTPUT_VERSION,
-            "diagnostics": [diagnostic.to_json() for diagnostic in result.diagnostics],
+            "diagnostics": [diagnostic.to_json(result.source_of(diagnostic.path)) for diagnostic in result.diagnostics],
             "summary": {
                 "files": len(result.documents),
                 "errors": result.count(Severity.ERROR),
                 "warnings": result.count(Severity.WARNING),
                 "info": result.count(Severity.INFO),
+                "fixed": result.fixed,
             },
         }
         json.dump(report, stream, ensure_ascii=False, indent=2)

@@ -6,19 +6,32 @@ from typing import TextIO
 
 from doclint.diagnostics import Severity
 from doclint.engine import RunResult
+from doclint.fixer import is_applicable
 from doclint.i18n import _, ngettext
 
 
+SAFE_FIX_MARKER = "[*] "
+
+
 class TextReporter:
-    """Writes ``PATH:LINE:COL: CODE rule-name message`` lines and a summary."""
+    """Writes ``PATH:LINE:COL: CODE rule-name message`` lines and a summary.
+
+    A message that ``--fix`` can fix starts with ``[*]``.
+    """
 
     def write(self, result: RunResult, stream: TextIO) -> None:
         for diagnostic in result.diagnostics:
+            marker = SAFE_FIX_MARKER if is_applicable(diagnostic.fix, unsafe=False) else ""
             stream.write(
                 f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: "
-                f"{diagnostic.code} {diagnostic.rule} {diagnostic.message}\n"
+                f"{diagnostic.code} {diagnostic.rule} {marker}{diagnostic.message}\n"
             )
+        if result.fixed:
+            stream.write(ngettext("Fixed {count} problem.", "Fixed {count} problems.", result.fixed).format(count=result.fixed) + "\n")
         stream.write(summary_line(result) + "\n")
+        fix_line = fixable_line(result)
+        if fix_line:
+            stream.write(fix_line + "\n")
 
 
 def summary_line(result: RunResult) -> str:
@@ -40,3 +53,19 @@ def summary_line(result: RunResult) -> str:
     return _("{total} ({breakdown}) {files}.").format(
         total=total.format(total=len(result.diagnostics)), breakdown=breakdown, files=files
     )
+
+
+def fixable_line(result: RunResult) -> str:
+    """Return the line that says how many findings --fix (or --unsafe-fixes) can fix, or ""."""
+    safe = sum(1 for diagnostic in result.diagnostics if is_applicable(diagnostic.fix, unsafe=False))
+    unsafe = sum(1 for diagnostic in result.diagnostics if is_applicable(diagnostic.fix, unsafe=True)) - safe
+    parts = []
+    if safe:
+        parts.append(ngettext("[*] {count} fixable with --fix.", "[*] {count} fixable with --fix.", safe).format(count=safe))
+    if unsafe:
+        parts.append(
+            ngettext(
+                "{count} more fixable with --fix --unsafe-fixes.", "{count} more fixable with --fix --unsafe-fixes.", unsafe
+            ).format(count=unsafe)
+        )
+    return " ".join(parts)

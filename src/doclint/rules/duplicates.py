@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from typing import Iterable, Sequence
 
-from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
+from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity, describe_location
 from doclint.i18n import _
 from doclint.model import Document
 from doclint.qa import answer_conflicts
@@ -30,14 +30,36 @@ logger = logging.getLogger(__name__)
 
 def check_duplicates(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
     for later, first in exact_copies(documents).first_of.items():
+        where = describe_location(first.document.path, first.section.line, later.document.path)
+        message = _('section "{heading}" repeats section "{first}" ({where}) word for word; remove this copy')
         yield DUPLICATE_SECTION.section_diagnostic(
             later.document,
             later.section,
-            _('section "{heading}" repeats section "{first}" ({where}) word for word; remove this copy').format(
-                heading=later.section.heading, first=first.section.heading, where=describe_location(first.document.path, first.section.line, later.document.path)
-            ),
+            message.format(heading=later.section.heading, first=first.section.heading, where=where),
             [_related(first, _("first copy"))],
+            fix=removal_fix(later, first),
         )
+
+
+def removal_fix(copy: SectionEntry, first: SectionEntry) -> Fix:
+    """Remove a copy's lines and the blank lines after it, keeping what follows.
+
+    A thematic break after the copy stays, because it separates what came
+    before the copy from what follows. Removing a copy of a section in
+    another file is unsafe: that file may need the section to stand alone.
+    """
+    source = copy.document.source
+    start_line, stop_line = copy.section.line, copy.section.end_line + 1
+    while stop_line <= source.line_count and not source.line_text(stop_line).strip():
+        stop_line += 1
+    end = source.offset(stop_line) if stop_line <= source.line_count else len(source.text)
+
+    same_file = copy.document is first.document
+    return Fix(
+        edits=(Edit(source.offset(start_line), end, ""),),
+        applicability=Applicability.SAFE if same_file else Applicability.UNSAFE,
+        message=_("remove this copy (lines {start}-{end})").format(start=start_line, end=stop_line - 1),
+    )
 
 
 def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
@@ -79,7 +101,7 @@ DUPLICATE_SECTION = Rule(
     name="duplicate-section",
     summary="A section repeats an earlier section word for word.",
     severity=Severity.ERROR,
-    fixable=False,
+    fixable=True,
     check=check_duplicates,
 )
 

@@ -1,0 +1,143 @@
+"""Applying fixes: edits on the original text, in passes, until nothing changes.
+
+Each pass runs every rule over the current texts, takes the fixes allowed by
+the applicability chosen (safe, or safe and unsafe), and applies the edits of
+each file from the end backwards. A fix whose edits overlap an edit already
+taken in this pass waits for the next pass, which re-parses the document and
+so sees the text after the first fix. Passes stop when no fix applies. A
+bound on the passes and a record of every text seen stop a loop of fixes that
+undo each other; that is a bug in a rule, reported as FixLoopError.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from doclint.engine import RunResult, check_documents
+from doclint.model import Document
+from doclint.parse import parse_document
+from doclint.registry import Rule
+from doclint.settings import Settings
+from doclint.source import Source
+
+logger = logging.getLogger(__name__)
+
+MAX_PASSES = 10
+
+
+class FixLoopError(Exception):
+    """The fixes did not settle within MAX_PASSES, or came back to an earlier text."""
+
+
+@dataclass
+class FixOutcome:
+    result: RunResult
+    """The findings that remain after the last pass."""
+    original: dict[str, Source] = field(default_factory=dict)
+    """The source each changed document had before fixing, by path."""
+    fixed: int = 0
+    """How many fixes were applied in all passes."""
+
+    def changed(self) -> list[Document]:
+        """Return the documents whose text the fixes changed, in run order."""
+        return [
+            document
+            for document in self.result.documents
+            if document.path in self.original and document.source.text != self.original[document.path].text
+        ]
+
+
+def is_applicable(fix: Fix | None, unsafe: bool) -> bool:
+    if fix is None:
+        return False
+    return fix.applicability is Applicability.SAFE or unsafe
+
+
+def fix_documents(
+    result: RunResult, settings: Settings, unsafe: bool = False, rules: Sequence[Rule] | None = None
+) -> FixOutcome:
+    """Apply fixes to the documents of a checked run until none applies.
+
+    ``result`` is the first run's result; its documents are replaced by the
+    fixed ones in the returned outcome. Raises FixLoopError when the fixes
+    do not settle.
+    """
+    outcome = FixOutcome(result)
+    seen: dict[str, set[str]] = {document.path: {document.source.text} for document in result.documents}
+
+    for number in range(1, MAX_PASSES + 1):
+        applied = _apply_pass(outcome, settings, unsafe, seen)
+        if not applied:
+            return outcome
+        outcome.fixed += applied
+        logger.debug("fix pass %d applied %d fixes", number, applied)
+        outcome.result = check_documents(outcome.result.documents, settings, rules, errors=outcome.result.errors)
+
+    raise FixLoopError(f"fixes did not settle after {MAX_PASSES} passes; this is a bug in doclint, no file was written")
+
+
+def _apply_pass(outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dict[str, set[str]]) -> int:
+    """Apply one pass of non-overlapping fixes; return how many were applied."""
+    by_path: dict[str, list[Diagnostic]] = {}
+    for diagnostic in outcome.result.diagnostics:
+        if is_applicable(diagnostic.fix, unsafe):
+            by_path.setdefault(diagnostic.path, []).append(diagnostic)
+
+    applied = 0
+    documents = []
+    for document in outcome.result.documents:
+        fixes = [diagnostic.fix for diagnostic in by_path.get(document.path, ()) if diagnostic.fix is not None]
+        chosen = select_fixes(fixes)
+        if not chosen:
+            documents.append(document)
+            continue
+
+        text = apply_edits(document.source.text, [edit for fix in chosen for edit in fix.edits])
+        if text in seen[document.path]:
+            raise FixLoopError(
+                f"fixes of {document.path} came back to an earlier text; this is a bug in doclint, no file was written"
+            )
+        seen[document.path].add(text)
+        outcome.original.setdefault(document.path, document.source)
+        documents.append(reparse(document, text, settings))
+        applied += len(chosen)
+
+    outcome.result.documents = documents
+    return applied
+
+
+def select_fixes(fixes: Sequence[Fix]) -> list[Fix]:
+    """Choose fixes whose edits overlap no edit of a fix chosen before, in text order.
+
+    Edits that only touch (one ends where the next starts) do not overlap.
+    """
+    chosen: list[Fix] = []
+    taken: list[Edit] = []
+    for fix in sorted(fixes, key=lambda fix: min(edit.start for edit in fix.edits)):
+        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
+            continue
+        chosen.append(fix)
+        taken.extend(fix.edits)
+    return chosen
+
+
+def _overlaps(first: Edit, second: Edit) -> bool:
+    if first.start == first.end == second.start == second.end:
+        return True
+    return first.start < second.end and second.start < first.end
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply non-overlapping edits to text, from the last to the first."""
+    for edit in sorted(edits, key=lambda edit: (edit.start, edit.end), reverse=True):
+        text = text[: edit.start] + edit.replacement + text[edit.end:]
+    return text
+
+
+def reparse(document: Document, text: str, settings: Settings) -> Document:
+    """Parse new text for a document, keeping its path, encoding and BOM."""
+    source = document.source
+    return parse_document(Source.from_text(source.path, text, encoding=source.encoding, bom=source.bom), settings.label_table)

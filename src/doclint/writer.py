@@ -1,0 +1,76 @@
+"""Writing fixed documents back to disk atomically, the way they came.
+
+The text is encoded with the encoding it was read with, a UTF-8 byte order
+mark is written again when the file had one, and line endings are never
+touched because edits keep the original text's newlines. The bytes go to a
+temporary file in the same folder, which is flushed to disk and then renamed
+over the original, so a reader sees either the old file or the new one and a
+failure leaves the original as it was.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from doclint.source import BYTE_ORDER_MARKS, Source
+
+logger = logging.getLogger(__name__)
+
+
+class WriteError(Exception):
+    """A fixed document that could not be written. The message names the file and the fix."""
+
+
+def encode(source: Source) -> bytes:
+    """Encode a source's text as it was stored: same encoding, BOM restored."""
+    try:
+        data = source.text.encode(source.encoding)
+    except UnicodeEncodeError as error:
+        raise WriteError(
+            f"{source.path}: the fixed text cannot be encoded as {source.encoding} "
+            f"({error.reason} at character {error.start}); the file was left unchanged"
+        ) from None
+    mark = BYTE_ORDER_MARKS.get(codecs.lookup(source.encoding).name, b"")
+    if source.bom and not data.startswith(mark):
+        data = mark + data
+    return data
+
+
+def write_atomic(path: Path, source: Source) -> None:
+    """Replace the file at ``path`` with the encoded source, keeping its permission bits.
+
+    Raises WriteError, with the original file unchanged, when the file is
+    read-only, the folder is not writable or the write fails.
+    """
+    data = encode(source)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError as error:
+        raise WriteError(f"{source.path}: cannot be written ({error.strerror}); the file was left unchanged") from None
+    if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+        raise WriteError(f"{source.path}: the file is read-only; make it writable or use --diff to see the fixes")
+
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".doclint-tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as error:
+        _remove_quietly(temporary)
+        raise WriteError(f"{source.path}: writing failed ({error.strerror}); the file was left unchanged") from None
+    logger.debug("wrote %s (%d bytes)", path, len(data))
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError as error:
+        logger.warning("could not remove the temporary file %s: %s", path, error.strerror)

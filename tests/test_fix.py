@@ -1,0 +1,208 @@
+import os
+import shutil
+import stat
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from doclint.engine import check_documents
+from doclint.fixer import apply_edits, fix_documents, is_applicable, select_fixes
+from doclint.diagnostics import Applicability, Edit, Fix
+from doclint.parse import parse_document
+from doclint.settings import Settings
+from doclint.source import Source
+
+from conftest import FIXTURES, SEED
+
+
+@pytest.fixture
+def seed_copy(tmp_path):
+    path = tmp_path / "000.txt"
+    shutil.copyfile(SEED, path)
+    path.chmod(0o644)
+    return path
+
+
+def seed_without_copies() -> bytes:
+    lines = SEED.read_bytes().split(b"\n")
+    # Lines 265-394 are sections 21-30 and the blank line after them.
+    return b"\n".join(lines[:264] + lines[394:])
+
+
+def test_fix_removes_exactly_the_copies(run_cli, seed_copy):
+    code, stdout, stderr = run_cli("check", "--fix", str(seed_copy))
+    assert seed_copy.read_bytes() == seed_without_copies()
+    assert code == 1
+    assert stderr == ""
+    assert "Fixed 10 problems." in stdout.splitlines()
+    assert "DL101" not in stdout
+
+
+def test_second_fix_changes_nothing(run_cli, seed_copy):
+    run_cli("check", "--fix", str(seed_copy))
+    before = seed_copy.stat().st_mtime_ns
+    fixed = seed_copy.read_bytes()
+    code, stdout, _ = run_cli("check", "--fix", str(seed_copy))
+    assert seed_copy.read_bytes() == fixed
+    assert seed_copy.stat().st_mtime_ns == before
+    assert "Fixed" not in stdout
+    assert code == 1
+
+
+def test_diff_shows_removal_and_writes_nothing(run_cli, seed_copy):
+    before = seed_copy.stat().st_mtime_ns
+    code, stdout, _ = run_cli("check", "--diff", str(seed_copy))
+    assert code == 1
+    assert seed_copy.read_bytes() == SEED.read_bytes()
+    assert seed_copy.stat().st_mtime_ns == before
+    lines = stdout.splitlines()
+    assert lines[0] == f"--- {seed_copy}"
+    assert lines[1] == f"+++ {seed_copy}"
+    removed = [line[1:] for line in lines if line.startswith("-") and not line.startswith("---")]
+    added = [line for line in lines if line.startswith("+") and not line.startswith("+++")]
+    seed_lines = SEED.read_text(encoding="utf-8").split("\n")
+    # Lines 264 and 394 are both blank, so removing 264-393 is the same change
+    # as removing 265-394; difflib reports the first.
+    assert seed_lines[263] == seed_lines[393] == ""
+    assert removed == seed_lines[263:393]
+    assert added == []
+
+
+def test_diff_clean_file_exits_zero(run_cli):
+    code, stdout, _ = run_cli("check", "--diff", str(FIXTURES / "clean-qa.md"))
+    assert (code, stdout) == (0, "")
+
+
+def test_fix_and_diff_together_rejected(run_cli, seed_copy):
+    code, _, stderr = run_cli("check", "--fix", "--diff", str(seed_copy))
+    assert code == 2
+    assert "--fix and --diff cannot be combined" in stderr
+
+
+def test_gb18030_crlf_round_trip(run_cli, tmp_path):
+    path = tmp_path / "notes.md"
+    original = (FIXTURES / "gb18030-crlf.md").read_bytes()
+    path.write_bytes(original)
+
+    code, stdout, _ = run_cli("check", str(path))
+    assert code == 1
+    assert f"{path}:1:1: DL901 detected-encoding the file is not UTF-8; doclint read it as gb18030" in stdout
+    assert f"{path}:51:1: DL101 duplicate-section" in stdout
+
+    run_cli("check", "--fix", str(path))
+    text = original.decode("gb18030")
+    lines = text.split("\r\n")
+    expected = "\r\n".join(lines[:50] + lines[62:]).encode("gb18030")
+    assert path.read_bytes() == expected
+    assert b"\r\n" in path.read_bytes()
+    assert b"\n" not in path.read_bytes().replace(b"\r\n", b"")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_newlines_and_bom_kept(run_cli, tmp_path, newline, bom):
+    text = (FIXTURES / "zh-notes.md").read_text(encoding="utf-8").replace("\n", newline)
+    path = tmp_path / "notes.md"
+    path.write_bytes(bom + text.encode())
+    run_cli("check", "--fix", str(path))
+    lines = text.split(newline)
+    assert path.read_bytes() == bom + newline.join(lines[:50] + lines[62:]).encode()
+
+
+def test_permission_bits_kept(run_cli, tmp_path):
+    path = tmp_path / "notes.md"
+    shutil.copyfile(FIXTURES / "zh-notes.md", path)
+    path.chmod(0o640)
+    run_cli("check", "--fix", str(path))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert "5. 事务的隔离级别" not in path.read_text(encoding="utf-8")
+    assert [name for name in os.listdir(tmp_path)] == ["notes.md"]
+
+
+def test_read_only_file_unchanged(run_cli, seed_copy):
+    seed_copy.chmod(0o444)
+    code, _, stderr = run_cli("check", "--fix", str(seed_copy))
+    assert code == 2
+    assert stderr == (
+        f"doclint: error: {seed_copy}: the file is read-only; make it writable or use --diff to see the fixes\n"
+    )
+    assert seed_copy.read_bytes() == SEED.read_bytes()
+    assert sorted(os.listdir(seed_copy.parent)) == ["000.txt"]
+
+
+def test_stdin_fix_writes_stdout(run_cli):
+    code, stdout, stderr = run_cli("check", "--fix", "-", stdin=(FIXTURES / "zh-notes.md").read_bytes())
+    lines = (FIXTURES / "zh-notes.md").read_text(encoding="utf-8").split("\n")
+    assert stdout == "\n".join(lines[:50] + lines[62:])
+    assert "Fixed 1 problem." in stderr
+    assert "<stdin>:27:1: DL102 near-duplicate-section" in stderr
+    assert code == 1
+
+
+def test_cross_file_copy_fix_is_unsafe(run_cli, tmp_path):
+    for name in ("install.md", "upgrade.md"):
+        shutil.copyfile(FIXTURES / "cross-file" / name, tmp_path / name)
+    upgrade = tmp_path / "upgrade.md"
+    original = upgrade.read_bytes()
+
+    _, stdout, _ = run_cli("check", "--fix", str(tmp_path))
+    assert upgrade.read_bytes() == original
+    assert "1 more fixable with --fix --unsafe-fixes." in stdout
+
+    run_cli("check", "--fix", "--unsafe-fixes", str(tmp_path))
+    assert b"## Requirements" not in upgrade.read_bytes()
+    assert upgrade.read_bytes().startswith(b"# Upgrading the service\n\n## Before you start\n")
+
+
+def test_select_fixes_defers_overlaps():
+    first = Fix((Edit(0, 5, ""),), Applicability.SAFE, "a")
+    overlapping = Fix((Edit(3, 8, "x"),), Applicability.SAFE, "b")
+    touching = Fix((Edit(5, 7, "y"),), Applicability.SAFE, "c")
+    assert select_fixes([overlapping, touching, first]) == [first, touching]
+
+
+def test_apply_edits_from_the_end():
+    assert apply_edits("abcdef", [Edit(0, 1, "X"), Edit(4, 6, "")]) == "Xbcd"
+
+
+SECTION_BODIES = [
+    "**题目：** 如何排序？\n\n**答案：** 使用 sorted。",
+    "**Question:** How do you undo a commit?\n\n**Answer:** Run git reset --soft HEAD~1.",
+    "Plain paragraph about caching and eviction.",
+    "1. **步骤**：安装依赖。\n2. **验证**：运行测试。",
+]
+
+
+@st.composite
+def markdown_documents(draw):
+    count = draw(st.integers(min_value=1, max_value=8))
+    parts = []
+    for number in range(1, count + 1):
+        title = draw(st.sampled_from(["排序", "Undo", "Caching", "安装"]))
+        body = draw(st.sampled_from(SECTION_BODIES))
+        separator = draw(st.sampled_from(["\n\n", "\n\n---\n\n", "\n\n\n"]))
+        parts.append(f"## {number}. {title}\n\n{body}{separator}")
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    return "".join(parts).replace("\n", newline)
+
+
+def fix_text(text: str) -> str:
+    document = parse_document(Source.from_text("doc.md", text))
+    result = check_documents([document], Settings())
+    return fix_documents(result, Settings()).result.documents[0].source.text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markdown_documents())
+def test_fixing_twice_equals_once(text):
+    once = fix_text(text)
+    assert fix_text(once) == once
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markdown_documents())
+def test_fixed_document_has_no_safe_fix(text):
+    document = parse_document(Source.from_text("doc.md", fix_text(text)))
+    result = check_documents([document], Settings())
+    assert [d for d in result.diagnostics if is_applicable(d.fix, unsafe=False)] == []
