@@ -18,7 +18,7 @@ def run_cli():
 
     def invoke(*arguments: str, stdin: bytes | None = None) -> tuple[int, str, str]:
         runner = CliRunner()
-        result = runner.invoke(main, list(arguments), input=stdin, catch_exceptions=False)
+        result = runner.invoke(main, list(arguments), input=stdin, catch_exceptions=False, prog_name="doclint")
         return result.exit_code, result.stdout, result.stderr
 
     return invoke

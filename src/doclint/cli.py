@@ -44,7 +44,26 @@ def _fail(message: str) -> None:
     click.echo(f"doclint: error: {message}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """A click group that reports usage errors in one line, ``doclint: error: ...``, with exit status 2."""
+
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        kwargs["standalone_mode"] = False
+        try:
+            status = super().main(*args, **kwargs)
+        except click.UsageError as error:
+            command = error.ctx.command_path if error.ctx else "doclint"
+            _fail(_("{message} (see '{command} --help')").format(message=error.format_message(), command=command))
+            sys.exit(EXIT_USAGE)
+        except click.ClickException as error:
+            _fail(error.format_message())
+            sys.exit(error.exit_code)
+        except click.Abort:
+            sys.exit(130)
+        sys.exit(status or 0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="doclint")
 def main() -> None:
     """Find repeated sections, mismatched answers and broken code in Markdown documents."""
@@ -68,17 +87,23 @@ def main() -> None:
 @click.option(
     "--near-duplicate-threshold",
     type=click.FloatRange(0, 100),
-    default=75.0,
-    show_default=True,
-    help=_("Minimum similarity in percent (0-100) for near-duplicate-section, scored after template text is removed."),
+    help=_("Minimum similarity in percent (0-100) for near-duplicate-section, scored after template text is removed. [default: 75]"),
 )
 @click.option(
     "--same-question-threshold",
     type=click.FloatRange(0, 100),
-    default=95.0,
-    show_default=True,
-    help=_("Minimum similarity in percent (0-100) of two questions for inconsistent-answer to treat them as the same question."),
+    help=_("Minimum similarity in percent (0-100) of two questions for inconsistent-answer to treat them as the same question. [default: 95]"),
 )
+@click.option("--select", metavar="RULES", help=_("Comma-separated rule names, codes or code prefixes to run (default: the rules enabled by default)."))
+@click.option("--ignore", metavar="RULES", help=_("Comma-separated rule names, codes or code prefixes not to run."))
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help=_("Configuration file (.doclint.toml or pyproject.toml). Default: found by walking up from the checked paths."),
+)
+@click.option("--no-config", is_flag=True, help=_("Ignore configuration files."))
 @click.option("--fix", is_flag=True, help=_("Apply safe fixes and write the files back; then report what remains."))
 @click.option("--unsafe-fixes", is_flag=True, help=_("With --fix or --diff, also apply fixes that may change what a document says."))
 @click.option("--diff", is_flag=True, help=_("Print a unified diff of what --fix would change, and write nothing."))
@@ -87,8 +112,12 @@ def check(
     paths: tuple[str, ...],
     output_format: str,
     encoding: str | None,
-    near_duplicate_threshold: float,
-    same_question_threshold: float,
+    near_duplicate_threshold: float | None,
+    same_question_threshold: float | None,
+    select: str | None,
+    ignore: str | None,
+    config_path: str | None,
+    no_config: bool,
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
@@ -106,11 +135,14 @@ def check(
 
     if fix and diff:
         raise click.UsageError(_("--fix and --diff cannot be combined; use --diff to preview, then --fix to write"))
-    settings = Settings(
-        near_duplicate_threshold=near_duplicate_threshold,
-        same_question_threshold=same_question_threshold,
-        encoding=encoding,
-    )
+    options = {
+        "near_duplicate_threshold": near_duplicate_threshold,
+        "same_question_threshold": same_question_threshold,
+        "encoding": encoding,
+        "select": _rule_list(select, "--select"),
+        "ignore": _rule_list(ignore, "--ignore"),
+    }
+    settings = _settings(paths, options, config_path, no_config)
     result = _guard(lambda: run(paths, settings), verbose)
     for error in result.errors:
         _fail(error)
@@ -122,6 +154,45 @@ def check(
         result, report = _fix(result, settings, unsafe_fixes, verbose)
     get_reporter(output_format).write(result, report)
     sys.exit(result.exit_status)
+
+
+def _rule_list(value: str | None, option: str) -> tuple[str, ...] | None:
+    """Split a comma-separated rule list and check that each entry names a rule."""
+    from doclint.registry import is_rule_selector
+
+    if value is None:
+        return None
+    tokens = tuple(token.strip() for token in value.split(",") if token.strip())
+    for token in tokens:
+        if not is_rule_selector(token):
+            raise click.BadParameter(
+                _("unknown rule {rule!r}; `doclint rules` lists them").format(rule=token), param_hint=option
+            )
+    return tokens
+
+
+def _settings(paths: tuple[str, ...], options: dict, config_path: str | None, no_config: bool):
+    """Build the run's settings: command-line options over the configuration file over the defaults."""
+    from pathlib import Path
+
+    from doclint.config import ConfigError, apply_config, find_config, load_config
+    from doclint.registry import is_rule_selector
+    from doclint.settings import Settings
+
+    given = {name: value for name, value in options.items() if value is not None}
+    settings = Settings(**given)
+    if no_config:
+        return settings
+    try:
+        config_file = Path(config_path) if config_path else find_config(paths)
+        if config_file is None:
+            return settings
+        if not config_file.is_file():
+            raise ConfigError(f"{config_file}: no such configuration file; check the --config path")
+        return apply_config(settings, load_config(config_file), config_file, is_rule_selector, frozenset(given))
+    except ConfigError as error:
+        _fail(str(error))
+        sys.exit(EXIT_USAGE)
 
 
 def _run_fixes(result, settings, unsafe: bool, verbose: bool):
@@ -213,6 +284,19 @@ def list_rules() -> None:
     for rule in rules:
         fix = _("fix") if rule.fixable else "-"
         click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {fix:<3}  {_(rule.summary)}")
+
+
+@main.command()
+@click.argument("rule_name", metavar="RULE")
+def explain(rule_name: str) -> None:
+    """Print the documentation of RULE (a name such as duplicate-section, or a code such as DL101)."""
+    from doclint.data import rule_doc
+    from doclint.registry import find_rule
+
+    rule = find_rule(rule_name)
+    if rule is None:
+        raise click.BadParameter(_("unknown rule {rule!r}; `doclint rules` lists them").format(rule=rule_name), param_hint="RULE")
+    click.echo(_guard(lambda: rule_doc(rule.name), verbose=False), nl=False)
 
 
 T = TypeVar("T")

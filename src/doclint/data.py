@@ -1,8 +1,8 @@
-"""Access to the rule data shipped with doclint (the top-level ``rules/`` folder).
+"""Access to the data shipped with doclint: the top-level ``rules/`` folder and ``docs/rules/``.
 
-A wheel carries the folder as ``doclint/_data/rules``. A source checkout
-used in place (an editable install, or ``src`` on ``sys.path``) reads the
-folder at the top of the repository instead.
+A wheel carries them as ``doclint/_data/rules`` and ``doclint/_data/docs/rules``.
+A source checkout used in place (an editable install, or ``src`` on
+``sys.path``) reads the folders at the top of the repository instead.
 """
 
 from __future__ import annotations
@@ -17,15 +17,29 @@ class DataError(Exception):
     """Rule data that is missing or invalid, which means the installation is broken."""
 
 
-def rules_dir() -> Path:
-    """Return the folder that contains the shipped rule data."""
-    packaged = Path(__file__).resolve().parent / "_data" / "rules"
+def _data_folder(*parts: str) -> Path:
+    """Return a shipped data folder: inside the wheel, else in the source checkout."""
+    packaged = Path(__file__).resolve().parent.joinpath("_data", *parts)
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "rules"
+    checkout = Path(__file__).resolve().parents[2].joinpath(*parts)
     if checkout.is_dir():
         return checkout
-    raise DataError(f"rule data not found in {packaged} or {checkout}; reinstall doclint")
+    raise DataError(f"doclint data not found in {packaged} or {checkout}; reinstall doclint")
+
+
+def rules_dir() -> Path:
+    """Return the folder that contains the shipped rule data."""
+    return _data_folder("rules")
+
+
+def rule_doc(name: str) -> str:
+    """Return the Markdown documentation of a rule (``docs/rules/NAME.md``)."""
+    path = _data_folder("docs", "rules") / f"{name}.md"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise DataError(f"documentation of {name} not found at {path} ({error.strerror}); reinstall doclint") from None
 
 
 @lru_cache(maxsize=None)

@@ -8,16 +8,20 @@ and the reporters do.
 
 from __future__ import annotations
 
+import dataclasses
+import fnmatch
 import logging
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Sequence
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.model import Document
 from doclint.parse import parse_document
-from doclint.registry import Rule, all_rules
+from doclint.i18n import _
+from doclint.registry import Rule, select_rules
+from doclint.suppressions import parse_suppressions
 from doclint.settings import Settings
 from doclint.source import Source, SourceError, decode, read_source
 
@@ -57,13 +61,21 @@ class RunResult:
         return 0
 
 
-def discover(arguments: Sequence[str]) -> tuple[list[str], list[str]]:
+def is_excluded(path: str, settings: Settings) -> bool:
+    """Return whether a path, or a folder above it, matches an ``exclude`` glob of the configuration."""
+    relative = PurePosixPath(relative_path(path, settings.root))
+    candidates = [relative.as_posix(), *(parent.as_posix() for parent in relative.parents if parent.name)]
+    return any(fnmatch.fnmatch(candidate, glob) for glob in settings.exclude for candidate in candidates)
+
+
+def discover(arguments: Sequence[str], settings: Settings | None = None) -> tuple[list[str], list[str]]:
     """Expand the command-line paths into document paths.
 
     A folder is searched recursively for ``*.md``, ``*.markdown`` and
     ``*.txt`` files, skipping hidden folders such as ``.git``. A file named
-    directly is checked whatever its suffix. Returns (paths, errors). Each
-    path appears once and the paths are sorted, so that which of two files
+    directly is checked whatever its suffix. Paths that match an ``exclude``
+    glob of the settings are dropped, named or found. Returns (paths,
+    errors). Each path appears once and the paths are sorted, so that which of two files
     contains the first copy of a shared section does not depend on the order
     in which they were named.
     """
@@ -86,6 +98,8 @@ def discover(arguments: Sequence[str]) -> tuple[list[str], list[str]]:
             paths.append(argument)
         else:
             errors.append(f"{argument}: no such file or directory; check the path")
+    if settings is not None and settings.exclude:
+        paths = [path for path in paths if path == STDIN_PATH or not is_excluded(path, settings)]
     return sorted(set(paths)), errors
 
 
@@ -111,7 +125,7 @@ def load(path: str, settings: Settings) -> Document:
 
 def run(arguments: Sequence[str], settings: Settings, rules: Sequence[Rule] | None = None) -> RunResult:
     """Check the named files and folders with the given rules (all rules by default)."""
-    paths, errors = discover(arguments)
+    paths, errors = discover(arguments, settings)
     documents = []
     for path in paths:
         try:
@@ -124,12 +138,80 @@ def run(arguments: Sequence[str], settings: Settings, rules: Sequence[Rule] | No
 def check_documents(
     documents: Sequence[Document], settings: Settings, rules: Sequence[Rule] | None = None, errors: Sequence[str] = ()
 ) -> RunResult:
-    """Run the rules over parsed documents and sort the findings by file, line and column."""
+    """Run the rules over parsed documents, apply the configuration and suppressions, and sort the findings.
+
+    Without ``rules`` the run uses the rules that ``settings.select`` and
+    ``settings.ignore`` choose.
+    """
+    if rules is None:
+        rules = select_rules(settings.select, settings.ignore)
     result = RunResult(list(documents), [], list(errors))
-    for rule in rules if rules is not None else all_rules():
+    for rule in rules:
         logger.debug("running %s on %d documents", rule.name, len(result.documents))
         result.diagnostics.extend(rule.run(result.documents, settings))
+
+    diagnostics = [_with_severity(diagnostic, settings) for diagnostic in result.diagnostics]
+    diagnostics = [diagnostic for diagnostic in diagnostics if not _ignored_in_file(diagnostic, settings)]
+    report_unused = any(rule.name == "unused-suppression" for rule in rules)
+    result.diagnostics = _apply_suppressions(result.documents, diagnostics, report_unused)
 
     order = {document.path: index for index, document in enumerate(result.documents)}
     result.diagnostics.sort(key=lambda diagnostic: (order[diagnostic.path], *diagnostic.sort_key()))
     return result
+
+
+def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:
+    """Apply a severity override from the configuration; the most specific selector wins (last listed)."""
+    for token, severity in settings.severity:
+        if token in (diagnostic.rule, diagnostic.code, "ALL") or diagnostic.code.startswith(token):
+            diagnostic = dataclasses.replace(diagnostic, severity=Severity(severity))
+    return diagnostic
+
+
+def _ignored_in_file(diagnostic: Diagnostic, settings: Settings) -> bool:
+    path = relative_path(diagnostic.path, settings.root)
+    for glob, tokens in settings.per_file_ignores:
+        if fnmatch.fnmatch(path, glob) and any(
+            token in (diagnostic.rule, diagnostic.code, "ALL") or diagnostic.code.startswith(token) for token in tokens
+        ):
+            return True
+    return False
+
+
+def relative_path(path: str, root: str | None) -> str:
+    """Return a path relative to the configuration's folder, with forward slashes, for glob matching."""
+    resolved = Path(path).resolve()
+    if root is not None:
+        try:
+            return resolved.relative_to(Path(root)).as_posix()
+        except ValueError:
+            pass
+    return Path(path).as_posix()
+
+
+def _apply_suppressions(documents: Sequence[Document], diagnostics: list[Diagnostic], report_unused: bool) -> list[Diagnostic]:
+    """Drop suppressed findings; add an unused-suppression finding for each comment that matched none."""
+    from doclint.rules.suppression import UNUSED_SUPPRESSION
+
+    by_path = {document.path: (document, parse_suppressions(document)) for document in documents}
+    kept = []
+    for diagnostic in diagnostics:
+        _document, suppressions = by_path[diagnostic.path]
+        covering = [suppression for suppression in suppressions if suppression.covers(diagnostic)]
+        for suppression in covering:
+            suppression.used = True
+        if covering:
+            logger.debug("%s:%d: %s suppressed by a comment", diagnostic.path, diagnostic.line, diagnostic.rule)
+        else:
+            kept.append(diagnostic)
+
+    if report_unused:
+        for document, suppressions in by_path.values():
+            for suppression in suppressions:
+                if not suppression.used:
+                    names = ", ".join(sorted(suppression.rules)) or _("all rules")
+                    message = _("this doclint-{kind} comment for {rules} silences no finding; remove it").format(
+                        kind=suppression.kind, rules=names
+                    )
+                    kept.append(UNUSED_SUPPRESSION.diagnostic(document, suppression.line, suppression.line, message, suppression.column))
+    return kept

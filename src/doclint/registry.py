@@ -21,6 +21,7 @@ RULE_MODULES = (
     "doclint.rules.answers",
     "doclint.rules.passages",
     "doclint.rules.encoding",
+    "doclint.rules.suppression",
 )
 
 CorpusCheck = Callable[[Sequence[Document], Settings], Iterable[Diagnostic]]
@@ -40,6 +41,8 @@ class Rule:
     """With scope ``corpus``, called once with every document of the run, so that
     the rule can compare across files; with scope ``document``, once per document."""
     scope: Literal["document", "corpus"] = "corpus"
+    enabled_by_default: bool = True
+    """Rules that are off by default run only when ``select`` names them."""
 
     def run(self, documents: Sequence[Document], settings: Settings) -> Iterator[Diagnostic]:
         """Run the check on the documents of a run, whatever its scope."""
@@ -106,3 +109,23 @@ def find_rule(name_or_code: str) -> Rule | None:
         if name_or_code in (rule.name, rule.code):
             return rule
     return None
+
+
+def matches(rule: Rule, token: str) -> bool:
+    """Return whether a selector names a rule: its name, its code, a code prefix (``DL1``) or ``ALL``."""
+    return token in (rule.name, rule.code, "ALL") or (len(token) >= 3 and rule.code.startswith(token))
+
+
+def is_rule_selector(token: str) -> bool:
+    """Return whether a selector names at least one rule."""
+    return any(matches(rule, token) for rule in all_rules())
+
+
+def select_rules(select: Sequence[str] | None, ignore: Sequence[str]) -> list[Rule]:
+    """Return the rules a run uses: those selected (or enabled by default) and not ignored."""
+    chosen = []
+    for rule in all_rules():
+        selected = rule.enabled_by_default if select is None else any(matches(rule, token) for token in select)
+        if selected and not any(matches(rule, token) for token in ignore):
+            chosen.append(rule)
+    return chosen

@@ -17,6 +17,18 @@ class Settings:
     """The encoding of every input; None means UTF-8 with or without a BOM."""
     labels: LabelTable | None = None
     """Field label table; None means the shipped table."""
+    select: tuple[str, ...] | None = None
+    """Rule names, codes or code prefixes to run; None means every rule enabled by default."""
+    ignore: tuple[str, ...] = ()
+    """Rule names, codes or code prefixes never to run."""
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(glob, rules) pairs: findings of those rules are dropped in files that match the glob."""
+    severity: tuple[tuple[str, str], ...] = ()
+    """(rule, severity) pairs that override a rule's default severity."""
+    exclude: tuple[str, ...] = ()
+    """Globs of paths never checked, whether named or found in a folder."""
+    root: str | None = None
+    """The folder of the configuration file; globs match paths relative to it."""
 
     @property
     def label_table(self) -> LabelTable:

@@ -1,0 +1,180 @@
+"""The configuration file: ``[tool.doclint]`` in pyproject.toml, or ``.doclint.toml``.
+
+The file is found by walking up from the checked paths (their common
+folder) to the file system root; in each folder ``.doclint.toml`` wins over
+``pyproject.toml``, and a pyproject.toml without a ``[tool.doclint]`` table
+is passed over. In ``.doclint.toml`` the keys stand at the top level.
+Command-line options override the file. Every key is checked: an unknown
+key, a wrong type or an unknown rule is a ConfigError that names the key,
+the file and what is allowed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from doclint.data import DataError, load_json
+from doclint.fields import LabelTable
+from doclint.settings import Settings
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_FILE = ".doclint.toml"
+PYPROJECT = "pyproject.toml"
+SEVERITIES = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    """An invalid configuration file. The message names the file, the key and the fix."""
+
+
+def find_config(paths: Sequence[str]) -> Path | None:
+    """Return the configuration file that applies to the checked paths, or None."""
+    existing = [Path(path).resolve() for path in paths if path != "-" and Path(path).exists()]
+    start = Path(os.path.commonpath(existing)) if existing else Path.cwd()
+    if start.is_file():
+        start = start.parent
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        candidate = folder / PYPROJECT
+        if candidate.is_file() and "doclint" in _read_toml(candidate).get("tool", {}):
+            return candidate
+    return None
+
+
+def load_config(path: Path) -> dict[str, Any]:
+    """Read the doclint table of a configuration file."""
+    data = _read_toml(path)
+    if path.name == PYPROJECT:
+        table = data.get("tool", {}).get("doclint", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.doclint] must be a table")
+        return table
+    return data
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML ({error}); fix the syntax") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def apply_config(
+    settings: Settings,
+    table: dict[str, Any],
+    path: Path,
+    is_rule: Callable[[str], bool],
+    given: frozenset[str] = frozenset(),
+) -> Settings:
+    """Return settings with the file's values, except for the fields set on the command line.
+
+    ``given`` names the Settings fields that command-line options set.
+    ``is_rule`` tells whether a string names a rule (name, code, code
+    prefix or ``ALL``). Every key is validated, even one the command line
+    overrides.
+    """
+    changes: dict[str, Any] = {"root": str(path.parent.resolve())}
+    for key, value in table.items():
+        if key not in KEYS:
+            allowed = ", ".join(sorted(KEYS))
+            raise ConfigError(f"{path}: unknown key {key!r}; allowed keys: {allowed}")
+        field_name, convert = KEYS[key]
+        converted = convert(value, _Context(path, key, is_rule))
+        if field_name not in given:
+            changes[field_name] = converted
+    return dataclasses.replace(settings, **changes)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Context:
+    path: Path
+    key: str
+    is_rule: Callable[[str], bool]
+
+    def fail(self, expected: str, value: Any) -> ConfigError:
+        return ConfigError(f"{self.path}: invalid value for {self.key!r}: expected {expected}, got {value!r}")
+
+
+def _number(value: Any, context: _Context) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+        raise context.fail("a number from 0 to 100", value)
+    return float(value)
+
+
+def _string(value: Any, context: _Context) -> str:
+    if not isinstance(value, str) or not value:
+        raise context.fail("a non-empty string", value)
+    return value
+
+
+def _strings(value: Any, context: _Context) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise context.fail("a list of strings", value)
+    return tuple(value)
+
+
+def _rules(value: Any, context: _Context) -> tuple[str, ...]:
+    rules = _strings(value, context)
+    for rule in rules:
+        if not context.is_rule(rule):
+            raise ConfigError(f"{context.path}: unknown rule {rule!r} in {context.key!r}; `doclint rules` lists them")
+    return rules
+
+
+def _per_file_ignores(value: Any, context: _Context) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise context.fail('a table of glob = ["rule", ...]', value)
+    return tuple((glob, _rules(rules, context)) for glob, rules in value.items())
+
+
+def _severity(value: Any, context: _Context) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise context.fail('a table of rule = "error" | "warning" | "info"', value)
+    pairs = []
+    for rule, severity in value.items():
+        _rules([rule], context)
+        if severity not in SEVERITIES:
+            raise context.fail(f"one of {', '.join(SEVERITIES)} for rule {rule!r}", severity)
+        pairs.append((rule, severity))
+    return tuple(pairs)
+
+
+def _labels(value: Any, context: _Context) -> LabelTable:
+    """Extend the shipped label table with the file's labels, key by key."""
+    if not isinstance(value, dict) or not all(isinstance(labels, list) for labels in value.values()):
+        raise context.fail('a table of key = ["label", ...], such as answer = ["参考答案"]', value)
+    shipped = {key: list(labels) for key, labels in load_json("labels.json").items() if not key.startswith("$")}
+    for key, labels in value.items():
+        shipped.setdefault(key, [])
+        shipped[key] += [label for label in _strings(labels, context) if label not in shipped[key]]
+    try:
+        return LabelTable(shipped)
+    except DataError as error:
+        raise ConfigError(f"{context.path}: invalid value for {context.key!r}: {error}") from None
+
+
+# TOML key -> (Settings field, converter). Keys use kebab-case like the command-line options.
+KEYS: dict[str, tuple[str, Callable[[Any, _Context], Any]]] = {
+    "select": ("select", _rules),
+    "ignore": ("ignore", _rules),
+    "per-file-ignores": ("per_file_ignores", _per_file_ignores),
+    "severity": ("severity", _severity),
+    "near-duplicate-threshold": ("near_duplicate_threshold", _number),
+    "same-question-threshold": ("same_question_threshold", _number),
+    "labels": ("labels", _labels),
+    "exclude": ("exclude", _strings),
+    "encoding": ("encoding", _string),
+}

@@ -1,0 +1,33 @@
+"""``unused-suppression``: a ``doclint-disable`` comment that silences nothing.
+
+It is off by default; select it to keep suppressions from outliving the
+findings they were written for. The engine produces its findings after the
+other rules ran (see ``doclint.engine``), because only then is it known
+which suppressions matched; the check here therefore yields nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from doclint.diagnostics import Diagnostic, Severity
+from doclint.model import Document
+from doclint.registry import Rule
+from doclint.settings import Settings
+
+
+def check_nothing(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
+    return ()
+
+
+UNUSED_SUPPRESSION = Rule(
+    code="DL902",
+    name="unused-suppression",
+    summary="A doclint-disable comment silences no finding.",
+    severity=Severity.WARNING,
+    fixable=False,
+    check=check_nothing,
+    enabled_by_default=False,
+)
+
+RULES = (UNUSED_SUPPRESSION,)

@@ -1,0 +1,156 @@
+import shutil
+
+import pytest
+
+from conftest import FIXTURES
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A folder with the Chinese fixture (one copy at 51, one near-duplicate at 27)."""
+    shutil.copyfile(FIXTURES / "zh-notes.md", tmp_path / "notes.md")
+    return tmp_path
+
+
+def rules_found(stdout):
+    return [line.split(" ")[2] for line in stdout.splitlines() if ": DL" in line]
+
+
+def test_doclint_toml_ignore(run_cli, project):
+    (project / ".doclint.toml").write_text('ignore = ["near-duplicate-section"]\n')
+    _, stdout, _ = run_cli("check", str(project / "notes.md"))
+    assert rules_found(stdout) == ["duplicate-section"]
+
+
+def test_pyproject_select_by_code(run_cli, project):
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.doclint]\nselect = ["DL102"]\n')
+    _, stdout, _ = run_cli("check", str(project / "notes.md"))
+    assert rules_found(stdout) == ["near-duplicate-section"]
+
+
+def test_pyproject_without_table_is_skipped(run_cli, project):
+    (project / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    _, stdout, _ = run_cli("check", str(project / "notes.md"))
+    assert rules_found(stdout) == ["near-duplicate-section", "duplicate-section"]
+
+
+def test_config_found_walking_up(run_cli, project):
+    sub = project / "docs" / "zh"
+    sub.mkdir(parents=True)
+    shutil.move(project / "notes.md", sub / "notes.md")
+    (project / ".doclint.toml").write_text('select = ["duplicate-section"]\n')
+    _, stdout, _ = run_cli("check", str(sub / "notes.md"))
+    assert rules_found(stdout) == ["duplicate-section"]
+
+
+def test_per_file_ignores(run_cli, project):
+    (project / "keep.md").write_bytes((project / "notes.md").read_bytes())
+    (project / ".doclint.toml").write_text('[per-file-ignores]\n"notes.md" = ["DL1"]\n')
+    _, stdout, _ = run_cli("check", str(project / "notes.md"), str(project / "keep.md"))
+    findings = [line for line in stdout.splitlines() if ": DL" in line]
+    assert findings
+    assert all(line.startswith(str(project / "keep.md")) for line in findings)
+
+
+def test_severity_override(run_cli, project):
+    (project / ".doclint.toml").write_text('[severity]\nduplicate-section = "info"\nnear-duplicate-section = "info"\n')
+    code, stdout, _ = run_cli("check", str(project / "notes.md"))
+    assert code == 0
+    assert "Found 2 problems (0 errors, 0 warnings, 2 info) in 1 file." in stdout
+
+
+def test_threshold_from_file_and_cli_override(run_cli, project):
+    (project / ".doclint.toml").write_text('near-duplicate-threshold = 95\nselect = ["DL1"]\n')
+    _, stdout, _ = run_cli("check", str(project / "notes.md"))
+    assert rules_found(stdout) == ["duplicate-section"]
+    _, stdout, _ = run_cli("check", "--near-duplicate-threshold", "75", str(project / "notes.md"))
+    assert rules_found(stdout) == ["near-duplicate-section", "duplicate-section"]
+
+
+def test_cli_select_overrides_file(run_cli, project):
+    (project / ".doclint.toml").write_text('select = ["DL101"]\n')
+    _, stdout, _ = run_cli("check", "--select", "near-duplicate-section", str(project / "notes.md"))
+    assert rules_found(stdout) == ["near-duplicate-section"]
+
+
+def test_exclude_globs(run_cli, project):
+    drafts = project / "drafts"
+    drafts.mkdir()
+    shutil.copyfile(FIXTURES / "zh-notes.md", drafts / "old.md")
+    (project / ".doclint.toml").write_text('exclude = ["drafts"]\nselect = ["DL101"]\n')
+    _, stdout, _ = run_cli("check", str(project))
+    assert "old.md" not in stdout
+    assert "No problems" not in stdout
+
+
+def test_labels_extend_synonyms(run_cli, tmp_path):
+    text = "# Q\n\n## 1. A\n\n**Frage:** Wie?\n\n**Antwort:** TODO\n"
+    (tmp_path / "de.md").write_text(text, encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text('[labels]\nquestion = ["Frage"]\nanswer = ["Antwort"]\n', encoding="utf-8")
+    _, stdout, _ = run_cli("check", str(tmp_path / "de.md"))
+    assert rules_found(stdout) == ["missing-answer"]
+
+
+def test_encoding_key(run_cli, tmp_path):
+    (tmp_path / "gbk.md").write_bytes("# 标题\n\n正文。\n".encode("gb18030"))
+    (tmp_path / ".doclint.toml").write_text('encoding = "gb18030"\n')
+    code, _, stderr = run_cli("check", str(tmp_path / "gbk.md"))
+    assert (code, stderr) == (0, "")
+
+
+def test_explicit_config_option(run_cli, project, tmp_path_factory):
+    other = tmp_path_factory.mktemp("config") / "strict.toml"
+    other.write_text('select = ["DL102"]\n')
+    _, stdout, _ = run_cli("check", "--config", str(other), str(project / "notes.md"))
+    assert rules_found(stdout) == ["near-duplicate-section"]
+
+
+def test_no_config_option(run_cli, project):
+    (project / ".doclint.toml").write_text('select = ["DL102"]\n')
+    _, stdout, _ = run_cli("check", "--no-config", str(project / "notes.md"))
+    assert rules_found(stdout) == ["near-duplicate-section", "duplicate-section"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("colour = 1\n", "unknown key 'colour'; allowed keys: encoding, exclude, ignore"),
+        ('select = "DL101"\n', "invalid value for 'select': expected a list of strings, got 'DL101'"),
+        ('select = ["no-such-rule"]\n', "unknown rule 'no-such-rule' in 'select'"),
+        ("near-duplicate-threshold = 150\n", "invalid value for 'near-duplicate-threshold': expected a number from 0 to 100, got 150"),
+        ('[severity]\nduplicate-section = "fatal"\n', "invalid value for 'severity': expected one of error, warning, info"),
+        ('[per-file-ignores]\n"*.md" = "DL101"\n', "invalid value for 'per-file-ignores': expected a list of strings"),
+        ("labels = 3\n", "invalid value for 'labels': expected a table of key"),
+        ('[labels]\nanswer = ["题目"]\n', "invalid value for 'labels': label '题目' maps to both"),
+        ("select = [\n", "invalid TOML"),
+    ],
+)
+def test_bad_config_is_usage_error(run_cli, project, content, message):
+    config = project / ".doclint.toml"
+    config.write_text(content, encoding="utf-8")
+    code, stdout, stderr = run_cli("check", str(project / "notes.md"))
+    assert code == 2
+    assert stdout == ""
+    assert stderr.startswith(f"doclint: error: {config}: ")
+    assert message in stderr
+    assert stderr.count("\n") == 1
+
+
+def test_missing_config_file(run_cli, project):
+    code, _, stderr = run_cli("check", "--config", str(project / "nope.toml"), str(project / "notes.md"))
+    assert code == 2
+    assert stderr == f"doclint: error: {project / 'nope.toml'}: no such configuration file; check the --config path\n"
+
+
+def test_cli_select_unknown_rule(run_cli, project):
+    code, _, stderr = run_cli("check", "--select", "DL101,nope", str(project / "notes.md"))
+    assert code == 2
+    assert stderr == (
+        "doclint: error: Invalid value for --select: unknown rule 'nope'; `doclint rules` lists them "
+        "(see 'doclint check --help')\n"
+    )
+
+
+def test_cli_ignore_prefix(run_cli, project):
+    _, stdout, _ = run_cli("check", "--no-config", "--ignore", "DL1", str(project / "notes.md"))
+    assert rules_found(stdout) == []
