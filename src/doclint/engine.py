@@ -20,7 +20,7 @@ from doclint.diagnostics import Diagnostic, Severity
 from doclint.model import Document
 from doclint.parse import parse_document
 from doclint.i18n import _
-from doclint.registry import Rule, select_rules
+from doclint.registry import Rule, select_rules, selector_matches
 from doclint.suppressions import parse_suppressions
 from doclint.settings import Settings
 from doclint.source import Source, SourceError, decode, read_source
@@ -163,7 +163,7 @@ def check_documents(
 def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:
     """Apply a severity override from the configuration; the most specific selector wins (last listed)."""
     for token, severity in settings.severity:
-        if token in (diagnostic.rule, diagnostic.code, "ALL") or diagnostic.code.startswith(token):
+        if selector_matches(token, diagnostic.rule, diagnostic.code):
             diagnostic = dataclasses.replace(diagnostic, severity=Severity(severity))
     return diagnostic
 
@@ -171,9 +171,7 @@ def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:
 def _ignored_in_file(diagnostic: Diagnostic, settings: Settings) -> bool:
     path = relative_path(diagnostic.path, settings.root)
     for glob, tokens in settings.per_file_ignores:
-        if fnmatch.fnmatch(path, glob) and any(
-            token in (diagnostic.rule, diagnostic.code, "ALL") or diagnostic.code.startswith(token) for token in tokens
-        ):
+        if fnmatch.fnmatch(path, glob) and any(selector_matches(token, diagnostic.rule, diagnostic.code) for token in tokens):
             return True
     return False
 

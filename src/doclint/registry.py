@@ -113,7 +113,12 @@ def find_rule(name_or_code: str) -> Rule | None:
 
 def matches(rule: Rule, token: str) -> bool:
     """Return whether a selector names a rule: its name, its code, a code prefix (``DL1``) or ``ALL``."""
-    return token in (rule.name, rule.code, "ALL") or (len(token) >= 3 and rule.code.startswith(token))
+    return selector_matches(token, rule.name, rule.code)
+
+
+def selector_matches(token: str, name: str, code: str) -> bool:
+    """Return whether a selector names the rule with this name and code."""
+    return token in (name, code, "ALL") or (len(token) >= 3 and code.startswith(token))
 
 
 def is_rule_selector(token: str) -> bool:
