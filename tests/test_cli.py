@@ -23,7 +23,7 @@ def test_text_output_lines(run_cli):
         f'{SEED}:265:1: DL101 duplicate-section section "21. 医疗知识图谱构建与推理" repeats section '
         '"14. 医疗知识图谱构建与推理" (line 174) word for word; remove this copy'
     )
-    assert lines[-1] == "Found 13 problems (10 errors, 3 warnings, 0 info) in 1 file."
+    assert lines[-1] == "Found 17 problems (13 errors, 4 warnings, 0 info) in 1 file."
 
 
 def test_clean_file_exits_zero(run_cli):
@@ -37,7 +37,7 @@ def test_json_output_shape(run_cli):
     report = json.loads(stdout)
     assert code == 1
     assert report["version"] == 1
-    assert report["summary"] == {"files": 1, "errors": 10, "warnings": 3, "info": 0}
+    assert report["summary"] == {"files": 1, "errors": 13, "warnings": 4, "info": 0}
     first_copy = [d for d in report["diagnostics"] if d["rule"] == "duplicate-section"][0]
     assert first_copy == {
         "path": str(SEED),
@@ -176,4 +176,4 @@ def test_installed_entry_points(command):
         command = [executable]
     completed = subprocess.run([*command, "check", str(SEED)], capture_output=True, text=True, encoding="utf-8")
     assert completed.returncode == 1
-    assert completed.stdout.splitlines()[-1] == "Found 13 problems (10 errors, 3 warnings, 0 info) in 1 file."
+    assert completed.stdout.splitlines()[-1] == "Found 17 problems (13 errors, 4 warnings, 0 info) in 1 file."

@@ -72,15 +72,40 @@ def main() -> None:
     show_default=True,
     help=_("Minimum similarity in percent (0-100) for near-duplicate-section, scored after template text is removed."),
 )
+@click.option(
+    "--code-scope",
+    type=click.Choice(["document", "block"]),
+    default="document",
+    show_default=True,
+    help=_("Where Python names carry over: from every earlier Python block of the document, or only within a block."),
+)
+@click.option(
+    "--untagged-python",
+    is_flag=True,
+    help=_("Also check code blocks without a language tag as Python, when they parse as Python."),
+)
 @_verbose_option
-def check(paths: tuple[str, ...], output_format: str, encoding: str | None, near_duplicate_threshold: float, verbose: bool) -> None:
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    encoding: str | None,
+    near_duplicate_threshold: float,
+    code_scope: str,
+    untagged_python: bool,
+    verbose: bool,
+) -> None:
     """Check Markdown files and folders (folders are searched for *.md, *.markdown and *.txt; - reads stdin)."""
     _configure_logging(verbose)
     from doclint.engine import run
     from doclint.reporters import get_reporter
     from doclint.settings import Settings
 
-    settings = Settings(near_duplicate_threshold=near_duplicate_threshold, encoding=encoding)
+    settings = Settings(
+        near_duplicate_threshold=near_duplicate_threshold,
+        encoding=encoding,
+        code_scope=code_scope,  # type: ignore[arg-type]
+        untagged_python=untagged_python,
+    )
     result = _guard(lambda: run(paths, settings), verbose)
     for error in result.errors:
         _fail(error)
@@ -118,7 +143,8 @@ def list_rules() -> None:
     width = max(len(rule.name) for rule in rules)
     for rule in rules:
         fix = _("fix") if rule.fixable else "-"
-        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {fix:<3}  {_(rule.summary)}")
+        languages = " " + _("Languages: {languages}.").format(languages=", ".join(rule.languages)) if rule.languages else ""
+        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {fix:<3}  {_(rule.summary)}{languages}")
 
 
 T = TypeVar("T")

@@ -16,7 +16,7 @@ from doclint.model import Document, Section
 from doclint.settings import Settings
 
 # The modules that declare rules, each with a RULES tuple. Imported on first use.
-RULE_MODULES = ("doclint.rules.duplicates",)
+RULE_MODULES = ("doclint.rules.duplicates", "doclint.rules.code")
 
 CorpusCheck = Callable[[Sequence[Document], Settings], Iterable[Diagnostic]]
 DocumentCheck = Callable[[Document, Settings], Iterable[Diagnostic]]
@@ -35,6 +35,8 @@ class Rule:
     """With scope ``corpus``, called once with every document of the run, so that
     the rule can compare across files; with scope ``document``, once per document."""
     scope: Literal["document", "corpus"] = "corpus"
+    languages: tuple[str, ...] = ()
+    """For rules on code blocks, the language tags of the blocks they check."""
 
     def run(self, documents: Sequence[Document], settings: Settings) -> Iterator[Diagnostic]:
         """Run the check on the documents of a run, whatever its scope."""
