@@ -23,7 +23,7 @@ def test_text_output_lines(run_cli):
         f'{SEED}:265:1: DL101 duplicate-section [*] section "21. 医疗知识图谱构建与推理" repeats section '
         '"14. 医疗知识图谱构建与推理" (line 174) word for word; remove this copy'
     ) in lines
-    assert lines[-2] == "Found 16 problems (11 errors, 5 warnings, 0 info) in 1 file."
+    assert lines[-2] == "Found 20 problems (14 errors, 6 warnings, 0 info) in 1 file."
     assert lines[-1] == "[*] 10 fixable with --fix."
 
 
@@ -31,7 +31,7 @@ def test_text_output_sorted_by_line(run_cli):
     _, stdout, _ = run_cli("check", str(SEED))
     findings = [line for line in stdout.splitlines() if line.startswith(str(SEED))]
     positions = [tuple(map(int, line.split(":")[1:3])) for line in findings]
-    assert len(positions) == 16
+    assert len(positions) == 20
     assert positions == sorted(positions)
 
 
@@ -46,7 +46,7 @@ def test_json_output_shape(run_cli):
     report = json.loads(stdout)
     assert code == 1
     assert report["version"] == 1
-    assert report["summary"] == {"files": 1, "errors": 11, "warnings": 5, "info": 0, "fixed": 0}
+    assert report["summary"] == {"files": 1, "errors": 14, "warnings": 6, "info": 0, "fixed": 0}
     first_copy = [d for d in report["diagnostics"] if d["rule"] == "duplicate-section"][0]
     assert first_copy == {
         "path": str(SEED),
@@ -203,4 +203,4 @@ def test_installed_entry_points(command):
         command = [executable]
     completed = subprocess.run([*command, "check", str(SEED)], capture_output=True, text=True, encoding="utf-8")
     assert completed.returncode == 1
-    assert completed.stdout.splitlines()[-2] == "Found 16 problems (11 errors, 5 warnings, 0 info) in 1 file."
+    assert completed.stdout.splitlines()[-2] == "Found 20 problems (14 errors, 6 warnings, 0 info) in 1 file."

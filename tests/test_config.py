@@ -114,7 +114,7 @@ def test_no_config_option(run_cli, project):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("colour = 1\n", "unknown key 'colour'; allowed keys: encoding, exclude, ignore"),
+        ("colour = 1\n", "unknown key 'colour'; allowed keys: code-scope, encoding, exclude, ignore"),
         ('select = "DL101"\n', "invalid value for 'select': expected a list of strings, got 'DL101'"),
         ('select = ["no-such-rule"]\n', "unknown rule 'no-such-rule' in 'select'"),
         ("near-duplicate-threshold = 150\n", "invalid value for 'near-duplicate-threshold': expected a number from 0 to 100, got 150"),

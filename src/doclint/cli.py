@@ -107,6 +107,17 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help=_("Apply safe fixes and write the files back; then report what remains."))
 @click.option("--unsafe-fixes", is_flag=True, help=_("With --fix or --diff, also apply fixes that may change what a document says."))
 @click.option("--diff", is_flag=True, help=_("Print a unified diff of what --fix would change, and write nothing."))
+@click.option(
+    "--code-scope",
+    type=click.Choice(["document", "block"]),
+    help=_("Where Python names carry over: from every earlier Python block of the document, or only within a block. [default: document]"),
+)
+@click.option(
+    "--untagged-python",
+    is_flag=True,
+    default=None,
+    help=_("Also check code blocks without a language tag as Python, when they parse as Python."),
+)
 @_verbose_option
 def check(
     paths: tuple[str, ...],
@@ -118,6 +129,8 @@ def check(
     ignore: str | None,
     config_path: str | None,
     no_config: bool,
+    code_scope: str | None,
+    untagged_python: bool | None,
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
@@ -141,6 +154,8 @@ def check(
         "encoding": encoding,
         "select": _rule_list(select, "--select"),
         "ignore": _rule_list(ignore, "--ignore"),
+        "code_scope": code_scope,
+        "untagged_python": untagged_python,
     }
     settings = _settings(paths, options, config_path, no_config)
     result = _guard(lambda: run(paths, settings), verbose)
@@ -283,7 +298,8 @@ def list_rules() -> None:
     width = max(len(rule.name) for rule in rules)
     for rule in rules:
         fix = _("fix") if rule.fixable else "-"
-        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {fix:<3}  {_(rule.summary)}")
+        languages = " " + _("Languages: {languages}.").format(languages=", ".join(rule.languages)) if rule.languages else ""
+        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {fix:<3}  {_(rule.summary)}{languages}")
 
 
 @main.command()

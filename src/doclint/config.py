@@ -19,7 +19,7 @@ from typing import Any, Callable, Sequence
 
 from doclint.data import DataError, load_json
 from doclint.fields import LabelTable
-from doclint.settings import Settings
+from doclint.settings import CODE_SCOPES, Settings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -120,6 +120,18 @@ def _string(value: Any, context: _Context) -> str:
     return value
 
 
+def _boolean(value: Any, context: _Context) -> bool:
+    if not isinstance(value, bool):
+        raise context.fail("true or false", value)
+    return value
+
+
+def _code_scope(value: Any, context: _Context) -> str:
+    if value not in CODE_SCOPES:
+        raise context.fail(f"one of {', '.join(CODE_SCOPES)}", value)
+    return value
+
+
 def _strings(value: Any, context: _Context) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise context.fail("a list of strings", value)
@@ -177,4 +189,6 @@ KEYS: dict[str, tuple[str, Callable[[Any, _Context], Any]]] = {
     "labels": ("labels", _labels),
     "exclude": ("exclude", _strings),
     "encoding": ("encoding", _string),
+    "code-scope": ("code_scope", _code_scope),
+    "untagged-python": ("untagged_python", _boolean),
 }

@@ -20,6 +20,7 @@ RULE_MODULES = (
     "doclint.rules.duplicates",
     "doclint.rules.answers",
     "doclint.rules.passages",
+    "doclint.rules.code",
     "doclint.rules.encoding",
     "doclint.rules.suppression",
 )
@@ -43,6 +44,8 @@ class Rule:
     scope: Literal["document", "corpus"] = "corpus"
     enabled_by_default: bool = True
     """Rules that are off by default run only when ``select`` names them."""
+    languages: tuple[str, ...] = ()
+    """For rules on code blocks, the language tags of the blocks they check."""
 
     def run(self, documents: Sequence[Document], settings: Settings) -> Iterator[Diagnostic]:
         """Run the check on the documents of a run, whatever its scope."""

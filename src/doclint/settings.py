@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from doclint.fields import LabelTable, default_labels
+
+CodeScope = Literal["document", "block"]
+CODE_SCOPES: tuple[CodeScope, ...] = ("document", "block")
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,14 @@ class Settings:
     """Globs of paths never checked, whether named or found in a folder."""
     root: str | None = None
     """The folder of the configuration file; globs match paths relative to it."""
+    code_scope: CodeScope = "document"
+    """Scope of Python names: ``document`` (names carry over from earlier Python blocks) or ``block``."""
+    untagged_python: bool = False
+    """Also check code blocks without a language tag as Python, when they parse as Python."""
+
+    def __post_init__(self) -> None:
+        if self.code_scope not in CODE_SCOPES:
+            raise ValueError(f"invalid code scope {self.code_scope!r}; use one of: {', '.join(CODE_SCOPES)}")
 
     @property
     def label_table(self) -> LabelTable:

@@ -1,0 +1,151 @@
+"""Syntax checks of JSON, TOML and YAML code blocks, at file positions.
+
+JSON and TOML are read with the standard library (``json``, ``tomllib``;
+``tomli``, the library ``tomllib`` came from, on Python 3.10). YAML is read
+with PyYAML's safe loader, and only composed into its node graph: no tag is
+constructed into an object, so ``!!python/object`` and the custom tags of
+CloudFormation or Home Assistant files are fine, and aliases are not
+expanded. None of these parsers runs anything.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from dataclasses import dataclass
+from typing import Callable
+
+import yaml
+
+from doclint.codeblocks import CodeLine
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - depends on the Python that runs the tests
+    import tomli as tomllib
+
+logger = logging.getLogger(__name__)
+
+# Language tag -> the language's name in messages.
+DATA_LANGUAGES = {"json": "JSON", "toml": "TOML", "yaml": "YAML", "yml": "YAML"}
+
+_TOML_POSITION_RE = re.compile(r"\s*\((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)$")
+
+
+@dataclass(frozen=True)
+class DataSyntaxError:
+    """Position in the file where a data block stops parsing, and the parser's message."""
+
+    line: int
+    column: int
+    problem: str
+    context: str = ""
+    """Construct the parser was reading, such as ``while parsing a flow sequence`` (YAML only)."""
+    context_line: int | None = None
+    """The file line where that started."""
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """Parse failure at a 0-based line index and column of the block's text. Index None means the end."""
+
+    index: int | None
+    column: int
+    problem: str
+    context: str = ""
+    context_index: int | None = None
+
+
+def is_data_language(language: str | None) -> bool:
+    return language in DATA_LANGUAGES
+
+
+def data_syntax_error(lines: list[CodeLine], language: str) -> DataSyntaxError | None:
+    """Parse a JSON, TOML or YAML block and return its syntax error, or None.
+
+    A block with nothing but whitespace is a placeholder, not data, so it is
+    not checked.
+    """
+    text = "".join(line.text + "\n" for line in lines)
+    if not text.strip():
+        return None
+    try:
+        failure = _PARSERS[DATA_LANGUAGES[language]](text)
+    except RecursionError:
+        logger.warning("a %s block at line %d is nested too deeply to parse; not checked", language, lines[0].line)
+        return None
+    if failure is None:
+        return None
+    line, column = _place(lines, failure.index, failure.column)
+    context_line = lines[failure.context_index].line if failure.context_index is not None else None
+    return DataSyntaxError(line, column, failure.problem, failure.context, context_line)
+
+
+def _place(lines: list[CodeLine], index: int | None, column: int) -> tuple[int, int]:
+    """Return the file line and column of a position. Past the end means the end of the last non-blank line."""
+    if index is None or index >= len(lines):
+        last = next((line for line in reversed(lines) if line.text.strip()), lines[-1])
+        return last.line, last.end_column()
+    line = lines[index]
+    return line.line, line.column(min(column, len(line.text)))
+
+
+def _json_failure(text: str) -> _Failure | None:
+    # Numbers stay strings because Python's int() rejects more than 4,300 digits, which JSON allows.
+    try:
+        json.loads(text, parse_int=str, parse_float=str)
+    except json.JSONDecodeError as error:
+        return _Failure(error.lineno - 1, error.colno - 1, error.msg)
+    return None
+
+
+def _toml_failure(text: str) -> _Failure | None:
+    """Parse TOML, reading the position from the error's attributes or, before they existed, its message.
+
+    tomli 2.1 and Python 3.14 set ``msg``, ``lineno`` and ``colno``. Older
+    versions of ``tomllib`` end the message with "(at line 3, column 5)" or
+    "(at end of document)".
+    """
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        if isinstance(getattr(error, "lineno", None), int) and isinstance(getattr(error, "msg", None), str):
+            at_end = getattr(error, "pos", 0) >= len(text)
+            return _Failure(None if at_end else error.lineno - 1, error.colno - 1, error.msg)
+
+        message = str(error)
+        found = _TOML_POSITION_RE.search(message)
+        problem = message[: found.start()] if found else message
+        if found is None or found.group("line") is None:
+            return _Failure(None, 0, problem)
+        return _Failure(int(found.group("line")) - 1, int(found.group("column")) - 1, problem)
+    return None
+
+
+def _yaml_failure(text: str) -> _Failure | None:
+    try:
+        for _node in yaml.compose_all(text, Loader=yaml.SafeLoader):
+            pass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        problem = error.problem or str(error)
+        context_index = error.context_mark.line if error.context and error.context_mark else None
+        if mark is None:
+            return _Failure(0, 0, problem, error.context or "", context_index)
+        return _Failure(mark.line, mark.column, problem, error.context or "", context_index)
+    except yaml.reader.ReaderError as error:
+        index = text.count("\n", 0, error.position)
+        column = error.position - (text.rfind("\n", 0, error.position) + 1)
+        return _Failure(index, column, f"unacceptable character #x{error.character:04x}")
+    except yaml.YAMLError as error:
+        return _Failure(0, 0, str(error))
+    return None
+
+
+_PARSERS: dict[str, Callable[[str], _Failure | None]] = {
+    "JSON": _json_failure,
+    "TOML": _toml_failure,
+    "YAML": _yaml_failure,
+}

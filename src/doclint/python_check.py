@@ -1,0 +1,303 @@
+"""Static checks of a document's Python code blocks with pyflakes, at file positions.
+
+The code is parsed with ``ast.parse`` and checked by pyflakes. It is never
+run, and no import in it is resolved by importing it. Each snippet (see
+``python_snippets``) is parsed on its own, and its tree is moved to the file
+lines of its code.
+
+With the ``document`` scope, the trees of all Python blocks of a document
+are checked as one module in document order. A name defined in an earlier
+block then counts as defined in a later one, as it does for a reader who
+works through a tutorial. With the ``block`` scope each block is its own
+module.
+
+A snippet that does not parse cannot show which names it defines or uses.
+So that one broken block does not cause findings in every later one, a name
+that occurs anywhere in an unparsed snippet of the same module is reported
+neither as undefined nor as an unused import.
+"""
+
+from __future__ import annotations
+
+import ast
+import logging
+import re
+import warnings
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Literal
+from weakref import WeakKeyDictionary
+
+from pyflakes import checker, messages
+
+from doclint.codeblocks import CodeLine, code_lines, iter_code_blocks
+from doclint.model import CodeBlock, Document
+from doclint.python_snippets import PythonPieces, Snippet, is_python_language, python_pieces
+from doclint.settings import CODE_SCOPES, CodeScope
+
+logger = logging.getLogger(__name__)
+
+ProblemKind = Literal["undefined-name", "unused-import", "syntax-error", "prompt-error", "newer-python"]
+
+_IDENTIFIER_RE = re.compile(r"[^\W\d]\w*")
+
+
+@dataclass(frozen=True)
+class PythonProblem:
+    """One problem in a Python block, at a file line and column."""
+
+    kind: ProblemKind
+    line: int
+    column: int
+    end_column: int | None
+    """Exclusive end column on ``line``, or None for the end of the line."""
+    block: CodeBlock
+    text: str = ""
+    """The undefined name, the unused import, the parser's message or the kind of prompt mistake."""
+    required: str = ""
+    """For ``newer-python``: the Python version the code needs, such as ``3.12``."""
+    feature: str = ""
+    """For ``newer-python``: the newer syntax the code uses."""
+
+
+@dataclass
+class _BlockResult:
+    """The parse of one Python block: trees of the snippets that parse, and problems."""
+
+    block: CodeBlock
+    pieces: PythonPieces
+    parsed: list[tuple[Snippet, ast.Module]] = field(default_factory=list)
+    failed: list[Snippet] = field(default_factory=list)
+    problems: list[PythonProblem] = field(default_factory=list)
+
+
+@dataclass
+class _Module:
+    """The trees that pyflakes checks together, and the names found in unparsed code."""
+
+    trees: list[ast.Module] = field(default_factory=list)
+    unparsed_names: set[str] = field(default_factory=set)
+    builtins: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Position:
+    """A parsed code line and its block."""
+
+    line: CodeLine
+    block: CodeBlock
+
+
+_CACHE: WeakKeyDictionary[Document, dict[tuple[CodeScope, bool], list[PythonProblem]]] = WeakKeyDictionary()
+
+
+def check_python(document: Document, scope: CodeScope = "document", untagged: bool = False) -> list[PythonProblem]:
+    """Return the problems of a document's Python blocks, sorted by position.
+
+    With ``untagged``, blocks without a language tag are checked too, but
+    only those that parse as Python. The others are taken to be another
+    language. The result is cached per document because four rules read it.
+    """
+    if scope not in CODE_SCOPES:
+        raise ValueError(f"invalid code scope {scope!r}; use one of: {', '.join(CODE_SCOPES)}")
+
+    by_settings = _CACHE.setdefault(document, {})
+    key = (scope, untagged)
+    if key not in by_settings:
+        by_settings[key] = _check(document, scope, untagged)
+    return by_settings[key]
+
+
+def _check(document: Document, scope: CodeScope, untagged: bool) -> list[PythonProblem]:
+    results = list(_parse_blocks(document, untagged))
+    problems = [problem for result in results for problem in result.problems]
+
+    positions = {
+        line.line: _Position(line, result.block)
+        for result in results
+        for snippet, _tree in result.parsed
+        for line in snippet.lines
+    }
+    for module in _modules(results, scope):
+        problems.extend(_pyflakes_problems(module, positions))
+
+    return sorted(problems, key=lambda problem: (problem.line, problem.column, problem.kind))
+
+
+def _parse_blocks(document: Document, untagged: bool) -> Iterator[_BlockResult]:
+    """Parse the snippets of every Python block. An untagged block counts only if all of it parses."""
+    for block in iter_code_blocks(document):
+        tagged = is_python_language(block.language)
+        if not tagged and not (untagged and block.language is None):
+            continue
+
+        result = _BlockResult(block, python_pieces(code_lines(document, block), block.language))
+        _parse_snippets(result)
+        if tagged:
+            yield result
+        elif not result.failed and result.pieces.prompt_error is None and result.parsed:
+            logger.debug("%s:%d: the untagged code block parses as Python", document.path, block.line)
+            yield result
+
+
+def _parse_snippets(result: _BlockResult) -> None:
+    pieces = result.pieces
+    if pieces.prompt_error is not None:
+        line = pieces.prompt_error.line
+        start = len(line.text) - len(line.text.lstrip())
+        result.problems.append(
+            PythonProblem("prompt-error", line.line, line.column(start), None, result.block, pieces.prompt_error.kind)
+        )
+        return
+    if pieces.cell_magic is not None:
+        logger.debug("line %d: the cell magic %%%%%s makes the cell another language", result.block.line, pieces.cell_magic)
+        return
+
+    for snippet in pieces.snippets:
+        try:
+            result.parsed.append((snippet, _parse(snippet)))
+        except SyntaxError as error:
+            result.failed.append(snippet)
+            result.problems.append(_syntax_problem(snippet, error, result.block))
+
+
+def _parse(snippet: Snippet) -> ast.Module:
+    """Parse a snippet and move its tree to the snippet's file lines.
+
+    Parser warnings (an invalid escape sequence, say) concern the document's
+    code, not doclint, so they are silenced instead of printed.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            tree = ast.parse(snippet.source)
+        except (ValueError, RecursionError, MemoryError) as error:
+            raise SyntaxError(str(error) or type(error).__name__) from None
+    return ast.increment_lineno(tree, snippet.first_line - 1)
+
+
+def _syntax_problem(snippet: Snippet, error: SyntaxError, block: CodeBlock) -> PythonProblem:
+    """Locate a parse failure in the file, and tell syntax of a newer Python from a mistake."""
+    index = (error.lineno or 1) - 1
+    if index >= len(snippet.lines):
+        line = snippet.lines[-1]
+        column, end_column = line.end_column(), None
+    else:
+        line = snippet.lines[max(index, 0)]
+        offset = min(max((error.offset or 1) - 1, 0), len(line.text))
+        column, end_column = line.column(offset), None
+        if error.end_lineno == error.lineno and error.end_offset is not None and error.end_offset - 1 > offset:
+            end_column = line.column(min(error.end_offset - 1, len(line.text)))
+
+    # Imported here because LibCST takes about 0.2 s to import and most documents parse.
+    from doclint.python_version import newer_syntax
+
+    newer = newer_syntax(snippet.source)
+    if newer is not None:
+        return PythonProblem("newer-python", line.line, column, end_column, block, error.msg, newer.version_text, newer.feature)
+    return PythonProblem("syntax-error", line.line, column, end_column, block, error.msg)
+
+
+def _modules(results: list[_BlockResult], scope: CodeScope) -> Iterator[_Module]:
+    """Group the parsed trees into the modules that pyflakes checks."""
+    groups = [results] if scope == "document" else [[result] for result in results]
+    for group in groups:
+        module = _Module()
+        for result in group:
+            module.trees.extend(tree for _snippet, tree in result.parsed)
+            module.builtins |= result.pieces.builtins
+            for snippet in result.failed:
+                module.unparsed_names.update(_IDENTIFIER_RE.findall(snippet.source))
+            if result.pieces.prompt_error is not None:
+                module.unparsed_names.update(_IDENTIFIER_RE.findall(result.block.text))
+        if module.trees:
+            yield module
+
+
+def _pyflakes_problems(module: _Module, positions: dict[int, _Position]) -> Iterable[PythonProblem]:
+    """Run pyflakes on a module and keep its undefined names and unused imports."""
+    tree = ast.Module(body=[statement for part in module.trees for statement in part.body], type_ignores=[])
+    try:
+        found = checker.Checker(tree, filename="<code block>", builtins=module.builtins, withDoctest=False).messages
+    except RecursionError:
+        logger.warning("Python code from line %d is nested too deeply for pyflakes; its names are not checked", tree.body[0].lineno)
+        return
+
+    imports = _import_statements(tree)
+    for message in found:
+        if isinstance(message, messages.UndefinedName):
+            kind: ProblemKind = "undefined-name"
+        elif isinstance(message, messages.UnusedImport):
+            kind = "unused-import"
+        else:
+            continue
+
+        name = message.message_args[0]
+        if _names_in(name, kind) & module.unparsed_names:
+            logger.debug("line %d: %r occurs in code that does not parse, so it is not reported", message.lineno, name)
+            continue
+        yield _located(message, kind, name, positions, imports)
+
+
+def _names_in(name: str, kind: ProblemKind) -> set[str]:
+    """Return the names a finding is about: the undefined name, or the names an import may bind.
+
+    pyflakes names an unused import ``numpy as np``, ``os.path`` or
+    ``sklearn.model_selection.train_test_split``. The import binds the alias,
+    the first part of the dotted name or the last part.
+    """
+    if kind == "undefined-name":
+        return {name}
+    if " as " in name:
+        return {name.split(" as ")[-1]}
+    parts = name.lstrip(".").split(".")
+    return {parts[0], parts[-1]}
+
+
+def _located(
+    message: messages.Message,
+    kind: ProblemKind,
+    name: str,
+    positions: dict[int, _Position],
+    imports: dict[tuple[int, int], ast.Import | ast.ImportFrom],
+) -> PythonProblem:
+    """Place a pyflakes message at its file column, and an unused import at its own alias."""
+    line, start, end = message.lineno, message.col, None
+    if kind == "undefined-name":
+        end = start + len(name.encode("utf-8"))
+    else:
+        alias = _import_alias(imports.get((message.lineno, message.col)), name)
+        if alias is not None and alias.end_lineno == alias.lineno:
+            line, start, end = alias.lineno, alias.col_offset, alias.end_col_offset
+
+    position = positions[line]
+    end_column = _column(position.line, end) if end is not None else None
+    return PythonProblem(kind, line, _column(position.line, start), end_column, position.block, name)
+
+
+def _column(line: CodeLine, byte_offset: int) -> int:
+    """Convert a UTF-8 byte offset into the code line, as ``ast`` counts columns, to a file column."""
+    characters = len(line.text.encode("utf-8")[:byte_offset].decode("utf-8", "ignore"))
+    return line.column(characters)
+
+
+def _import_statements(tree: ast.Module) -> dict[tuple[int, int], ast.Import | ast.ImportFrom]:
+    """Index the import statements of a tree by line and column, where pyflakes reports them."""
+    return {
+        (node.lineno, node.col_offset): node for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
+    }
+
+
+def _import_alias(statement: ast.Import | ast.ImportFrom | None, imported: str) -> ast.alias | None:
+    """Find the alias of an import statement that pyflakes calls ``imported`` (``numpy as np``)."""
+    if statement is None:
+        return None
+    for alias in statement.names:
+        if " as " in imported:
+            if alias.asname == imported.split(" as ")[-1]:
+                return alias
+        elif isinstance(statement, ast.Import):
+            if alias.name == imported:
+                return alias
+        elif (alias.asname or alias.name) == imported.rsplit(".", 1)[-1]:
+            return alias
+    return None

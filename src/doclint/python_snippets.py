@@ -1,0 +1,229 @@
+"""The Python source inside a code block, split into the pieces that parse on their own.
+
+A plain block is one piece. A doctest block (``>>>`` and ``...`` prompts) is
+one piece per example, found by the standard library's
+``doctest.DocTestParser``: the expected output lines are not code. An
+IPython session (``In [1]:`` prompts) is one piece per input in the same way.
+
+IPython magics and shell escapes (lines that start with ``%``, ``%%`` or
+``!``) are not Python. In IPython blocks they become ``pass`` at the same
+indentation, which keeps every other line where it is and keeps a loop
+whose body is a single magic valid. A cell magic other than the timing and
+capture magics (``%%bash``, ``%%html``, ``%%writefile``) makes its whole cell
+something other than Python, so that cell has no pieces.
+
+Every line of a piece keeps its file line and the columns before it, so a
+problem found by the parser or by pyflakes is reported where it is in the file.
+"""
+
+from __future__ import annotations
+
+import doctest
+import re
+from dataclasses import dataclass, field
+
+from doclint.codeblocks import CodeLine
+
+# Language tags of Python code. Blocks with the IPython tags may contain magics and shell escapes.
+PYTHON_LANGUAGES = ("python", "py", "python3", "py3", "pycon", "ipython", "ipython3")
+IPYTHON_LANGUAGES = ("ipython", "ipython3")
+
+# Names that a doctest or IPython session defines without any code in the document.
+SESSION_BUILTINS = frozenset({"_"})
+IPYTHON_BUILTINS = frozenset({"_", "In", "Out", "get_ipython", "display"})
+
+# Cell magics whose body is Python code, run under a timer or with output captured.
+PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun"})
+
+DOCTEST_PROMPT = ">>>"
+DOCTEST_PROMPT_WIDTH = 4
+"""``>>> `` and ``... ``: doctest removes the prompt and one space from every source line."""
+
+_IPYTHON_INPUT_RE = re.compile(r"^(?P<indent>\s*)In \[\d*\]: ?")
+_IPYTHON_CONTINUATION_RE = re.compile(r"^(?P<indent>\s*)\.\.\.+: ?")
+_MAGIC_RE = re.compile(r"^(?P<indent>\s*)(?:%|!)")
+_CELL_MAGIC_RE = re.compile(r"^\s*%%(?P<name>\w*)")
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """Python source that parses as a unit, one ``CodeLine`` per source line.
+
+    The lines are consecutive lines of the file, so a parse tree of
+    ``source`` moved down by ``first_line - 1`` carries file line numbers.
+    """
+
+    lines: tuple[CodeLine, ...]
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0].line
+
+    @property
+    def source(self) -> str:
+        return "".join(line.text + "\n" for line in self.lines)
+
+
+@dataclass(frozen=True)
+class PromptError:
+    """A malformed doctest prompt, which stops the whole block from being read."""
+
+    line: CodeLine
+    kind: str
+    """``missing-space`` (``>>>x``), ``inconsistent-indent`` or ``malformed``."""
+
+
+@dataclass
+class PythonPieces:
+    """The snippets of a Python code block, or the reason it has none."""
+
+    snippets: list[Snippet] = field(default_factory=list)
+    prompt_error: PromptError | None = None
+    cell_magic: str | None = None
+    """The name of a cell magic that makes the block something other than Python."""
+    builtins: frozenset[str] = frozenset()
+    """Names the session defines without code: ``_`` in a doctest, ``display`` in IPython."""
+
+
+def is_python_language(language: str | None) -> bool:
+    return language in PYTHON_LANGUAGES
+
+
+def python_pieces(lines: list[CodeLine], language: str | None) -> PythonPieces:
+    """Split a Python block's lines into snippets, by the form of its first line."""
+    first = next((line.text for line in lines if line.text.strip()), "")
+    if not first:
+        return PythonPieces()
+    if first.lstrip().startswith(DOCTEST_PROMPT):
+        return _doctest_pieces(lines)
+    if _IPYTHON_INPUT_RE.match(first):
+        return _ipython_session_pieces(lines)
+
+    ipython = language in IPYTHON_LANGUAGES
+    magic = _foreign_cell_magic(first) if ipython else None
+    if magic is not None:
+        return PythonPieces(cell_magic=magic)
+    cell = _dedent(lines)
+    if ipython:
+        return PythonPieces([Snippet(tuple(_without_magics(cell)))], builtins=IPYTHON_BUILTINS)
+    return PythonPieces([Snippet(tuple(cell))])
+
+
+def _dedent(lines: list[CodeLine]) -> list[CodeLine]:
+    """Remove the indentation that every non-blank line shares, moving it into ``shift``.
+
+    A fence inside a list item is often indented deeper than the item's
+    text, and then every code line starts with the same spaces.
+    """
+    indents = [line.text[: len(line.text) - len(line.text.lstrip(" \t"))] for line in lines if line.text.strip()]
+    common = indents[0] if indents else ""
+    for indent in indents[1:]:
+        while not indent.startswith(common):
+            common = common[:-1]
+    if not common:
+        return lines
+    width = len(common)
+    return [CodeLine(line.line, line.shift + width, line.text[width:]) for line in lines]
+
+
+def _doctest_pieces(lines: list[CodeLine]) -> PythonPieces:
+    """Read a doctest block with ``doctest.DocTestParser``: one snippet per example."""
+    try:
+        examples = _doctest_examples(lines)
+    except ValueError as error:
+        return PythonPieces(prompt_error=_prompt_error(lines, str(error)))
+
+    snippets = []
+    for example in examples:
+        source_lines = example.source.rstrip("\n").split("\n")
+        offset = example.indent + DOCTEST_PROMPT_WIDTH
+        snippet = [
+            CodeLine(lines[example.lineno + index].line, lines[example.lineno + index].shift + offset, source)
+            for index, source in enumerate(source_lines)
+        ]
+        snippets.append(Snippet(tuple(snippet)))
+    return PythonPieces(snippets, builtins=SESSION_BUILTINS)
+
+
+def _doctest_examples(lines: list[CodeLine]) -> list[doctest.Example]:
+    text = "".join(line.text + "\n" for line in lines)
+    return doctest.DocTestParser().get_examples(text, name="code block")
+
+
+def _prompt_error(lines: list[CodeLine], message: str) -> PromptError:
+    """Find the line that makes doctest reject the block, and the kind of mistake.
+
+    The line number in doctest's message is off by one for continuation
+    lines, so doctest itself is asked instead. The shortest run of leading
+    lines that it rejects ends at the mistake, and bisection finds that run
+    in a few parses even for a long block.
+    """
+    low, high = 1, len(lines)
+    while low < high:
+        middle = (low + high) // 2
+        try:
+            _doctest_examples(lines[:middle])
+        except ValueError:
+            high = middle
+        else:
+            low = middle + 1
+    if "lacks blank" in message:
+        kind = "missing-space"
+    elif "inconsistent leading whitespace" in message:
+        kind = "inconsistent-indent"
+    else:
+        kind = "malformed"
+    return PromptError(lines[low - 1], kind)
+
+
+def _ipython_session_pieces(lines: list[CodeLine]) -> PythonPieces:
+    """Split an IPython session into snippets, one per ``In [n]:`` input with its ``...:`` lines.
+
+    Lines without a prompt are output. Magics inside an input are skipped
+    as in an IPython cell, and an input that starts with a cell magic whose
+    body is not Python is left out.
+    """
+    snippets: list[Snippet] = []
+    current: list[CodeLine] | None = None
+    for line in lines:
+        prompt = _IPYTHON_INPUT_RE.match(line.text)
+        continuation = _IPYTHON_CONTINUATION_RE.match(line.text) if current is not None else None
+        if prompt is not None:
+            _close_input(current, snippets)
+            current = [CodeLine(line.line, line.shift + prompt.end(), line.text[prompt.end():])]
+        elif continuation is not None and current is not None:
+            current.append(CodeLine(line.line, line.shift + continuation.end(), line.text[continuation.end():]))
+        else:
+            _close_input(current, snippets)
+            current = None
+    _close_input(current, snippets)
+    return PythonPieces(snippets, builtins=IPYTHON_BUILTINS)
+
+
+def _close_input(current: list[CodeLine] | None, snippets: list[Snippet]) -> None:
+    """Add a finished session input to ``snippets``, without its trailing blank ``...:`` lines."""
+    if not current:
+        return
+    while current and not current[-1].text.strip():
+        current.pop()
+    if current and _foreign_cell_magic(current[0].text) is None:
+        snippets.append(Snippet(tuple(_without_magics(current))))
+
+
+def _foreign_cell_magic(first_line: str) -> str | None:
+    """Return the name of a cell magic whose body is not Python (``bash``), else None."""
+    found = _CELL_MAGIC_RE.match(first_line)
+    if found is None or found.group("name") in PYTHON_CELL_MAGICS:
+        return None
+    return found.group("name") or "%%"
+
+
+def _without_magics(lines: list[CodeLine]) -> list[CodeLine]:
+    """Replace each magic or shell-escape line with ``pass`` at its indentation."""
+    result = []
+    for line in lines:
+        found = _MAGIC_RE.match(line.text)
+        if found is not None:
+            line = CodeLine(line.line, line.shift, found.group("indent") + "pass")
+        result.append(line)
+    return result

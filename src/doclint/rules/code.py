@@ -1,0 +1,152 @@
+"""Code blocks that cannot run: undefined names, unused imports, syntax errors.
+
+The Python rules report the problems that ``doclint.python_check`` finds
+with pyflakes, and ``code-syntax-error`` also parses JSON, TOML and YAML
+blocks. All of them report at the line and column of the file, inside list
+items and block quotes too. No code is ever run or imported. A block in a
+language that none of these rules covers is skipped without a finding.
+"""
+
+from __future__ import annotations
+
+import platform
+from typing import Iterable
+
+from doclint.codeblocks import code_lines, iter_code_blocks
+from doclint.data_syntax import DATA_LANGUAGES, DataSyntaxError, data_syntax_error, is_data_language
+from doclint.diagnostics import Diagnostic, Severity
+from doclint.i18n import _
+from doclint.model import Document
+from doclint.python_check import PythonProblem, check_python
+from doclint.python_snippets import PYTHON_LANGUAGES
+from doclint.registry import Rule
+from doclint.settings import Settings
+
+
+def _python_problems(document: Document, settings: Settings, *kinds: str) -> Iterable[PythonProblem]:
+    for problem in check_python(document, settings.code_scope, settings.untagged_python):
+        if problem.kind in kinds:
+            yield problem
+
+
+def check_undefined_names(document: Document, settings: Settings) -> Iterable[Diagnostic]:
+    if settings.code_scope == "document":
+        template = _(
+            "name '{name}' is used but not defined or imported in this code block or an earlier Python "
+            "block of the document; define or import it before this line"
+        )
+    else:
+        template = _(
+            "name '{name}' is used but not defined or imported in this code block; define or import it in the block"
+        )
+    for problem in _python_problems(document, settings, "undefined-name"):
+        yield _at(UNDEFINED_NAME, document, problem, template.format(name=problem.text))
+
+
+def check_unused_imports(document: Document, settings: Settings) -> Iterable[Diagnostic]:
+    if settings.code_scope == "document":
+        template = _("'{name}' is imported but not used in this or a later Python block of the document; remove the import")
+    else:
+        template = _("'{name}' is imported but not used in this code block; remove the import")
+    for problem in _python_problems(document, settings, "unused-import"):
+        yield _at(UNUSED_IMPORT, document, problem, template.format(name=problem.text))
+
+
+def check_syntax(document: Document, settings: Settings) -> Iterable[Diagnostic]:
+    """Report Python blocks that do not parse, then JSON, TOML and YAML blocks that do not."""
+    for problem in _python_problems(document, settings, "syntax-error", "prompt-error"):
+        yield _at(CODE_SYNTAX_ERROR, document, problem, _python_syntax_message(problem))
+
+    for block in iter_code_blocks(document):
+        language = block.language
+        if language is None or not is_data_language(language):
+            continue
+
+        error = data_syntax_error(code_lines(document, block), language)
+        if error is not None:
+            message = _data_syntax_message(DATA_LANGUAGES[language], error)
+            yield CODE_SYNTAX_ERROR.diagnostic(document, error.line, error.line, message, column=error.column)
+
+
+def check_not_checked(document: Document, settings: Settings) -> Iterable[Diagnostic]:
+    for problem in _python_problems(document, settings, "newer-python"):
+        message = _(
+            "this Python code uses {feature}, which needs Python {required} or newer, and doclint runs on "
+            "Python {running}: the block was not checked; run doclint with Python {required} or newer to check it"
+        ).format(feature=problem.feature, required=problem.required, running=platform.python_version())
+        yield _at(CODE_NOT_CHECKED, document, problem, message)
+
+
+def _python_syntax_message(problem: PythonProblem) -> str:
+    if problem.kind == "prompt-error":
+        if problem.text == "missing-space":
+            return _("doctest prompt without a space after it; write '>>> ' or '... ' before the code")
+        if problem.text == "inconsistent-indent":
+            return _("doctest line indented differently from the '>>>' prompt above it; indent it like the prompt")
+        return _("doctest prompts in this block cannot be read; write '>>> ' before each statement")
+    return _(
+        "Python code does not parse: {problem}; correct the code, or tag the block with the language it is written in"
+    ).format(problem=problem.text)
+
+
+def _data_syntax_message(language: str, error: DataSyntaxError) -> str:
+    if error.context and error.context_line is not None:
+        return _("{language} does not parse: {problem} ({context} at line {line}); correct the {language}").format(
+            language=language, problem=error.problem, context=error.context, line=error.context_line
+        )
+    return _("{language} does not parse: {problem}; correct the {language}").format(
+        language=language, problem=error.problem
+    )
+
+
+def _at(rule: Rule, document: Document, problem: PythonProblem, message: str) -> Diagnostic:
+    return rule.diagnostic(
+        document, problem.line, problem.line, message, column=problem.column, end_column=problem.end_column
+    )
+
+
+UNDEFINED_NAME = Rule(
+    code="DL301",
+    name="undefined-name",
+    summary="Python code uses a name that no code block defines or imports.",
+    severity=Severity.ERROR,
+    fixable=False,
+    check=check_undefined_names,
+    scope="document",
+    languages=PYTHON_LANGUAGES,
+)
+
+UNUSED_IMPORT = Rule(
+    code="DL302",
+    name="unused-import",
+    summary="Python code imports a name that no code block uses.",
+    severity=Severity.WARNING,
+    fixable=False,
+    check=check_unused_imports,
+    scope="document",
+    languages=PYTHON_LANGUAGES,
+)
+
+CODE_SYNTAX_ERROR = Rule(
+    code="DL303",
+    name="code-syntax-error",
+    summary="A code block does not parse in its language.",
+    severity=Severity.ERROR,
+    fixable=False,
+    check=check_syntax,
+    scope="document",
+    languages=PYTHON_LANGUAGES + tuple(DATA_LANGUAGES),
+)
+
+CODE_NOT_CHECKED = Rule(
+    code="DL304",
+    name="code-not-checked",
+    summary="A Python block needs a newer Python than the one running doclint, so it was not checked.",
+    severity=Severity.INFO,
+    fixable=False,
+    check=check_not_checked,
+    scope="document",
+    languages=PYTHON_LANGUAGES,
+)
+
+RULES = (UNDEFINED_NAME, UNUSED_IMPORT, CODE_SYNTAX_ERROR, CODE_NOT_CHECKED)

@@ -1,0 +1,521 @@
+"""The code-block rules on real documents: rule, line, column and message of every finding."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+
+import pytest
+
+from conftest import FIXTURES, SEED
+
+CODE_RULES = ("undefined-name", "unused-import", "code-syntax-error", "code-not-checked")
+
+
+@pytest.fixture
+def check_markdown(tmp_path, run_json):
+    """Write a Markdown document and return (exit code, [(rule, line, column)]) of the code rules."""
+
+    def invoke(markdown: str, *options: str) -> tuple[int, list[tuple[str, int, int]]]:
+        path = tmp_path / "doc.md"
+        path.write_text(textwrap.dedent(markdown), encoding="utf-8")
+        code, diagnostics = run_json(*options, str(path))
+        return code, [(d["rule"], d["line"], d["column"]) for d in diagnostics if d["rule"] in CODE_RULES]
+
+    return invoke
+
+
+@pytest.fixture
+def messages(tmp_path, run_json):
+    """Write a Markdown document and return the messages of the code rules' findings."""
+
+    def invoke(markdown: str, *options: str) -> list[str]:
+        path = tmp_path / "doc.md"
+        path.write_text(textwrap.dedent(markdown), encoding="utf-8")
+        _code, diagnostics = run_json(*options, str(path))
+        return [d["message"] for d in diagnostics if d["rule"] in CODE_RULES]
+
+    return invoke
+
+
+def test_seed_code_block_findings(run_json):
+    _, diagnostics = run_json(str(SEED))
+    found = [
+        (d["code"], d["rule"], d["severity"], d["line"], d["column"], d["end_column"])
+        for d in diagnostics
+        if 416 <= d["line"] <= 453
+    ]
+    assert found == [
+        ("DL302", "unused-import", "warning", 419, 8, 19),
+        ("DL301", "undefined-name", "error", 422, 8, 17),
+        ("DL301", "undefined-name", "error", 425, 15, 27),
+        ("DL301", "undefined-name", "error", 449, 25, 37),
+    ]
+
+
+def test_seed_code_block_messages(run_cli):
+    _, stdout, _ = run_cli("check", str(SEED))
+    lines = [line for line in stdout.splitlines() if " DL30" in line]
+    assert lines == [
+        f"{SEED}:419:8: DL302 unused-import 'numpy as np' is imported but not used in this or a later "
+        "Python block of the document; remove the import",
+        f"{SEED}:422:8: DL301 undefined-name name 'load_data' is used but not defined or imported in this "
+        "code block or an earlier Python block of the document; define or import it before this line",
+        f"{SEED}:425:15: DL301 undefined-name name 'encrypt_data' is used but not defined or imported in this "
+        "code block or an earlier Python block of the document; define or import it before this line",
+        f"{SEED}:449:25: DL301 undefined-name name 'decrypt_data' is used but not defined or imported in this "
+        "code block or an earlier Python block of the document; define or import it before this line",
+    ]
+
+
+def test_document_scope_carries_names(run_json):
+    code, diagnostics = run_json(str(FIXTURES / "code" / "tutorial.md"))
+    assert code == 0
+    assert diagnostics == []
+
+
+def test_block_scope_isolates_blocks(run_json):
+    code, diagnostics = run_json("--code-scope", "block", str(FIXTURES / "code" / "tutorial.md"))
+    assert code == 1
+    assert [(d["rule"], d["line"], d["column"], d["message"]) for d in diagnostics] == [
+        (
+            "undefined-name",
+            20,
+            8,
+            "name 'load_rows' is used but not defined or imported in this code block; define or import it in the block",
+        ),
+        (
+            "undefined-name",
+            27,
+            45,
+            "name 'rows' is used but not defined or imported in this code block; define or import it in the block",
+        ),
+    ]
+
+
+def test_use_before_definition_block(check_markdown):
+    _, found = check_markdown(
+        """\
+        ```python
+        print(later)
+        ```
+
+        ```python
+        later = 1
+        ```
+        """
+    )
+    assert found == [("undefined-name", 2, 7)]
+
+
+def test_import_used_in_later_block(check_markdown):
+    markdown = """\
+        ```python
+        import os
+        ```
+
+        ```python
+        print(os.sep)
+        ```
+        """
+    assert check_markdown(markdown)[1] == []
+    assert check_markdown(markdown, "--code-scope", "block")[1] == [("unused-import", 2, 8), ("undefined-name", 6, 7)]
+
+
+def test_doctest_block(check_markdown):
+    code, found = check_markdown(
+        """\
+        # Doctest
+
+        ```pycon
+        >>> import math
+        >>> radius = 2
+        >>> math.pi * radius ** 2
+        12.566370614359172
+        >>> area(radius,
+        ...      unit)
+        Traceback (most recent call last):
+        NameError: name 'area' is not defined
+        >>> _
+        12.566370614359172
+        ```
+        """
+    )
+    assert code == 1
+    assert found == [("undefined-name", 8, 5), ("undefined-name", 9, 10)]
+
+
+def test_doctest_in_a_python_block(check_markdown):
+    _, found = check_markdown(
+        """\
+        ```python
+        >>> import os, sys
+        >>> sys.version_info >= (3,)
+        True
+        ```
+        """
+    )
+    assert found == [("unused-import", 2, 12)]
+
+
+def test_doctest_prompt_without_space(check_markdown, messages):
+    markdown = """\
+        ```pycon
+        >>> a = 1
+        >>>print(a)
+        ```
+        """
+    assert check_markdown(markdown)[1] == [("code-syntax-error", 3, 1)]
+    assert messages(markdown) == ["doctest prompt without a space after it; write '>>> ' or '... ' before the code"]
+
+
+def test_ipython_magics_skipped(check_markdown):
+    code, found = check_markdown(
+        """\
+        ```ipython
+        import numpy as np
+        %timeit np.arange(10)
+        !pip install requests
+        for name in ["a", "b"]:
+            !echo {name}
+        %%capture is not a cell magic here
+        print(missing_name)
+        display(np)
+        ```
+        """
+    )
+    assert code == 1
+    assert found == [("undefined-name", 8, 7)]
+
+
+def test_ipython_cell_magics(check_markdown):
+    _, found = check_markdown(
+        """\
+        ```ipython
+        %%timeit
+        total = sum(range(n))
+        ```
+
+        ```ipython
+        %%bash
+        echo $undefined_in_bash
+        ```
+        """
+    )
+    assert found == [("undefined-name", 3, 19)]
+
+
+def test_ipython_session_prompts(check_markdown):
+    _, found = check_markdown(
+        """\
+        ```ipython
+        In [1]: %timeit sorted(data)
+        10 loops, best of 5: 1 ms per loop
+
+        In [2]: def f(x):
+           ...:     return x + offset
+           ...:
+
+        In [3]: f(1)
+        Out[3]: 2
+        ```
+        """
+    )
+    assert found == [("undefined-name", 6, 24)]
+
+
+def test_magic_in_python_block(check_markdown):
+    _, found = check_markdown(
+        """\
+        ```python
+        %matplotlib inline
+        ```
+        """
+    )
+    assert found == [("code-syntax-error", 2, 1)]
+
+
+def test_container_fixture_positions(run_json):
+    _, diagnostics = run_json(str(FIXTURES / "code" / "containers.md"))
+    assert [(d["rule"], d["line"], d["column"], d["end_column"]) for d in diagnostics] == [
+        ("undefined-name", 7, 13, 20),
+        ("undefined-name", 15, 9, 21),
+        ("undefined-name", 23, 12, 22),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "line", "column"),
+    [
+        ("```python\nprint(gone)\n```\n", 2, 7),
+        ("    print(gone)\n", 1, 11),
+        ("1. Item\n\n   ```python\n   print(gone)\n   ```\n", 4, 10),
+        ("- Item\n\n  ```python\n      print(gone)\n  ```\n", 4, 13),
+        ("> ```python\n> print(gone)\n> ```\n", 2, 9),
+        (">   1. Item\n>\n>      ```python\n>      print(gone)\n>      ```\n", 4, 14),
+        ("1. Item\n\n   ```pycon\n   >>> print(gone)\n   ```\n", 4, 14),
+    ],
+    ids=["fence", "indented", "list-item", "indented-code-in-list", "quote", "list-in-quote", "doctest-in-list"],
+)
+def test_code_in_every_container(tmp_path, run_json, markdown, line, column):
+    path = tmp_path / "doc.md"
+    path.write_text(markdown, encoding="utf-8")
+    options = ("--untagged-python",) if markdown.startswith("    ") else ()
+    _, diagnostics = run_json(*options, str(path))
+    assert [(d["rule"], d["line"], d["column"]) for d in diagnostics] == [("undefined-name", line, column)]
+
+
+def test_columns_count_code_points(check_markdown):
+    _, found = check_markdown(
+        """\
+        ```python
+        print("中文", 未定义, y)
+        ```
+        """
+    )
+    assert found == [("undefined-name", 2, 13), ("undefined-name", 2, 18)]
+
+
+def test_python_syntax_error_line(check_markdown, messages):
+    markdown = """\
+        # Broken
+
+        Some text.
+
+        ```python
+        def ok():
+            return 1
+
+        def broken(:
+            pass
+        ```
+        """
+    code, found = check_markdown(markdown)
+    assert code == 1
+    assert found == [("code-syntax-error", 9, 12)]
+    assert messages(markdown) == [
+        "Python code does not parse: invalid syntax; correct the code, or tag the block with the language it is written in"
+    ]
+
+
+def test_unclosed_bracket_position(check_markdown):
+    _, found = check_markdown(
+        """\
+        ```python
+        values = [1, 2,
+        print(values)
+        ```
+        """
+    )
+    assert found == [("code-syntax-error", 2, 10)]
+
+
+def test_broken_block_no_cascade(check_markdown):
+    _, found = check_markdown(
+        """\
+        ```python
+        import json
+        config = load(
+        ```
+
+        ```python
+        print(config, json)
+        ```
+        """
+    )
+    assert found == [("code-syntax-error", 3, 14)]
+
+
+def test_invalid_json(check_markdown, messages):
+    markdown = """\
+        # Settings
+
+        ```json
+        {
+          "name": "demo",
+          "tags": ["a" "b"]
+        }
+        ```
+        """
+    code, found = check_markdown(markdown)
+    assert code == 1
+    assert found == [("code-syntax-error", 6, 16)]
+    assert messages(markdown) == ["JSON does not parse: Expecting ',' delimiter; correct the JSON"]
+
+
+def test_invalid_yaml(check_markdown, messages):
+    markdown = """\
+        > ```yaml
+        > services:
+        >   web:
+        >     image: nginx
+        >    ports: [80
+        > ```
+        """
+    code, found = check_markdown(markdown)
+    assert code == 1
+    assert found == [("code-syntax-error", 5, 6)]
+    assert messages(markdown) == [
+        "YAML does not parse: expected <block end>, but found '<block mapping start>' "
+        "(while parsing a block mapping at line 3); correct the YAML"
+    ]
+
+
+def test_invalid_toml(check_markdown, messages):
+    markdown = """\
+        ```toml
+        [tool.demo]
+        name = "demo
+        ```
+        """
+    code, found = check_markdown(markdown)
+    assert code == 1
+    assert found == [("code-syntax-error", 3, 13)]
+    assert messages(markdown) == ["TOML does not parse: Illegal character '\\n'; correct the TOML"]
+
+
+def test_valid_data_blocks(check_markdown):
+    code, found = check_markdown(
+        """\
+        ```json
+        {"size": 123456789012345678901234567890, "ok": true}
+        ```
+
+        ```yml
+        Resources:
+          Bucket:
+            Name: !Ref BucketName
+        ---
+        second: document
+        ```
+
+        ```toml
+        [server]
+        port = 8080
+        ```
+
+        ```json
+        ```
+        """
+    )
+    assert code == 0
+    assert found == []
+
+
+def test_other_languages_skipped(check_markdown):
+    code, found = check_markdown(
+        """\
+        ```bash
+        for f in *.md; do echo "$f"; done
+        ```
+
+        ```javascript
+        console.log(notDefined)
+        ```
+
+        ```
+        print(untagged)
+        ```
+        """
+    )
+    assert code == 0
+    assert found == []
+
+
+def test_untagged_python_option(check_markdown):
+    markdown = """\
+        ```
+        print(untagged)
+        ```
+
+        ```
+        $ pip install doclint
+        ```
+        """
+    assert check_markdown(markdown)[1] == []
+    assert check_markdown(markdown, "--untagged-python")[1] == [("undefined-name", 2, 7)]
+
+
+@pytest.mark.parametrize("info", ['python title="x.py"', "{.python .numberLines}", "Python3", "py", "ipython3"])
+def test_language_from_info_string(check_markdown, info):
+    _, found = check_markdown(f"```{info}\nprint(missing)\n```\n")
+    assert found == [("undefined-name", 2, 7)]
+
+
+NEWER_SYNTAX = [
+    ((3, 12), "type parameters", "def first[T](items: list[T]) -> T:\n    return items[0]\n", 2, 10),
+    ((3, 14), "a template string (t-string)", 'name = "x"\ngreeting = t"hello {name}"\n', 3, 13),
+]
+
+
+@pytest.mark.parametrize(("version", "feature", "code", "line", "column"), NEWER_SYNTAX, ids=["3.12", "3.14"])
+def test_newer_python_not_checked(check_markdown, messages, version, feature, code, line, column):
+    if sys.version_info[:2] >= version:
+        pytest.skip(f"Python {version[0]}.{version[1]} parses this code")
+    markdown = f"```python\n{code}```\n"
+    code, found = check_markdown(markdown)
+    assert code == 0
+    assert found == [("code-not-checked", line, column)]
+    running = ".".join(map(str, sys.version_info[:3]))
+    required = f"{version[0]}.{version[1]}"
+    assert messages(markdown) == [
+        f"this Python code uses {feature}, which needs Python {required} or newer, and doclint runs on "
+        f"Python {running}: the block was not checked; run doclint with Python {required} or newer to check it"
+    ]
+
+
+def test_code_never_run(check_markdown, tmp_path, monkeypatch):
+    written = tmp_path / "written-by-the-block.txt"
+    module_dir = tmp_path / "modules"
+    module_dir.mkdir()
+    imported = tmp_path / "written-by-an-import.txt"
+    (module_dir / "doclint_probe.py").write_text(f"open({str(imported)!r}, 'w').write('imported')\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(module_dir))
+
+    code, found = check_markdown(
+        f"""\
+        ```python
+        import doclint_probe
+        open({str(written)!r}, "w").write("ran")
+        ```
+
+        ```pycon
+        >>> open({str(written)!r}, "w").write("ran")
+        3
+        ```
+
+        ```yaml
+        run: !!python/object/apply:os.system ["touch {written}"]
+        ```
+        """
+    )
+    assert found == [("unused-import", 2, 8)]
+    assert not written.exists()
+    assert not imported.exists()
+    assert "doclint_probe" not in sys.modules
+
+
+def test_info_only_exits_zero(run_cli, tmp_path):
+    if sys.version_info[:2] >= (3, 12):
+        pytest.skip("needs a Python older than 3.12")
+    path = tmp_path / "doc.md"
+    path.write_text("```python\ntype Pair = tuple[int, int]\n```\n", encoding="utf-8")
+    code, stdout, _ = run_cli("check", str(path))
+    assert code == 0
+    assert stdout.splitlines()[-1] == "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file."
+
+
+def test_rules_lists_languages(run_cli):
+    _, stdout, _ = run_cli("rules")
+    lines = {line.split()[1]: line for line in stdout.splitlines()}
+    assert lines["undefined-name"].endswith("Languages: python, py, python3, py3, pycon, ipython, ipython3.")
+    assert lines["code-syntax-error"].endswith(
+        "Languages: python, py, python3, py3, pycon, ipython, ipython3, json, toml, yaml, yml."
+    )
+    assert lines["code-not-checked"].split()[:3] == ["DL304", "code-not-checked", "info"]
+
+
+def test_unknown_code_scope(run_cli):
+    code, _, stderr = run_cli("check", "--code-scope", "chapter", str(SEED))
+    assert code == 2
+    assert "'chapter' is not one of 'document', 'block'" in stderr

@@ -1,0 +1,27 @@
+"""Syntax errors of JSON, TOML and YAML blocks at file positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from doclint.codeblocks import CodeLine
+from doclint.data_syntax import DataSyntaxError, data_syntax_error
+
+
+def lines_of(text: str, first_line: int = 1, shift: int = 0) -> list[CodeLine]:
+    return [CodeLine(first_line + index, shift, line) for index, line in enumerate(text.split("\n"))]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("json", '{"a": 1 "b": 2}', DataSyntaxError(3, 11, "Expecting ',' delimiter")),
+        ("json", '{"a":\n', DataSyntaxError(3, 8, "Expecting value")),
+        ("toml", "a = 1\na = 2", DataSyntaxError(4, 8, "Cannot overwrite a value")),
+        ("toml", 'a = "x', DataSyntaxError(3, 9, "Illegal character '\\n'")),
+        ("yaml", "a: b: c", DataSyntaxError(3, 7, "mapping values are not allowed here")),
+        ("yml", "a: 1\n\x07", DataSyntaxError(4, 3, "unacceptable character #x0007")),
+    ],
+)
+def test_data_syntax_error_positions(language, text, expected):
+    assert data_syntax_error(lines_of(text, 3, 2), language) == expected
