@@ -72,16 +72,38 @@ def main() -> None:
     show_default=True,
     help=_("Minimum similarity in percent (0-100) for near-duplicate-section, scored after template text is removed."),
 )
+@click.option(
+    "--schema",
+    metavar="NAME|PATH",
+    help=_("JSON Schema for documents whose front matter names none: a built-in name (qa-article, generic) "
+           "or the path of a schema file. Default: qa-article for documents whose numbered items mostly have "
+           "questions or answers, no schema check for others."),
+)
 @_verbose_option
-def check(paths: tuple[str, ...], output_format: str, encoding: str | None, near_duplicate_threshold: float, verbose: bool) -> None:
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    encoding: str | None,
+    near_duplicate_threshold: float,
+    schema: str | None,
+    verbose: bool,
+) -> None:
     """Check Markdown files and folders (folders are searched for *.md, *.markdown and *.txt; - reads stdin)."""
     _configure_logging(verbose)
     from doclint.engine import run
     from doclint.reporters import get_reporter
+    from doclint.schemas import SchemaError, SchemaLoader
     from doclint.settings import Settings
 
-    settings = Settings(near_duplicate_threshold=near_duplicate_threshold, encoding=encoding)
-    result = _guard(lambda: run(paths, settings), verbose)
+    settings = Settings(near_duplicate_threshold=near_duplicate_threshold, encoding=encoding, schema=schema)
+    try:
+        if schema:
+            # Load it once before reading any document, so that a bad schema fails fast.
+            _guard(lambda: SchemaLoader().load(schema), verbose)
+        result = _guard(lambda: run(paths, settings), verbose)
+    except SchemaError as error:
+        _fail(str(error))
+        sys.exit(EXIT_USAGE)
     for error in result.errors:
         _fail(error)
 
@@ -130,11 +152,12 @@ def _guard(action: Callable[[], T], verbose: bool) -> T:
     Expected errors (unreadable input, usage errors) are handled by the
     caller and pass through unchanged.
     """
+    from doclint.schemas import SchemaError
     from doclint.source import SourceError
 
     try:
         return action()
-    except (SourceError, click.exceptions.Exit, click.ClickException):
+    except (SourceError, SchemaError, click.exceptions.Exit, click.ClickException):
         raise
     except Exception as error:
         if verbose:

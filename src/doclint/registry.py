@@ -16,7 +16,7 @@ from doclint.model import Document, Section
 from doclint.settings import Settings
 
 # The modules that declare rules, each with a RULES tuple. Imported on first use.
-RULE_MODULES = ("doclint.rules.duplicates", "doclint.rules.numbering")
+RULE_MODULES = ("doclint.rules.duplicates", "doclint.rules.numbering", "doclint.rules.schema")
 
 CorpusCheck = Callable[[Sequence[Document], Settings], Iterable[Diagnostic]]
 DocumentCheck = Callable[[Document, Settings], Iterable[Diagnostic]]

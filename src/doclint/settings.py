@@ -15,6 +15,10 @@ class Settings:
     """The encoding of every input; None means UTF-8 with or without a BOM."""
     labels: LabelTable | None = None
     """Field label table; None means the shipped table."""
+    schema: str | None = None
+    """JSON Schema for documents whose front matter names none: a built-in name such as ``qa-article``
+    or a path relative to the working folder. None gives ``qa-article`` to documents whose numbered
+    items mostly have question or answer fields, and no schema check to the others."""
 
     @property
     def label_table(self) -> LabelTable:
