@@ -326,6 +326,16 @@ INVALID_SCHEMAS = [
         "{label}, {limit}, {property}, {section}, {value}",
     ),
     (
+        '{"minItems": 1, "x-doclint-message": {"minItems": "has {limit:d} steps"}}',
+        "invalid x-doclint-message at $.x-doclint-message.minItems: Unknown format code 'd' for object of type "
+        "'str'; placeholders are strings, so write them without a format such as :d",
+    ),
+    (
+        '{"x-doclint-message": "open { brace"}',
+        "invalid x-doclint-message at $.x-doclint-message: expected '}' before end of string; "
+        "write a literal brace as {{ or }}",
+    ),
+    (
         '{"x-doclint-message": ["not", "a", "string"]}',
         "invalid x-doclint-message at $.x-doclint-message: it must be a string, or an object that maps keywords "
         "such as required to strings",

@@ -337,6 +337,18 @@ def _check_template(template: str, location: str, display: str) -> None:
             )
         )
 
+    # Every placeholder is filled with a string, so a conversion or format
+    # spec that a string rejects ("{limit:d}") fails here and not mid-run.
+    try:
+        template.format(**{name: "" for name in MESSAGE_PLACEHOLDERS})
+    except ValueError as error:
+        raise SchemaError(
+            _("{path}: invalid {keyword} at {location}: {reason}; placeholders are strings, "
+              "so write them without a format such as :d").format(
+                path=display, keyword=MESSAGE_KEYWORD, location=location, reason=error
+            )
+        ) from None
+
 
 def _reference_error(error: referencing.exceptions.Unresolvable, reference: str, schema: _SchemaFile) -> SchemaError:
     """Turn a failed lookup into a SchemaError that names the referring file and the reference."""
