@@ -118,6 +118,13 @@ def main() -> None:
     default=None,
     help=_("Also check code blocks without a language tag as Python, when they parse as Python."),
 )
+@click.option(
+    "--schema",
+    metavar="NAME|PATH",
+    help=_("JSON Schema for documents whose front matter names none: a built-in name (qa-article, generic) "
+           "or the path of a schema file. Default: qa-article for documents whose numbered items mostly have "
+           "questions or answers, no schema check for others."),
+)
 @_verbose_option
 def check(
     paths: tuple[str, ...],
@@ -130,6 +137,7 @@ def check(
     config_path: str | None,
     no_config: bool,
     code_scope: str | None,
+    schema: str | None,
     untagged_python: bool | None,
     fix: bool,
     unsafe_fixes: bool,
@@ -144,6 +152,7 @@ def check(
     _configure_logging(verbose)
     from doclint.engine import run
     from doclint.reporters import get_reporter
+    from doclint.schemas import SchemaError, SchemaLoader
     from doclint.settings import Settings
 
     if fix and diff:
@@ -156,9 +165,17 @@ def check(
         "ignore": _rule_list(ignore, "--ignore"),
         "code_scope": code_scope,
         "untagged_python": untagged_python,
+        "schema": schema,
     }
     settings = _settings(paths, options, config_path, no_config)
-    result = _guard(lambda: run(paths, settings), verbose)
+    try:
+        if settings.schema:
+            # Load it once before reading any document, so that a bad schema fails fast.
+            _guard(lambda: SchemaLoader().load(settings.schema), verbose)
+        result = _guard(lambda: run(paths, settings), verbose)
+    except SchemaError as error:
+        _fail(str(error))
+        sys.exit(EXIT_USAGE)
     for error in result.errors:
         _fail(error)
 
@@ -324,11 +341,12 @@ def _guard(action: Callable[[], T], verbose: bool) -> T:
     Expected errors (unreadable input, usage errors) are handled by the
     caller and pass through unchanged.
     """
+    from doclint.schemas import SchemaError
     from doclint.source import SourceError
 
     try:
         return action()
-    except (SourceError, click.exceptions.Exit, click.ClickException):
+    except (SourceError, SchemaError, click.exceptions.Exit, click.ClickException):
         raise
     except Exception as error:
         if verbose:

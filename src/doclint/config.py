@@ -132,6 +132,16 @@ def _code_scope(value: Any, context: _Context) -> str:
     return value
 
 
+def _schema(value: Any, context: _Context) -> str:
+    """Take a built-in schema name as it is, and a schema path relative to the configuration file's folder."""
+    from doclint.schemas import is_schema_path
+
+    name = _string(value, context)
+    if is_schema_path(name):
+        return str((context.path.parent / name).resolve())
+    return name
+
+
 def _strings(value: Any, context: _Context) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise context.fail("a list of strings", value)
@@ -191,4 +201,5 @@ KEYS: dict[str, tuple[str, Callable[[Any, _Context], Any]]] = {
     "encoding": ("encoding", _string),
     "code-scope": ("code_scope", _code_scope),
     "untagged-python": ("untagged_python", _boolean),
+    "schema": ("schema", _schema),
 }

@@ -21,6 +21,8 @@ RULE_MODULES = (
     "doclint.rules.answers",
     "doclint.rules.passages",
     "doclint.rules.code",
+    "doclint.rules.numbering",
+    "doclint.rules.schema",
     "doclint.rules.encoding",
     "doclint.rules.suppression",
 )

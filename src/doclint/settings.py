@@ -37,6 +37,10 @@ class Settings:
     """Scope of Python names: ``document`` (names carry over from earlier Python blocks) or ``block``."""
     untagged_python: bool = False
     """Also check code blocks without a language tag as Python, when they parse as Python."""
+    schema: str | None = None
+    """JSON Schema for documents whose front matter names none: a built-in name such as ``qa-article``
+    or a path relative to the working folder. None gives ``qa-article`` to documents whose numbered
+    items mostly have question or answer fields, and no schema check to the others."""
 
     def __post_init__(self) -> None:
         if self.code_scope not in CODE_SCOPES:

@@ -5,10 +5,11 @@ again (see ``doclint.qa`` for the same-question test) but whose answer
 differs, and says which steps were added, removed or changed. Which answer
 is right needs a person, so there is no automatic fix.
 
-``missing-answer`` reports an answer field that is empty or only a
-placeholder such as "待补充", "TODO" or "Answer here" (the list is
-``rules/placeholders.json``). The duplicate rules ignore placeholders, so a
-placeholder repeated across items is reported here and nowhere else.
+``missing-answer`` reports an answer field that is only a placeholder such
+as "待补充", "TODO" or "Answer here" (the list is ``rules/placeholders.json``).
+The duplicate rules and the schema rule ignore placeholders, so a
+placeholder repeated across items is reported here and nowhere else. An
+empty answer is a structure problem, reported by ``schema-violation``.
 """
 
 from __future__ import annotations
@@ -53,13 +54,10 @@ def check_missing_answers(documents: Sequence[Document], settings: Settings) -> 
         if not is_item(section) or copies.excludes(entry):
             continue
         answer = section.fields["answer"]
-        if answer.steps or not is_placeholder(answer.text):
+        if answer.steps or not answer.text.strip() or not is_placeholder(answer.text):
             continue
 
-        if answer.text.strip():
-            message = _('item "{heading}" has no answer, only the placeholder "{text}"; write the answer or remove the item')
-        else:
-            message = _('item "{heading}" has an empty answer; write the answer or remove the item')
+        message = _('item "{heading}" has no answer, only the placeholder "{text}"; write the answer or remove the item')
         text = excerpt(answer.text)
         yield MISSING_ANSWER.diagnostic(entry.document, answer.line, answer.end_line, message.format(heading=section.heading, text=text))
 
@@ -76,7 +74,7 @@ INCONSISTENT_ANSWER = Rule(
 MISSING_ANSWER = Rule(
     code="DL203",
     name="missing-answer",
-    summary="An answer is empty or only a placeholder such as TODO or 待补充.",
+    summary="An answer is only a placeholder such as TODO or 待补充.",
     severity=Severity.WARNING,
     fixable=False,
     check=check_missing_answers,

@@ -1,0 +1,69 @@
+"""Reading keys from a document's YAML front matter.
+
+The section tree keeps front matter as raw text. This module parses it with
+PyYAML's safe loader when a rule needs a key, and also returns the line of
+the key's value so that a problem with the value can point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from doclint.i18n import _
+from doclint.model import Document
+
+
+class FrontMatterError(Exception):
+    """Front matter that is not valid YAML. The message names the document and the line."""
+
+
+@dataclass(frozen=True)
+class FrontMatterValue:
+    value: Any
+    """The value as PyYAML's safe loader builds it (a string, a number, a list, ...)."""
+    line: int
+    """The document line where the value starts."""
+
+
+def front_matter_value(document: Document, key: str) -> FrontMatterValue | None:
+    """Return the value of a top-level front matter key, or None when the key or the front matter is absent.
+
+    Raises FrontMatterError when the front matter is not valid YAML. When
+    the key occurs twice, the last value counts, as in PyYAML.
+    """
+    front_matter = document.front_matter
+    if front_matter is None:
+        return None
+
+    # The text starts on the line after the opening "---".
+    first_line = front_matter.line + 1
+    try:
+        return _find_value(front_matter.text, key, first_line)
+    except yaml.YAMLError as error:
+        raise FrontMatterError(_describe_yaml_error(document, error, first_line)) from None
+
+
+def _find_value(text: str, key: str, first_line: int) -> FrontMatterValue | None:
+    """Compose the YAML into nodes, which keep their lines, and build only the key's value."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return None
+
+    found: FrontMatterValue | None = None
+    for key_node, value_node in root.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            value = yaml.SafeLoader("").construct_object(value_node, deep=True)
+            found = FrontMatterValue(value, first_line + value_node.start_mark.line)
+    return found
+
+
+def _describe_yaml_error(document: Document, error: yaml.YAMLError, first_line: int) -> str:
+    mark = getattr(error, "problem_mark", None)
+    line = first_line + mark.line if mark is not None else first_line
+    problem = getattr(error, "problem", None) or str(error)
+    return _("{path}:{line}: invalid YAML in the front matter: {problem}").format(
+        path=document.path, line=line, problem=problem
+    )

@@ -1,0 +1,164 @@
+"""Numbered sibling headings that skip, repeat or go backwards.
+
+Siblings are the subsections of one section, or the top-level sections of a
+document. Only numbered siblings take part: an unnumbered heading between
+two numbered ones (an appendix, a summary) neither breaks nor restarts the
+sequence. Each numbered heading is compared with the numbered sibling before
+it, so that a sequence may start at any number (a document that continues
+another one's numbering is fine) and each break is reported where it
+happens.
+
+A heading numbered ``1.2`` follows ``1.1``: dotted numbers are compared on
+their last part. When the number of parts changes between two siblings
+(``3`` then ``3.1``), the sequence starts again.
+
+A finding spans exactly the digits of the heading's number and carries the
+expected number in its message, so that a fix replaces that span with the
+expected number.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Iterable, Iterator, Sequence
+
+from doclint.diagnostics import Diagnostic, RelatedLocation, Severity
+from doclint.i18n import _
+from doclint.model import Document, Section
+from doclint.registry import Rule
+from doclint.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+_ATX_MARKER_RE = re.compile(r"^ {0,3}#{1,6}[ \t]*")
+
+
+class BreakKind(str, Enum):
+    SKIP = "skip"
+    REPEAT = "repeat"
+    BACKWARDS = "backwards"
+
+
+@dataclass(frozen=True)
+class NumberingBreak:
+    """A numbered heading that does not continue the number of the sibling before it."""
+
+    section: Section
+    previous: Section
+    """The numbered sibling before ``section``."""
+    expected: str
+    """The number that continues the sequence: the previous number plus one, with its zero padding."""
+    kind: BreakKind
+
+
+def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
+    for siblings in sibling_groups(document):
+        for found in numbering_breaks(siblings):
+            yield _diagnostic(document, found)
+
+
+def sibling_groups(document: Document) -> Iterator[list[Section]]:
+    """Yield the top-level sections, then the subsections of every section, in document order."""
+    yield document.sections
+    for section in document.walk():
+        if section.children:
+            yield section.children
+
+
+def numbering_breaks(siblings: Sequence[Section]) -> Iterator[NumberingBreak]:
+    """Yield each numbered sibling whose number does not follow the numbered sibling before it."""
+    previous: Section | None = None
+    for section in siblings:
+        if section.number is None:
+            continue
+
+        if previous is not None:
+            found = _compare(previous, section)
+            if found is not None:
+                yield found
+        previous = section
+
+
+def _compare(previous: Section, section: Section) -> NumberingBreak | None:
+    """Return the break between two numbered siblings, or None when ``section`` continues ``previous``."""
+    before, current = _parts(previous.number or ""), _parts(section.number or "")
+    if len(before) != len(current):
+        logger.debug("line %d: numbering changes form from %s to %s; sequence restarts", section.line, previous.number, section.number)
+        return None
+
+    expected = (*before[:-1], before[-1] + 1)
+    if current == expected:
+        return None
+    if current == before:
+        kind = BreakKind.REPEAT
+    elif current < before:
+        kind = BreakKind.BACKWARDS
+    else:
+        kind = BreakKind.SKIP
+    return NumberingBreak(section, previous, _format_like(expected, previous.number or ""), kind)
+
+
+def _parts(number: str) -> tuple[int, ...]:
+    """Split ``"1.2"`` into ``(1, 2)``."""
+    return tuple(int(part) for part in number.split("."))
+
+
+def _format_like(parts: tuple[int, ...], template: str) -> str:
+    """Write ``parts`` as a dotted number, keeping the zero padding of each part of ``template``."""
+    widths = [len(part) if part.startswith("0") else 1 for part in template.split(".")]
+    return ".".join(str(part).zfill(width) for part, width in zip(parts, widths))
+
+
+def number_span(document: Document, section: Section) -> tuple[int, int]:
+    """Return the (column, end column) of the section's number on its heading line.
+
+    The number is searched after the ATX markers (``####``). When the
+    line does not contain it as written, because a character reference
+    such as ``&#49;`` wrote a digit, the span is the whole heading line.
+    """
+    raw = document.source.line_text(section.line)
+    marker = _ATX_MARKER_RE.match(raw) if not section.setext else None
+    start = marker.end() if marker else 0
+    index = raw.find(section.number or "", start)
+    if index < 0 or not section.number:
+        return section.column, len(raw) + 1
+    return index + 1, index + 1 + len(section.number)
+
+
+def _diagnostic(document: Document, found: NumberingBreak) -> Diagnostic:
+    section, previous = found.section, found.previous
+    messages = {
+        BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}; expected {expected}'),
+        BreakKind.REPEAT: _('heading "{heading}" repeats number {number} of the heading at line {line}; expected {expected}'),
+        BreakKind.BACKWARDS: _(
+            'heading "{heading}" goes back from {previous} (line {line}) to {number}; expected {expected}'
+        ),
+    }
+    message = messages[found.kind].format(
+        heading=section.heading,
+        previous=previous.number,
+        line=previous.line,
+        number=section.number,
+        expected=found.expected,
+    )
+    column, end_column = number_span(document, section)
+    related = RelatedLocation(document.path, previous.line, previous.column, _("previous numbered heading"))
+    return HEADING_NUMBERING.diagnostic(
+        document, section.line, section.line, message, column=column, related=[related], end_column=end_column
+    )
+
+
+HEADING_NUMBERING = Rule(
+    code="DL402",
+    name="heading-numbering",
+    summary="A numbered heading skips, repeats or goes back from the number of the heading before it.",
+    severity=Severity.WARNING,
+    fixable=False,
+    check=check_numbering,
+    scope="document",
+)
+
+RULES = (HEADING_NUMBERING,)

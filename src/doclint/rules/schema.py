@@ -1,0 +1,179 @@
+"""Documents whose section tree does not match the JSON Schema of their kind.
+
+A document gets its schema, in this order of precedence, from:
+
+1. the ``doclint-schema`` key of its front matter, a built-in name or a path
+   relative to the document's folder;
+2. ``Settings.schema`` (``--schema NAME|PATH``), a built-in name or a path
+   relative to the working folder;
+3. ``qa-article``, when most of its numbered items carry a question or an
+   answer field.
+
+Other documents get no schema check. The front matter comes first because
+it is the most specific choice: a run over a folder can give every document
+a default with ``--schema`` while single documents declare another kind.
+
+The schema validates the JSON of ``doclint ast`` (docs/ast.md). Each error
+is reported at the deepest node of the tree on its path that has a line,
+with the message of ``schema_messages``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import referencing.exceptions
+
+from doclint.diagnostics import Diagnostic, Severity
+from doclint.frontmatter import FrontMatterError, front_matter_value
+from doclint.i18n import _
+from doclint.model import Document, Section
+from doclint.placeholders import is_placeholder
+from doclint.registry import Rule
+from doclint.schema_messages import describe_errors
+from doclint.schemas import LoadedSchema, SchemaError, SchemaLoader
+from doclint.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+FRONT_MATTER_KEY = "doclint-schema"
+QA_SCHEMA = "qa-article"
+QA_FIELD_KEYS = ("question", "answer")
+
+
+def check_schema_violations(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
+    loader = SchemaLoader()
+    for document in documents:
+        schema = choose_schema(document, settings, loader)
+        if schema is not None:
+            yield from validate(document, schema, settings)
+
+
+def choose_schema(document: Document, settings: Settings, loader: SchemaLoader) -> LoadedSchema | None:
+    """Return the schema that applies to a document, or None. Raises SchemaError for a schema that cannot be used."""
+    declared = _declared_schema(document, loader)
+    if declared is not None:
+        logger.debug("%s: schema %s from the front matter", document.path, declared.name)
+        return declared
+
+    if settings.schema:
+        logger.debug("%s: schema %s from the settings", document.path, settings.schema)
+        return loader.load(settings.schema)
+
+    if looks_like_qa(document):
+        logger.debug("%s: most numbered items have question or answer fields; schema %s", document.path, QA_SCHEMA)
+        return loader.load(QA_SCHEMA)
+
+    logger.debug("%s: no schema named and not a question-and-answer document; no schema check", document.path)
+    return None
+
+
+def _declared_schema(document: Document, loader: SchemaLoader) -> LoadedSchema | None:
+    """Load the schema named by the front matter, with errors that name the document and the line."""
+    try:
+        declared = front_matter_value(document, FRONT_MATTER_KEY)
+    except FrontMatterError as error:
+        logger.warning("%s; its %s key, if any, is ignored", error, FRONT_MATTER_KEY)
+        return None
+    if declared is None:
+        return None
+
+    if not isinstance(declared.value, str) or not declared.value.strip():
+        raise SchemaError(
+            _("{path}:{line}: front matter key {key} must be a schema name or a path, not {value}").format(
+                path=document.path, line=declared.line, key=FRONT_MATTER_KEY, value=repr(declared.value)
+            )
+        )
+
+    try:
+        return loader.load(declared.value.strip(), _document_folder(document))
+    except SchemaError as error:
+        raise SchemaError(
+            _("{path}:{line}: front matter key {key}: {problem}").format(
+                path=document.path, line=declared.line, key=FRONT_MATTER_KEY, problem=error
+            )
+        ) from None
+
+
+def _document_folder(document: Document) -> Path:
+    """Return the folder that a path in the document's front matter is relative to; stdin uses the working folder."""
+    if document.path.startswith("<"):
+        return Path()
+    return Path(document.path).parent
+
+
+def is_numbered_item(section: Section) -> bool:
+    """Return whether a section is a numbered item: numbered itself, with no numbered subsection.
+
+    ``qa-article`` uses the same definition, so a numbered chapter that
+    contains numbered questions is not a question itself.
+    """
+    return section.number is not None and not any(child.number is not None for child in section.children)
+
+
+def looks_like_qa(document: Document) -> bool:
+    """Return whether more than half of the document's numbered items have a question or an answer field."""
+    items = [section for section in document.walk() if is_numbered_item(section)]
+    with_fields = sum(1 for item in items if any(key in item.fields for key in QA_FIELD_KEYS))
+    return with_fields * 2 > len(items)
+
+
+def validate(document: Document, schema: LoadedSchema, settings: Settings) -> Iterator[Diagnostic]:
+    """Validate a document's tree and yield one finding per distinct violation."""
+    tree = document.to_json()
+    try:
+        errors = list(schema.validator.iter_errors(tree))
+    except referencing.exceptions.Unresolvable as error:
+        raise SchemaError(
+            _("{path}: a reference cannot be resolved while checking {document} ({reason})").format(
+                path=schema.path, document=document.path, reason=error
+            )
+        ) from None
+
+    seen: set[tuple[int, str]] = set()
+    placeholders = _placeholder_answer_lines(document)
+    for violation in describe_errors(errors, tree, settings.label_table):
+        if (violation.line, violation.message) in seen or violation.line in placeholders:
+            continue
+        seen.add((violation.line, violation.message))
+        yield SCHEMA_VIOLATION.diagnostic(
+            document,
+            violation.line,
+            violation.end_line,
+            violation.message,
+            column=_indentation_column(document, violation.line),
+        )
+
+
+def _placeholder_answer_lines(document: Document) -> set[int]:
+    """Return the lines of answers that are only a placeholder ("待补充", "TODO").
+
+    ``missing-answer`` reports those, so the schema does not report the
+    same answer again for its missing steps.
+    """
+    lines = set()
+    for section in document.walk():
+        answer = section.fields.get("answer")
+        if answer is not None and not answer.steps and answer.text.strip() and is_placeholder(answer.text):
+            lines.add(answer.line)
+    return lines
+
+
+def _indentation_column(document: Document, line: int) -> int:
+    """Return the column of the first character of a line that is not a space or a tab."""
+    text = document.source.line_text(line)
+    return len(text) - len(text.lstrip(" \t")) + 1
+
+
+SCHEMA_VIOLATION = Rule(
+    code="DL401",
+    name="schema-violation",
+    summary="A document's section tree does not match its JSON Schema, such as an item without an explanation in qa-article.",
+    severity=Severity.ERROR,
+    fixable=False,
+    check=check_schema_violations,
+)
+
+RULES = (SCHEMA_VIOLATION,)

@@ -1,0 +1,331 @@
+"""Messages a writer understands for JSON Schema errors over the section tree.
+
+jsonschema reports each failed keyword with a path into the tree JSON of
+``doclint ast``. This module finds the deepest node on that path that has a
+``line``: a section, a field, a step, a block or the front matter. The
+message then names that node by the section's heading and the field's
+label, and says which field is missing or which constraint failed, instead
+of printing the JSON.
+
+A schema gives its own message for a constraint with ``x-doclint-message``
+next to the keyword: a template string for every keyword of that schema
+object, or an object that maps keywords to templates. Templates use the
+placeholders of ``schemas.MESSAGE_PLACEHOLDERS``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from jsonschema.exceptions import ValidationError, best_match
+
+from doclint.fields import LabelTable
+from doclint.i18n import _, ngettext
+from doclint.schemas import MESSAGE_KEYWORD
+
+# A value longer than this is cut in messages, so that a failed constraint
+# on a whole section does not print the section.
+MAX_VALUE_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One schema error, placed on a node of the tree and worded for the writer."""
+
+    line: int
+    end_line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Location:
+    """The deepest node with a line on the path of an error, and what surrounds it."""
+
+    node: dict[str, Any]
+    kind: str
+    """``document``, ``front_matter``, ``section``, ``field``, ``step`` or ``block``."""
+    section: dict[str, Any] | None
+    """The section that contains the node (or is the node), or None outside any section."""
+    field: dict[str, Any] | None
+    """The field that contains the node (or is the node), or None outside any field."""
+    step_index: int | None
+    rest: tuple[str | int, ...]
+    """The path from the node to the failed value."""
+
+
+def describe_errors(errors: Iterable[ValidationError], tree: dict[str, Any], labels: LabelTable) -> Iterator[Violation]:
+    """Yield one violation per error, in the order jsonschema reports them."""
+    missing_seen: dict[tuple[int, tuple[Any, ...]], int] = {}
+    for error in errors:
+        error = _most_relevant(error)
+        missing = _missing_property(error, missing_seen)
+        location = locate(tree, error.absolute_path)
+        message = _custom_message(error, location, missing) or _standard_message(error, location, missing, labels)
+        yield Violation(location.node["line"], location.node.get("end_line", location.node["line"]), message)
+
+
+def locate(tree: dict[str, Any], path: Sequence[str | int]) -> Location:
+    """Walk ``path`` from the root of the tree and return the deepest node on it that has a ``line``."""
+    location = Location(tree, "document", None, None, None, ())
+    current: Any = tree
+    previous_key: str | int | None = None
+    rest: list[str | int] = []
+    for key in path:
+        current = current[key]
+        rest.append(key)
+        if isinstance(current, dict) and "line" in current:
+            location = _enter(location, current, key, previous_key)
+            rest = []
+        previous_key = key
+    return Location(location.node, location.kind, location.section, location.field, location.step_index, tuple(rest))
+
+
+def _enter(outer: Location, node: dict[str, Any], key: str | int, container: str | int | None) -> Location:
+    """Return the location of ``node``, reached from ``outer`` through ``container[key]``."""
+    if node.get("type") == "section":
+        return Location(node, "section", node, None, None, ())
+    if container == "fields":
+        return Location(node, "field", outer.section, node, None, ())
+    if container == "steps" and isinstance(key, int):
+        return Location(node, "step", outer.section, outer.field, key, ())
+    if key == "front_matter":
+        return Location(node, "front_matter", None, None, None, ())
+    return Location(node, "block", outer.section, None, None, ())
+
+
+def _most_relevant(error: ValidationError) -> ValidationError:
+    """Return the error itself, or for anyOf and oneOf without their own message, the closest failed branch."""
+    if error.context and _template(error) is None:
+        return _most_relevant(best_match(error.context))
+    return error
+
+
+def _missing_property(error: ValidationError, seen: dict[tuple[int, tuple[Any, ...]], int]) -> str | None:
+    """Return the property that a ``required`` error reports missing.
+
+    jsonschema yields one error per missing property, in the order of the
+    ``required`` list, so the n-th error for one object and schema location
+    is the n-th missing property.
+    """
+    if error.validator != "required" or not isinstance(error.instance, dict):
+        return None
+    missing = [name for name in error.validator_value if name not in error.instance]
+    key = (id(error.instance), tuple(error.absolute_schema_path))
+    index = seen.get(key, 0)
+    seen[key] = index + 1
+    return missing[index] if index < len(missing) else None
+
+
+def _template(error: ValidationError) -> str | None:
+    message = error.schema.get(MESSAGE_KEYWORD) if isinstance(error.schema, dict) else None
+    if isinstance(message, dict):
+        return message.get(str(error.validator))
+    return message
+
+
+def _custom_message(error: ValidationError, location: Location, missing: str | None) -> str | None:
+    """Fill in the schema's own message for this error, if it has one."""
+    template = _template(error)
+    if template is None:
+        return None
+
+    section = location.section
+    field = location.field
+    last_key = location.rest[-1] if location.rest else ""
+    return template.format(
+        heading=section["heading"] if section else "",
+        section=section_phrase(section),
+        field=field["key"] if field else "",
+        label=field["label"] if field else "",
+        property=missing if missing is not None else str(last_key),
+        value=format_value(error.instance),
+        limit=format_value(error.validator_value),
+    )
+
+
+def section_phrase(section: dict[str, Any] | None) -> str:
+    """Return how messages name a section: ``item "3. Title"`` when numbered, ``section "Title"`` otherwise."""
+    if section is None:
+        return _("the document")
+    if section.get("number") is not None:
+        return _('item "{heading}"').format(heading=section["heading"])
+    return _('section "{heading}"').format(heading=section["heading"])
+
+
+def node_phrase(location: Location) -> str:
+    """Return how messages name the node of a location."""
+    section = section_phrase(location.section)
+    if location.kind == "field" or (location.kind == "step" and location.field is not None):
+        field = _("the {label} field of {section}").format(label=location.field["label"], section=section)
+        if location.kind == "field":
+            return field
+        return _("step {number} of {field}").format(number=(location.step_index or 0) + 1, field=field)
+    if location.kind == "block":
+        return _("the {block} in {section}").format(block=_block_name(location.node.get("type")), section=section)
+    if location.kind == "front_matter":
+        return _("the front matter")
+    return section
+
+
+def target_phrase(location: Location) -> str:
+    """Return how messages name the failed value: the node, or a property of it."""
+    node = node_phrase(location)
+    if not location.rest or (location.kind == "field" and location.rest == ("text",)):
+        return node
+    return _('"{property}" of {node}').format(property=".".join(str(key) for key in location.rest), node=node)
+
+
+def _block_name(kind: Any) -> str:
+    names = {
+        "paragraph": _("paragraph"),
+        "list": _("list"),
+        "list_item": _("list item"),
+        "code": _("code block"),
+        "table": _("table"),
+        "blockquote": _("block quote"),
+        "html": _("HTML block"),
+        "thematic_break": _("thematic break"),
+    }
+    return names.get(kind, _("block"))
+
+
+def _standard_message(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
+    """Word a failed keyword for the writer. A keyword without its own wording is named in the message."""
+    builder = _BUILDERS.get(str(error.validator))
+    if builder is not None:
+        message = builder(error, location, missing, labels)
+        if message is not None:
+            return message
+
+    return _('{target} fails the schema\'s "{keyword}" constraint (schema path {schema_path})').format(
+        target=target_phrase(location),
+        keyword=error.validator if error.validator is not None else "false",
+        schema_path="/".join(str(part) for part in error.absolute_schema_path) or "#",
+    )
+
+
+def _required(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str | None:
+    if missing is None:
+        return None
+    if location.kind == "section" and location.rest == ("fields",):
+        shown = field_labels(labels, missing)
+        if shown:
+            return _("{section} has no {field} field ({labels})").format(
+                section=node_phrase(location), field=missing, labels=shown
+            )
+        return _("{section} has no {field} field").format(section=node_phrase(location), field=missing)
+    return _('{target} has no "{property}"').format(target=target_phrase(location), property=missing)
+
+
+def field_labels(labels: LabelTable, key: str) -> str:
+    """Return the first label of a field key and its first ASCII label, such as ``解析/Explanation``."""
+    synonyms = labels.synonyms.get(key, [])
+    if not synonyms:
+        return ""
+    shown = [synonyms[0]]
+    ascii_label = next((label for label in synonyms if label.isascii()), None)
+    if ascii_label is not None and ascii_label != synonyms[0]:
+        shown.append(ascii_label)
+    return "/".join(shown)
+
+
+def _min_items(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
+    count = len(error.instance)
+    if location.kind == "field" and location.rest == ("steps",):
+        field = node_phrase(location)
+        if count == 0 and not location.node.get("text", "").strip():
+            return _("{field} is empty; write at least {limit} steps as an ordered list").format(
+                field=field, limit=error.validator_value
+            )
+        return ngettext(
+            "{field} has {count} step; write at least {limit} steps as an ordered list",
+            "{field} has {count} steps; write at least {limit} steps as an ordered list",
+            count,
+        ).format(field=field, count=count, limit=error.validator_value)
+    return _("{target} has {count} items; the schema requires at least {limit}").format(
+        target=target_phrase(location), count=count, limit=error.validator_value
+    )
+
+
+def _max_items(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
+    return _("{target} has {count} items; the schema allows at most {limit}").format(
+        target=target_phrase(location), count=len(error.instance), limit=error.validator_value
+    )
+
+
+def _min_length(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
+    if error.instance == "":
+        return _("{target} is empty").format(target=target_phrase(location))
+    return _("{target} is {count} characters long; the schema requires at least {limit}").format(
+        target=target_phrase(location), count=len(error.instance), limit=error.validator_value
+    )
+
+
+def _max_length(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
+    return _("{target} is {count} characters long; the schema allows at most {limit}").format(
+        target=target_phrase(location), count=len(error.instance), limit=error.validator_value
+    )
+
+
+def _pattern(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
+    return _("{target} is {value}, which does not match the pattern {limit}").format(
+        target=target_phrase(location), value=format_value(error.instance), limit=format_value(error.validator_value)
+    )
+
+
+def _type(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
+    return _("{target} is {value}; the schema requires the type {limit}").format(
+        target=target_phrase(location), value=format_value(error.instance), limit=format_value(error.validator_value)
+    )
+
+
+def _const(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
+    return _("{target} is {value}; the schema requires {limit}").format(
+        target=target_phrase(location), value=format_value(error.instance), limit=format_value(error.validator_value)
+    )
+
+
+def _enum(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
+    allowed = ", ".join(format_value(value) for value in error.validator_value)
+    return _("{target} is {value}; the schema allows {allowed}").format(
+        target=target_phrase(location), value=format_value(error.instance), allowed=allowed
+    )
+
+
+def _minimum(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
+    return _("{target} is {value}; the schema requires at least {limit}").format(
+        target=target_phrase(location), value=format_value(error.instance), limit=format_value(error.validator_value)
+    )
+
+
+def _maximum(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
+    return _("{target} is {value}; the schema allows at most {limit}").format(
+        target=target_phrase(location), value=format_value(error.instance), limit=format_value(error.validator_value)
+    )
+
+
+MessageBuilder = Callable[[ValidationError, Location, "str | None", LabelTable], "str | None"]
+
+_BUILDERS: dict[str, MessageBuilder] = {
+    "required": _required,
+    "minItems": _min_items,
+    "maxItems": _max_items,
+    "minLength": _min_length,
+    "maxLength": _max_length,
+    "pattern": _pattern,
+    "type": _type,
+    "const": _const,
+    "enum": _enum,
+    "minimum": _minimum,
+    "maximum": _maximum,
+}
+
+
+def format_value(value: Any) -> str:
+    """Return a value as JSON for a message, cut to MAX_VALUE_CHARS characters."""
+    text = json.dumps(value, ensure_ascii=False)
+    if len(text) > MAX_VALUE_CHARS:
+        return text[: MAX_VALUE_CHARS - 1] + "…"
+    return text

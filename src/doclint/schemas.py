@@ -1,0 +1,407 @@
+"""Loading the JSON Schemas that describe a kind of document's section tree.
+
+A schema is named by a built-in name (a file ``rules/schemas/NAME.schema.json``
+shipped with doclint) or by a path to a JSON file. Its draft comes from
+``$schema``: Draft 2020-12 and Draft 7, and the other drafts that jsonschema
+implements (3, 4, 6 and 2019-09). Without ``$schema`` a schema is Draft
+2020-12, and a referenced file without ``$schema`` has the draft of the file
+that refers to it.
+
+A ``$ref`` to another file resolves against the location of the file that
+contains it, and the file is read from disk. An ``$id`` in the root schema
+or inside a schema changes that base URI as JSON Schema defines, but the
+top-level ``$id`` of a referenced file does not (see ``_check_references``).
+A reference to an ``http`` or ``https`` address is never fetched, so that a
+check gives the same result on a machine without network access and cannot
+be changed from outside: it raises SchemaError naming the reference. Every
+reference is resolved when the schema is loaded, so a broken or remote
+reference is reported before any document is checked.
+
+Any problem with a schema (a missing file, invalid JSON, a schema that its
+draft's meta-schema rejects, an unresolvable reference, an invalid
+``x-doclint-message``) raises SchemaError, which the CLI reports as a usage
+error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.request import url2pathname
+
+import jsonschema.exceptions
+import referencing.exceptions
+import referencing.jsonschema
+from jsonschema.protocols import Validator
+from jsonschema.validators import Draft202012Validator, validator_for
+from jsonschema_specifications import REGISTRY as META_SCHEMAS
+from referencing import Registry, Resource
+
+from doclint.data import rules_dir
+from doclint.i18n import _
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_SUFFIX = ".schema.json"
+DEFAULT_VALIDATOR: type[Validator] = Draft202012Validator
+
+MESSAGE_KEYWORD = "x-doclint-message"
+"""The keyword by which a schema gives its own message for a failed constraint."""
+MESSAGE_PLACEHOLDERS = frozenset({"heading", "section", "field", "label", "property", "value", "limit"})
+
+REFERENCE_KEYWORDS = ("$ref", "$dynamicRef", "$recursiveRef")
+REMOTE_SCHEMES = ("http", "https")
+
+
+class SchemaError(Exception):
+    """Raised for a schema that cannot be used. The message names the file and the problem, and the CLI exits with status 2."""
+
+
+class _RemoteReference(Exception):
+    """Raised inside reference resolution for an http(s) address, which is never fetched."""
+
+
+@dataclass(frozen=True)
+class LoadedSchema:
+    """A checked schema, with every reference it makes resolved."""
+
+    name: str
+    """The schema as named: a built-in name or the path as given."""
+    path: Path
+    validator: Validator
+    """Validator of section trees, whose ``$ref`` lookups never leave the loaded files."""
+
+
+@dataclass(frozen=True)
+class _SchemaFile:
+    uri: str
+    display: str
+    resource: Resource[Any]
+    validator_class: type[Validator]
+
+
+def builtin_schemas_dir() -> Path:
+    """Return the folder of the built-in schemas, in a checkout or inside the installed wheel."""
+    return rules_dir() / "schemas"
+
+
+def builtin_schema_names() -> list[str]:
+    """Return the names of the built-in schemas, sorted."""
+    return sorted(path.name[: -len(SCHEMA_SUFFIX)] for path in builtin_schemas_dir().glob(f"*{SCHEMA_SUFFIX}"))
+
+
+def is_schema_path(value: str) -> bool:
+    """Return whether a schema value is a path (it has a folder separator or ends in ``.json``) rather than a name."""
+    return "/" in value or os.sep in value or value.lower().endswith(".json")
+
+
+def schema_file(value: str, base: Path) -> Path:
+    """Return the file of a schema value: a built-in's file, or a path resolved against ``base``.
+
+    Raises SchemaError for a name that is not a built-in schema.
+    """
+    if is_schema_path(value):
+        return base / Path(value).expanduser()
+
+    path = builtin_schemas_dir() / f"{value}{SCHEMA_SUFFIX}"
+    if not path.is_file():
+        raise SchemaError(
+            _('unknown schema "{name}"; use a built-in schema ({names}) or the path of a .json schema file').format(
+                name=value, names=", ".join(builtin_schema_names())
+            )
+        )
+    return path
+
+
+class SchemaLoader:
+    """Loader of schemas and of the local files they refer to, which reads each file once.
+
+    A loader lives for one run, so that a schema edited between two runs is
+    read again.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[str, _SchemaFile] = {}
+        self._checked: set[str] = set()
+        self._schemas: dict[Path, LoadedSchema] = {}
+
+    def load(self, value: str, base: Path = Path()) -> LoadedSchema:
+        """Load the schema named by ``value`` (a built-in name or a path relative to ``base``)."""
+        path = schema_file(value, base)
+        key = path.resolve()
+        if key not in self._schemas:
+            self._schemas[key] = self._load_root(value, path)
+        return self._schemas[key]
+
+    def _load_root(self, name: str, path: Path) -> LoadedSchema:
+        root = self._read(path, DEFAULT_VALIDATOR, display=str(path))
+        base = urljoin(root.uri, root.resource.id() or "")
+        self._check_references(root, base)
+
+        # Validating through a reference to the root keeps every relative
+        # reference resolved against the file's location (or its own $id),
+        # not against the working folder.
+        wrapper = {"$ref": base}
+        validator = root.validator_class(wrapper, registry=self._registry())
+        logger.debug("loaded schema %s (%s, %d files)", name, root.validator_class.__name__, len(self._files))
+        return LoadedSchema(name, path, validator)
+
+    def _read(self, path: Path, default: type[Validator], display: str) -> _SchemaFile:
+        """Read, parse and check one schema file, or return it if it was read before."""
+        uri = path.resolve().as_uri()
+        if uri in self._files:
+            return self._files[uri]
+
+        contents = _read_json(path, display)
+        validator_class = _validator_class(contents, display, default)
+        _check_against_meta_schema(contents, validator_class, display)
+        _check_messages(contents, "$", display)
+
+        specification = referencing.jsonschema.specification_with(_dialect_id(validator_class))
+        resource = Resource.from_contents(contents, default_specification=specification)
+        schema = _SchemaFile(uri, display, resource, validator_class)
+        self._files[uri] = schema
+        return schema
+
+    def _registry(self) -> Registry[Any]:
+        """Return a registry of the files read so far, with the drafts' meta-schemas and no network access."""
+        local = Registry(retrieve=self._retrieve).with_resources(
+            (uri, schema.resource) for uri, schema in self._files.items()
+        )
+        return META_SCHEMAS.combine(local)
+
+    def _retrieve(self, uri: str) -> Resource[Any]:
+        """Return the resource for a URI that no loaded file declares: a local file, never a download."""
+        parts = urlsplit(uri)
+        if parts.scheme in REMOTE_SCHEMES:
+            raise _RemoteReference(uri)
+        if parts.scheme != "file":
+            raise referencing.exceptions.NoSuchResource(ref=uri)
+
+        path = Path(url2pathname(parts.path))
+        return self._read(path, DEFAULT_VALIDATOR, display=_display(path)).resource
+
+    def _check_references(self, schema: _SchemaFile, base: str) -> None:
+        """Resolve every reference in a file and in the local files it refers to, raising SchemaError.
+
+        ``base`` is the URI that the file's own references resolve against.
+        For the root file that is its ``$id``, if any. A file reached through
+        a reference resolves against its location, because referencing (read
+        in version 0.37) ignores the top-level ``$id`` of a resource that it
+        looked up by another URI, and this check must resolve as validation
+        does.
+        """
+        if schema.uri in self._checked:
+            return
+        self._checked.add(schema.uri)
+        self._check_node(schema.resource, base, schema)
+
+    def _check_node(self, resource: Resource[Any], base: str, schema: _SchemaFile) -> None:
+        contents = resource.contents
+        if isinstance(contents, Mapping):
+            for keyword in REFERENCE_KEYWORDS:
+                reference = contents.get(keyword)
+                if isinstance(reference, str):
+                    self._resolve(reference, base, schema)
+
+        for subresource in resource.subresources():
+            identifier = subresource.id()
+            self._check_node(subresource, urljoin(base, identifier) if identifier else base, schema)
+
+    def _resolve(self, reference: str, base: str, schema: _SchemaFile) -> None:
+        """Resolve one reference made in ``schema``, reading and checking a local file it names."""
+        target, _fragment = urldefrag(urljoin(base, reference))
+        if urlsplit(target).scheme == "file" and target not in self._files:
+            path = Path(url2pathname(urlsplit(target).path))
+            if not path.is_file():
+                raise SchemaError(
+                    _('{path}: $ref "{reference}" names {target}, which is not a file; check the file name').format(
+                        path=schema.display, reference=reference, target=_display(path)
+                    )
+                )
+            referenced = self._read(path, schema.validator_class, display=_display(path))
+            self._check_references(referenced, referenced.uri)
+
+        try:
+            self._registry().resolver(base_uri=base).lookup(reference)
+        except referencing.exceptions.Unresolvable as error:
+            raise _reference_error(error, reference, schema) from None
+
+
+def _read_json(path: Path, display: str) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise SchemaError(_("{path}: schema file not found; check the path").format(path=display)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise SchemaError(
+            _("{path}: cannot read the schema file ({reason}); make it a readable UTF-8 file").format(
+                path=display, reason=reason
+            )
+        ) from None
+
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SchemaError(
+            _("{path}: invalid JSON at line {line}, column {column}: {reason}; fix the schema file").format(
+                path=display, line=error.lineno, column=error.colno, reason=error.msg
+            )
+        ) from None
+
+
+def _validator_class(contents: Any, display: str, default: type[Validator]) -> type[Validator]:
+    """Return the validator for the draft named by ``$schema``, or ``default`` when there is none."""
+    if not isinstance(contents, (dict, bool)):
+        raise SchemaError(
+            _("{path}: a schema must be a JSON object or a boolean, not {kind}; fix the schema file").format(
+                path=display, kind=_json_type(contents)
+            )
+        )
+    if not isinstance(contents, dict) or "$schema" not in contents:
+        return default
+
+    dialect = contents["$schema"]
+    found = validator_for(contents, default=None) if isinstance(dialect, str) else None
+    if found is None:
+        raise SchemaError(
+            _('{path}: unknown $schema {dialect}; use "https://json-schema.org/draft/2020-12/schema" '
+              'or "http://json-schema.org/draft-07/schema#"').format(path=display, dialect=json.dumps(dialect))
+        )
+    return found
+
+
+def _check_against_meta_schema(contents: Any, validator_class: type[Validator], display: str) -> None:
+    try:
+        validator_class.check_schema(contents)
+    except jsonschema.exceptions.SchemaError as error:
+        raise SchemaError(
+            _("{path}: invalid schema at {location}: {reason}; fix the schema file").format(
+                path=display, location=error.json_path, reason=error.message
+            )
+        ) from None
+
+
+def _check_messages(node: Any, location: str, display: str) -> None:
+    """Check every ``x-doclint-message``: a template string, or an object of templates by keyword."""
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            _check_messages(item, f"{location}[{index}]", display)
+        return
+    if not isinstance(node, dict):
+        return
+
+    for key, value in node.items():
+        child = f"{location}.{key}"
+        if key != MESSAGE_KEYWORD:
+            _check_messages(value, child, display)
+        elif isinstance(value, str):
+            _check_template(value, child, display)
+        elif isinstance(value, dict) and all(isinstance(text, str) for text in value.values()):
+            for keyword, text in value.items():
+                _check_template(text, f"{child}.{keyword}", display)
+        else:
+            raise SchemaError(
+                _("{path}: invalid {keyword} at {location}: it must be a string, or an object that maps "
+                  "keywords such as required to strings").format(path=display, keyword=MESSAGE_KEYWORD, location=child)
+            )
+
+
+def _check_template(template: str, location: str, display: str) -> None:
+    """Check that a message template uses only the known placeholders."""
+    try:
+        names = [name for _text, name, _spec, _conversion in string.Formatter().parse(template) if name is not None]
+    except ValueError as error:
+        raise SchemaError(
+            _("{path}: invalid {keyword} at {location}: {reason}; write a literal brace as {{{{ or }}}}").format(
+                path=display, keyword=MESSAGE_KEYWORD, location=location, reason=error
+            )
+        ) from None
+
+    unknown = [name for name in names if name not in MESSAGE_PLACEHOLDERS]
+    if unknown:
+        raise SchemaError(
+            _("{path}: invalid {keyword} at {location}: unknown placeholder {{{name}}}; use {allowed}").format(
+                path=display,
+                keyword=MESSAGE_KEYWORD,
+                location=location,
+                name=unknown[0],
+                allowed=", ".join(f"{{{name}}}" for name in sorted(MESSAGE_PLACEHOLDERS)),
+            )
+        )
+
+    # Every placeholder is filled with a string, so a conversion or format
+    # spec that a string rejects ("{limit:d}") fails here and not mid-run.
+    try:
+        template.format(**{name: "" for name in MESSAGE_PLACEHOLDERS})
+    except ValueError as error:
+        raise SchemaError(
+            _("{path}: invalid {keyword} at {location}: {reason}; placeholders are strings, "
+              "so write them without a format such as :d").format(
+                path=display, keyword=MESSAGE_KEYWORD, location=location, reason=error
+            )
+        ) from None
+
+
+def _reference_error(error: referencing.exceptions.Unresolvable, reference: str, schema: _SchemaFile) -> SchemaError:
+    """Turn a failed lookup into a SchemaError that names the referring file and the reference."""
+    cause: BaseException | None = error
+    while cause is not None and not isinstance(cause, (SchemaError, _RemoteReference)):
+        cause = cause.__cause__
+    if isinstance(cause, SchemaError):
+        return cause
+    if isinstance(cause, _RemoteReference):
+        address = cause.args[0]
+        if urldefrag(reference).url == address:
+            message = _('{path}: $ref "{reference}" is a remote address, which doclint never downloads; '
+                        "save that schema as a local file and refer to it by a relative path")
+        else:
+            message = _('{path}: $ref "{reference}" resolves to the remote address {address} because the $id '
+                        "it is resolved against is remote, and doclint never downloads schemas; remove the $id "
+                        "or refer to a local file by an absolute file: address")
+        return SchemaError(message.format(path=schema.display, reference=reference, address=address))
+    return SchemaError(
+        _('{path}: $ref "{reference}" cannot be resolved ({reason}); check the file name and the part after "#"').format(
+            path=schema.display, reference=reference, reason=_describe_unresolvable(error)
+        )
+    )
+
+
+def _describe_unresolvable(error: referencing.exceptions.Unresolvable) -> str:
+    if isinstance(error, referencing.exceptions.PointerToNowhere):
+        return _("nothing at {pointer}").format(pointer=error.ref)
+    if isinstance(error, referencing.exceptions.NoSuchAnchor):
+        return _("no anchor {anchor}").format(anchor=error.anchor)
+    return _("no schema with this address")
+
+
+def _dialect_id(validator_class: type[Validator]) -> str:
+    meta_schema = validator_class.META_SCHEMA
+    return meta_schema.get("$id") or meta_schema["id"]
+
+
+def _json_type(value: Any) -> str:
+    """Return the JSON type of a parsed value that is not an object or a boolean, for messages."""
+    if isinstance(value, list):
+        return _("an array")
+    if isinstance(value, str):
+        return _("a string")
+    if value is None:
+        return _("null")
+    return _("a number")
+
+
+def _display(path: Path) -> str:
+    """Return a path relative to the working folder when it is inside it, else absolute."""
+    absolute = path.resolve()
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)

@@ -1,0 +1,96 @@
+from doclint.engine import run
+from doclint.parse import parse_document
+from doclint.rules.numbering import check_numbering
+from doclint.settings import Settings
+from doclint.source import Source
+
+from conftest import FIXTURES, SEED
+
+
+def numbering_findings(text: str):
+    document = parse_document(Source.from_text("doc.md", text))
+    return list(check_numbering(document, Settings()))
+
+
+def positions(findings):
+    return [(d.line, d.column, d.end_column) for d in findings]
+
+
+def test_seed_has_no_numbering_findings():
+    result = run([str(SEED)], Settings())
+    assert [d for d in result.diagnostics if d.rule == "heading-numbering"] == []
+
+
+def test_fixture_skip_then_repeat():
+    result = run([str(FIXTURES / "numbering.md")], Settings())
+    findings = [d for d in result.diagnostics if d.rule == "heading-numbering"]
+    assert [(d.code, d.severity.value) for d in findings] == [("DL402", "warning")] * 2
+    assert positions(findings) == [(11, 4, 5), (15, 4, 5)]
+    assert findings[0].message == 'heading "4. 配置服务" skips from 2 (line 7) to 4; expected 3'
+    assert findings[1].message == 'heading "4. 启动服务" repeats number 4 of the heading at line 11; expected 5'
+
+
+def test_fixture_related_previous_heading():
+    result = run([str(FIXTURES / "numbering.md")], Settings())
+    first = [d for d in result.diagnostics if d.rule == "heading-numbering"][0]
+    assert [(r.line, r.column, r.message) for r in first.related] == [(7, 1, "previous numbered heading")]
+
+
+def test_backwards():
+    findings = numbering_findings("## 1. a\n\n## 2. b\n\n## 3. c\n\n## 2. d\n")
+    assert positions(findings) == [(7, 4, 5)]
+    assert findings[0].message == 'heading "2. d" goes back from 3 (line 5) to 2; expected 4'
+
+
+def test_chinese_number_forms():
+    text = "# 题库\n\n## 第1题 甲\n\n## 第2题 乙\n\n## 第5题 丙\n\n## 6、丁\n"
+    findings = numbering_findings(text)
+    assert positions(findings) == [(7, 5, 6)]
+    assert findings[0].message == 'heading "第5题 丙" skips from 2 (line 5) to 5; expected 3'
+
+
+def test_sequence_may_start_anywhere():
+    assert numbering_findings("## 31. a\n\n## 32. b\n\n## 33. c\n") == []
+
+
+def test_unnumbered_siblings_are_skipped():
+    assert numbering_findings("## 1. a\n\n## Notes\n\n## 2. b\n\n## Summary\n") == []
+
+
+def test_each_parent_has_its_own_sequence():
+    text = "## 1. a\n\n### 1. x\n\n### 2. y\n\n## 2. b\n\n### 1. x\n\n### 3. z\n"
+    findings = numbering_findings(text)
+    assert positions(findings) == [(11, 5, 6)]
+    assert findings[0].message == 'heading "3. z" skips from 1 (line 9) to 3; expected 2'
+
+
+def test_dotted_numbers_compare_last_part():
+    text = "## 2. a\n\n### 2.1 x\n\n### 2.2 y\n\n### 2.2 z\n"
+    findings = numbering_findings(text)
+    assert positions(findings) == [(7, 5, 8)]
+    assert findings[0].message == 'heading "2.2 z" repeats number 2.2 of the heading at line 5; expected 2.3'
+
+
+def test_change_of_number_form_restarts():
+    assert numbering_findings("## 3. a\n\n## 3.1 b\n\n## 3.2 c\n") == []
+
+
+def test_zero_padding_kept_in_expected_number():
+    findings = numbering_findings("## 08. a\n\n## 09. b\n\n## 11. c\n")
+    assert findings[0].message == 'heading "11. c" skips from 09 (line 3) to 11; expected 10'
+
+
+def test_setext_heading_number_span():
+    findings = numbering_findings("第1题 a\n====\n\n第3题 b\n====\n")
+    assert positions(findings) == [(4, 2, 3)]
+
+
+def test_number_inside_emphasis():
+    findings = numbering_findings("## **1.** a\n\n## **3.** b\n")
+    assert positions(findings) == [(3, 6, 7)]
+
+
+def test_number_written_as_entity_spans_line():
+    findings = numbering_findings("## 1. a\n\n## &#51;. b\n")
+    assert positions(findings) == [(3, 1, len("## &#51;. b") + 1)]
+    assert findings[0].message == 'heading "3. b" skips from 1 (line 1) to 3; expected 2'

@@ -1,0 +1,462 @@
+import json
+import logging
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+
+from doclint.engine import run
+from doclint.settings import Settings
+
+from conftest import FIXTURES, SEED
+
+VIOLATIONS = FIXTURES / "qa-violations.md"
+
+RUNBOOK = """\
+# Disk full
+
+## Symptoms
+
+Writes fail with ENOSPC.
+
+## Cause
+
+Logs are not rotated.
+"""
+
+
+def schema_findings(*paths, **settings):
+    result = run([str(path) for path in paths], Settings(**settings))
+    assert result.errors == []
+    return [d for d in result.diagnostics if d.rule == "schema-violation"]
+
+
+def write_json(path, value):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_seed_passes_qa_article():
+    assert schema_findings(SEED) == []
+    assert schema_findings(SEED, schema="qa-article") == []
+
+
+def test_violations_fixture_three_findings():
+    findings = schema_findings(VIOLATIONS)
+    assert [(d.line, d.column, d.end_line) for d in findings] == [(29, 1, 38), (57, 1, 57), (65, 1, 67)]
+    assert [d.message for d in findings] == [
+        'item "3. 医疗资源分配" has no explanation field (解析/Explanation)',
+        'the 答案 field of item "5. 医疗问答系统" is empty; write at least 2 steps as an ordered list',
+        'the 答案 field of item "6. 疾病预测与预防" has 1 step; write at least 2 steps as an ordered list',
+    ]
+    assert {(d.code, d.severity.value) for d in findings} == {("DL401", "error")}
+
+
+def test_violations_fixture_cli_output(run_cli):
+    code, stdout, stderr = run_cli("check", "--select", "schema-violation", str(VIOLATIONS))
+    assert code == 1
+    assert stderr == ""
+    assert stdout.splitlines() == [
+        f'{VIOLATIONS}:29:1: DL401 schema-violation item "3. 医疗资源分配" has no explanation field (解析/Explanation)',
+        f'{VIOLATIONS}:57:1: DL401 schema-violation the 答案 field of item "5. 医疗问答系统" is empty; '
+        "write at least 2 steps as an ordered list",
+        f'{VIOLATIONS}:65:1: DL401 schema-violation the 答案 field of item "6. 疾病预测与预防" has 1 step; '
+        "write at least 2 steps as an ordered list",
+        "Found 3 problems (3 errors, 0 warnings, 0 info) in 1 file.",
+    ]
+
+
+def test_document_without_qa_gets_no_schema():
+    numbering = FIXTURES / "numbering.md"
+    assert schema_findings(numbering) == []
+    forced = schema_findings(numbering, schema="qa-article")
+    assert forced[0].message == 'item "1. 准备环境" has no question field (题目/Question)'
+    assert (forced[0].line, forced[0].column) == (3, 1)
+
+
+def test_generic_schema_accepts_every_fixture():
+    paths = sorted(FIXTURES.rglob("*.md")) + [SEED]
+    assert schema_findings(*paths, schema="generic") == []
+
+
+def test_numbered_chapter_is_not_an_item(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# Notes\n\n## 1. Basics\n\n### 1.1 Undo\n\n**Question:** How?\n\n"
+        "**Answer:** So:\n\n1. a\n2. b\n\n**Explanation:** Because.\n",
+        encoding="utf-8",
+    )
+    assert schema_findings(path, schema="qa-article") == []
+
+
+def test_bullet_list_answer(tmp_path):
+    path = tmp_path / "faq.md"
+    path.write_text(
+        "## 1. Undo\n\n**Question:** How?\n\n**Answer:** So:\n\n- a\n- b\n\n**Explanation:** Because.\n",
+        encoding="utf-8",
+    )
+    findings = schema_findings(path)
+    assert [(d.line, d.message) for d in findings] == [
+        (5, 'the steps of the Answer field of item "1. Undo" are a bullet list; number them 1., 2., 3.')
+    ]
+
+
+def test_empty_question_and_explanation(tmp_path):
+    path = tmp_path / "faq.md"
+    path.write_text(
+        "## 1. Undo\n\n**Question:**\n\n**Answer:** So:\n\n1. a\n2. b\n\n**Explanation:**\n",
+        encoding="utf-8",
+    )
+    findings = schema_findings(path)
+    assert [(d.line, d.message) for d in findings] == [
+        (3, 'the Question field of item "1. Undo" is empty; write its text after the label'),
+        (10, 'the Explanation field of item "1. Undo" is empty; write its text after the label'),
+    ]
+
+
+def test_user_schema_with_local_refs(tmp_path, run_cli, monkeypatch):
+    write_json(
+        tmp_path / "schemas" / "runbook.schema.json",
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "properties": {"sections": {"items": {"$ref": "common/runbook-section.schema.json"}}},
+        },
+    )
+    write_json(
+        tmp_path / "schemas" / "common" / "runbook-section.schema.json",
+        {
+            "properties": {
+                "children": {
+                    "allOf": [
+                        {
+                            "contains": {"$ref": "titles.schema.json#/$defs/symptoms"},
+                            "x-doclint-message": "{section} has no Symptoms subsection",
+                        },
+                        {
+                            "contains": {"$ref": "titles.schema.json#/$defs/mitigation"},
+                            "x-doclint-message": "{section} has no Mitigation subsection",
+                        },
+                    ]
+                }
+            }
+        },
+    )
+    write_json(
+        tmp_path / "schemas" / "common" / "titles.schema.json",
+        {
+            "$defs": {
+                "symptoms": {"properties": {"title": {"const": "Symptoms"}}},
+                "mitigation": {"properties": {"title": {"const": "Mitigation"}}},
+            }
+        },
+    )
+    (tmp_path / "disk-full.md").write_text(RUNBOOK, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    code, stdout, stderr = run_cli("check", "--schema", "schemas/runbook.schema.json", "disk-full.md")
+    assert stderr == ""
+    assert code == 1
+    assert stdout.splitlines() == [
+        'disk-full.md:1:1: DL401 schema-violation section "Disk full" has no Mitigation subsection',
+        "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file.",
+    ]
+
+
+def test_draft7_schema(tmp_path):
+    schema = write_json(
+        tmp_path / "d7.schema.json",
+        {
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "definitions": {"item": {"properties": {"fields": {"required": ["answer"]}}}},
+            "properties": {"sections": {"items": {"$ref": "#/definitions/item"}}},
+        },
+    )
+    path = tmp_path / "faq.md"
+    path.write_text("## 1. Undo\n\n**Question:** How?\n", encoding="utf-8")
+    findings = schema_findings(path, schema=str(schema))
+    assert [(d.line, d.message) for d in findings] == [(1, 'item "1. Undo" has no answer field (答案/Answer)')]
+
+
+def test_custom_message_placeholders(tmp_path):
+    schema = write_json(
+        tmp_path / "short.schema.json",
+        {
+            "$defs": {
+                "section": {
+                    "properties": {
+                        "title": {
+                            "maxLength": 10,
+                            "x-doclint-message": {"maxLength": "{section}: title {value} is over {limit} characters"},
+                        },
+                        "children": {"items": {"$ref": "#/$defs/section"}},
+                    }
+                }
+            },
+            "properties": {"sections": {"items": {"$ref": "#/$defs/section"}}},
+        },
+    )
+    path = tmp_path / "doc.md"
+    path.write_text("# Guide\n\n## 2. A title that is far too long\n", encoding="utf-8")
+    findings = schema_findings(path, schema=str(schema))
+    assert [(d.line, d.message) for d in findings] == [
+        (3, 'item "2. A title that is far too long": title "A title that is far too long" is over 10 characters')
+    ]
+
+
+def test_standard_message_for_other_keywords(tmp_path):
+    schema = write_json(
+        tmp_path / "levels.schema.json",
+        {"properties": {"sections": {"maxItems": 1, "items": {"properties": {"level": {"enum": [1]}}}}}},
+    )
+    path = tmp_path / "doc.md"
+    path.write_text("# One\n\n## Two\n\n# Three\n", encoding="utf-8")
+    findings = schema_findings(path, schema=str(schema))
+    assert [(d.line, d.message) for d in findings] == [
+        (1, '"sections" of the document has 2 items; the schema allows at most 1'),
+    ]
+
+
+def test_fallback_message_names_keyword(tmp_path):
+    schema = write_json(
+        tmp_path / "no-html.schema.json",
+        {"properties": {"blocks": {"items": {"not": {"properties": {"type": {"const": "html"}}}}}}},
+    )
+    path = tmp_path / "doc.md"
+    path.write_text("Intro.\n\n<div>x</div>\n", encoding="utf-8")
+    findings = schema_findings(path, schema=str(schema))
+    assert [(d.line, d.message) for d in findings] == [
+        (3, 'the HTML block in the document fails the schema\'s "not" constraint (schema path properties/blocks/items/not)'),
+    ]
+
+
+class _CountingHandler(BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self):
+        self.requests.append(self.path)
+        body = b'{"type": "object"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture
+def schema_server():
+    """Serve a valid schema on 127.0.0.1 and record every request made to it."""
+    _CountingHandler.requests = []
+    server = HTTPServer(("127.0.0.1", 0), _CountingHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", _CountingHandler.requests
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_remote_ref_is_never_fetched(tmp_path, run_cli, monkeypatch, schema_server):
+    address, requests = schema_server
+    reference = f"{address}/section.schema.json"
+    schema = write_json(tmp_path / "remote.schema.json", {"properties": {"sections": {"items": {"$ref": reference}}}})
+    connections = []
+    real_connect = socket.socket.connect
+
+    def record_connect(self, target):
+        connections.append(target)
+        return real_connect(self, target)
+
+    monkeypatch.setattr(socket.socket, "connect", record_connect)
+    code, stdout, stderr = run_cli("check", "--schema", str(schema), str(SEED))
+
+    assert code == 2
+    assert stdout == ""
+    assert stderr == (
+        f'doclint: error: {schema}: $ref "{reference}" is a remote address, which doclint never downloads; '
+        "save that schema as a local file and refer to it by a relative path\n"
+    )
+    assert requests == []
+    assert connections == []
+
+
+def test_remote_id_makes_relative_ref_remote(tmp_path, run_cli):
+    schema = write_json(
+        tmp_path / "root.schema.json", {"$id": "https://schemas.invalid/root.json", "$ref": "common.json"}
+    )
+    write_json(tmp_path / "common.json", {"type": "object"})
+    code, _, stderr = run_cli("check", "--schema", str(schema), str(SEED))
+    assert code == 2
+    assert stderr == (
+        f'doclint: error: {schema}: $ref "common.json" resolves to the remote address '
+        "https://schemas.invalid/common.json because the $id it is resolved against is remote, and doclint "
+        "never downloads schemas; remove the $id or refer to a local file by an absolute file: address\n"
+    )
+
+
+INVALID_SCHEMAS = [
+    (
+        '{"type": "strin"}',
+        "invalid schema at $.type: 'strin' is not valid under any of the given schemas; fix the schema file",
+    ),
+    (
+        '{"type": "object",}',
+        "invalid JSON at line 1, column 19: Expecting property name enclosed in double quotes; fix the schema file",
+    ),
+    (
+        '{"minItems": -1}',
+        "invalid schema at $.minItems: -1 is less than the minimum of 0; fix the schema file",
+    ),
+    (
+        '{"$schema": "https://example.invalid/my-draft", "type": "object"}',
+        'unknown $schema "https://example.invalid/my-draft"; use "https://json-schema.org/draft/2020-12/schema" '
+        'or "http://json-schema.org/draft-07/schema#"',
+    ),
+    (
+        '["type", "object"]',
+        "a schema must be a JSON object or a boolean, not an array; fix the schema file",
+    ),
+    (
+        '{"minItems": 1, "x-doclint-message": "needs {count}"}',
+        "invalid x-doclint-message at $.x-doclint-message: unknown placeholder {count}; use {field}, {heading}, "
+        "{label}, {limit}, {property}, {section}, {value}",
+    ),
+    (
+        '{"minItems": 1, "x-doclint-message": {"minItems": "has {limit:d} steps"}}',
+        "invalid x-doclint-message at $.x-doclint-message.minItems: Unknown format code 'd' for object of type "
+        "'str'; placeholders are strings, so write them without a format such as :d",
+    ),
+    (
+        '{"x-doclint-message": "open { brace"}',
+        "invalid x-doclint-message at $.x-doclint-message: expected '}' before end of string; "
+        "write a literal brace as {{ or }}",
+    ),
+    (
+        '{"x-doclint-message": ["not", "a", "string"]}',
+        "invalid x-doclint-message at $.x-doclint-message: it must be a string, or an object that maps keywords "
+        "such as required to strings",
+    ),
+    (
+        '{"$ref": "#/$defs/missing"}',
+        '$ref "#/$defs/missing" cannot be resolved (nothing at /$defs/missing); check the file name and the part '
+        'after "#"',
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "problem"), INVALID_SCHEMAS)
+def test_invalid_schema_is_usage_error(tmp_path, run_cli, text, problem):
+    schema = tmp_path / "bad.schema.json"
+    schema.write_text(text, encoding="utf-8")
+    code, stdout, stderr = run_cli("check", "--schema", str(schema), str(SEED))
+    assert code == 2
+    assert stdout == ""
+    assert stderr == f"doclint: error: {schema}: {problem}\n"
+
+
+def test_invalid_referenced_schema_names_that_file(tmp_path, run_cli, monkeypatch):
+    write_json(tmp_path / "root.schema.json", {"$ref": "parts/item.schema.json"})
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "item.schema.json").write_text('{"required": "question"}', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, stderr = run_cli("check", "--schema", "root.schema.json", str(SEED))
+    assert code == 2
+    assert stderr == (
+        "doclint: error: parts/item.schema.json: invalid schema at $.required: 'question' is not of type "
+        "'array'; fix the schema file\n"
+    )
+
+
+def test_missing_referenced_file(tmp_path, run_cli, monkeypatch):
+    write_json(tmp_path / "root.schema.json", {"$ref": "parts/none.json"})
+    monkeypatch.chdir(tmp_path)
+    code, _, stderr = run_cli("check", "--schema", "root.schema.json", str(SEED))
+    assert code == 2
+    assert stderr == (
+        'doclint: error: root.schema.json: $ref "parts/none.json" names parts/none.json, which is not a file; '
+        "check the file name\n"
+    )
+
+
+def test_unknown_schema_name(run_cli):
+    code, stdout, stderr = run_cli("check", "--schema", "runbook", str(SEED))
+    assert code == 2
+    assert stdout == ""
+    assert stderr == (
+        'doclint: error: unknown schema "runbook"; use a built-in schema (generic, qa-article) '
+        "or the path of a .json schema file\n"
+    )
+
+
+def test_missing_schema_file(run_cli, tmp_path):
+    missing = tmp_path / "none.schema.json"
+    code, _, stderr = run_cli("check", "--schema", str(missing), str(SEED))
+    assert code == 2
+    assert stderr == f"doclint: error: {missing}: schema file not found; check the path\n"
+
+
+def test_front_matter_chooses_builtin(tmp_path):
+    text = VIOLATIONS.read_text(encoding="utf-8")
+    path = tmp_path / "bank.md"
+    path.write_text("---\ntitle: 题库\ndoclint-schema: generic\n---\n" + text, encoding="utf-8")
+    assert schema_findings(path) == []
+
+
+def test_front_matter_path_relative_to_document(tmp_path, monkeypatch):
+    write_json(
+        tmp_path / "docs" / "schemas" / "needs-answer.schema.json",
+        {"properties": {"sections": {"items": {"properties": {"fields": {"required": ["answer"]}}}}}},
+    )
+    path = tmp_path / "docs" / "faq.md"
+    path.write_text(
+        "---\ndoclint-schema: schemas/needs-answer.schema.json\n---\n## Undo\n\n**Question:** How?\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(FIXTURES)
+    findings = schema_findings(path)
+    assert [(d.line, d.message) for d in findings] == [(4, 'section "Undo" has no answer field (答案/Answer)')]
+
+
+def test_front_matter_overrides_schema_option(tmp_path):
+    path = tmp_path / "bank.md"
+    path.write_text("---\ndoclint-schema: generic\n---\n" + VIOLATIONS.read_text(encoding="utf-8"), encoding="utf-8")
+    assert schema_findings(path, schema="qa-article") == []
+
+
+def test_front_matter_unknown_schema(tmp_path, run_cli):
+    path = tmp_path / "bank.md"
+    path.write_text("---\ntitle: x\ndoclint-schema: qa\n---\n# Bank\n", encoding="utf-8")
+    code, stdout, stderr = run_cli("check", str(path))
+    assert code == 2
+    assert stdout == ""
+    assert stderr == (
+        f'doclint: error: {path}:3: front matter key doclint-schema: unknown schema "qa"; use a built-in schema '
+        "(generic, qa-article) or the path of a .json schema file\n"
+    )
+
+
+def test_front_matter_value_not_a_string(tmp_path, run_cli):
+    path = tmp_path / "bank.md"
+    path.write_text("---\ndoclint-schema: [generic]\n---\n# Bank\n", encoding="utf-8")
+    code, _, stderr = run_cli("check", str(path))
+    assert code == 2
+    assert stderr == (
+        f"doclint: error: {path}:2: front matter key doclint-schema must be a schema name or a path, "
+        "not ['generic']\n"
+    )
+
+
+def test_invalid_front_matter_is_ignored_with_warning(tmp_path, caplog):
+    path = tmp_path / "bank.md"
+    path.write_text("---\ntitle: [x\ndoclint-schema: generic\n---\n" + VIOLATIONS.read_text(encoding="utf-8"))
+    with caplog.at_level(logging.WARNING, logger="doclint"):
+        findings = schema_findings(path)
+    assert len(findings) == 3
+    assert [record.getMessage() for record in caplog.records] == [
+        f"{path}:3: invalid YAML in the front matter: expected ',' or ']', but got ':'; "
+        "its doclint-schema key, if any, is ignored"
+    ]

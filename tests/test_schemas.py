@@ -1,0 +1,113 @@
+import json
+import socket
+
+import pytest
+from jsonschema.validators import Draft7Validator, Draft202012Validator
+
+from doclint.engine import load
+from doclint.schemas import SchemaError, SchemaLoader, builtin_schema_names, is_schema_path
+from doclint.settings import Settings
+
+from conftest import SEED
+
+
+def write_json(path, value):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(value), encoding="utf-8")
+    return path
+
+
+def test_builtin_schemas_load():
+    loader = SchemaLoader()
+    assert builtin_schema_names() == ["generic", "qa-article"]
+    for name in builtin_schema_names():
+        schema = loader.load(name)
+        assert schema.path.name == f"{name}.schema.json"
+        assert isinstance(schema.validator, Draft202012Validator)
+
+
+def test_builtin_schemas_accept_seed_tree():
+    tree = load(str(SEED), Settings()).to_json()
+    loader = SchemaLoader()
+    for name in builtin_schema_names():
+        assert list(loader.load(name).validator.iter_errors(tree)) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("qa-article", False), ("generic", False), ("my.schema.json", True), ("schemas/runbook", True), ("a.JSON", True)],
+)
+def test_name_or_path(value, expected):
+    assert is_schema_path(value) is expected
+
+
+def test_nested_refs_resolve_against_referring_file(tmp_path):
+    write_json(tmp_path / "root.json", {"$ref": "parts/level.json"})
+    write_json(tmp_path / "parts" / "level.json", {"properties": {"level": {"$ref": "limits.json#/$defs/top"}}})
+    write_json(tmp_path / "parts" / "limits.json", {"$defs": {"top": {"maximum": 2}}})
+    validator = SchemaLoader().load(str(tmp_path / "root.json")).validator
+    assert validator.is_valid({"level": 2})
+    assert not validator.is_valid({"level": 3})
+
+
+def test_draft_from_dollar_schema(tmp_path):
+    path = write_json(tmp_path / "d7.json", {"$schema": "http://json-schema.org/draft-07/schema#", "type": "object"})
+    assert isinstance(SchemaLoader().load(str(path)).validator, Draft7Validator)
+
+
+def test_referenced_file_inherits_draft(tmp_path):
+    root = write_json(
+        tmp_path / "root.json",
+        {"$schema": "http://json-schema.org/draft-07/schema#", "$ref": "tuple.json"},
+    )
+    # An array of schemas under "items" is valid in Draft 7 and invalid in Draft 2020-12.
+    write_json(tmp_path / "tuple.json", {"items": [{"type": "integer"}, {"type": "string"}]})
+    validator = SchemaLoader().load(str(root)).validator
+    assert validator.is_valid([1, "a"])
+    assert not validator.is_valid(["a", 1])
+
+
+def test_ids_inside_the_file_resolve_locally(tmp_path):
+    path = write_json(
+        tmp_path / "ids.json",
+        {
+            "$id": "https://schemas.invalid/root.json",
+            "$defs": {"part": {"$id": "https://schemas.invalid/part.json", "type": "object"}},
+            "$ref": "part.json",
+        },
+    )
+    validator = SchemaLoader().load(str(path)).validator
+    assert validator.is_valid({})
+    assert not validator.is_valid([])
+
+
+def test_meta_schema_reference_needs_no_network(tmp_path, monkeypatch):
+    path = write_json(tmp_path / "meta.json", {"$ref": "https://json-schema.org/draft/2020-12/schema"})
+    monkeypatch.setattr(socket.socket, "connect", _no_connection)
+    validator = SchemaLoader().load(str(path)).validator
+    assert validator.is_valid({"type": "object"})
+    assert not validator.is_valid({"type": "strin"})
+
+
+def test_remote_ref_raises_without_connecting(tmp_path, monkeypatch):
+    path = write_json(tmp_path / "remote.json", {"$defs": {"x": {"$ref": "http://schemas.invalid/x.json#/a"}}})
+    monkeypatch.setattr(socket.socket, "connect", _no_connection)
+    with pytest.raises(SchemaError) as raised:
+        SchemaLoader().load(str(path))
+    assert str(raised.value) == (
+        f'{path}: $ref "http://schemas.invalid/x.json#/a" is a remote address, which doclint never downloads; '
+        "save that schema as a local file and refer to it by a relative path"
+    )
+
+
+def test_each_file_read_once(tmp_path, monkeypatch):
+    write_json(tmp_path / "root.json", {"allOf": [{"$ref": "part.json"}, {"$ref": "part.json#/$defs/a"}]})
+    write_json(tmp_path / "part.json", {"$defs": {"a": {"type": "object"}}})
+    loader = SchemaLoader()
+    first = loader.load(str(tmp_path / "root.json"))
+    (tmp_path / "part.json").write_text("not JSON any more", encoding="utf-8")
+    assert loader.load(str(tmp_path / "root.json")) is first
+
+
+def _no_connection(self, address):
+    raise AssertionError(f"doclint opened a network connection to {address}")
