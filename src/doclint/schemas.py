@@ -352,9 +352,11 @@ def _check_template(template: str, location: str, display: str) -> None:
 
 def _reference_error(error: referencing.exceptions.Unresolvable, reference: str, schema: _SchemaFile) -> SchemaError:
     """Turn a failed lookup into a SchemaError that names the referring file and the reference."""
+    # referencing 0.28 chains the retrieval error implicitly (__context__),
+    # later versions explicitly (__cause__).
     cause: BaseException | None = error
     while cause is not None and not isinstance(cause, (SchemaError, _RemoteReference)):
-        cause = cause.__cause__
+        cause = cause.__cause__ or cause.__context__
     if isinstance(cause, SchemaError):
         return cause
     if isinstance(cause, _RemoteReference):
