@@ -45,6 +45,12 @@ def test_doctest_prompt_mistakes(text, line, kind):
     assert pieces.prompt_error.kind == kind
 
 
+def test_pycon_without_prompts():
+    pieces = python_pieces(lines_of("$ python3\nTraceback (most recent call last):\nNameError: name 'x' is not defined"), "pycon")
+    assert pieces.snippets == []
+    assert pieces.prompt_error is None
+
+
 def test_ipython_magics_become_pass():
     pieces = python_pieces(lines_of("%load_ext autoreload\nfor x in y:\n    !echo {x}\nprint(x)"), "ipython")
     assert [line.text for line in pieces.snippets[0].lines] == ["pass", "for x in y:", "    pass", "print(x)"]

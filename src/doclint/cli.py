@@ -315,7 +315,9 @@ def list_rules() -> None:
     width = max(len(rule.name) for rule in rules)
     for rule in rules:
         fix = _("fix") if rule.fixable else "-"
-        languages = " " + _("Languages: {languages}.").format(languages=", ".join(rule.languages)) if rule.languages else ""
+        languages = ""
+        if rule.languages:
+            languages = " " + _("Languages: {languages}.").format(languages=", ".join(rule.languages))
         click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {fix:<3}  {_(rule.summary)}{languages}")
 
 

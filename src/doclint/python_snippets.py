@@ -90,11 +90,15 @@ def is_python_language(language: str | None) -> bool:
 
 
 def python_pieces(lines: list[CodeLine], language: str | None) -> PythonPieces:
-    """Split a Python block's lines into snippets, by the form of its first line."""
+    """Split a Python block's lines into snippets, by its language and the form of its first line.
+
+    A ``pycon`` block is a console session whatever its first line, so a
+    banner or a traceback without prompts contains no code.
+    """
     first = next((line.text for line in lines if line.text.strip()), "")
     if not first:
         return PythonPieces()
-    if first.lstrip().startswith(DOCTEST_PROMPT):
+    if language == "pycon" or first.lstrip().startswith(DOCTEST_PROMPT):
         return _doctest_pieces(lines)
     if _IPYTHON_INPUT_RE.match(first):
         return _ipython_session_pieces(lines)
