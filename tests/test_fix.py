@@ -30,6 +30,12 @@ def seed_without_copies() -> bytes:
     return b"\n".join(lines[:264] + lines[394:])
 
 
+def without_copy(lines: list[str]) -> list[str]:
+    """Return the Chinese fixture's lines after --fix: item 5 (lines 51-62) removed, item 6 renumbered 5."""
+    kept = lines[:50] + lines[62:]
+    return [line.replace("## 6. 分库分表", "## 5. 分库分表") for line in kept]
+
+
 def test_fix_removes_exactly_the_copies(run_cli, seed_copy):
     code, stdout, stderr = run_cli("check", "--fix", str(seed_copy))
     assert seed_copy.read_bytes() == seed_without_copies()
@@ -93,7 +99,7 @@ def test_gb18030_crlf_round_trip(run_cli, tmp_path):
     run_cli("check", "--fix", str(path))
     text = original.decode("gb18030")
     lines = text.split("\r\n")
-    expected = "\r\n".join(lines[:50] + lines[62:]).encode("gb18030")
+    expected = "\r\n".join(without_copy(lines)).encode("gb18030")
     assert path.read_bytes() == expected
     assert b"\r\n" in path.read_bytes()
     assert b"\n" not in path.read_bytes().replace(b"\r\n", b"")
@@ -107,7 +113,7 @@ def test_newlines_and_bom_kept(run_cli, tmp_path, newline, bom):
     path.write_bytes(bom + text.encode())
     run_cli("check", "--fix", str(path))
     lines = text.split(newline)
-    assert path.read_bytes() == bom + newline.join(lines[:50] + lines[62:]).encode()
+    assert path.read_bytes() == bom + newline.join(without_copy(lines)).encode()
 
 
 def test_permission_bits_kept(run_cli, tmp_path):
@@ -134,8 +140,8 @@ def test_read_only_file_unchanged(run_cli, seed_copy):
 def test_stdin_fix_writes_stdout(run_cli):
     code, stdout, stderr = run_cli("check", "--fix", "-", stdin=(FIXTURES / "zh-notes.md").read_bytes())
     lines = (FIXTURES / "zh-notes.md").read_text(encoding="utf-8").split("\n")
-    assert stdout == "\n".join(lines[:50] + lines[62:])
-    assert "Fixed 1 problem." in stderr
+    assert stdout == "\n".join(without_copy(lines))
+    assert "Fixed 2 problems." in stderr
     assert "<stdin>:27:1: DL102 near-duplicate-section" in stderr
     assert code == 1
 
@@ -206,3 +212,58 @@ def test_fixed_document_has_no_safe_fix(text):
     document = parse_document(Source.from_text("doc.md", fix_text(text)))
     result = check_documents([document], Settings())
     assert [d for d in result.diagnostics if is_applicable(d.fix, unsafe=False)] == []
+
+
+def test_numbering_fixture_renumbered(run_cli, tmp_path):
+    path = tmp_path / "numbering.md"
+    shutil.copyfile(FIXTURES / "numbering.md", path)
+    code, stdout, _ = run_cli("check", "--fix", str(path))
+    headings = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
+    assert headings == ["## 1. 准备环境", "## 2. 安装依赖", "## 3. 配置服务", "## 4. 启动服务", "## 5. 检查日志"]
+    assert "Fixed 2 problems." in stdout
+    assert code == 0
+
+
+def test_copy_removal_and_renumbering_in_one_run(run_cli, tmp_path):
+    text = (
+        "# Guide\n\n## 1. Install\n\nRun the installer and accept the licence.\n\n"
+        "## 2. Configure\n\nEdit the configuration file and set the server address.\n\n"
+        "## 3. Start\n\nStart the service with the system service manager.\n\n"
+        "## 2. Configure\n\nEdit the configuration file and set the server address.\n\n"
+        "## 4. Verify\n\nOpen the status page and check that every check is green.\n"
+    )
+    path = tmp_path / "guide.md"
+    path.write_text(text, encoding="utf-8")
+    code, stdout, _ = run_cli("check", "--fix", str(path))
+    headings = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
+    assert headings == ["## 1. Install", "## 2. Configure", "## 3. Start", "## 4. Verify"]
+    assert code == 0
+    assert stdout.splitlines()[-1] == "No problems found in 1 file."
+
+
+def test_unused_import_fix_is_unsafe(run_cli, tmp_path):
+    text = "# T\n\n```python\nimport os, sys\nfrom a import b, c\nimport json\nprint(sys, c)\n```\n"
+    path = tmp_path / "imports.md"
+    path.write_text(text, encoding="utf-8")
+
+    _, stdout, _ = run_cli("check", "--no-config", "--select", "unused-import", "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == text
+    assert "3 more fixable with --fix --unsafe-fixes." in stdout
+
+    run_cli("check", "--no-config", "--select", "unused-import", "--fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == "# T\n\n```python\nimport sys\nfrom a import c\nprint(sys, c)\n```\n"
+
+
+def test_unused_import_in_list_item_fixed(run_cli, tmp_path):
+    text = "# T\n\n1. Step\n\n   ```python\n   import re\n   x = 1\n   ```\n"
+    path = tmp_path / "nested.md"
+    path.write_text(text, encoding="utf-8")
+    run_cli("check", "--no-config", "--select", "unused-import", "--fix", "--unsafe-fixes", str(path))
+    assert path.read_text(encoding="utf-8") == "# T\n\n1. Step\n\n   ```python\n   x = 1\n   ```\n"
+
+
+def test_seed_unsafe_fix_removes_numpy_import(run_cli, seed_copy):
+    run_cli("check", "--fix", "--unsafe-fixes", str(seed_copy))
+    text = seed_copy.read_text(encoding="utf-8")
+    assert "import numpy as np\n" not in text
+    assert "import tensorflow as tf\nfrom sklearn.model_selection import train_test_split\n\n# 加载数据集" in text

@@ -50,5 +50,5 @@ def test_page_example_output(rule, run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
     _, stdout, _ = run_cli("check", name)
-    printed = stdout.splitlines()[:-1]
+    printed = [line for line in stdout.splitlines() if line.startswith(f"{name}:")]
     assert printed == [line.replace("3.11.7", platform.python_version()) for line in expected]

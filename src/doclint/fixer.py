@@ -80,7 +80,7 @@ def fix_documents(
 
 
 def _apply_pass(outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dict[str, set[str]]) -> int:
-    """Apply one pass of non-overlapping fixes; return how many were applied."""
+    """Apply one pass of non-overlapping fixes; return how many findings they fixed."""
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in outcome.result.diagnostics:
         if is_applicable(diagnostic.fix, unsafe):
@@ -96,6 +96,7 @@ def _apply_pass(outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dic
             continue
 
         text = apply_edits(document.source.text, [edit for fix in chosen for edit in fix.edits])
+        fixed_findings = sum(1 for diagnostic in by_path[document.path] if any(diagnostic.fix is fix for fix in chosen))
         if text in seen[document.path]:
             raise FixLoopError(
                 f"fixes of {document.path} came back to an earlier text; this is a bug in doclint, no file was written"
@@ -103,7 +104,7 @@ def _apply_pass(outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dic
         seen[document.path].add(text)
         outcome.original.setdefault(document.path, document.source)
         documents.append(reparse(document, text, settings))
-        applied += len(chosen)
+        applied += fixed_findings
 
     outcome.result.documents = documents
     return applied
@@ -113,10 +114,14 @@ def select_fixes(fixes: Sequence[Fix]) -> list[Fix]:
     """Choose fixes whose edits overlap no edit of a fix chosen before, in text order.
 
     Edits that only touch (one ends where the next starts) do not overlap.
+    Several findings may share one fix object (a renumbering fixes every
+    break of a sequence); it is chosen once.
     """
     chosen: list[Fix] = []
     taken: list[Edit] = []
     for fix in sorted(fixes, key=lambda fix: min(edit.start for edit in fix.edits)):
+        if any(fix is other for other in chosen):
+            continue
         if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
             continue
         chosen.append(fix)

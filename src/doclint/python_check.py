@@ -57,6 +57,9 @@ class PythonProblem:
     """For ``newer-python``: the Python version the code needs, such as ``3.12``."""
     feature: str = ""
     """For ``newer-python``: the newer syntax the code uses."""
+    removal: tuple[int, int, int, int] | None = None
+    """For ``unused-import``: the file span (line, column, end line, end column) whose
+    removal drops the import and leaves valid code, or None when doclint cannot tell."""
 
 
 @dataclass
@@ -262,16 +265,47 @@ def _located(
 ) -> PythonProblem:
     """Place a pyflakes message at its file column, and an unused import at its own alias."""
     line, start, end = message.lineno, message.col, None
+    removal = None
     if kind == "undefined-name":
         end = start + len(name.encode("utf-8"))
     else:
-        alias = _import_alias(imports.get((message.lineno, message.col)), name)
+        statement = imports.get((message.lineno, message.col))
+        alias = _import_alias(statement, name)
         if alias is not None and alias.end_lineno == alias.lineno:
             line, start, end = alias.lineno, alias.col_offset, alias.end_col_offset
+            removal = _import_removal(statement, alias, positions)
 
     position = positions[line]
     end_column = _column(position.line, end) if end is not None else None
-    return PythonProblem(kind, line, _column(position.line, start), end_column, position.block, name)
+    return PythonProblem(kind, line, _column(position.line, start), end_column, position.block, name, removal=removal)
+
+
+def _import_removal(
+    statement: ast.Import | ast.ImportFrom | None, alias: ast.alias, positions: dict[int, _Position]
+) -> tuple[int, int, int, int] | None:
+    """Return the file span to delete so that an unused alias disappears and the code still parses.
+
+    A statement on a line of its own that imports only this alias loses the
+    whole line. In a one-line statement with several aliases, the alias and
+    the comma next to it go. Other forms (a statement across lines, or
+    sharing its line with another statement) get no span.
+    """
+    if statement is None or statement.end_lineno != statement.lineno:
+        return None
+    code = positions[statement.lineno].line
+    text = code.text.encode("utf-8")
+    alone = not text[: statement.col_offset].strip() and not text[statement.end_col_offset:].strip()
+    if len(statement.names) == 1:
+        if not alone:
+            return None
+        return statement.lineno, 1, statement.lineno + 1, 1
+
+    index = statement.names.index(alias)
+    if index + 1 < len(statement.names):
+        start, end = alias.col_offset, statement.names[index + 1].col_offset
+    else:
+        start, end = statement.names[index - 1].end_col_offset, alias.end_col_offset
+    return statement.lineno, _column(code, start), statement.lineno, _column(code, end)
 
 
 def _column(line: CodeLine, byte_offset: int) -> int:

@@ -14,7 +14,7 @@ from typing import Iterable
 
 from doclint.codeblocks import code_lines, iter_code_blocks
 from doclint.data_syntax import DATA_LANGUAGES, DataSyntaxError, data_syntax_error, is_data_language
-from doclint.diagnostics import Diagnostic, Severity
+from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from doclint.i18n import _
 from doclint.model import Document
 from doclint.python_check import PythonProblem, check_python
@@ -49,7 +49,19 @@ def check_unused_imports(document: Document, settings: Settings) -> Iterable[Dia
     else:
         template = _("'{name}' is imported but not used in this code block; remove the import")
     for problem in _python_problems(document, settings, "unused-import"):
-        yield _at(UNUSED_IMPORT, document, problem, template.format(name=problem.text))
+        yield _at(UNUSED_IMPORT, document, problem, template.format(name=problem.text), _removal_fix(document, problem))
+
+
+def _removal_fix(document: Document, problem: PythonProblem) -> Fix | None:
+    """Remove an unused import. Unsafe: the import may be there for its side effects."""
+    if problem.removal is None:
+        return None
+    source = document.source
+    line, column, end_line, end_column = problem.removal
+    start = source.offset(line, column)
+    end = source.offset(end_line, end_column) if end_line <= source.line_count else len(source.text)
+    message = _("remove the import of {name}").format(name=problem.text)
+    return Fix((Edit(start, end, ""),), Applicability.UNSAFE, message)
 
 
 def check_syntax(document: Document, settings: Settings) -> Iterable[Diagnostic]:
@@ -99,9 +111,9 @@ def _data_syntax_message(language: str, error: DataSyntaxError) -> str:
     )
 
 
-def _at(rule: Rule, document: Document, problem: PythonProblem, message: str) -> Diagnostic:
+def _at(rule: Rule, document: Document, problem: PythonProblem, message: str, fix: Fix | None = None) -> Diagnostic:
     return rule.diagnostic(
-        document, problem.line, problem.line, message, column=problem.column, end_column=problem.end_column
+        document, problem.line, problem.line, message, column=problem.column, end_column=problem.end_column, fix=fix
     )
 
 
@@ -121,7 +133,7 @@ UNUSED_IMPORT = Rule(
     name="unused-import",
     summary="Python code imports a name that no code block uses.",
     severity=Severity.WARNING,
-    fixable=False,
+    fixable=True,
     check=check_unused_imports,
     scope="document",
     languages=PYTHON_LANGUAGES,

@@ -13,8 +13,9 @@ their last part. When the number of parts changes between two siblings
 (``3`` then ``3.1``), the sequence starts again.
 
 A finding spans exactly the digits of the heading's number and carries the
-expected number in its message, so that a fix replaces that span with the
-expected number.
+expected number in its message. Its fix renumbers the whole run of numbered
+siblings so that it counts up by one from its first number; every finding
+of the run carries that same fix.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable, Iterator, Sequence
 
-from doclint.diagnostics import Diagnostic, RelatedLocation, Severity
+from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity
 from doclint.i18n import _
 from doclint.model import Document, Section
 from doclint.registry import Rule
@@ -56,8 +57,56 @@ class NumberingBreak:
 
 def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
     for siblings in sibling_groups(document):
-        for found in numbering_breaks(siblings):
-            yield _diagnostic(document, found)
+        breaks = list(numbering_breaks(siblings))
+        fixes = {id(run[0]): renumber_fix(document, run) for run in numbered_runs(siblings)}
+        for found in breaks:
+            yield _diagnostic(document, found, fixes.get(id(_run_start(siblings, found.section))))
+
+
+def numbered_runs(siblings: Sequence[Section]) -> Iterator[list[Section]]:
+    """Yield the runs of numbered siblings whose numbers have the same number of parts."""
+    run: list[Section] = []
+    for section in siblings:
+        if section.number is None:
+            continue
+        if run and len(_parts(run[-1].number or "")) != len(_parts(section.number)):
+            yield run
+            run = []
+        run.append(section)
+    if run:
+        yield run
+
+
+def _run_start(siblings: Sequence[Section], section: Section) -> Section:
+    for run in numbered_runs(siblings):
+        if any(member is section for member in run):
+            return run[0]
+    return section
+
+
+def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
+    """Renumber a run so that it counts up by one from its first number; None when it already does.
+
+    The whole run is one fix, so that a skipped and a repeated number
+    (1, 2, 4, 4, 5) become 1, 2, 3, 4, 5 and not 1, 2, 3, 5, 5.
+    """
+    source = document.source
+    edits = []
+    number = _parts(run[0].number or "")
+    for section in run[1:]:
+        number = (*number[:-1], number[-1] + 1)
+        wanted = _format_like(number, section.number or "")
+        column, end_column = number_span(document, section)
+        if wanted == section.number or end_column - column != len(section.number or ""):
+            continue
+        edits.append(Edit(source.offset(section.line, column), source.offset(section.line, end_column), wanted))
+    if not edits:
+        return None
+    last = _format_like(number, run[-1].number or "")
+    message = _("renumber the headings from line {line} so that they run from {first} to {last}").format(
+        line=run[0].line, first=run[0].number, last=last
+    )
+    return Fix(tuple(edits), Applicability.SAFE, message)
 
 
 def sibling_groups(document: Document) -> Iterator[list[Section]]:
@@ -128,7 +177,7 @@ def number_span(document: Document, section: Section) -> tuple[int, int]:
     return index + 1, index + 1 + len(section.number)
 
 
-def _diagnostic(document: Document, found: NumberingBreak) -> Diagnostic:
+def _diagnostic(document: Document, found: NumberingBreak, fix: Fix | None) -> Diagnostic:
     section, previous = found.section, found.previous
     messages = {
         BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}; expected {expected}'),
@@ -147,7 +196,7 @@ def _diagnostic(document: Document, found: NumberingBreak) -> Diagnostic:
     column, end_column = number_span(document, section)
     related = RelatedLocation(document.path, previous.line, previous.column, _("previous numbered heading"))
     return HEADING_NUMBERING.diagnostic(
-        document, section.line, section.line, message, column=column, related=[related], end_column=end_column
+        document, section.line, section.line, message, column=column, related=[related], end_column=end_column, fix=fix
     )
 
 
@@ -156,7 +205,7 @@ HEADING_NUMBERING = Rule(
     name="heading-numbering",
     summary="A numbered heading skips, repeats or goes back from the number of the heading before it.",
     severity=Severity.WARNING,
-    fixable=False,
+    fixable=True,
     check=check_numbering,
     scope="document",
 )
