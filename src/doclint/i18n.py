@@ -1,29 +1,68 @@
 """Message translation with the standard library's gettext.
 
-Every user-facing string goes through ``_``. The language is chosen once
-per run by ``set_language``, from ``--lang`` or the locale variables;
-English is the fallback and needs no catalog.
+Every user-facing string goes through ``_`` (or ``ngettext``), and strings
+that must be translated later, such as help texts declared at import time,
+are marked with ``N_``. The language is chosen once per run by
+``set_language``: from ``--lang``, else from ``LC_ALL``, ``LC_MESSAGES`` or
+``LANG``. English is the fallback and needs no catalog. The catalogs are
+``locale/LANG/LC_MESSAGES/doclint.po`` beside this module, compiled to
+``.mo`` files that are committed with them.
 """
 
 from __future__ import annotations
 
 import gettext
+import os
+import unicodedata
 from pathlib import Path
+from typing import Mapping
 
 DOMAIN = "doclint"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
+LANGUAGES = {"en": None, "zh-CN": "zh_CN"}
+"""The languages ``--lang`` accepts, mapped to their catalog folder (None: no catalog)."""
+
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
 _translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def detect_language(environ: Mapping[str, str] = os.environ) -> str:
+    """Return the language the locale variables ask for: ``zh-CN`` for a Simplified Chinese locale, else ``en``.
+
+    As in POSIX, the first variable that is set and not empty decides.
+    ``zh_CN``, ``zh_SG`` and ``zh_Hans`` (with any encoding suffix, such as
+    ``zh_CN.UTF-8``) and a bare ``zh`` select Simplified Chinese.
+    """
+    for name in LOCALE_VARIABLES:
+        value = environ.get(name, "")
+        if value:
+            return _language_of(value)
+    return "en"
+
+
+def _language_of(locale: str) -> str:
+    code = locale.split(".")[0].split("@")[0].replace("-", "_").lower()
+    if code in ("zh", "zh_cn", "zh_sg", "zh_hans", "zh_hans_cn"):
+        return "zh-CN"
+    return "en"
 
 
 def set_language(language: str | None) -> None:
-    """Select the message catalog for ``language`` (``en``, ``zh-CN``), or English when None."""
-    global _translation
-    if not language:
+    """Select the message catalog for ``language`` (a key of LANGUAGES); None or ``en`` means English."""
+    global _translation, _language
+    folder = LANGUAGES.get(language or "en")
+    _language = language if folder else "en"
+    if folder is None:
         _translation = gettext.NullTranslations()
         return
-    code = language.replace("-", "_")
-    _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[code], fallback=True)
+    _translation = gettext.translation(DOMAIN, LOCALE_DIR, languages=[folder], fallback=True)
+
+
+def current_language() -> str:
+    return _language
 
 
 def _(message: str) -> str:
@@ -34,3 +73,18 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Translate a message whose form depends on ``count``."""
     return _translation.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark a message for translation where it is declared; ``_`` translates it where it is shown."""
+    return message
+
+
+def display_width(text: str) -> int:
+    """Return how many terminal columns text takes: wide and full-width characters (CJK) take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
+
+
+def pad(text: str, width: int) -> str:
+    """Left-align text in ``width`` terminal columns, counting wide characters as two."""
+    return text + " " * max(0, width - display_width(text))

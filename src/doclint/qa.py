@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+import numpy
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -69,19 +70,18 @@ def _answer_conflicts(documents: tuple[Document, ...], threshold: float) -> dict
     if len(items) < 2:
         return conflicts
 
+    signatures = [answer_signature(entry.section.fields["answer"]) for entry in items]
     scores = process.cdist(questions, questions, scorer=fuzz.ratio, score_cutoff=threshold, workers=-1)
     for later_index, later in enumerate(items):
-        signature = answer_signature(later.section.fields["answer"])
+        if not questions[later_index]:
+            continue
         best: AnswerConflict | None = None
-        for earlier_index in range(later_index):
+        for earlier_index in numpy.flatnonzero(scores[later_index, :later_index] >= threshold).tolist():
             score = float(scores[later_index, earlier_index])
-            earlier = items[earlier_index]
-            if score < threshold or not questions[later_index]:
-                continue
-            if answer_signature(earlier.section.fields["answer"]) == signature:
+            if signatures[earlier_index] == signatures[later_index]:
                 continue
             if best is None or score > best.score:
-                best = AnswerConflict(later, earlier, score)
+                best = AnswerConflict(later, items[earlier_index], score)
         if best is not None:
             conflicts[later] = best
     return conflicts
