@@ -79,6 +79,15 @@ def main() -> None:
     show_default=True,
     help=_("Minimum similarity in percent (0-100) of two questions for inconsistent-answer to treat them as the same question."),
 )
+@click.option(
+    "--compare-with",
+    multiple=True,
+    metavar="PATH",
+    help=_(
+        "A file or folder whose documents the cross-file rules compare with, without reporting on or fixing them "
+        "(repeatable). With --compare-with ., a check of some files finds their copies anywhere in the folder."
+    ),
+)
 @click.option("--fix", is_flag=True, help=_("Apply safe fixes and write the files back; then report what remains."))
 @click.option("--unsafe-fixes", is_flag=True, help=_("With --fix or --diff, also apply fixes that may change what a document says."))
 @click.option("--diff", is_flag=True, help=_("Print a unified diff of what --fix would change, and write nothing."))
@@ -89,6 +98,7 @@ def check(
     encoding: str | None,
     near_duplicate_threshold: float,
     same_question_threshold: float,
+    compare_with: tuple[str, ...],
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
@@ -100,18 +110,20 @@ def check(
     --diff: changes to show), 2 usage error or unreadable input.
     """
     _configure_logging(verbose)
-    from doclint.engine import run
+    from doclint.engine import STDIN_PATH, run
     from doclint.reporters import get_reporter
     from doclint.settings import Settings
 
     if fix and diff:
         raise click.UsageError(_("--fix and --diff cannot be combined; use --diff to preview, then --fix to write"))
+    if STDIN_PATH in compare_with:
+        raise click.UsageError(_("--compare-with cannot read standard input; name files or folders"))
     settings = Settings(
         near_duplicate_threshold=near_duplicate_threshold,
         same_question_threshold=same_question_threshold,
         encoding=encoding,
     )
-    result = _guard(lambda: run(paths, settings), verbose)
+    result = _guard(lambda: run(paths, settings, compare_with=compare_with), verbose)
     for error in result.errors:
         _fail(error)
 
