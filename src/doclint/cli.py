@@ -17,6 +17,7 @@ import click
 
 from doclint import __version__
 from doclint.i18n import _
+from doclint.reporters import REPORTERS
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
@@ -55,7 +56,7 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(list(REPORTERS)),
     default="text",
     show_default=True,
     help=_("Output format of the findings."),
