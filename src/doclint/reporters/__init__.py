@@ -17,6 +17,7 @@ REPORTERS = {
     "text": "doclint.reporters.text:TextReporter",
     "json": "doclint.reporters.json:JsonReporter",
     "github": "doclint.reporters.github:GithubReporter",
+    "sarif": "doclint.reporters.sarif:SarifReporter",
 }
 
 
