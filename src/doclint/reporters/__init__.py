@@ -18,6 +18,7 @@ REPORTERS = {
     "json": "doclint.reporters.json:JsonReporter",
     "github": "doclint.reporters.github:GithubReporter",
     "sarif": "doclint.reporters.sarif:SarifReporter",
+    "rdjsonl": "doclint.reporters.rdjsonl:RdjsonlReporter",
 }
 
 
