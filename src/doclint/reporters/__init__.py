@@ -19,6 +19,7 @@ REPORTERS = {
     "github": "doclint.reporters.github:GithubReporter",
     "sarif": "doclint.reporters.sarif:SarifReporter",
     "rdjsonl": "doclint.reporters.rdjsonl:RdjsonlReporter",
+    "gitlab": "doclint.reporters.gitlab:GitlabReporter",
 }
 
 
