@@ -82,3 +82,12 @@ def test_hook_on_seed_and_clean_file(tmp_path):
 
     assert passing_code == 0, "\n".join(passing_output)
     assert status_lines(passing_output) == ["Passed"]
+
+
+def test_manifest_is_valid():
+    completed = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")],
+        capture_output=True,
+        text=True,
+    )
+    assert (completed.returncode, completed.stdout) == (0, "")
