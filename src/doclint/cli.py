@@ -17,6 +17,7 @@ import click
 
 from doclint import __version__
 from doclint.i18n import _
+from doclint.reporters import REPORTERS
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
@@ -74,7 +75,7 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(list(REPORTERS)),
     default="text",
     show_default=True,
     help=_("Output format of the findings."),
@@ -104,6 +105,15 @@ def main() -> None:
     help=_("Configuration file (.doclint.toml or pyproject.toml). Default: found by walking up from the checked paths."),
 )
 @click.option("--no-config", is_flag=True, help=_("Ignore configuration files."))
+@click.option(
+    "--compare-with",
+    multiple=True,
+    metavar="PATH",
+    help=_(
+        "A file or folder whose documents the cross-file rules compare with, without reporting on or fixing them "
+        "(repeatable). With --compare-with ., a check of some files finds their copies anywhere in the folder."
+    ),
+)
 @click.option("--fix", is_flag=True, help=_("Apply safe fixes and write the files back; then report what remains."))
 @click.option("--unsafe-fixes", is_flag=True, help=_("With --fix or --diff, also apply fixes that may change what a document says."))
 @click.option("--diff", is_flag=True, help=_("Print a unified diff of what --fix would change, and write nothing."))
@@ -139,6 +149,7 @@ def check(
     code_scope: str | None,
     schema: str | None,
     untagged_python: bool | None,
+    compare_with: tuple[str, ...],
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
@@ -150,7 +161,7 @@ def check(
     --diff: changes to show), 2 usage error or unreadable input.
     """
     _configure_logging(verbose)
-    from doclint.engine import run
+    from doclint.engine import STDIN_PATH, run
     from doclint.reporters import get_reporter
     from doclint.schemas import SchemaError, SchemaLoader
     from doclint.settings import Settings
@@ -167,12 +178,14 @@ def check(
         "untagged_python": untagged_python,
         "schema": schema,
     }
+    if STDIN_PATH in compare_with:
+        raise click.UsageError(_("--compare-with cannot read standard input; name files or folders"))
     settings = _settings(paths, options, config_path, no_config)
     try:
         if settings.schema:
             # Load it once before reading any document, so that a bad schema fails fast.
             _guard(lambda: SchemaLoader().load(settings.schema), verbose)
-        result = _guard(lambda: run(paths, settings), verbose)
+        result = _guard(lambda: run(paths, settings, compare_with=compare_with), verbose)
     except SchemaError as error:
         _fail(str(error))
         sys.exit(EXIT_USAGE)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import logging
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -40,6 +41,8 @@ class RunResult:
     """One line per input that could not be read or written, naming it and the fix."""
     fixed: int = 0
     """How many fixes ``--fix`` applied before these findings were computed."""
+    compared: list[Document] = field(default_factory=list)
+    """Documents read only for the cross-file rules (``--compare-with``): never reported on or fixed."""
 
     def source_of(self, path: str) -> Source | None:
         """Return the source of the checked document with this path, if any."""
@@ -123,8 +126,18 @@ def load(path: str, settings: Settings) -> Document:
     return parse_document(source, settings.label_table)
 
 
-def run(arguments: Sequence[str], settings: Settings, rules: Sequence[Rule] | None = None) -> RunResult:
-    """Check the named files and folders with the given rules (all rules by default)."""
+def run(
+    arguments: Sequence[str],
+    settings: Settings,
+    rules: Sequence[Rule] | None = None,
+    compare_with: Sequence[str] = (),
+) -> RunResult:
+    """Check the named files and folders with the given rules (all rules by default).
+
+    The documents found in ``compare_with`` take part in the cross-file
+    rules but are never reported on, so that a pre-commit batch that names
+    only some files still finds their copies in the others.
+    """
     paths, errors = discover(arguments, settings)
     documents = []
     for path in paths:
@@ -132,23 +145,58 @@ def run(arguments: Sequence[str], settings: Settings, rules: Sequence[Rule] | No
             documents.append(load(path, settings))
         except SourceError as error:
             errors.append(str(error))
-    return check_documents(documents, settings, rules, errors)
+    compared = _load_compared(compare_with, paths, settings, errors)
+    return check_documents(documents, settings, rules, errors, compared)
+
+
+def _load_compared(arguments: Sequence[str], named: Sequence[str], settings: Settings, errors: list[str]) -> list[Document]:
+    """Load the ``--compare-with`` documents that are not also named for checking.
+
+    A missing path is an error, as for a named one. A document that cannot
+    be read is left out with a warning instead, because it is not being
+    checked, and one unreadable file elsewhere in a repository must not fail
+    every check.
+    """
+    if not arguments:
+        return []
+    paths, discover_errors = discover(arguments, settings)
+    errors.extend(discover_errors)
+
+    named_files = {os.path.realpath(path) for path in named if path != STDIN_PATH}
+    compared = []
+    for path in paths:
+        if os.path.realpath(path) in named_files:
+            continue
+        try:
+            compared.append(load(path, settings))
+        except SourceError as error:
+            logger.warning("%s; it is left out of the comparison", error)
+    return compared
 
 
 def check_documents(
-    documents: Sequence[Document], settings: Settings, rules: Sequence[Rule] | None = None, errors: Sequence[str] = ()
+    documents: Sequence[Document],
+    settings: Settings,
+    rules: Sequence[Rule] | None = None,
+    errors: Sequence[str] = (),
+    compared: Sequence[Document] = (),
 ) -> RunResult:
     """Run the rules over parsed documents, apply the configuration and suppressions, and sort the findings.
 
+    The rules read ``documents`` and ``compared`` together, ordered by
+    absolute path. So the later copy of a shared section is the same one
+    whichever files were named. Only findings in ``documents`` are kept.
     Without ``rules`` the run uses the rules that ``settings.select`` and
     ``settings.ignore`` choose.
     """
     if rules is None:
         rules = select_rules(settings.select, settings.ignore)
-    result = RunResult(list(documents), [], list(errors))
+    result = RunResult(list(documents), [], list(errors), compared=list(compared))
+    corpus = _corpus(result)
+    reported = {document.path for document in result.documents}
     for rule in rules:
-        logger.debug("running %s on %d documents", rule.name, len(result.documents))
-        result.diagnostics.extend(rule.run(result.documents, settings))
+        logger.debug("running %s on %d documents", rule.name, len(corpus))
+        result.diagnostics.extend(diagnostic for diagnostic in rule.run(corpus, settings) if diagnostic.path in reported)
 
     diagnostics = [_with_severity(diagnostic, settings) for diagnostic in result.diagnostics]
     diagnostics = [diagnostic for diagnostic in diagnostics if not _ignored_in_file(diagnostic, settings)]
@@ -213,3 +261,10 @@ def _apply_suppressions(documents: Sequence[Document], diagnostics: list[Diagnos
                     )
                     kept.append(UNUSED_SUPPRESSION.diagnostic(document, suppression.line, suppression.line, message, suppression.column))
     return kept
+
+
+def _corpus(result: RunResult) -> list[Document]:
+    """Return the documents the rules compare: the checked ones, and the compared ones in path order."""
+    if not result.compared:
+        return result.documents
+    return sorted([*result.documents, *result.compared], key=lambda document: os.path.abspath(document.path))

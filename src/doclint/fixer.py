@@ -74,7 +74,9 @@ def fix_documents(
             return outcome
         outcome.fixed += applied
         logger.debug("fix pass %d applied %d fixes", number, applied)
-        outcome.result = check_documents(outcome.result.documents, settings, rules, errors=outcome.result.errors)
+        outcome.result = check_documents(
+            outcome.result.documents, settings, rules, errors=outcome.result.errors, compared=outcome.result.compared
+        )
 
     raise FixLoopError(f"fixes did not settle after {MAX_PASSES} passes; this is a bug in doclint, no file was written")
 

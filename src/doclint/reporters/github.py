@@ -1,0 +1,63 @@
+"""``--format github``: GitHub Actions workflow commands that annotate each finding in the pull request.
+
+Each finding becomes one ``::error``, ``::warning`` or ``::notice`` line.
+The runner reads every output line that starts with ``::`` as a command.
+So text from a document (a heading, a file name) is escaped as the runner
+requires, and it can never start a command of its own. GitHub shows only
+the first 10 annotations of each level per step, so errors come first,
+then warnings, then notices.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from doclint.diagnostics import Diagnostic, Severity
+from doclint.engine import RunResult
+from doclint.reporters.paths import report_path
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+class GithubReporter:
+    """Writes one workflow command per finding, and one ``::error`` per input that could not be read."""
+
+    def write(self, result: RunResult, stream: TextIO) -> None:
+        for error in result.errors:
+            stream.write(workflow_command("error", {"title": "doclint"}, error))
+        for diagnostic in sorted(result.diagnostics, key=lambda diagnostic: -diagnostic.severity.rank):
+            stream.write(annotation(diagnostic))
+
+
+def annotation(diagnostic: Diagnostic) -> str:
+    """Return the workflow command that annotates a finding's lines.
+
+    GitHub accepts ``col`` and ``endColumn`` only when the annotation starts
+    and ends on one line, so a finding over several lines marks whole lines.
+    """
+    properties = {
+        "file": report_path(diagnostic.path),
+        "line": str(diagnostic.line),
+        "endLine": str(diagnostic.end_line),
+    }
+    if diagnostic.line == diagnostic.end_line:
+        properties["col"] = str(diagnostic.column)
+        properties["endColumn"] = str(diagnostic.end_column)
+    properties["title"] = f"doclint {diagnostic.code} {diagnostic.rule}"
+    return workflow_command(COMMANDS[diagnostic.severity], properties, diagnostic.message)
+
+
+def workflow_command(command: str, properties: dict[str, str], message: str) -> str:
+    """Return ``::command key=value,...::message`` and a line feed, with the values and message escaped."""
+    fields = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    return f"::{command} {fields}::{escape_data(message)}\n"
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message: ``%``, carriage return and line feed, so that it stays on one line."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value: as a message, and also ``:`` and ``,``, which end a value."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")

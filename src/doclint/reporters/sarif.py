@@ -1,0 +1,127 @@
+"""``--format sarif``: a SARIF 2.1.0 log, the format that GitHub code scanning reads.
+
+The log has one run. Its driver lists every rule with its description and
+help page, and each finding becomes a result that points into that list.
+Columns count Unicode code points (``columnKind``), as doclint's do, and
+end columns are exclusive in both. Each result carries a fingerprint that
+does not depend on line numbers, so code scanning can follow a finding
+when lines above it move.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from doclint import __version__
+from doclint.diagnostics import Diagnostic, Fix, RelatedLocation, Severity
+from doclint.engine import RunResult
+from doclint.i18n import _
+from doclint.registry import Rule, all_rules
+from doclint.reporters.fingerprints import fingerprints
+from doclint.reporters.paths import artifact_uri
+from doclint.rule_docs import rule_help
+from doclint.source import Source
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+FINGERPRINT_KEY = "contentHash/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+class SarifReporter:
+    def write(self, result: RunResult, stream: TextIO) -> None:
+        json.dump(sarif_log(result), stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+
+
+def sarif_log(result: RunResult) -> dict[str, Any]:
+    """Return the SARIF log of a run as a JSON-ready dictionary."""
+    rules = all_rules()
+    rule_index = {rule.code: index for index, rule in enumerate(rules)}
+    results = [
+        sarif_result(diagnostic, rule_index.get(diagnostic.code), fingerprint, result.source_of(diagnostic.path))
+        for diagnostic, fingerprint in zip(result.diagnostics, fingerprints(result))
+    ]
+
+    run = {
+        "tool": {"driver": driver(rules)},
+        "invocations": [invocation(result)],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def driver(rules: list[Rule]) -> dict[str, Any]:
+    return {"name": "doclint", "version": __version__, "semanticVersion": __version__, "rules": [descriptor(rule) for rule in rules]}
+
+
+def descriptor(rule: Rule) -> dict[str, Any]:
+    """Return the reportingDescriptor of a rule: its code as id, its docs page as help."""
+    help_page = rule_help(rule)
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": _(rule.summary)},
+        "fullDescription": {"text": help_page.description},
+        "help": {"text": help_page.markdown, "markdown": help_page.markdown},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+    }
+
+
+def invocation(result: RunResult) -> dict[str, Any]:
+    """Return the invocation: unsuccessful, with one error notification per input, when some input could not be read."""
+    notifications = [{"level": "error", "message": {"text": error}} for error in result.errors]
+    return {"executionSuccessful": not result.errors, "toolExecutionNotifications": notifications}
+
+
+def sarif_result(diagnostic: Diagnostic, rule_index: int | None, fingerprint: str, source: Source | None) -> dict[str, Any]:
+    region = {
+        "startLine": diagnostic.line,
+        "startColumn": diagnostic.column,
+        "endLine": diagnostic.end_line,
+        "endColumn": diagnostic.end_column,
+    }
+    result: dict[str, Any] = {"ruleId": diagnostic.code}
+    if rule_index is not None:
+        result["ruleIndex"] = rule_index
+    result.update(
+        {
+            "level": LEVELS[diagnostic.severity],
+            "message": {"text": diagnostic.message},
+            "locations": [physical_location(diagnostic.path, region)],
+            "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        }
+    )
+
+    if diagnostic.related:
+        result["relatedLocations"] = [related_location(number, related) for number, related in enumerate(diagnostic.related)]
+    if diagnostic.fix is not None and source is not None:
+        result["fixes"] = [sarif_fix(diagnostic.path, diagnostic.fix, source)]
+    return result
+
+
+def physical_location(path: str, region: dict[str, int]) -> dict[str, Any]:
+    return {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}, "region": region}}
+
+
+def related_location(number: int, related: RelatedLocation) -> dict[str, Any]:
+    region = {"startLine": related.line, "startColumn": related.column}
+    return {"id": number, **physical_location(related.path, region), "message": {"text": related.message}}
+
+
+def sarif_fix(path: str, fix: Fix, source: Source) -> dict[str, Any]:
+    """Return a fix as replacements of regions: each edit's character offsets become lines and columns."""
+    replacements = []
+    for edit in fix.edits:
+        start_line, start_column = source.position(edit.start)
+        end_line, end_column = source.position(edit.end)
+        deleted = {"startLine": start_line, "startColumn": start_column, "endLine": end_line, "endColumn": end_column}
+        replacements.append({"deletedRegion": deleted, "insertedContent": {"text": edit.replacement}})
+
+    return {
+        "description": {"text": fix.message},
+        "artifactChanges": [{"artifactLocation": {"uri": artifact_uri(path)}, "replacements": replacements}],
+        "properties": {"applicability": fix.applicability.value},
+    }

@@ -1,0 +1,100 @@
+"""The composite GitHub Action in action.yml: its steps, and its check script run the way a runner runs it."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import FIXTURES, SEED
+
+ROOT = Path(__file__).resolve().parents[1]
+ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+
+
+def check_step():
+    [step] = [step for step in ACTION["runs"]["steps"] if step.get("name") == "Check documents"]
+    return step
+
+
+def run_check_step(tmp_path, cwd, paths, options=""):
+    """Run the check step's script with bash as GitHub's ``shell: bash`` does, with doclint on PATH."""
+    script = tmp_path / "check.sh"
+    script.write_text(check_step()["run"], encoding="utf-8")
+    environment = dict(os.environ, DOCLINT_PATHS=paths, DOCLINT_ARGS=options)
+    environment["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), environment.get("PATH", "")])
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+def test_action_matches_metadata_schema():
+    """Validate action.yml with the SchemaStore schema of action metadata that check-jsonschema ships."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-actions", str(ROOT / "action.yml")],
+        capture_output=True,
+        text=True,
+    )
+    assert (completed.returncode, completed.stdout.strip()) == (0, "ok -- validation done")
+
+
+def test_action_steps():
+    steps = ACTION["runs"]["steps"]
+    assert ACTION["runs"]["using"] == "composite"
+    assert steps[0]["uses"].startswith("actions/setup-python@v")
+    assert steps[0]["with"] == {"python-version": "${{ inputs.python-version }}"}
+    assert steps[1]["run"] == 'python -m pip install --disable-pip-version-check "${{ github.action_path }}"'
+    assert [step.get("shell") for step in steps[1:]] == ["bash", "bash"]
+    assert check_step()["env"] == {"DOCLINT_PATHS": "${{ inputs.paths }}", "DOCLINT_ARGS": "${{ inputs.args }}"}
+    assert "${{" not in check_step()["run"]
+
+
+def test_action_inputs():
+    assert {name: spec["default"] for name, spec in ACTION["inputs"].items()} == {
+        "paths": ".",
+        "args": "",
+        "python-version": "3.12",
+    }
+
+
+def test_check_step_annotates_findings(tmp_path):
+    completed = run_check_step(tmp_path, FIXTURES, f"{SEED.name}\n  clean-qa.md  ", "--near-duplicate-threshold 83")
+    lines = completed.stdout.splitlines()
+    assert completed.returncode == 1
+    assert completed.stderr == ""
+    assert {line.split(" ", 1)[0] for line in lines} == {"::error", "::warning"}
+    assert {line.split(",", 1)[0] for line in lines} == {"::error file=000.txt", "::warning file=000.txt"}
+    assert [line.split(",")[1] for line in lines if "near-duplicate-section" in line] == ["line=200"]
+    assert (
+        "::error file=000.txt,line=265,endLine=276,title=doclint DL101 duplicate-section::"
+        'section "21. 医疗知识图谱构建与推理" repeats section "14. 医疗知识图谱构建与推理" (line 174) word for word; '
+        "remove this copy"
+    ) in lines
+
+
+def test_check_step_default_path_clean(tmp_path):
+    folder = tmp_path / "repository"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "clean-qa.md", folder)
+    completed = run_check_step(tmp_path, folder, ACTION["inputs"]["paths"]["default"])
+    assert (completed.returncode, completed.stdout, completed.stderr) == (0, "", "")
+
+
+def test_check_step_input_runs_no_shell_code(tmp_path):
+    folder = tmp_path / "repository"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "clean-qa.md", folder)
+    completed = run_check_step(tmp_path, folder, ".", "$(touch injected) `touch injected`")
+    assert completed.returncode == 2
+    assert completed.stderr.splitlines() == [
+        f"doclint: error: {word}: no such file or directory; check the path"
+        for word in ("$(touch", "injected)", "`touch", "injected`")
+    ]
+    assert not (folder / "injected").exists()

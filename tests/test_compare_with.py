@@ -1,0 +1,124 @@
+"""``check --compare-with``: documents that the cross-file rules read but that are never reported on or fixed."""
+
+import shutil
+import subprocess
+import sys
+
+from conftest import FIXTURES
+
+CROSS_FILE = FIXTURES / "cross-file"
+INSTALL = CROSS_FILE / "install.md"
+UPGRADE = CROSS_FILE / "upgrade.md"
+
+SECTION = "## Notes\n\nBack up the database before every upgrade and keep the backup for 30 days.\n"
+
+
+def finding_lines(stdout):
+    return [line for line in stdout.splitlines() if ": DL" in line]
+
+
+def test_copy_in_named_file_is_reported(run_cli):
+    code, stdout, stderr = run_cli("check", str(UPGRADE), "--compare-with", str(CROSS_FILE))
+    assert code == 1
+    assert stderr == ""
+    assert finding_lines(stdout) == [
+        f'{UPGRADE}:8:1: DL101 duplicate-section section "Requirements" repeats section "Requirements" '
+        f"(line 3 of {INSTALL}) word for word; remove this copy",
+        f'{UPGRADE}:13:1: DL102 near-duplicate-section section "Settings" is 90% similar to section "Configuration" '
+        f"(line 8 of {INSTALL}) after removing the text most sections share; merge the two or rewrite one so that "
+        "each says something of its own",
+    ]
+    assert stdout.splitlines()[-2] == "Found 2 problems (1 error, 1 warning, 0 info) in 1 file."
+
+
+def test_first_copy_in_named_file_is_not_reported(run_cli):
+    code, stdout, stderr = run_cli("check", str(INSTALL), "--compare-with", str(CROSS_FILE))
+    assert (code, stdout, stderr) == (0, "No problems found in 1 file.\n", "")
+
+
+def test_batches_together_report_what_one_run_reports(run_json):
+    _, together = run_json(str(CROSS_FILE))
+    _, first = run_json(str(INSTALL), "--compare-with", str(CROSS_FILE))
+    _, second = run_json(str(UPGRADE), "--compare-with", str(CROSS_FILE))
+    assert first + second == together
+    assert [(d["path"], d["line"], d["rule"]) for d in together] == [
+        (str(UPGRADE), 8, "duplicate-section"),
+        (str(UPGRADE), 13, "near-duplicate-section"),
+    ]
+
+
+def test_named_file_is_not_compared_with_itself(run_cli, tmp_path, monkeypatch):
+    (tmp_path / "notes.md").write_text("# Notes\n\n" + SECTION, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, stdout, _ = run_cli("check", "./notes.md", "--compare-with", ".", "--compare-with", str(tmp_path))
+    assert (code, stdout) == (0, "No problems found in 1 file.\n")
+
+
+def test_order_ignores_path_spelling(run_cli, tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text("# A\n\n" + SECTION, encoding="utf-8")
+    (tmp_path / "b.md").write_text("# B\n\n" + SECTION, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code_a, stdout_a, _ = run_cli("check", str(tmp_path / "a.md"), "--compare-with", ".")
+    code_b, stdout_b, _ = run_cli("check", str(tmp_path / "b.md"), "--compare-with", ".")
+    assert (code_a, stdout_a) == (0, "No problems found in 1 file.\n")
+    assert code_b == 1
+    assert finding_lines(stdout_b) == [
+        f'{tmp_path / "b.md"}:3:1: DL101 duplicate-section section "Notes" repeats section "Notes" '
+        "(line 3 of a.md) word for word; remove this copy"
+    ]
+
+
+def test_compared_documents_are_never_fixed(run_cli, tmp_path):
+    other = tmp_path / "a.md"
+    other.write_text("# A\n\n" + SECTION + "\n" + SECTION, encoding="utf-8")
+    named = tmp_path / "b.md"
+    named.write_text("# B\n\n## Intro\n\nThe upgrade guide.\n\n" + SECTION, encoding="utf-8")
+    before = other.read_bytes()
+
+    code, stdout, _ = run_cli("check", "--fix", "--unsafe-fixes", str(named), "--compare-with", str(tmp_path))
+    assert code == 0
+    assert stdout == "Fixed 1 problem.\nNo problems found in 1 file.\n"
+    assert named.read_text(encoding="utf-8") == "# B\n\n## Intro\n\nThe upgrade guide.\n\n"
+    assert other.read_bytes() == before
+
+
+def test_findings_against_compared_documents_remain_after_fixing(run_cli, tmp_path):
+    (tmp_path / "a.md").write_text("# A\n\n" + SECTION, encoding="utf-8")
+    named = tmp_path / "b.md"
+    named.write_text("# B\n\n## Intro\n\nThe upgrade guide.\n\n## Intro\n\nThe upgrade guide.\n\n" + SECTION, encoding="utf-8")
+
+    code, stdout, _ = run_cli("check", "--fix", str(named), "--compare-with", str(tmp_path))
+    assert code == 1
+    assert named.read_text(encoding="utf-8") == "# B\n\n## Intro\n\nThe upgrade guide.\n\n" + SECTION
+    assert finding_lines(stdout) == [
+        f'{named}:7:1: DL101 duplicate-section section "Notes" repeats section "Notes" '
+        f"(line 3 of {tmp_path / 'a.md'}) word for word; remove this copy"
+    ]
+
+
+def test_unreadable_compared_file_skipped(tmp_path):
+    shutil.copy(INSTALL, tmp_path / "install.md")
+    (tmp_path / "image.md").write_bytes(b"\x00\x01binary")
+    completed = subprocess.run(
+        [sys.executable, "-m", "doclint", "check", str(tmp_path / "install.md"), "--compare-with", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert (completed.returncode, completed.stdout) == (0, "No problems found in 1 file.\n")
+    assert completed.stderr == (
+        f"doclint: WARNING: doclint.engine: {tmp_path / 'image.md'}: binary file (it contains NUL bytes); "
+        "pass only text documents; it is left out of the comparison\n"
+    )
+
+
+def test_missing_compare_with_path(run_cli):
+    code, _, stderr = run_cli("check", str(INSTALL), "--compare-with", "no/such/folder")
+    assert code == 2
+    assert stderr == "doclint: error: no/such/folder: no such file or directory; check the path\n"
+
+
+def test_compare_with_standard_input_is_a_usage_error(run_cli):
+    code, _, stderr = run_cli("check", str(INSTALL), "--compare-with", "-")
+    assert code == 2
+    assert "--compare-with cannot read standard input; name files or folders" in stderr

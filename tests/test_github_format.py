@@ -1,0 +1,99 @@
+"""``--format github``: workflow commands that GitHub Actions turns into annotations."""
+
+import pytest
+
+from doclint.reporters.github import escape_data, escape_property
+
+from conftest import FIXTURES
+
+DUPLICATED = "## 3. 50% off:: now, {suffix}\n\nThe sale ends on Friday.\n"
+
+
+@pytest.fixture
+def in_fixtures(monkeypatch):
+    """Run from the fixtures folder, as a CI job runs from the repository root."""
+    monkeypatch.chdir(FIXTURES)
+
+
+def test_one_command_per_finding_errors_first(run_cli, in_fixtures):
+    code, stdout, stderr = run_cli("check", "--ignore", "DL4", "--format", "github", str(FIXTURES / "ci-formats.md"))
+    assert code == 1
+    assert stderr == ""
+    assert stdout.splitlines() == [
+        "::error file=ci-formats.md,line=21,endLine=28,title=doclint DL101 duplicate-section::"
+        'section "3. 准备环境" repeats section "1. 准备环境" (line 3) word for word; remove this copy',
+        "::warning file=ci-formats.md,line=19,endLine=19,col=11,endColumn=52,title=doclint DL202 borrowed-passage::"
+        'step 2 of item "2. 升级服务" repeats step 1 of item "1. 准备环境" (line 9): '
+        '"确认服务器已经安装 Python 3.10 和 Gi…，并且开放了 8443 端口"; '
+        "the passage answers the other question, so rewrite it for this one",
+        "::warning file=ci-formats.md,line=34,endLine=34,col=1,endColumn=12,title=doclint DL203 missing-answer::"
+        'item "4. 回滚服务" has no answer, only the placeholder "待补充"; write the answer or remove the item',
+    ]
+
+
+def test_levels_ordered_across_files(run_cli, in_fixtures):
+    code, stdout, _ = run_cli("check", "--ignore", "DL4", "--format", "github", "ci-formats.md", "gb18030-crlf.md")
+    assert code == 1
+    assert [line.split(",title=")[0] for line in stdout.splitlines()] == [
+        "::error file=ci-formats.md,line=21,endLine=28",
+        "::error file=gb18030-crlf.md,line=51,endLine=61",
+        "::warning file=ci-formats.md,line=19,endLine=19,col=11,endColumn=52",
+        "::warning file=ci-formats.md,line=34,endLine=34,col=1,endColumn=12",
+        "::warning file=gb18030-crlf.md,line=27,endLine=37",
+        "::notice file=gb18030-crlf.md,line=1,endLine=1,col=1,endColumn=10",
+    ]
+
+
+def test_percent_in_message_escaped(run_cli, in_fixtures):
+    _, stdout, _ = run_cli("check", "--ignore", "DL4", "--format", "github", "gb18030-crlf.md")
+    near_duplicate = [line for line in stdout.splitlines() if "DL102" in line]
+    assert near_duplicate == [
+        "::warning file=gb18030-crlf.md,line=27,endLine=37,title=doclint DL102 near-duplicate-section::"
+        'section "3. 联合索引" is 88%25 similar to section "1. 索引的作用" (line 3) after removing the text most '
+        "sections share; merge the two or rewrite one so that each says something of its own"
+    ]
+
+
+def test_document_text_cannot_inject_commands(run_cli, tmp_path, monkeypatch):
+    name = "a,b:c%\n::error file=x.md::injected\r.md"
+    heading_copy = DUPLICATED.format(suffix="x")
+    (tmp_path / name).write_text("# Sale\n\n" + heading_copy + "\n" + heading_copy, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    code, stdout, _ = run_cli("check", "--ignore", "DL4", "--format", "github", name)
+    assert code == 1
+    assert stdout == (
+        "::error file=a%2Cb%3Ac%25%0A%3A%3Aerror file=x.md%3A%3Ainjected%0D.md,line=7,endLine=9,"
+        "title=doclint DL101 duplicate-section::"
+        'section "3. 50%25 off:: now, x" repeats section "3. 50%25 off:: now, x" (line 3) word for word; '
+        "remove this copy\n"
+    )
+
+
+def test_unreadable_input_is_an_error_command(run_cli, in_fixtures):
+    code, stdout, stderr = run_cli("check", "--ignore", "DL4", "--format", "github", "no/such.md")
+    assert code == 2
+    assert stdout == "::error title=doclint::no/such.md: no such file or directory; check the path\n"
+    assert stderr == "doclint: error: no/such.md: no such file or directory; check the path\n"
+
+
+def test_path_outside_working_directory_stays_absolute(run_cli, tmp_path, monkeypatch):
+    document = tmp_path / "notes.md"
+    document.write_text("# Notes\n\n" + DUPLICATED.format(suffix="y") + "\n" + DUPLICATED.format(suffix="y"), encoding="utf-8")
+    monkeypatch.chdir(FIXTURES)
+    _, stdout, _ = run_cli("check", "--ignore", "DL4", "--format", "github", str(document))
+    assert stdout.startswith(f"::error file={escape_property(str(document))},line=7,endLine=9,")
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "property_value"),
+    [
+        ("100%", "100%25", "100%25"),
+        ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
+        ("a::b,c", "a::b,c", "a%3A%3Ab%2Cc"),
+        ("%0A", "%250A", "%250A"),
+    ],
+)
+def test_escaping_rules(text, data, property_value):
+    assert escape_data(text) == data
+    assert escape_property(text) == property_value

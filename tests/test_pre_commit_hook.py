@@ -1,0 +1,93 @@
+"""The pre-commit hook of this repository, run by the real ``pre-commit try-repo``.
+
+``try-repo`` clones this repository at HEAD, adding the uncommitted
+changes of tracked and staged files (a new, untracked file is left out),
+and installs the hook's environment with pip from the package index. So
+this test needs git and the index, and it is the slowest of the suite.
+The two runs go in parallel, because each installs its own environment.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import FIXTURES, SEED
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def git_free_environment(pre_commit_home):
+    """Return the environment without GIT_* variables, so that a test run inside a git hook works on its own repository."""
+    environment = {name: value for name, value in os.environ.items() if not name.startswith("GIT_")}
+    environment["PRE_COMMIT_HOME"] = str(pre_commit_home)
+    environment["PRE_COMMIT_COLOR"] = "never"
+    return environment
+
+
+def start_try_repo(repository, home, *files):
+    return subprocess.Popen(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "doclint", "--files", *files],
+        cwd=repository,
+        env=git_free_environment(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def finish(process):
+    output, _ = process.communicate()
+    return process.returncode, output.decode("utf-8").splitlines()
+
+
+def status_lines(output):
+    """Return the status of each ``doclint....Passed`` line that pre-commit prints for the hook."""
+    return [line.rsplit(".", 1)[-1] for line in output if line.startswith("doclint.")]
+
+
+def test_hook_on_seed_and_clean_file(tmp_path):
+    repository = tmp_path / "documents"
+    (repository / "guides").mkdir(parents=True)
+    (repository / ".github").mkdir()
+    shutil.copy(SEED, repository / "000.txt")
+    shutil.copy(FIXTURES / "clean-qa.md", repository / "clean-qa.md")
+    shutil.copy(FIXTURES / "cross-file" / "install.md", repository / "guides" / "install.md")
+    shutil.copy(FIXTURES / "cross-file" / "upgrade.md", repository / "guides" / "upgrade.md")
+    shutil.copy(FIXTURES / "zh-notes.md", repository / "README")
+    shutil.copy(FIXTURES / "zh-notes.md", repository / ".github" / "pull_request_template.md")
+    subprocess.run(["git", "init", "--quiet", str(repository)], env=git_free_environment(tmp_path / "unused"), check=True)
+
+    # upgrade.md repeats a section of install.md, and each run names only one
+    # of the two. README and the hidden template repeat sections too, but the
+    # hook's files and exclude patterns leave them out.
+    failing = start_try_repo(repository, tmp_path / "home-failing", "000.txt", "guides/upgrade.md")
+    passing = start_try_repo(
+        repository, tmp_path / "home-passing", "clean-qa.md", "guides/install.md", "README", ".github/pull_request_template.md"
+    )
+    failing_code, failing_output = finish(failing)
+    passing_code, passing_output = finish(passing)
+
+    assert failing_code == 1, "\n".join(failing_output)
+    assert status_lines(failing_output) == ["Failed"]
+    assert "- exit code: 1" in failing_output
+    assert (
+        '000.txt:265:1: DL101 duplicate-section [*] section "21. 医疗知识图谱构建与推理" repeats section '
+        '"14. 医疗知识图谱构建与推理" (line 174) word for word; remove this copy'
+    ) in failing_output
+    assert (
+        'guides/upgrade.md:8:1: DL101 duplicate-section section "Requirements" repeats section "Requirements" '
+        "(line 3 of guides/install.md) word for word; remove this copy"
+    ) in failing_output
+
+    assert passing_code == 0, "\n".join(passing_output)
+    assert status_lines(passing_output) == ["Passed"]
+
+
+def test_manifest_is_valid():
+    completed = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")],
+        capture_output=True,
+        text=True,
+    )
+    assert (completed.returncode, completed.stdout) == (0, "")
