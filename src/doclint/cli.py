@@ -233,7 +233,7 @@ def _settings(paths: tuple[str, ...], options: dict, config_path: str | None, no
         if config_file is None:
             return settings
         if not config_file.is_file():
-            raise ConfigError(f"{config_file}: no such configuration file; check the --config path")
+            raise ConfigError(_("{path}: no such configuration file; check the --config path").format(path=config_file))
         return apply_config(settings, load_config(config_file), config_file, is_rule_selector, frozenset(given))
     except ConfigError as error:
         _fail(str(error))

@@ -20,6 +20,7 @@ from typing import Any, Callable, Sequence
 from doclint.data import DataError, load_json
 from doclint.fields import LabelTable
 from doclint.settings import CODE_SCOPES, Settings
+from doclint.i18n import _
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -57,7 +58,7 @@ def load_config(path: Path) -> dict[str, Any]:
     if path.name == PYPROJECT:
         table = data.get("tool", {}).get("doclint", {})
         if not isinstance(table, dict):
-            raise ConfigError(f"{path}: [tool.doclint] must be a table")
+            raise ConfigError(_("{path}: [tool.doclint] must be a table").format(path=path))
         return table
     return data
 
@@ -67,9 +68,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML ({error}); fix the syntax") from None
+        raise ConfigError(_("{path}: invalid TOML ({reason}); fix the syntax").format(path=path, reason=error)) from None
     except OSError as error:
-        raise ConfigError(f"{path}: cannot be read ({error.strerror})") from None
+        raise ConfigError(_("{path}: cannot be read ({reason})").format(path=path, reason=error.strerror)) from None
 
 
 def apply_config(
@@ -90,7 +91,7 @@ def apply_config(
     for key, value in table.items():
         if key not in KEYS:
             allowed = ", ".join(sorted(KEYS))
-            raise ConfigError(f"{path}: unknown key {key!r}; allowed keys: {allowed}")
+            raise ConfigError(_("{path}: unknown key {key!r}; allowed keys: {allowed}").format(path=path, key=key, allowed=allowed))
         field_name, convert = KEYS[key]
         converted = convert(value, _Context(path, key, is_rule))
         if field_name not in given:
@@ -105,30 +106,34 @@ class _Context:
     is_rule: Callable[[str], bool]
 
     def fail(self, expected: str, value: Any) -> ConfigError:
-        return ConfigError(f"{self.path}: invalid value for {self.key!r}: expected {expected}, got {value!r}")
+        return ConfigError(
+            _("{path}: invalid value for {key!r}: expected {expected}, got {value!r}").format(
+                path=self.path, key=self.key, expected=expected, value=value
+            )
+        )
 
 
 def _number(value: Any, context: _Context) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-        raise context.fail("a number from 0 to 100", value)
+        raise context.fail(_("a number from 0 to 100"), value)
     return float(value)
 
 
 def _string(value: Any, context: _Context) -> str:
     if not isinstance(value, str) or not value:
-        raise context.fail("a non-empty string", value)
+        raise context.fail(_("a non-empty string"), value)
     return value
 
 
 def _boolean(value: Any, context: _Context) -> bool:
     if not isinstance(value, bool):
-        raise context.fail("true or false", value)
+        raise context.fail(_("true or false"), value)
     return value
 
 
 def _code_scope(value: Any, context: _Context) -> str:
     if value not in CODE_SCOPES:
-        raise context.fail(f"one of {', '.join(CODE_SCOPES)}", value)
+        raise context.fail(_("one of {choices}").format(choices=", ".join(CODE_SCOPES)), value)
     return value
 
 
@@ -144,7 +149,7 @@ def _schema(value: Any, context: _Context) -> str:
 
 def _strings(value: Any, context: _Context) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise context.fail("a list of strings", value)
+        raise context.fail(_("a list of strings"), value)
     return tuple(value)
 
 
@@ -152,24 +157,28 @@ def _rules(value: Any, context: _Context) -> tuple[str, ...]:
     rules = _strings(value, context)
     for rule in rules:
         if not context.is_rule(rule):
-            raise ConfigError(f"{context.path}: unknown rule {rule!r} in {context.key!r}; `doclint rules` lists them")
+            raise ConfigError(
+                _("{path}: unknown rule {rule!r} in {key!r}; `doclint rules` lists them").format(
+                    path=context.path, rule=rule, key=context.key
+                )
+            )
     return rules
 
 
 def _per_file_ignores(value: Any, context: _Context) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
-        raise context.fail('a table of glob = ["rule", ...]', value)
+        raise context.fail(_('a table of glob = ["rule", ...]'), value)
     return tuple((glob, _rules(rules, context)) for glob, rules in value.items())
 
 
 def _severity(value: Any, context: _Context) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, dict):
-        raise context.fail('a table of rule = "error" | "warning" | "info"', value)
+        raise context.fail(_('a table of rule = "error" | "warning" | "info"'), value)
     pairs = []
     for rule, severity in value.items():
         _rules([rule], context)
         if severity not in SEVERITIES:
-            raise context.fail(f"one of {', '.join(SEVERITIES)} for rule {rule!r}", severity)
+            raise context.fail(_("one of {choices} for rule {rule!r}").format(choices=", ".join(SEVERITIES), rule=rule), severity)
         pairs.append((rule, severity))
     return tuple(pairs)
 
@@ -177,7 +186,7 @@ def _severity(value: Any, context: _Context) -> tuple[tuple[str, str], ...]:
 def _labels(value: Any, context: _Context) -> LabelTable:
     """Extend the shipped label table with the file's labels, key by key."""
     if not isinstance(value, dict) or not all(isinstance(labels, list) for labels in value.values()):
-        raise context.fail('a table of key = ["label", ...], such as answer = ["参考答案"]', value)
+        raise context.fail(_('a table of key = ["label", ...], such as answer = ["参考答案"]'), value)
     shipped = {key: list(labels) for key, labels in load_json("labels.json").items() if not key.startswith("$")}
     for key, labels in value.items():
         shipped.setdefault(key, [])
@@ -185,7 +194,7 @@ def _labels(value: Any, context: _Context) -> LabelTable:
     try:
         return LabelTable(shipped)
     except DataError as error:
-        raise ConfigError(f"{context.path}: invalid value for {context.key!r}: {error}") from None
+        raise ConfigError(_("{path}: invalid value for {key!r}: {reason}").format(path=context.path, key=context.key, reason=error)) from None
 
 
 # TOML key -> (Settings field, converter). Keys use kebab-case like the command-line options.

@@ -100,7 +100,7 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> tupl
         elif path.exists():
             paths.append(argument)
         else:
-            errors.append(f"{argument}: no such file or directory; check the path")
+            errors.append(_("{path}: no such file or directory; check the path").format(path=argument))
     if settings is not None and settings.exclude:
         paths = [path for path in paths if path == STDIN_PATH or not is_excluded(path, settings)]
     return sorted(set(paths)), errors

@@ -22,6 +22,7 @@ from doclint.parse import parse_document
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.source import Source
+from doclint.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +79,7 @@ def fix_documents(
             outcome.result.documents, settings, rules, errors=outcome.result.errors, compared=outcome.result.compared
         )
 
-    raise FixLoopError(f"fixes did not settle after {MAX_PASSES} passes; this is a bug in doclint, no file was written")
+    raise FixLoopError(_("fixes did not settle after {count} passes; this is a bug in doclint, no file was written").format(count=MAX_PASSES))
 
 
 def _apply_pass(outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dict[str, set[str]]) -> int:

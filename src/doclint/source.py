@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from doclint.i18n import _
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
@@ -106,7 +107,7 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
     except that a UTF-8 BOM is still recognised and kept for writing back.
     """
     if b"\x00" in data[:BINARY_PROBE_SIZE] and not _has_utf16_bom(data):
-        raise SourceError(f"{path}: binary file (it contains NUL bytes); pass only text documents")
+        raise SourceError(_("{path}: binary file (it contains NUL bytes); pass only text documents").format(path=path))
 
     if encoding is None:
         return _decode_detected(path, data)
@@ -149,7 +150,7 @@ def _decode_as(path: str, data: bytes, name: str) -> Source:
     try:
         codec = codecs.lookup(name)
     except LookupError:
-        raise SourceError(f"unknown encoding {name!r}; pass a Python codec name such as utf-8 or gb18030") from None
+        raise SourceError(_("unknown encoding {name!r}; pass a Python codec name such as utf-8 or gb18030").format(name=name)) from None
 
     mark = BYTE_ORDER_MARKS.get(codec.name)
     bom = mark is not None and data.startswith(mark)
@@ -161,8 +162,10 @@ def _decode_as(path: str, data: bytes, name: str) -> Source:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise SourceError(
-            f"{path}: invalid {name} at byte {error.start} (line {line}); "
-            "pass --encoding with the file's encoding, for example --encoding gb18030"
+            _(
+                "{path}: invalid {encoding} at byte {byte} (line {line}); "
+                "pass --encoding with the file's encoding, for example --encoding gb18030"
+            ).format(path=path, encoding=name, byte=error.start, line=line)
         ) from None
 
     return Source.from_text(path, text, encoding=name, bom=bom)
@@ -178,13 +181,13 @@ def read_source(path: Path, display: str | None = None, encoding: str | None = N
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SourceError(f"{shown}: no such file or directory; check the path") from None
+        raise SourceError(_("{path}: no such file or directory; check the path").format(path=shown)) from None
     except IsADirectoryError:
-        raise SourceError(f"{shown}: is a directory where a file was expected") from None
+        raise SourceError(_("{path}: is a directory where a file was expected").format(path=shown)) from None
     except PermissionError:
-        raise SourceError(f"{shown}: permission denied; make the file readable") from None
+        raise SourceError(_("{path}: permission denied; make the file readable").format(path=shown)) from None
     except OSError as error:
-        raise SourceError(f"{shown}: cannot be read ({error.strerror or error})") from None
+        raise SourceError(_("{path}: cannot be read ({reason})").format(path=shown, reason=error.strerror or error)) from None
     return decode(shown, data, encoding)
 
 

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from doclint.source import BYTE_ORDER_MARKS, Source
+from doclint.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -51,9 +52,9 @@ def write_atomic(path: Path, source: Source) -> None:
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except OSError as error:
-        raise WriteError(f"{source.path}: cannot be written ({error.strerror}); the file was left unchanged") from None
+        raise WriteError(_("{path}: cannot be written ({reason}); the file was left unchanged").format(path=source.path, reason=error.strerror)) from None
     if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
-        raise WriteError(f"{source.path}: the file is read-only; make it writable or use --diff to see the fixes")
+        raise WriteError(_("{path}: the file is read-only; make it writable or use --diff to see the fixes").format(path=source.path))
 
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".doclint-tmp", dir=path.parent)
     try:
@@ -65,7 +66,7 @@ def write_atomic(path: Path, source: Source) -> None:
         os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)
-        raise WriteError(f"{source.path}: writing failed ({error.strerror}); the file was left unchanged") from None
+        raise WriteError(_("{path}: writing failed ({reason}); the file was left unchanged").format(path=source.path, reason=error.strerror)) from None
     logger.debug("wrote %s (%d bytes)", path, len(data))
 
 
