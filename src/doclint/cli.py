@@ -111,7 +111,7 @@ def main() -> None:
     metavar="PATH",
     help=_(
         "A file or folder whose documents the cross-file rules compare with, without reporting on or fixing them "
-        "(repeatable). With --compare-with ., a check of some files finds their copies anywhere in the folder."
+        "(repeatable). With --compare-with ., each named file gets the findings that a check of the whole folder gives it."
     ),
 )
 @click.option("--fix", is_flag=True, help=_("Apply safe fixes and write the files back; then report what remains."))
