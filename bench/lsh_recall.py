@@ -12,7 +12,7 @@ relation between ``fuzz.ratio`` and the Jaccard similarity of character
 n-grams on those texts, which is what the index threshold is chosen from.
 
 Large run (``--large``, e.g. 100,000 sections): times the LSH search alone
-in a child process, whose peak resident memory (``ru_maxrss``) is reported
+in a child process, whose peak resident memory (VmHWM) is reported
 with the memory it had before the search, then scores the candidates and
 prints the recall of the injected near-duplicates that reach the threshold.
 ``--engine datasketch`` runs the same banding with the datasketch package
@@ -227,16 +227,31 @@ def datasketch_pairs(texts: Sequence[str], parameters: LshParameters) -> numpy.n
     return numpy.array(sorted(pairs), dtype=numpy.int64).reshape(-1, 2)
 
 
+def peak_memory_mb() -> float:
+    """Return this process's peak resident memory in MB.
+
+    VmHWM from /proc/self/status is used where it exists, because Linux
+    keeps ru_maxrss across fork and exec, so a child started by a large
+    parent would report the parent's peak.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def time_child(texts_file: Path, engine: str, out: Path) -> None:
     """In a child process: load texts, time the LSH search alone, save candidates and print times and memory."""
     texts = json.loads(texts_file.read_text(encoding="utf-8"))
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = peak_memory_mb()
     start = time.perf_counter()
     pairs = datasketch_pairs(texts, DEFAULT_PARAMETERS) if engine == "datasketch" else candidate_pairs(texts)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_memory_mb()
     numpy.save(out, pairs)
-    print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024, "before_mb": before / 1024, "candidates": len(pairs)}))
+    print(json.dumps({"seconds": seconds, "peak_mb": peak, "before_mb": before, "candidates": len(pairs)}))
 
 
 def large_run(sections: int, threshold: float, engine: str) -> None:
