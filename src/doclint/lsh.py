@@ -2,9 +2,9 @@
 
 Scoring all pairs with ``fuzz.ratio`` costs about 2 µs a pair on one core,
 so 100,000 sections (5 * 10^9 pairs) would take hours. MinHash LSH finds the
-pairs worth scoring in close to linear time: each text becomes the set of
-its character n-grams (shingles), a signature of ``permutations`` minimum
-hash values estimates the Jaccard similarity of two sets, and two texts are
+pairs worth scoring in close to linear time. Each text becomes the set of
+its character n-grams (shingles). A signature of ``permutations`` minimum
+hash values estimates the Jaccard similarity of two sets. Two texts are
 candidates when all ``rows`` values of at least one of ``bands`` bands
 agree. A pair with Jaccard similarity J becomes a candidate with
 probability ``1 - (1 - J**rows)**bands``.
@@ -35,7 +35,6 @@ import numpy
 
 logger = logging.getLogger(__name__)
 
-_MASK32 = numpy.uint64(0xFFFFFFFF)
 _SHIFT32 = numpy.uint64(32)
 
 # Shingles hashed at once when signatures are computed: 16 permutations of
