@@ -1,0 +1,293 @@
+"""MinHash LSH: candidate pairs of near-duplicate texts without scoring every pair.
+
+Scoring all pairs with ``fuzz.ratio`` costs about 2 µs a pair on one core,
+so 100,000 sections (5 * 10^9 pairs) would take hours. MinHash LSH finds the
+pairs worth scoring in close to linear time. Each text becomes the set of
+its character n-grams (shingles). A signature of ``permutations`` minimum
+hash values estimates the Jaccard similarity of two sets. Two texts are
+candidates when all ``rows`` values of at least one of ``bands`` bands
+agree. A pair with Jaccard similarity J becomes a candidate with
+probability ``1 - (1 - J**rows)**bands``.
+
+Shingles are character n-grams over the normalised text, which keeps
+letters, digits and single spaces between Latin words and no spaces next to
+CJK characters. One CJK character carries about as much as a short Latin
+word, so a 5-gram spans a phrase in Chinese and about one word in English;
+a single edit changes at most ``shingle_size`` shingles in either script.
+
+The index is meant to be followed by exact scoring of the candidates, so it
+is tuned for recall, not precision: the default banding (32 bands of 4
+rows) catches a pair at Jaccard 0.55 with probability 0.95 and at 0.6 with
+0.99, well below the Jaccard of the pairs that reach ``fuzz.ratio`` 75 (see
+docs/benchmarks.md for the measurement behind that choice).
+
+Everything is deterministic: hash functions come from a fixed seed, and
+the shingle hash does not depend on Python's per-process string hashing.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy
+
+logger = logging.getLogger(__name__)
+
+_SHIFT32 = numpy.uint64(32)
+
+# Shingles hashed at once when signatures are computed: 16 permutations of
+# 2**18 shingles use 32 MB of uint64, which keeps peak memory flat however
+# many texts there are.
+_CHUNK_SHINGLES = 1 << 18
+_CHUNK_PERMUTATIONS = 16
+
+# Multiplier of the polynomial hash of a shingle's code points (odd, 64 bits).
+_POLYNOMIAL = 0x9E3779B97F4A7C15
+
+
+def _power(exponent: int) -> int:
+    """Return _POLYNOMIAL ** exponent modulo 2**64."""
+    return pow(_POLYNOMIAL, exponent, 2**64)
+
+
+@dataclass(frozen=True)
+class LshParameters:
+    """Shingle size, signature length, banding and seed of a MinHash LSH index."""
+
+    shingle_size: int = 5
+    bands: int = 32
+    rows: int = 4
+    seed: int = 1
+    """Seed of the hash functions; the same seed gives the same candidates."""
+
+    @property
+    def permutations(self) -> int:
+        """Length of a signature: one minimum hash value per band row."""
+        return self.bands * self.rows
+
+    @property
+    def threshold(self) -> float:
+        """Jaccard similarity where the candidate probability rises fastest, about (1/bands)**(1/rows)."""
+        return float((1 / self.bands) ** (1 / self.rows))
+
+    def probability(self, jaccard: float) -> float:
+        """Return the probability that a pair with this Jaccard similarity becomes a candidate."""
+        return float(1 - (1 - jaccard**self.rows) ** self.bands)
+
+
+DEFAULT_PARAMETERS = LshParameters()
+
+
+def code_points(texts: Sequence[str]) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Return the code points of all texts end to end (uint64) and each text's length."""
+    joined = "".join(texts).encode("utf-32-le")
+    points = numpy.frombuffer(joined, dtype=numpy.uint32).astype(numpy.uint64)
+    lengths = numpy.fromiter((len(text) for text in texts), dtype=numpy.int64, count=len(texts))
+    return points, lengths
+
+
+def shingle_hashes(texts: Sequence[str], size: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Hash every character n-gram of every text; return (hashes, counts per text).
+
+    The hashes of text ``i`` are the ``counts[i]`` values after those of
+    the texts before it. A text shorter than ``size`` is one shingle, the
+    whole text; an empty text has none. The hash is a polynomial over the
+    code points, finished with a multiply and xor-shift so that its high
+    bits depend on every character.
+    """
+    points, lengths = code_points(texts)
+    starts = numpy.concatenate(([0], numpy.cumsum(lengths)[:-1])).astype(numpy.int64)
+    windows = max(points.size - size + 1, 0)
+
+    rolling = numpy.zeros(windows, dtype=numpy.uint64)
+    for offset in range(size):
+        rolling += points[offset : offset + windows] * numpy.uint64(_power(offset))
+
+    counts = numpy.maximum(lengths - size + 1, 0)
+    pieces = []
+    for index in numpy.flatnonzero(counts).tolist():
+        pieces.append(slice(int(starts[index]), int(starts[index]) + int(counts[index])))
+    selected = numpy.concatenate([rolling[piece] for piece in pieces]) if pieces else rolling[:0]
+
+    short = numpy.flatnonzero((lengths > 0) & (lengths < size))
+    if short.size:
+        selected, counts = _add_short_texts(selected, counts, points, starts, lengths, short)
+    return _finish(selected), counts
+
+
+def _add_short_texts(
+    selected: numpy.ndarray,
+    counts: numpy.ndarray,
+    points: numpy.ndarray,
+    starts: numpy.ndarray,
+    lengths: numpy.ndarray,
+    short: numpy.ndarray,
+) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Insert one whole-text shingle for each text shorter than the shingle size."""
+    boundaries = numpy.concatenate(([0], numpy.cumsum(counts))).astype(numpy.int64)
+    values = numpy.empty(short.size, dtype=numpy.uint64)
+    for position, index in enumerate(short.tolist()):
+        text_points = points[starts[index] : starts[index] + lengths[index]].tolist()
+        values[position] = sum(point * _power(offset) for offset, point in enumerate(text_points)) % 2**64
+    selected = numpy.insert(selected, boundaries[short], values)
+    counts = counts.copy()
+    counts[short] = 1
+    return selected, counts
+
+
+def _finish(values: numpy.ndarray) -> numpy.ndarray:
+    """Mix hash values so that every input bit reaches the high bits (a splitmix64-style finaliser)."""
+    values = values ^ (values >> numpy.uint64(31))
+    values *= numpy.uint64(0xBF58476D1CE4E5B9)
+    values ^= values >> numpy.uint64(27)
+    values *= numpy.uint64(0x94D049BB133111EB)
+    values ^= values >> numpy.uint64(31)
+    return values
+
+
+def hash_functions(permutations: int, seed: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Return the multipliers (odd) and increments of ``permutations`` hash functions ``a*x + b mod 2**64``."""
+    generator = numpy.random.default_rng(seed)
+    multipliers = generator.integers(0, 2**64, size=permutations, dtype=numpy.uint64) | numpy.uint64(1)
+    increments = generator.integers(0, 2**64, size=permutations, dtype=numpy.uint64)
+    return multipliers, increments
+
+
+def signatures(texts: Sequence[str], parameters: LshParameters = DEFAULT_PARAMETERS) -> numpy.ndarray:
+    """Return the MinHash signature of each text: a (len(texts), permutations) uint32 matrix.
+
+    Row ``i`` holds, for each hash function, the high 32 bits of the
+    smallest hash of text ``i``'s shingles; the share of equal columns of
+    two rows estimates the Jaccard similarity of their shingle sets. An
+    empty text's row is all 0xFFFFFFFF. Texts are hashed in chunks of about
+    _CHUNK_SHINGLES characters, so memory beyond the result stays flat.
+    """
+    texts = list(texts)
+    multipliers, increments = hash_functions(parameters.permutations, parameters.seed)
+    result = numpy.full((len(texts), parameters.permutations), 0xFFFFFFFF, dtype=numpy.uint32)
+
+    for first, last in _text_chunks([len(text) for text in texts]):
+        hashes, counts = shingle_hashes(texts[first:last], parameters.shingle_size)
+        filled = numpy.flatnonzero(counts)
+        if filled.size == 0:
+            continue
+        offsets = (numpy.cumsum(counts) - counts)[filled]
+        for start in range(0, parameters.permutations, _CHUNK_PERMUTATIONS):
+            stop = min(start + _CHUNK_PERMUTATIONS, parameters.permutations)
+            values = hashes[None, :] * multipliers[start:stop, None]
+            values += increments[start:stop, None]
+            minimums = numpy.minimum.reduceat(values, offsets, axis=1)
+            result[first + filled, start:stop] = (minimums >> _SHIFT32).T.astype(numpy.uint32)
+    return result
+
+
+def _text_chunks(lengths: list[int]) -> list[tuple[int, int]]:
+    """Split texts into runs of consecutive texts with about _CHUNK_SHINGLES characters each."""
+    chunks = []
+    first, total = 0, 0
+    for index, length in enumerate(lengths):
+        total += length
+        if total >= _CHUNK_SHINGLES:
+            chunks.append((first, index + 1))
+            first, total = index + 1, 0
+    if first < len(lengths):
+        chunks.append((first, len(lengths)))
+    return chunks
+
+
+def band_pairs(matrix: numpy.ndarray, bands: int, rows: int, seed: int = 0) -> numpy.ndarray:
+    """Return the pairs (i, j), i < j, of rows that agree on all columns of at least one band.
+
+    Each band's columns are folded into one 64-bit key with random odd
+    multipliers; rows are sorted by key and every pair within a run of equal
+    keys is a candidate. Returns an int64 array of shape (pairs, 2), sorted
+    and without repeats.
+    """
+    count = matrix.shape[0]
+    generator = numpy.random.default_rng(seed)
+    multipliers = generator.integers(0, 2**64, size=rows, dtype=numpy.uint64) | numpy.uint64(1)
+    codes: list[numpy.ndarray] = []
+
+    for band in range(bands):
+        columns = matrix[:, band * rows : (band + 1) * rows].astype(numpy.uint64)
+        keys = _finish(columns @ multipliers if rows > 1 else columns[:, 0] * multipliers[0])
+        order = numpy.argsort(keys, kind="stable")
+        codes.extend(_runs_to_codes(keys[order], order, count))
+
+    if not codes:
+        return numpy.empty((0, 2), dtype=numpy.int64)
+    unique = numpy.unique(numpy.concatenate(codes))
+    return numpy.stack((unique // count, unique % count), axis=1)
+
+
+def _runs_to_codes(sorted_keys: numpy.ndarray, order: numpy.ndarray, count: int) -> list[numpy.ndarray]:
+    """Encode every pair within each run of equal sorted keys as ``i * count + j`` (i < j)."""
+    same_as_next = sorted_keys[1:] == sorted_keys[:-1]
+    if not same_as_next.any():
+        return []
+    run_starts = numpy.flatnonzero(numpy.diff(numpy.concatenate(([False], same_as_next)).astype(numpy.int8)) == 1)
+    run_ends = numpy.flatnonzero(numpy.diff(numpy.concatenate((same_as_next, [False])).astype(numpy.int8)) == -1) + 1
+    sizes = run_ends - run_starts + 1
+
+    codes = []
+    pairs_of_two = run_starts[sizes == 2]
+    if pairs_of_two.size:
+        low = numpy.minimum(order[pairs_of_two], order[pairs_of_two + 1]).astype(numpy.int64)
+        high = numpy.maximum(order[pairs_of_two], order[pairs_of_two + 1]).astype(numpy.int64)
+        codes.append(low * count + high)
+    for start, size in zip(run_starts[sizes > 2].tolist(), sizes[sizes > 2].tolist()):
+        members = numpy.sort(order[start : start + size]).astype(numpy.int64)
+        first, second = numpy.triu_indices(size, 1)
+        codes.append(members[first] * count + members[second])
+    return codes
+
+
+def candidate_pairs(texts: Sequence[str], parameters: LshParameters = DEFAULT_PARAMETERS) -> numpy.ndarray:
+    """Return the candidate near-duplicate pairs (i, j), i < j, of a list of texts.
+
+    Identical texts are always candidates of each other. The others are
+    candidates when their MinHash signatures share a band, so a pair is
+    found with the probability ``parameters.probability(jaccard)`` of its
+    shingle sets' Jaccard similarity; score the candidates exactly to decide.
+    Returns an int64 array of shape (pairs, 2), sorted by i, then j.
+    """
+    distinct: dict[str, int] = {}
+    group_of = numpy.fromiter((distinct.setdefault(text, len(distinct)) for text in texts), dtype=numpy.int64, count=len(texts))
+    unique_texts = list(distinct)
+    logger.debug("%d texts, %d distinct", len(texts), len(unique_texts))
+
+    matrix = signatures(unique_texts, parameters)
+    unique_pairs = band_pairs(matrix, parameters.bands, parameters.rows, parameters.seed)
+    logger.debug("%d candidate pairs among distinct texts", len(unique_pairs))
+    return _expand(unique_pairs, group_of, len(unique_texts))
+
+
+def _expand(unique_pairs: numpy.ndarray, group_of: numpy.ndarray, groups: int) -> numpy.ndarray:
+    """Turn pairs of distinct texts into pairs of text indexes, adding the pairs of identical texts."""
+    order = numpy.argsort(group_of, kind="stable")
+    sizes = numpy.bincount(group_of, minlength=groups)
+    starts = numpy.concatenate(([0], numpy.cumsum(sizes)[:-1])).astype(numpy.int64)
+    count = len(group_of)
+
+    left, right = unique_pairs[:, 0], unique_pairs[:, 1]
+    single = (sizes[left] == 1) & (sizes[right] == 1)
+    first, second = order[starts[left[single]]], order[starts[right[single]]]
+    codes = [numpy.minimum(first, second) * count + numpy.maximum(first, second)]
+
+    for group in numpy.flatnonzero(sizes > 1).tolist():
+        members = order[starts[group] : starts[group] + sizes[group]]
+        low, high = numpy.triu_indices(len(members), 1)
+        codes.append(members[low] * count + members[high])
+    for left_group, right_group in unique_pairs[~single].tolist():
+        left_members = order[starts[left_group] : starts[left_group] + sizes[left_group]]
+        right_members = order[starts[right_group] : starts[right_group] + sizes[right_group]]
+        first = numpy.repeat(left_members, len(right_members))
+        second = numpy.tile(right_members, len(left_members))
+        codes.append(numpy.minimum(first, second) * count + numpy.maximum(first, second))
+
+    unique = numpy.unique(numpy.concatenate(codes).astype(numpy.int64))
+    return numpy.stack((unique // count, unique % count), axis=1)
+
+

@@ -1,0 +1,138 @@
+"""MinHash LSH candidate search: identical and near-duplicate texts are found, unrelated ones rarely."""
+
+from __future__ import annotations
+
+import random
+
+import numpy
+import pytest
+
+from doclint.lsh import DEFAULT_PARAMETERS, LshParameters, band_pairs, candidate_pairs, shingle_hashes, signatures
+
+ZH_ITEM = (
+    "收集医疗图像文本和实验室检测结果等数据 包括数据清洗归一化和特征提取 选择合适的深度学习模型 "
+    "如卷积神经网络或循环神经网络 进行模型训练 将训练好的模型部署到医疗设备或在线诊断平台 为医生提供辅助诊断建议"
+)
+EN_ITEM = (
+    "export the click logs and the order history from the data warehouse then apply deduplication and "
+    "schema checks fit gradient boosted trees so that it can flag the risky cases early and limit the tree depth to 6"
+)
+
+
+def random_text(generator: random.Random, length: int, alphabet: str) -> str:
+    return "".join(generator.choice(alphabet) for _ in range(length))
+
+
+def pair_set(pairs: numpy.ndarray) -> set[tuple[int, int]]:
+    return {(int(first), int(second)) for first, second in pairs.tolist()}
+
+
+def test_identical_texts_always_candidates() -> None:
+    generator = random.Random(3)
+    texts = [random_text(generator, 120, "abcdefghij klmnop") for _ in range(20)]
+    texts += [texts[4], texts[4], texts[11]]
+
+    pairs = pair_set(candidate_pairs(texts))
+
+    assert {(4, 20), (4, 21), (20, 21), (11, 22)} <= pairs
+
+
+def test_identical_short_texts_candidates() -> None:
+    pairs = pair_set(candidate_pairs(["abc", "xyz", "abc", ""]))
+
+    assert (0, 2) in pairs
+    assert (0, 1) not in pairs
+
+
+def test_near_duplicates_found() -> None:
+    near = [
+        (ZH_ITEM, ZH_ITEM.replace("收集", "采集").replace("为医生", "向医生")),
+        (ZH_ITEM, ZH_ITEM + " 此外定期复盘准确率的变化有助于提升处理效率"),
+        (EN_ITEM, EN_ITEM.replace("export", "gather").replace("fit", "train")),
+        (EN_ITEM, EN_ITEM + " start with a small pilot in the support console"),
+    ]
+    texts = [text for pair in near for text in pair]
+
+    pairs = pair_set(candidate_pairs(texts))
+
+    for index in range(len(near)):
+        assert (2 * index, 2 * index + 1) in pairs
+
+
+def test_unrelated_texts_rarely_candidates() -> None:
+    generator = random.Random(5)
+    texts = [random_text(generator, 200, "abcdefghijklmnopqrstuvwxyz ") for _ in range(300)]
+
+    pairs = candidate_pairs(texts)
+
+    assert len(pairs) <= 5
+
+
+def test_same_input_same_candidates() -> None:
+    generator = random.Random(7)
+    base = [random_text(generator, 150, "abcdefgh ") for _ in range(40)]
+    texts = base + [text[:100] + random_text(generator, 50, "abcdefgh ") for text in base[:10]]
+
+    first = candidate_pairs(texts)
+    second = candidate_pairs(list(texts))
+
+    assert numpy.array_equal(first, second)
+    assert numpy.array_equal(signatures(texts), signatures(texts))
+
+
+def test_pairs_ordered_and_unique() -> None:
+    texts = [ZH_ITEM, EN_ITEM, ZH_ITEM, EN_ITEM + " and more", ZH_ITEM]
+
+    pairs = candidate_pairs(texts)
+
+    assert pairs.dtype == numpy.int64
+    assert all(first < second for first, second in pairs.tolist())
+    assert len(pair_set(pairs)) == len(pairs)
+    assert pairs.tolist() == sorted(pairs.tolist())
+
+
+def test_signature_estimates_jaccard() -> None:
+    generator = random.Random(11)
+    first = random_text(generator, 400, "abcdefghijklmnopqrstuvwxyz ")
+    second = first[:300] + random_text(generator, 100, "abcdefghijklmnopqrstuvwxyz ")
+    shingles = [{text[index : index + 5] for index in range(len(text) - 4)} for text in (first, second)]
+    expected = len(shingles[0] & shingles[1]) / len(shingles[0] | shingles[1])
+
+    matrix = signatures([first, second])
+
+    assert matrix.shape == (2, DEFAULT_PARAMETERS.permutations)
+    assert matrix.dtype == numpy.uint32
+    assert abs(float((matrix[0] == matrix[1]).mean()) - expected) < 0.15
+
+
+def test_shingle_counts_per_text() -> None:
+    hashes, counts = shingle_hashes(["abcdefg", "abc", "", "中文文本的比较"], 5)
+
+    assert counts.tolist() == [3, 1, 0, 3]
+    assert hashes.size == 7
+
+
+def test_same_shingle_same_hash_across_texts() -> None:
+    hashes, _counts = shingle_hashes(["xxabcde", "abcdeyy"], 5)
+
+    assert hashes[2] == hashes[3]
+
+
+def test_band_pairs_rows_that_share_a_band() -> None:
+    matrix = numpy.array([[1, 2, 3, 4], [1, 2, 9, 9], [7, 7, 3, 4], [5, 6, 7, 8]], dtype=numpy.uint32)
+
+    pairs = pair_set(band_pairs(matrix, bands=2, rows=2))
+
+    assert pairs == {(0, 1), (0, 2)}
+
+
+@pytest.mark.parametrize(("jaccard", "minimum"), [(0.6, 0.98), (0.55, 0.95)])
+def test_default_banding_catches_low_jaccard(jaccard: float, minimum: float) -> None:
+    assert DEFAULT_PARAMETERS.probability(jaccard) >= minimum
+
+
+def test_parameters_threshold() -> None:
+    parameters = LshParameters(bands=16, rows=8)
+
+    assert parameters.permutations == 128
+    assert parameters.threshold == pytest.approx((1 / 16) ** (1 / 8))
