@@ -9,6 +9,7 @@ import pytest
 from jsonschema import Draft4Validator, FormatChecker
 
 from doclint import rule_docs
+from doclint.data import DataError
 from doclint.registry import all_rules
 
 from conftest import FIXTURES
@@ -207,12 +208,11 @@ def test_rule_descriptor_from_docs_page(sarif):
 
 
 def test_rule_without_page_uses_summary(sarif, tmp_path, monkeypatch):
-    monkeypatch.setattr(rule_docs, "docs_dir", lambda: tmp_path)
-    rule_docs._read_page.cache_clear()
-    try:
-        _, log = sarif("clean-qa.md")
-    finally:
-        rule_docs._read_page.cache_clear()
+    def missing(name, language="en"):
+        raise DataError(f"documentation of {name} not found")
+
+    monkeypatch.setattr(rule_docs, "rule_doc", missing)
+    _, log = sarif("clean-qa.md")
     descriptor = log["runs"][0]["tool"]["driver"]["rules"][0]
     summary = "A section repeats an earlier section word for word."
     assert descriptor["fullDescription"] == {"text": summary}

@@ -16,7 +16,8 @@ from typing import Callable, TypeVar
 import click
 
 from doclint import __version__
-from doclint.i18n import _
+from doclint.cli_help import VERSION_OPTION_HELP, TranslatedGroup, apply_locale, lang_option
+from doclint.i18n import N_, _, current_language, display_width, pad
 from doclint.reporters import REPORTERS
 
 EXIT_USAGE = 2
@@ -29,7 +30,7 @@ F = TypeVar("F", bound=Callable[..., object])
 
 def _verbose_option(function: F) -> F:
     return click.option(
-        "-v", "--verbose", is_flag=True, help=_("Log debug messages to stderr, and show tracebacks of internal errors.")
+        "-v", "--verbose", is_flag=True, help=N_("Log debug messages to stderr, and show tracebacks of internal errors.")
     )(function)
 
 
@@ -45,11 +46,12 @@ def _fail(message: str) -> None:
     click.echo(f"doclint: error: {message}", err=True)
 
 
-class _Group(click.Group):
+class _Group(TranslatedGroup):
     """A click group that reports usage errors in one line, ``doclint: error: ...``, with exit status 2."""
 
     def main(self, *args, **kwargs):  # type: ignore[override]
         kwargs["standalone_mode"] = False
+        apply_locale()
         try:
             status = super().main(*args, **kwargs)
         except click.UsageError as error:
@@ -64,13 +66,22 @@ class _Group(click.Group):
         sys.exit(status or 0)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="doclint")
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, help=N_("Find repeated sections, mismatched answers and broken code in Markdown documents."))
+@click.version_option(__version__, "--version", prog_name="doclint", help=VERSION_OPTION_HELP)
+@lang_option
 def main() -> None:
-    """Find repeated sections, mismatched answers and broken code in Markdown documents."""
+    pass
 
 
-@main.command()
+@main.command(
+    short_help=N_("Check documents and report or fix what is wrong."),
+    help=N_(
+        "Check Markdown files and folders (folders are searched for *.md, *.markdown and *.txt; - reads stdin).\n\n"
+        "Exit status: 0 no finding at warning level or above, 1 findings (with --diff: changes to show), "
+        "2 usage error or unreadable input."
+    )
+)
+@lang_option
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
     "--format",
@@ -78,60 +89,60 @@ def main() -> None:
     type=click.Choice(list(REPORTERS)),
     default="text",
     show_default=True,
-    help=_("Output format of the findings."),
+    help=N_("Output format of the findings."),
 )
 @click.option(
     "--encoding",
     metavar="NAME",
-    help=_("Encoding of the input files, such as gb18030 (a Python codec name). Default: UTF-8 with or without BOM."),
+    help=N_("Encoding of the input files, such as gb18030 (a Python codec name). Default: UTF-8 with or without BOM."),
 )
 @click.option(
     "--near-duplicate-threshold",
     type=click.FloatRange(0, 100),
-    help=_("Minimum similarity in percent (0-100) for near-duplicate-section, scored after template text is removed. [default: 75]"),
+    help=N_("Minimum similarity in percent (0-100) for near-duplicate-section, scored after template text is removed. [default: 75]"),
 )
 @click.option(
     "--same-question-threshold",
     type=click.FloatRange(0, 100),
-    help=_("Minimum similarity in percent (0-100) of two questions for inconsistent-answer to treat them as the same question. [default: 95]"),
+    help=N_("Minimum similarity in percent (0-100) of two questions for inconsistent-answer to treat them as the same question. [default: 95]"),
 )
-@click.option("--select", metavar="RULES", help=_("Comma-separated rule names, codes or code prefixes to run (default: the rules enabled by default)."))
-@click.option("--ignore", metavar="RULES", help=_("Comma-separated rule names, codes or code prefixes not to run."))
+@click.option("--select", metavar="RULES", help=N_("Comma-separated rule names, codes or code prefixes to run (default: the rules enabled by default)."))
+@click.option("--ignore", metavar="RULES", help=N_("Comma-separated rule names, codes or code prefixes not to run."))
 @click.option(
     "--config",
     "config_path",
     type=click.Path(dir_okay=False),
     metavar="FILE",
-    help=_("Configuration file (.doclint.toml or pyproject.toml). Default: found by walking up from the checked paths."),
+    help=N_("Configuration file (.doclint.toml or pyproject.toml). Default: found by walking up from the checked paths."),
 )
-@click.option("--no-config", is_flag=True, help=_("Ignore configuration files."))
+@click.option("--no-config", is_flag=True, help=N_("Ignore configuration files."))
 @click.option(
     "--compare-with",
     multiple=True,
     metavar="PATH",
-    help=_(
+    help=N_(
         "A file or folder whose documents the cross-file rules compare with, without reporting on or fixing them "
         "(repeatable). With --compare-with ., each named file gets the findings that a check of the whole folder gives it."
     ),
 )
-@click.option("--fix", is_flag=True, help=_("Apply safe fixes and write the files back; then report what remains."))
-@click.option("--unsafe-fixes", is_flag=True, help=_("With --fix or --diff, also apply fixes that may change what a document says."))
-@click.option("--diff", is_flag=True, help=_("Print a unified diff of what --fix would change, and write nothing."))
+@click.option("--fix", is_flag=True, help=N_("Apply safe fixes and write the files back; then report what remains."))
+@click.option("--unsafe-fixes", is_flag=True, help=N_("With --fix or --diff, also apply fixes that may change what a document says."))
+@click.option("--diff", is_flag=True, help=N_("Print a unified diff of what --fix would change, and write nothing."))
 @click.option(
     "--code-scope",
     type=click.Choice(["document", "block"]),
-    help=_("Where Python names carry over: from every earlier Python block of the document, or only within a block. [default: document]"),
+    help=N_("Where Python names carry over: from every earlier Python block of the document, or only within a block. [default: document]"),
 )
 @click.option(
     "--untagged-python",
     is_flag=True,
     default=None,
-    help=_("Also check code blocks without a language tag as Python, when they parse as Python."),
+    help=N_("Also check code blocks without a language tag as Python, when they parse as Python."),
 )
 @click.option(
     "--schema",
     metavar="NAME|PATH",
-    help=_("JSON Schema for documents whose front matter names none: a built-in name (qa-article, generic) "
+    help=N_("JSON Schema for documents whose front matter names none: a built-in name (qa-article, generic) "
            "or the path of a schema file. Default: qa-article for documents whose numbered items mostly have "
            "questions or answers, no schema check for others."),
 )
@@ -155,11 +166,6 @@ def check(
     diff: bool,
     verbose: bool,
 ) -> None:
-    """Check Markdown files and folders (folders are searched for *.md, *.markdown and *.txt; - reads stdin).
-
-    Exit status: 0 no finding at warning level or above, 1 findings (with
-    --diff: changes to show), 2 usage error or unreadable input.
-    """
     _configure_logging(verbose)
     from doclint.engine import STDIN_PATH, run
     from doclint.reporters import get_reporter
@@ -299,12 +305,12 @@ def _fix(result, settings, unsafe: bool, verbose: bool):
     return remaining, report
 
 
-@main.command()
+@main.command(short_help=N_("Print the section tree of a document as JSON."), help=N_("Print the section tree of FILE as JSON (the format is described in docs/ast.md)."))
+@lang_option
 @click.argument("path", metavar="FILE")
-@click.option("--encoding", metavar="NAME", help=_("Encoding of the input file, such as gb18030. Default: UTF-8."))
+@click.option("--encoding", metavar="NAME", help=N_("Encoding of the input file, such as gb18030. Default: UTF-8."))
 @_verbose_option
 def ast(path: str, encoding: str | None, verbose: bool) -> None:
-    """Print the section tree of FILE as JSON (the format is described in docs/ast.md)."""
     _configure_logging(verbose)
     from doclint.engine import load
     from doclint.settings import Settings
@@ -319,32 +325,36 @@ def ast(path: str, encoding: str | None, verbose: bool) -> None:
     sys.stdout.write("\n")
 
 
-@main.command(name="rules")
+@main.command(name="rules", short_help=N_("List the rules."), help=N_("List every rule with its code, default severity, fix support and summary."))
+@lang_option
 def list_rules() -> None:
-    """List every rule with its code, default severity, fix support and summary."""
     from doclint.registry import all_rules
 
     rules = all_rules()
-    width = max(len(rule.name) for rule in rules)
+    severities = {rule.name: rule.severity.label for rule in rules}
+    fixes = {rule.name: _("fix") if rule.fixable else "-" for rule in rules}
+    name_width = max(display_width(rule.name) for rule in rules)
+    severity_width = max(display_width(text) for text in severities.values())
+    fix_width = max(display_width(text) for text in fixes.values())
     for rule in rules:
-        fix = _("fix") if rule.fixable else "-"
         languages = ""
         if rule.languages:
             languages = " " + _("Languages: {languages}.").format(languages=", ".join(rule.languages))
-        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.severity.value:<7}  {fix:<3}  {_(rule.summary)}{languages}")
+        columns = [rule.code, pad(rule.name, name_width), pad(severities[rule.name], severity_width), pad(fixes[rule.name], fix_width)]
+        click.echo("  ".join(columns) + f"  {_(rule.summary)}{languages}")
 
 
-@main.command()
+@main.command(short_help=N_("Print the documentation of a rule."), help=N_("Print the documentation of RULE (a name such as duplicate-section, or a code such as DL101)."))
+@lang_option
 @click.argument("rule_name", metavar="RULE")
 def explain(rule_name: str) -> None:
-    """Print the documentation of RULE (a name such as duplicate-section, or a code such as DL101)."""
     from doclint.data import rule_doc
     from doclint.registry import find_rule
 
     rule = find_rule(rule_name)
     if rule is None:
         raise click.BadParameter(_("unknown rule {rule!r}; `doclint rules` lists them").format(rule=rule_name), param_hint="RULE")
-    click.echo(_guard(lambda: rule_doc(rule.name), verbose=False), nl=False)
+    click.echo(_guard(lambda: rule_doc(rule.name, current_language()), verbose=False), nl=False)
 
 
 T = TypeVar("T")

@@ -33,9 +33,15 @@ def rules_dir() -> Path:
     return _data_folder("rules")
 
 
-def rule_doc(name: str) -> str:
-    """Return the Markdown documentation of a rule (``docs/rules/NAME.md``)."""
-    path = _data_folder("docs", "rules") / f"{name}.md"
+def rule_doc(name: str, language: str = "en") -> str:
+    """Return the Markdown documentation of a rule: ``docs/rules/NAME.md``.
+
+    For a language other than English the translated page
+    ``docs/rules/LANGUAGE/NAME.md`` is returned when it exists.
+    """
+    folder = _data_folder("docs", "rules")
+    translated = folder / language / f"{name}.md"
+    path = translated if language != "en" and translated.is_file() else folder / f"{name}.md"
     try:
         return path.read_text(encoding="utf-8")
     except OSError as error:

@@ -11,13 +11,20 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from doclint.i18n import _
+from doclint.i18n import N_, _
+
+SEVERITY_LABELS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+    @property
+    def label(self) -> str:
+        """The severity's name in the selected language."""
+        return _(SEVERITY_LABELS[self.value])
 
     @property
     def rank(self) -> int:

@@ -1,26 +1,25 @@
 """Rule documentation (``docs/rules/RULE-NAME.md``) for the formats that describe rules, such as SARIF.
 
-A wheel carries the pages as ``doclint/_data/docs/rules``. A source
-checkout used in place (an editable install, or ``src`` on ``sys.path``)
-reads ``docs/rules`` at the top of the repository. A rule without a page
-is described by its summary alone, so a missing page never stops a report.
+The pages are found by ``doclint.data.rule_doc``, in the selected language
+when a translation exists. A rule without a page is described by its
+summary alone, so a missing page never stops a report.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from doclint.i18n import _
+from doclint.data import DataError, rule_doc
+from doclint.i18n import N_, _, current_language
 from doclint.registry import Rule
 
 logger = logging.getLogger(__name__)
 
-DESCRIPTION_HEADING = "What it finds"
+DESCRIPTION_HEADING = N_("What it finds")
+"""The heading whose first paragraph describes a rule; translated pages use its translation."""
 
 
 @dataclass(frozen=True)
@@ -37,29 +36,15 @@ def rule_help(rule: Rule) -> RuleHelp:
     page = _read_page(rule.name)
     if page is None:
         return RuleHelp(summary, summary)
-    return RuleHelp(first_paragraph(page, DESCRIPTION_HEADING) or summary, page)
+    return RuleHelp(first_paragraph(page, _(DESCRIPTION_HEADING)) or summary, page)
 
 
-def docs_dir() -> Path | None:
-    """Return the folder of the rule pages, inside the wheel or in the source checkout, or None."""
-    packaged = Path(__file__).resolve().parent / "_data" / "docs" / "rules"
-    checkout = Path(__file__).resolve().parents[2] / "docs" / "rules"
-    for folder in (packaged, checkout):
-        if folder.is_dir():
-            return folder
-    return None
-
-
-@lru_cache(maxsize=None)
 def _read_page(name: str) -> str | None:
-    folder = docs_dir()
-    if folder is None:
-        logger.debug("no rule documentation folder; describing %s by its summary", name)
-        return None
+    """Return a rule's page in the selected language, or None when it is missing."""
     try:
-        return (folder / f"{name}.md").read_text(encoding="utf-8")
-    except OSError as error:
-        logger.debug("no page for %s (%s); describing it by its summary", name, error)
+        return rule_doc(name, current_language())
+    except DataError as error:
+        logger.debug("%s; describing %s by its summary", error, name)
         return None
 
 

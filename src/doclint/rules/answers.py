@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
-from doclint.i18n import _
+from doclint.i18n import N_, _
 from doclint.model import Document
 from doclint.placeholders import is_placeholder
 from doclint.qa import answer_conflicts, describe_difference, excerpt, is_item
@@ -65,7 +65,7 @@ def check_missing_answers(documents: Sequence[Document], settings: Settings) -> 
 INCONSISTENT_ANSWER = Rule(
     code="DL201",
     name="inconsistent-answer",
-    summary="An item asks an earlier item's question again but answers it differently.",
+    summary=N_("An item asks an earlier item's question again but answers it differently."),
     severity=Severity.ERROR,
     fixable=False,
     check=check_inconsistent_answers,
@@ -74,7 +74,7 @@ INCONSISTENT_ANSWER = Rule(
 MISSING_ANSWER = Rule(
     code="DL203",
     name="missing-answer",
-    summary="An answer is only a placeholder such as TODO or 待补充.",
+    summary=N_("An answer is only a placeholder such as TODO or 待补充."),
     severity=Severity.WARNING,
     fixable=False,
     check=check_missing_answers,

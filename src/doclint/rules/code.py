@@ -15,7 +15,7 @@ from typing import Iterable
 from doclint.codeblocks import code_lines, iter_code_blocks
 from doclint.data_syntax import DATA_LANGUAGES, DataSyntaxError, data_syntax_error, is_data_language
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
-from doclint.i18n import _
+from doclint.i18n import N_, _
 from doclint.model import Document
 from doclint.python_check import PythonProblem, check_python
 from doclint.python_snippets import PYTHON_LANGUAGES
@@ -120,7 +120,7 @@ def _at(rule: Rule, document: Document, problem: PythonProblem, message: str, fi
 UNDEFINED_NAME = Rule(
     code="DL301",
     name="undefined-name",
-    summary="Python code uses a name that no code block defines or imports.",
+    summary=N_("Python code uses a name that no code block defines or imports."),
     severity=Severity.ERROR,
     fixable=False,
     check=check_undefined_names,
@@ -131,7 +131,7 @@ UNDEFINED_NAME = Rule(
 UNUSED_IMPORT = Rule(
     code="DL302",
     name="unused-import",
-    summary="Python code imports a name that no code block uses.",
+    summary=N_("Python code imports a name that no code block uses."),
     severity=Severity.WARNING,
     fixable=True,
     check=check_unused_imports,
@@ -142,7 +142,7 @@ UNUSED_IMPORT = Rule(
 CODE_SYNTAX_ERROR = Rule(
     code="DL303",
     name="code-syntax-error",
-    summary="A code block does not parse in its language.",
+    summary=N_("A code block does not parse in its language."),
     severity=Severity.ERROR,
     fixable=False,
     check=check_syntax,
@@ -153,7 +153,7 @@ CODE_SYNTAX_ERROR = Rule(
 CODE_NOT_CHECKED = Rule(
     code="DL304",
     name="code-not-checked",
-    summary="A Python block needs a newer Python than the one running doclint, so it was not checked.",
+    summary=N_("A Python block needs a newer Python than the one running doclint, so it was not checked."),
     severity=Severity.INFO,
     fixable=False,
     check=check_not_checked,

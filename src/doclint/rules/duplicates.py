@@ -18,7 +18,7 @@ import logging
 from typing import Iterable, Sequence
 
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity, describe_location
-from doclint.i18n import _
+from doclint.i18n import N_, _
 from doclint.model import Document
 from doclint.qa import answer_conflicts
 from doclint.registry import Rule
@@ -99,7 +99,7 @@ def _related(entry: SectionEntry, message: str) -> RelatedLocation:
 DUPLICATE_SECTION = Rule(
     code="DL101",
     name="duplicate-section",
-    summary="A section repeats an earlier section word for word.",
+    summary=N_("A section repeats an earlier section word for word."),
     severity=Severity.ERROR,
     fixable=True,
     check=check_duplicates,
@@ -108,7 +108,7 @@ DUPLICATE_SECTION = Rule(
 NEAR_DUPLICATE_SECTION = Rule(
     code="DL102",
     name="near-duplicate-section",
-    summary="A section's body is mostly the same as an earlier section's.",
+    summary=N_("A section's body is mostly the same as an earlier section's."),
     severity=Severity.WARNING,
     fixable=False,
     check=check_near_duplicates,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from doclint.diagnostics import Diagnostic, Severity
-from doclint.i18n import _
+from doclint.i18n import N_, _
 from doclint.model import Document
 from doclint.registry import Rule
 from doclint.settings import Settings
@@ -29,7 +29,7 @@ def check_detected_encoding(document: Document, settings: Settings) -> Iterable[
 DETECTED_ENCODING = Rule(
     code="DL901",
     name="detected-encoding",
-    summary="A file is not UTF-8 and was read in the encoding doclint detected.",
+    summary=N_("A file is not UTF-8 and was read in the encoding doclint detected."),
     severity=Severity.INFO,
     fixable=False,
     check=check_detected_encoding,

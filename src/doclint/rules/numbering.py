@@ -27,7 +27,7 @@ from enum import Enum
 from typing import Iterable, Iterator, Sequence
 
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity
-from doclint.i18n import _
+from doclint.i18n import N_, _
 from doclint.model import Document, Section
 from doclint.registry import Rule
 from doclint.settings import Settings
@@ -203,7 +203,7 @@ def _diagnostic(document: Document, found: NumberingBreak, fix: Fix | None) -> D
 HEADING_NUMBERING = Rule(
     code="DL402",
     name="heading-numbering",
-    summary="A numbered heading skips, repeats or goes back from the number of the heading before it.",
+    summary=N_("A numbered heading skips, repeats or goes back from the number of the heading before it."),
     severity=Severity.WARNING,
     fixable=True,
     check=check_numbering,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
-from doclint.i18n import _
+from doclint.i18n import N_, _
 from doclint.model import Document
 from doclint.passages import Borrowing, Unit, find_borrowings
 from doclint.registry import Rule
@@ -92,7 +92,7 @@ def _columns(unit: Unit, borrowing: Borrowing) -> tuple[int, int | None]:
 BORROWED_PASSAGE = Rule(
     code="DL202",
     name="borrowed-passage",
-    summary="A step or sentence repeats a passage of an item that asks a different question.",
+    summary=N_("A step or sentence repeats a passage of an item that asks a different question."),
     severity=Severity.WARNING,
     fixable=False,
     check=check_borrowed_passages,

@@ -28,7 +28,7 @@ import referencing.exceptions
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.frontmatter import FrontMatterError, front_matter_value
-from doclint.i18n import _
+from doclint.i18n import N_, _
 from doclint.model import Document, Section
 from doclint.placeholders import is_placeholder
 from doclint.registry import Rule
@@ -170,7 +170,7 @@ def _indentation_column(document: Document, line: int) -> int:
 SCHEMA_VIOLATION = Rule(
     code="DL401",
     name="schema-violation",
-    summary="A document's section tree does not match its JSON Schema, such as an item without an explanation in qa-article.",
+    summary=N_("A document's section tree does not match its JSON Schema, such as an item without an explanation in qa-article."),
     severity=Severity.ERROR,
     fixable=False,
     check=check_schema_violations,

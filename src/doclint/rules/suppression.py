@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.model import Document
+from doclint.i18n import N_
 from doclint.registry import Rule
 from doclint.settings import Settings
 
@@ -23,7 +24,7 @@ def check_nothing(documents: Sequence[Document], settings: Settings) -> Iterable
 UNUSED_SUPPRESSION = Rule(
     code="DL902",
     name="unused-suppression",
-    summary="A doclint-disable comment silences no finding.",
+    summary=N_("A doclint-disable comment silences no finding."),
     severity=Severity.WARNING,
     fixable=False,
     check=check_nothing,
