@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -57,6 +58,13 @@ MIN_NEAR_UNIT_WEIGHT = 20.0
 NEAR_UNIT_RATIO = 85.0
 LATIN_WEIGHT = 1 / 3
 
+# A source unit must share this many non-template shingles with a unit to be
+# compared at all. An exact run of 16 characters that template does not
+# cover contains at least 12 such 5-grams (every shingle that contains an
+# uncovered character is not template), so the filter never drops one; it
+# only saves the alignment of units that share a word or two.
+MIN_SHARED_SHINGLES = 6
+
 
 @dataclass(frozen=True, eq=False)
 class Unit:
@@ -74,6 +82,8 @@ class Unit:
     """For each character of ``folded``, its index in ``text``."""
     template: list[bool] = field(default_factory=list)
     """For each character of ``folded``, whether template 5-grams cover it."""
+    shingles: frozenset[str] = frozenset()
+    """The distinct character 5-grams of ``folded``."""
 
 
 @dataclass(frozen=True)
@@ -88,8 +98,22 @@ class Borrowing:
     weight: float
 
 
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
+
+
 def fold(text: str) -> tuple[str, tuple[int, ...]]:
-    """Fold text for comparison and map each folded character back to its index in ``text``."""
+    """Fold text for comparison and map each folded character back to its index in ``text``.
+
+    Most texts keep their length under NFKC and case folding (full-width
+    forms become one ASCII character each), so the whole text is folded at
+    once and positions map one to one. Otherwise each character is folded
+    on its own, which keeps the map exact for ligatures and "ß".
+    """
+    whole = unicodedata.normalize("NFKC", text).casefold()
+    if len(whole) == len(text):
+        matches = list(_WORD_CHAR_RE.finditer(whole))
+        return "".join(match.group() for match in matches), tuple(match.start() for match in matches)
+
     chars: list[str] = []
     positions: list[int] = []
     for index, char in enumerate(text):
@@ -114,7 +138,7 @@ def item_units(entry: SectionEntry) -> list[Unit]:
         if is_placeholder(text):
             continue
         folded, positions = fold(text)
-        units.append(Unit(entry, kind, number, line, text, folded, positions))
+        units.append(Unit(entry, kind, number, line, text, folded, positions, shingles=frozenset(_shingles(folded))))
     return units
 
 
@@ -172,7 +196,7 @@ def _document_borrowings(items: list[SectionEntry], related: set[tuple[int, int]
             if best is not None:
                 borrowings.append(best)
         for unit in units:
-            for shingle in set(_shingles(unit.folded)) - template:
+            for shingle in unit.shingles - template:
                 index[shingle].append((item_index, unit))
     return borrowings
 
@@ -184,17 +208,21 @@ def _best_source(
     items: list[SectionEntry],
     related: set[tuple[int, int]],
 ) -> Borrowing | None:
-    candidates: dict[int, Unit] = {}
-    for shingle in set(_shingles(unit.folded)):
+    shared: Counter[int] = Counter()
+    sources: dict[int, Unit] = {}
+    for shingle in unit.shingles:
         for source_item, source in index.get(shingle, ()):
-            if source_item == item_index or (unit.entry.order, source.entry.order) in related:
-                continue
-            if contains(source.entry, unit.entry) or contains(unit.entry, source.entry):
-                continue
-            candidates[id(source)] = source
+            if source_item != item_index:
+                shared[id(source)] += 1
+                sources[id(source)] = source
 
     best: Borrowing | None = None
-    for source in candidates.values():
+    for key, count in shared.items():
+        source = sources[key]
+        if count < MIN_SHARED_SHINGLES or (unit.entry.order, source.entry.order) in related:
+            continue
+        if contains(source.entry, unit.entry) or contains(unit.entry, source.entry):
+            continue
         found = _compare(unit, source)
         if found is not None and (best is None or found.weight > best.weight):
             best = found
@@ -235,7 +263,7 @@ def _template_shingles(units_by_item: list[list[Unit]]) -> set[str]:
     """Return the shingles that occur in at least max(3, 25 %) of the items with distinct content."""
     distinct: dict[frozenset[str], None] = {}
     for units in units_by_item:
-        distinct.setdefault(frozenset(shingle for unit in units for shingle in _shingles(unit.folded)), None)
+        distinct.setdefault(frozenset().union(*(unit.shingles for unit in units)), None)
     counts: Counter[str] = Counter()
     for shingles in distinct:
         counts.update(shingles)

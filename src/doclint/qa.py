@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-import numpy
-from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from doclint.i18n import _, ngettext
 from doclint.model import Document, Field, Section, Step
-from doclint.similarity import SectionEntry, exact_copies, index_sections
+from doclint.similarity import SectionEntry, exact_copies, index_sections, scored_pairs
 from doclint.text import normalize
 
 EXCERPT_CHARS = 24
@@ -71,13 +69,12 @@ def _answer_conflicts(documents: tuple[Document, ...], threshold: float) -> dict
         return conflicts
 
     signatures = [answer_signature(entry.section.fields["answer"]) for entry in items]
-    scores = process.cdist(questions, questions, scorer=fuzz.ratio, score_cutoff=threshold, workers=-1)
-    for later_index, later in enumerate(items):
+    for later_index, earlier in scored_pairs(questions, threshold):
+        later = items[later_index]
         if not questions[later_index]:
             continue
         best: AnswerConflict | None = None
-        for earlier_index in numpy.flatnonzero(scores[later_index, :later_index] >= threshold).tolist():
-            score = float(scores[later_index, earlier_index])
+        for earlier_index, score in earlier:
             if signatures[earlier_index] == signatures[later_index]:
                 continue
             if best is None or score > best.score:

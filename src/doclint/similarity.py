@@ -43,6 +43,17 @@ MIN_COMPARISON_CHARS = 16
 # 10,000 sections take 20 MB.
 SCORE_CHUNK_ROWS = 512
 
+# Above this many texts, candidate pairs come from MinHash LSH instead of
+# scoring all pairs. Measured on 2 cores (bench/lsh_recall.py, recorded in
+# docs/benchmarks.md): 5,060 sections take 35.7 s all-pairs and 1.3 s with
+# LSH plus exact scoring, and LSH found every injected near-duplicate. It
+# misses some pairs that only just reach the threshold with little shared
+# wording, so smaller runs keep the exact all-pairs scoring.
+LSH_MIN_TEXTS = 2000
+
+# Candidate pairs scored at once by process.cpdist.
+SCORE_CHUNK_PAIRS = 1 << 20
+
 
 @dataclass(frozen=True, eq=False)
 class SectionEntry:
@@ -245,11 +256,11 @@ def _near_duplicate_matches(
     strings = [texts[entry.order] for entry in candidates]
 
     result: dict[SectionEntry, list[tuple[float, SectionEntry]]] = {}
-    for later_index, earlier_indexes, row in _score_earlier(strings, threshold):
+    for later_index, earlier in scored_pairs(strings, threshold):
         later = candidates[later_index]
         matches = [
-            (float(row[earlier_index]), candidates[earlier_index])
-            for earlier_index in earlier_indexes
+            (score, candidates[earlier_index])
+            for earlier_index, score in earlier
             if candidates[earlier_index].copy_key != later.copy_key and not contains(candidates[earlier_index], later)
         ]
         if matches:
@@ -258,10 +269,16 @@ def _near_duplicate_matches(
 
 
 def _score_earlier(strings: list[str], threshold: float) -> Iterator[tuple[int, list[int], Any]]:
-    """Score every string against the strings before it, in row chunks to bound memory.
+    """Score every string against the strings before it; yield (index, earlier indexes at or above the threshold, scores).
 
-    Yields (index, indexes of earlier strings at or above the threshold, row of scores).
+    ``scores[j]`` is the score against string ``j``. Up to LSH_MIN_TEXTS
+    strings every pair is scored, in row chunks to bound memory. Above it,
+    MinHash LSH (``doclint.lsh``) proposes the candidate pairs and only those
+    are scored, which keeps large runs close to linear.
     """
+    if len(strings) > LSH_MIN_TEXTS:
+        yield from score_candidates(strings, threshold)
+        return
     for start in range(0, len(strings), SCORE_CHUNK_ROWS):
         stop = min(start + SCORE_CHUNK_ROWS, len(strings))
         scores = process.cdist(
@@ -272,3 +289,28 @@ def _score_earlier(strings: list[str], threshold: float) -> Iterator[tuple[int, 
             earlier = numpy.flatnonzero(row[:index] >= threshold).tolist()
             if earlier:
                 yield index, earlier, row
+
+
+def score_candidates(strings: list[str], threshold: float) -> Iterator[tuple[int, list[int], dict[int, float]]]:
+    """Score the LSH candidate pairs of the strings exactly, in the same shape as ``_score_earlier``."""
+    from doclint.lsh import candidate_pairs
+
+    pairs = candidate_pairs(strings)
+    logger.debug("LSH proposed %d candidate pairs among %d texts", len(pairs), len(strings))
+    found: dict[int, dict[int, float]] = {}
+    for start in range(0, len(pairs), SCORE_CHUNK_PAIRS):
+        chunk = pairs[start:start + SCORE_CHUNK_PAIRS]
+        earlier_texts = [strings[index] for index in chunk[:, 0].tolist()]
+        later_texts = [strings[index] for index in chunk[:, 1].tolist()]
+        scores = process.cpdist(later_texts, earlier_texts, scorer=fuzz.ratio, score_cutoff=threshold, workers=-1)
+        for row in numpy.flatnonzero(scores >= threshold).tolist():
+            earlier, later = int(chunk[row, 0]), int(chunk[row, 1])
+            found.setdefault(later, {})[earlier] = float(scores[row])
+    for index in sorted(found):
+        yield index, sorted(found[index]), found[index]
+
+
+def scored_pairs(strings: list[str], threshold: float) -> Iterator[tuple[int, list[tuple[int, float]]]]:
+    """Yield (index, [(earlier index, score), ...]) for every string with earlier strings at or above the threshold."""
+    for index, earlier, scores in _score_earlier(strings, threshold):
+        yield index, [(other, float(scores[other])) for other in earlier]
