@@ -8,6 +8,7 @@ to rerun with ``--verbose`` for the traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sys
@@ -146,6 +147,17 @@ def main() -> None:
            "or the path of a schema file. Default: qa-article for documents whose numbered items mostly have "
            "questions or answers, no schema check for others."),
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(1),
+    metavar="N",
+    help=N_("Number of processes that parse documents. [default: the number of CPUs]"),
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help=N_("Parse every document again instead of reading the cache in .doclint_cache/."),
+)
 @_verbose_option
 def check(
     paths: tuple[str, ...],
@@ -161,6 +173,8 @@ def check(
     schema: str | None,
     untagged_python: bool | None,
     compare_with: tuple[str, ...],
+    jobs: int | None,
+    no_cache: bool,
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
@@ -183,10 +197,13 @@ def check(
         "code_scope": code_scope,
         "untagged_python": untagged_python,
         "schema": schema,
+        "jobs": jobs,
     }
     if STDIN_PATH in compare_with:
         raise click.UsageError(_("--compare-with cannot read standard input; name files or folders"))
     settings = _settings(paths, options, config_path, no_config)
+    if no_cache:
+        settings = dataclasses.replace(settings, cache_dir=None)
     try:
         if settings.schema:
             # Load it once before reading any document, so that a bad schema fails fast.

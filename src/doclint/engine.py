@@ -139,14 +139,26 @@ def run(
     only some files still finds their copies in the others.
     """
     paths, errors = discover(arguments, settings)
-    documents = []
-    for path in paths:
-        try:
-            documents.append(load(path, settings))
-        except SourceError as error:
-            errors.append(str(error))
+    documents = _load_all(paths, settings, errors)
     compared = _load_compared(compare_with, paths, settings, errors)
     return check_documents(documents, settings, rules, errors, compared)
+
+
+def _load_all(paths: Sequence[str], settings: Settings, errors: list[str]) -> list[Document]:
+    """Load the named documents: standard input directly, files through the cache and process pool."""
+    from doclint.loader import load_documents
+
+    documents = []
+    for path in paths:
+        if path == STDIN_PATH:
+            try:
+                documents.append(load(path, settings))
+            except SourceError as error:
+                errors.append(str(error))
+    files = [path for path in paths if path != STDIN_PATH]
+    documents.extend(load_documents(files, settings, errors))
+    order = {path: index for index, path in enumerate(paths)}
+    return sorted(documents, key=lambda document: order.get(document.path, order.get(STDIN_PATH, 0)))
 
 
 def _load_compared(arguments: Sequence[str], named: Sequence[str], settings: Settings, errors: list[str]) -> list[Document]:
@@ -162,15 +174,13 @@ def _load_compared(arguments: Sequence[str], named: Sequence[str], settings: Set
     paths, discover_errors = discover(arguments, settings)
     errors.extend(discover_errors)
 
+    from doclint.loader import load_documents
+
     named_files = {os.path.realpath(path) for path in named if path != STDIN_PATH}
-    compared = []
-    for path in paths:
-        if os.path.realpath(path) in named_files:
-            continue
-        try:
-            compared.append(load(path, settings))
-        except SourceError as error:
-            logger.warning("%s; it is left out of the comparison", error)
+    unreadable: list[str] = []
+    compared = load_documents([path for path in paths if os.path.realpath(path) not in named_files], settings, unreadable)
+    for error in unreadable:
+        logger.warning("%s; it is left out of the comparison", error)
     return compared
 
 

@@ -262,6 +262,10 @@ class Document:
     front_matter: FrontMatter | None
     blocks: list[Block]
     sections: list[Section]
+    forms: list[tuple[str, bool, tuple[str, ...]]] | None = None
+    """Per section in ``walk`` order, the comparison forms the cross-file rules
+    need (copy key, whether it has content, clauses), computed where the
+    document is parsed and cached with it; None until computed."""
 
     @property
     def path(self) -> str:

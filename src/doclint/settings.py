@@ -37,6 +37,10 @@ class Settings:
     """Scope of Python names: ``document`` (names carry over from earlier Python blocks) or ``block``."""
     untagged_python: bool = False
     """Also check code blocks without a language tag as Python, when they parse as Python."""
+    jobs: int | None = None
+    """Worker processes that parse documents; None means one per CPU."""
+    cache_dir: str | None = ".doclint_cache"
+    """Folder of the parse cache, relative to the working folder; None turns the cache off."""
     schema: str | None = None
     """JSON Schema for documents whose front matter names none: a built-in name such as ``qa-article``
     or a path relative to the working folder. None gives ``qa-article`` to documents whose numbered

@@ -140,10 +140,20 @@ def index_sections(documents: Sequence[Document]) -> list[SectionEntry]:
 def _index_sections(documents: tuple[Document, ...]) -> list[SectionEntry]:
     entries: list[SectionEntry] = []
     for document in documents:
-        for section in document.walk():
-            key, has_content = copy_key(section)
-            entries.append(SectionEntry(document, section, len(entries), section_clauses(section), key, has_content))
+        if document.forms is None:
+            document.forms = section_forms(document)
+        for section, (key, has_content, clauses) in zip(document.walk(), document.forms):
+            entries.append(SectionEntry(document, section, len(entries), clauses, key, has_content))
     return entries
+
+
+def section_forms(document: Document) -> list[tuple[str, bool, tuple[str, ...]]]:
+    """Compute each section's copy key, whether it has content, and its clauses, in ``walk`` order."""
+    forms = []
+    for section in document.walk():
+        key, has_content = copy_key(section)
+        forms.append((key, has_content, section_clauses(section)))
+    return forms
 
 
 def template_clauses(bodies: Iterable[tuple[str, ...]]) -> set[str]:

@@ -171,15 +171,11 @@ def _decode_as(path: str, data: bytes, name: str) -> Source:
     return Source.from_text(path, text, encoding=name, bom=bom)
 
 
-def read_source(path: Path, display: str | None = None, encoding: str | None = None) -> Source:
-    """Read and decode one document from disk.
-
-    ``display`` is the path shown in messages and findings (by default the
-    path as given). Raises SourceError for a missing or unreadable file.
-    """
+def read_bytes(path: Path, display: str | None = None) -> bytes:
+    """Read a document's bytes, raising SourceError that names the file and the fix."""
     shown = display or str(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise SourceError(_("{path}: no such file or directory; check the path").format(path=shown)) from None
     except IsADirectoryError:
@@ -188,7 +184,16 @@ def read_source(path: Path, display: str | None = None, encoding: str | None = N
         raise SourceError(_("{path}: permission denied; make the file readable").format(path=shown)) from None
     except OSError as error:
         raise SourceError(_("{path}: cannot be read ({reason})").format(path=shown, reason=error.strerror or error)) from None
-    return decode(shown, data, encoding)
+
+
+def read_source(path: Path, display: str | None = None, encoding: str | None = None) -> Source:
+    """Read and decode one document from disk.
+
+    ``display`` is the path shown in messages and findings (by default the
+    path as given). Raises SourceError for a missing or unreadable file.
+    """
+    shown = display or str(path)
+    return decode(shown, read_bytes(path, shown), encoding)
 
 
 def _has_utf16_bom(data: bytes) -> bool:

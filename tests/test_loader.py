@@ -1,0 +1,95 @@
+import pickle
+import shutil
+
+import pytest
+
+from doclint import loader
+from doclint.engine import run
+from doclint.settings import Settings
+
+from conftest import FIXTURES
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for index in range(20):
+        shutil.copyfile(FIXTURES / ("zh-notes.md" if index % 2 else "en-faq.md"), folder / f"doc{index:02d}.md")
+    return folder
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    return tmp_path / "cache"
+
+
+def keys(result):
+    return [(d.path, d.line, d.rule, d.message) for d in result.diagnostics]
+
+
+def test_parallel_equals_serial(corpus, cache_home):
+    serial = run([str(corpus)], Settings(jobs=1, cache_dir=None))
+    parallel = run([str(corpus)], Settings(jobs=2, cache_dir=None))
+    assert keys(parallel) == keys(serial)
+    assert len(serial.documents) == 20
+
+
+def test_second_run_reads_cache(corpus, cache_home, monkeypatch):
+    settings = Settings(jobs=1, cache_dir=str(cache_home))
+    first = run([str(corpus)], settings)
+    assert len(list(cache_home.glob("v1/*/*.pickle"))) == 2  # two distinct contents
+
+    def refuse(job):
+        raise AssertionError(f"{job.path} was parsed although it is cached")
+
+    monkeypatch.setattr(loader, "_parse", refuse)
+    second = run([str(corpus)], settings)
+    assert keys(second) == keys(first)
+    assert [document.path for document in second.documents] == [document.path for document in first.documents]
+
+
+def test_cache_folder_ignored_by_git(corpus, cache_home):
+    run([str(corpus)], Settings(jobs=1, cache_dir=str(cache_home)))
+    assert (cache_home / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_unsigned_entry_ignored(corpus, cache_home):
+    settings = Settings(jobs=1, cache_dir=str(cache_home))
+    first = run([str(corpus)], settings)
+    for entry in cache_home.glob("v1/*/*.pickle"):
+        # A planted entry: a valid pickle without this user's signature.
+        entry.write_bytes(b"\0" * 32 + pickle.dumps("planted"))
+    second = run([str(corpus)], settings)
+    assert keys(second) == keys(first)
+
+
+def test_corrupt_entry_reparsed(corpus, cache_home):
+    settings = Settings(jobs=1, cache_dir=str(cache_home))
+    first = run([str(corpus)], settings)
+    for entry in cache_home.glob("v1/*/*.pickle"):
+        entry.write_bytes(entry.read_bytes()[:50])
+    assert keys(run([str(corpus)], settings)) == keys(first)
+
+
+def test_changed_file_not_served_from_cache(corpus, cache_home):
+    settings = Settings(jobs=1, cache_dir=str(cache_home))
+    run([str(corpus)], settings)
+    (corpus / "doc00.md").write_text("# Only\n\nOne short section.\n", encoding="utf-8")
+    result = run([str(corpus / "doc00.md")], settings)
+    assert result.documents[0].sections[0].title == "Only"
+
+
+def test_no_cache_option_writes_nothing(run_cli, corpus, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run_cli("check", "--no-cache", str(corpus))
+    assert not (tmp_path / ".doclint_cache").exists()
+    run_cli("check", str(corpus))
+    assert (tmp_path / ".doclint_cache" / ".gitignore").exists()
+
+
+def test_jobs_option_rejects_zero(run_cli, corpus):
+    code, _, stderr = run_cli("check", "--jobs", "0", str(corpus))
+    assert code == 2
+    assert "--jobs" in stderr
