@@ -183,7 +183,7 @@ def check(
     _configure_logging(verbose)
     from doclint.engine import STDIN_PATH, run
     from doclint.reporters import get_reporter
-    from doclint.schemas import SchemaError, SchemaLoader
+    from doclint.schema_errors import SchemaError
     from doclint.settings import Settings
 
     if fix and diff:
@@ -207,6 +207,8 @@ def check(
     try:
         if settings.schema:
             # Load it once before reading any document, so that a bad schema fails fast.
+            from doclint.schemas import SchemaLoader
+
             _guard(lambda: SchemaLoader().load(settings.schema), verbose)
         result = _guard(lambda: run(paths, settings, compare_with=compare_with), verbose)
     except SchemaError as error:
@@ -383,7 +385,7 @@ def _guard(action: Callable[[], T], verbose: bool) -> T:
     Expected errors (unreadable input, usage errors) are handled by the
     caller and pass through unchanged.
     """
-    from doclint.schemas import SchemaError
+    from doclint.schema_errors import SchemaError
     from doclint.source import SourceError
 
     try:

@@ -44,6 +44,7 @@ from jsonschema_specifications import REGISTRY as META_SCHEMAS
 from referencing import Registry, Resource
 
 from doclint.data import rules_dir
+from doclint.schema_errors import SchemaError
 from doclint.i18n import _
 
 logger = logging.getLogger(__name__)
@@ -57,10 +58,6 @@ MESSAGE_PLACEHOLDERS = frozenset({"heading", "section", "field", "label", "prope
 
 REFERENCE_KEYWORDS = ("$ref", "$dynamicRef", "$recursiveRef")
 REMOTE_SCHEMES = ("http", "https")
-
-
-class SchemaError(Exception):
-    """Raised for a schema that cannot be used. The message names the file and the problem, and the CLI exits with status 2."""
 
 
 class _RemoteReference(Exception):

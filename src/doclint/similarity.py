@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
-import numpy
 from rapidfuzz import fuzz, process
 
 from doclint.placeholders import placeholder_forms
@@ -50,6 +49,10 @@ SCORE_CHUNK_ROWS = 512
 # misses some pairs that only just reach the threshold with little shared
 # wording, so smaller runs keep the exact all-pairs scoring.
 LSH_MIN_TEXTS = 2000
+
+# Up to this many texts, pairs are scored one by one in Python; a small run
+# then never imports numpy, which takes about 0.1 s.
+SMALL_RUN_TEXTS = 64
 
 # Candidate pairs scored at once by process.cpdist.
 SCORE_CHUNK_PAIRS = 1 << 20
@@ -289,6 +292,12 @@ def _score_earlier(strings: list[str], threshold: float) -> Iterator[tuple[int, 
     if len(strings) > LSH_MIN_TEXTS:
         yield from score_candidates(strings, threshold)
         return
+    if len(strings) <= SMALL_RUN_TEXTS:
+        yield from _score_small(strings, threshold)
+        return
+
+    import numpy
+
     for start in range(0, len(strings), SCORE_CHUNK_ROWS):
         stop = min(start + SCORE_CHUNK_ROWS, len(strings))
         scores = process.cdist(
@@ -301,8 +310,22 @@ def _score_earlier(strings: list[str], threshold: float) -> Iterator[tuple[int, 
                 yield index, earlier, row
 
 
+def _score_small(strings: list[str], threshold: float) -> Iterator[tuple[int, list[int], dict[int, float]]]:
+    """Score all pairs one by one: for a few texts this is faster than starting numpy and cdist."""
+    for index, text in enumerate(strings):
+        scores = {}
+        for other in range(index):
+            score = fuzz.ratio(text, strings[other], score_cutoff=threshold)
+            if score >= threshold:
+                scores[other] = score
+        if scores:
+            yield index, sorted(scores), scores
+
+
 def score_candidates(strings: list[str], threshold: float) -> Iterator[tuple[int, list[int], dict[int, float]]]:
     """Score the LSH candidate pairs of the strings exactly, in the same shape as ``_score_earlier``."""
+    import numpy
+
     from doclint.lsh import candidate_pairs
 
     pairs = candidate_pairs(strings)

@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
-
-import referencing.exceptions
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.frontmatter import FrontMatterError, front_matter_value
@@ -32,9 +30,11 @@ from doclint.i18n import N_, _
 from doclint.model import Document, Section
 from doclint.placeholders import is_placeholder
 from doclint.registry import Rule
-from doclint.schema_messages import describe_errors
-from doclint.schemas import LoadedSchema, SchemaError, SchemaLoader
+from doclint.schema_errors import SchemaError
 from doclint.settings import Settings
+
+if TYPE_CHECKING:
+    from doclint.schemas import LoadedSchema, SchemaLoader
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +44,9 @@ QA_FIELD_KEYS = ("question", "answer")
 
 
 def check_schema_violations(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
+    # jsonschema is imported only when a document gets a schema check.
+    from doclint.schemas import SchemaLoader
+
     loader = SchemaLoader()
     for document in documents:
         schema = choose_schema(document, settings, loader)
@@ -122,6 +125,10 @@ def looks_like_qa(document: Document) -> bool:
 
 def validate(document: Document, schema: LoadedSchema, settings: Settings) -> Iterator[Diagnostic]:
     """Validate a document's tree and yield one finding per distinct violation."""
+    import referencing.exceptions
+
+    from doclint.schema_messages import describe_errors
+
     tree = document.to_json()
     try:
         errors = list(schema.validator.iter_errors(tree))
