@@ -203,9 +203,13 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}, {platform.system()} {platform.release()}"
 
 
-def print_report(timings: list[Timing], parse_inner: str | None) -> None:
+def print_report(timings: list[Timing], parse_inner: str | None, files: int) -> None:
     by_name = {timing.name: timing for timing in timings}
     doclint = by_name["doclint check (cold, all rules)"].median
+    for name in ("doclint check (cold, all rules)", "doclint check (cached, all rules)"):
+        seconds = by_name[name].median
+        if seconds:
+            print(f"{name}: {files / seconds:.0f} files per second")
     print("\ntool                               median s  runs  doclint / tool  exit")
     for timing in timings:
         if timing.missing:
@@ -288,7 +292,7 @@ def main() -> None:
             findings_text = output
         elif timing.name.startswith("markdown-it-py") and output:
             parse_inner = output.strip()
-    print_report(timings, parse_inner)
+    print_report(timings, parse_inner, truth['files'])
 
     if findings_text:
         table, outside = recall(json.loads(findings_text), truth, folder)
