@@ -93,3 +93,17 @@ def test_jobs_option_rejects_zero(run_cli, corpus):
     code, _, stderr = run_cli("check", "--jobs", "0", str(corpus))
     assert code == 2
     assert "--jobs" in stderr
+
+
+def test_progress_bar_only_when_asked(corpus, cache_home, capsys, monkeypatch):
+    monkeypatch.setattr(loader, "MIN_PROGRESS_DOCUMENTS", 5)
+    run([str(corpus)], Settings(jobs=1, cache_dir=None))
+    assert capsys.readouterr().err == ""
+    run([str(corpus)], Settings(jobs=1, cache_dir=None, progress=True))
+    assert "Parsing" in capsys.readouterr().err
+
+
+def test_cli_no_progress_when_piped(run_cli, corpus, monkeypatch):
+    monkeypatch.setattr(loader, "MIN_PROGRESS_DOCUMENTS", 5)
+    _, _, stderr = run_cli("check", "--no-cache", str(corpus))
+    assert stderr == ""

@@ -204,6 +204,8 @@ def check(
     settings = _settings(paths, options, config_path, no_config)
     if no_cache:
         settings = dataclasses.replace(settings, cache_dir=None)
+    if output_format == "text" and sys.stderr.isatty():
+        settings = dataclasses.replace(settings, progress=True)
     try:
         if settings.schema:
             # Load it once before reading any document, so that a bad schema fails fast.

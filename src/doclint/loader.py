@@ -24,10 +24,11 @@ import logging
 import os
 import pickle
 import secrets
+import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 from doclint import __version__
 from doclint.fields import LabelTable
@@ -42,6 +43,8 @@ logger = logging.getLogger(__name__)
 CACHE_FORMAT = 1
 # Below this many documents to parse, starting worker processes costs more than it saves.
 MIN_PARALLEL_DOCUMENTS = 16
+# Runs that parse fewer documents finish before a progress bar would help.
+MIN_PROGRESS_DOCUMENTS = 200
 SIGNATURE_SIZE = hashlib.sha256().digest_size
 
 
@@ -165,7 +168,7 @@ def load_documents(paths: Sequence[str], settings: Settings, errors: list[str]) 
         else:
             jobs[index] = _Job(path, data, settings.encoding, settings.label_table)
 
-    for index, parsed in zip(jobs, _parse_all(list(jobs.values()), workers)):
+    for index, parsed in zip(jobs, _parse_all(list(jobs.values()), workers, settings.progress)):
         if isinstance(parsed, str):
             errors.append(parsed)
             continue
@@ -177,8 +180,23 @@ def load_documents(paths: Sequence[str], settings: Settings, errors: list[str]) 
     return [documents[index] for index in sorted(documents)]
 
 
-def _parse_all(jobs: list[_Job], workers: int) -> list[Document | str]:
+def _parse_all(jobs: list[_Job], workers: int, progress: bool = False) -> list[Document | str]:
+    """Parse the jobs in order, in a process pool when there are enough of them."""
     if workers <= 1 or len(jobs) < MIN_PARALLEL_DOCUMENTS:
-        return [_parse(job) for job in jobs]
+        return list(_with_progress((_parse(job) for job in jobs), len(jobs), progress))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_parse, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+        parsed = pool.map(_parse, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+        return list(_with_progress(parsed, len(jobs), progress))
+
+
+def _with_progress(items: Iterable[Document | str], total: int, progress: bool) -> Iterator[Document | str]:
+    """Pass items through, drawing a progress bar on stderr for long runs when ``progress`` is set."""
+    if not progress or total < MIN_PROGRESS_DOCUMENTS:
+        yield from items
+        return
+    import click
+
+    from doclint.i18n import _
+
+    with click.progressbar(items, length=total, label=_("Parsing"), file=sys.stderr) as bar:
+        yield from bar

@@ -39,6 +39,8 @@ class Settings:
     """Also check code blocks without a language tag as Python, when they parse as Python."""
     jobs: int | None = None
     """Worker processes that parse documents; None means one per CPU."""
+    progress: bool = False
+    """Show a progress bar on stderr while documents are parsed (the CLI sets it for a terminal and text output)."""
     cache_dir: str | None = ".doclint_cache"
     """Folder of the parse cache, relative to the working folder; None turns the cache off."""
     schema: str | None = None
