@@ -339,7 +339,8 @@ def list_rules() -> None:
     for rule in rules:
         languages = ""
         if rule.languages:
-            languages = " " + _("Languages: {languages}.").format(languages=", ".join(rule.languages))
+            # The space before the list is part of the message, so that a language whose sentences need none can drop it.
+            languages = _(" Languages: {languages}.").format(languages=", ".join(rule.languages))
         columns = [rule.code, pad(rule.name, name_width), pad(severities[rule.name], severity_width), pad(fixes[rule.name], fix_width)]
         click.echo("  ".join(columns) + f"  {_(rule.summary)}{languages}")
 
