@@ -88,8 +88,7 @@ def main() -> None:
     "output_format",
     type=click.Choice(list(REPORTERS)),
     default="text",
-    show_default=True,
-    help=N_("Output format of the findings."),
+    help=N_("Output format of the findings. [default: text]"),
 )
 @click.option(
     "--encoding",
