@@ -12,6 +12,17 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = FIXTURES / "000.txt"
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch):
+    """Run every test, and the commands it starts, without the developer's locale variables.
+
+    doclint takes its language from LC_ALL, LC_MESSAGES and LANG, and the
+    tests expect English unless they select another language themselves.
+    """
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def run_cli():
     """Run the doclint CLI in process and return (exit code, stdout, stderr)."""

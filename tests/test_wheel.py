@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from conftest import FIXTURES
@@ -16,11 +17,11 @@ from conftest import FIXTURES
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _run(*command, cwd=None):
+def _run(*command, cwd=None, accepted_status=(0,)):
     completed = subprocess.run(
         [str(part) for part in command], cwd=cwd, capture_output=True, text=True, encoding="utf-8"
     )
-    assert completed.returncode == 0, completed.stderr
+    assert completed.returncode in accepted_status, completed.stderr
     return completed
 
 
@@ -29,7 +30,7 @@ def _script(venv: Path, name: str) -> Path:
     return folder / name
 
 
-def test_wheel_finds_builtin_schemas(tmp_path):
+def test_wheel_finds_shipped_data(tmp_path):
     wheels = tmp_path / "wheels"
     _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", wheels, REPO)
     [wheel] = wheels.glob("doclint-*.whl")
@@ -59,3 +60,17 @@ def test_wheel_finds_builtin_schemas(tmp_path):
         ["bank.md:65:1:", "DL401"],
     ]
     assert completed.stdout.splitlines()[-1] == "Found 3 problems (3 errors, 0 warnings, 0 info) in 1 file."
+
+    # The Chinese catalog and rule pages are shipped too.
+    chinese = _run(
+        _script(venv, "doclint"), "check", "--lang", "zh-CN", "--select", "DL4", "--schema", "qa-article", "bank.md",
+        cwd=work,
+        accepted_status=(1,),
+    )
+    assert chinese.stdout.splitlines()[-1] == "在 1 个文件中发现 3 个问题（3 个错误，0 个警告，0 个提示）。"
+    page = _run(_script(venv, "doclint"), "explain", "DL101", "--lang", "zh-CN", cwd=work)
+    assert page.stdout == (REPO / "docs" / "rules" / "zh-CN" / "duplicate-section.md").read_text(encoding="utf-8")
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = set(archive.namelist())
+    assert "doclint/locale/zh_CN/LC_MESSAGES/doclint.mo" in shipped
+    assert "doclint/_data/docs/rules/zh-CN/duplicate-section.md" in shipped

@@ -89,8 +89,7 @@ def main() -> None:
     "output_format",
     type=click.Choice(list(REPORTERS)),
     default="text",
-    show_default=True,
-    help=N_("Output format of the findings."),
+    help=N_("Output format of the findings. [default: text]"),
 )
 @click.option(
     "--encoding",
@@ -360,7 +359,8 @@ def list_rules() -> None:
     for rule in rules:
         languages = ""
         if rule.languages:
-            languages = " " + _("Languages: {languages}.").format(languages=", ".join(rule.languages))
+            # The space before the list is part of the message, so that a language whose sentences need none can drop it.
+            languages = _(" Languages: {languages}.").format(languages=", ".join(rule.languages))
         columns = [rule.code, pad(rule.name, name_width), pad(severities[rule.name], severity_width), pad(fixes[rule.name], fix_width)]
         click.echo("  ".join(columns) + f"  {_(rule.summary)}{languages}")
 

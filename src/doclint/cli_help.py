@@ -8,11 +8,11 @@ from the locale variables, which ``apply_locale`` reads before parsing.
 
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterable, TypeVar
 
 import click
 
-from doclint.i18n import LANGUAGES, N_, _, detect_language, set_language
+from doclint.i18n import LANGUAGES, N_, _, detect_language, display_width, set_language, wrap_display
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,8 +50,59 @@ def _translated_help(parameter: click.Parameter, context: click.Context) -> tupl
             parameter.help = original  # type: ignore[attr-defined]
 
 
+class TranslatedHelpFormatter(click.HelpFormatter):
+    """A help formatter for translated help.
+
+    Section headings end in the selected language's colon (``：`` in
+    Chinese). Text with wide characters is wrapped by terminal columns with
+    ``wrap_display``, because click counts characters and breaks lines only
+    at spaces; text without them is wrapped by click as before.
+    """
+
+    def write_heading(self, heading: str) -> None:
+        title = _("{heading}:").format(heading=heading)
+        self.write(f"{'':>{self.current_indent}}{title}\n")
+
+    def write_text(self, text: str) -> None:
+        if not _has_wide_characters(text):
+            super().write_text(text)
+            return
+        indent = " " * self.current_indent
+        paragraphs = [wrap_display(paragraph, self.width - self.current_indent) for paragraph in text.split("\n\n")]
+        self.write("\n\n".join("\n".join(indent + line for line in lines) for lines in paragraphs))
+        self.write("\n")
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        if not any(_has_wide_characters(second) for _first, second in rows):
+            super().write_dl(rows, col_max, col_spacing)
+            return
+        first_column = min(max(display_width(first) for first, _second in rows), col_max) + col_spacing
+        text_width = max(self.width - first_column - self.current_indent, 10)
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if display_width(first) <= first_column - col_spacing:
+                self.write(" " * (first_column - display_width(first)))
+            else:
+                self.write("\n" + " " * (first_column + self.current_indent))
+            lines = wrap_display(second, text_width) or [""]
+            self.write(lines[0] + "\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_column + self.current_indent}}{line}\n")
+
+
+def _has_wide_characters(text: str) -> bool:
+    return display_width(text) != len(text)
+
+
+class TranslatedContext(click.Context):
+    formatter_class = TranslatedHelpFormatter
+
+
 class TranslatedCommand(click.Command):
     """A command whose help text, option help and section titles are translated when shown."""
+
+    context_class = TranslatedContext
 
     def get_short_help_str(self, limit: int = 45) -> str:
         if self.short_help:

@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from doclint.i18n import _
+
 
 class DataError(Exception):
     """Rule data that is missing or invalid, which means the installation is broken."""
@@ -25,7 +27,9 @@ def _data_folder(*parts: str) -> Path:
     checkout = Path(__file__).resolve().parents[2].joinpath(*parts)
     if checkout.is_dir():
         return checkout
-    raise DataError(f"doclint data not found in {packaged} or {checkout}; reinstall doclint")
+    raise DataError(
+        _("doclint data not found in {packaged} or {checkout}; reinstall doclint").format(packaged=packaged, checkout=checkout)
+    )
 
 
 def rules_dir() -> Path:
@@ -45,7 +49,11 @@ def rule_doc(name: str, language: str = "en") -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as error:
-        raise DataError(f"documentation of {name} not found at {path} ({error.strerror}); reinstall doclint") from None
+        raise DataError(
+            _("documentation of {name} not found at {path} ({reason}); reinstall doclint").format(
+                name=name, path=path, reason=error.strerror
+            )
+        ) from None
 
 
 @lru_cache(maxsize=None)
@@ -55,4 +63,4 @@ def load_json(name: str) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise DataError(f"cannot load rule data {path}: {error}; reinstall doclint") from None
+        raise DataError(_("cannot load rule data {path}: {reason}; reinstall doclint").format(path=path, reason=error)) from None

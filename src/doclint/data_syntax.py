@@ -20,6 +20,7 @@ from typing import Callable
 import yaml
 
 from doclint.codeblocks import CodeLine
+from doclint.i18n import _
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -74,7 +75,7 @@ def data_syntax_error(lines: list[CodeLine], language: str) -> DataSyntaxError |
     try:
         failure = _PARSERS[DATA_LANGUAGES[language]](text)
     except RecursionError:
-        logger.warning("a %s block at line %d is nested too deeply to parse; not checked", language, lines[0].line)
+        logger.warning(_("a %s block at line %d is nested too deeply to parse; not checked"), language, lines[0].line)
         return None
     if failure is None:
         return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from doclint.data import DataError, load_json
+from doclint.i18n import _
 
 _MARK = r"(?:\*\*|__)"
 _COLON = r"[:：]"
@@ -37,7 +38,11 @@ class LabelTable:
             for label in labels:
                 folded = label.casefold()
                 if folded in self._keys and self._keys[folded] != key:
-                    raise DataError(f"label {label!r} maps to both {self._keys[folded]!r} and {key!r}")
+                    raise DataError(
+                        _("label {label!r} maps to both {first!r} and {second!r}").format(
+                            label=label, first=self._keys[folded], second=key
+                        )
+                    )
                 self._keys[folded] = key
 
         # Longest labels first, so that "答案解析" wins over "答案".

@@ -88,3 +88,64 @@ def display_width(text: str) -> int:
 def pad(text: str, width: int) -> str:
     """Left-align text in ``width`` terminal columns, counting wide characters as two."""
     return text + " " * max(0, width - display_width(text))
+
+
+# Chinese typesetting keeps closing punctuation off the start of a line and
+# opening punctuation off its end.
+_NO_BREAK_BEFORE = frozenset("，。、；：！？）》」』”’,.;:!?)]}")
+_NO_BREAK_AFTER = frozenset("（《「『“‘([{")
+
+
+def wrap_display(text: str, width: int) -> list[str]:
+    """Wrap one paragraph into lines of at most ``width`` terminal columns.
+
+    A line breaks at a space, or between a wide character and its neighbour,
+    because Chinese puts no spaces between words. It never breaks before
+    closing punctuation or after opening punctuation. A run without a break
+    that is wider than ``width`` stays whole on its own line.
+    """
+    lines: list[str] = []
+    line = ""
+    for chunk, spaced in _chunks(" ".join(text.split())):
+        candidate = line + (" " if spaced and line else "") + chunk
+        if line and display_width(candidate) > width:
+            lines.append(line)
+            candidate = chunk
+        line = candidate
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _chunks(text: str) -> list[tuple[str, bool]]:
+    """Split text into the pieces a line may break between, each with whether a space came before it."""
+    chunks: list[tuple[str, bool]] = []
+    spaced = False
+    for unit in _units(text):
+        if unit == " ":
+            spaced = True
+            continue
+        glued = chunks and not spaced and (unit[0] in _NO_BREAK_BEFORE or chunks[-1][0][-1] in _NO_BREAK_AFTER)
+        if glued:
+            chunks[-1] = (chunks[-1][0] + unit, chunks[-1][1])
+        else:
+            chunks.append((unit, spaced))
+        spaced = False
+    return chunks
+
+
+def _units(text: str) -> list[str]:
+    """Split text into spaces, single wide characters and runs of other characters."""
+    units: list[str] = []
+    word = ""
+    for char in text:
+        if char == " " or display_width(char) == 2:
+            if word:
+                units.append(word)
+                word = ""
+            units.append(char)
+        else:
+            word += char
+    if word:
+        units.append(word)
+    return units

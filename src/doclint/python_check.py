@@ -30,6 +30,7 @@ from weakref import WeakKeyDictionary
 from pyflakes import checker, messages
 
 from doclint.codeblocks import CodeLine, code_lines, iter_code_blocks
+from doclint.i18n import _
 from doclint.model import CodeBlock, Document
 from doclint.python_snippets import PythonPieces, Snippet, is_python_language, python_pieces
 from doclint.settings import CODE_SCOPES, CodeScope
@@ -222,7 +223,7 @@ def _pyflakes_problems(module: _Module, positions: dict[int, _Position]) -> Iter
     try:
         found = checker.Checker(tree, filename="<code block>", builtins=module.builtins, withDoctest=False).messages
     except RecursionError:
-        logger.warning("Python code from line %d is nested too deeply for pyflakes; its names are not checked", tree.body[0].lineno)
+        logger.warning(_("Python code from line %d is nested too deeply for pyflakes; its names are not checked"), tree.body[0].lineno)
         return
 
     imports = _import_statements(tree)

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import libcst
 
+from doclint.i18n import N_
+
 logger = logging.getLogger(__name__)
 
 Version = tuple[int, int]
@@ -31,7 +33,7 @@ class NewerSyntax:
 
     version: Version
     feature: str
-    """Description of the syntax, such as ``type parameters``."""
+    """Description of the syntax, such as ``type parameters``, marked for translation with ``N_``."""
 
     @property
     def version_text(self) -> str:
@@ -78,25 +80,25 @@ class _FeatureFinder(libcst.CSTVisitor):
         self.found.append(NewerSyntax(version, feature))
 
     def visit_TryStar(self, node: libcst.TryStar) -> None:
-        self._add((3, 11), "except* (exception groups)")
+        self._add((3, 11), N_("except* (exception groups)"))
 
     def visit_Index(self, node: libcst.Index) -> None:
         if node.star == "*":
-            self._add((3, 11), "a starred expression in a subscript")
+            self._add((3, 11), N_("a starred expression in a subscript"))
 
     def visit_Param(self, node: libcst.Param) -> None:
         if node.annotation is not None and isinstance(node.annotation.annotation, libcst.StarredElement):
-            self._add((3, 11), "a starred annotation on *args")
+            self._add((3, 11), N_("a starred annotation on *args"))
 
     def visit_TypeAlias(self, node: libcst.TypeAlias) -> None:
-        self._add((3, 12), "the type statement")
+        self._add((3, 12), N_("the type statement"))
 
     def visit_TypeParameters(self, node: libcst.TypeParameters) -> None:
-        self._add((3, 12), "type parameters")
+        self._add((3, 12), N_("type parameters"))
 
     def visit_TypeParam(self, node: libcst.TypeParam) -> None:
         if node.default is not None:
-            self._add((3, 13), "a type parameter default")
+            self._add((3, 13), N_("a type parameter default"))
 
     def visit_FormattedString(self, node: libcst.FormattedString) -> None:
         self.quotes.append(node.quote)
@@ -109,10 +111,10 @@ class _FeatureFinder(libcst.CSTVisitor):
         code = self.module.code_for_node(node.expression)
         one_line = len(self.quotes[-1]) == 1
         if any(quote in code for quote in self.quotes) or "\\" in code or "#" in code or (one_line and "\n" in code):
-            self._add((3, 12), "quotes, backslashes, comments or line breaks inside an f-string's braces")
+            self._add((3, 12), N_("quotes, backslashes, comments or line breaks inside an f-string's braces"))
 
     def visit_TemplatedString(self, node: libcst.TemplatedString) -> None:
-        self._add((3, 14), "a template string (t-string)")
+        self._add((3, 14), N_("a template string (t-string)"))
 
     def visit_ExceptHandler(self, node: libcst.ExceptHandler) -> None:
         self._check_bare_tuple(node.type)
@@ -122,4 +124,4 @@ class _FeatureFinder(libcst.CSTVisitor):
 
     def _check_bare_tuple(self, kind: libcst.BaseExpression | None) -> None:
         if isinstance(kind, libcst.Tuple) and not kind.lpar:
-            self._add((3, 14), "several exception types without parentheses")
+            self._add((3, 14), N_("several exception types without parentheses"))

@@ -21,6 +21,9 @@ logger = logging.getLogger(__name__)
 DESCRIPTION_HEADING = N_("What it finds")
 """The heading whose first paragraph describes a rule; translated pages use its translation."""
 
+PAGE_HEADINGS = (DESCRIPTION_HEADING, N_("Why it matters"), N_("Example"), N_("Options"), N_("Fix"))
+"""The level-2 headings that every rule page has, in this order; a translated page uses their translations."""
+
 
 @dataclass(frozen=True)
 class RuleHelp:

@@ -126,10 +126,16 @@ def _template(error: ValidationError) -> str | None:
 
 
 def _custom_message(error: ValidationError, location: Location, missing: str | None) -> str | None:
-    """Fill in the schema's own message for this error, if it has one."""
+    """Fill in the schema's own message for this error, if it has one.
+
+    The message is looked up in the catalog first, so that the messages of
+    the built-in schemas are shown in the selected language; a message the
+    catalog does not have is used as written.
+    """
     template = _template(error)
     if template is None:
         return None
+    template = _(template)
 
     section = location.section
     field = location.field

@@ -74,4 +74,4 @@ def _remove_quietly(path: str) -> None:
     try:
         os.unlink(path)
     except OSError as error:
-        logger.warning("could not remove the temporary file %s: %s", path, error.strerror)
+        logger.warning(_("could not remove the temporary file %s: %s"), path, error.strerror)

@@ -46,7 +46,7 @@ def summary_line(result: RunResult) -> str:
         ngettext("{count} warning", "{count} warnings", result.count(Severity.WARNING)),
         _("{count} info"),
     ]
-    breakdown = ", ".join(
+    breakdown = _(", ").join(
         text.format(count=result.count(severity))
         for text, severity in zip(counts, (Severity.ERROR, Severity.WARNING, Severity.INFO))
     )

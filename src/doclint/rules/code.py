@@ -85,7 +85,7 @@ def check_not_checked(document: Document, settings: Settings) -> Iterable[Diagno
         message = _(
             "this Python code uses {feature}, which needs Python {required} or newer, and doclint runs on "
             "Python {running}: the block was not checked; run doclint with Python {required} or newer to check it"
-        ).format(feature=problem.feature, required=problem.required, running=platform.python_version())
+        ).format(feature=_(problem.feature), required=problem.required, running=platform.python_version())
         yield _at(CODE_NOT_CHECKED, document, problem, message)
 
 

@@ -78,7 +78,7 @@ def _declared_schema(document: Document, loader: SchemaLoader) -> LoadedSchema |
     try:
         declared = front_matter_value(document, FRONT_MATTER_KEY)
     except FrontMatterError as error:
-        logger.warning("%s; its %s key, if any, is ignored", error, FRONT_MATTER_KEY)
+        logger.warning(_("%s; its %s key, if any, is ignored"), error, FRONT_MATTER_KEY)
         return None
     if declared is None:
         return None
