@@ -47,7 +47,7 @@ ZH_SEED_LINES = [
 ]
 ZH_SEED_SUMMARY = [
     "在 1 个文件中发现 20 个问题（14 个错误，6 个警告，0 个提示）。",
-    "[*] 其中 10 个可用 --fix 修复。 另有 1 个可用 --fix --unsafe-fixes 修复。",
+    "[*] 其中 10 个可用 --fix 修复。另有 1 个可用 --fix --unsafe-fixes 修复。",
 ]
 EN_SEED_SUMMARY = [
     "Found 20 problems (14 errors, 6 warnings, 0 info) in 1 file.",

@@ -68,4 +68,7 @@ def fixable_line(result: RunResult) -> str:
                 "{count} more fixable with --fix --unsafe-fixes.", "{count} more fixable with --fix --unsafe-fixes.", unsafe
             ).format(count=unsafe)
         )
-    return " ".join(parts)
+    if len(parts) == 2:
+        # Two sentences side by side: English puts a space between them, Chinese none.
+        return _("{first} {second}").format(first=parts[0], second=parts[1])
+    return "".join(parts)
