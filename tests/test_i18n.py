@@ -271,6 +271,21 @@ def test_json_keys_english_messages_chinese(run_cli):
     assert duplicate["fix"]["message"] == "删除这份副本（第 265-277 行）"
 
 
+def test_builtin_schema_messages_chinese(run_cli, tmp_path):
+    document = tmp_path / "bank.md"
+    document.write_text(
+        "## 1. 索引的作用\n\n**题目：** 数据库索引有什么作用？\n\n**答案：** 要点如下：\n\n"
+        "- 索引是按键排序的数据结构。\n- 在常用于查询条件的列上建立索引。\n\n**解析：**\n",
+        encoding="utf-8",
+    )
+    _code, stdout, _stderr = run_cli("check", "--lang", "zh-CN", "--select", "schema-violation", str(document))
+    messages = [message_text(line) for line in stdout.splitlines()[:-1]]
+    assert messages == [
+        "条目“1. 索引的作用”的“答案”字段中的步骤是无序列表；请按 1.、2.、3. 编号",
+        "条目“1. 索引的作用”的“解析”字段为空；请在标签后写上内容",
+    ]
+
+
 def test_check_help_chinese(run_cli):
     code, stdout, _stderr = run_cli("--lang", "zh-CN", "check", "--help")
     lines = stdout.splitlines()

@@ -54,9 +54,9 @@ class TranslatedHelpFormatter(click.HelpFormatter):
     """A help formatter for translated help.
 
     Section headings end in the selected language's colon (``：`` in
-    Chinese). Text with wide characters is wrapped by terminal columns with
-    ``wrap_display``, because click counts characters and breaks lines only
-    at spaces; text without them is wrapped by click as before.
+    Chinese). click counts characters and breaks lines only at spaces, so
+    text with wide characters is wrapped by terminal columns with
+    ``wrap_display`` instead. Text without them is wrapped by click as before.
     """
 
     def write_heading(self, heading: str) -> None:

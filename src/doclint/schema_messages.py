@@ -128,8 +128,8 @@ def _template(error: ValidationError) -> str | None:
 def _custom_message(error: ValidationError, location: Location, missing: str | None) -> str | None:
     """Fill in the schema's own message for this error, if it has one.
 
-    The message is looked up in the catalog first, so that the messages of
-    the built-in schemas are shown in the selected language; a message the
+    The message is looked up in the catalog first, so the messages of the
+    built-in schemas are shown in the selected language. A message that the
     catalog does not have is used as written.
     """
     template = _template(error)
