@@ -180,7 +180,7 @@ def _load_compared(arguments: Sequence[str], named: Sequence[str], settings: Set
     unreadable: list[str] = []
     compared = load_documents([path for path in paths if os.path.realpath(path) not in named_files], settings, unreadable)
     for error in unreadable:
-        logger.warning("%s; it is left out of the comparison", error)
+        logger.warning(_("{error}; it is left out of the comparison").format(error=error))
     return compared
 
 
