@@ -20,6 +20,9 @@ class TextReporter:
     """
 
     def write(self, result: RunResult, stream: TextIO) -> None:
+        if not result.documents and result.errors:
+            # Nothing was checked: the errors on stderr say why, and "No problems" would mislead.
+            return
         for diagnostic in result.diagnostics:
             marker = SAFE_FIX_MARKER if is_applicable(diagnostic.fix, unsafe=False) else ""
             stream.write(
