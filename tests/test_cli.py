@@ -24,7 +24,7 @@ def test_text_output_lines(run_cli):
         '"14. 医疗知识图谱构建与推理" (line 174) word for word; remove this copy'
     ) in lines
     assert lines[-2] == "Found 20 problems (14 errors, 6 warnings, 0 info) in 1 file."
-    assert lines[-1] == "[*] 10 fixable with --fix. 1 more fixable with --fix --unsafe-fixes."
+    assert lines[-1] == "[*] 10 fixable with --fix. [~] 1 more fixable with --fix --unsafe-fixes."
 
 
 def test_text_output_sorted_by_line(run_cli):

@@ -57,7 +57,7 @@ def test_seed_code_block_messages(run_cli):
     _, stdout, _ = run_cli("check", str(SEED))
     lines = [line for line in stdout.splitlines() if " DL30" in line]
     assert lines == [
-        f"{SEED}:419:8: DL302 unused-import 'numpy as np' is imported but not used in this or a later "
+        f"{SEED}:419:8: DL302 unused-import [~] 'numpy as np' is imported but not used in this or a later "
         "Python block of the document; remove the import",
         f"{SEED}:422:8: DL301 undefined-name name 'load_data' is used but not defined or imported in this "
         "code block or an earlier Python block of the document; define or import it before this line",

@@ -22,7 +22,7 @@ def test_copy_in_named_file_is_reported(run_cli):
     assert code == 1
     assert stderr == ""
     assert finding_lines(stdout) == [
-        f'{UPGRADE}:8:1: DL101 duplicate-section section "Requirements" repeats section "Requirements" '
+        f'{UPGRADE}:8:1: DL101 duplicate-section [~] section "Requirements" repeats section "Requirements" '
         f"(line 3 of {INSTALL}) word for word; remove this copy",
         f'{UPGRADE}:13:1: DL102 near-duplicate-section section "Settings" is 90% similar to section "Configuration" '
         f"(line 8 of {INSTALL}) after removing the text most sections share; merge the two or rewrite one so that "
@@ -63,7 +63,7 @@ def test_order_ignores_path_spelling(run_cli, tmp_path, monkeypatch):
     assert (code_a, stdout_a) == (0, "No problems found in 1 file.\n")
     assert code_b == 1
     assert finding_lines(stdout_b) == [
-        f'{tmp_path / "b.md"}:3:1: DL101 duplicate-section section "Notes" repeats section "Notes" '
+        f'{tmp_path / "b.md"}:3:1: DL101 duplicate-section [~] section "Notes" repeats section "Notes" '
         "(line 3 of a.md) word for word; remove this copy"
     ]
 
@@ -78,7 +78,8 @@ def test_compared_documents_are_never_fixed(run_cli, tmp_path):
     code, stdout, _ = run_cli("check", "--fix", "--unsafe-fixes", str(named), "--compare-with", str(tmp_path))
     assert code == 0
     assert stdout == "Fixed 1 problem.\nNo problems found in 1 file.\n"
-    assert named.read_text(encoding="utf-8") == "# B\n\n## Intro\n\nThe upgrade guide.\n\n"
+    # The removed copy was the last section, so the blank line before it goes too.
+    assert named.read_text(encoding="utf-8") == "# B\n\n## Intro\n\nThe upgrade guide.\n"
     assert other.read_bytes() == before
 
 
@@ -91,7 +92,7 @@ def test_findings_against_compared_documents_remain_after_fixing(run_cli, tmp_pa
     assert code == 1
     assert named.read_text(encoding="utf-8") == "# B\n\n## Intro\n\nThe upgrade guide.\n\n" + SECTION
     assert finding_lines(stdout) == [
-        f'{named}:7:1: DL101 duplicate-section section "Notes" repeats section "Notes" '
+        f'{named}:7:1: DL101 duplicate-section [~] section "Notes" repeats section "Notes" '
         f"(line 3 of {tmp_path / 'a.md'}) word for word; remove this copy"
     ]
 

@@ -154,3 +154,14 @@ def test_cli_select_unknown_rule(run_cli, project):
 def test_cli_ignore_prefix(run_cli, project):
     _, stdout, _ = run_cli("check", "--no-config", "--ignore", "DL1", str(project / "notes.md"))
     assert rules_found(stdout) == []
+
+
+def test_tool_table_in_doclint_toml_explained(run_cli, project):
+    config = project / ".doclint.toml"
+    config.write_text('[tool.doclint]\nselect = ["DL101"]\n', encoding="utf-8")
+    code, _, stderr = run_cli("check", str(project / "notes.md"))
+    assert code == 2
+    assert stderr == (
+        f"doclint: error: {config}: unknown key 'tool'; in .doclint.toml the keys stand at the top level, "
+        "so remove the [tool.doclint] header\n"
+    )

@@ -154,7 +154,7 @@ def test_cross_file_copy_fix_is_unsafe(run_cli, tmp_path):
 
     _, stdout, _ = run_cli("check", "--fix", str(tmp_path))
     assert upgrade.read_bytes() == original
-    assert "1 more fixable with --fix --unsafe-fixes." in stdout
+    assert "[~] 1 more fixable with --fix --unsafe-fixes." in stdout
 
     run_cli("check", "--fix", "--unsafe-fixes", str(tmp_path))
     assert b"## Requirements" not in upgrade.read_bytes()
@@ -248,7 +248,7 @@ def test_unused_import_fix_is_unsafe(run_cli, tmp_path):
 
     _, stdout, _ = run_cli("check", "--no-config", "--select", "unused-import", "--fix", str(path))
     assert path.read_text(encoding="utf-8") == text
-    assert "3 more fixable with --fix --unsafe-fixes." in stdout
+    assert "[~] 3 more fixable with --fix --unsafe-fixes." in stdout
 
     run_cli("check", "--no-config", "--select", "unused-import", "--fix", "--unsafe-fixes", str(path))
     assert path.read_text(encoding="utf-8") == "# T\n\n```python\nimport sys\nfrom a import c\nprint(sys, c)\n```\n"
@@ -267,3 +267,24 @@ def test_seed_unsafe_fix_removes_numpy_import(run_cli, seed_copy):
     text = seed_copy.read_text(encoding="utf-8")
     assert "import numpy as np\n" not in text
     assert "import tensorflow as tf\nfrom sklearn.model_selection import train_test_split\n\n# 加载数据集" in text
+
+
+def test_copy_at_end_of_file_leaves_one_newline(run_cli, tmp_path):
+    path = tmp_path / "tail.md"
+    path.write_text("# T\n\n## A\n\nSame text here.\n\n## B\n\nOther text.\n\n## A\n\nSame text here.\n", encoding="utf-8")
+    run_cli("check", "--no-config", "--select", "DL101", "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == "# T\n\n## A\n\nSame text here.\n\n## B\n\nOther text.\n"
+
+
+def test_detected_encoding_reported_after_fix(run_cli, tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_bytes((FIXTURES / "gb18030-crlf.md").read_bytes())
+    _, stdout, _ = run_cli("check", "--fix", str(path))
+    assert f"{path}:1:1: DL901 detected-encoding" in stdout
+
+
+def test_ast_end_line_is_last_line(run_cli):
+    import json
+
+    _, stdout, _ = run_cli("ast", str(SEED))
+    assert json.loads(stdout)["end_line"] == len(SEED.read_text(encoding="utf-8").splitlines())

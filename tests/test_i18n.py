@@ -42,16 +42,16 @@ ZH_SEED_LINES = [
     "fixtures/000.txt:265:1: DL101 duplicate-section [*] 章节“21. 医疗知识图谱构建与推理”与章节“14. 医疗知识图谱构建与推理”（第 174 行）逐字重复；请删除这份副本",
     "fixtures/000.txt:187:1: DL102 near-duplicate-section 章节“15. 医疗机器人运动规划”与章节“8. 医疗机器人”（第 96 行）的相似度为 82%（已去除多数章节共有的文本）；请合并这两个章节，或改写其中一个，让两者各有各的内容",
     "fixtures/000.txt:397:1: DL201 inconsistent-answer 条目“完整答案示例”与条目“10. 医疗数据隐私保护”（第 122 行）问的是同一个问题，但答案不同：第 2 步的标签在此处是“模型训练”，在第 129 行是“模型训练与优化”；请保留一个答案，修改或删除另一个",
-    "fixtures/000.txt:419:8: DL302 unused-import 'numpy as np' 已导入，但本代码块和文档中后面的 Python 代码块都没有使用；请删除该导入",
+    "fixtures/000.txt:419:8: DL302 unused-import [~] 'numpy as np' 已导入，但本代码块和文档中后面的 Python 代码块都没有使用；请删除该导入",
     "fixtures/000.txt:422:8: DL301 undefined-name 名称 'load_data' 未定义：本代码块和文档中前面的 Python 代码块都没有定义或导入它；请在这一行之前定义或导入",
 ]
 ZH_SEED_SUMMARY = [
     "在 1 个文件中发现 20 个问题（14 个错误，6 个警告，0 个提示）。",
-    "[*] 其中 10 个可用 --fix 修复。另有 1 个可用 --fix --unsafe-fixes 修复。",
+    "[*] 其中 10 个可用 --fix 修复。[~] 另有 1 个可用 --fix --unsafe-fixes 修复。",
 ]
 EN_SEED_SUMMARY = [
     "Found 20 problems (14 errors, 6 warnings, 0 info) in 1 file.",
-    "[*] 10 fixable with --fix. 1 more fixable with --fix --unsafe-fixes.",
+    "[*] 10 fixable with --fix. [~] 1 more fixable with --fix --unsafe-fixes.",
 ]
 FINDING = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<code>DL\d{3}) (?P<rule>[a-z-]+) (?P<message>.*)$")
 

@@ -160,3 +160,23 @@ def test_ast_json_every_node_has_line():
     tree = document.to_json()
     assert tree["version"] == 1
     check(tree)
+
+
+def test_split_number_chinese_numerals():
+    assert split_number("第四章 线性回归") == ("4", "线性回归")
+    assert split_number("第二十一题 排序") == ("21", "排序")
+    assert split_number("第一百零五章 附录") == ("105", "附录")
+    assert split_number("十二、附录") == ("12", "附录")
+    assert split_number("一、概述") == ("1", "概述")
+    assert split_number("一个问题") == (None, "一个问题")
+    assert split_number("三角函数") == (None, "三角函数")
+
+
+def test_chapter_copies_with_chinese_numerals_are_duplicates():
+    from doclint.rules.duplicates import check_duplicates
+    from doclint.settings import Settings
+
+    text = "## 第一章 线性回归\n\n用最小二乘法拟合直线。\n\n## 第二章 决策树\n\n按信息增益划分。\n\n## 第三章 线性回归\n\n用最小二乘法拟合直线。\n"
+    document = parse(text)
+    findings = list(check_duplicates([document], Settings()))
+    assert [(finding.line, finding.related[0].line) for finding in findings] == [(9, 1)]

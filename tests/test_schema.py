@@ -47,7 +47,7 @@ def test_violations_fixture_three_findings():
     findings = schema_findings(VIOLATIONS)
     assert [(d.line, d.column, d.end_line) for d in findings] == [(29, 1, 38), (57, 1, 57), (65, 1, 67)]
     assert [d.message for d in findings] == [
-        'item "3. 医疗资源分配" has no explanation field (解析/Explanation)',
+        'item "3. 医疗资源分配" has no explanation field; add one labelled 解析/Explanation',
         'the 答案 field of item "5. 医疗问答系统" is empty; write at least 2 steps as an ordered list',
         'the 答案 field of item "6. 疾病预测与预防" has 1 step; write at least 2 steps as an ordered list',
     ]
@@ -59,7 +59,7 @@ def test_violations_fixture_cli_output(run_cli):
     assert code == 1
     assert stderr == ""
     assert stdout.splitlines() == [
-        f'{VIOLATIONS}:29:1: DL401 schema-violation item "3. 医疗资源分配" has no explanation field (解析/Explanation)',
+        f'{VIOLATIONS}:29:1: DL401 schema-violation item "3. 医疗资源分配" has no explanation field; add one labelled 解析/Explanation',
         f'{VIOLATIONS}:57:1: DL401 schema-violation the 答案 field of item "5. 医疗问答系统" is empty; '
         "write at least 2 steps as an ordered list",
         f'{VIOLATIONS}:65:1: DL401 schema-violation the 答案 field of item "6. 疾病预测与预防" has 1 step; '
@@ -72,7 +72,7 @@ def test_document_without_qa_gets_no_schema():
     numbering = FIXTURES / "numbering.md"
     assert schema_findings(numbering) == []
     forced = schema_findings(numbering, schema="qa-article")
-    assert forced[0].message == 'item "1. 准备环境" has no question field (题目/Question)'
+    assert forced[0].message == 'item "1. 准备环境" has no question field; add one labelled 题目/Question'
     assert (forced[0].line, forced[0].column) == (3, 1)
 
 
@@ -176,7 +176,7 @@ def test_draft7_schema(tmp_path):
     path = tmp_path / "faq.md"
     path.write_text("## 1. Undo\n\n**Question:** How?\n", encoding="utf-8")
     findings = schema_findings(path, schema=str(schema))
-    assert [(d.line, d.message) for d in findings] == [(1, 'item "1. Undo" has no answer field (答案/Answer)')]
+    assert [(d.line, d.message) for d in findings] == [(1, 'item "1. Undo" has no answer field; add one labelled 答案/Answer')]
 
 
 def test_custom_message_placeholders(tmp_path):
@@ -418,7 +418,7 @@ def test_front_matter_path_relative_to_document(tmp_path, monkeypatch):
     )
     monkeypatch.chdir(FIXTURES)
     findings = schema_findings(path)
-    assert [(d.line, d.message) for d in findings] == [(4, 'section "Undo" has no answer field (答案/Answer)')]
+    assert [(d.line, d.message) for d in findings] == [(4, 'section "Undo" has no answer field; add one labelled 答案/Answer')]
 
 
 def test_front_matter_overrides_schema_option(tmp_path):

@@ -143,8 +143,8 @@ def main() -> None:
     "--schema",
     metavar="NAME|PATH",
     help=N_("JSON Schema for documents whose front matter names none: a built-in name (qa-article, generic) "
-           "or the path of a schema file. Default: qa-article for documents whose numbered items mostly have "
-           "questions or answers, no schema check for others."),
+           "or the path of a schema file. Default: qa-article for documents that mostly have its shape "
+           "(questions, answers of two or more steps, explanations), no schema check for others."),
 )
 @click.option(
     "--jobs",

@@ -89,6 +89,11 @@ def apply_config(
     """
     changes: dict[str, Any] = {"root": str(path.parent.resolve())}
     for key, value in table.items():
+        if key == "tool" and path.name == CONFIG_FILE:
+            raise ConfigError(
+                _("{path}: unknown key 'tool'; in .doclint.toml the keys stand at the top level, "
+                  "so remove the [tool.doclint] header").format(path=path)
+            )
         if key not in KEYS:
             allowed = ", ".join(sorted(KEYS))
             raise ConfigError(_("{path}: unknown key {key!r}; allowed keys: {allowed}").format(path=path, key=key, allowed=allowed))

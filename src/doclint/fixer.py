@@ -146,6 +146,7 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 
 
 def reparse(document: Document, text: str, settings: Settings) -> Document:
-    """Parse new text for a document, keeping its path, encoding and BOM."""
+    """Parse new text for a document, keeping its path, encoding, BOM and whether the encoding was detected."""
     source = document.source
-    return parse_document(Source.from_text(source.path, text, encoding=source.encoding, bom=source.bom), settings.label_table)
+    fixed = Source.from_text(source.path, text, encoding=source.encoding, bom=source.bom, detected=source.detected)
+    return parse_document(fixed, settings.label_table)

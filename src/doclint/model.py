@@ -282,7 +282,7 @@ class Document:
             "type": "document",
             "path": self.path,
             "line": 1,
-            "end_line": self.source.line_count,
+            "end_line": self.source.last_line,
             "front_matter": self.front_matter.to_json() if self.front_matter else None,
             "blocks": [block.to_json() for block in self.blocks],
             "sections": [section.to_json() for section in self.sections],

@@ -34,11 +34,14 @@ from doclint.model import (
 )
 from doclint.source import Source
 
-# "14." "14、" "14)" "1.2" "1.2." "第14题" "第 3 章" before the title.
+_CJK_NUMERAL = "[零〇一二两三四五六七八九十百]+"
+
+# "14." "14、" "14)" "1.2" "1.2." "第14题" "第 3 章" "第四章" "一、" before the title.
 _NUMBER_RE = re.compile(
-    r"^\s*(?:第\s*(?P<ordinal>\d+)\s*[题章节条问部课讲]"
+    rf"^\s*(?:第\s*(?:(?P<ordinal>\d+)|(?P<cjk_ordinal>{_CJK_NUMERAL}))\s*[题章节条问部课讲篇]"
     r"|(?P<dotted>\d+(?:\.\d+)+)\.?(?=\s)"
-    r"|(?P<plain>\d+)\s*[.．、)）:：])\s*"
+    r"|(?P<plain>\d+)\s*[.．、)）:：]"
+    rf"|(?P<cjk_plain>{_CJK_NUMERAL})\s*[、.．])\s*"
 )
 
 
@@ -60,7 +63,36 @@ def split_number(heading: str) -> tuple[str | None, str]:
     if not found:
         return None, heading.strip()
     number = found.group("ordinal") or found.group("dotted") or found.group("plain")
+    numeral = found.group("cjk_ordinal") or found.group("cjk_plain")
+    if numeral:
+        value = cjk_numeral_value(numeral)
+        if value is None:
+            return None, heading.strip()
+        number = str(value)
     return number, heading[found.end():].strip()
+
+
+def cjk_numeral_value(numeral: str) -> int | None:
+    """Return the value of a Chinese numeral below 1,000 (四 4, 十二 12, 二十 20, 一百零五 105), or None."""
+    digits = {char: index for index, char in enumerate("零一二三四五六七八九")}
+    digits["两"] = 2
+    total, current = 0, None
+    for char in numeral:
+        if char in "零〇":
+            # A zero only fills a gap, as in 一百零五.
+            continue
+        if char in digits:
+            if current is not None:
+                return None
+            current = digits[char]
+        elif char in "十百":
+            unit = 10 if char == "十" else 100
+            total += (1 if current is None else current) * unit
+            current = None
+        else:
+            return None
+    total += current or 0
+    return total if total > 0 else None
 
 
 def inline_text(token: Token) -> str:

@@ -218,10 +218,10 @@ def _required(error: ValidationError, location: Location, missing: str | None, l
     if location.kind == "section" and location.rest == ("fields",):
         shown = field_labels(labels, missing)
         if shown:
-            return _("{section} has no {field} field ({labels})").format(
+            return _("{section} has no {field} field; add one labelled {labels}").format(
                 section=node_phrase(location), field=missing, labels=shown
             )
-        return _("{section} has no {field} field").format(section=node_phrase(location), field=missing)
+        return _("{section} has no {field} field; add one").format(section=node_phrase(location), field=missing)
     return _('{target} has no "{property}"').format(target=target_phrase(location), property=missing)
 
 

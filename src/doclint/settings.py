@@ -46,7 +46,7 @@ class Settings:
     schema: str | None = None
     """JSON Schema for documents whose front matter names none: a built-in name such as ``qa-article``
     or a path relative to the working folder. None gives ``qa-article`` to documents whose numbered
-    items mostly have question or answer fields, and no schema check to the others."""
+    items mostly have the shape of qa-article, and no schema check to the others."""
 
     def __post_init__(self) -> None:
         if self.code_scope not in CODE_SCOPES:

@@ -76,7 +76,15 @@ class Source:
 
     @property
     def line_count(self) -> int:
+        """Lines, counting the empty line after a final line ending."""
         return len(self.line_starts)
+
+    @property
+    def last_line(self) -> int:
+        """The last line that has text: a final line ending does not start another line."""
+        if self.line_count > 1 and self.line_starts[-1] == len(self.text):
+            return self.line_count - 1
+        return self.line_count
 
     def position(self, offset: int) -> tuple[int, int]:
         """Return the 1-based (line, column) of a character offset in ``text``."""

@@ -11,12 +11,14 @@ from doclint.i18n import _, ngettext
 
 
 SAFE_FIX_MARKER = "[*] "
+UNSAFE_FIX_MARKER = "[~] "
 
 
 class TextReporter:
     """Writes ``PATH:LINE:COL: CODE rule-name message`` lines and a summary.
 
-    A message that ``--fix`` can fix starts with ``[*]``.
+    A message that ``--fix`` can fix starts with ``[*]``, and one that only
+    ``--fix --unsafe-fixes`` fixes with ``[~]``.
     """
 
     def write(self, result: RunResult, stream: TextIO) -> None:
@@ -24,7 +26,11 @@ class TextReporter:
             # Nothing was checked: the errors on stderr say why, and "No problems" would mislead.
             return
         for diagnostic in result.diagnostics:
-            marker = SAFE_FIX_MARKER if is_applicable(diagnostic.fix, unsafe=False) else ""
+            marker = ""
+            if is_applicable(diagnostic.fix, unsafe=False):
+                marker = SAFE_FIX_MARKER
+            elif is_applicable(diagnostic.fix, unsafe=True):
+                marker = UNSAFE_FIX_MARKER
             stream.write(
                 f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: "
                 f"{diagnostic.code} {diagnostic.rule} {marker}{diagnostic.message}\n"
@@ -68,7 +74,7 @@ def fixable_line(result: RunResult) -> str:
     if unsafe:
         parts.append(
             ngettext(
-                "{count} more fixable with --fix --unsafe-fixes.", "{count} more fixable with --fix --unsafe-fixes.", unsafe
+                "[~] {count} more fixable with --fix --unsafe-fixes.", "[~] {count} more fixable with --fix --unsafe-fixes.", unsafe
             ).format(count=unsafe)
         )
     if len(parts) == 2:

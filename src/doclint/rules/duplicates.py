@@ -53,6 +53,11 @@ def removal_fix(copy: SectionEntry, first: SectionEntry) -> Fix:
     while stop_line <= source.line_count and not source.line_text(stop_line).strip():
         stop_line += 1
     end = source.offset(stop_line) if stop_line <= source.line_count else len(source.text)
+    if end == len(source.text):
+        # A copy at the end of the file takes the blank lines before it too, so the
+        # file still ends with one line ending.
+        while start_line > 1 and not source.line_text(start_line - 1).strip():
+            start_line -= 1
 
     same_file = copy.document is first.document
     return Fix(

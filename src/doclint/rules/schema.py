@@ -117,10 +117,21 @@ def is_numbered_item(section: Section) -> bool:
 
 
 def looks_like_qa(document: Document) -> bool:
-    """Return whether more than half of the document's numbered items have a question or an answer field."""
+    """Return whether the document mostly has the shape of ``qa-article``.
+
+    More than half of its numbered items must have a question or an answer
+    field, and more than half of those an explanation and more than half an
+    answer of two or more steps. Then the items that break the shape are the
+    exceptions ``qa-article`` reports. A FAQ whose answers are prose, with
+    no explanations, gets no automatic schema: every item would break it.
+    """
     items = [section for section in document.walk() if is_numbered_item(section)]
-    with_fields = sum(1 for item in items if any(key in item.fields for key in QA_FIELD_KEYS))
-    return with_fields * 2 > len(items)
+    qa_items = [item for item in items if any(key in item.fields for key in QA_FIELD_KEYS)]
+    if qa_items == [] or len(qa_items) * 2 <= len(items):
+        return False
+    explained = sum(1 for item in qa_items if "explanation" in item.fields)
+    stepped = sum(1 for item in qa_items if "answer" in item.fields and len(item.fields["answer"].steps) >= 2)
+    return explained * 2 > len(qa_items) and stepped * 2 > len(qa_items)
 
 
 def validate(document: Document, schema: LoadedSchema, settings: Settings) -> Iterator[Diagnostic]:
