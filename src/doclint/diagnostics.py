@@ -70,7 +70,7 @@ class Fix:
     edits: tuple[Edit, ...]
     applicability: Applicability
     message: str
-    """What the fix does, such as "remove this copy (lines 265-277)"."""
+    """Short description of the change, such as "remove this copy (lines 265-277)"."""
 
     def to_json(self, source: Any) -> dict[str, Any]:
         edits = []
