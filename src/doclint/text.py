@@ -22,10 +22,9 @@ _WHITESPACE_RE = re.compile(r"\s+")
 _NON_WORD_RE = re.compile(r"[\W_]+")
 _SPACE_NEXT_TO_CJK_RE = re.compile(f"(?<=[{CJK_CHAR}]) | (?=[{CJK_CHAR}])")
 
-# Sentence ends and clause separators, in their CJK and ASCII forms. A colon
-# ends a clause too: it separates a step's label from its text. ASCII marks
-# end a sentence only before whitespace or the end, so "3.5" and "e.g" hold.
-SENTENCE_END_RE = re.compile(r"[。！？；]|[.!?;](?=\s|$)")
+# Clause separators: sentence ends and commas, in their CJK and ASCII forms.
+# A colon ends a clause too, because it separates a step's label from its
+# text. ASCII marks count only before whitespace or the end, so "3.5" holds.
 CLAUSE_END_RE = re.compile(r"[。！？；，、：]|[.!?;,:](?=\s|$)")
 
 _THEMATIC_BREAK_RE = re.compile(r"^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$")
