@@ -1,9 +1,9 @@
 """The configuration file: ``[tool.doclint]`` in pyproject.toml, or ``.doclint.toml``.
 
 The file is found by walking up from the checked paths (their common
-folder) to the file system root; in each folder ``.doclint.toml`` wins over
+folder) to the file system root. In each folder ``.doclint.toml`` wins over
 ``pyproject.toml``, and a pyproject.toml without a ``[tool.doclint]`` table
-is passed over. In ``.doclint.toml`` the keys stand at the top level.
+is passed over. In ``.doclint.toml`` the keys are at the top level.
 Command-line options override the file. Every key is checked: an unknown
 key, a wrong type or an unknown rule is a ConfigError that names the key,
 the file and what is allowed.
@@ -83,7 +83,7 @@ def apply_config(
     """Return settings with the file's values, except for the fields set on the command line.
 
     ``given`` names the Settings fields that command-line options set.
-    ``is_rule`` tells whether a string names a rule (name, code, code
+    ``is_rule`` returns whether a string names a rule (name, code, code
     prefix or ``ALL``). Every key is validated, even one the command line
     overrides.
     """

@@ -41,15 +41,21 @@ class RunResult:
     """One line per input that could not be read or written, naming it and the fix."""
     fixed: int = 0
     """How many fixes ``--fix`` applied before these findings were computed."""
+    _sources: dict[str, Source] = field(default_factory=dict, repr=False)
+    _sources_for: list[Document] | None = field(default=None, repr=False)
     compared: list[Document] = field(default_factory=list)
     """Documents read only for the cross-file rules (``--compare-with``): never reported on or fixed."""
 
     def source_of(self, path: str) -> Source | None:
-        """Return the source of the checked document with this path, if any."""
-        for document in self.documents:
-            if document.path == path:
-                return document.source
-        return None
+        """Return the source of the checked document with this path, if any.
+
+        Reporters call this once per finding, so the sources are indexed by
+        path on first use and the index is rebuilt when the documents change.
+        """
+        if self._sources_for is not self.documents or len(self._sources) != len(self.documents):
+            self._sources = {document.path: document.source for document in self.documents}
+            self._sources_for = self.documents
+        return self._sources.get(path)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for diagnostic in self.diagnostics if diagnostic.severity is severity)

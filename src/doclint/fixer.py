@@ -4,7 +4,7 @@ Each pass runs every rule over the current texts, takes the fixes allowed by
 the applicability chosen (safe, or safe and unsafe), and applies the edits of
 each file from the end backwards. A fix whose edits overlap an edit already
 taken in this pass waits for the next pass, which re-parses the document and
-so sees the text after the first fix. Passes stop when no fix applies. A
+so applies to the text after the first fix. Passes stop when no fix applies. A
 bound on the passes and a record of every text seen stop a loop of fixes that
 undo each other; that is a bug in a rule, reported as FixLoopError.
 """

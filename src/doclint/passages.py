@@ -59,10 +59,10 @@ NEAR_UNIT_RATIO = 85.0
 LATIN_WEIGHT = 1 / 3
 
 # A source unit must share this many non-template shingles with a unit to be
-# compared at all. An exact run of 16 characters that template does not
-# cover contains at least 12 such 5-grams (every shingle that contains an
-# uncovered character is not template), so the filter never drops one; it
-# only saves the alignment of units that share a word or two.
+# compared at all. Every shingle that contains an uncovered character is not
+# template, so an exact run of 16 uncovered characters contains at least 12
+# such 5-grams and the filter never drops one. It only saves the alignment of
+# units that share a word or two.
 MIN_SHARED_SHINGLES = 6
 
 

@@ -23,7 +23,7 @@ class TextReporter:
 
     def write(self, result: RunResult, stream: TextIO) -> None:
         if not result.documents and result.errors:
-            # Nothing was checked: the errors on stderr say why, and "No problems" would mislead.
+            # Nothing was checked: the errors on stderr give the reason, and "No problems" would mislead.
             return
         for diagnostic in result.diagnostics:
             marker = ""
@@ -65,7 +65,7 @@ def summary_line(result: RunResult) -> str:
 
 
 def fixable_line(result: RunResult) -> str:
-    """Return the line that says how many findings --fix (or --unsafe-fixes) can fix, or ""."""
+    """Return the line that counts the findings --fix (or --unsafe-fixes) can fix, or ""."""
     safe = sum(1 for diagnostic in result.diagnostics if is_applicable(diagnostic.fix, unsafe=False))
     unsafe = sum(1 for diagnostic in result.diagnostics if is_applicable(diagnostic.fix, unsafe=True)) - safe
     parts = []

@@ -14,7 +14,7 @@ their last part. When the number of parts changes between two siblings
 
 A finding spans exactly the digits of the heading's number and carries the
 expected number in its message. Its fix renumbers the whole run of numbered
-siblings so that it counts up by one from its first number; every finding
+siblings so that it counts up by one from its first number. Every finding
 of the run carries that same fix.
 """
 
@@ -95,11 +95,11 @@ def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
     number = _parts(run[0].number or "")
     for section in run[1:]:
         number = (*number[:-1], number[-1] + 1)
-        wanted = _format_like(number, section.number or "")
+        expected = _format_like(number, section.number or "")
         column, end_column = number_span(document, section)
-        if wanted == section.number or end_column - column != len(section.number or ""):
+        if expected == section.number or end_column - column != len(section.number or ""):
             continue
-        edits.append(Edit(source.offset(section.line, column), source.offset(section.line, end_column), wanted))
+        edits.append(Edit(source.offset(section.line, column), source.offset(section.line, end_column), expected))
     if not edits:
         return None
     last = _format_like(number, run[-1].number or "")
