@@ -23,6 +23,17 @@ def english_locale(monkeypatch):
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def private_cache_key(tmp_path_factory, monkeypatch):
+    """Give every test its own cache signing key.
+
+    Cache entries are signed with the key in XDG_CACHE_HOME, so an entry
+    written by another test, or by an earlier run in the checkout, fails
+    the signature check and is never replayed into this test.
+    """
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+
+
 @pytest.fixture
 def run_cli():
     """Run the doclint CLI in process and return (exit code, stdout, stderr)."""

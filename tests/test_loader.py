@@ -39,7 +39,7 @@ def test_parallel_equals_serial(corpus, cache_home):
 def test_second_run_reads_cache(corpus, cache_home, monkeypatch):
     settings = Settings(jobs=1, cache_dir=str(cache_home))
     first = run([str(corpus)], settings)
-    assert len(list(cache_home.glob("v1/*/*.pickle"))) == 2  # two distinct contents
+    assert len(list(cache_home.glob("v2/documents/*/*.pickle"))) == 2  # two distinct contents
 
     def refuse(job):
         raise AssertionError(f"{job.path} was parsed although it is cached")
@@ -58,7 +58,7 @@ def test_cache_folder_ignored_by_git(corpus, cache_home):
 def test_unsigned_entry_ignored(corpus, cache_home):
     settings = Settings(jobs=1, cache_dir=str(cache_home))
     first = run([str(corpus)], settings)
-    for entry in cache_home.glob("v1/*/*.pickle"):
+    for entry in cache_home.glob("v2/documents/*/*.pickle"):
         # A planted entry: a valid pickle without this user's signature.
         entry.write_bytes(b"\0" * 32 + pickle.dumps("planted"))
     second = run([str(corpus)], settings)
@@ -68,7 +68,7 @@ def test_unsigned_entry_ignored(corpus, cache_home):
 def test_corrupt_entry_reparsed(corpus, cache_home):
     settings = Settings(jobs=1, cache_dir=str(cache_home))
     first = run([str(corpus)], settings)
-    for entry in cache_home.glob("v1/*/*.pickle"):
+    for entry in cache_home.glob("v2/documents/*/*.pickle"):
         entry.write_bytes(entry.read_bytes()[:50])
     assert keys(run([str(corpus)], settings)) == keys(first)
 

@@ -1,6 +1,9 @@
 import codecs
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from doclint.source import Source, SourceError, decode, read_source
 
@@ -62,3 +65,12 @@ def test_binary_file_rejected():
 def test_missing_file_names_path(tmp_path):
     with pytest.raises(SourceError, match="missing.md: no such file or directory"):
         read_source(tmp_path / "missing.md", "missing.md")
+
+
+@given(st.lists(st.sampled_from(["a", "中", " ", "\n", "\r", "\r\n"])).map("".join))
+def test_line_starts_follow_every_line_ending(text):
+    source = Source.from_text("doc.md", text)
+    expected = [0, *(match.end() for match in re.finditer(r"\r\n|\r|\n", text))]
+    assert list(source.line_starts) == expected
+    first = re.search(r"\r\n|\r|\n", text)
+    assert source.newline == (first.group() if first else "\n")

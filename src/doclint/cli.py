@@ -155,7 +155,7 @@ def main() -> None:
 @click.option(
     "--no-cache",
     is_flag=True,
-    help=N_("Parse every document again instead of reading the cache in .doclint_cache/."),
+    help=N_("Check every document again instead of reading the cache in .doclint_cache/."),
 )
 @_verbose_option
 def check(
@@ -211,7 +211,7 @@ def check(
             from doclint.schemas import SchemaLoader
 
             _guard(lambda: SchemaLoader().load(settings.schema), verbose)
-        result = _guard(lambda: run(paths, settings, compare_with=compare_with), verbose)
+        result = _guard(lambda: run(paths, settings, compare_with=compare_with, replay=not (fix or diff)), verbose)
     except SchemaError as error:
         _fail(str(error))
         sys.exit(EXIT_USAGE)

@@ -15,16 +15,17 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from doclint.diagnostics import Diagnostic, Severity
-from doclint.model import Document
-from doclint.parse import parse_document
 from doclint.i18n import _
+from doclint.model import Document
 from doclint.registry import Rule, select_rules, selector_matches
-from doclint.suppressions import parse_suppressions
 from doclint.settings import Settings
 from doclint.source import Source, SourceError, decode, read_source
+
+if TYPE_CHECKING:
+    from doclint.runcache import RunCache, RunRecord
 
 logger = logging.getLogger(__name__)
 
@@ -45,16 +46,33 @@ class RunResult:
     _sources_for: list[Document] | None = field(default=None, repr=False)
     compared: list[Document] = field(default_factory=list)
     """Documents read only for the cross-file rules (``--compare-with``): never reported on or fixed."""
+    checked: list[str] | None = None
+    """The paths of the checked documents of a replayed run, which has no parsed ``documents``."""
+    raw_sources: dict[str, tuple[bytes, str | None]] = field(default_factory=dict, repr=False)
+    """Bytes and encoding of each checked file of a replayed run, decoded when a reporter asks for the source."""
+
+    @property
+    def file_count(self) -> int:
+        """How many documents the run checked."""
+        return len(self.checked) if self.checked is not None else len(self.documents)
 
     def source_of(self, path: str) -> Source | None:
         """Return the source of the checked document with this path, if any.
 
         Reporters call this once per finding, so the sources are indexed by
         path on first use and the index is rebuilt when the documents change.
+        A replayed run decodes a file's bytes the first time its source is
+        asked for.
         """
-        if self._sources_for is not self.documents or len(self._sources) != len(self.documents):
+        if self._sources_for is not self.documents or len(self._sources) < len(self.documents):
             self._sources = {document.path: document.source for document in self.documents}
             self._sources_for = self.documents
+        if path not in self._sources and path in self.raw_sources:
+            data, encoding = self.raw_sources.pop(path)
+            try:
+                self._sources[path] = decode(path, data, encoding)
+            except SourceError:
+                return None
         return self._sources.get(path)
 
     def count(self, severity: Severity) -> int:
@@ -129,6 +147,9 @@ def load(path: str, settings: Settings) -> Document:
         source = decode(STDIN_DISPLAY, sys.stdin.buffer.read(), settings.encoding)
     else:
         source = read_source(Path(path), path, settings.encoding)
+
+    from doclint.parse import parse_document
+
     return parse_document(source, settings.label_table)
 
 
@@ -137,17 +158,51 @@ def run(
     settings: Settings,
     rules: Sequence[Rule] | None = None,
     compare_with: Sequence[str] = (),
+    replay: bool = False,
 ) -> RunResult:
     """Check the named files and folders with the given rules (all rules by default).
 
     The documents found in ``compare_with`` take part in the cross-file
     rules but are never reported on, so that a pre-commit batch that names
-    only some files still finds their copies in the others.
+    only some files still finds their copies in the others. With ``replay``
+    and a cache folder in the settings, a run whose files, settings and
+    schemas are unchanged since the last such run returns its findings
+    from the cache (``doclint.runcache``); its result then has no parsed
+    documents, only their sources, so callers that fix files leave it off.
     """
     paths, errors = discover(arguments, settings)
+    compared_paths = _compared_paths(compare_with, paths, settings, errors)
+    cache = _run_cache(settings, rules, paths, compared_paths, errors) if replay else None
+    if cache is not None:
+        record = cache.replay()
+        if record is not None:
+            return _replayed(record, cache, settings)
+
     documents = _load_all(paths, settings, errors)
-    compared = _load_compared(compare_with, paths, settings, errors)
-    return check_documents(documents, settings, rules, errors, compared)
+    compared = _load_compared(compared_paths, settings)
+    result = check_documents(documents, settings, rules, errors, compared)
+    if cache is not None and not result.errors:
+        cache.store_run([document.path for document in result.documents], result.diagnostics)
+    return result
+
+
+def _run_cache(
+    settings: Settings, rules: Sequence[Rule] | None, paths: Sequence[str], compared: Sequence[str], errors: Sequence[str]
+) -> RunCache | None:
+    """Return the stored-run cache for this run, or None when the run cannot be stored (no cache, errors, stdin)."""
+    if settings.cache_dir is None or errors or STDIN_PATH in paths:
+        return None
+    from doclint.runcache import RunCache
+
+    codes = None if rules is None else [rule.code for rule in rules]
+    return RunCache(settings, codes, paths, compared)
+
+
+def _replayed(record: RunRecord, cache: RunCache, settings: Settings) -> RunResult:
+    """Build the result of a stored run, with sources decoded from the bytes the cache read."""
+    result = RunResult(diagnostics=list(record.diagnostics), checked=list(record.checked))
+    result.raw_sources = {path: (cache.contents[path], settings.encoding) for path in record.checked}
+    return result
 
 
 def _load_all(paths: Sequence[str], settings: Settings, errors: list[str]) -> list[Document]:
@@ -167,24 +222,32 @@ def _load_all(paths: Sequence[str], settings: Settings, errors: list[str]) -> li
     return sorted(documents, key=lambda document: order.get(document.path, order.get(STDIN_PATH, 0)))
 
 
-def _load_compared(arguments: Sequence[str], named: Sequence[str], settings: Settings, errors: list[str]) -> list[Document]:
-    """Load the ``--compare-with`` documents that are not also named for checking.
+def _compared_paths(arguments: Sequence[str], named: Sequence[str], settings: Settings, errors: list[str]) -> list[str]:
+    """Find the ``--compare-with`` documents that are not also named for checking.
 
-    A missing path is an error, as for a named one. A document that cannot
-    be read is left out with a warning instead, because it is not being
-    checked, and one unreadable file elsewhere in a repository must not fail
-    every check.
+    A missing path is an error, as for a named one.
     """
     if not arguments:
         return []
     paths, discover_errors = discover(arguments, settings)
     errors.extend(discover_errors)
+    named_files = {os.path.realpath(path) for path in named if path != STDIN_PATH}
+    return [path for path in paths if os.path.realpath(path) not in named_files]
 
+
+def _load_compared(paths: Sequence[str], settings: Settings) -> list[Document]:
+    """Load the ``--compare-with`` documents.
+
+    A document that cannot be read is left out with a warning, because it
+    is not being checked, and one unreadable file elsewhere in a repository
+    must not fail every check.
+    """
+    if not paths:
+        return []
     from doclint.loader import load_documents
 
-    named_files = {os.path.realpath(path) for path in named if path != STDIN_PATH}
     unreadable: list[str] = []
-    compared = load_documents([path for path in paths if os.path.realpath(path) not in named_files], settings, unreadable)
+    compared = load_documents(paths, settings, unreadable)
     for error in unreadable:
         logger.warning(_("{error}; it is left out of the comparison").format(error=error))
     return compared
@@ -254,6 +317,7 @@ def relative_path(path: str, root: str | None) -> str:
 def _apply_suppressions(documents: Sequence[Document], diagnostics: list[Diagnostic], report_unused: bool) -> list[Diagnostic]:
     """Drop suppressed findings; add an unused-suppression finding for each comment that matched none."""
     from doclint.rules.suppression import UNUSED_SUPPRESSION
+    from doclint.suppressions import parse_suppressions
 
     by_path = {document.path: (document, parse_suppressions(document)) for document in documents}
     kept = []

@@ -44,6 +44,7 @@ from jsonschema_specifications import REGISTRY as META_SCHEMAS
 from referencing import Registry, Resource
 
 from doclint.data import rules_dir
+from doclint.runcache import record_dependency
 from doclint.schema_errors import SchemaError
 from doclint.i18n import _
 
@@ -233,7 +234,8 @@ class SchemaLoader:
 
 def _read_json(path: Path, display: str) -> Any:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise SchemaError(_("{path}: schema file not found; check the path").format(path=display)) from None
     except (OSError, UnicodeDecodeError) as error:
@@ -244,6 +246,7 @@ def _read_json(path: Path, display: str) -> Any:
             )
         ) from None
 
+    record_dependency(path, data)
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:

@@ -13,6 +13,7 @@ import codecs
 import logging
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from doclint.i18n import _
 
@@ -66,13 +67,18 @@ class Source:
         cls, path: str, text: str, encoding: str = DEFAULT_ENCODING, bom: bool = False, detected: bool = False
     ) -> Source:
         """Build a source from decoded text, indexing its line starts."""
-        starts = [0]
+        if "\r" not in text:
+            # The common case, indexed with str.split, which is several times faster than the pattern.
+            starts = (0, *accumulate(len(line) + 1 for line in text.split("\n")[:-1]))
+            return cls(path, text, encoding, bom, "\n", starts, detected)
+
+        positions = [0]
         newline = None
         for match in NEWLINE_RE.finditer(text):
-            starts.append(match.end())
+            positions.append(match.end())
             if newline is None:
                 newline = match.group()
-        return cls(path, text, encoding, bom, newline or "\n", tuple(starts), detected)
+        return cls(path, text, encoding, bom, newline or "\n", tuple(positions), detected)
 
     @property
     def line_count(self) -> int:

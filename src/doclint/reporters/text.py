@@ -22,7 +22,7 @@ class TextReporter:
     """
 
     def write(self, result: RunResult, stream: TextIO) -> None:
-        if not result.documents and result.errors:
+        if not result.file_count and result.errors:
             # Nothing was checked: the errors on stderr give the reason, and "No problems" would mislead.
             return
         for diagnostic in result.diagnostics:
@@ -45,7 +45,7 @@ class TextReporter:
 
 def summary_line(result: RunResult) -> str:
     """Return the closing line: how many findings of each severity in how many files."""
-    files = ngettext("in {files} file", "in {files} files", len(result.documents)).format(files=len(result.documents))
+    files = ngettext("in {files} file", "in {files} files", result.file_count).format(files=result.file_count)
     if not result.diagnostics:
         return _("No problems found {files}.").format(files=files)
 

@@ -1,0 +1,138 @@
+"""Replaying the findings of a run whose inputs have not changed.
+
+A run's findings depend on what it reads: the documents, the settings, the
+language of the messages, doclint's own code and rule data, and the schema
+files that the schema rule loads. The findings of a run are stored under a
+key made of everything but the contents of files: the paths named, the
+settings, the language, the working folder and ``code_fingerprint``. The
+entry records the digest of every document and of every schema file read.
+A later run
+with the same key whose files all still have those digests gets the stored
+findings back without parsing a document or importing a rule: on 1,000
+unchanged documents that is the difference between seconds and a few
+hundred milliseconds.
+
+One entry is kept per key, and a run whose files changed replaces it, so
+the folder does not grow with every edit. Entries are signed pickles
+(``doclint.cachefiles``). The engine uses this cache only for runs that
+report: a fix needs the parsed documents.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from doclint.cachefiles import CACHE_FORMAT, SignedStore, code_fingerprint, content_digest
+from doclint.diagnostics import Diagnostic
+from doclint.i18n import current_language
+from doclint.settings import Settings
+from doclint.source import SourceError, read_bytes
+
+logger = logging.getLogger(__name__)
+
+_dependencies: dict[str, str] = {}
+
+
+def record_dependency(path: Path, data: bytes) -> None:
+    """Note that this run's findings depend on a file other than a document, read with these bytes.
+
+    The schema loader calls this for each schema file it reads, so that a
+    replayed run checks that the schema has not changed either.
+    """
+    _dependencies[str(path.resolve())] = content_digest(data)
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """A stored run: the digests of the files it read, and its findings."""
+
+    documents: tuple[tuple[str, str], ...]
+    """(path, content digest) of each document read, checked ones first."""
+    dependencies: tuple[tuple[str, str], ...]
+    """(absolute path, content digest) of each other file the findings depend on."""
+    checked: tuple[str, ...]
+    """The paths of the checked documents, in report order."""
+    diagnostics: tuple[Diagnostic, ...]
+
+
+class RunCache:
+    """The stored run for one set of named files and settings.
+
+    ``contents`` keeps the bytes of each file read while computing the
+    digests, so that a replayed run can show the sources of its findings
+    without reading them again.
+    """
+
+    def __init__(self, settings: Settings, rule_codes: Sequence[str] | None, checked: Sequence[str], compared: Sequence[str]):
+        assert settings.cache_dir is not None
+        self.store = SignedStore(Path(settings.cache_dir) / f"v{CACHE_FORMAT}")
+        self.checked = tuple(checked)
+        self.compared = tuple(compared)
+        key = repr((
+            code_fingerprint(),
+            current_language(),
+            os.getcwd(),
+            _settings_key(settings),
+            None if rule_codes is None else sorted(rule_codes),
+            self.checked,
+            self.compared,
+        ))
+        digest = hashlib.sha256(key.encode()).hexdigest()
+        self.entry = self.store.folder / "runs" / f"{digest}.pickle"
+        self.contents: dict[str, bytes] = {}
+        _dependencies.clear()
+
+    def replay(self) -> RunRecord | None:
+        """Return the stored run if every file it read is unchanged, else None."""
+        record = self.store.read(self.entry)
+        if not isinstance(record, RunRecord):
+            return None
+
+        digests = self._document_digests()
+        if digests is None or digests != record.documents:
+            logger.debug("documents changed since the stored run; checking them again")
+            return None
+        if not all(_digest_of(Path(path)) == digest for path, digest in record.dependencies):
+            logger.debug("a schema file changed since the stored run; checking the documents again")
+            return None
+
+        logger.debug("no input changed since the stored run; replaying its %d findings", len(record.diagnostics))
+        return record
+
+    def store_run(self, checked: Sequence[str], diagnostics: Sequence[Diagnostic]) -> None:
+        """Store a run's findings with the digests of the files it read."""
+        digests = self._document_digests()
+        if digests is None:
+            return
+        record = RunRecord(digests, tuple(sorted(_dependencies.items())), tuple(checked), tuple(diagnostics))
+        self.store.write(self.entry, record)
+
+    def _document_digests(self) -> tuple[tuple[str, str], ...] | None:
+        """Return (path, digest) of each document, or None when one cannot be read."""
+        digests = []
+        for path in (*self.checked, *self.compared):
+            if path not in self.contents:
+                try:
+                    self.contents[path] = read_bytes(Path(path), path)
+                except SourceError:
+                    return None
+            digests.append((path, content_digest(self.contents[path])))
+        return tuple(digests)
+
+
+def _settings_key(settings: Settings) -> str:
+    """Return the settings that change findings, as text; the number of jobs, the progress bar and the cache do not."""
+    return repr(dataclasses.replace(settings, jobs=None, progress=False, cache_dir=None))
+
+
+def _digest_of(path: Path) -> str | None:
+    try:
+        return content_digest(path.read_bytes())
+    except OSError:
+        return None

@@ -1,0 +1,155 @@
+"""Replaying a run whose documents, settings and schemas have not changed."""
+
+import json
+import pickle
+import shutil
+
+import pytest
+
+from doclint import loader
+from doclint.engine import run
+from doclint.i18n import set_language
+from doclint.settings import Settings
+
+from conftest import FIXTURES, SEED
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """A working folder with the seed and an English FAQ, and the cache inside it."""
+    monkeypatch.chdir(tmp_path)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copyfile(SEED, docs / "seed.md")
+    shutil.copyfile(FIXTURES / "en-faq.md", docs / "faq.md")
+    return docs
+
+
+def findings(result):
+    return [(d.path, d.line, d.column, d.rule, d.message) for d in result.diagnostics]
+
+
+def forbid_parsing(monkeypatch):
+    def parse(job):
+        raise AssertionError(f"{job.path} was parsed although the run was replayed")
+
+    monkeypatch.setattr(loader, "_parse", parse)
+
+
+def test_unchanged_run_replayed_without_parsing(folder, monkeypatch):
+    settings = Settings(jobs=1)
+    first = run(["docs"], settings, replay=True)
+    assert first.documents and first.checked is None
+
+    forbid_parsing(monkeypatch)
+    monkeypatch.setattr(loader.DocumentCache, "get", lambda *args: pytest.fail("the document cache was read"))
+    second = run(["docs"], settings, replay=True)
+    assert findings(second) == findings(first)
+    assert second.documents == []
+    assert second.checked == ["docs/faq.md", "docs/seed.md"]
+    assert second.file_count == 2
+    assert second.exit_status == first.exit_status == 1
+
+
+def test_replayed_source_is_decoded_for_fix_edits(folder):
+    settings = Settings(jobs=1)
+    first = run(["docs"], settings, replay=True)
+    second = run(["docs"], settings, replay=True)
+    copy = next(d for d in second.diagnostics if d.rule == "duplicate-section" and d.path == "docs/seed.md")
+    assert second.source_of("docs/seed.md").text == first.source_of("docs/seed.md").text
+    assert copy.to_json(second.source_of(copy.path))["fix"]["edits"][0]["line"] == 265
+
+
+def test_changed_document_checked_again(folder):
+    settings = Settings(jobs=1)
+    first = run(["docs"], settings, replay=True)
+    seed = folder / "seed.md"
+    lines = seed.read_text(encoding="utf-8").splitlines(keepends=True)
+    seed.write_text("".join(lines[:264]), encoding="utf-8")  # drop items 21-30, the exact copies
+
+    second = run(["docs"], settings, replay=True)
+    assert second.documents, "a changed document must be parsed, not replayed"
+    copies = [(d.path, d.line) for d in first.diagnostics if d.rule == "duplicate-section" and d.path == "docs/seed.md"]
+    assert copies[0] == ("docs/seed.md", 265)
+    assert not any(d.rule == "duplicate-section" and d.path == "docs/seed.md" for d in second.diagnostics)
+
+
+def test_changed_settings_not_replayed(folder):
+    run(["docs"], Settings(jobs=1), replay=True)
+    stricter = run(["docs"], Settings(jobs=1, near_duplicate_threshold=90.0), replay=True)
+    assert stricter.documents
+    assert not any(d.rule == "near-duplicate-section" and d.path == "docs/seed.md" for d in stricter.diagnostics)
+
+
+def test_jobs_do_not_change_the_key(folder):
+    run(["docs"], Settings(jobs=1), replay=True)
+    assert run(["docs"], Settings(jobs=2), replay=True).checked is not None
+
+
+def test_language_is_part_of_the_key(folder):
+    run(["docs"], Settings(jobs=1), replay=True)
+    set_language("zh-CN")
+    try:
+        chinese = run(["docs"], Settings(jobs=1), replay=True)
+    finally:
+        set_language("en")
+    assert chinese.documents, "messages of another language must be computed, not replayed"
+    assert "逐字重复" in next(d.message for d in chinese.diagnostics if d.rule == "duplicate-section")
+
+
+def test_changed_schema_checked_again(folder, tmp_path):
+    schema = tmp_path / "item.schema.json"
+    schema.write_text(json.dumps({"type": "object"}), encoding="utf-8")
+    page = folder / "page.md"
+    page.write_text("---\ndoclint-schema: ../item.schema.json\n---\n# Title\n\nText.\n", encoding="utf-8")
+    settings = Settings(jobs=1, select=("schema-violation",))
+    assert run(["docs/page.md"], settings, replay=True).diagnostics == []
+    assert run(["docs/page.md"], settings, replay=True).checked is not None
+
+    schema.write_text(json.dumps({"type": "object", "required": ["nothing-has-this"]}), encoding="utf-8")
+    third = run(["docs/page.md"], settings, replay=True)
+    assert third.documents, "a run whose schema changed must be checked again"
+    assert [d.rule for d in third.diagnostics] == ["schema-violation"]
+
+
+def test_unsigned_run_entry_ignored(folder):
+    settings = Settings(jobs=1)
+    first = run(["docs"], settings, replay=True)
+    entries = list((folder.parent / ".doclint_cache").glob("v*/runs/*.pickle"))
+    assert len(entries) == 1
+    entries[0].write_bytes(b"\0" * 32 + pickle.dumps("planted"))
+    second = run(["docs"], settings, replay=True)
+    assert second.documents and findings(second) == findings(first)
+
+
+def test_one_entry_per_invocation(folder):
+    settings = Settings(jobs=1)
+    run(["docs"], settings, replay=True)
+    (folder / "faq.md").write_text("# Only\n\nOne section.\n", encoding="utf-8")
+    run(["docs"], settings, replay=True)
+    assert len(list((folder.parent / ".doclint_cache").glob("v*/runs/*.pickle"))) == 1
+
+
+def test_no_replay_without_cache_or_when_not_asked(folder):
+    run(["docs"], Settings(jobs=1), replay=True)
+    assert run(["docs"], Settings(jobs=1, cache_dir=None), replay=True).documents
+    assert run(["docs"], Settings(jobs=1)).documents
+
+
+def test_cli_output_same_when_replayed(run_cli, folder):
+    cold = run_cli("check", "--format", "json", "docs")
+    warm = run_cli("check", "--format", "json", "docs")
+    assert warm == cold
+    assert json.loads(warm[1])["summary"]["files"] == 2
+    text_cold = run_cli("check", "docs")
+    text_warm = run_cli("check", "docs")
+    assert text_warm == text_cold
+    assert " in 2 files." in text_warm[1]
+
+
+def test_fix_after_a_replayed_run_writes_the_file(run_cli, folder):
+    run_cli("check", "docs")
+    run_cli("check", "docs")
+    code, _stdout, _stderr = run_cli("check", "--fix", "--select", "duplicate-section", "docs/seed.md")
+    assert code == 0
+    assert len((folder / "seed.md").read_text(encoding="utf-8").splitlines()) == len(SEED.read_text(encoding="utf-8").splitlines()) - 130
