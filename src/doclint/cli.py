@@ -229,10 +229,10 @@ def check(
 
 def _rule_list(value: str | None, option: str) -> tuple[str, ...] | None:
     """Split a comma-separated rule list and check that each entry names a rule."""
-    from doclint.registry import is_rule_selector
-
     if value is None:
         return None
+    from doclint.registry import is_rule_selector
+
     tokens = tuple(token.strip() for token in value.split(",") if token.strip())
     for token in tokens:
         if not is_rule_selector(token):
@@ -247,7 +247,6 @@ def _settings(paths: tuple[str, ...], options: dict, config_path: str | None, no
     from pathlib import Path
 
     from doclint.config import ConfigError, apply_config, find_config, load_config
-    from doclint.registry import is_rule_selector
     from doclint.settings import Settings
 
     given = {name: value for name, value in options.items() if value is not None}
@@ -260,10 +259,17 @@ def _settings(paths: tuple[str, ...], options: dict, config_path: str | None, no
             return settings
         if not config_file.is_file():
             raise ConfigError(_("{path}: no such configuration file; check the --config path").format(path=config_file))
-        return apply_config(settings, load_config(config_file), config_file, is_rule_selector, frozenset(given))
+        return apply_config(settings, load_config(config_file), config_file, _names_rule, frozenset(given))
     except ConfigError as error:
         _fail(str(error))
         sys.exit(EXIT_USAGE)
+
+
+def _names_rule(token: str) -> bool:
+    """Return whether a selector in the configuration names a rule; the rules are imported only when one is checked."""
+    from doclint.registry import is_rule_selector
+
+    return is_rule_selector(token)
 
 
 def _run_fixes(result, settings, unsafe: bool, verbose: bool):

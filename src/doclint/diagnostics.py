@@ -91,6 +91,13 @@ class Fix:
         return {"applicability": self.applicability.value, "message": self.message, "edits": edits}
 
 
+def is_applicable(fix: Fix | None, unsafe: bool) -> bool:
+    """Return whether ``--fix`` applies a fix: a safe one always, an unsafe one with ``--unsafe-fixes``."""
+    if fix is None:
+        return False
+    return fix.applicability is Applicability.SAFE or unsafe
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     path: str

@@ -19,12 +19,13 @@ from typing import TYPE_CHECKING, Sequence
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.i18n import _
-from doclint.model import Document
-from doclint.registry import Rule, select_rules, selector_matches
 from doclint.settings import Settings
 from doclint.source import Source, SourceError, decode, read_source
 
 if TYPE_CHECKING:
+    # Imported where they are used, so that a replayed run loads neither the section tree nor the rules.
+    from doclint.model import Document
+    from doclint.registry import Rule
     from doclint.runcache import RunCache, RunRecord
 
 logger = logging.getLogger(__name__)
@@ -268,6 +269,8 @@ def check_documents(
     Without ``rules`` the run uses the rules that ``settings.select`` and
     ``settings.ignore`` choose.
     """
+    from doclint.registry import select_rules
+
     if rules is None:
         rules = select_rules(settings.select, settings.ignore)
     result = RunResult(list(documents), [], list(errors), compared=list(compared))
@@ -289,6 +292,8 @@ def check_documents(
 
 def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:
     """Apply a severity override from the configuration; the most specific selector wins (last listed)."""
+    from doclint.registry import selector_matches
+
     for token, severity in settings.severity:
         if selector_matches(token, diagnostic.rule, diagnostic.code):
             diagnostic = dataclasses.replace(diagnostic, severity=Severity(severity))
@@ -296,6 +301,8 @@ def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:
 
 
 def _ignored_in_file(diagnostic: Diagnostic, settings: Settings) -> bool:
+    from doclint.registry import selector_matches
+
     path = relative_path(diagnostic.path, settings.root)
     for glob, tokens in settings.per_file_ignores:
         if fnmatch.fnmatch(path, glob) and any(selector_matches(token, diagnostic.rule, diagnostic.code) for token in tokens):

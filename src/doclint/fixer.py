@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from doclint.diagnostics import Diagnostic, Edit, Fix, is_applicable
 from doclint.engine import RunResult, check_documents
 from doclint.model import Document
 from doclint.parse import parse_document
@@ -49,12 +49,6 @@ class FixOutcome:
             for document in self.result.documents
             if document.path in self.original and document.source.text != self.original[document.path].text
         ]
-
-
-def is_applicable(fix: Fix | None, unsafe: bool) -> bool:
-    if fix is None:
-        return False
-    return fix.applicability is Applicability.SAFE or unsafe
 
 
 def fix_documents(

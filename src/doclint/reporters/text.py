@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from doclint.diagnostics import Severity
+from doclint.diagnostics import Severity, is_applicable
 from doclint.engine import RunResult
-from doclint.fixer import is_applicable
 from doclint.i18n import _, ngettext
 
 
