@@ -7,7 +7,7 @@ from doclint import loader
 from doclint.engine import run
 from doclint.settings import Settings
 
-from conftest import FIXTURES
+from conftest import FIXTURES, SEED
 
 
 @pytest.fixture
@@ -107,3 +107,44 @@ def test_cli_no_progress_when_piped(run_cli, corpus, monkeypatch):
     monkeypatch.setattr(loader, "MIN_PROGRESS_DOCUMENTS", 5)
     _, _, stderr = run_cli("check", "--no-cache", str(corpus))
     assert stderr == ""
+
+
+
+@pytest.fixture
+def seed_corpus(tmp_path):
+    """Enough documents for the process pool, with findings of document-scope rules (the seed's code block)."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for index in range(loader.MIN_PARALLEL_DOCUMENTS):
+        shutil.copyfile(SEED if index % 2 else FIXTURES / "en-faq.md", folder / f"doc{index:02d}.md")
+    return folder
+
+
+DOCUMENT_RULES = ("undefined-name", "heading-numbering")
+
+
+def test_document_rules_run_where_documents_are_parsed(seed_corpus, cache_home):
+    from doclint.registry import select_rules
+
+    findings = {}
+    errors = []
+    paths = sorted(str(path) for path in seed_corpus.iterdir())
+    documents = loader.load_documents(paths, Settings(jobs=2, cache_dir=None), errors, select_rules(DOCUMENT_RULES, ()), findings)
+    assert errors == []
+    assert sorted(findings) == sorted(document.path for document in documents)
+
+    found = sorted((d.path, d.line, d.code) for found in findings.values() for d in found)
+    assert found[:3] == [(paths[1], 422, "DL301"), (paths[1], 425, "DL301"), (paths[1], 449, "DL301")]
+    serial = run([str(seed_corpus)], Settings(jobs=1, cache_dir=None, select=DOCUMENT_RULES))
+    assert found == sorted((d.path, d.line, d.code) for d in serial.diagnostics)
+
+
+def test_workers_write_messages_in_the_run_language(seed_corpus, cache_home):
+    from doclint.i18n import set_language
+
+    set_language("zh-CN")
+    try:
+        result = run([str(seed_corpus)], Settings(jobs=2, cache_dir=None, select=DOCUMENT_RULES))
+    finally:
+        set_language("en")
+    assert result.diagnostics[0].message.startswith("名称 'load_data'")

@@ -15,7 +15,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.i18n import _
@@ -179,9 +179,14 @@ def run(
         if record is not None:
             return _replayed(record, cache, settings)
 
-    documents = _load_all(paths, settings, errors)
+    from doclint.registry import select_rules
+
+    if rules is None:
+        rules = select_rules(settings.select, settings.ignore)
+    findings: dict[str, list[Diagnostic]] = {}
+    documents = _load_all(paths, settings, errors, rules, findings)
     compared = _load_compared(compared_paths, settings)
-    result = check_documents(documents, settings, rules, errors, compared)
+    result = check_documents(documents, settings, rules, errors, compared, findings)
     if cache is not None and not result.errors:
         cache.store_run([document.path for document in result.documents], result.diagnostics)
     return result
@@ -206,8 +211,14 @@ def _replayed(record: RunRecord, cache: RunCache, settings: Settings) -> RunResu
     return result
 
 
-def _load_all(paths: Sequence[str], settings: Settings, errors: list[str]) -> list[Document]:
-    """Load the named documents: standard input directly, files through the cache and process pool."""
+def _load_all(
+    paths: Sequence[str], settings: Settings, errors: list[str], rules: Sequence[Rule], findings: dict[str, list[Diagnostic]]
+) -> list[Document]:
+    """Load the named documents: standard input directly, files through the cache and process pool.
+
+    The document-scope rules run in the pool on the files it parses; their
+    findings go to ``findings`` (see ``doclint.loader.load_documents``).
+    """
     from doclint.loader import load_documents
 
     documents = []
@@ -218,7 +229,7 @@ def _load_all(paths: Sequence[str], settings: Settings, errors: list[str]) -> li
             except SourceError as error:
                 errors.append(str(error))
     files = [path for path in paths if path != STDIN_PATH]
-    documents.extend(load_documents(files, settings, errors))
+    documents.extend(load_documents(files, settings, errors, rules, findings))
     order = {path: index for index, path in enumerate(paths)}
     return sorted(documents, key=lambda document: order.get(document.path, order.get(STDIN_PATH, 0)))
 
@@ -260,14 +271,17 @@ def check_documents(
     rules: Sequence[Rule] | None = None,
     errors: Sequence[str] = (),
     compared: Sequence[Document] = (),
+    findings: Mapping[str, list[Diagnostic]] | None = None,
 ) -> RunResult:
     """Run the rules over parsed documents, apply the configuration and suppressions, and sort the findings.
 
-    The rules read ``documents`` and ``compared`` together, ordered by
-    absolute path. So the later copy of a shared section is the same one
-    whichever files were named. Only findings in ``documents`` are kept.
-    Without ``rules`` the run uses the rules that ``settings.select`` and
-    ``settings.ignore`` choose.
+    The cross-file rules read ``documents`` and ``compared`` together,
+    ordered by absolute path. So the later copy of a shared section is the
+    same one whichever files were named. Only findings in ``documents`` are
+    kept. Document-scope rules run on ``documents`` only, except for a
+    document that ``findings`` already has their findings for (the loader
+    runs them where it parses). Without ``rules`` the run uses the rules
+    that ``settings.select`` and ``settings.ignore`` choose.
     """
     from doclint.registry import select_rules
 
@@ -277,6 +291,9 @@ def check_documents(
     corpus = _corpus(result)
     reported = {document.path for document in result.documents}
     for rule in rules:
+        if rule.scope == "document":
+            result.diagnostics.extend(_document_findings(rule, result.documents, settings, findings or {}))
+            continue
         logger.debug("running %s on %d documents", rule.name, len(corpus))
         result.diagnostics.extend(diagnostic for diagnostic in rule.run(corpus, settings) if diagnostic.path in reported)
 
@@ -288,6 +305,20 @@ def check_documents(
     order = {document.path: index for index, document in enumerate(result.documents)}
     result.diagnostics.sort(key=lambda diagnostic: (order[diagnostic.path], *diagnostic.sort_key()))
     return result
+
+
+def _document_findings(
+    rule: Rule, documents: Sequence[Document], settings: Settings, findings: Mapping[str, list[Diagnostic]]
+) -> Iterator[Diagnostic]:
+    """Yield a document-scope rule's findings: those the loader computed, else from running the rule."""
+    computed = 0
+    for document in documents:
+        if document.path in findings:
+            yield from (diagnostic for diagnostic in findings[document.path] if diagnostic.code == rule.code)
+        else:
+            computed += 1
+            yield from rule.check(document, settings)  # type: ignore[arg-type]
+    logger.debug("%s: ran on %d documents here, %d where they were parsed", rule.name, computed, len(documents) - computed)
 
 
 def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:

@@ -3,7 +3,9 @@
 Parsing is most of the cost of a cold run (about 7 ms for a 10 KB Q&A
 document with markdown-it-py on one core), so documents are parsed in a
 process pool, and the parsed tree, with the comparison forms that the
-cross-file rules need (``similarity.section_forms``), is cached.
+cross-file rules need (``similarity.section_forms``), is cached. The rules
+that look at one document at a time run in the same workers, right after
+the parse.
 
 The cache is keyed by the file's bytes, the fingerprint of doclint's code
 and the settings that change parsing (the encoding and the label table).
@@ -23,9 +25,12 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from doclint.cachefiles import CACHE_FORMAT, SignedStore, code_fingerprint
-from doclint.fields import LabelTable
+from doclint.diagnostics import Diagnostic
+from doclint.i18n import current_language, set_language
 from doclint.model import Document
 from doclint.parse import parse_document
+from doclint.registry import Rule, rules_by_code
+from doclint.runcache import record_dependencies, take_dependencies
 from doclint.settings import Settings
 from doclint.similarity import section_forms
 from doclint.source import SourceError, decode, read_bytes
@@ -42,19 +47,56 @@ MIN_PROGRESS_DOCUMENTS = 200
 class _Job:
     path: str
     data: bytes
-    encoding: str | None
-    labels: LabelTable
 
 
-def _parse(job: _Job) -> Document | str:
-    """Decode and parse one document (in a worker process); return the document, or the error message."""
+@dataclasses.dataclass(frozen=True)
+class _Context:
+    """What every job of one load shares: the settings, the document-scope rules to run and the message language."""
+
+    settings: Settings
+    rule_codes: tuple[str, ...]
+    language: str
+
+
+@dataclasses.dataclass(frozen=True)
+class _Parsed:
+    document: Document
+    findings: list[Diagnostic]
+    """Findings of the context's document-scope rules."""
+    dependencies: dict[str, str]
+    """Files other than the document that those findings depend on (see ``doclint.runcache``)."""
+
+
+# The context of the jobs that this process runs: set once per worker process, so that it is not pickled with every job.
+_context: _Context | None = None
+
+
+def _start_worker(context: _Context) -> None:
+    global _context
+    _context = context
+    set_language(context.language)
+
+
+def _parse(job: _Job) -> _Parsed | str:
+    """Decode and parse one document and run the document-scope rules on it; return the result, or the error message.
+
+    This runs in a worker process when there are enough documents, so that
+    the rules that look at one document at a time use every core.
+    """
+    assert _context is not None
+    settings = _context.settings
     try:
-        source = decode(job.path, job.data, job.encoding)
+        source = decode(job.path, job.data, settings.encoding)
     except SourceError as error:
         return str(error)
-    document = parse_document(source, job.labels)
+    document = parse_document(source, settings.label_table)
     document.forms = section_forms(document)
-    return document
+
+    take_dependencies()
+    findings = []
+    for rule in rules_by_code(_context.rule_codes):
+        findings.extend(rule.check(document, settings))  # type: ignore[arg-type]
+    return _Parsed(document, findings, take_dependencies())
 
 
 class DocumentCache:
@@ -86,11 +128,21 @@ def _settings_salt(settings: Settings) -> bytes:
     return repr((code_fingerprint(), settings.encoding, labels)).encode() + b"\0"
 
 
-def load_documents(paths: Sequence[str], settings: Settings, errors: list[str]) -> list[Document]:
+def load_documents(
+    paths: Sequence[str],
+    settings: Settings,
+    errors: list[str],
+    rules: Sequence[Rule] = (),
+    findings: dict[str, list[Diagnostic]] | None = None,
+) -> list[Document]:
     """Read, decode and parse documents, from the cache when possible and in parallel otherwise.
 
     Each path that cannot be read or decoded adds its message to ``errors``
     and is left out. The documents come back in the order of ``paths``.
+    The document-scope ``rules`` run where a document is parsed, and their
+    findings are added to ``findings`` under the document's path. A
+    document read from the cache has no entry there: the caller runs those
+    rules on it.
     """
     cache = DocumentCache(Path(settings.cache_dir), settings) if settings.cache_dir else None
     workers = settings.jobs or os.cpu_count() or 1
@@ -106,30 +158,35 @@ def load_documents(paths: Sequence[str], settings: Settings, errors: list[str]) 
         if cached is not None:
             documents[index] = cached
         else:
-            jobs[index] = _Job(path, data, settings.encoding, settings.label_table)
+            jobs[index] = _Job(path, data)
 
-    for index, parsed in zip(jobs, _parse_all(list(jobs.values()), workers, settings.progress)):
+    context = _Context(settings, tuple(rule.code for rule in rules if rule.scope == "document"), current_language())
+    for index, parsed in zip(jobs, _parse_all(list(jobs.values()), context, workers, settings.progress)):
         if isinstance(parsed, str):
             errors.append(parsed)
             continue
-        documents[index] = parsed
+        documents[index] = parsed.document
+        record_dependencies(parsed.dependencies)
+        if findings is not None:
+            findings[parsed.document.path] = parsed.findings
         if cache:
-            cache.put(jobs[index].data, parsed)
+            cache.put(jobs[index].data, parsed.document)
 
     logger.debug("%d documents from the cache, %d parsed", len(paths) - len(jobs), len(jobs))
     return [documents[index] for index in sorted(documents)]
 
 
-def _parse_all(jobs: list[_Job], workers: int, progress: bool = False) -> list[Document | str]:
+def _parse_all(jobs: list[_Job], context: _Context, workers: int, progress: bool = False) -> list[_Parsed | str]:
     """Parse the jobs in order, in a process pool when there are enough of them."""
     if workers <= 1 or len(jobs) < MIN_PARALLEL_DOCUMENTS:
+        _start_worker(context)
         return list(_with_progress((_parse(job) for job in jobs), len(jobs), progress))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(context,)) as pool:
         parsed = pool.map(_parse, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
         return list(_with_progress(parsed, len(jobs), progress))
 
 
-def _with_progress(items: Iterable[Document | str], total: int, progress: bool) -> Iterator[Document | str]:
+def _with_progress(items: Iterable[_Parsed | str], total: int, progress: bool) -> Iterator[_Parsed | str]:
     """Pass items through, drawing a progress bar on stderr for long runs when ``progress`` is set."""
     if not progress or total < MIN_PROGRESS_DOCUMENTS:
         yield from items

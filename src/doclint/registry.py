@@ -108,6 +108,12 @@ def all_rules() -> list[Rule]:
     return sorted(rules, key=lambda rule: rule.code)
 
 
+def rules_by_code(codes: Sequence[str]) -> list[Rule]:
+    """Return the rules with these codes, in the order given. Raises KeyError for an unknown code."""
+    by_code = {rule.code: rule for rule in all_rules()}
+    return [by_code[code] for code in codes]
+
+
 def find_rule(name_or_code: str) -> Rule | None:
     """Return the rule with this name or code, or None."""
     for rule in all_rules():

@@ -48,6 +48,22 @@ def record_dependency(path: Path, data: bytes) -> None:
     _dependencies[str(path.resolve())] = content_digest(data)
 
 
+def take_dependencies() -> dict[str, str]:
+    """Return the dependencies recorded so far in this process and forget them.
+
+    A worker process that runs rules sends them back with its results, and
+    the main process adds them with ``record_dependencies``.
+    """
+    taken = dict(_dependencies)
+    _dependencies.clear()
+    return taken
+
+
+def record_dependencies(dependencies: dict[str, str]) -> None:
+    """Add dependencies that a worker process recorded (absolute path -> content digest)."""
+    _dependencies.update(dependencies)
+
+
 @dataclass(frozen=True)
 class RunRecord:
     """A stored run: the digests of the files it read, and its findings."""
