@@ -51,7 +51,7 @@ class _Job:
 
 @dataclasses.dataclass(frozen=True)
 class _Context:
-    """What every job of one load shares: the settings, the document-scope rules to run and the message language."""
+    """The part of a job that every job of one load shares: settings, document-scope rules and message language."""
 
     settings: Settings
     rule_codes: tuple[str, ...]
