@@ -167,3 +167,14 @@ def test_template_alone_is_not_similarity(threshold):
         )
     document = parse_document(Source.from_text("doc.md", "\n".join(items)))
     assert list(check_near_duplicates([document], Settings(near_duplicate_threshold=threshold))) == []
+
+
+def test_section_forms_keys_equal_copy_key_for_nested_sections():
+    from doclint.similarity import copy_key, section_forms
+
+    document = parse_document(Source.from_text("nested.md",
+        "# A\n\nIntro.\n\n## B\n\nBody of B.\n\n### C\n\nBody of C.\n\n## D\n\nBody of D.\n\n# E\n\nOther.\n"
+    ))
+    forms = section_forms(document)
+    assert [(key, content) for key, content, _clauses in forms] == [copy_key(section) for section in document.walk()]
+    assert len({key for key, _content, _clauses in forms}) == 5

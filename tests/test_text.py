@@ -1,3 +1,5 @@
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -51,3 +53,12 @@ def test_normalize_is_idempotent(text):
 @given(st.text())
 def test_normalize_keeps_only_words(text):
     assert all(char.isalnum() or char == " " for char in normalize(text))
+
+
+@given(st.lists(st.sampled_from(["a", "B", "中", "文", " ", "\n", "，", "。", "_", "Ａ", "1"])).map("".join))
+def test_normalize_shortcuts_agree_with_the_full_rules(text):
+    from doclint.text import _CJK_BREAK_RE, _NON_WORD_RE, _SPACE_NEXT_TO_CJK_RE
+
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _NON_WORD_RE.sub(" ", _CJK_BREAK_RE.sub("", folded)).strip()
+    assert normalize(text) == _SPACE_NEXT_TO_CJK_RE.sub("", folded)

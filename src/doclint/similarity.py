@@ -120,15 +120,22 @@ def copy_key(section: Section) -> tuple[str, bool]:
     digest = hashlib.blake2b(digest_size=16)
     has_content = False
     for node in section.walk():
-        digest.update(normalize(node.title).encode())
-        digest.update(b"\x1e")
-        for text, _is_code in block_texts(node.blocks):
-            normalized = normalize(text)
-            has_content = has_content or bool(normalized)
-            digest.update(normalized.encode())
-            digest.update(b"\x1f")
-        digest.update(b"\x1d")
+        part, content = _own_part(node)
+        digest.update(part)
+        has_content = has_content or content
     return digest.hexdigest(), has_content
+
+
+def _own_part(section: Section) -> tuple[bytes, bool]:
+    """Return the bytes a section's own title and blocks add to a copy key, and whether they have content."""
+    pieces = [normalize(section.title).encode(), b"\x1e"]
+    has_content = False
+    for text, _is_code in block_texts(section.blocks):
+        normalized = normalize(text)
+        has_content = has_content or bool(normalized)
+        pieces += [normalized.encode(), b"\x1f"]
+    pieces.append(b"\x1d")
+    return b"".join(pieces), has_content
 
 
 def index_sections(documents: Sequence[Document]) -> list[SectionEntry]:
@@ -151,11 +158,20 @@ def _index_sections(documents: tuple[Document, ...]) -> list[SectionEntry]:
 
 
 def section_forms(document: Document) -> list[tuple[str, bool, tuple[str, ...]]]:
-    """Compute each section's copy key, whether it has content, and its clauses, in ``walk`` order."""
+    """Compute each section's copy key, whether it has content, and its clauses, in ``walk`` order.
+
+    The keys are those of ``copy_key``, computed from each section's own
+    part once: a section's subtree is a contiguous run of ``walk`` order,
+    so its digest is the digest of its parts joined, and nested sections
+    are not normalised again for every section above them.
+    """
+    sections = list(document.walk())
+    parts = [_own_part(section) for section in sections]
     forms = []
-    for section in document.walk():
-        key, has_content = copy_key(section)
-        forms.append((key, has_content, section_clauses(section)))
+    for index, section in enumerate(sections):
+        subtree = parts[index:index + sum(1 for _node in section.walk())]
+        key = hashlib.blake2b(b"".join(part for part, _content in subtree), digest_size=16).hexdigest()
+        forms.append((key, any(content for _part, content in subtree), section_clauses(section)))
     return forms
 
 

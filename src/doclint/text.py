@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Han, Hiragana, Katakana, Hangul and the CJK punctuation and full-width forms.
 CJK_CHAR = (
@@ -44,6 +45,7 @@ def join_soft_breaks(text: str) -> str:
     return _WHITESPACE_RE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """Return the comparison form of a text.
 
@@ -51,10 +53,15 @@ def normalize(text: str) -> str:
     letters, digits and single spaces between words, and drop the spaces
     that border CJK characters. Two texts that differ only in punctuation,
     emphasis markers, full-width forms or line wrapping normalise the same.
+    Results are cached: generated documents repeat many of their texts.
     """
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = _CJK_BREAK_RE.sub("", text)
+    if "\n" in text:
+        text = _CJK_BREAK_RE.sub("", text)
     folded = _NON_WORD_RE.sub(" ", text).strip()
+    if folded.isascii() or " " not in folded:
+        # No CJK character, or no space: nothing for the last pattern to remove (it is the slowest of the three).
+        return folded
     return _SPACE_NEXT_TO_CJK_RE.sub("", folded)
 
 
