@@ -126,6 +126,36 @@ def test_band_pairs_rows_that_share_a_band() -> None:
     assert pairs == {(0, 1), (0, 2)}
 
 
+def test_band_pairs_match_every_pair_check() -> None:
+    generator = numpy.random.default_rng(4)
+    matrix = generator.integers(0, 3, size=(60, 6), dtype=numpy.uint32)
+    expected = {
+        (first, second)
+        for first in range(60)
+        for second in range(first + 1, 60)
+        if any((matrix[first, band * 2 : band * 2 + 2] == matrix[second, band * 2 : band * 2 + 2]).all() for band in range(3))
+    }
+
+    pairs = band_pairs(matrix, bands=3, rows=2)
+
+    assert pair_set(pairs) == expected
+    assert pairs.tolist() == sorted(pairs.tolist())
+
+
+def test_band_pairs_fewer_than_two_rows() -> None:
+    for count in range(2):
+        pairs = band_pairs(numpy.zeros((count, 8), dtype=numpy.uint32), bands=2, rows=4)
+
+        assert pairs.shape == (0, 2)
+
+
+def test_candidate_pairs_empty_input() -> None:
+    pairs = candidate_pairs([])
+
+    assert pairs.shape == (0, 2)
+    assert pairs.dtype == numpy.int64
+
+
 @pytest.mark.parametrize(("jaccard", "minimum"), [(0.6, 0.98), (0.55, 0.95)])
 def test_default_banding_catches_low_jaccard(jaccard: float, minimum: float) -> None:
     assert DEFAULT_PARAMETERS.probability(jaccard) >= minimum
