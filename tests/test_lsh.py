@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import numpy
@@ -147,6 +148,41 @@ def test_band_pairs_fewer_than_two_rows() -> None:
         pairs = band_pairs(numpy.zeros((count, 8), dtype=numpy.uint32), bands=2, rows=4)
 
         assert pairs.shape == (0, 2)
+
+
+def test_copies_of_candidates_all_paired() -> None:
+    near = EN_ITEM.replace("export", "gather")
+    texts = [EN_ITEM, ZH_ITEM, near, EN_ITEM, near, ZH_ITEM, EN_ITEM]
+    english = [0, 2, 3, 4, 6]
+
+    pairs = candidate_pairs(texts)
+
+    assert set(itertools.combinations(english, 2)) <= pair_set(pairs)
+    assert (1, 5) in pair_set(pairs)
+    assert not pair_set(pairs) & {(first, second) for first in english for second in (1, 5)}
+    assert pairs.tolist() == sorted(pairs.tolist())
+
+
+def test_candidates_with_copies_match_distinct() -> None:
+    generator = random.Random(9)
+    bases = [random_text(generator, 100, "abcdefghij ") for _ in range(10)]
+    variants = [base[:95] + random_text(generator, 5, "klmno") for base in bases]
+    texts = [generator.choice(bases + variants) for _ in range(60)]
+    unique = list(dict.fromkeys(texts))
+    group = [unique.index(text) for text in texts]
+    distinct_pairs = pair_set(candidate_pairs(unique))
+    expected = {
+        (first, second)
+        for first in range(len(texts))
+        for second in range(first + 1, len(texts))
+        if group[first] == group[second] or (min(group[first], group[second]), max(group[first], group[second])) in distinct_pairs
+    }
+
+    pairs = candidate_pairs(texts)
+
+    assert pair_set(pairs) == expected
+    assert len(pairs) == len(expected)
+    assert pairs.tolist() == sorted(pairs.tolist())
 
 
 def test_candidate_pairs_empty_input() -> None:

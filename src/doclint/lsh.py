@@ -298,35 +298,35 @@ def candidate_pairs(texts: Sequence[str], parameters: LshParameters = DEFAULT_PA
     unique_texts = list(distinct)
     logger.debug("%d texts, %d distinct", len(texts), len(unique_texts))
 
-    matrix = signatures(unique_texts, parameters)
-    unique_pairs = band_pairs(matrix, parameters.bands, parameters.rows, parameters.seed)
-    logger.debug("%d candidate pairs among distinct texts", len(unique_pairs))
-    return _expand(unique_pairs, group_of, len(unique_texts))
+    # No name keeps the signature matrix, so it is freed before the pairs are expanded and decoded.
+    codes = band_codes(signatures(unique_texts, parameters), parameters.bands, parameters.rows, parameters.seed)
+    logger.debug("%d candidate pairs among distinct texts", codes.size)
+    return pair_codes.decode(_expand(codes, group_of, len(unique_texts)), len(texts))
 
 
-def _expand(unique_pairs: numpy.ndarray, group_of: numpy.ndarray, groups: int) -> numpy.ndarray:
-    """Turn pairs of distinct texts into pairs of text indexes, adding the pairs of identical texts."""
+def _expand(codes: numpy.ndarray, group_of: numpy.ndarray, groups: int) -> numpy.ndarray:
+    """Turn the codes of pairs of distinct texts into codes of pairs of texts, adding the pairs of identical texts.
+
+    Group ``g`` is the g-th distinct text in order of first occurrence, so
+    the first texts of the groups are in ascending order, and mapping each
+    group to its first text keeps the codes sorted. Every other pair (two
+    copies of one text, or a pair with at least one later copy) is added
+    once, which keeps the result free of repeats. ``codes`` is rewritten
+    in place.
+    """
+    count = group_of.size
+    if groups == count:
+        return codes
     order = numpy.argsort(group_of, kind="stable")
     sizes = numpy.bincount(group_of, minlength=groups)
-    starts = numpy.concatenate(([0], numpy.cumsum(sizes)[:-1])).astype(numpy.int64)
-    count = len(group_of)
+    starts = numpy.cumsum(sizes) - sizes
 
-    left, right = unique_pairs[:, 0], unique_pairs[:, 1]
-    single = (sizes[left] == 1) & (sizes[right] == 1)
-    first, second = order[starts[left[single]]], order[starts[right[single]]]
-    codes = [numpy.minimum(first, second) * count + numpy.maximum(first, second)]
+    copied = sizes > 1
+    left, right = pair_codes.pairs_touching(codes, groups, copied)
+    extra = [pair_codes.cross_pair_codes(left, right, order, starts, sizes, count)]
+    within = numpy.empty(pair_codes.run_pair_count(sizes[copied]), dtype=numpy.int64)
+    pair_codes.write_run_pairs(order[numpy.repeat(copied, sizes)], sizes[copied], count, within)
+    extra.append(within)
 
-    for group in numpy.flatnonzero(sizes > 1).tolist():
-        members = order[starts[group] : starts[group] + sizes[group]]
-        low, high = numpy.triu_indices(len(members), 1)
-        codes.append(members[low] * count + members[high])
-    for left_group, right_group in unique_pairs[~single].tolist():
-        left_members = order[starts[left_group] : starts[left_group] + sizes[left_group]]
-        right_members = order[starts[right_group] : starts[right_group] + sizes[right_group]]
-        first = numpy.repeat(left_members, len(right_members))
-        second = numpy.tile(right_members, len(left_members))
-        codes.append(numpy.minimum(first, second) * count + numpy.maximum(first, second))
-
-    unique = pair_codes.sorted_unique(numpy.concatenate(codes).astype(numpy.int64))
-    return numpy.stack((unique // count, unique % count), axis=1)
-
+    pair_codes.recode(codes, order[starts], groups, count)
+    return pair_codes.merge_disjoint(codes, numpy.concatenate(extra))
