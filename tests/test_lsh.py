@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import numpy
@@ -124,6 +125,71 @@ def test_band_pairs_rows_that_share_a_band() -> None:
     pairs = pair_set(band_pairs(matrix, bands=2, rows=2))
 
     assert pairs == {(0, 1), (0, 2)}
+
+
+def test_band_pairs_match_every_pair_check() -> None:
+    generator = numpy.random.default_rng(4)
+    matrix = generator.integers(0, 3, size=(60, 6), dtype=numpy.uint32)
+    expected = {
+        (first, second)
+        for first in range(60)
+        for second in range(first + 1, 60)
+        if any((matrix[first, band * 2 : band * 2 + 2] == matrix[second, band * 2 : band * 2 + 2]).all() for band in range(3))
+    }
+
+    pairs = band_pairs(matrix, bands=3, rows=2)
+
+    assert pair_set(pairs) == expected
+    assert pairs.tolist() == sorted(pairs.tolist())
+
+
+def test_band_pairs_fewer_than_two_rows() -> None:
+    for count in range(2):
+        pairs = band_pairs(numpy.zeros((count, 8), dtype=numpy.uint32), bands=2, rows=4)
+
+        assert pairs.shape == (0, 2)
+
+
+def test_copies_of_candidates_all_paired() -> None:
+    near = EN_ITEM.replace("export", "gather")
+    texts = [EN_ITEM, ZH_ITEM, near, EN_ITEM, near, ZH_ITEM, EN_ITEM]
+    english = [0, 2, 3, 4, 6]
+
+    pairs = candidate_pairs(texts)
+
+    assert set(itertools.combinations(english, 2)) <= pair_set(pairs)
+    assert (1, 5) in pair_set(pairs)
+    assert not pair_set(pairs) & {(first, second) for first in english for second in (1, 5)}
+    assert pairs.tolist() == sorted(pairs.tolist())
+
+
+def test_candidates_with_copies_match_distinct() -> None:
+    generator = random.Random(9)
+    bases = [random_text(generator, 100, "abcdefghij ") for _ in range(10)]
+    variants = [base[:95] + random_text(generator, 5, "klmno") for base in bases]
+    texts = [generator.choice(bases + variants) for _ in range(60)]
+    unique = list(dict.fromkeys(texts))
+    group = [unique.index(text) for text in texts]
+    distinct_pairs = pair_set(candidate_pairs(unique))
+    expected = {
+        (first, second)
+        for first in range(len(texts))
+        for second in range(first + 1, len(texts))
+        if group[first] == group[second] or (min(group[first], group[second]), max(group[first], group[second])) in distinct_pairs
+    }
+
+    pairs = candidate_pairs(texts)
+
+    assert pair_set(pairs) == expected
+    assert len(pairs) == len(expected)
+    assert pairs.tolist() == sorted(pairs.tolist())
+
+
+def test_candidate_pairs_empty_input() -> None:
+    pairs = candidate_pairs([])
+
+    assert pairs.shape == (0, 2)
+    assert pairs.dtype == numpy.int64
 
 
 @pytest.mark.parametrize(("jaccard", "minimum"), [(0.6, 0.98), (0.55, 0.95)])
