@@ -11,10 +11,12 @@ from doclint.passages import (
     MIN_PASSAGE_WEIGHT,
     NEAR_UNIT_RATIO,
     _document_borrowings,
+    _fold_unit_text,
     _related_pairs,
     fold,
     item_units,
 )
+from doclint.placeholders import is_placeholder
 from doclint.qa import is_item
 from doclint.settings import Settings
 from doclint.similarity import contains, exact_copies, index_sections
@@ -135,6 +137,15 @@ def test_equal_sources_earliest_reported(tmp_path):
     assert 'repeats step 1 of item "问题 1：如何排查接口超时？" (line 7)' in finding.message
 
 
+PLACEHOLDER_LIKE = ["TODO", "**TODO**", "Ｔｏｄｏ", "N/A", "n / a", "待补充。", "答案 略", "Answer here!", "", "…", "ﬁx", "Straße", "TODO: write"]
+
+
+@given(st.one_of(st.text(), st.sampled_from(PLACEHOLDER_LIKE)))
+def test_unit_fold_matches_fold_and_placeholder_check(text):
+    expected = None if is_placeholder(text) else fold(text)[0]
+    assert _fold_unit_text(text) == expected
+
+
 PHRASES = [
     "收集医学知识库文献和医疗数据并进行预处理",
     "将训练好的模型应用于实际场景为医生提供建议",
@@ -193,7 +204,7 @@ def reference_compare(unit, source, covered):
 
 def reference_borrowings(items, related):
     """Find the borrowings of one document with 5-gram strings and a pass over all earlier units."""
-    units_by_item = [item_units(item) for item in items]
+    units_by_item = [item_units(item, {}) for item in items]
     template = direct_template([[unit.folded for unit in units] for units in units_by_item])
     found = []
     earlier = []
@@ -231,6 +242,6 @@ def test_borrowings_match_reference(items):
     entries = [entry for entry in index_sections(documents) if is_item(entry.section) and not copies.excludes(entry)]
 
     fast = [
-        (b.unit, b.source, b.start, b.end, b.exact, b.weight) for b in _document_borrowings(entries, related)
+        (b.unit, b.source, b.start, b.end, b.exact, b.weight) for b in _document_borrowings(entries, related, {})
     ]
     assert [describe(b) for b in fast] == [describe(b) for b in reference_borrowings(entries, related)]

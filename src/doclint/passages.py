@@ -48,7 +48,7 @@ from rapidfuzz.distance import Indel
 
 from doclint.model import Document
 from doclint.passage_index import index_units
-from doclint.placeholders import is_placeholder
+from doclint.placeholders import is_placeholder, placeholder_forms
 from doclint.qa import answer_conflicts, is_item
 from doclint.similarity import SectionEntry, contains, exact_copies, index_sections, near_duplicate_matches
 
@@ -59,9 +59,13 @@ MIN_NEAR_UNIT_WEIGHT = 20.0
 NEAR_UNIT_RATIO = 85.0
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, slots=True)
 class Unit:
-    """One passage-sized part of an item: its answer text, a step or its explanation."""
+    """One passage-sized part of an item: its answer text, a step or its explanation.
+
+    It is not frozen, because a run creates one for every step of every
+    item and a frozen dataclass takes several times as long to create.
+    """
 
     entry: SectionEntry
     kind: str
@@ -71,8 +75,11 @@ class Unit:
     line: int
     text: str
     folded: str
-    positions: tuple[int, ...]
-    """For each character of ``folded``, its index in ``text``."""
+
+    def text_span(self, start: int, end: int) -> tuple[int, int]:
+        """Return the start and end in ``text`` of the folded characters ``start`` to ``end - 1``."""
+        positions = fold(self.text)[1]
+        return positions[start], positions[end - 1] + 1
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,7 @@ class Borrowing:
 
 
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
+_NON_WORD_RE = re.compile(r"[\W_]+")
 
 
 def fold(text: str) -> tuple[str, tuple[int, ...]]:
@@ -113,8 +121,13 @@ def fold(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(chars), tuple(positions)
 
 
-def item_units(entry: SectionEntry) -> list[Unit]:
-    """Cut an item into its answer text, steps and explanation, leaving out placeholders."""
+def item_units(entry: SectionEntry, folds: dict[str, str | None]) -> list[Unit]:
+    """Cut an item into its answer text, steps and explanation, leaving out placeholders.
+
+    ``folds`` maps each text seen before to its folded form, or to None for
+    a placeholder. Generated articles repeat their template steps, so a
+    whole run shares one map.
+    """
     fields = entry.section.fields
     answer = fields["answer"]
     parts: list[tuple[str, int, int, str]] = [("answer", 0, answer.line, answer.text)]
@@ -124,11 +137,39 @@ def item_units(entry: SectionEntry) -> list[Unit]:
 
     units = []
     for kind, number, line, text in parts:
-        if is_placeholder(text):
-            continue
-        folded, positions = fold(text)
-        units.append(Unit(entry, kind, number, line, text, folded, positions))
+        if text not in folds:
+            folds[text] = _fold_unit_text(text)
+        folded = folds[text]
+        if folded is not None:
+            units.append(Unit(entry, kind, number, line, text, folded))
     return units
+
+
+def _fold_unit_text(text: str) -> str | None:
+    """Return ``fold(text)[0]``, or None when the text is a placeholder, without building the position map."""
+    whole = unicodedata.normalize("NFKC", text).casefold()
+    letters = _NON_WORD_RE.sub("", whole)
+    if _may_be_placeholder(letters) and is_placeholder(text):
+        return None
+    if len(whole) == len(text):
+        return letters
+    return fold(text)[0]
+
+
+def _may_be_placeholder(letters: str) -> bool:
+    """Return whether a text with these letters and digits may normalise to nothing or to a placeholder.
+
+    ``letters`` are the letters and digits of the text after NFKC and case
+    folding. ``normalize`` keeps exactly those, with spaces between some of
+    them, so only no letters or the letters of a placeholder can give an
+    empty text or a placeholder.
+    """
+    return not letters or letters in _placeholder_letters()
+
+
+@lru_cache(maxsize=1)
+def _placeholder_letters() -> frozenset[str]:
+    return frozenset(form.replace(" ", "") for form in placeholder_forms())
 
 
 def find_borrowings(
@@ -155,8 +196,9 @@ def _find_borrowings(
             by_document[id(entry.document)].append(entry)
 
     borrowings: list[Borrowing] = []
+    folds: dict[str, str | None] = {}
     for items in by_document.values():
-        borrowings.extend(_document_borrowings(items, related))
+        borrowings.extend(_document_borrowings(items, related, folds))
     return borrowings
 
 
@@ -170,9 +212,11 @@ def _related_pairs(
     return pairs
 
 
-def _document_borrowings(items: list[SectionEntry], related: set[tuple[int, int]]) -> list[Borrowing]:
+def _document_borrowings(
+    items: list[SectionEntry], related: set[tuple[int, int]], folds: dict[str, str | None]
+) -> list[Borrowing]:
     """Find the borrowings of one document's items, in document order."""
-    units_by_item = [item_units(item) for item in items]
+    units_by_item = [item_units(item, folds) for item in items]
     units = [unit for group in units_by_item for unit in group]
     # A borrowing needs a run of MIN_PASSAGE_WEIGHT or runs of MIN_NEAR_UNIT_WEIGHT in all.
     min_weight = min(MIN_PASSAGE_WEIGHT, MIN_NEAR_UNIT_WEIGHT)
@@ -198,7 +242,11 @@ class _Match(NamedTuple):
 
 
 def _best_source(unit: Unit, sources: list[Unit], weights: list[float], related: set[tuple[int, int]]) -> Borrowing | None:
-    """Compare a unit with its candidate sources and return the borrowing from the heaviest, if any."""
+    """Compare a unit with its candidate sources and return the borrowing from the heaviest, if any.
+
+    Only the chosen borrowing is mapped back to the unit's text, because a
+    unit may repeat a passage of many sources.
+    """
     best: tuple[Unit, _Match] | None = None
     for source in sources:
         if (unit.entry.order, source.entry.order) in related:
@@ -212,8 +260,7 @@ def _best_source(unit: Unit, sources: list[Unit], weights: list[float], related:
     if best is None:
         return None
     source, match = best
-    start, end = unit.positions[match.start], unit.positions[match.end - 1] + 1
-    return Borrowing(unit, source, start, end, match.exact, match.weight)
+    return Borrowing(unit, source, *unit.text_span(match.start, match.end), match.exact, match.weight)
 
 
 def _compare(unit: Unit, source: Unit, weights: list[float]) -> _Match | None:
