@@ -41,6 +41,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple, Sequence
 
 from rapidfuzz import fuzz
@@ -275,11 +276,14 @@ def _compare(unit: Unit, source: Unit, weights: list[float]) -> _Match | None:
     if not own:
         return None
 
-    start, size, longest = max(own, key=lambda block: block[2])
+    start, size, longest = max(own, key=itemgetter(2))
     if longest >= MIN_PASSAGE_WEIGHT:
         return _Match(start, start + size, True, longest)
 
+    # Few pairs are nearly identical, so the ratio is checked before the sum.
+    if fuzz.ratio(unit.folded, source.folded) < NEAR_UNIT_RATIO:
+        return None
     total = sum(block_weight for _start, _size, block_weight in own)
-    if total >= MIN_NEAR_UNIT_WEIGHT and fuzz.ratio(unit.folded, source.folded) >= NEAR_UNIT_RATIO:
+    if total >= MIN_NEAR_UNIT_WEIGHT:
         return _Match(0, len(unit.folded), False, total)
     return None
