@@ -1,8 +1,30 @@
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
 from doclint.engine import run
-from doclint.passages import fold
+from doclint.parse import parse_document
+from doclint.passage_index import LATIN_WEIGHT, MIN_SHARED_SHINGLES
+from doclint.passages import (
+    MIN_NEAR_UNIT_WEIGHT,
+    MIN_PASSAGE_WEIGHT,
+    NEAR_UNIT_RATIO,
+    _document_borrowings,
+    _fold_unit_text,
+    _related_pairs,
+    fold,
+    item_units,
+)
+from doclint.placeholders import is_placeholder
+from doclint.qa import is_item
 from doclint.settings import Settings
+from doclint.similarity import contains, exact_copies, index_sections
+from doclint.source import Source
+from doclint.text import is_cjk
 
 from conftest import FIXTURES, SEED
+from test_passage_index import direct_shingles, direct_template, direct_weights
 
 
 def borrowed(path, **settings):
@@ -78,3 +100,148 @@ def test_fold_maps_back_to_text():
     folded, positions = fold(text)
     assert folded == "abc"
     assert [text[index] for index in positions] == ["Ａ", "b", "C"]
+
+
+def test_equal_sources_earliest_reported(tmp_path):
+    copied = "查看网关日志，找到超时请求对应的下游服务和接口名称，并记录发生时间。"
+    shared = f"""1. **定位**：{copied}
+2. **确认**：修复后压测该接口，确认响应时间回到正常范围。
+
+**解析：** 超时往往来自下游依赖，所以要沿调用链逐段排查。
+"""
+    path = tmp_path / "ties.md"
+    path.write_text(
+        f"""# 运维问答
+
+**问题 1：如何排查接口超时？**
+
+**答案：** 步骤如下：
+
+{shared}
+**问题 2：网关返回 504 时先看什么？**
+
+**答案：** 步骤如下：
+
+{shared}
+**问题 3：如何扩容消息队列？**
+
+**答案：** 步骤如下：
+
+1. **评估**：根据最近一周的峰值流量估算需要的分区数量。
+2. **扩容**：{copied}
+""",
+        encoding="utf-8",
+    )
+    [finding] = borrowed(path)
+    assert (finding.line, finding.related[0].line) == (26, 7)
+    assert 'repeats step 1 of item "问题 1：如何排查接口超时？" (line 7)' in finding.message
+
+
+PLACEHOLDER_LIKE = ["TODO", "**TODO**", "Ｔｏｄｏ", "N/A", "n / a", "待补充。", "答案 略", "Answer here!", "", "…", "ﬁx", "Straße", "TODO: write"]
+
+
+@given(st.one_of(st.text(), st.sampled_from(PLACEHOLDER_LIKE)))
+def test_unit_fold_matches_fold_and_placeholder_check(text):
+    expected = None if is_placeholder(text) else fold(text)[0]
+    assert _fold_unit_text(text) == expected
+
+
+PHRASES = [
+    "收集医学知识库文献和医疗数据并进行预处理",
+    "将训练好的模型应用于实际场景为医生提供建议",
+    "通过交叉验证和测试集评估模型性能",
+    "Drain the queue and wait until every running job has finished",
+    "Restart the worker with systemctl and watch its status",
+    "构建知识图谱",
+    "短句",
+    "ok",
+    # Two pairs of near copies: every shared run is too short for an exact
+    # passage, so only the nearly identical unit rule can report them.
+    "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒",
+    "甲乙丙丁戊己庚辛壬一子丑寅卯辰巳午未申二戌亥天地玄黄宇宙洪荒",
+    "Drain the queue then wait until every running job has finished and the worker reports idle",
+    "Drain the queues then wait until each running job has finished and the worker reports it is idle",
+]
+QUESTIONS = ["如何构建知识图谱？", "How do you drain a worker?", "如何评估模型？", "What does the gateway log show?", "如何部署服务？", "Why rotate logs?", "如何清理磁盘？"]
+step_texts = st.lists(st.sampled_from(PHRASES), min_size=1, max_size=3).map("，".join)
+qa_items = st.tuples(st.lists(step_texts, min_size=1, max_size=4), st.one_of(st.none(), step_texts))
+
+
+def qa_markdown(items):
+    lines = ["# 问答", ""]
+    for number, (steps, explanation) in enumerate(items):
+        lines += [f"## {number + 1}. {QUESTIONS[number]}", "", f"**Question:** {QUESTIONS[number]}", "", "**Answer:** 步骤如下：", ""]
+        lines += [f"{index}. **步骤**：{text}。" for index, text in enumerate(steps, start=1)]
+        lines.append("")
+        if explanation is not None:
+            lines += [f"**Explanation:** {explanation}。", ""]
+    return "\n".join(lines)
+
+
+def reference_compare(unit, source, covered):
+    """Compare two units as the original loop did: weights summed character by character."""
+
+    def own_weight(start, size):
+        return sum(
+            (1.0 if is_cjk(unit.folded[position]) else LATIN_WEIGHT)
+            for position in range(start, start + size)
+            if not covered[position]
+        )
+
+    blocks = [block for block in Indel.opcodes(source.folded, unit.folded).as_matching_blocks() if block.size]
+    own = [(block.b, block.size, own_weight(block.b, block.size)) for block in blocks]
+    if not own:
+        return None
+    positions = fold(unit.text)[1]
+    start, size, longest = max(own, key=lambda block: block[2])
+    if longest >= MIN_PASSAGE_WEIGHT:
+        return (unit, source, positions[start], positions[start + size - 1] + 1, True, longest)
+    total = sum(block_weight for _start, _size, block_weight in own)
+    if total >= MIN_NEAR_UNIT_WEIGHT and fuzz.ratio(unit.folded, source.folded) >= NEAR_UNIT_RATIO:
+        return (unit, source, positions[0], positions[-1] + 1, False, total)
+    return None
+
+
+def reference_borrowings(items, related):
+    """Find the borrowings of one document with 5-gram strings and a pass over all earlier units."""
+    units_by_item = [item_units(item, {}) for item in items]
+    template = direct_template([[unit.folded for unit in units] for units in units_by_item])
+    found = []
+    earlier = []
+    for units in units_by_item:
+        for unit in units:
+            covered = [weight == 0.0 for weight in direct_weights(unit.folded, template)]
+            best = None
+            for source in earlier:
+                shared = (direct_shingles(unit.folded) & direct_shingles(source.folded)) - template
+                if len(shared) < MIN_SHARED_SHINGLES or (unit.entry.order, source.entry.order) in related:
+                    continue
+                if contains(source.entry, unit.entry) or contains(unit.entry, source.entry):
+                    continue
+                result = reference_compare(unit, source, covered)
+                if result is not None and (best is None or result[-1] > best[-1]):
+                    best = result
+            if best is not None:
+                found.append(best)
+        earlier.extend(units)
+    return found
+
+
+def describe(borrowing):
+    unit, source, start, end, exact, weight = borrowing
+    return (unit.line, unit.kind, unit.number, source.line, source.kind, source.number, start, end, exact, weight)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(qa_items, min_size=2, max_size=len(QUESTIONS)))
+def test_borrowings_match_reference(items):
+    document = parse_document(Source.from_text("doc.md", qa_markdown(items)))
+    documents = (document,)
+    related = _related_pairs(documents, 95.0, 75.0)
+    copies = exact_copies(documents)
+    entries = [entry for entry in index_sections(documents) if is_item(entry.section) and not copies.excludes(entry)]
+
+    fast = [
+        (b.unit, b.source, b.start, b.end, b.exact, b.weight) for b in _document_borrowings(entries, related, {})
+    ]
+    assert [describe(b) for b in fast] == [describe(b) for b in reference_borrowings(entries, related)]

@@ -26,49 +26,47 @@ Measured on that article, the passages a reviewer reports weigh 19 to 24
 while the closest pair a reviewer leaves alone (the last steps of items 1
 and 4, "为医生提供辅助诊断建议") weighs 17 as a nearly identical unit. That
 is why a nearly identical unit needs 20, more than a single exact run.
+
+``doclint.passage_index`` computes the template, the weights and the pairs
+of units worth aligning (those that share at least ``MIN_SHARED_SHINGLES``
+non-template 5-grams) for all units of a document at once, in numpy. Of
+several sources with the same weight, the earliest in the document wins.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from operator import itemgetter
+from typing import NamedTuple, Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from doclint.model import Document
-from doclint.placeholders import is_placeholder
+from doclint.passage_index import index_units
+from doclint.placeholders import is_placeholder, placeholder_forms
 from doclint.qa import answer_conflicts, is_item
 from doclint.similarity import SectionEntry, contains, exact_copies, index_sections, near_duplicate_matches
-from doclint.text import is_cjk
 
 logger = logging.getLogger(__name__)
 
-SHINGLE = 5
-TEMPLATE_MIN_ITEMS = 3
-TEMPLATE_MIN_SHARE = 0.25
 MIN_PASSAGE_WEIGHT = 16.0
 MIN_NEAR_UNIT_WEIGHT = 20.0
 NEAR_UNIT_RATIO = 85.0
-LATIN_WEIGHT = 1 / 3
-
-# A source unit must share this many non-template shingles with a unit to be
-# compared at all. Every shingle that contains an uncovered character is not
-# template, so an exact run of 16 uncovered characters contains at least 12
-# such 5-grams and the filter never drops one. It only saves the alignment of
-# units that share a word or two.
-MIN_SHARED_SHINGLES = 6
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, slots=True)
 class Unit:
-    """One passage-sized part of an item: its answer text, a step or its explanation."""
+    """One passage-sized part of an item: its answer text, a step or its explanation.
+
+    It is not frozen, because a run creates one for every step of every
+    item and a frozen dataclass takes several times as long to create.
+    """
 
     entry: SectionEntry
     kind: str
@@ -78,12 +76,11 @@ class Unit:
     line: int
     text: str
     folded: str
-    positions: tuple[int, ...]
-    """For each character of ``folded``, its index in ``text``."""
-    template: list[bool] = field(default_factory=list)
-    """For each character of ``folded``, whether template 5-grams cover it."""
-    shingles: frozenset[str] = frozenset()
-    """The distinct character 5-grams of ``folded``."""
+
+    def text_span(self, start: int, end: int) -> tuple[int, int]:
+        """Return the start and end in ``text`` of the folded characters ``start`` to ``end - 1``."""
+        positions = fold(self.text)[1]
+        return positions[start], positions[end - 1] + 1
 
 
 @dataclass(frozen=True)
@@ -99,6 +96,7 @@ class Borrowing:
 
 
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
+_NON_WORD_RE = re.compile(r"[\W_]+")
 
 
 def fold(text: str) -> tuple[str, tuple[int, ...]]:
@@ -124,8 +122,13 @@ def fold(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(chars), tuple(positions)
 
 
-def item_units(entry: SectionEntry) -> list[Unit]:
-    """Cut an item into its answer text, steps and explanation, leaving out placeholders."""
+def item_units(entry: SectionEntry, folds: dict[str, str | None]) -> list[Unit]:
+    """Cut an item into its answer text, steps and explanation, leaving out placeholders.
+
+    ``folds`` maps each text seen before to its folded form, or to None for
+    a placeholder. Generated articles repeat their template steps, so a
+    whole run shares one map.
+    """
     fields = entry.section.fields
     answer = fields["answer"]
     parts: list[tuple[str, int, int, str]] = [("answer", 0, answer.line, answer.text)]
@@ -135,11 +138,39 @@ def item_units(entry: SectionEntry) -> list[Unit]:
 
     units = []
     for kind, number, line, text in parts:
-        if is_placeholder(text):
-            continue
-        folded, positions = fold(text)
-        units.append(Unit(entry, kind, number, line, text, folded, positions, shingles=frozenset(_shingles(folded))))
+        if text not in folds:
+            folds[text] = _fold_unit_text(text)
+        folded = folds[text]
+        if folded is not None:
+            units.append(Unit(entry, kind, number, line, text, folded))
     return units
+
+
+def _fold_unit_text(text: str) -> str | None:
+    """Return ``fold(text)[0]``, or None when the text is a placeholder, without building the position map."""
+    whole = unicodedata.normalize("NFKC", text).casefold()
+    letters = _NON_WORD_RE.sub("", whole)
+    if _may_be_placeholder(letters) and is_placeholder(text):
+        return None
+    if len(whole) == len(text):
+        return letters
+    return fold(text)[0]
+
+
+def _may_be_placeholder(letters: str) -> bool:
+    """Return whether a text with these letters and digits may normalise to nothing or to a placeholder.
+
+    ``letters`` are the letters and digits of the text after NFKC and case
+    folding. ``normalize`` keeps exactly those, with spaces between some of
+    them, so only no letters or the letters of a placeholder can give an
+    empty text or a placeholder.
+    """
+    return not letters or letters in _placeholder_letters()
+
+
+@lru_cache(maxsize=1)
+def _placeholder_letters() -> frozenset[str]:
+    return frozenset(form.replace(" ", "") for form in placeholder_forms())
 
 
 def find_borrowings(
@@ -166,8 +197,9 @@ def _find_borrowings(
             by_document[id(entry.document)].append(entry)
 
     borrowings: list[Borrowing] = []
+    folds: dict[str, str | None] = {}
     for items in by_document.values():
-        borrowings.extend(_document_borrowings(items, related))
+        borrowings.extend(_document_borrowings(items, related, folds))
     return borrowings
 
 
@@ -181,100 +213,77 @@ def _related_pairs(
     return pairs
 
 
-def _document_borrowings(items: list[SectionEntry], related: set[tuple[int, int]]) -> list[Borrowing]:
-    units_by_item = [item_units(item) for item in items]
-    template = _template_shingles(units_by_item)
-    for units in units_by_item:
-        for unit in units:
-            unit.template.extend(_coverage(unit.folded, template))
+def _document_borrowings(
+    items: list[SectionEntry], related: set[tuple[int, int]], folds: dict[str, str | None]
+) -> list[Borrowing]:
+    """Find the borrowings of one document's items, in document order."""
+    units_by_item = [item_units(item, folds) for item in items]
+    units = [unit for group in units_by_item for unit in group]
+    # A borrowing needs a run of MIN_PASSAGE_WEIGHT or runs of MIN_NEAR_UNIT_WEIGHT in all.
+    min_weight = min(MIN_PASSAGE_WEIGHT, MIN_NEAR_UNIT_WEIGHT)
+    index = index_units([[unit.folded for unit in group] for group in units_by_item], min_weight)
 
-    index: dict[str, list[tuple[int, Unit]]] = defaultdict(list)
     borrowings: list[Borrowing] = []
-    for item_index, units in enumerate(units_by_item):
-        for unit in units:
-            best = _best_source(unit, item_index, index, items, related)
-            if best is not None:
-                borrowings.append(best)
-        for unit in units:
-            for shingle in unit.shingles - template:
-                index[shingle].append((item_index, unit))
+    for unit_number, source_numbers in index.candidates.items():
+        unit = units[unit_number]
+        sources = [units[number] for number in source_numbers]
+        best = _best_source(unit, sources, index.unit_weights(unit_number), related)
+        if best is not None:
+            borrowings.append(best)
     return borrowings
 
 
-def _best_source(
-    unit: Unit,
-    item_index: int,
-    index: dict[str, list[tuple[int, Unit]]],
-    items: list[SectionEntry],
-    related: set[tuple[int, int]],
-) -> Borrowing | None:
-    shared: Counter[int] = Counter()
-    sources: dict[int, Unit] = {}
-    for shingle in unit.shingles:
-        for source_item, source in index.get(shingle, ()):
-            if source_item != item_index:
-                shared[id(source)] += 1
-                sources[id(source)] = source
+class _Match(NamedTuple):
+    """A borrowing found by ``_compare``, in folded characters of the unit."""
 
-    best: Borrowing | None = None
-    for key, count in shared.items():
-        source = sources[key]
-        if count < MIN_SHARED_SHINGLES or (unit.entry.order, source.entry.order) in related:
+    start: int
+    end: int
+    exact: bool
+    weight: float
+
+
+def _best_source(unit: Unit, sources: list[Unit], weights: list[float], related: set[tuple[int, int]]) -> Borrowing | None:
+    """Compare a unit with its candidate sources and return the borrowing from the heaviest, if any.
+
+    Only the chosen borrowing is mapped back to the unit's text, because a
+    unit may repeat a passage of many sources.
+    """
+    best: tuple[Unit, _Match] | None = None
+    for source in sources:
+        if (unit.entry.order, source.entry.order) in related:
             continue
         if contains(source.entry, unit.entry) or contains(unit.entry, source.entry):
             continue
-        found = _compare(unit, source)
-        if found is not None and (best is None or found.weight > best.weight):
-            best = found
-    return best
+        match = _compare(unit, source, weights)
+        if match is not None and (best is None or match.weight > best[1].weight):
+            best = (source, match)
+
+    if best is None:
+        return None
+    source, match = best
+    return Borrowing(unit, source, *unit.text_span(match.start, match.end), match.exact, match.weight)
 
 
-def _compare(unit: Unit, source: Unit) -> Borrowing | None:
-    """Compare a unit with an earlier one and return the borrowing, if any."""
+def _compare(unit: Unit, source: Unit, weights: list[float]) -> _Match | None:
+    """Compare a unit with an earlier one and return the borrowed part of the unit, if any.
+
+    ``weights`` are the unit's character weights, 0.0 for template.
+    Adding 0.0 leaves a float sum unchanged, so the sum of a run's weights
+    is the same float as the sum over its uncovered characters alone.
+    """
     blocks = [block for block in Indel.opcodes(source.folded, unit.folded).as_matching_blocks() if block.size]
-    own = [(block.b, block.size, _own_weight(unit, block.b, block.size)) for block in blocks]
+    own = [(block.b, block.size, sum(weights[block.b:block.b + block.size])) for block in blocks]
     if not own:
         return None
 
-    start, size, longest = max(own, key=lambda block: block[2])
+    start, size, longest = max(own, key=itemgetter(2))
     if longest >= MIN_PASSAGE_WEIGHT:
-        return Borrowing(unit, source, unit.positions[start], unit.positions[start + size - 1] + 1, True, longest)
+        return _Match(start, start + size, True, longest)
 
+    # Few pairs are nearly identical, so the ratio is checked before the sum.
+    if fuzz.ratio(unit.folded, source.folded) < NEAR_UNIT_RATIO:
+        return None
     total = sum(block_weight for _start, _size, block_weight in own)
-    if total >= MIN_NEAR_UNIT_WEIGHT and fuzz.ratio(unit.folded, source.folded) >= NEAR_UNIT_RATIO:
-        return Borrowing(unit, source, unit.positions[0], unit.positions[-1] + 1, False, total)
+    if total >= MIN_NEAR_UNIT_WEIGHT:
+        return _Match(0, len(unit.folded), False, total)
     return None
-
-
-def _own_weight(unit: Unit, start: int, size: int) -> float:
-    """Weigh the characters of a run that template does not cover."""
-    return sum(
-        (1.0 if is_cjk(unit.folded[position]) else LATIN_WEIGHT)
-        for position in range(start, start + size)
-        if not unit.template[position]
-    )
-
-
-def _shingles(folded: str) -> list[str]:
-    return [folded[index:index + SHINGLE] for index in range(len(folded) - SHINGLE + 1)]
-
-
-def _template_shingles(units_by_item: list[list[Unit]]) -> set[str]:
-    """Return the shingles that occur in at least max(3, 25 %) of the items with distinct content."""
-    distinct: dict[frozenset[str], None] = {}
-    for units in units_by_item:
-        distinct.setdefault(frozenset().union(*(unit.shingles for unit in units)), None)
-    counts: Counter[str] = Counter()
-    for shingles in distinct:
-        counts.update(shingles)
-    minimum = max(TEMPLATE_MIN_ITEMS, math.ceil(TEMPLATE_MIN_SHARE * len(distinct)))
-    return {shingle for shingle, count in counts.items() if count >= minimum}
-
-
-def _coverage(folded: str, template: set[str]) -> list[bool]:
-    covered = [False] * len(folded)
-    for index in range(len(folded) - SHINGLE + 1):
-        if folded[index:index + SHINGLE] in template:
-            for position in range(index, index + SHINGLE):
-                covered[position] = True
-    return covered
