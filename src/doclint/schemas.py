@@ -45,6 +45,7 @@ from referencing import Registry, Resource
 
 from doclint.data import rules_dir
 from doclint.schema_errors import SchemaError
+from doclint.schema_validity import ValidityCheck, compile_validity_check
 from doclint.i18n import _
 
 logger = logging.getLogger(__name__)
@@ -73,6 +74,9 @@ class LoadedSchema:
     path: Path
     validator: Validator
     """Validator of section trees, whose ``$ref`` lookups never leave the loaded files."""
+    is_valid: ValidityCheck
+    """Function that returns ``validator.is_valid(tree)``: the check compiled by ``schema_validity``,
+    or ``validator.is_valid`` itself for a schema with a keyword that it does not compile."""
 
 
 @dataclass(frozen=True)
@@ -146,8 +150,15 @@ class SchemaLoader:
         # not against the working folder.
         wrapper = {"$ref": base}
         validator = root.validator_class(wrapper, registry=self._registry())
-        logger.debug("loaded schema %s (%s, %d files)", name, root.validator_class.__name__, len(self._files))
-        return LoadedSchema(name, path, validator)
+        compiled = compile_validity_check(validator)
+        logger.debug(
+            "loaded schema %s (%s, %d files, %s validity check)",
+            name,
+            root.validator_class.__name__,
+            len(self._files),
+            "compiled" if compiled is not None else "jsonschema's",
+        )
+        return LoadedSchema(name, path, validator, compiled or validator.is_valid)
 
     def _read(self, path: Path, default: type[Validator], display: str) -> _SchemaFile:
         """Read, parse and check one schema file, or return it if it was read before."""
