@@ -135,13 +135,19 @@ def looks_like_qa(document: Document) -> bool:
 
 
 def validate(document: Document, schema: LoadedSchema, settings: Settings) -> Iterator[Diagnostic]:
-    """Validate a document's tree and yield one finding per distinct violation."""
+    """Validate a document's tree and yield one finding per distinct violation.
+
+    Most documents are valid, so the fast ``schema.is_valid`` runs first,
+    and jsonschema collects the errors only of a tree that it rejects.
+    """
     import referencing.exceptions
 
     from doclint.schema_messages import describe_errors
 
     tree = document.to_json()
     try:
+        if schema.is_valid(tree):
+            return
         errors = list(schema.validator.iter_errors(tree))
     except referencing.exceptions.Unresolvable as error:
         raise SchemaError(
