@@ -123,8 +123,8 @@ def schema_file(value: str, base: Path) -> Path:
 class SchemaLoader:
     """Loader of schemas and of the local files they refer to, which reads each file once.
 
-    A loader lives for one run, so that a schema edited between two runs is
-    read again.
+    A loader never reads a file again, so ``schema_cache`` loads each schema
+    with a loader of its own, and a schema edited on disk with a new one.
     """
 
     def __init__(self) -> None:
@@ -139,6 +139,10 @@ class SchemaLoader:
         if key not in self._schemas:
             self._schemas[key] = self._load_root(value, path)
         return self._schemas[key]
+
+    def read_files(self) -> list[Path]:
+        """Return the absolute paths of the schema files read so far."""
+        return [Path(url2pathname(urlsplit(uri).path)) for uri in self._files]
 
     def _load_root(self, name: str, path: Path) -> LoadedSchema:
         root = self._read(path, DEFAULT_VALIDATOR, display=str(path))
