@@ -1,10 +1,20 @@
 import json
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
+from doclint.engine import load
+from doclint.registry import find_rule
+from doclint.rules.schema import SCHEMA_VIOLATION
 from doclint.schema_cache import load_schema
 from doclint.schemas import SchemaError
+from doclint.settings import Settings
+
+from conftest import FIXTURES, SEED
+
+VIOLATIONS = FIXTURES / "qa-violations.md"
 
 
 def write_json(path, value):
@@ -72,3 +82,33 @@ def test_deleted_schema_reports_missing_file(tmp_path):
     with pytest.raises(SchemaError) as raised:
         load_schema(str(path))
     assert str(raised.value) == f"{path}: schema file not found; check the path"
+
+
+def test_rule_has_document_scope():
+    assert find_rule("schema-violation").scope == "document"
+
+
+def test_rule_checks_one_document():
+    document = load(str(VIOLATIONS), Settings())
+    findings = list(SCHEMA_VIOLATION.check(document, Settings()))
+    assert [(d.line, d.end_line) for d in findings] == [(29, 38), (57, 57), (65, 67)]
+    assert findings[0].message == 'item "3. 医疗资源分配" has no explanation field; add one labelled 解析/Explanation'
+
+
+def check_in_worker(document, settings):
+    """Run the schema rule on one document in a worker process and return its findings."""
+    return list(SCHEMA_VIOLATION.check(document, settings))
+
+
+def test_rule_runs_in_fresh_worker_process():
+    documents = [load(str(path), Settings()) for path in (VIOLATIONS, SEED)]
+    expected = [list(SCHEMA_VIOLATION.check(document, Settings())) for document in documents]
+
+    # A spawned process starts with an empty schema cache, unlike a forked one.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        results = list(pool.map(check_in_worker, documents, [Settings()] * len(documents)))
+
+    assert results == expected
+    assert len(results[0]) == 3
+    assert results[1] == []
