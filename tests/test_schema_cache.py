@@ -36,30 +36,30 @@ def test_builtin_schema_loaded_once():
 def test_edited_schema_loaded_again(tmp_path):
     path = write_json(tmp_path / "s.json", {"maxLength": 3})
     first = load_schema(str(path))
-    assert not first.is_valid("four")
+    assert not first.validator.is_valid("four")
 
     write_json(path, {"maxLength": 4})
     touch_later(path)
     second = load_schema(str(path))
     assert second is not first
-    assert second.is_valid("four")
+    assert second.validator.is_valid("four")
 
 
 def test_edited_referenced_file_loaded_again(tmp_path):
     root = write_json(tmp_path / "root.json", {"$ref": "parts/limit.json"})
     part = write_json(tmp_path / "parts" / "limit.json", {"maxLength": 3})
-    assert not load_schema(str(root)).is_valid("four")
+    assert not load_schema(str(root)).validator.is_valid("four")
 
     write_json(part, {"maxLength": 40})
     touch_later(part)
-    assert load_schema(str(root)).is_valid("four")
+    assert load_schema(str(root)).validator.is_valid("four")
 
 
 def test_relative_path_keyed_by_folder(tmp_path):
     write_json(tmp_path / "a" / "s.json", {"maxLength": 3})
     write_json(tmp_path / "b" / "s.json", {"maxLength": 40})
-    assert not load_schema("s.json", tmp_path / "a").is_valid("four")
-    assert load_schema("s.json", tmp_path / "b").is_valid("four")
+    assert not load_schema("s.json", tmp_path / "a").validator.is_valid("four")
+    assert load_schema("s.json", tmp_path / "b").validator.is_valid("four")
 
 
 def test_invalid_schema_not_cached(tmp_path):
@@ -72,7 +72,7 @@ def test_invalid_schema_not_cached(tmp_path):
 
     write_json(path, {"type": "string"})
     touch_later(path)
-    assert load_schema(str(path)).is_valid("text")
+    assert load_schema(str(path)).validator.is_valid("text")
 
 
 def test_deleted_schema_reports_missing_file(tmp_path):

@@ -74,9 +74,9 @@ class LoadedSchema:
     path: Path
     validator: Validator
     """Validator of section trees, whose ``$ref`` lookups never leave the loaded files."""
-    is_valid: ValidityCheck
-    """Function that returns ``validator.is_valid(tree)``: the check compiled by ``schema_validity``,
-    or ``validator.is_valid`` itself for a schema with a keyword that it does not compile."""
+    validity_check: ValidityCheck | None
+    """Fast function that returns ``validator.is_valid(tree)``, compiled by ``schema_validity``,
+    or None for a schema with a keyword that it does not compile."""
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ class SchemaLoader:
             len(self._files),
             "compiled" if compiled is not None else "jsonschema's",
         )
-        return LoadedSchema(name, path, validator, compiled or validator.is_valid)
+        return LoadedSchema(name, path, validator, compiled)
 
     def _read(self, path: Path, default: type[Validator], display: str) -> _SchemaFile:
         """Read, parse and check one schema file, or return it if it was read before."""

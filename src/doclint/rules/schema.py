@@ -142,8 +142,9 @@ def looks_like_qa(document: Document) -> bool:
 def validate(document: Document, schema: LoadedSchema, settings: Settings) -> Iterator[Diagnostic]:
     """Validate a document's tree and yield one finding per distinct violation.
 
-    Most documents are valid, so the fast ``schema.is_valid`` runs first,
-    and jsonschema collects the errors only of a tree that it rejects.
+    Most documents are valid, so the schema's compiled validity check, if
+    it has one, runs first, and jsonschema collects the errors only of a
+    tree that the check rejects.
     """
     import referencing.exceptions
 
@@ -151,7 +152,7 @@ def validate(document: Document, schema: LoadedSchema, settings: Settings) -> It
 
     tree = document.to_json()
     try:
-        if schema.is_valid(tree):
+        if schema.validity_check is not None and schema.validity_check(tree):
             return
         errors = list(schema.validator.iter_errors(tree))
     except referencing.exceptions.Unresolvable as error:
