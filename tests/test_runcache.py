@@ -153,3 +153,23 @@ def test_fix_after_a_replayed_run_writes_the_file(run_cli, folder):
     code, _stdout, _stderr = run_cli("check", "--fix", "--select", "duplicate-section", "docs/seed.md")
     assert code == 0
     assert len((folder / "seed.md").read_text(encoding="utf-8").splitlines()) == len(SEED.read_text(encoding="utf-8").splitlines()) - 130
+
+
+def test_schema_read_in_workers_is_a_dependency(tmp_path, monkeypatch):
+    from doclint.loader import MIN_PARALLEL_DOCUMENTS
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    schema = tmp_path / "page.schema.json"
+    schema.write_text(json.dumps({"type": "object"}), encoding="utf-8")
+    for index in range(MIN_PARALLEL_DOCUMENTS):
+        page = "---\ndoclint-schema: ../page.schema.json\n---\n# Title\n\nText.\n"
+        (tmp_path / "docs" / f"page{index:02d}.md").write_text(page, encoding="utf-8")
+    settings = Settings(jobs=2, select=("schema-violation",))
+    assert run(["docs"], settings, replay=True).diagnostics == []
+    assert run(["docs"], settings, replay=True).checked is not None
+
+    schema.write_text(json.dumps({"type": "object", "required": ["nothing-has-this"]}), encoding="utf-8")
+    third = run(["docs"], settings, replay=True)
+    assert third.documents, "the schema changed, so the run must not be replayed"
+    assert len(third.diagnostics) == MIN_PARALLEL_DOCUMENTS

@@ -231,6 +231,30 @@ def test_fallback_message_names_keyword(tmp_path):
     ]
 
 
+def test_schema_without_compiled_check(tmp_path):
+    """unevaluatedProperties has no compiled validity check, so jsonschema alone validates the tree."""
+    schema = write_json(
+        tmp_path / "uneval.schema.json",
+        {
+            "properties": {
+                "sections": {
+                    "items": {"properties": {"fields": {"properties": {"question": True}, "unevaluatedProperties": False}}}
+                }
+            }
+        },
+    )
+    path = tmp_path / "faq.md"
+    path.write_text("## 1. Undo\n\n**Question:** How?\n\n**Explanation:** Because.\n", encoding="utf-8")
+    findings = schema_findings(path, schema=str(schema))
+    assert [(d.line, d.message) for d in findings] == [
+        (
+            1,
+            '"fields" of item "1. Undo" fails the schema\'s "unevaluatedProperties" constraint '
+            "(schema path properties/sections/items/properties/fields/unevaluatedProperties)",
+        )
+    ]
+
+
 class _CountingHandler(BaseHTTPRequestHandler):
     requests: list[str] = []
 

@@ -208,9 +208,9 @@ def check(
     try:
         if settings.schema:
             # Load it once before reading any document, so that a bad schema fails fast.
-            from doclint.schemas import SchemaLoader
+            from doclint.schema_cache import load_schema
 
-            _guard(lambda: SchemaLoader().load(settings.schema), verbose)
+            _guard(lambda: load_schema(settings.schema), verbose)
         result = _guard(lambda: run(paths, settings, compare_with=compare_with, replay=not (fix or diff)), verbose)
     except SchemaError as error:
         _fail(str(error))

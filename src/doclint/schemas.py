@@ -44,8 +44,9 @@ from jsonschema_specifications import REGISTRY as META_SCHEMAS
 from referencing import Registry, Resource
 
 from doclint.data import rules_dir
-from doclint.runcache import record_dependency
+from doclint.cachefiles import content_digest
 from doclint.schema_errors import SchemaError
+from doclint.schema_validity import ValidityCheck, compile_validity_check
 from doclint.i18n import _
 
 logger = logging.getLogger(__name__)
@@ -74,6 +75,9 @@ class LoadedSchema:
     path: Path
     validator: Validator
     """Validator of section trees, whose ``$ref`` lookups never leave the loaded files."""
+    validity_check: ValidityCheck | None
+    """Fast function that returns ``validator.is_valid(tree)``, compiled by ``schema_validity``,
+    or None for a schema with a keyword that it does not compile."""
 
 
 @dataclass(frozen=True)
@@ -120,14 +124,15 @@ def schema_file(value: str, base: Path) -> Path:
 class SchemaLoader:
     """Loader of schemas and of the local files they refer to, which reads each file once.
 
-    A loader lives for one run, so that a schema edited between two runs is
-    read again.
+    A loader never reads a file again, so ``schema_cache`` loads each schema
+    with a loader of its own, and a schema edited on disk with a new one.
     """
 
     def __init__(self) -> None:
         self._files: dict[str, _SchemaFile] = {}
         self._checked: set[str] = set()
         self._schemas: dict[Path, LoadedSchema] = {}
+        self._digests: dict[str, str] = {}
 
     def load(self, value: str, base: Path = Path()) -> LoadedSchema:
         """Load the schema named by ``value`` (a built-in name or a path relative to ``base``)."""
@@ -136,6 +141,14 @@ class SchemaLoader:
         if key not in self._schemas:
             self._schemas[key] = self._load_root(value, path)
         return self._schemas[key]
+
+    def read_files(self) -> list[Path]:
+        """Return the absolute paths of the schema files read so far."""
+        return [Path(url2pathname(urlsplit(uri).path)) for uri in self._files]
+
+    def digests(self) -> dict[str, str]:
+        """Return the content digest of each schema file read so far, by absolute path (see ``doclint.runcache``)."""
+        return dict(self._digests)
 
     def _load_root(self, name: str, path: Path) -> LoadedSchema:
         root = self._read(path, DEFAULT_VALIDATOR, display=str(path))
@@ -147,8 +160,15 @@ class SchemaLoader:
         # not against the working folder.
         wrapper = {"$ref": base}
         validator = root.validator_class(wrapper, registry=self._registry())
-        logger.debug("loaded schema %s (%s, %d files)", name, root.validator_class.__name__, len(self._files))
-        return LoadedSchema(name, path, validator)
+        compiled = compile_validity_check(validator)
+        logger.debug(
+            "loaded schema %s (%s, %d files, %s validity check)",
+            name,
+            root.validator_class.__name__,
+            len(self._files),
+            "compiled" if compiled is not None else "jsonschema's",
+        )
+        return LoadedSchema(name, path, validator, compiled)
 
     def _read(self, path: Path, default: type[Validator], display: str) -> _SchemaFile:
         """Read, parse and check one schema file, or return it if it was read before."""
@@ -156,7 +176,8 @@ class SchemaLoader:
         if uri in self._files:
             return self._files[uri]
 
-        contents = _read_json(path, display)
+        contents, digest = _read_json(path, display)
+        self._digests[str(path.resolve())] = digest
         validator_class = _validator_class(contents, display, default)
         _check_against_meta_schema(contents, validator_class, display)
         _check_messages(contents, "$", display)
@@ -232,7 +253,8 @@ class SchemaLoader:
             raise _reference_error(error, reference, schema) from None
 
 
-def _read_json(path: Path, display: str) -> Any:
+def _read_json(path: Path, display: str) -> tuple[Any, str]:
+    """Return the parsed JSON of a schema file and the digest of its bytes, raising SchemaError."""
     try:
         data = path.read_bytes()
         text = data.decode("utf-8-sig")
@@ -246,9 +268,8 @@ def _read_json(path: Path, display: str) -> Any:
             )
         ) from None
 
-    record_dependency(path, data)
     try:
-        return json.loads(text)
+        return json.loads(text), content_digest(data)
     except json.JSONDecodeError as error:
         raise SchemaError(
             _("{path}: invalid JSON at line {line}, column {column}: {reason}; fix the schema file").format(

@@ -16,13 +16,16 @@ a default with ``--schema`` while single documents declare another kind.
 The schema validates the JSON of ``doclint ast`` (docs/ast.md). Each error
 is reported at the deepest node of the tree on its path that has a line,
 with the message of ``schema_messages``.
+
+The rule checks each document on its own, with schemas from the
+per-process ``schema_cache``, so it can run in worker processes.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.frontmatter import FrontMatterError, front_matter_value
@@ -34,7 +37,7 @@ from doclint.schema_errors import SchemaError
 from doclint.settings import Settings
 
 if TYPE_CHECKING:
-    from doclint.schemas import LoadedSchema, SchemaLoader
+    from doclint.schemas import LoadedSchema
 
 logger = logging.getLogger(__name__)
 
@@ -43,37 +46,39 @@ QA_SCHEMA = "qa-article"
 QA_FIELD_KEYS = ("question", "answer")
 
 
-def check_schema_violations(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
-    # jsonschema is imported only when a document gets a schema check.
-    from doclint.schemas import SchemaLoader
-
-    loader = SchemaLoader()
-    for document in documents:
-        schema = choose_schema(document, settings, loader)
-        if schema is not None:
-            yield from validate(document, schema, settings)
+def check_schema_violations(document: Document, settings: Settings) -> Iterable[Diagnostic]:
+    schema = choose_schema(document, settings)
+    if schema is not None:
+        yield from validate(document, schema, settings)
 
 
-def choose_schema(document: Document, settings: Settings, loader: SchemaLoader) -> LoadedSchema | None:
+def choose_schema(document: Document, settings: Settings) -> LoadedSchema | None:
     """Return the schema that applies to a document, or None. Raises SchemaError for a schema that cannot be used."""
-    declared = _declared_schema(document, loader)
+    declared = _declared_schema(document)
     if declared is not None:
         logger.debug("%s: schema %s from the front matter", document.path, declared.name)
         return declared
 
     if settings.schema:
         logger.debug("%s: schema %s from the settings", document.path, settings.schema)
-        return loader.load(settings.schema)
+        return _load(settings.schema)
 
     if looks_like_qa(document):
         logger.debug("%s: most numbered items have question or answer fields; schema %s", document.path, QA_SCHEMA)
-        return loader.load(QA_SCHEMA)
+        return _load(QA_SCHEMA)
 
     logger.debug("%s: no schema named and not a question-and-answer document; no schema check", document.path)
     return None
 
 
-def _declared_schema(document: Document, loader: SchemaLoader) -> LoadedSchema | None:
+def _load(value: str, base: Path = Path()) -> LoadedSchema:
+    """Load a schema through the per-process cache. jsonschema is imported only when a document gets a schema check."""
+    from doclint.schema_cache import load_schema
+
+    return load_schema(value, base)
+
+
+def _declared_schema(document: Document) -> LoadedSchema | None:
     """Load the schema named by the front matter, with errors that name the document and the line."""
     try:
         declared = front_matter_value(document, FRONT_MATTER_KEY)
@@ -91,7 +96,7 @@ def _declared_schema(document: Document, loader: SchemaLoader) -> LoadedSchema |
         )
 
     try:
-        return loader.load(declared.value.strip(), _document_folder(document))
+        return _load(declared.value.strip(), _document_folder(document))
     except SchemaError as error:
         raise SchemaError(
             _("{path}:{line}: front matter key {key}: {problem}").format(
@@ -135,13 +140,20 @@ def looks_like_qa(document: Document) -> bool:
 
 
 def validate(document: Document, schema: LoadedSchema, settings: Settings) -> Iterator[Diagnostic]:
-    """Validate a document's tree and yield one finding per distinct violation."""
+    """Validate a document's tree and yield one finding per distinct violation.
+
+    Most documents are valid, so the schema's compiled validity check, if
+    it has one, runs first, and jsonschema collects the errors only of a
+    tree that the check rejects.
+    """
     import referencing.exceptions
 
     from doclint.schema_messages import describe_errors
 
     tree = document.to_json()
     try:
+        if schema.validity_check is not None and schema.validity_check(tree):
+            return
         errors = list(schema.validator.iter_errors(tree))
     except referencing.exceptions.Unresolvable as error:
         raise SchemaError(
@@ -192,6 +204,7 @@ SCHEMA_VIOLATION = Rule(
     severity=Severity.ERROR,
     fixable=False,
     check=check_schema_violations,
+    scope="document",
 )
 
 RULES = (SCHEMA_VIOLATION,)

@@ -1,0 +1,86 @@
+"""A per-process cache of loaded schemas, so that a process loads and compiles each schema once.
+
+The schema rule runs document by document, possibly in worker processes,
+and needs the schema of every document it checks. Loading one reads and
+checks every file of the schema and compiles its validity check, which
+is worth doing once per process, not once per document.
+
+Every request, cached or not, records the digests of the schema's files
+as dependencies of the run (``doclint.runcache``), so that a replayed
+run notices an edited schema.
+
+A schema is cached under the value that names it (a built-in name, or a
+path and the absolute folder that it is relative to), and stored with
+the ``os.stat`` of every file it was read from. A later request whose
+files changed on disk loads the schema again, so that a long-lived
+process, such as a test session, uses the edited schema.
+
+NOTE: an edit that keeps a file's size, modification time and inode is
+not seen: two writes of the same size within the timestamp granularity
+of the file system (on Linux often a clock tick of a few milliseconds).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from doclint.runcache import record_dependencies
+from doclint.schemas import LoadedSchema, SchemaLoader, is_schema_path
+
+logger = logging.getLogger(__name__)
+
+FileSignature = tuple[int, int, int]
+"""The modification time in nanoseconds, the size and the inode of a file."""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    schema: LoadedSchema
+    signatures: tuple[tuple[Path, FileSignature], ...]
+    """Every file that the schema was read from, with its signature after loading."""
+    digests: dict[str, str]
+    """The content digest of each of those files, recorded with every use for the run cache."""
+
+    def is_current(self) -> bool:
+        """Return whether every file of the schema is unchanged on disk."""
+        return all(_signature(path) == signature for path, signature in self.signatures)
+
+
+_entries: dict[tuple[str, str | None], _Entry] = {}
+
+
+def load_schema(value: str, base: Path = Path()) -> LoadedSchema:
+    """Return the schema named by ``value`` (a built-in name or a path relative to ``base``), loading it if needed.
+
+    Raises SchemaError, as ``SchemaLoader.load`` does, for a schema that
+    cannot be used. Such a schema is not cached, so every request reports
+    the error.
+    """
+    key = (value, os.path.abspath(base) if is_schema_path(value) else None)
+    entry = _entries.get(key)
+    if entry is not None and entry.is_current():
+        record_dependencies(entry.digests)
+        return entry.schema
+
+    if entry is not None:
+        logger.debug("schema %s changed on disk; loading it again", value)
+    loader = SchemaLoader()
+    schema = loader.load(value, base)
+
+    signatures = tuple((path, _signature(path)) for path in loader.read_files())
+    if all(signature is not None for _path, signature in signatures):
+        _entries[key] = _Entry(schema, signatures, loader.digests())  # type: ignore[arg-type]
+    record_dependencies(loader.digests())
+    return schema
+
+
+def _signature(path: Path) -> FileSignature | None:
+    """Return the signature of a file, or None when it cannot be read, which no cached signature equals."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size, status.st_ino)
