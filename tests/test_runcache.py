@@ -173,3 +173,29 @@ def test_schema_read_in_workers_is_a_dependency(tmp_path, monkeypatch):
     third = run(["docs"], settings, replay=True)
     assert third.documents, "the schema changed, so the run must not be replayed"
     assert len(third.diagnostics) == MIN_PARALLEL_DOCUMENTS
+
+
+def test_document_rule_findings_come_from_the_cache(folder, caplog):
+    import logging
+
+    settings = Settings(jobs=1)
+    first = run(["docs"], settings)
+    (folder / "faq.md").write_text("# Only\n\nOne section.\n", encoding="utf-8")
+    with caplog.at_level(logging.DEBUG, logger="doclint.engine"):
+        second = run(["docs"], settings)
+    assert "undefined-name: ran on 0 documents here, 2 where they were parsed" in caplog.text
+    seed_findings = [(d.line, d.rule) for d in second.diagnostics if d.path == "docs/seed.md" and d.rule == "undefined-name"]
+    assert seed_findings == [(422, "undefined-name"), (425, "undefined-name"), (449, "undefined-name")]
+    assert seed_findings == [(d.line, d.rule) for d in first.diagnostics if d.path == "docs/seed.md" and d.rule == "undefined-name"]
+
+
+def test_cached_document_findings_follow_their_schema(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    schema = tmp_path / "page.schema.json"
+    schema.write_text(json.dumps({"type": "object"}), encoding="utf-8")
+    (tmp_path / "page.md").write_text("---\ndoclint-schema: ./page.schema.json\n---\n# Title\n\nText.\n", encoding="utf-8")
+    settings = Settings(jobs=1, select=("schema-violation",))
+    assert run(["page.md"], settings).diagnostics == []
+
+    schema.write_text(json.dumps({"type": "object", "required": ["nothing-has-this"]}), encoding="utf-8")
+    assert [d.rule for d in run(["page.md"], settings).diagnostics] == ["schema-violation"]

@@ -24,13 +24,13 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from doclint.cachefiles import CACHE_FORMAT, SignedStore, code_fingerprint
+from doclint.cachefiles import CACHE_FORMAT, SignedStore, code_fingerprint, content_digest
 from doclint.diagnostics import Diagnostic
 from doclint.i18n import current_language, set_language
 from doclint.model import Document
 from doclint.parse import parse_document
 from doclint.registry import Rule, rules_by_code
-from doclint.runcache import record_dependencies, take_dependencies
+from doclint.runcache import record_dependencies, settings_key, take_dependencies
 from doclint.settings import Settings
 from doclint.similarity import section_forms
 from doclint.source import SourceError, decode, read_bytes
@@ -92,11 +92,14 @@ def _parse(job: _Job) -> _Parsed | str:
     document = parse_document(source, settings.label_table)
     document.forms = section_forms(document)
 
-    take_dependencies()
+    # Set aside what this process recorded before, so that only this document's dependencies are returned.
+    earlier = take_dependencies()
     findings = []
     for rule in rules_by_code(_context.rule_codes):
         findings.extend(rule.check(document, settings))  # type: ignore[arg-type]
-    return _Parsed(document, findings, take_dependencies())
+    dependencies = take_dependencies()
+    record_dependencies({**earlier, **dependencies})
+    return _Parsed(document, findings, dependencies)
 
 
 class DocumentCache:
@@ -123,6 +126,49 @@ class DocumentCache:
         self.store.write(self.entry_path(data), document)
 
 
+class FindingsCache:
+    """Findings of the document-scope rules, per document, in signed pickles under ``folder``.
+
+    An entry is keyed by the document's path and bytes, the settings, the
+    rules, the language and the working folder, and records the files
+    other than the document that the findings depend on (the schema
+    files), with their digests. An entry whose dependencies changed is not
+    used, so a document whose schema was edited is checked again.
+    """
+
+    def __init__(self, folder: Path, settings: Settings, rule_codes: Sequence[str], language: str):
+        self.store = SignedStore(folder / f"v{CACHE_FORMAT}")
+        self.salt = repr((code_fingerprint(), language, settings_key(settings), tuple(rule_codes), os.getcwd())).encode()
+        self._current: dict[str, str | None] = {}
+
+    def entry_path(self, path: str, data: bytes) -> Path:
+        digest = hashlib.sha256(self.salt + b"\0" + path.encode() + b"\0" + data).hexdigest()
+        return self.store.folder / "findings" / digest[:2] / f"{digest}.pickle"
+
+    def get(self, path: str, data: bytes) -> tuple[list[Diagnostic], dict[str, str]] | None:
+        """Return the cached (findings, dependencies) of a document, or None."""
+        entry = self.store.read(self.entry_path(path, data))
+        if not isinstance(entry, tuple) or len(entry) != 2:
+            return None
+        found, dependencies = entry
+        if not all(self._digest(dependency) == digest for dependency, digest in dependencies.items()):
+            logger.debug("%s: a file its findings depend on changed; running the rules again", path)
+            return None
+        return found, dependencies
+
+    def put(self, path: str, data: bytes, found: list[Diagnostic], dependencies: dict[str, str]) -> None:
+        self.store.write(self.entry_path(path, data), (found, dependencies))
+
+    def _digest(self, path: str) -> str | None:
+        """Return a dependency's current digest, reading each file once per load."""
+        if path not in self._current:
+            try:
+                self._current[path] = content_digest(Path(path).read_bytes())
+            except OSError:
+                self._current[path] = None
+        return self._current[path]
+
+
 def _settings_salt(settings: Settings) -> bytes:
     labels = sorted((key, sorted(values)) for key, values in settings.label_table.synonyms.items())
     return repr((code_fingerprint(), settings.encoding, labels)).encode() + b"\0"
@@ -140,11 +186,16 @@ def load_documents(
     Each path that cannot be read or decoded adds its message to ``errors``
     and is left out. The documents come back in the order of ``paths``.
     The document-scope ``rules`` run where a document is parsed, and their
-    findings are added to ``findings`` under the document's path. A
-    document read from the cache has no entry there: the caller runs those
-    rules on it.
+    findings are added to ``findings`` under the document's path, or come
+    from the findings cache for a document read from the parse cache. A
+    document with no entry there (its findings were not cached) needs
+    those rules run by the caller.
     """
+    context = _Context(settings, tuple(rule.code for rule in rules if rule.scope == "document"), current_language())
     cache = DocumentCache(Path(settings.cache_dir), settings) if settings.cache_dir else None
+    findings_cache = None
+    if settings.cache_dir and context.rule_codes and findings is not None:
+        findings_cache = FindingsCache(Path(settings.cache_dir), settings, context.rule_codes, context.language)
     workers = settings.jobs or os.cpu_count() or 1
     documents: dict[int, Document] = {}
     jobs: dict[int, _Job] = {}
@@ -155,12 +206,15 @@ def load_documents(
             errors.append(str(error))
             continue
         cached = cache.get(data, path) if cache else None
-        if cached is not None:
-            documents[index] = cached
-        else:
+        if cached is None:
             jobs[index] = _Job(path, data)
+            continue
+        documents[index] = cached
+        cached_findings = findings_cache.get(path, data) if findings_cache else None
+        if cached_findings is not None and findings is not None:
+            findings[path] = cached_findings[0]
+            record_dependencies(cached_findings[1])
 
-    context = _Context(settings, tuple(rule.code for rule in rules if rule.scope == "document"), current_language())
     for index, parsed in zip(jobs, _parse_all(list(jobs.values()), context, workers, settings.progress)):
         if isinstance(parsed, str):
             errors.append(parsed)
@@ -171,6 +225,8 @@ def load_documents(
             findings[parsed.document.path] = parsed.findings
         if cache:
             cache.put(jobs[index].data, parsed.document)
+        if findings_cache:
+            findings_cache.put(jobs[index].path, jobs[index].data, parsed.findings, parsed.dependencies)
 
     logger.debug("%d documents from the cache, %d parsed", len(paths) - len(jobs), len(jobs))
     return [documents[index] for index in sorted(documents)]

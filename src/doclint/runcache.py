@@ -94,7 +94,7 @@ class RunCache:
             code_fingerprint(),
             current_language(),
             os.getcwd(),
-            _settings_key(settings),
+            settings_key(settings),
             None if rule_codes is None else sorted(rule_codes),
             self.checked,
             self.compared,
@@ -142,7 +142,7 @@ class RunCache:
         return tuple(digests)
 
 
-def _settings_key(settings: Settings) -> str:
+def settings_key(settings: Settings) -> str:
     """Return the settings that change findings, as text; the number of jobs, the progress bar and the cache do not."""
     return repr(dataclasses.replace(settings, jobs=None, progress=False, cache_dir=None))
 
