@@ -199,3 +199,16 @@ def test_cached_document_findings_follow_their_schema(tmp_path, monkeypatch):
 
     schema.write_text(json.dumps({"type": "object", "required": ["nothing-has-this"]}), encoding="utf-8")
     assert [d.rule for d in run(["page.md"], settings).diagnostics] == ["schema-violation"]
+
+
+def test_oldest_runs_pruned(folder, monkeypatch):
+    from doclint import runcache
+
+    monkeypatch.setattr(runcache, "MAX_RUNS", 2)
+    settings = Settings(jobs=1)
+    for name in ("seed.md", "faq.md", "."):
+        run([f"docs/{name}" if name != "." else "docs"], settings, replay=True)
+    entries = list((folder.parent / ".doclint_cache").glob("v*/runs/*.pickle"))
+    assert len(entries) == 2
+    assert run(["docs"], settings, replay=True).checked is not None
+    assert run(["docs/seed.md"], settings, replay=True).checked is None

@@ -13,7 +13,8 @@ unchanged documents that is the difference between seconds and a few
 hundred milliseconds.
 
 One entry is kept per key, and a run whose files changed replaces it, so
-the folder does not grow with every edit. Entries are signed pickles
+the folder does not grow with every edit; beyond ``MAX_RUNS`` entries the
+least recently written are deleted. Entries are signed pickles
 (``doclint.cachefiles``). The engine uses this cache only for runs that
 report: a fix needs the parsed documents.
 """
@@ -35,6 +36,9 @@ from doclint.settings import Settings
 from doclint.source import SourceError, read_bytes
 
 logger = logging.getLogger(__name__)
+
+MAX_RUNS = 64
+"""How many stored runs the cache keeps; the least recently written go first."""
 
 _dependencies: dict[str, str] = {}
 
@@ -128,6 +132,7 @@ class RunCache:
             return
         record = RunRecord(digests, tuple(sorted(_dependencies.items())), tuple(checked), tuple(diagnostics))
         self.store.write(self.entry, record)
+        _prune(self.entry.parent)
 
     def _document_digests(self) -> tuple[tuple[str, str], ...] | None:
         """Return (path, digest) of each document, or None when one cannot be read."""
@@ -140,6 +145,22 @@ class RunCache:
                     return None
             digests.append((path, content_digest(self.contents[path])))
         return tuple(digests)
+
+
+def _prune(folder: Path) -> None:
+    """Delete the least recently written run entries beyond MAX_RUNS.
+
+    A pre-commit hook names a different set of files at almost every
+    commit, and each set gets its own entry, so without a limit the folder
+    would grow for ever. A replayed entry is not rewritten, so an entry
+    that keeps being replayed can be pruned; that costs one full run.
+    """
+    try:
+        entries = sorted(folder.glob("*.pickle"), key=lambda entry: entry.stat().st_mtime_ns)
+        for entry in entries[:-MAX_RUNS]:
+            entry.unlink()
+    except OSError as error:  # a concurrent run may have pruned the same entry
+        logger.debug("cannot prune the run cache in %s (%s)", folder, error)
 
 
 def settings_key(settings: Settings) -> str:
