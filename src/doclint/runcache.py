@@ -13,7 +13,7 @@ unchanged documents that is the difference between seconds and a few
 hundred milliseconds.
 
 One entry is kept per key, and a run whose files changed replaces it, so
-the folder does not grow with every edit; beyond ``MAX_RUNS`` entries the
+the folder does not grow with every edit. Beyond ``MAX_RUNS`` entries, the
 least recently written are deleted. Entries are signed pickles
 (``doclint.cachefiles``). The engine uses this cache only for runs that
 report: a fix needs the parsed documents.
@@ -58,9 +58,9 @@ def take_dependencies() -> dict[str, str]:
     A worker process that runs rules sends them back with its results, and
     the main process adds them with ``record_dependencies``.
     """
-    taken = dict(_dependencies)
+    recorded = dict(_dependencies)
     _dependencies.clear()
-    return taken
+    return recorded
 
 
 def record_dependencies(dependencies: dict[str, str]) -> None:
