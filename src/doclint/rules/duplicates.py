@@ -63,7 +63,7 @@ def removal_fix(copy: SectionEntry, first: SectionEntry) -> Fix:
     return Fix(
         edits=(Edit(source.offset(start_line), end, ""),),
         applicability=Applicability.SAFE if same_file else Applicability.UNSAFE,
-        message=_("remove this copy (lines {start}-{end})").format(start=start_line, end=stop_line - 1),
+        message=_("remove this copy (lines {start}-{end})").format(start=start_line, end=min(stop_line - 1, source.last_line)),
     )
 
 
