@@ -212,3 +212,32 @@ def test_oldest_runs_pruned(folder, monkeypatch):
     assert len(entries) == 2
     assert run(["docs"], settings, replay=True).checked is not None
     assert run(["docs/seed.md"], settings, replay=True).checked is None
+
+
+def test_signed_entry_moved_to_another_name_is_ignored(tmp_path, monkeypatch):
+    """An entry copied over another one must not be taken for the other file: --fix would write the wrong text."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("# Notes\n\n## One\n\nHello world.\n", encoding="utf-8")
+    shutil.copyfile(SEED, tmp_path / "b.md")
+    settings = Settings(jobs=1)
+    run(["a.md"], settings, replay=True)
+    documents = tmp_path / ".doclint_cache" / "v2" / "documents"
+    entry_a = next(documents.glob("*/*.pickle"))
+    run(["b.md"], settings, replay=True)
+    entry_b = next(entry for entry in documents.glob("*/*.pickle") if entry != entry_a)
+    shutil.copyfile(entry_b, entry_a)
+    runs = sorted((tmp_path / ".doclint_cache" / "v2" / "runs").glob("*.pickle"))
+    shutil.copyfile(runs[0], runs[1])
+
+    result = run(["a.md"], settings)
+    assert [section.title for section in result.documents[0].sections] == ["Notes"]
+    assert result.diagnostics == []
+    assert run(["a.md"], settings, replay=True).diagnostics == []
+    assert run(["b.md"], settings, replay=True).diagnostics
+
+
+def test_fingerprint_follows_the_libraries_that_decide_findings():
+    from doclint.cachefiles import _dependency_files
+
+    names = {path.parent.name for path in _dependency_files()}
+    assert {"markdown_it", "pyflakes", "rapidfuzz", "jsonschema"} <= names

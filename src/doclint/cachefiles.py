@@ -9,7 +9,7 @@ and is ignored. Entries are written to a temporary file and renamed, so
 concurrent runs never read half an entry, and an unreadable, foreign or
 corrupt entry only costs the work it would have saved.
 
-This module imports nothing heavy, so that a run answered from the cache
+This module imports nothing heavy, so that a run replayed from the cache
 does not pay for the parser or the rules.
 """
 
@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib.util
 import logging
 import os
 import pickle
 import secrets
+import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +33,19 @@ from doclint import __version__
 logger = logging.getLogger(__name__)
 
 CACHE_FORMAT = 2
+
+# The libraries that parse documents or decide findings.
+FINDING_LIBRARIES = (
+    "markdown_it",
+    "mdit_py_plugins",
+    "rapidfuzz",
+    "pyflakes",
+    "jsonschema",
+    "referencing",
+    "numpy",
+    "yaml",
+    "charset_normalizer",
+)
 SIGNATURE_SIZE = hashlib.sha256().digest_size
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -38,21 +53,43 @@ _PACKAGE = Path(__file__).resolve().parent
 
 @lru_cache(maxsize=None)
 def code_fingerprint() -> str:
-    """Return a digest of doclint's version and of the size and time of each of its files.
+    """Return a digest of doclint's version, the Python version and the size and time of each of doclint's files.
 
     A cache key that includes it goes stale when doclint changes, also in an
-    editable install whose version number stays the same. Stat calls on the
-    package's files cost about a millisecond; hashing their contents would
-    cost more than most cached runs.
+    editable install whose version number stays the same, and when one of
+    the libraries it relies on is upgraded (see ``_dependency_files``).
+    Stat calls on these files cost about a millisecond; hashing their
+    contents would cost more than most cached runs.
     """
-    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0".encode())
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0{sys.version}\0".encode())
     for folder in (_PACKAGE, *_checkout_data()):
         for path in sorted(folder.rglob("*")):
             if "__pycache__" in path.parts or not path.is_file():
                 continue
             status = path.stat()
             digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
+    for path in _dependency_files():
+        status = path.stat()
+        digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
     return digest.hexdigest()
+
+
+def _dependency_files() -> list[Path]:
+    """Return the main file of each library whose behaviour the findings depend on, without importing it.
+
+    Installing another version of a library rewrites its files, so their
+    size and time change the fingerprint too: an upgraded pyflakes or
+    markdown-it-py never replays findings computed with the old one.
+    """
+    files = []
+    for name in FINDING_LIBRARIES:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is not None and spec.origin and os.path.isfile(spec.origin):
+            files.append(Path(spec.origin))
+    return files
 
 
 def _checkout_data() -> list[Path]:
@@ -87,8 +124,8 @@ class SignedStore:
             return None
 
         signature, payload = blob[:SIGNATURE_SIZE], blob[SIGNATURE_SIZE:]
-        if not hmac.compare_digest(signature, hmac.new(self.key, payload, hashlib.sha256).digest()):
-            logger.debug("cache entry %s is not signed by this user's key; ignoring it", entry)
+        if not hmac.compare_digest(signature, self._sign(entry, payload)):
+            logger.debug("cache entry %s is not signed by this user's key for this name; ignoring it", entry)
             return None
 
         try:
@@ -100,7 +137,7 @@ class SignedStore:
     def write(self, entry: Path, value: Any) -> None:
         """Store ``value`` in ``entry`` atomically; a cache that cannot be written is logged and skipped."""
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        blob = hmac.new(self.key, payload, hashlib.sha256).digest() + payload
+        blob = self._sign(entry, payload) + payload
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             _ignore_in_git(self.folder.parent)
@@ -110,6 +147,17 @@ class SignedStore:
             os.replace(temporary, entry)
         except OSError as error:
             logger.debug("cannot write the cache entry %s (%s)", entry, error.strerror)
+
+
+    def _sign(self, entry: Path, payload: bytes) -> bytes:
+        """Sign the payload together with the entry's place in the store.
+
+        An entry's name is the digest of what it stands for (a document's
+        bytes, a run's key), so a signed entry copied or moved to another
+        name must not be taken for that other file or run.
+        """
+        name = entry.relative_to(self.folder).as_posix().encode()
+        return hmac.new(self.key, name + b"\0" + payload, hashlib.sha256).digest()
 
 
 def _secret_key() -> bytes:
