@@ -204,3 +204,19 @@ def test_installed_entry_points(command):
     completed = subprocess.run([*command, "check", str(SEED)], capture_output=True, text=True, encoding="utf-8")
     assert completed.returncode == 1
     assert completed.stdout.splitlines()[-2] == "Found 20 problems (14 errors, 6 warnings, 0 info) in 1 file."
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--jobs", "abc", "'abc' is not a whole number; pass a number of processes such as 2"),
+        ("--jobs", "0", "0 is less than 1; pass a number of processes such as 2"),
+        ("--near-duplicate-threshold", "abc", "'abc' is not a number; pass a percentage from 0 to 100, such as 75"),
+        ("--same-question-threshold", "150", "150 is not from 0 to 100; pass a percentage such as 75"),
+    ],
+)
+def test_bad_number_options_name_the_value_and_the_fix(run_cli, option, value, message):
+    code, stdout, stderr = run_cli("check", option, value, str(SEED))
+    assert code == 2
+    assert stdout == ""
+    assert stderr == f"doclint: error: Invalid value for '{option}': {message} (see 'doclint check --help')\n"

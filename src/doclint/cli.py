@@ -47,6 +47,36 @@ def _fail(message: str) -> None:
     click.echo(f"doclint: error: {message}", err=True)
 
 
+class Percentage(click.ParamType):
+    """A similarity threshold: a number from 0 to 100, with an error that says what to pass."""
+
+    name = "float"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            self.fail(_("{value!r} is not a number; pass a percentage from 0 to 100, such as 75").format(value=value), param, ctx)
+        if not 0 <= number <= 100:
+            self.fail(_("{value} is not from 0 to 100; pass a percentage such as 75").format(value=value), param, ctx)
+        return number
+
+
+class ProcessCount(click.ParamType):
+    """A number of worker processes: a whole number of 1 or more."""
+
+    name = "integer"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        try:
+            number = int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            self.fail(_("{value!r} is not a whole number; pass a number of processes such as 2").format(value=value), param, ctx)
+        if number < 1:
+            self.fail(_("{value} is less than 1; pass a number of processes such as 2").format(value=value), param, ctx)
+        return number
+
+
 class _Group(TranslatedGroup):
     """A click group that reports usage errors in one line, ``doclint: error: ...``, with exit status 2."""
 
@@ -98,12 +128,12 @@ def main() -> None:
 )
 @click.option(
     "--near-duplicate-threshold",
-    type=click.FloatRange(0, 100),
+    type=Percentage(),
     help=N_("Minimum similarity in percent (0-100) for near-duplicate-section, scored after template text is removed. [default: 75]"),
 )
 @click.option(
     "--same-question-threshold",
-    type=click.FloatRange(0, 100),
+    type=Percentage(),
     help=N_("Minimum similarity in percent (0-100) of two questions for inconsistent-answer to treat them as the same question. [default: 95]"),
 )
 @click.option("--select", metavar="RULES", help=N_("Comma-separated rule names, codes or code prefixes to run (default: the rules enabled by default)."))
@@ -148,7 +178,7 @@ def main() -> None:
 )
 @click.option(
     "--jobs",
-    type=click.IntRange(1),
+    type=ProcessCount(),
     metavar="N",
     help=N_("Number of processes that parse documents. [default: the number of CPUs]"),
 )
