@@ -48,7 +48,7 @@ def _fail(message: str) -> None:
 
 
 class Percentage(click.ParamType):
-    """A similarity threshold: a number from 0 to 100, with an error that says what to pass."""
+    """A similarity threshold: a number from 0 to 100. A bad value gets an error that names it and the fix."""
 
     name = "float"
 
