@@ -334,6 +334,8 @@ def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:
 def _ignored_in_file(diagnostic: Diagnostic, settings: Settings) -> bool:
     from doclint.registry import selector_matches
 
+    if not settings.per_file_ignores:
+        return False
     path = relative_path(diagnostic.path, settings.root)
     for glob, tokens in settings.per_file_ignores:
         if fnmatch.fnmatch(path, glob) and any(selector_matches(token, diagnostic.rule, diagnostic.code) for token in tokens):
