@@ -86,7 +86,7 @@ class RunCache:
 
     ``contents`` keeps the bytes of each file read while computing the
     digests, so that a replayed run can show the sources of its findings
-    without reading them again.
+    without reading them again. A run that is not replayed drops them.
     """
 
     def __init__(self, settings: Settings, rule_codes: Sequence[str] | None, checked: Sequence[str], compared: Sequence[str]):
@@ -106,6 +106,7 @@ class RunCache:
         digest = hashlib.sha256(key.encode()).hexdigest()
         self.entry = self.store.folder / "runs" / f"{digest}.pickle"
         self.contents: dict[str, bytes] = {}
+        self._digests: tuple[tuple[str, str], ...] | None = None
         _dependencies.clear()
 
     def replay(self) -> RunRecord | None:
@@ -117,9 +118,11 @@ class RunCache:
         digests = self._document_digests()
         if digests is None or digests != record.documents:
             logger.debug("documents changed since the stored run; checking them again")
+            self.contents.clear()  # the loader reads them again; a large run should not hold them twice
             return None
         if not all(_digest_of(Path(path)) == digest for path, digest in record.dependencies):
             logger.debug("a schema file changed since the stored run; checking the documents again")
+            self.contents.clear()
             return None
 
         logger.debug("no input changed since the stored run; replaying its %d findings", len(record.diagnostics))
@@ -135,16 +138,22 @@ class RunCache:
         _prune(self.entry.parent)
 
     def _document_digests(self) -> tuple[tuple[str, str], ...] | None:
-        """Return (path, digest) of each document, or None when one cannot be read."""
-        digests = []
-        for path in (*self.checked, *self.compared):
-            if path not in self.contents:
+        """Return (path, digest) of each document, computed once, or None when one cannot be read.
+
+        The digests are those of the bytes before the run, so a file edited
+        while the run reads it is stored with its old digest and checked
+        again next time.
+        """
+        if self._digests is None:
+            digests = []
+            for path in (*self.checked, *self.compared):
                 try:
                     self.contents[path] = read_bytes(Path(path), path)
                 except SourceError:
                     return None
-            digests.append((path, content_digest(self.contents[path])))
-        return tuple(digests)
+                digests.append((path, content_digest(self.contents[path])))
+            self._digests = tuple(digests)
+        return self._digests
 
 
 def _prune(folder: Path) -> None:
