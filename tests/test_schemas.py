@@ -111,3 +111,12 @@ def test_each_file_read_once(tmp_path, monkeypatch):
 
 def _no_connection(self, address):
     raise AssertionError(f"doclint opened a network connection to {address}")
+
+
+@pytest.mark.parametrize("path", ["/tmp/schemas/item.schema.json", "/tmp/my%20schemas/%E4%B8%AD.json", "/C:/x/y.json"])
+def test_url2pathname_matches_the_standard_library(path):
+    from urllib.request import url2pathname as standard
+
+    from doclint.schemas import url2pathname
+
+    assert url2pathname(path) == standard(path)

@@ -17,8 +17,6 @@ import sys
 from dataclasses import dataclass
 from typing import Callable
 
-import yaml
-
 from doclint.codeblocks import CodeLine
 from doclint.i18n import _
 
@@ -126,6 +124,9 @@ def _toml_failure(text: str) -> _Failure | None:
 
 
 def _yaml_failure(text: str) -> _Failure | None:
+    # PyYAML is imported only when a document has a YAML block.
+    import yaml
+
     try:
         for _node in yaml.compose_all(text, Loader=yaml.SafeLoader):
             pass

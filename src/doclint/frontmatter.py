@@ -8,12 +8,13 @@ the key's value so that a problem with the value can point at it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from doclint.i18n import _
 from doclint.model import Document
+
+if TYPE_CHECKING:
+    import yaml
 
 
 class FrontMatterError(Exception):
@@ -38,6 +39,9 @@ def front_matter_value(document: Document, key: str) -> FrontMatterValue | None:
     if front_matter is None:
         return None
 
+    # PyYAML is imported only for documents that have front matter.
+    import yaml
+
     # The text starts on the line after the opening "---".
     first_line = front_matter.line + 1
     try:
@@ -48,6 +52,8 @@ def front_matter_value(document: Document, key: str) -> FrontMatterValue | None:
 
 def _find_value(text: str, key: str, first_line: int) -> FrontMatterValue | None:
     """Compose the YAML into nodes, which keep their lines, and build only the key's value."""
+    import yaml
+
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     if not isinstance(root, yaml.MappingNode):
         return None

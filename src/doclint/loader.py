@@ -20,7 +20,6 @@ import hashlib
 import logging
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -237,6 +236,9 @@ def _parse_all(jobs: list[_Job], context: _Context, workers: int, progress: bool
     if workers <= 1 or len(jobs) < MIN_PARALLEL_DOCUMENTS:
         _start_worker(context)
         return list(_with_progress((_parse(job) for job in jobs), len(jobs), progress))
+    # Imported here: a run with few documents to parse never starts a pool.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(context,)) as pool:
         parsed = pool.map(_parse, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
         return list(_with_progress(parsed, len(jobs), progress))

@@ -32,8 +32,7 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
-from urllib.parse import urldefrag, urljoin, urlsplit
-from urllib.request import url2pathname
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import jsonschema.exceptions
 import referencing.exceptions
@@ -251,6 +250,20 @@ class SchemaLoader:
             self._registry().resolver(base_uri=base).lookup(reference)
         except referencing.exceptions.Unresolvable as error:
             raise _reference_error(error, reference, schema) from None
+
+
+def url2pathname(path: str) -> str:
+    """Return the file system path of a ``file:`` URI's path part.
+
+    The same as ``urllib.request.url2pathname``, without importing
+    urllib.request, which brings in http.client, email and ssl (12 ms of a
+    start-up that needs none of them).
+    """
+    if os.name == "nt":
+        from nturl2path import url2pathname as windows_path
+
+        return windows_path(path)
+    return unquote(path)
 
 
 def _read_json(path: Path, display: str) -> tuple[Any, str]:
