@@ -52,17 +52,17 @@ def main() -> None:
         timings.append((f"{rule.code} {rule.name}", time.perf_counter() - start))
 
     start = time.perf_counter()
-    kept = _apply_suppressions(documents, diagnostics, report_unused=True)
+    reported = _apply_suppressions(documents, diagnostics, report_unused=True)
     timings.append(("suppressions", time.perf_counter() - start))
 
     from doclint.engine import RunResult
 
     start = time.perf_counter()
-    get_reporter("json").write(RunResult(documents, kept), io.StringIO())
+    get_reporter("json").write(RunResult(documents, reported), io.StringIO())
     timings.append(("JSON output", time.perf_counter() - start))
 
     sections = sum(1 for document in documents for _section in document.walk())
-    print(f"{len(documents)} documents, {sections} sections, {len(kept)} findings")
+    print(f"{len(documents)} documents, {sections} sections, {len(reported)} findings")
     for name, seconds in timings:
         print(f"{seconds:8.2f} s  {name}")
     print(f"{sum(seconds for _name, seconds in timings):8.2f} s  total")

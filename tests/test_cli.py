@@ -215,7 +215,7 @@ def test_installed_entry_points(command):
         ("--same-question-threshold", "150", "150 is not from 0 to 100; pass a percentage such as 75"),
     ],
 )
-def test_bad_number_options_name_the_value_and_the_fix(run_cli, option, value, message):
+def test_bad_number_option_message(run_cli, option, value, message):
     code, stdout, stderr = run_cli("check", option, value, str(SEED))
     assert code == 2
     assert stdout == ""

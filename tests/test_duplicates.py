@@ -169,7 +169,7 @@ def test_template_alone_is_not_similarity(threshold):
     assert list(check_near_duplicates([document], Settings(near_duplicate_threshold=threshold))) == []
 
 
-def test_section_forms_keys_equal_copy_key_for_nested_sections():
+def test_section_forms_nested_keys():
     from doclint.similarity import copy_key, section_forms
 
     document = parse_document(Source.from_text("nested.md",

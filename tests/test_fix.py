@@ -276,7 +276,7 @@ def test_copy_at_end_of_file_leaves_one_newline(run_cli, tmp_path):
     assert path.read_text(encoding="utf-8") == "# T\n\n## A\n\nSame text here.\n\n## B\n\nOther text.\n"
 
 
-def test_copy_at_end_of_file_names_its_last_line(run_json, tmp_path):
+def test_end_copy_fix_message(run_json, tmp_path):
     path = tmp_path / "tail.md"
     path.write_text("# T\n\n## A\n\nSame text here.\n\n## B\n\nOther text.\n\n## A\n\nSame text here.\n", encoding="utf-8")
     _, diagnostics = run_json("--no-config", "--select", "DL101", str(path))

@@ -123,7 +123,7 @@ def seed_corpus(tmp_path):
 DOCUMENT_RULES = ("undefined-name", "heading-numbering")
 
 
-def test_document_rules_run_where_documents_are_parsed(seed_corpus, cache_home):
+def test_document_rules_run_in_workers(seed_corpus, cache_home):
     from doclint.registry import select_rules
 
     findings = {}
@@ -139,7 +139,7 @@ def test_document_rules_run_where_documents_are_parsed(seed_corpus, cache_home):
     assert found == sorted((d.path, d.line, d.code) for d in serial.diagnostics)
 
 
-def test_workers_write_messages_in_the_run_language(seed_corpus, cache_home):
+def test_workers_use_run_language(seed_corpus, cache_home):
     from doclint.i18n import set_language
 
     set_language("zh-CN")

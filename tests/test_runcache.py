@@ -39,7 +39,8 @@ def forbid_parsing(monkeypatch):
 def test_unchanged_run_replayed_without_parsing(folder, monkeypatch):
     settings = Settings(jobs=1)
     first = run(["docs"], settings, replay=True)
-    assert first.documents and first.checked is None
+    assert first.documents
+    assert first.checked is None
 
     forbid_parsing(monkeypatch)
     monkeypatch.setattr(loader.DocumentCache, "get", lambda *args: pytest.fail("the document cache was read"))
@@ -51,7 +52,7 @@ def test_unchanged_run_replayed_without_parsing(folder, monkeypatch):
     assert second.exit_status == first.exit_status == 1
 
 
-def test_replayed_source_is_decoded_for_fix_edits(folder):
+def test_replayed_source_decoded(folder):
     settings = Settings(jobs=1)
     first = run(["docs"], settings, replay=True)
     second = run(["docs"], settings, replay=True)
@@ -86,7 +87,7 @@ def test_jobs_do_not_change_the_key(folder):
     assert run(["docs"], Settings(jobs=2), replay=True).checked is not None
 
 
-def test_language_is_part_of_the_key(folder):
+def test_language_in_key(folder):
     run(["docs"], Settings(jobs=1), replay=True)
     set_language("zh-CN")
     try:
@@ -119,7 +120,8 @@ def test_unsigned_run_entry_ignored(folder):
     assert len(entries) == 1
     entries[0].write_bytes(b"\0" * 32 + pickle.dumps("planted"))
     second = run(["docs"], settings, replay=True)
-    assert second.documents and findings(second) == findings(first)
+    assert second.documents
+    assert findings(second) == findings(first)
 
 
 def test_one_entry_per_invocation(folder):
@@ -130,7 +132,7 @@ def test_one_entry_per_invocation(folder):
     assert len(list((folder.parent / ".doclint_cache").glob("v*/runs/*.pickle"))) == 1
 
 
-def test_no_replay_without_cache_or_when_not_asked(folder):
+def test_no_replay_without_cache_or_request(folder):
     run(["docs"], Settings(jobs=1), replay=True)
     assert run(["docs"], Settings(jobs=1, cache_dir=None), replay=True).documents
     assert run(["docs"], Settings(jobs=1)).documents
@@ -147,7 +149,7 @@ def test_cli_output_same_when_replayed(run_cli, folder):
     assert " in 2 files." in text_warm[1]
 
 
-def test_fix_after_a_replayed_run_writes_the_file(run_cli, folder):
+def test_fix_after_replayed_run(run_cli, folder):
     run_cli("check", "docs")
     run_cli("check", "docs")
     code, _stdout, _stderr = run_cli("check", "--fix", "--select", "duplicate-section", "docs/seed.md")
@@ -155,7 +157,7 @@ def test_fix_after_a_replayed_run_writes_the_file(run_cli, folder):
     assert len((folder / "seed.md").read_text(encoding="utf-8").splitlines()) == len(SEED.read_text(encoding="utf-8").splitlines()) - 130
 
 
-def test_schema_read_in_workers_is_a_dependency(tmp_path, monkeypatch):
+def test_worker_schema_is_dependency(tmp_path, monkeypatch):
     from doclint.loader import MIN_PARALLEL_DOCUMENTS
 
     monkeypatch.chdir(tmp_path)
@@ -175,7 +177,7 @@ def test_schema_read_in_workers_is_a_dependency(tmp_path, monkeypatch):
     assert len(third.diagnostics) == MIN_PARALLEL_DOCUMENTS
 
 
-def test_document_rule_findings_come_from_the_cache(folder, caplog):
+def test_document_findings_cached(folder, caplog):
     import logging
 
     settings = Settings(jobs=1)
@@ -189,7 +191,7 @@ def test_document_rule_findings_come_from_the_cache(folder, caplog):
     assert seed_findings == [(d.line, d.rule) for d in first.diagnostics if d.path == "docs/seed.md" and d.rule == "undefined-name"]
 
 
-def test_cached_document_findings_follow_their_schema(tmp_path, monkeypatch):
+def test_cached_findings_follow_schema(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     schema = tmp_path / "page.schema.json"
     schema.write_text(json.dumps({"type": "object"}), encoding="utf-8")
@@ -214,7 +216,7 @@ def test_oldest_runs_pruned(folder, monkeypatch):
     assert run(["docs/seed.md"], settings, replay=True).checked is None
 
 
-def test_signed_entry_moved_to_another_name_is_ignored(tmp_path, monkeypatch):
+def test_moved_entry_ignored(tmp_path, monkeypatch):
     """An entry copied over another one must not be taken for the other file: --fix would write the wrong text."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.md").write_text("# Notes\n\n## One\n\nHello world.\n", encoding="utf-8")
@@ -236,7 +238,7 @@ def test_signed_entry_moved_to_another_name_is_ignored(tmp_path, monkeypatch):
     assert run(["b.md"], settings, replay=True).diagnostics
 
 
-def test_fingerprint_follows_the_libraries_that_decide_findings():
+def test_fingerprint_covers_libraries():
     from doclint.cachefiles import _dependency_files
 
     names = {path.parent.name for path in _dependency_files()}

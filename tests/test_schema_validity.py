@@ -264,7 +264,7 @@ def test_compiled_check_resolves_no_reference(monkeypatch):
     assert not check({"sections": [{"number": "1", "children": [], "fields": {}}]})
 
 
-def test_installed_jsonschema_is_a_tested_release():
+def test_installed_jsonschema_tested():
     """Fails when CI installs a jsonschema release that the compiled check was not compared with.
 
     Until the release is added to TESTED_JSONSCHEMA (after the comparisons
@@ -275,7 +275,7 @@ def test_installed_jsonschema_is_a_tested_release():
     assert _jsonschema_is_tested(), f"jsonschema {_jsonschema_version()} is not in TESTED_JSONSCHEMA"
 
 
-def test_untested_jsonschema_release_gets_no_compiled_check(monkeypatch):
+def test_untested_jsonschema_not_compiled(monkeypatch):
     from doclint import schema_validity
 
     monkeypatch.setattr(schema_validity, "_jsonschema_version", lambda: "4.99.0")

@@ -68,7 +68,7 @@ def test_missing_file_names_path(tmp_path):
 
 
 @given(st.lists(st.sampled_from(["a", "中", " ", "\n", "\r", "\r\n"])).map("".join))
-def test_line_starts_follow_every_line_ending(text):
+def test_line_starts_every_ending(text):
     source = Source.from_text("doc.md", text)
     expected = [0, *(match.end() for match in re.finditer(r"\r\n|\r|\n", text))]
     assert list(source.line_starts) == expected

@@ -56,7 +56,7 @@ def test_normalize_keeps_only_words(text):
 
 
 @given(st.lists(st.sampled_from(["a", "B", "中", "文", " ", "\n", "，", "。", "_", "Ａ", "1"])).map("".join))
-def test_normalize_shortcuts_agree_with_the_full_rules(text):
+def test_normalize_shortcuts_match_rules(text):
     from doclint.text import _CJK_BREAK_RE, _NON_WORD_RE, _SPACE_NEXT_TO_CJK_RE
 
     folded = unicodedata.normalize("NFKC", text).casefold()

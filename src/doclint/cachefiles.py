@@ -61,14 +61,14 @@ def code_fingerprint() -> str:
     Stat calls on these files cost about a millisecond; hashing their
     contents would cost more than most cached runs.
     """
+    files = [
+        path
+        for folder in (_PACKAGE, *_checkout_data())
+        for path in sorted(folder.rglob("*"))
+        if "__pycache__" not in path.parts and path.is_file()
+    ]
     digest = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0{sys.version}\0".encode())
-    for folder in (_PACKAGE, *_checkout_data()):
-        for path in sorted(folder.rglob("*")):
-            if "__pycache__" in path.parts or not path.is_file():
-                continue
-            status = path.stat()
-            digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
-    for path in _dependency_files():
+    for path in [*files, *_dependency_files()]:
         status = path.stat()
         digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
     return digest.hexdigest()
@@ -109,6 +109,14 @@ def content_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_digest(path: Path) -> str | None:
+    """Return the content digest of a file, or None when it cannot be read, which no stored digest equals."""
+    try:
+        return content_digest(path.read_bytes())
+    except OSError:
+        return None
+
+
 class SignedStore:
     """Pickled objects in files under ``folder``, signed with this user's key."""
 
@@ -135,7 +143,7 @@ class SignedStore:
             return None
 
     def write(self, entry: Path, value: Any) -> None:
-        """Store ``value`` in ``entry`` atomically; a cache that cannot be written is logged and skipped."""
+        """Store ``value`` in ``entry`` atomically. A cache that cannot be written is logged and skipped."""
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         blob = self._sign(entry, payload) + payload
         try:

@@ -50,7 +50,7 @@ class RunResult:
     checked: list[str] | None = None
     """The paths of the checked documents of a replayed run, which has no parsed ``documents``."""
     raw_sources: dict[str, tuple[bytes, str | None]] = field(default_factory=dict, repr=False)
-    """Bytes and encoding of each checked file of a replayed run, decoded when a reporter asks for the source."""
+    """Bytes and encoding of each checked file of a replayed run, decoded when a reporter requests the source."""
 
     @property
     def file_count(self) -> int:

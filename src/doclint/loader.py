@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from doclint.cachefiles import CACHE_FORMAT, SignedStore, code_fingerprint, content_digest
+from doclint.cachefiles import CACHE_FORMAT, SignedStore, code_fingerprint, file_digest
 from doclint.diagnostics import Diagnostic
 from doclint.i18n import current_language, set_language
 from doclint.model import Document
@@ -77,7 +77,7 @@ def _start_worker(context: _Context) -> None:
 
 
 def _parse(job: _Job) -> _Parsed | str:
-    """Decode and parse one document and run the document-scope rules on it; return the result, or the error message.
+    """Decode and parse one document, run the document-scope rules on it, and return the result or the error message.
 
     This runs in a worker process when there are enough documents, so that
     the rules that look at one document at a time use every core.
@@ -161,10 +161,7 @@ class FindingsCache:
     def _digest(self, path: str) -> str | None:
         """Return a dependency's current digest, reading each file once per load."""
         if path not in self._current:
-            try:
-                self._current[path] = content_digest(Path(path).read_bytes())
-            except OSError:
-                self._current[path] = None
+            self._current[path] = file_digest(Path(path))
         return self._current[path]
 
 
@@ -211,8 +208,9 @@ def load_documents(
         documents[index] = cached
         cached_findings = findings_cache.get(path, data) if findings_cache else None
         if cached_findings is not None and findings is not None:
-            findings[path] = cached_findings[0]
-            record_dependencies(cached_findings[1])
+            found, dependencies = cached_findings
+            findings[path] = found
+            record_dependencies(dependencies)
 
     for index, parsed in zip(jobs, _parse_all(list(jobs.values()), context, workers, settings.progress)):
         if isinstance(parsed, str):

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from doclint.cachefiles import CACHE_FORMAT, SignedStore, code_fingerprint, content_digest
+from doclint.cachefiles import CACHE_FORMAT, SignedStore, code_fingerprint, content_digest, file_digest
 from doclint.diagnostics import Diagnostic
 from doclint.i18n import current_language
 from doclint.settings import Settings
@@ -38,18 +38,9 @@ from doclint.source import SourceError, read_bytes
 logger = logging.getLogger(__name__)
 
 MAX_RUNS = 64
-"""How many stored runs the cache keeps; the least recently written go first."""
+"""The number of stored runs the cache keeps. The least recently written are deleted first."""
 
 _dependencies: dict[str, str] = {}
-
-
-def record_dependency(path: Path, data: bytes) -> None:
-    """Note that this run's findings depend on a file other than a document, read with these bytes.
-
-    The schema loader calls this for each schema file it reads, so that a
-    replayed run checks that the schema has not changed either.
-    """
-    _dependencies[str(path.resolve())] = content_digest(data)
 
 
 def take_dependencies() -> dict[str, str]:
@@ -64,7 +55,12 @@ def take_dependencies() -> dict[str, str]:
 
 
 def record_dependencies(dependencies: dict[str, str]) -> None:
-    """Add dependencies that a worker process recorded (absolute path -> content digest)."""
+    """Record that this run's findings depend on these files (absolute path -> content digest).
+
+    The schema cache calls this each time it returns a schema, and the
+    loader for what worker processes recorded, so that a replayed run
+    checks that no schema changed either.
+    """
     _dependencies.update(dependencies)
 
 
@@ -87,6 +83,7 @@ class RunCache:
     ``contents`` keeps the bytes of each file read while computing the
     digests, so that a replayed run can show the sources of its findings
     without reading them again. A run that is not replayed drops them.
+    Creating a cache starts recording this run's dependencies afresh.
     """
 
     def __init__(self, settings: Settings, rule_codes: Sequence[str] | None, checked: Sequence[str], compared: Sequence[str]):
@@ -118,9 +115,10 @@ class RunCache:
         digests = self._document_digests()
         if digests is None or digests != record.documents:
             logger.debug("documents changed since the stored run; checking them again")
-            self.contents.clear()  # the loader reads them again; a large run should not hold them twice
+            # The loader reads the files again, so a large run would otherwise hold them twice.
+            self.contents.clear()
             return None
-        if not all(_digest_of(Path(path)) == digest for path, digest in record.dependencies):
+        if not all(file_digest(Path(path)) == digest for path, digest in record.dependencies):
             logger.debug("a schema file changed since the stored run; checking the documents again")
             self.contents.clear()
             return None
@@ -173,12 +171,10 @@ def _prune(folder: Path) -> None:
 
 
 def settings_key(settings: Settings) -> str:
-    """Return the settings that change findings, as text; the number of jobs, the progress bar and the cache do not."""
+    """Return the settings that change findings, as text.
+
+    The number of jobs, the progress bar and the cache folder are left out,
+    because they do not change what a run finds.
+    """
     return repr(dataclasses.replace(settings, jobs=None, progress=False, cache_dir=None))
 
-
-def _digest_of(path: Path) -> str | None:
-    try:
-        return content_digest(path.read_bytes())
-    except OSError:
-        return None

@@ -353,10 +353,7 @@ def _all_of(checks: list[ValidityCheck]) -> ValidityCheck:
         return lambda instance: first(instance) and second(instance)
 
     def check(instance: Any) -> bool:
-        for each in checks:
-            if not each(instance):
-                return False
-        return True
+        return all(keyword_check(instance) for keyword_check in checks)
 
     return check
 

@@ -161,9 +161,9 @@ def section_forms(document: Document) -> list[tuple[str, bool, tuple[str, ...]]]
     """Compute each section's copy key, whether it has content, and its clauses, in ``walk`` order.
 
     The keys are those of ``copy_key``, computed from each section's own
-    part once: a section's subtree is a contiguous run of ``walk`` order,
-    so its digest is the digest of its parts joined, and nested sections
-    are not normalised again for every section above them.
+    part once. A section's subtree is a contiguous run of ``walk`` order,
+    so its digest is the digest of its parts joined. Nested sections are
+    therefore not normalised again for every section above them.
     """
     sections = list(document.walk())
     parts = [_own_part(section) for section in sections]
