@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from doclint.fields import LabelTable, default_labels, match_step_label
+from doclint.plain_text import inline_plain_text
 from doclint.model import (
     Block,
     BlockQuote,
@@ -47,14 +49,22 @@ _NUMBER_RE = re.compile(
 
 @lru_cache(maxsize=None)
 def markdown_parser() -> MarkdownIt:
-    """Return the shared markdown-it parser: CommonMark, tables and front matter."""
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    """Return the shared markdown-it parser: CommonMark, tables and front matter, block phase only.
+
+    The core ``inline`` rule is off: inline tokens keep their source
+    (``content``) and no children, and ``inline_plain_text`` reads their
+    text, parsing inline markup only where it can change it.
+    """
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).disable("inline")
 
 
 def parse_document(source: Source, labels: LabelTable | None = None) -> Document:
     """Parse a source into its section tree."""
-    builder = _TreeBuilder(source, labels or default_labels())
-    return builder.build(markdown_parser().parse(source.text))
+    parser = markdown_parser()
+    env: dict[str, Any] = {}
+    tokens = parser.parse(source.text, env)
+    builder = _TreeBuilder(source, labels or default_labels(), parser, env)
+    return builder.build(tokens)
 
 
 def split_number(heading: str) -> tuple[str | None, str]:
@@ -95,25 +105,14 @@ def cjk_numeral_value(numeral: str) -> int | None:
     return total if total > 0 else None
 
 
-def inline_text(token: Token) -> str:
-    """Return the plain text of an inline token: markup dropped, line breaks kept."""
-    parts: list[str] = []
-    for child in token.children or ():
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")
-        elif child.type == "image":
-            parts.append(inline_text(child))
-    return "".join(parts)
-
-
 class _TreeBuilder:
     """One pass over the token stream that builds blocks, fields and sections."""
 
-    def __init__(self, source: Source, labels: LabelTable):
+    def __init__(self, source: Source, labels: LabelTable, parser: MarkdownIt, env: dict[str, Any]):
         self.source = source
         self.labels = labels
+        self.parser = parser
+        self.env = env
         self.tokens: list[Token] = []
         self.position = 0
 
@@ -151,7 +150,7 @@ class _TreeBuilder:
         opening, inline = self.tokens[self.position], self.tokens[self.position + 1]
         self.position += 3
         line = opening.map[0] + 1
-        heading = inline_text(inline).strip()
+        heading = self._text(inline).strip()
         number, title = split_number(heading)
         raw_line = self.source.line_text(line)
         column = len(raw_line) - len(raw_line.lstrip(" \t")) + 1
@@ -205,7 +204,7 @@ class _TreeBuilder:
     def _read_paragraph(self) -> Paragraph:
         opening, inline = self.tokens[self.position], self.tokens[self.position + 1]
         self.position += 3
-        return Paragraph(opening.map[0] + 1, self._end_line(opening), inline_text(inline), inline.content)
+        return Paragraph(opening.map[0] + 1, self._end_line(opening), self._text(inline), inline.content)
 
     def _read_list(self) -> ListBlock:
         opening = self.tokens[self.position]
@@ -270,7 +269,7 @@ class _TreeBuilder:
             elif token.type == "thead_close":
                 in_head = False
             elif token.type == "inline":
-                row.append(inline_text(token).strip())
+                row.append(self._text(token).strip())
             elif token.type == "tr_close":
                 if in_head:
                     header = row
@@ -279,6 +278,9 @@ class _TreeBuilder:
                 row = []
             elif token.type == "table_close":
                 return Table(opening.map[0] + 1, self._end_line(opening), header, rows)
+
+    def _text(self, inline: Token) -> str:
+        return inline_plain_text(inline.content, self.parser, self.env)
 
     def _end_line(self, token: Token) -> int:
         """Return the last non-blank line of a token's map (markdown-it counts trailing blank lines)."""
