@@ -17,6 +17,7 @@ import io
 import time
 from pathlib import Path
 
+from doclint.collector import use_run_thresholds
 from doclint.engine import _apply_suppressions, discover
 from doclint.loader import load_documents
 from doclint.registry import select_rules
@@ -36,6 +37,8 @@ def main() -> None:
     if errors:
         raise SystemExit("; ".join(errors))
 
+    # The same collector thresholds as ``doclint check`` (doclint.collector).
+    use_run_thresholds()
     timings: list[tuple[str, float]] = []
     start = time.perf_counter()
     findings: dict = {}

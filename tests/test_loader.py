@@ -148,3 +148,34 @@ def test_workers_use_run_language(seed_corpus, cache_home):
     finally:
         set_language("en")
     assert result.diagnostics[0].message.startswith("名称 'load_data'")
+
+
+def test_run_restores_collector_thresholds(corpus, cache_home, monkeypatch):
+    import gc
+
+    from doclint.collector import RUN_THRESHOLDS
+
+    seen = []
+    real_load = loader.load_documents
+
+    def load_and_record(*arguments, **options):
+        seen.append(gc.get_threshold())
+        return real_load(*arguments, **options)
+
+    monkeypatch.setattr(loader, "load_documents", load_and_record)
+    before = gc.get_threshold()
+    run([str(corpus)], Settings(jobs=1, cache_dir=None))
+    assert seen == [RUN_THRESHOLDS]
+    assert gc.get_threshold() == before
+
+
+def test_pool_workers_use_run_thresholds(cache_home):
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+
+    from doclint.collector import RUN_THRESHOLDS
+    from doclint.i18n import current_language
+
+    context = loader._Context(Settings(), (), current_language())
+    with ProcessPoolExecutor(max_workers=1, initializer=loader._start_worker, initargs=(context,)) as pool:
+        assert pool.submit(gc.get_threshold).result() == RUN_THRESHOLDS

@@ -179,14 +179,16 @@ def run(
         if record is not None:
             return _replayed(record, cache, settings)
 
+    from doclint.collector import run_thresholds
     from doclint.registry import select_rules
 
     if rules is None:
         rules = select_rules(settings.select, settings.ignore)
     findings: dict[str, list[Diagnostic]] = {}
-    documents = _load_all(paths, settings, errors, rules, findings)
-    compared = _load_compared(compared_paths, settings)
-    result = check_documents(documents, settings, rules, errors, compared, findings)
+    with run_thresholds():
+        documents = _load_all(paths, settings, errors, rules, findings)
+        compared = _load_compared(compared_paths, settings)
+        result = check_documents(documents, settings, rules, errors, compared, findings)
     if cache is not None and not result.errors:
         cache.store_run([document.path for document in result.documents], result.diagnostics)
     return result

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from doclint.cachefiles import CACHE_FORMAT, SignedStore, code_fingerprint, file_digest
+from doclint.collector import use_run_thresholds
 from doclint.diagnostics import Diagnostic
 from doclint.i18n import current_language, set_language
 from doclint.model import Document
@@ -70,10 +71,16 @@ class _Parsed:
 _context: _Context | None = None
 
 
-def _start_worker(context: _Context) -> None:
+def _use_context(context: _Context) -> None:
     global _context
     _context = context
     set_language(context.language)
+
+
+def _start_worker(context: _Context) -> None:
+    """Set up a pool worker: the jobs' shared context and the run's collector thresholds."""
+    _use_context(context)
+    use_run_thresholds()
 
 
 def _parse(job: _Job) -> _Parsed | str:
@@ -232,7 +239,7 @@ def load_documents(
 def _parse_all(jobs: list[_Job], context: _Context, workers: int, progress: bool = False) -> list[_Parsed | str]:
     """Parse the jobs in order, in a process pool when there are enough of them."""
     if workers <= 1 or len(jobs) < MIN_PARALLEL_DOCUMENTS:
-        _start_worker(context)
+        _use_context(context)
         return list(_with_progress((_parse(job) for job in jobs), len(jobs), progress))
     # Imported here: a run with few documents to parse never starts a pool.
     from concurrent.futures import ProcessPoolExecutor
