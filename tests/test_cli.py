@@ -206,6 +206,38 @@ def test_installed_entry_points(command):
     assert completed.stdout.splitlines()[-2] == "Found 20 problems (14 errors, 6 warnings, 0 info) in 1 file."
 
 
+def test_entry_point_usage_error_status():
+    completed = subprocess.run(
+        [sys.executable, "-m", "doclint", "check", str(FIXTURES / "missing.md")], capture_output=True, text=True, encoding="utf-8"
+    )
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert completed.stderr.splitlines() == [f"doclint: error: {FIXTURES / 'missing.md'}: no such file or directory; check the path"]
+
+
+def test_entry_point_reader_closes_pipe_early(tmp_path):
+    # 80 copies give about 135 KB of findings, more than a pipe's 64 KB buffer holds.
+    for index in range(80):
+        shutil.copyfile(SEED, tmp_path / f"copy{index:02d}.md")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "doclint", "check", "--no-cache", str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    first = process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait() == 1
+    assert first.startswith(str(tmp_path / "copy00.md").encode())
+    assert stderr == b""
+
+
+@pytest.mark.parametrize(("code", "status"), [(None, 0), (0, 0), (2, 2), ("doclint: stopped", 1)])
+def test_exit_status_of_system_exit(code, status, capsys):
+    from doclint.cli import _exit_status
+
+    assert _exit_status(code) == status
+    assert capsys.readouterr().err == ("doclint: stopped\n" if isinstance(code, str) else "")
+
+
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import sys
 from typing import Callable, TypeVar
 
@@ -95,6 +96,40 @@ class _Group(TranslatedGroup):
         except click.Abort:
             sys.exit(130)
         sys.exit(status or 0)
+
+
+def entry_point() -> None:
+    """Run the command line, then end the process without freeing its objects one by one.
+
+    A check of a large tree leaves millions of objects, and CPython frees
+    them at exit: 1.2 s after a run over 1,000 documents, longer than the
+    cross-file rules take. The output streams are flushed and the logging
+    handlers closed first, so nothing written is lost; ``os._exit`` then
+    ends the process. Tests call ``main`` in-process and keep the usual exit.
+    """
+    try:
+        main()
+        status = 0
+    except SystemExit as stop:
+        status = _exit_status(stop.code)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:
+            # The reader closed the pipe early (``doclint check . | head``); what it read is complete.
+            status = status or 1
+    os._exit(status)
+
+
+def _exit_status(code: object) -> int:
+    """Return the process status of a ``SystemExit`` code: None is 0, a message is printed and gives 1."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    click.echo(code, err=True)
+    return 1
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, help=N_("Find repeated sections, mismatched answers and broken code in Markdown documents."))
