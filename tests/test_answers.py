@@ -97,3 +97,20 @@ def test_no_findings_without_fields():
 
 def test_template_only_items_have_no_findings():
     assert findings(FIXTURES / "template-only.md") == []
+
+
+def test_item_keys_of_seed():
+    from doclint.qa import item_keys
+    from doclint.source import decode
+
+    document = parse_document(decode(str(SEED), SEED.read_bytes()))
+    sections = list(document.walk())
+    keys = item_keys(document)
+    by_line = {sections[position].line: key for position, key in keys.items()}
+    assert len(keys) == 31
+    # Item 10 and the complete example ask the same question and answer it differently.
+    assert by_line[122][0] == by_line[397][0] == "如何利用深度学习模型实现医疗数据隐私保护"
+    assert by_line[122][1] != by_line[397][1]
+    # Item 21 repeats item 14 word for word, answer included.
+    assert by_line[265] == by_line[174]
+    assert by_line[265] != by_line[187]

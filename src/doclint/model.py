@@ -271,6 +271,10 @@ class Document:
     """Per section in ``walk`` order, the comparison forms the cross-file rules
     need (copy key, whether it has content, clauses), computed where the
     document is parsed and cached with it; None until computed."""
+    item_keys: dict[int, tuple[str, str]] | None = None
+    """For each Q&A item, by its position in ``walk`` order, its normalised
+    question and a digest of its answer (``doclint.qa.item_keys``), computed
+    and cached like ``forms``; None until computed."""
 
     @property
     def path(self) -> str:

@@ -10,6 +10,7 @@ changed character or two without merging different questions.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -32,6 +33,28 @@ def is_item(section: Section) -> bool:
 def answer_signature(answer: Field) -> tuple[str, tuple[str, ...]]:
     """Return the normalised answer text and steps; equal signatures mean equal answers."""
     return normalize(answer.text), tuple(_step_key(step) for step in answer.steps)
+
+
+def item_keys(document: Document) -> dict[int, tuple[str, str]]:
+    """Map the ``walk`` position of each item of a document to its normalised question and a digest of its answer.
+
+    Equal digests mean equal ``answer_signature``. The keys are computed
+    where the document is parsed and kept with it, because normalising
+    every answer and step of a run takes longer than comparing its questions.
+    """
+    keys = {}
+    for position, section in enumerate(document.walk()):
+        if is_item(section):
+            text, steps = answer_signature(section.fields["answer"])
+            digest = hashlib.blake2b("\x1e".join((text, *steps)).encode(), digest_size=16).hexdigest()
+            keys[position] = (normalize(section.fields["question"].text), digest)
+    return keys
+
+
+def _item_keys(document: Document) -> dict[int, tuple[str, str]]:
+    if document.item_keys is None:
+        document.item_keys = item_keys(document)
+    return document.item_keys
 
 
 def _step_key(step: Step) -> str:
@@ -63,12 +86,13 @@ def _answer_conflicts(documents: tuple[Document, ...], threshold: float) -> dict
         for entry in entries
         if is_item(entry.section) and entry not in copies.first_of and entry.order not in copies.inside
     ]
-    questions = [normalize(entry.section.fields["question"].text) for entry in items]
+    keys = [_item_keys(entry.document)[entry.position] for entry in items]
+    questions = [question for question, _answer in keys]
+    signatures = [answer for _question, answer in keys]
     conflicts: dict[SectionEntry, AnswerConflict] = {}
     if len(items) < 2:
         return conflicts
 
-    signatures = [answer_signature(entry.section.fields["answer"]) for entry in items]
     for later_index, earlier in scored_pairs(questions, threshold):
         later = items[later_index]
         if not questions[later_index]:

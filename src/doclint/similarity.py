@@ -69,6 +69,8 @@ class SectionEntry:
     section: Section
     order: int
     """Position in the run: documents in the order given, sections in document order."""
+    position: int
+    """Position in the document's ``walk`` order, which indexes ``Document.forms`` and ``Document.item_keys``."""
     clauses: tuple[str, ...]
     """Normalised clauses of the section's own blocks, subsections excluded."""
     copy_key: str
@@ -152,8 +154,8 @@ def _index_sections(documents: tuple[Document, ...]) -> list[SectionEntry]:
     for document in documents:
         if document.forms is None:
             document.forms = section_forms(document)
-        for section, (key, has_content, clauses) in zip(document.walk(), document.forms):
-            entries.append(SectionEntry(document, section, len(entries), clauses, key, has_content))
+        for position, (section, (key, has_content, clauses)) in enumerate(zip(document.walk(), document.forms)):
+            entries.append(SectionEntry(document, section, len(entries), position, clauses, key, has_content))
     return entries
 
 
