@@ -179,3 +179,26 @@ def test_pool_workers_use_run_thresholds(cache_home):
     context = loader._Context(Settings(), (), current_language())
     with ProcessPoolExecutor(max_workers=1, initializer=loader._start_worker, initargs=(context,)) as pool:
         assert pool.submit(gc.get_threshold).result() == RUN_THRESHOLDS
+
+
+def test_workers_compute_item_keys_and_passages(seed_corpus, cache_home):
+    from doclint.passages import document_passages
+    from doclint.qa import item_keys
+    from doclint.registry import select_rules
+
+    paths = sorted(str(path) for path in seed_corpus.iterdir())
+    documents = loader.load_documents(paths, Settings(jobs=2, cache_dir=None), [], select_rules(("borrowed-passage",), ()), {})
+    seed = documents[1]
+    assert seed.item_keys == item_keys(seed)
+    assert seed.passages == document_passages(seed)
+    # Before the run's filters: later matches are near-duplicates that near-duplicate-section reports instead.
+    lines = [seed.passages.units[matches[0].unit][3] for matches in seed.passages.matches]
+    assert lines[:3] == [180, 183, 185]
+
+
+def test_workers_skip_passages_when_not_checked(seed_corpus, cache_home):
+    from doclint.registry import select_rules
+
+    paths = sorted(str(path) for path in seed_corpus.iterdir())
+    documents = loader.load_documents(paths, Settings(jobs=2, cache_dir=None), [], select_rules(("undefined-name",), ()), {})
+    assert documents[1].passages is None

@@ -10,9 +10,10 @@ from doclint.passages import (
     MIN_NEAR_UNIT_WEIGHT,
     MIN_PASSAGE_WEIGHT,
     NEAR_UNIT_RATIO,
-    _document_borrowings,
+    _filter_passages,
     _fold_unit_text,
     _related_pairs,
+    document_passages,
     fold,
     item_units,
 )
@@ -51,6 +52,21 @@ def test_seed_borrowed_step_message_and_columns():
     assert finding.column == line.index("将训练好的模型") + 1
     assert finding.end_column == line.index("。") + 1
     assert finding.related[0].message == 'source: step 4 of item "12. 跨模态医疗信息处理"'
+
+
+def test_copy_in_earlier_file_neither_borrows_nor_lends(tmp_path):
+    # An earlier file with seed item 7 makes the seed's item 7 a copy: item 14's step 1,
+    # taken from item 7, is no longer reported, and the other borrowings stay as they were.
+    lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
+    earlier = tmp_path / "a-earlier.md"
+    earlier.write_text("# 摘录\n\n" + "".join(lines[82:95]), encoding="utf-8")
+    seed = tmp_path / "b-seed.md"
+    seed.write_bytes(SEED.read_bytes())
+
+    alone = {d.line: d.message for d in borrowed(seed)}
+    together = {d.line: d.message for d in borrowed(tmp_path) if d.path == str(seed)}
+    assert sorted(alone) == [180, 183, 185]
+    assert together == {183: alone[183], 185: alone[185]}
 
 
 def test_seed_explanation_quotes_shared_half():
@@ -242,6 +258,7 @@ def test_borrowings_match_reference(items):
     entries = [entry for entry in index_sections(documents) if is_item(entry.section) and not copies.excludes(entry)]
 
     fast = [
-        (b.unit, b.source, b.start, b.end, b.exact, b.weight) for b in _document_borrowings(entries, related, {})
+        (b.unit, b.source, b.start, b.end, b.exact, b.weight)
+        for b in _filter_passages(document_passages(document), entries, related)
     ]
     assert [describe(b) for b in fast] == [describe(b) for b in reference_borrowings(entries, related)]

@@ -57,6 +57,8 @@ class _Context:
     settings: Settings
     rule_codes: tuple[str, ...]
     language: str
+    passages: bool = False
+    """Whether the run checks borrowed passages, whose per-document part the workers compute."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,6 +101,11 @@ def _parse(job: _Job) -> _Parsed | str:
     document = parse_document(source, settings.label_table)
     document.forms = section_forms(document)
     document.item_keys = item_keys(document)
+    if _context.passages and len(document.item_keys) >= 2:
+        # Imported here: it needs numpy, which documents without items never load.
+        from doclint.passages import document_passages
+
+        document.passages = document_passages(document)
 
     # Set aside what this process recorded before, so that only this document's dependencies are returned.
     earlier = take_dependencies()
@@ -196,7 +203,12 @@ def load_documents(
     document with no entry there (its findings were not cached) needs
     those rules run by the caller.
     """
-    context = _Context(settings, tuple(rule.code for rule in rules if rule.scope == "document"), current_language())
+    context = _Context(
+        settings,
+        tuple(rule.code for rule in rules if rule.scope == "document"),
+        current_language(),
+        passages=any(rule.name == "borrowed-passage" for rule in rules),
+    )
     cache = DocumentCache(Path(settings.cache_dir), settings) if settings.cache_dir else None
     findings_cache = None
     if settings.cache_dir and context.rule_codes and findings is not None:

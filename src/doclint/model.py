@@ -13,9 +13,12 @@ code checker keys a weak dictionary by it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Union
+from typing import TYPE_CHECKING, Any, Iterator, Union
 
 from doclint.source import Source
+
+if TYPE_CHECKING:
+    from doclint.passages import DocumentPassages
 
 AST_VERSION = 1
 
@@ -275,6 +278,10 @@ class Document:
     """For each Q&A item, by its position in ``walk`` order, its normalised
     question and a digest of its answer (``doclint.qa.item_keys``), computed
     and cached like ``forms``; None until computed."""
+    passages: DocumentPassages | None = None
+    """The passages its items share (``doclint.passages.DocumentPassages``),
+    computed and cached like ``forms`` when the run checks borrowed
+    passages; None until computed."""
 
     @property
     def path(self) -> str:

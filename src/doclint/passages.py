@@ -51,7 +51,15 @@ from doclint.model import Document
 from doclint.passage_index import index_units
 from doclint.placeholders import is_placeholder, placeholder_forms
 from doclint.qa import answer_conflicts, is_item
-from doclint.similarity import SectionEntry, contains, exact_copies, index_sections, near_duplicate_matches
+from doclint.similarity import (
+    SectionEntry,
+    contains,
+    document_entries,
+    exact_copies,
+    find_copies,
+    index_sections,
+    near_duplicate_matches,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +102,11 @@ class Borrowing:
     """True for one shared run of text; False for a nearly identical unit."""
     weight: float
 
+
+# Folded unit texts of this process, shared by its documents: generated
+# documents repeat template steps, so most texts are folded once.
+_FOLDS: dict[str, str | None] = {}
+MAX_CACHED_FOLDS = 200_000
 
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
 _NON_WORD_RE = re.compile(r"[\W_]+")
@@ -173,6 +186,67 @@ def _placeholder_letters() -> frozenset[str]:
     return frozenset(form.replace(" ", "") for form in placeholder_forms())
 
 
+@dataclass(frozen=True)
+class UnitMatch:
+    """A passage that a unit shares with one earlier unit of its document, before the run's filters."""
+
+    unit: int
+    """Index of the borrowing unit in ``DocumentPassages.units``."""
+    source: int
+    start: int
+    """Start of the passage in the unit's text."""
+    end: int
+    exact: bool
+    weight: float
+
+
+@dataclass(frozen=True)
+class DocumentPassages:
+    """The passages that a document's items share, computed where the document is parsed.
+
+    The items compared are the document's items less its own later copies,
+    and the template is theirs, so a document's passages do not depend on
+    the other documents of a run. The run's filters come later: the pairs
+    that other rules report, and items that copy a section of an earlier
+    document, which neither borrow nor lend.
+    """
+
+    units: tuple[tuple[int, str, int, int, str, str], ...]
+    """The units that ``matches`` names: item position, kind, number, line, text and folded text."""
+    matches: tuple[tuple[UnitMatch, ...], ...]
+    """For each unit that shares a passage, its matches, sources in document order."""
+
+
+def document_passages(document: Document) -> DocumentPassages:
+    """Compute the passages that a document's items share, for ``find_borrowings`` to filter."""
+    entries = document_entries(document)
+    copies = find_copies(entries)
+    items = [entry for entry in entries if is_item(entry.section) and not copies.excludes(entry)]
+    if len(_FOLDS) > MAX_CACHED_FOLDS:
+        _FOLDS.clear()
+    units, found = _unit_matches(items, _FOLDS)
+
+    numbers: dict[int, int] = {}
+    for unit_number, matches in found:
+        numbers.setdefault(unit_number, len(numbers))
+        for source_number, _match in matches:
+            numbers.setdefault(source_number, len(numbers))
+    described = tuple(
+        (unit.entry.position, unit.kind, unit.number, unit.line, unit.text, unit.folded)
+        for unit in (units[number] for number in numbers)
+    )
+    compact = tuple(
+        tuple(_unit_match(units[unit_number], numbers[unit_number], numbers[source_number], match) for source_number, match in matches)
+        for unit_number, matches in found
+    )
+    return DocumentPassages(described, compact)
+
+
+def _unit_match(unit: Unit, unit_number: int, source_number: int, match: _Match) -> UnitMatch:
+    start, end = unit.text_span(match.start, match.end)
+    return UnitMatch(unit_number, source_number, start, end, match.exact, match.weight)
+
+
 def find_borrowings(
     documents: Sequence[Document], same_question_threshold: float, near_duplicate_threshold: float
 ) -> list[Borrowing]:
@@ -197,9 +271,11 @@ def _find_borrowings(
             by_document[id(entry.document)].append(entry)
 
     borrowings: list[Borrowing] = []
-    folds: dict[str, str | None] = {}
     for items in by_document.values():
-        borrowings.extend(_document_borrowings(items, related, folds))
+        document = items[0].document
+        if document.passages is None:
+            document.passages = document_passages(document)
+        borrowings.extend(_filter_passages(document.passages, items, related))
     return borrowings
 
 
@@ -213,23 +289,27 @@ def _related_pairs(
     return pairs
 
 
-def _document_borrowings(
-    items: list[SectionEntry], related: set[tuple[int, int]], folds: dict[str, str | None]
+def _filter_passages(
+    passages: DocumentPassages, items: list[SectionEntry], related: set[tuple[int, int]]
 ) -> list[Borrowing]:
-    """Find the borrowings of one document's items, in document order."""
-    units_by_item = [item_units(item, folds) for item in items]
-    units = [unit for group in units_by_item for unit in group]
-    # A borrowing needs a run of MIN_PASSAGE_WEIGHT or runs of MIN_NEAR_UNIT_WEIGHT in all.
-    min_weight = min(MIN_PASSAGE_WEIGHT, MIN_NEAR_UNIT_WEIGHT)
-    index = index_units([[unit.folded for unit in group] for group in units_by_item], min_weight)
+    """Turn a document's passages into borrowings between ``items``, leaving out the related pairs.
 
-    borrowings: list[Borrowing] = []
-    for unit_number, source_numbers in index.candidates.items():
-        unit = units[unit_number]
-        sources = [units[number] for number in source_numbers]
-        best = _best_source(unit, sources, index.unit_weights(unit_number), related)
+    Each borrowing unit keeps its heaviest remaining source, the earliest
+    of equal ones.
+    """
+    entry_at = {entry.position: entry for entry in items}
+    units = [Unit(entry_at[position], *rest) if position in entry_at else None for position, *rest in passages.units]
+    borrowings = []
+    for matches in passages.matches:
+        best: UnitMatch | None = None
+        for match in matches:
+            unit, source = units[match.unit], units[match.source]
+            if unit is None or source is None or (unit.entry.order, source.entry.order) in related:
+                continue
+            if best is None or match.weight > best.weight:
+                best = match
         if best is not None:
-            borrowings.append(best)
+            borrowings.append(Borrowing(units[best.unit], units[best.source], best.start, best.end, best.exact, best.weight))
     return borrowings
 
 
@@ -242,26 +322,36 @@ class _Match(NamedTuple):
     weight: float
 
 
-def _best_source(unit: Unit, sources: list[Unit], weights: list[float], related: set[tuple[int, int]]) -> Borrowing | None:
-    """Compare a unit with its candidate sources and return the borrowing from the heaviest, if any.
+def _unit_matches(
+    items: list[SectionEntry], folds: dict[str, str | None]
+) -> tuple[list[Unit], list[tuple[int, list[tuple[int, _Match]]]]]:
+    """Cut items into units and compare each unit with its candidate sources.
 
-    Only the chosen borrowing is mapped back to the unit's text, because a
-    unit may repeat a passage of many sources.
+    Returns the units and, for each unit that shares a passage, the
+    matching sources with their matches, in document order. A source that
+    contains the unit, or that the unit contains, is left out.
     """
-    best: tuple[Unit, _Match] | None = None
-    for source in sources:
-        if (unit.entry.order, source.entry.order) in related:
-            continue
-        if contains(source.entry, unit.entry) or contains(unit.entry, source.entry):
-            continue
-        match = _compare(unit, source, weights)
-        if match is not None and (best is None or match.weight > best[1].weight):
-            best = (source, match)
+    units_by_item = [item_units(item, folds) for item in items]
+    units = [unit for group in units_by_item for unit in group]
+    # A borrowing needs a run of MIN_PASSAGE_WEIGHT or runs of MIN_NEAR_UNIT_WEIGHT in all.
+    min_weight = min(MIN_PASSAGE_WEIGHT, MIN_NEAR_UNIT_WEIGHT)
+    index = index_units([[unit.folded for unit in group] for group in units_by_item], min_weight)
 
-    if best is None:
-        return None
-    source, match = best
-    return Borrowing(unit, source, *unit.text_span(match.start, match.end), match.exact, match.weight)
+    found = []
+    for unit_number, source_numbers in index.candidates.items():
+        unit = units[unit_number]
+        weights = index.unit_weights(unit_number)
+        matches = []
+        for source_number in source_numbers:
+            source = units[source_number]
+            if contains(source.entry, unit.entry) or contains(unit.entry, source.entry):
+                continue
+            match = _compare(unit, source, weights)
+            if match is not None:
+                matches.append((source_number, match))
+        if matches:
+            found.append((unit_number, matches))
+    return units, found
 
 
 def _compare(unit: Unit, source: Unit, weights: list[float]) -> _Match | None:

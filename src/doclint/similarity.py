@@ -152,11 +152,22 @@ def index_sections(documents: Sequence[Document]) -> list[SectionEntry]:
 def _index_sections(documents: tuple[Document, ...]) -> list[SectionEntry]:
     entries: list[SectionEntry] = []
     for document in documents:
-        if document.forms is None:
-            document.forms = section_forms(document)
-        for position, (section, (key, has_content, clauses)) in enumerate(zip(document.walk(), document.forms)):
-            entries.append(SectionEntry(document, section, len(entries), position, clauses, key, has_content))
+        entries.extend(_entries(document, len(entries)))
     return entries
+
+
+def document_entries(document: Document) -> list[SectionEntry]:
+    """Return the entries of one document's sections alone, so that ``order`` equals ``position``."""
+    return _entries(document, 0)
+
+
+def _entries(document: Document, first_order: int) -> list[SectionEntry]:
+    if document.forms is None:
+        document.forms = section_forms(document)
+    return [
+        SectionEntry(document, section, first_order + position, position, clauses, key, has_content)
+        for position, (section, (key, has_content, clauses)) in enumerate(zip(document.walk(), document.forms))
+    ]
 
 
 def section_forms(document: Document) -> list[tuple[str, bool, tuple[str, ...]]]:
@@ -244,11 +255,16 @@ def exact_copies(documents: Sequence[Document]) -> ExactCopies:
 
 @lru_cache(maxsize=1)
 def _exact_copies(documents: tuple[Document, ...]) -> ExactCopies:
+    return find_copies(index_sections(documents))
+
+
+def find_copies(entries: Iterable[SectionEntry]) -> ExactCopies:
+    """Find the later copies among entries in run order, outermost only (see ``exact_copies``)."""
     first_by_key: dict[str, SectionEntry] = {}
     first_of: dict[SectionEntry, SectionEntry] = {}
     inside: set[int] = set()
     current_copy: SectionEntry | None = None
-    for entry in index_sections(documents):
+    for entry in entries:
         if current_copy is not None and contains(current_copy, entry):
             inside.add(entry.order)
             continue
