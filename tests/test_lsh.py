@@ -81,6 +81,19 @@ def test_same_input_same_candidates() -> None:
     assert numpy.array_equal(signatures(texts), signatures(texts))
 
 
+def test_chunks_in_threads_match_one_text_at_a_time(monkeypatch) -> None:
+    from doclint import lsh
+
+    generator = random.Random(5)
+    texts = [random_text(generator, generator.randrange(0, 120), "abc中文 ") for _ in range(60)]
+    monkeypatch.setattr(lsh, "_CHUNK_SHINGLES", 200)
+    monkeypatch.setattr(lsh.os, "cpu_count", lambda: 4)
+
+    assert len(lsh._text_chunks([len(text) for text in texts])) > 4
+    one_by_one = numpy.vstack([signatures([text]) for text in texts])
+    assert numpy.array_equal(signatures(texts), one_by_one)
+
+
 def test_pairs_ordered_and_unique() -> None:
     texts = [ZH_ITEM, EN_ITEM, ZH_ITEM, EN_ITEM + " and more", ZH_ITEM]
 

@@ -28,6 +28,7 @@ the shingle hash does not depend on Python's per-process string hashing.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
@@ -165,16 +166,19 @@ def signatures(texts: Sequence[str], parameters: LshParameters = DEFAULT_PARAMET
     two rows estimates the Jaccard similarity of their shingle sets. An
     empty text's row is all 0xFFFFFFFF. Texts are hashed in chunks of about
     _CHUNK_SHINGLES characters, so memory beyond the result stays flat.
+    Several chunks are hashed in threads, one per CPU: numpy releases the
+    GIL for the arithmetic, which is most of the time.
     """
     texts = list(texts)
     multipliers, increments = hash_functions(parameters.permutations, parameters.seed)
     result = numpy.full((len(texts), parameters.permutations), 0xFFFFFFFF, dtype=numpy.uint32)
 
-    for first, last in _text_chunks([len(text) for text in texts]):
+    def fill(chunk: tuple[int, int]) -> None:
+        first, last = chunk
         hashes, counts = shingle_hashes(texts[first:last], parameters.shingle_size)
         filled = numpy.flatnonzero(counts)
         if filled.size == 0:
-            continue
+            return
         offsets = (numpy.cumsum(counts) - counts)[filled]
         for start in range(0, parameters.permutations, _CHUNK_PERMUTATIONS):
             stop = min(start + _CHUNK_PERMUTATIONS, parameters.permutations)
@@ -182,6 +186,19 @@ def signatures(texts: Sequence[str], parameters: LshParameters = DEFAULT_PARAMET
             values += increments[start:stop, None]
             minimums = numpy.minimum.reduceat(values, offsets, axis=1)
             result[first + filled, start:stop] = (minimums >> _SHIFT32).T.astype(numpy.uint32)
+
+    chunks = _text_chunks([len(text) for text in texts])
+    threads = min(len(chunks), os.cpu_count() or 1)
+    if threads < 2:
+        for chunk in chunks:
+            fill(chunk)
+        return result
+    # Imported here: a run with one chunk never starts a thread.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        # Each chunk writes its own rows of ``result``; list() re-raises any error.
+        list(pool.map(fill, chunks))
     return result
 
 
