@@ -103,6 +103,41 @@ def test_progress_bar_only_when_asked(corpus, cache_home, capsys, monkeypatch):
     assert "Parsing" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_counts_every_document(corpus, cache_home, monkeypatch, jobs):
+    from contextlib import contextmanager
+
+    counted = []
+
+    @contextmanager
+    def record_progress(total, progress):
+        yield counted.append
+
+    monkeypatch.setattr(loader, "_progress_bar", record_progress)
+    result = run([str(corpus)], Settings(jobs=jobs, cache_dir=None, progress=True))
+    assert len(result.documents) == 20
+    assert sum(counted) == 20
+
+
+def test_this_process_parses_chunks_from_the_end(corpus, cache_home, monkeypatch):
+    parsed_here = []
+    real_parse = loader._parse
+
+    def record_parse(job):
+        # A forked worker appends to its own copy of the list, so only this process's parses are seen here.
+        parsed_here.append(job.path)
+        return real_parse(job)
+
+    serial = run([str(corpus)], Settings(jobs=1, cache_dir=None))
+    monkeypatch.setattr(loader, "_parse", record_parse)
+    shared = run([str(corpus)], Settings(jobs=3, cache_dir=None))
+    paths = [document.path for document in serial.documents]
+    assert [document.path for document in shared.documents] == paths
+    assert keys(shared) == keys(serial)
+    assert parsed_here
+    assert sorted(parsed_here) == paths[len(paths) - len(parsed_here):]
+
+
 def test_cli_no_progress_when_piped(run_cli, corpus, monkeypatch):
     monkeypatch.setattr(loader, "MIN_PROGRESS_DOCUMENTS", 5)
     _, _, stderr = run_cli("check", "--no-cache", str(corpus))

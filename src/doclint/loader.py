@@ -1,11 +1,12 @@
 """Loading many documents: a content-keyed cache and a process pool.
 
 Parsing is most of the cost of a cold run (a few milliseconds for a 10 KB
-Q&A document on one core), so documents are parsed in a process pool, and
-the parsed tree, with the per-document forms that the cross-file rules
-need (``similarity.section_forms``, ``qa.item_keys``), is cached. The rules
-that look at one document at a time run in the same workers, right after
-the parse.
+Q&A document on one core), so documents are parsed in several processes:
+this one and a pool of workers. The parsed tree is cached with the
+per-document forms that the cross-file rules need
+(``similarity.section_forms``, ``qa.item_keys``, ``passages.document_passages``).
+The rules that look at one document at a time run right after the parse,
+in the process that parsed it.
 
 The cache is keyed by the file's bytes, the fingerprint of doclint's code
 and the settings that change parsing (the encoding and the label table).
@@ -21,7 +22,8 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Callable, Iterator, Sequence
 
 from doclint.cachefiles import CACHE_FORMAT, SignedStore, code_fingerprint, file_digest
 from doclint.collector import use_run_thresholds
@@ -42,6 +44,9 @@ logger = logging.getLogger(__name__)
 MIN_PARALLEL_DOCUMENTS = 16
 # Runs that parse fewer documents finish before a progress bar would help.
 MIN_PROGRESS_DOCUMENTS = 200
+# Chunks of documents per process: small enough that the processes finish
+# close together, large enough that a chunk's pickling overhead is small.
+CHUNKS_PER_PROCESS = 16
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,7 +63,7 @@ class _Context:
     rule_codes: tuple[str, ...]
     language: str
     passages: bool = False
-    """Whether the run checks borrowed passages, whose per-document part the workers compute."""
+    """Whether the run checks borrowed passages, whose per-document part is computed at the parse."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -213,7 +218,7 @@ def load_documents(
     findings_cache = None
     if settings.cache_dir and context.rule_codes and findings is not None:
         findings_cache = FindingsCache(Path(settings.cache_dir), settings, context.rule_codes, context.language)
-    workers = settings.jobs or os.cpu_count() or 1
+    processes = settings.jobs or os.cpu_count() or 1
     documents: dict[int, Document] = {}
     jobs: dict[int, _Job] = {}
     for index, path in enumerate(paths):
@@ -233,7 +238,7 @@ def load_documents(
             findings[path] = found
             record_dependencies(dependencies)
 
-    for index, parsed in zip(jobs, _parse_all(list(jobs.values()), context, workers, settings.progress)):
+    for index, parsed in zip(jobs, _parse_all(list(jobs.values()), context, processes, settings.progress)):
         if isinstance(parsed, str):
             errors.append(parsed)
             continue
@@ -250,27 +255,61 @@ def load_documents(
     return [documents[index] for index in sorted(documents)]
 
 
-def _parse_all(jobs: list[_Job], context: _Context, workers: int, progress: bool = False) -> list[_Parsed | str]:
-    """Parse the jobs in order, in a process pool when there are enough of them."""
-    if workers <= 1 or len(jobs) < MIN_PARALLEL_DOCUMENTS:
-        _use_context(context)
-        return list(_with_progress((_parse(job) for job in jobs), len(jobs), progress))
+def _parse_all(jobs: list[_Job], context: _Context, processes: int, progress: bool = False) -> list[_Parsed | str]:
+    """Parse the jobs in order, in ``processes`` processes (this one and a pool) when there are enough of them."""
+    with _progress_bar(len(jobs), progress) as advance:
+        if processes <= 1 or len(jobs) < MIN_PARALLEL_DOCUMENTS:
+            _use_context(context)
+            parsed = []
+            for job in jobs:
+                parsed.append(_parse(job))
+                advance(1)
+            return parsed
+        return _parse_shared(jobs, context, processes - 1, advance)
+
+
+def _parse_shared(jobs: list[_Job], context: _Context, workers: int, advance: Callable[[int], None]) -> list[_Parsed | str]:
+    """Parse chunks of jobs in a pool of ``workers`` processes and in this process, which takes chunks from the end.
+
+    This process would otherwise only wait for the pool and unpickle its
+    results, so it parses too: the chunks that no worker has started yet,
+    last first, until the workers reach them. A chunk still waiting in the
+    pool's queue can be cancelled, which decides who parses it.
+    """
     # Imported here: a run with few documents to parse never starts a pool.
     from concurrent.futures import ProcessPoolExecutor
 
+    size = max(1, len(jobs) // ((workers + 1) * CHUNKS_PER_PROCESS))
+    chunks = [jobs[start:start + size] for start in range(0, len(jobs), size)]
+    results: list[list[_Parsed | str] | None] = [None] * len(chunks)
+    _use_context(context)
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(context,)) as pool:
-        parsed = pool.map(_parse, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
-        return list(_with_progress(parsed, len(jobs), progress))
+        futures = [pool.submit(_parse_chunk, chunk) for chunk in chunks]
+        for index in reversed(range(len(chunks))):
+            if not futures[index].cancel():
+                break
+            results[index] = _parse_chunk(chunks[index])
+            advance(len(chunks[index]))
+        for index, future in enumerate(futures):
+            if results[index] is None:
+                results[index] = future.result()
+                advance(len(chunks[index]))
+    return [parsed for chunk in results if chunk is not None for parsed in chunk]
 
 
-def _with_progress(items: Iterable[_Parsed | str], total: int, progress: bool) -> Iterator[_Parsed | str]:
-    """Pass items through, drawing a progress bar on stderr for long runs when ``progress`` is set."""
+def _parse_chunk(jobs: list[_Job]) -> list[_Parsed | str]:
+    return [_parse(job) for job in jobs]
+
+
+@contextmanager
+def _progress_bar(total: int, progress: bool) -> Iterator[Callable[[int], None]]:
+    """Yield a function that advances a progress bar on stderr, drawn for long runs when ``progress`` is set."""
     if not progress or total < MIN_PROGRESS_DOCUMENTS:
-        yield from items
+        yield lambda count: None
         return
     import click
 
     from doclint.i18n import _
 
-    with click.progressbar(items, length=total, label=_("Parsing"), file=sys.stderr) as bar:
-        yield from bar
+    with click.progressbar(length=total, label=_("Parsing"), file=sys.stderr) as bar:
+        yield bar.update

@@ -38,7 +38,7 @@ class Settings:
     untagged_python: bool = False
     """Also check code blocks without a language tag as Python, when they parse as Python."""
     jobs: int | None = None
-    """Worker processes that parse documents; None means one per CPU."""
+    """Processes that parse documents, this one included; None means one per CPU."""
     progress: bool = False
     """Show a progress bar on stderr while documents are parsed (the CLI sets it for a terminal and text output)."""
     cache_dir: str | None = ".doclint_cache"
