@@ -311,9 +311,14 @@ def strip_label(text: str, label: str) -> str:
     ``**`` where CommonMark did not parse them as emphasis, so those are
     removed here as well.
     """
-    pattern = rf"^\s*(?:\*\*|__)?\s*{re.escape(label)}\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*"
-    found = re.match(pattern, text, re.IGNORECASE)
+    found = _label_pattern(label).match(text)
     return text[found.end():] if found else text
+
+
+@lru_cache(maxsize=256)
+def _label_pattern(label: str) -> re.Pattern[str]:
+    """Compile the pattern of ``strip_label`` for one label; a document repeats a few labels many times."""
+    return re.compile(rf"^\s*(?:\*\*|__)?\s*{re.escape(label)}\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*", re.IGNORECASE)
 
 
 def _finish_section(section: Section, labels: LabelTable, source: Source) -> None:
