@@ -230,6 +230,15 @@ def test_entry_point_reader_closes_pipe_early(tmp_path):
     assert stderr == b""
 
 
+def test_entry_point_keeps_run_thresholds():
+    from doclint.collector import RUN_THRESHOLDS
+
+    program = "import gc, doclint.cli as cli; cli.main = lambda: print(gc.get_threshold()); cli.entry_point()"
+    completed = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert completed.returncode == 0
+    assert completed.stdout.strip() == str(RUN_THRESHOLDS)
+
+
 @pytest.mark.parametrize(("code", "status"), [(None, 0), (0, 0), (2, 2), ("doclint: stopped", 1)])
 def test_exit_status_of_system_exit(code, status, capsys):
     from doclint.cli import _exit_status

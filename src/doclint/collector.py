@@ -23,7 +23,7 @@ RUN_THRESHOLDS = (100_000, 50, 1_000)
 
 
 def use_run_thresholds() -> None:
-    """Set the run thresholds for the rest of this process (a parsing worker)."""
+    """Set the run thresholds for the rest of this process (a pool worker, or the command line process)."""
     gc.set_threshold(*RUN_THRESHOLDS)
 
 
