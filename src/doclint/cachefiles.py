@@ -9,6 +9,12 @@ and is ignored. Entries are written to a temporary file and renamed, so
 concurrent runs never read half an entry, and an unreadable, foreign or
 corrupt entry only costs the work it would have saved.
 
+Reading an entry sets its modification time, so that time is when the
+entry was last used. Entries of parsed documents and per-file findings that no run
+has used for ``MAX_ENTRY_AGE`` are deleted, at most once per
+``PRUNE_INTERVAL`` (``SignedStore.prune``); every edit of a file adds
+entries, which would otherwise pile up.
+
 This module imports nothing heavy, so that a run replayed from the cache
 does not pay for the parser or the rules.
 """
@@ -24,6 +30,7 @@ import pickle
 import secrets
 import sys
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -47,6 +54,12 @@ FINDING_LIBRARIES = (
     "charset_normalizer",
 )
 SIGNATURE_SIZE = hashlib.sha256().digest_size
+
+# Seconds that an unused entry is kept, and that pass between two prunes of a store.
+MAX_ENTRY_AGE = 30 * 24 * 3600
+PRUNE_INTERVAL = 24 * 3600
+# A temporary file this old was left by a run that stopped while writing.
+MAX_TEMPORARY_AGE = 3600
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -137,10 +150,12 @@ class SignedStore:
             return None
 
         try:
-            return pickle.loads(payload)
+            value = pickle.loads(payload)
         except Exception as error:  # a signed entry from an older doclint may not load
             logger.debug("cache entry %s cannot be loaded (%s); ignoring it", entry, error)
             return None
+        _touch(entry)
+        return value
 
     def write(self, entry: Path, value: Any) -> None:
         """Store ``value`` in ``entry`` atomically. A cache that cannot be written is logged and skipped."""
@@ -157,6 +172,37 @@ class SignedStore:
             logger.debug("cannot write the cache entry %s (%s)", entry, error.strerror)
 
 
+    def prune(self, subfolders: tuple[str, ...]) -> None:
+        """Delete the entries under ``subfolders`` unused for MAX_ENTRY_AGE, if the last prune is PRUNE_INTERVAL old.
+
+        A marker file records the last prune, so most runs only read its
+        time. Files that a concurrent run deletes or replaces first are
+        skipped.
+        """
+        marker = self.folder / "last-prune"
+        now = time.time()
+        try:
+            if now - marker.stat().st_mtime < PRUNE_INTERVAL:
+                return
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            logger.debug("cannot read the prune marker %s (%s)", marker, error.strerror)
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError as error:
+            logger.debug("cannot write the prune marker %s (%s); not pruning", marker, error.strerror)
+            return
+
+        deleted = 0
+        for subfolder in subfolders:
+            for pattern, max_age in (("*/*.pickle", MAX_ENTRY_AGE), ("*/*.tmp", MAX_TEMPORARY_AGE)):
+                for path in (self.folder / subfolder).glob(pattern):
+                    deleted += _delete_if_older(path, now - max_age)
+        logger.debug("pruned %d cache entries unused for %d days from %s", deleted, MAX_ENTRY_AGE // (24 * 3600), self.folder)
+
     def _sign(self, entry: Path, payload: bytes) -> bytes:
         """Sign the payload together with the entry's place in the store.
 
@@ -166,6 +212,26 @@ class SignedStore:
         """
         name = entry.relative_to(self.folder).as_posix().encode()
         return hmac.new(self.key, name + b"\0" + payload, hashlib.sha256).digest()
+
+
+def _touch(entry: Path) -> None:
+    """Set an entry's modification time to now, which marks it as used; a read-only cache keeps its times."""
+    try:
+        os.utime(entry)
+    except OSError as error:
+        logger.debug("cannot mark the cache entry %s as used (%s)", entry, error.strerror)
+
+
+def _delete_if_older(path: Path, cutoff: float) -> int:
+    """Delete a file last modified before ``cutoff``; return 1 if it was deleted."""
+    try:
+        if path.stat().st_mtime >= cutoff:
+            return 0
+        path.unlink()
+    except OSError:
+        # A concurrent run deleted, replaced or used it first.
+        return 0
+    return 1
 
 
 def _secret_key() -> bytes:

@@ -251,6 +251,9 @@ def load_documents(
         if findings_cache:
             findings_cache.put(jobs[index].path, jobs[index].data, parsed.findings, parsed.dependencies)
 
+    if cache and jobs:
+        # Only a run that added entries can make the cache grow.
+        cache.store.prune(("documents", "findings"))
     logger.debug("%d documents from the cache, %d parsed", len(paths) - len(jobs), len(jobs))
     return [documents[index] for index in sorted(documents)]
 

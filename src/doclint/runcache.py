@@ -14,7 +14,7 @@ hundred milliseconds.
 
 One entry is kept per key, and a run whose files changed replaces it, so
 the folder does not grow with every edit. Beyond ``MAX_RUNS`` entries, the
-least recently written are deleted. Entries are signed pickles
+least recently used (written or replayed) are deleted. Entries are signed pickles
 (``doclint.cachefiles``). The engine uses this cache only for runs that
 report: a fix needs the parsed documents.
 """
@@ -155,12 +155,12 @@ class RunCache:
 
 
 def _prune(folder: Path) -> None:
-    """Delete the least recently written run entries beyond MAX_RUNS.
+    """Delete the least recently used run entries beyond MAX_RUNS.
 
     A pre-commit hook names a different set of files at almost every
     commit, and each set gets its own entry, so without a limit the folder
-    would grow for ever. A replayed entry is not rewritten, so an entry
-    that keeps being replayed can be pruned; that costs one full run.
+    would grow for ever. Replaying an entry marks it as used
+    (``SignedStore.read``), so a run that keeps being replayed keeps its entry.
     """
     try:
         entries = sorted(folder.glob("*.pickle"), key=lambda entry: entry.stat().st_mtime_ns)
