@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,14 @@ def run_json(run_cli):
         return code, json.loads(stdout)["diagnostics"]
 
     return invoke
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """A working folder with the seed and an English FAQ, and the cache inside it."""
+    monkeypatch.chdir(tmp_path)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copyfile(SEED, docs / "seed.md")
+    shutil.copyfile(FIXTURES / "en-faq.md", docs / "faq.md")
+    return docs

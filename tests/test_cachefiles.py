@@ -1,5 +1,4 @@
 import os
-import shutil
 import time
 
 import pytest
@@ -7,8 +6,6 @@ import pytest
 from doclint.cachefiles import MAX_ENTRY_AGE, PRUNE_INTERVAL, SignedStore
 from doclint.engine import run
 from doclint.settings import Settings
-
-from conftest import FIXTURES, SEED
 
 DAY = 24 * 3600
 
@@ -69,12 +66,8 @@ def test_prune_at_most_once_per_interval(store):
     assert not stale.exists()
 
 
-def test_run_prunes_old_versions_of_edited_file(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    shutil.copyfile(SEED, docs / "seed.md")
-    shutil.copyfile(FIXTURES / "en-faq.md", docs / "faq.md")
+def test_run_prunes_old_versions_of_edited_file(folder, tmp_path):
+    docs = folder
     settings = Settings(jobs=1)
     documents = tmp_path / ".doclint_cache" / "v2" / "documents"
 

@@ -11,18 +11,7 @@ from doclint.engine import run
 from doclint.i18n import set_language
 from doclint.settings import Settings
 
-from conftest import FIXTURES, SEED
-
-
-@pytest.fixture
-def folder(tmp_path, monkeypatch):
-    """A working folder with the seed and an English FAQ, and the cache inside it."""
-    monkeypatch.chdir(tmp_path)
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    shutil.copyfile(SEED, docs / "seed.md")
-    shutil.copyfile(FIXTURES / "en-faq.md", docs / "faq.md")
-    return docs
+from conftest import SEED
 
 
 def findings(result):
