@@ -3,7 +3,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doclint.text import is_thematic_break, join_soft_breaks, normalize, split_clauses
+from doclint.text import is_thematic_break, join_normalized, join_soft_breaks, normalize, split_clauses
 
 
 def test_normalize_full_width_and_markup():
@@ -62,3 +62,18 @@ def test_normalize_shortcuts_match_rules(text):
     folded = unicodedata.normalize("NFKC", text).casefold()
     folded = _NON_WORD_RE.sub(" ", _CJK_BREAK_RE.sub("", folded)).strip()
     assert normalize(text) == _SPACE_NEXT_TO_CJK_RE.sub("", folded)
+
+
+_CLAUSE_ALPHABET = st.sampled_from(
+    list("aB3 \t\n模型训练。！？；，、：.!?;,:*_-") + ["\u0301", "㎏", "①", "ﬁ", "\u3000", "Ａ", "ß", "\u00a0", "．", "e\u0301", "\r"]
+)
+
+
+@given(st.lists(_CLAUSE_ALPHABET, max_size=24).map("".join))
+def test_join_normalized_clauses_equals_normalize(text):
+    assert join_normalized([normalize(clause) for clause in split_clauses(text)]) == normalize(text)
+
+
+def test_join_normalized_drops_spaces_next_to_cjk():
+    assert join_normalized(["模型训练", "", "deploy", "监控"]) == "模型训练deploy监控"
+    assert join_normalized(["deploy", "monitor"]) == "deploy monitor"

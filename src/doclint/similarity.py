@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from doclint.placeholders import placeholder_forms
 from doclint.model import Block, BlockQuote, CodeBlock, Document, ListBlock, Paragraph, Section, Table
-from doclint.text import normalize, split_clauses
+from doclint.text import join_normalized, normalize, split_clauses
 
 logger = logging.getLogger(__name__)
 
@@ -105,11 +105,7 @@ def section_clauses(section: Section) -> tuple[str, ...]:
     Prose is split into clauses. A code block is one unit, because commas
     and full stops in code do not separate clauses.
     """
-    clauses: list[str] = []
-    for text, is_code in block_texts(section.blocks):
-        pieces = [text] if is_code else split_clauses(text)
-        clauses.extend(normalize(piece) for piece in pieces)
-    return tuple(clause for clause in clauses if clause)
+    return _own_forms(section)[2]
 
 
 def copy_key(section: Section) -> tuple[str, bool]:
@@ -130,14 +126,32 @@ def copy_key(section: Section) -> tuple[str, bool]:
 
 def _own_part(section: Section) -> tuple[bytes, bool]:
     """Return the bytes a section's own title and blocks add to a copy key, and whether they have content."""
+    part, has_content, _clauses = _own_forms(section)
+    return part, has_content
+
+
+def _own_forms(section: Section) -> tuple[bytes, bool, tuple[str, ...]]:
+    """Return a section's own copy-key bytes, whether it has content, and its normalised clauses.
+
+    A prose block is normalised clause by clause, and its whole normalised
+    text is joined from the clauses (``join_normalized``), which gives
+    ``normalize(text)`` without normalising every text twice.
+    """
     pieces = [normalize(section.title).encode(), b"\x1e"]
     has_content = False
-    for text, _is_code in block_texts(section.blocks):
-        normalized = normalize(text)
+    clauses: list[str] = []
+    for text, is_code in block_texts(section.blocks):
+        if is_code:
+            normalized = normalize(text)
+            own = [normalized]
+        else:
+            own = [normalize(piece) for piece in split_clauses(text)]
+            normalized = join_normalized(own)
         has_content = has_content or bool(normalized)
         pieces += [normalized.encode(), b"\x1f"]
+        clauses.extend(clause for clause in own if clause)
     pieces.append(b"\x1d")
-    return b"".join(pieces), has_content
+    return b"".join(pieces), has_content, tuple(clauses)
 
 
 def index_sections(documents: Sequence[Document]) -> list[SectionEntry]:
@@ -179,12 +193,12 @@ def section_forms(document: Document) -> list[tuple[str, bool, tuple[str, ...]]]
     therefore not normalised again for every section above them.
     """
     sections = list(document.walk())
-    parts = [_own_part(section) for section in sections]
+    own = [_own_forms(section) for section in sections]
     forms = []
     for index, section in enumerate(sections):
-        subtree = parts[index:index + sum(1 for _node in section.walk())]
-        key = hashlib.blake2b(b"".join(part for part, _content in subtree), digest_size=16).hexdigest()
-        forms.append((key, any(content for _part, content in subtree), section_clauses(section)))
+        subtree = own[index:index + sum(1 for _node in section.walk())]
+        key = hashlib.blake2b(b"".join(part for part, _content, _clauses in subtree), digest_size=16).hexdigest()
+        forms.append((key, any(content for _part, content, _clauses in subtree), own[index][2]))
     return forms
 
 

@@ -65,6 +65,20 @@ def normalize(text: str) -> str:
     return _SPACE_NEXT_TO_CJK_RE.sub("", folded)
 
 
+def join_normalized(clauses: list[str]) -> str:
+    """Join the normalised clauses of a text into the normalised text.
+
+    ``join_normalized([normalize(clause) for clause in split_clauses(text)])``
+    equals ``normalize(text)``: every clause separator is a character that
+    ``normalize`` turns into a space, and the spaces that border CJK
+    characters are then dropped the same way. A property test checks this.
+    """
+    joined = " ".join(clause for clause in clauses if clause)
+    if joined.isascii() or " " not in joined:
+        return joined
+    return _SPACE_NEXT_TO_CJK_RE.sub("", joined)
+
+
 def split_clauses(text: str) -> list[str]:
     """Split a text into clauses on sentence and clause punctuation.
 
