@@ -3,7 +3,14 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doclint.text import is_thematic_break, join_normalized, join_soft_breaks, normalize, split_clauses
+from doclint.text import (
+    is_thematic_break,
+    join_normalized,
+    join_soft_breaks,
+    normalize,
+    normalize_by_clauses,
+    split_clauses,
+)
 
 
 def test_normalize_full_width_and_markup():
@@ -77,3 +84,8 @@ def test_join_normalized_clauses_equals_normalize(text):
 def test_join_normalized_drops_spaces_next_to_cjk():
     assert join_normalized(["模型训练", "", "deploy", "监控"]) == "模型训练deploy监控"
     assert join_normalized(["deploy", "monitor"]) == "deploy monitor"
+
+
+def test_normalize_by_clauses_equals_normalize():
+    text = "**数据收集与预处理**：收集医疗图像、文本，并进行预处理. Then deploy, monitor!"
+    assert normalize_by_clauses(text) == normalize(text)

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from doclint.i18n import _, ngettext
 from doclint.model import Document, Field, Section, Step
 from doclint.similarity import SectionEntry, exact_copies, index_sections, scored_pairs
-from doclint.text import normalize
+from doclint.text import normalize, normalize_by_clauses
 
 EXCERPT_CHARS = 24
 MAX_LISTED_DIFFERENCES = 3
@@ -32,7 +32,7 @@ def is_item(section: Section) -> bool:
 
 def answer_signature(answer: Field) -> tuple[str, tuple[str, ...]]:
     """Return the normalised answer text and steps; equal signatures mean equal answers."""
-    return normalize(answer.text), tuple(_step_key(step) for step in answer.steps)
+    return normalize_by_clauses(answer.text), tuple(_step_key(step) for step in answer.steps)
 
 
 def item_keys(document: Document) -> dict[int, tuple[str, str]]:
@@ -47,7 +47,7 @@ def item_keys(document: Document) -> dict[int, tuple[str, str]]:
         if is_item(section):
             text, steps = answer_signature(section.fields["answer"])
             digest = hashlib.blake2b("\x1e".join((text, *steps)).encode(), digest_size=16).hexdigest()
-            keys[position] = (normalize(section.fields["question"].text), digest)
+            keys[position] = (normalize_by_clauses(section.fields["question"].text), digest)
     return keys
 
 
@@ -58,7 +58,7 @@ def _item_keys(document: Document) -> dict[int, tuple[str, str]]:
 
 
 def _step_key(step: Step) -> str:
-    return f"{normalize(step.label or '')}\x1f{normalize(step.text)}"
+    return f"{normalize(step.label or '')}\x1f{normalize_by_clauses(step.text)}"
 
 
 @dataclass(frozen=True)
