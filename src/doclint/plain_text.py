@@ -17,6 +17,7 @@ compares it with markdown-it's inline parser on generated spans.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -98,5 +99,7 @@ def _closes(before: str, after: str) -> bool:
     return isWhiteSpace(ord(after)) or _is_punctuation(after)
 
 
+@lru_cache(maxsize=4096)
 def _is_punctuation(char: str) -> bool:
+    """Return whether CommonMark counts a character as punctuation (cached: a label's last character repeats)."""
     return isMdAsciiPunct(ord(char)) or isPunctChar(char)
