@@ -1,6 +1,7 @@
 """Measure MinHash LSH candidate search against exact all-pairs scoring.
 
-Usage: python bench/lsh_recall.py [--sections N] [--large N] [--engine numpy|datasketch] [--threshold T]
+Usage: python bench/lsh_recall.py [--sections N] [--large N] [--engine numpy|datasketch]
+                                  [--scheme minhash|one-permutation] [--threshold T]
 
 Small run (``--sections``, default 5,000): generates a corpus with
 bench/corpus.py, takes the section texts that ``near-duplicate-section``
@@ -43,7 +44,13 @@ import corpus  # noqa: E402  (bench/corpus.py, next to this script)
 from doclint.engine import discover, load  # noqa: E402
 from doclint.lsh import DEFAULT_PARAMETERS, LshParameters, candidate_pairs  # noqa: E402
 from doclint.settings import Settings  # noqa: E402
-from doclint.similarity import MIN_COMPARISON_CHARS, comparison_texts, exact_copies, index_sections  # noqa: E402
+from doclint.similarity import (  # noqa: E402
+    MIN_COMPARISON_CHARS,
+    SECTION_LSH_SCHEME,
+    comparison_texts,
+    exact_copies,
+    index_sections,
+)
 from doclint.text import CJK_CHAR  # noqa: E402
 
 SECTIONS_PER_FILE = 13.0
@@ -175,7 +182,7 @@ def small_run(sections: int, threshold: float, parameters: LshParameters) -> Non
     recall = len(found.keys() & exact.keys()) / len(exact) if exact else 1.0
     print(f"all pairs ({total} pairs, process.cdist, all cores): {exact_seconds:.2f} s, {len(exact)} pairs >= {threshold:g}")
     print(
-        f"LSH ({parameters.bands} bands x {parameters.rows} rows, {parameters.shingle_size}-grams): "
+        f"LSH ({parameters.scheme}, {parameters.bands} bands x {parameters.rows} rows, {parameters.shingle_size}-grams): "
         f"{lsh_seconds:.2f} s for {len(candidates)} candidates ({len(candidates) / total:.4%} of all pairs), "
         f"scoring them {scoring_seconds:.2f} s; recall {recall:.2%} ({len(found)} of {len(exact)})"
     )
@@ -242,19 +249,22 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def time_child(texts_file: Path, engine: str, out: Path) -> None:
+def time_child(texts_file: Path, engine: str, scheme: str, out: Path) -> None:
     """In a child process: load texts, time the LSH search alone, save candidates and print times and memory."""
     texts = json.loads(texts_file.read_text(encoding="utf-8"))
     before = peak_memory_mb()
     start = time.perf_counter()
-    pairs = datasketch_pairs(texts, DEFAULT_PARAMETERS) if engine == "datasketch" else candidate_pairs(texts)
+    if engine == "datasketch":
+        pairs = datasketch_pairs(texts, DEFAULT_PARAMETERS)
+    else:
+        pairs = candidate_pairs(texts, LshParameters(scheme=scheme))
     seconds = time.perf_counter() - start
     peak = peak_memory_mb()
     numpy.save(out, pairs)
     print(json.dumps({"seconds": seconds, "peak_mb": peak, "before_mb": before, "candidates": len(pairs)}))
 
 
-def large_run(sections: int, threshold: float, engine: str) -> None:
+def large_run(sections: int, threshold: float, engine: str, scheme: str) -> None:
     with tempfile.TemporaryDirectory(prefix="doclint-lsh-") as name:
         folder = Path(name)
         start = time.perf_counter()
@@ -265,7 +275,7 @@ def large_run(sections: int, threshold: float, engine: str) -> None:
 
         texts_file, out = folder / "texts.json", folder / "pairs.npy"
         texts_file.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-        command = [sys.executable, __file__, "--child", str(texts_file), "--engine", engine, "--out", str(out)]
+        command = [sys.executable, __file__, "--child", str(texts_file), "--engine", engine, "--scheme", scheme, "--out", str(out)]
         result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
         candidates = numpy.load(out)
 
@@ -273,7 +283,7 @@ def large_run(sections: int, threshold: float, engine: str) -> None:
     found = score_candidates(texts, candidates, threshold)
     scoring_seconds = time.perf_counter() - start
     print(
-        f"LSH ({engine}) on {len(texts)} texts: {result['seconds']:.1f} s, peak RSS {result['peak_mb']:.0f} MB "
+        f"LSH ({engine}, {scheme if engine == 'numpy' else 'minhash'}) on {len(texts)} texts: {result['seconds']:.1f} s, peak RSS {result['peak_mb']:.0f} MB "
         f"({result['before_mb']:.0f} MB before the search, texts loaded); {result['candidates']} candidates, "
         f"scored in {scoring_seconds:.1f} s (process.cpdist, all cores), {len(found)} pairs >= {threshold:g}"
     )
@@ -286,18 +296,24 @@ def main() -> None:
     parser.add_argument("--large", type=int, help="also time LSH alone on a corpus of this many sections")
     parser.add_argument("--engine", choices=("numpy", "datasketch"), default="numpy", help="LSH implementation of the large run")
     parser.add_argument("--threshold", type=float, default=75.0, help="fuzz.ratio threshold (default 75)")
+    parser.add_argument(
+        "--scheme",
+        choices=("minhash", "one-permutation"),
+        default=SECTION_LSH_SCHEME,
+        help=f"signature scheme of the numpy engine (default {SECTION_LSH_SCHEME}, the one near-duplicate-section uses)",
+    )
     parser.add_argument("--skip-small", action="store_true", help="run only the large run")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args()
 
     if options.child:
-        time_child(options.child, options.engine, options.out)
+        time_child(options.child, options.engine, options.scheme, options.out)
         return
     if not options.skip_small:
-        small_run(options.sections, options.threshold, DEFAULT_PARAMETERS)
+        small_run(options.sections, options.threshold, LshParameters(scheme=options.scheme))
     if options.large:
-        large_run(options.large, options.threshold, options.engine)
+        large_run(options.large, options.threshold, options.engine, options.scheme)
 
 
 if __name__ == "__main__":

@@ -215,3 +215,65 @@ def test_parameters_threshold() -> None:
 
     assert parameters.permutations == 128
     assert parameters.threshold == pytest.approx((1 / 16) ** (1 / 8))
+
+
+ONE_PERMUTATION = LshParameters(scheme="one-permutation")
+
+
+def test_one_permutation_estimates_jaccard() -> None:
+    generator = random.Random(11)
+    errors = []
+    for _ in range(40):
+        first = random_text(generator, generator.randrange(150, 500), "abcdefghijklmnopqrstuvwxyz ")
+        cut = generator.randrange(len(first) // 2, len(first))
+        second = first[:cut] + random_text(generator, len(first) - cut, "abcdefghijklmnopqrstuvwxyz ")
+        shingles = [{text[index : index + 5] for index in range(len(text) - 4)} for text in (first, second)]
+        expected = len(shingles[0] & shingles[1]) / len(shingles[0] | shingles[1])
+        matrix = signatures([first, second], ONE_PERMUTATION)
+        errors.append(abs(float((matrix[0] == matrix[1]).mean()) - expected))
+
+    assert matrix.shape == (2, ONE_PERMUTATION.permutations)
+    assert matrix.dtype == numpy.uint32
+    assert max(errors) < 0.2
+    assert sum(errors) / len(errors) < 0.06
+
+
+def test_one_permutation_fills_every_bin() -> None:
+    matrix = signatures(["收集数据并进行预处理", "abc", "", "x" * 400], ONE_PERMUTATION)
+
+    assert (matrix[[0, 1, 3]] != 0xFFFFFFFF).all()
+    assert (matrix[2] == 0xFFFFFFFF).all()
+
+
+def test_one_permutation_rows_do_not_depend_on_batch(monkeypatch) -> None:
+    from doclint import lsh
+
+    generator = random.Random(5)
+    texts = [random_text(generator, generator.randrange(0, 120), "abc中文 ") for _ in range(60)]
+    monkeypatch.setattr(lsh, "_CHUNK_SHINGLES", 200)
+
+    one_by_one = numpy.vstack([signatures([text], ONE_PERMUTATION) for text in texts])
+    assert numpy.array_equal(signatures(texts, ONE_PERMUTATION), one_by_one)
+
+
+def test_one_permutation_finds_near_duplicates() -> None:
+    generator = random.Random(21)
+    texts = [random_text(generator, 300, "abcdefghij 模型训练数据") for _ in range(50)]
+    texts += [text[:280] + random_text(generator, 20, "klmnop") for text in texts[:10]]
+
+    pairs = pair_set(candidate_pairs(texts, ONE_PERMUTATION))
+
+    assert {(index, 50 + index) for index in range(10)} <= pairs
+    assert len(pairs) < 40
+
+
+@pytest.mark.parametrize(
+    ("parameters", "message"),
+    [
+        (LshParameters(scheme="bottom-k"), "unknown LSH scheme 'bottom-k'"),
+        (LshParameters(bands=20, rows=5, scheme="one-permutation"), "invalid signature length 100"),
+    ],
+)
+def test_invalid_scheme_parameters(parameters, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        signatures(["some text here"], parameters)
