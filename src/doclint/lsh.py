@@ -28,11 +28,11 @@ Signatures come in two schemes (``LshParameters.scheme``):
   function.
 - ``one-permutation``: one hash per shingle, whose top bits choose one of
   ``permutations`` bins and whose next 32 bits are its value; each bin
-  keeps its minimum (known as one-permutation hashing). A
-  bin that no shingle reaches takes the value of the first filled bin in a
-  fixed random order of the other bins, plus the number of bins it skipped
-  (known as densification), so that empty bins of two
-  texts agree only as often as their filled bins do. The cost is one hash
+  keeps its minimum (known as one-permutation hashing). A bin that no
+  shingle reaches takes the value of the first filled bin in a fixed
+  random order of the other bins, plus a constant times the number of
+  bins it looked at (known as densification). Empty bins of two texts
+  then agree only as often as their filled bins do. The cost is one hash
   per shingle, whatever the signature length.
 
 Both estimate the Jaccard similarity. Measured on the benchmark corpus
