@@ -237,3 +237,28 @@ def test_workers_skip_passages_when_not_checked(seed_corpus, cache_home):
     paths = sorted(str(path) for path in seed_corpus.iterdir())
     documents = loader.load_documents(paths, Settings(jobs=2, cache_dir=None), [], select_rules(("undefined-name",), ()), {})
     assert documents[1].passages is None
+
+
+def test_failed_parse_cancels_queued_chunks(corpus, cache_home, monkeypatch):
+    import concurrent.futures
+
+    cancelled = []
+    real_cancel = concurrent.futures.Future.cancel
+
+    def record_cancel(future):
+        result = real_cancel(future)
+        cancelled.append(result)
+        return result
+
+    def fail(job):
+        raise RuntimeError(f"cannot parse {job.path}")
+
+    monkeypatch.setattr(concurrent.futures.Future, "cancel", record_cancel)
+    monkeypatch.setattr(loader, "_parse", fail)
+    jobs = [loader._Job(str(path), path.read_bytes()) for path in sorted(corpus.iterdir())]
+    context = loader._Context(Settings(), (), "en")
+    with pytest.raises(RuntimeError, match="cannot parse"):
+        loader._parse_all(jobs, context, 2)
+    # The first cancel takes the last chunk for this process, which fails; one per chunk follows as the cleanup.
+    assert len(cancelled) == 1 + len(jobs)
+    assert any(cancelled[1:]), "queued chunks were cancelled instead of parsed"

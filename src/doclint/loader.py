@@ -288,15 +288,21 @@ def _parse_shared(jobs: list[_Job], context: _Context, workers: int, advance: Ca
     _use_context(context)
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(context,)) as pool:
         futures = [pool.submit(_parse_chunk, chunk) for chunk in chunks]
-        for index in reversed(range(len(chunks))):
-            if not futures[index].cancel():
-                break
-            results[index] = _parse_chunk(chunks[index])
-            advance(len(chunks[index]))
-        for index, future in enumerate(futures):
-            if results[index] is None:
-                results[index] = future.result()
+        try:
+            for index in reversed(range(len(chunks))):
+                if not futures[index].cancel():
+                    break
+                results[index] = _parse_chunk(chunks[index])
                 advance(len(chunks[index]))
+            for index, future in enumerate(futures):
+                if results[index] is None:
+                    results[index] = future.result()
+                    advance(len(chunks[index]))
+        except BaseException:
+            # Interrupted or failed: leaving the pool waits for its running chunks only, not for the queued ones.
+            for future in futures:
+                future.cancel()
+            raise
     return [parsed for chunk in results if chunk is not None for parsed in chunk]
 
 
