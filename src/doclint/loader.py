@@ -288,16 +288,25 @@ def _parse_shared(jobs: list[_Job], context: _Context, workers: int, advance: Ca
     _use_context(context)
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(context,)) as pool:
         futures = [pool.submit(_parse_chunk, chunk) for chunk in chunks]
+        counted = [False] * len(chunks)
+
+        def count_finished() -> None:
+            """Advance the progress bar by the chunks finished since the last call, in this process or the pool."""
+            for index, future in enumerate(futures):
+                if not counted[index] and (results[index] is not None or future.done()):
+                    counted[index] = True
+                    advance(len(chunks[index]))
+
         try:
             for index in reversed(range(len(chunks))):
                 if not futures[index].cancel():
                     break
                 results[index] = _parse_chunk(chunks[index])
-                advance(len(chunks[index]))
+                count_finished()
             for index, future in enumerate(futures):
                 if results[index] is None:
                     results[index] = future.result()
-                    advance(len(chunks[index]))
+                    count_finished()
         except BaseException:
             # Interrupted or failed: leaving the pool waits for its running chunks only, not for the queued ones.
             for future in futures:
