@@ -230,6 +230,19 @@ def test_entry_point_reader_closes_pipe_early(tmp_path):
     assert stderr == b""
 
 
+def test_verbose_logs_doclint_debug_only():
+    completed = subprocess.run(
+        [sys.executable, "-m", "doclint", "check", "-v", "--no-cache", str(FIXTURES / "clean-qa.md")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    lines = completed.stderr.splitlines()
+    assert completed.returncode == 0
+    assert any(line.startswith("doclint: DEBUG: doclint.") for line in lines)
+    assert [line for line in lines if not line.startswith("doclint: DEBUG: doclint.")] == []
+
+
 def test_entry_point_keeps_run_thresholds():
     from doclint.collector import RUN_THRESHOLDS
 
