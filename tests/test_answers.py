@@ -114,3 +114,26 @@ def test_item_keys_of_seed():
     # Item 21 repeats item 14 word for word, answer included.
     assert by_line[265] == by_line[174]
     assert by_line[265] != by_line[187]
+
+
+def test_cross_file_difference_names_other_file(tmp_path):
+    first = tmp_path / "a.md"
+    second = tmp_path / "b.md"
+    first.write_text(
+        "# FAQ\n\n## 1. Backups\n\n**Question:** How often are backups taken?\n\n**Answer:** Every night.\n\n"
+        "1. **Schedule**: run the job at 02:00.\n2. **Keep**: keep 7 copies.\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        "# More FAQ\n\n## 4. Backups again\n\n**Question:** How often are backups taken?\n\n**Answer:** Every week.\n\n"
+        "1. **Schedule**: run the job at 02:00.\n2. **Keep**: keep 4 copies.\n",
+        encoding="utf-8",
+    )
+    [finding] = findings(tmp_path, rule="inconsistent-answer", cache_dir=None)
+    assert finding.path == str(second)
+    assert finding.message == (
+        'item "4. Backups again" asks the question of item "1. Backups" (line 3 of '
+        f'{first}) again but answers it differently: the answer reads "Every week." here and '
+        f'"Every night." at line 7 of {first}; step 2 reads "keep 4 copies." here and "keep 7 copies." '
+        f"at line 10 of {first}; keep one answer and correct or remove the other"
+    )

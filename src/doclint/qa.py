@@ -13,10 +13,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from rapidfuzz.distance import Levenshtein
 
+from doclint.diagnostics import describe_location
 from doclint.i18n import _, ngettext
 from doclint.model import Document, Field, Section, Step
 from doclint.similarity import SectionEntry, exact_copies, index_sections, scored_pairs
@@ -108,21 +109,27 @@ def _answer_conflicts(documents: tuple[Document, ...], threshold: float) -> dict
     return conflicts
 
 
-def describe_difference(later: Field, earlier: Field) -> str:
+def describe_difference(later: Field, earlier: Field, earlier_path: str = "", later_path: str = "") -> str:
     """Say concretely how the later answer differs from the earlier one.
 
     Steps are aligned with a Levenshtein alignment of the step lists, so an
     inserted step does not make every later step look changed. At most
-    three differences are listed, followed by a count of the others.
+    three differences are listed, followed by a count of the others. A
+    line of the earlier answer is named with its file when the two answers
+    are in different files.
     """
-    differences = _step_differences(later.steps, earlier.steps, earlier)
+
+    def where(line: int) -> str:
+        return describe_location(earlier_path, line, later_path)
+
+    differences = _step_differences(later.steps, earlier.steps, earlier, where)
     if normalize(later.text) != normalize(earlier.text):
         differences.insert(
             0,
-            _('the answer reads "{here}" here and "{there}" at line {line}').format(
+            _('the answer reads "{here}" here and "{there}" at {where}').format(
                 here=excerpt_difference(later.text, earlier.text),
                 there=excerpt_difference(earlier.text, later.text),
-                line=earlier.line,
+                where=where(earlier.line),
             ),
         )
 
@@ -134,7 +141,9 @@ def describe_difference(later: Field, earlier: Field) -> str:
     return text
 
 
-def _step_differences(later_steps: list[Step], earlier_steps: list[Step], earlier: Field) -> list[str]:
+def _step_differences(
+    later_steps: list[Step], earlier_steps: list[Step], earlier: Field, where: Callable[[int], str]
+) -> list[str]:
     """Describe the steps that the later answer changed, dropped or added, in step order."""
     earlier_keys = [_step_key(step) for step in earlier_steps]
     later_keys = [_step_key(step) for step in later_steps]
@@ -143,39 +152,39 @@ def _step_differences(later_steps: list[Step], earlier_steps: list[Step], earlie
         old = range(operation.src_start, operation.src_end)
         new = range(operation.dest_start, operation.dest_end)
         if operation.tag == "replace":
-            differences += [_changed_step(later_steps[b], earlier_steps[a], b + 1) for a, b in zip(old, new)]
+            differences += [_changed_step(later_steps[b], earlier_steps[a], b + 1, where) for a, b in zip(old, new)]
         elif operation.tag == "delete":
             differences += [
-                _('step {number} "{text}" at line {line} is missing here').format(
-                    number=index + 1, text=_step_excerpt(earlier_steps[index]), line=earlier_steps[index].line
+                _('step {number} "{text}" at {where} is missing here').format(
+                    number=index + 1, text=_step_excerpt(earlier_steps[index]), where=where(earlier_steps[index].line)
                 )
                 for index in old
             ]
         elif operation.tag == "insert":
             differences += [
-                _('step {number} "{text}" is not in the answer at line {line}').format(
-                    number=index + 1, text=_step_excerpt(later_steps[index]), line=earlier.line
+                _('step {number} "{text}" is not in the answer at {where}').format(
+                    number=index + 1, text=_step_excerpt(later_steps[index]), where=where(earlier.line)
                 )
                 for index in new
             ]
     return differences
 
 
-def _changed_step(new: Step, old: Step, number: int) -> str:
+def _changed_step(new: Step, old: Step, number: int, where: Callable[[int], str]) -> str:
     parts = []
     if normalize(new.label or "") != normalize(old.label or ""):
         parts.append(
-            _('step {number} is labelled "{here}" here and "{there}" at line {line}').format(
-                number=number, here=new.label or "", there=old.label or "", line=old.line
+            _('step {number} is labelled "{here}" here and "{there}" at {where}').format(
+                number=number, here=new.label or "", there=old.label or "", where=where(old.line)
             )
         )
     if normalize(new.text) != normalize(old.text):
         parts.append(
-            _('step {number} reads "{here}" here and "{there}" at line {line}').format(
+            _('step {number} reads "{here}" here and "{there}" at {where}').format(
                 number=number,
                 here=excerpt_difference(new.text, old.text),
                 there=excerpt_difference(old.text, new.text),
-                line=old.line,
+                where=where(old.line),
             )
         )
     return _("; ").join(parts)

@@ -38,7 +38,7 @@ def check_inconsistent_answers(documents: Sequence[Document], settings: Settings
             heading=later.section.heading,
             other=earlier.section.heading,
             where=describe_location(earlier.document.path, earlier.section.line, later.document.path),
-            difference=describe_difference(answer, earlier_answer),
+            difference=describe_difference(answer, earlier_answer, earlier.document.path, later.document.path),
         )
         related = [
             RelatedLocation(earlier.document.path, earlier.section.line, earlier.section.column, _("the same question")),
