@@ -137,3 +137,19 @@ def test_cross_file_difference_names_other_file(tmp_path):
         f'"Every night." at line 7 of {first}; step 2 reads "keep 4 copies." here and "keep 7 copies." '
         f"at line 10 of {first}; keep one answer and correct or remove the other"
     )
+
+
+def test_question_and_answer_lines_without_blank_line(tmp_path):
+    document = tmp_path / "faq.md"
+    document.write_text(
+        "# FAQ\n\n## 1. A\n\n**Question:** Is 1+1 two?  \n**Answer:** yes\n\n"
+        "## 2. B\n\n**Question:** Is the sky green?  \n**Answer:** no\n\n"
+        "## 3. C\n\n**Question:** Is 1+1 two?  \n**Answer:** no\n",
+        encoding="utf-8",
+    )
+    [finding] = findings(document, rule="inconsistent-answer", cache_dir=None)
+    assert finding.line == 13
+    assert finding.message == (
+        'item "3. C" asks the question of item "1. A" (line 3) again but answers it differently: '
+        'the answer reads "no" here and "yes" at line 6; keep one answer and correct or remove the other'
+    )

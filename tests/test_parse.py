@@ -58,6 +58,33 @@ def test_label_forms_english_and_colon_outside_bold():
     assert fields["explanation"].text == "It is so."
 
 
+def test_labels_on_consecutive_lines_split_paragraph():
+    document = parse("# Q\n\n**题目：** 1+1 等于几？  \n**答案：** 2\n解释在下一行。\n\nAfter.\n")
+    section = document.sections[0]
+    assert [(block.line, block.end_line, block.text) for block in section.blocks] == [
+        (3, 3, "题目： 1+1 等于几？"),
+        (4, 5, "答案： 2\n解释在下一行。"),
+        (7, 7, "After."),
+    ]
+    assert section.fields["question"].text == "1+1 等于几？"
+    # A field runs to the next label, so the answer takes the paragraph after it too.
+    assert (section.fields["answer"].line, section.fields["answer"].text) == (4, "2\n解释在下一行。\n\nAfter.")
+
+
+def test_soft_break_before_label_splits_paragraph():
+    document = parse("# Q\n\n**Question:** Why?\nAnswer: Because.\n")
+    fields = document.sections[0].fields
+    assert (fields["question"].line, fields["question"].text) == (3, "Why?")
+    assert (fields["answer"].line, fields["answer"].text) == (4, "Because.")
+
+
+def test_code_span_across_lines_keeps_paragraph_whole():
+    document = parse("# Q\n\n**Question:** Why `a\nAnswer: b` here?\n")
+    [paragraph] = document.sections[0].blocks
+    assert paragraph.text == "Question: Why a Answer: b here?"
+    assert "answer" not in document.sections[0].fields
+
+
 def test_unpaired_bold_is_not_a_label():
     document = parse("# Q\n\n**Answer: maybe\n")
     assert document.sections[0].fields == {}

@@ -140,7 +140,7 @@ class _TreeBuilder:
                 if block is not None:
                     (stack[-1].blocks if stack else preamble).append(block)
 
-        preamble, items = _split_items(preamble, 0, self.labels, self.source)
+        preamble, items = _split_items(_split_labelled_lines(preamble, self.labels), 0, self.labels, self.source)
         roots = items + roots
         for section in roots:
             _finish_section(section, self.labels, self.source)
@@ -323,7 +323,7 @@ def _label_pattern(label: str) -> re.Pattern[str]:
 
 def _finish_section(section: Section, labels: LabelTable, source: Source) -> None:
     """Split out bold-question items, then compute fields and end lines, children first."""
-    section.blocks, items = _split_items(section.blocks, section.level, labels, source)
+    section.blocks, items = _split_items(_split_labelled_lines(section.blocks, labels), section.level, labels, source)
     section.children = items + section.children
     for child in section.children:
         _finish_section(child, labels, source)
@@ -343,6 +343,40 @@ def _finish_section(section: Section, labels: LabelTable, source: Source) -> Non
     if section.children:
         ends.append(section.children[-1].end_line)
     section.end_line = max(ends)
+
+
+def _split_labelled_lines(blocks: list[Block], labels: LabelTable) -> list[Block]:
+    """Split each paragraph at the lines that open with a field label.
+
+    ``**Question:** Why?`` and ``**Answer:** Because.`` on consecutive
+    lines, with no blank line between them, are one paragraph in Markdown,
+    but two fields to the author. Each labelled line starts a paragraph of
+    its own, with its own line numbers. A paragraph whose plain text does
+    not have one line per source line (a code span across lines) is kept
+    whole, because its lines cannot be matched up.
+    """
+    result: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and "\n" in block.markdown:
+            result.extend(_paragraph_fields(block, labels))
+        else:
+            result.append(block)
+    return result
+
+
+def _paragraph_fields(paragraph: Paragraph, labels: LabelTable) -> list[Paragraph]:
+    source_lines = paragraph.markdown.split("\n")
+    text_lines = paragraph.text.split("\n")
+    starts = [0] + [index for index in range(1, len(source_lines)) if labels.match(source_lines[index]) is not None]
+    if len(starts) == 1 or len(text_lines) != len(source_lines):
+        return [paragraph]
+
+    pieces = []
+    for start, stop in zip(starts, [*starts[1:], len(source_lines)]):
+        end_line = paragraph.line + stop - 1 if stop < len(source_lines) else paragraph.end_line
+        text = "\n".join(text_lines[start:stop])
+        pieces.append(Paragraph(paragraph.line + start, end_line, text, "\n".join(source_lines[start:stop])))
+    return pieces
 
 
 def _split_items(
