@@ -178,6 +178,11 @@ class SignedStore:
         A marker file records the last prune, so most runs only read its
         time. Files that a concurrent run deletes or replaces first are
         skipped.
+
+        NOTE: a run replayed from the run cache reads no document entry, so
+        it does not mark them as used. Entries behind a run that is only
+        ever replayed can therefore be pruned; the next change then parses
+        those documents again.
         """
         marker = self.folder / "last-prune"
         now = time.time()
