@@ -119,7 +119,7 @@ def test_progress_counts_every_document(corpus, cache_home, monkeypatch, jobs):
     assert sum(counted) == 20
 
 
-def test_this_process_parses_chunks_from_the_end(corpus, cache_home, monkeypatch):
+def test_main_process_parses_last_chunks(corpus, cache_home, monkeypatch):
     parsed_here = []
     real_parse = loader._parse
 
@@ -216,7 +216,7 @@ def test_pool_workers_use_run_thresholds(cache_home):
         assert pool.submit(gc.get_threshold).result() == RUN_THRESHOLDS
 
 
-def test_workers_compute_item_keys_and_passages(seed_corpus, cache_home):
+def test_workers_compute_item_forms(seed_corpus, cache_home):
     from doclint.passages import document_passages
     from doclint.qa import item_keys
     from doclint.registry import select_rules
@@ -231,7 +231,7 @@ def test_workers_compute_item_keys_and_passages(seed_corpus, cache_home):
     assert lines[:3] == [180, 183, 185]
 
 
-def test_workers_skip_passages_when_not_checked(seed_corpus, cache_home):
+def test_workers_skip_unchecked_passages(seed_corpus, cache_home):
     from doclint.registry import select_rules
 
     paths = sorted(str(path) for path in seed_corpus.iterdir())
@@ -239,7 +239,7 @@ def test_workers_skip_passages_when_not_checked(seed_corpus, cache_home):
     assert documents[1].passages is None
 
 
-def test_failed_parse_cancels_queued_chunks(corpus, cache_home, monkeypatch):
+def test_failure_cancels_queued_chunks(corpus, cache_home, monkeypatch):
     import concurrent.futures
 
     cancelled = []
