@@ -230,6 +230,32 @@ def test_entry_point_reader_closes_pipe_early(tmp_path):
     assert stderr == b""
 
 
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX only")
+def test_ctrl_c_to_process_group_stops_every_process(tmp_path):
+    import signal
+    import time
+
+    for index in range(300):
+        shutil.copyfile(SEED, tmp_path / f"copy{index:03d}.md")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "doclint", "check", "--no-cache", "--jobs", "3", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    time.sleep(1.0)
+    # A terminal sends Ctrl-C to the whole foreground process group.
+    os.killpg(process.pid, signal.SIGINT)
+    status = process.wait(timeout=20)
+    stderr = process.stderr.read().decode()
+    time.sleep(0.5)
+
+    assert status == 130
+    assert "Traceback" not in stderr
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)
+
+
 def test_verbose_logs_doclint_debug_only():
     completed = subprocess.run(
         [sys.executable, "-m", "doclint", "check", "-v", "--no-cache", str(FIXTURES / "clean-qa.md")],

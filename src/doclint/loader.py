@@ -20,6 +20,7 @@ import dataclasses
 import hashlib
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 from contextlib import contextmanager
@@ -86,7 +87,15 @@ def _use_context(context: _Context) -> None:
 
 
 def _start_worker(context: _Context) -> None:
-    """Set up a pool worker: the jobs' shared context and the run's collector thresholds."""
+    """Set up a pool worker: the jobs' shared context, the run's collector thresholds, and no Ctrl-C.
+
+    A terminal sends Ctrl-C to every process of the group. A worker that
+    stopped on it would break the pool halfway through handing back a
+    result, and could hang writing to a pipe that nobody reads any more.
+    So workers ignore it: doclint's own process stops, cancels the queued
+    chunks and waits for the running ones, a fraction of a second.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _use_context(context)
     use_run_thresholds()
 
