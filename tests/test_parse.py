@@ -72,16 +72,29 @@ def test_labels_on_consecutive_lines_split_paragraph():
 
 
 def test_soft_break_before_label_splits_paragraph():
-    document = parse("# Q\n\n**Question:** Why?\nAnswer: Because.\n")
+    document = parse("# Q\n\n**Question:** Why?\n**Answer:** Because.\n")
     fields = document.sections[0].fields
     assert (fields["question"].line, fields["question"].text) == (3, "Why?")
     assert (fields["answer"].line, fields["answer"].text) == (4, "Because.")
 
 
+def test_choice_lines_do_not_split_paragraph():
+    document = parse("# Q\n\n**Question:** Which is prime?\nA: 4\nB: 5\n\n**Answer:** B\n")
+    fields = document.sections[0].fields
+    assert fields["question"].text == "Which is prime?\nA: 4\nB: 5"
+    assert (fields["answer"].line, fields["answer"].text) == (7, "B")
+
+
+def test_character_reference_keeps_paragraph_whole():
+    document = parse("# Q\n\n**Question:** What is `a\n**Answer:** b` &#10; here?\n\n**Answer:** nothing\n")
+    fields = document.sections[0].fields
+    assert (fields["answer"].line, fields["answer"].text) == (6, "nothing")
+
+
 def test_code_span_across_lines_keeps_paragraph_whole():
-    document = parse("# Q\n\n**Question:** Why `a\nAnswer: b` here?\n")
+    document = parse("# Q\n\n**Question:** Why `a\n**Answer:** b` here?\n")
     [paragraph] = document.sections[0].blocks
-    assert paragraph.text == "Question: Why a Answer: b here?"
+    assert paragraph.text == "Question: Why a **Answer:** b here?"
     assert "answer" not in document.sections[0].fields
 
 

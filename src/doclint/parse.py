@@ -346,14 +346,13 @@ def _finish_section(section: Section, labels: LabelTable, source: Source) -> Non
 
 
 def _split_labelled_lines(blocks: list[Block], labels: LabelTable) -> list[Block]:
-    """Split each paragraph at the lines that open with a field label.
+    """Split each paragraph at the lines that open with a bold field label.
 
     ``**Question:** Why?`` and ``**Answer:** Because.`` on consecutive
     lines, with no blank line between them, are one paragraph in Markdown,
-    but two fields to the author. Each labelled line starts a paragraph of
-    its own, with its own line numbers. A paragraph whose plain text does
-    not have one line per source line (a code span across lines) is kept
-    whole, because its lines cannot be matched up.
+    but two fields to the author. Each such line starts a paragraph of its
+    own, with its own line numbers. Only bold labels split: a line such as
+    ``A: 4`` is more often a multiple-choice option than an answer.
     """
     result: list[Block] = []
     for block in blocks:
@@ -365,9 +364,21 @@ def _split_labelled_lines(blocks: list[Block], labels: LabelTable) -> list[Block
 
 
 def _paragraph_fields(paragraph: Paragraph, labels: LabelTable) -> list[Paragraph]:
+    """Cut a paragraph at its bold-labelled lines, or return it whole.
+
+    NOTE: a paragraph with a code span or a character reference is kept
+    whole, labels or not. A code span turns line breaks into spaces and
+    ``&#10;`` adds one, so the plain text's lines may not be the source's.
+    """
+    if "`" in paragraph.markdown or "&" in paragraph.markdown:
+        return [paragraph]
     source_lines = paragraph.markdown.split("\n")
     text_lines = paragraph.text.split("\n")
-    starts = [0] + [index for index in range(1, len(source_lines)) if labels.match(source_lines[index]) is not None]
+    starts = [0] + [
+        index
+        for index in range(1, len(source_lines))
+        if source_lines[index].lstrip().startswith(("**", "__")) and labels.match(source_lines[index]) is not None
+    ]
     if len(starts) == 1 or len(text_lines) != len(source_lines):
         return [paragraph]
 
