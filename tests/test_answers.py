@@ -139,7 +139,7 @@ def test_cross_file_difference_names_other_file(tmp_path):
     )
 
 
-def test_question_and_answer_lines_without_blank_line(tmp_path):
+def test_consecutive_question_answer_lines(tmp_path):
     document = tmp_path / "faq.md"
     document.write_text(
         "# FAQ\n\n## 1. A\n\n**Question:** Is 1+1 two?  \n**Answer:** yes\n\n"

@@ -215,7 +215,7 @@ def test_entry_point_usage_error_status():
     assert completed.stderr.splitlines() == [f"doclint: error: {FIXTURES / 'missing.md'}: no such file or directory; check the path"]
 
 
-def test_entry_point_reader_closes_pipe_early(tmp_path):
+def test_entry_point_closed_pipe(tmp_path):
     # 80 copies give about 135 KB of findings, more than a pipe's 64 KB buffer holds.
     for index in range(80):
         shutil.copyfile(SEED, tmp_path / f"copy{index:02d}.md")
@@ -231,7 +231,7 @@ def test_entry_point_reader_closes_pipe_early(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX only")
-def test_ctrl_c_to_process_group_stops_every_process(tmp_path):
+def test_ctrl_c_stops_process_group(tmp_path):
     import signal
     import time
 

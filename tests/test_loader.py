@@ -259,6 +259,6 @@ def test_failure_cancels_queued_chunks(corpus, cache_home, monkeypatch):
     context = loader._Context(Settings(), (), "en")
     with pytest.raises(RuntimeError, match="cannot parse"):
         loader._parse_all(jobs, context, 2)
-    # The first cancel takes the last chunk for this process, which fails; one per chunk follows as the cleanup.
+    # The first cancel takes the last chunk for this process, which fails. The cleanup then cancels every chunk once.
     assert len(cancelled) == 1 + len(jobs)
     assert any(cancelled[1:]), "queued chunks were cancelled instead of parsed"

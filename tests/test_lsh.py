@@ -81,7 +81,7 @@ def test_same_input_same_candidates() -> None:
     assert numpy.array_equal(signatures(texts), signatures(texts))
 
 
-def test_chunks_in_threads_match_one_text_at_a_time(monkeypatch) -> None:
+def test_threaded_chunks_match_single_texts(monkeypatch) -> None:
     from doclint import lsh
 
     generator = random.Random(5)
@@ -245,7 +245,7 @@ def test_one_permutation_fills_every_bin() -> None:
     assert (matrix[2] == 0xFFFFFFFF).all()
 
 
-def test_one_permutation_rows_do_not_depend_on_batch(monkeypatch) -> None:
+def test_one_permutation_rows_batch_independent(monkeypatch) -> None:
     from doclint import lsh
 
     generator = random.Random(5)

@@ -58,7 +58,7 @@ def test_label_forms_english_and_colon_outside_bold():
     assert fields["explanation"].text == "It is so."
 
 
-def test_labels_on_consecutive_lines_split_paragraph():
+def test_consecutive_labels_split_paragraph():
     document = parse("# Q\n\n**题目：** 1+1 等于几？  \n**答案：** 2\n解释在下一行。\n\nAfter.\n")
     section = document.sections[0]
     assert [(block.line, block.end_line, block.text) for block in section.blocks] == [
@@ -91,7 +91,7 @@ def test_character_reference_keeps_paragraph_whole():
     assert (fields["answer"].line, fields["answer"].text) == (6, "nothing")
 
 
-def test_code_span_across_lines_keeps_paragraph_whole():
+def test_code_span_keeps_paragraph_whole():
     document = parse("# Q\n\n**Question:** Why `a\n**Answer:** b` here?\n")
     [paragraph] = document.sections[0].blocks
     assert paragraph.text == "Question: Why a **Answer:** b here?"

@@ -75,13 +75,13 @@ _ALPHABET = st.sampled_from(list("ab答案：，。?？!*_ `\\[]()<>&;\n\t") + [
 @example("**答案：**对")
 @example("**x**  \n  y")
 @example("**a**b**")
-def test_matches_markdown_it_on_generated_spans(content):
+def test_matches_markdown_it_on_generated(content):
     content = content.strip()
     assert plain(content) == markdown_it_text(content)
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.rglob("*.md")) + [FIXTURES / "000.txt"], ids=lambda path: path.name)
-def test_matches_markdown_it_on_every_fixture_span(path):
+def test_matches_markdown_it_on_fixtures(path):
     parser = markdown_parser()
     env: dict = {}
     spans = [token.content for token in parser.parse(decode(str(path), path.read_bytes()).text, env) if token.type == "inline"]

@@ -192,13 +192,13 @@ class SignedStore:
         except FileNotFoundError:
             pass
         except OSError as error:
-            logger.debug("cannot read the prune marker %s (%s)", marker, error.strerror)
+            logger.debug("failed to read the prune marker %s (%s); not pruning", marker, error.strerror)
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             marker.touch()
         except OSError as error:
-            logger.debug("cannot write the prune marker %s (%s); not pruning", marker, error.strerror)
+            logger.debug("failed to write the prune marker %s (%s); not pruning", marker, error.strerror)
             return
 
         deleted = 0
@@ -220,11 +220,11 @@ class SignedStore:
 
 
 def _touch(entry: Path) -> None:
-    """Set an entry's modification time to now, which marks it as used; a read-only cache keeps its times."""
+    """Set an entry's modification time to now, which marks it as used. A read-only cache keeps its times."""
     try:
         os.utime(entry)
     except OSError as error:
-        logger.debug("cannot mark the cache entry %s as used (%s)", entry, error.strerror)
+        logger.debug("failed to mark the cache entry %s as used (%s)", entry, error.strerror)
 
 
 def _delete_if_older(path: Path, cutoff: float) -> int:

@@ -3,10 +3,10 @@
 Parsing is most of the cost of a cold run (a few milliseconds for a 10 KB
 Q&A document on one core), so documents are parsed in several processes:
 this one and a pool of workers. The parsed tree is cached with the
-per-document forms that the cross-file rules need
-(``similarity.section_forms``, ``qa.item_keys``, ``passages.document_passages``).
-The rules that look at one document at a time run right after the parse,
-in the process that parsed it.
+per-document forms that the cross-file rules need: ``similarity.section_forms``,
+``qa.item_keys`` and ``passages.document_passages``. The rules that look at
+one document at a time run right after the parse, in the process that
+parsed it.
 
 The cache is keyed by the file's bytes, the fingerprint of doclint's code
 and the settings that change parsing (the encoding and the label table).
@@ -91,7 +91,7 @@ def _start_worker(context: _Context) -> None:
 
     A terminal sends Ctrl-C to every process of the group. A worker that
     stopped on it would break the pool halfway through handing back a
-    result, and could hang writing to a pipe that nobody reads any more.
+    result, and could hang writing to a pipe that no process reads any more.
     So workers ignore it: doclint's own process stops, cancels the queued
     chunks and waits for the running ones, a fraction of a second.
     """

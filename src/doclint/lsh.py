@@ -237,7 +237,7 @@ def _minhash_signatures(texts: list[str], parameters: LshParameters) -> numpy.nd
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=threads) as pool:
-        # Each chunk writes its own rows of ``result``; list() re-raises any error.
+        # Each chunk writes its own rows of ``result``, and list() re-raises any error.
         list(pool.map(fill, chunks))
     return result
 
@@ -245,7 +245,7 @@ def _minhash_signatures(texts: list[str], parameters: LshParameters) -> numpy.nd
 def _one_permutation_signatures(texts: list[str], parameters: LshParameters) -> numpy.ndarray:
     """Return the ``one-permutation`` signature of each text, chunk by chunk like ``_minhash_signatures``.
 
-    Filled bins hold values below 0xFFFFFFFF, so that only an empty text
+    Filled bins contain values below 0xFFFFFFFF, so that only an empty text
     keeps the empty value in every column.
     """
     width = parameters.permutations

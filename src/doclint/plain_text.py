@@ -1,12 +1,13 @@
 """The plain text of an inline Markdown span, parsing inline markup only where it can change the text.
 
 The section tree keeps, for each paragraph, heading and table cell, the
-text a reader sees: markup dropped, each line break kept as ``\\n``. The
-inline phase of markdown-it costs as much as the block phase, yet most
+text shown to a reader: markup dropped, each line break kept as ``\\n``.
+The inline phase of markdown-it costs about as much as the block phase
+(1.7 s against 1.5 s on the 1,000-document benchmark corpus), yet most
 inline spans of a Q&A document are plain text, or plain text after one
 bold label (``**答案：** B``). Those two shapes are read here directly;
 every other span goes through markdown-it's own inline parser, so the
-result is always the one markdown-it gives.
+result is the one markdown-it gives.
 
 The direct reading follows CommonMark's inline rules for exactly these
 shapes (the rules for line breaks, and for a ``**`` pair at the start of a
