@@ -153,3 +153,59 @@ def test_consecutive_question_answer_lines(tmp_path):
         'item "3. C" asks the question of item "1. A" (line 3) again but answers it differently: '
         'the answer reads "no" here and "yes" at line 6; keep one answer and correct or remove the other'
     )
+
+
+def seed_conflicts(documents):
+    from doclint.qa import answer_conflicts
+
+    return [
+        (later.section.line, conflict.earlier.section.line, conflict.score)
+        for later, conflict in answer_conflicts(documents, 95.0).items()
+    ]
+
+
+def parsed_seed():
+    from doclint.source import decode
+
+    return [parse_document(decode(str(SEED), SEED.read_bytes()))]
+
+
+def test_questions_scored_in_another_process(monkeypatch):
+    from doclint import qa
+
+    monkeypatch.setattr(qa, "BACKGROUND_MIN_ITEMS", 2)
+    documents = parsed_seed()
+
+    qa.start_answer_conflicts(documents, 95.0, jobs=2)
+    pending = qa._pending[(tuple(documents), 95.0)]
+
+    assert seed_conflicts(documents) == [(397, 122, 100.0)]
+    assert pending.done()
+    assert not qa._pending
+
+
+def test_questions_scored_here_when_small(monkeypatch):
+    from doclint import qa
+
+    documents = parsed_seed()
+    qa.start_answer_conflicts(documents, 95.0, jobs=2)
+    monkeypatch.setattr(qa, "BACKGROUND_MIN_ITEMS", 2)
+    qa.start_answer_conflicts(documents, 95.0, jobs=1)
+
+    assert not qa._pending
+    assert seed_conflicts(documents) == [(397, 122, 100.0)]
+
+
+def test_failed_question_process_scored_here(monkeypatch):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from doclint import qa
+
+    documents = parsed_seed()
+    failed: Future = Future()
+    failed.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+    monkeypatch.setitem(qa._pending, (tuple(documents), 95.0), failed)
+
+    assert seed_conflicts(documents) == [(397, 122, 100.0)]
+    assert not qa._pending

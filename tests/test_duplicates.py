@@ -178,3 +178,15 @@ def test_section_forms_nested_keys():
     forms = section_forms(document)
     assert [(key, content) for key, content, _clauses in forms] == [copy_key(section) for section in document.walk()]
     assert len({key for key, _content, _clauses in forms}) == 5
+
+
+def test_seed_findings_with_question_process(monkeypatch):
+    from doclint import qa
+
+    expected = [(d.code, d.line, d.message) for d in run([str(SEED)], Settings(jobs=1)).diagnostics]
+    monkeypatch.setattr(qa, "BACKGROUND_MIN_ITEMS", 2)
+
+    found = [(d.code, d.line, d.message) for d in run([str(SEED)], Settings(jobs=2)).diagnostics]
+
+    assert found == expected
+    assert [line for code, line, _message in found if code in ("DL102", "DL201")] == [187, 200, 397]

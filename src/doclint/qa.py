@@ -11,6 +11,9 @@ changed character or two without merging different questions.
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
+from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
@@ -20,11 +23,20 @@ from rapidfuzz.distance import Levenshtein
 from doclint.diagnostics import describe_location
 from doclint.i18n import _, ngettext
 from doclint.model import Document, Field, Section, Step
-from doclint.similarity import SectionEntry, exact_copies, index_sections, scored_pairs
+from doclint.similarity import LSH_MIN_TEXTS, SectionEntry, exact_copies, index_sections, scored_pairs
 from doclint.text import normalize, normalize_by_clauses
+
+logger = logging.getLogger(__name__)
 
 EXCERPT_CHARS = 24
 MAX_LISTED_DIFFERENCES = 3
+
+# From this many items on, and with more than one job, ``start_answer_conflicts``
+# scores the questions in a process of its own. Below it the search takes less
+# than starting that process.
+BACKGROUND_MIN_ITEMS = LSH_MIN_TEXTS
+
+ScoredPairs = list[tuple[int, list[tuple[int, float]]]]
 
 
 def is_item(section: Section) -> bool:
@@ -78,15 +90,49 @@ def answer_conflicts(documents: Sequence[Document], threshold: float) -> dict[Se
     return _answer_conflicts(tuple(documents), threshold)
 
 
+# The question search that ``start_answer_conflicts`` started, by its documents and threshold.
+_pending: dict[tuple[tuple[Document, ...], float], Future[ScoredPairs]] = {}
+
+
+def start_answer_conflicts(documents: Sequence[Document], threshold: float, jobs: int | None) -> None:
+    """Start scoring the questions of a large run in another process, for ``answer_conflicts`` to collect.
+
+    Call it before other long work on the same documents, such as the
+    near-duplicate section search, so that the two searches run on two
+    cores at once. A run with fewer than ``BACKGROUND_MIN_ITEMS`` items,
+    or with one job, scores its questions in ``answer_conflicts`` itself.
+    """
+    key = (tuple(documents), threshold)
+    if (jobs or os.cpu_count() or 1) < 2 or key in _pending:
+        return
+    items = _compared_items(key[0])
+    if len(items) < BACKGROUND_MIN_ITEMS:
+        return
+
+    from doclint.background import submit
+
+    # One search waits at a time. An older search that was never collected is dropped.
+    _pending.clear()
+    questions = [_item_keys(entry.document)[entry.position][0] for entry in items]
+    try:
+        _pending[key] = submit(_scored_question_pairs, questions, threshold)
+    except OSError as error:
+        logger.debug("scoring the questions here: no process for it (%s)", error)
+
+
+def _scored_question_pairs(questions: list[str], threshold: float) -> ScoredPairs:
+    return list(scored_pairs(questions, threshold))
+
+
+def _compared_items(documents: tuple[Document, ...]) -> list[SectionEntry]:
+    """Return the items whose questions are compared: all but exact copies and the items inside them."""
+    copies = exact_copies(documents)
+    return [entry for entry in index_sections(documents) if is_item(entry.section) and not copies.excludes(entry)]
+
+
 @lru_cache(maxsize=4)
 def _answer_conflicts(documents: tuple[Document, ...], threshold: float) -> dict[SectionEntry, AnswerConflict]:
-    entries = index_sections(documents)
-    copies = exact_copies(documents)
-    items = [
-        entry
-        for entry in entries
-        if is_item(entry.section) and entry not in copies.first_of and entry.order not in copies.inside
-    ]
+    items = _compared_items(documents)
     keys = [_item_keys(entry.document)[entry.position] for entry in items]
     questions = [question for question, _answer in keys]
     signatures = [answer for _question, answer in keys]
@@ -94,7 +140,7 @@ def _answer_conflicts(documents: tuple[Document, ...], threshold: float) -> dict
     if len(items) < 2:
         return conflicts
 
-    for later_index, earlier in scored_pairs(questions, threshold):
+    for later_index, earlier in _question_pairs(documents, questions, threshold):
         later = items[later_index]
         if not questions[later_index]:
             continue
@@ -107,6 +153,20 @@ def _answer_conflicts(documents: tuple[Document, ...], threshold: float) -> dict
         if best is not None:
             conflicts[later] = best
     return conflicts
+
+
+def _question_pairs(documents: tuple[Document, ...], questions: list[str], threshold: float) -> ScoredPairs:
+    """Return the scored same-question pairs: from the search started in another process, or scored here."""
+    pending = _pending.pop((documents, threshold), None)
+    if pending is not None:
+        # Imported here, like the process pool that raises it.
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return pending.result()
+        except (BrokenProcessPool, OSError) as error:
+            logger.debug("scoring the questions here: their process failed (%s)", error)
+    return list(scored_pairs(questions, threshold))
 
 
 def describe_difference(later: Field, earlier: Field, earlier_path: str = "", later_path: str = "") -> str:

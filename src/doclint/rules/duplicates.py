@@ -20,7 +20,7 @@ from typing import Iterable, Sequence
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity, describe_location
 from doclint.i18n import N_, _
 from doclint.model import Document
-from doclint.qa import answer_conflicts
+from doclint.qa import answer_conflicts, start_answer_conflicts
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import SectionEntry, exact_copies, near_duplicate_matches
@@ -73,8 +73,10 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     A section that asks an earlier item's question again and answers it
     differently is left to ``inconsistent-answer``, the more specific rule.
     """
+    start_answer_conflicts(documents, settings.same_question_threshold, settings.jobs)
+    matches_by_section = near_duplicate_matches(documents, settings.near_duplicate_threshold)
     conflicts = answer_conflicts(documents, settings.same_question_threshold)
-    for later, matches in near_duplicate_matches(documents, settings.near_duplicate_threshold).items():
+    for later, matches in matches_by_section.items():
         if later not in conflicts:
             yield _near_duplicate(later, matches)
 
