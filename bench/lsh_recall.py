@@ -1,7 +1,7 @@
 """Measure MinHash LSH candidate search against exact all-pairs scoring.
 
 Usage: python bench/lsh_recall.py [--sections N] [--large N] [--engine numpy|datasketch]
-                                  [--scheme minhash|one-permutation] [--threshold T]
+                                  [--scheme minhash|one-permutation] [--min-agreement A] [--threshold T]
 
 Small run (``--sections``, default 5,000): generates a corpus with
 bench/corpus.py, takes the section texts that ``near-duplicate-section``
@@ -47,6 +47,7 @@ from doclint.settings import Settings  # noqa: E402
 from doclint.similarity import (  # noqa: E402
     MIN_COMPARISON_CHARS,
     SECTION_LSH_SCHEME,
+    SECTION_MIN_AGREEMENT,
     comparison_texts,
     exact_copies,
     index_sections,
@@ -182,7 +183,8 @@ def small_run(sections: int, threshold: float, parameters: LshParameters) -> Non
     recall = len(found.keys() & exact.keys()) / len(exact) if exact else 1.0
     print(f"all pairs ({total} pairs, process.cdist, all cores): {exact_seconds:.2f} s, {len(exact)} pairs >= {threshold:g}")
     print(
-        f"LSH ({parameters.scheme}, {parameters.bands} bands x {parameters.rows} rows, {parameters.shingle_size}-grams): "
+        f"LSH ({parameters.scheme}, {parameters.bands} bands x {parameters.rows} rows, {parameters.shingle_size}-grams, "
+        f"min agreement {parameters.min_agreement:g}): "
         f"{lsh_seconds:.2f} s for {len(candidates)} candidates ({len(candidates) / total:.4%} of all pairs), "
         f"scoring them {scoring_seconds:.2f} s; recall {recall:.2%} ({len(found)} of {len(exact)})"
     )
@@ -249,7 +251,7 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def time_child(texts_file: Path, engine: str, scheme: str, out: Path) -> None:
+def time_child(texts_file: Path, engine: str, parameters: LshParameters, out: Path) -> None:
     """In a child process: load texts, time the LSH search alone, save candidates and print times and memory."""
     texts = json.loads(texts_file.read_text(encoding="utf-8"))
     before = peak_memory_mb()
@@ -257,14 +259,14 @@ def time_child(texts_file: Path, engine: str, scheme: str, out: Path) -> None:
     if engine == "datasketch":
         pairs = datasketch_pairs(texts, DEFAULT_PARAMETERS)
     else:
-        pairs = candidate_pairs(texts, LshParameters(scheme=scheme))
+        pairs = candidate_pairs(texts, parameters)
     seconds = time.perf_counter() - start
     peak = peak_memory_mb()
     numpy.save(out, pairs)
     print(json.dumps({"seconds": seconds, "peak_mb": peak, "before_mb": before, "candidates": len(pairs)}))
 
 
-def large_run(sections: int, threshold: float, engine: str, scheme: str) -> None:
+def large_run(sections: int, threshold: float, engine: str, parameters: LshParameters) -> None:
     with tempfile.TemporaryDirectory(prefix="doclint-lsh-") as name:
         folder = Path(name)
         start = time.perf_counter()
@@ -275,7 +277,10 @@ def large_run(sections: int, threshold: float, engine: str, scheme: str) -> None
 
         texts_file, out = folder / "texts.json", folder / "pairs.npy"
         texts_file.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-        command = [sys.executable, __file__, "--child", str(texts_file), "--engine", engine, "--scheme", scheme, "--out", str(out)]
+        command = [
+            sys.executable, __file__, "--child", str(texts_file), "--engine", engine, "--scheme", parameters.scheme,
+            "--min-agreement", str(parameters.min_agreement), "--out", str(out),
+        ]
         result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
         candidates = numpy.load(out)
 
@@ -283,7 +288,7 @@ def large_run(sections: int, threshold: float, engine: str, scheme: str) -> None
     found = score_candidates(texts, candidates, threshold)
     scoring_seconds = time.perf_counter() - start
     print(
-        f"LSH ({engine}, {scheme if engine == 'numpy' else 'minhash'}) on {len(texts)} texts: {result['seconds']:.1f} s, peak RSS {result['peak_mb']:.0f} MB "
+        f"LSH ({engine}, {parameters.scheme if engine == 'numpy' else 'minhash'}, min agreement {parameters.min_agreement:g}) on {len(texts)} texts: {result['seconds']:.1f} s, peak RSS {result['peak_mb']:.0f} MB "
         f"({result['before_mb']:.0f} MB before the search, texts loaded); {result['candidates']} candidates, "
         f"scored in {scoring_seconds:.1f} s (process.cpdist, all cores), {len(found)} pairs >= {threshold:g}"
     )
@@ -302,18 +307,25 @@ def main() -> None:
         default=SECTION_LSH_SCHEME,
         help=f"signature scheme of the numpy engine (default {SECTION_LSH_SCHEME}, the one near-duplicate-section uses)",
     )
+    parser.add_argument(
+        "--min-agreement",
+        type=float,
+        default=SECTION_MIN_AGREEMENT,
+        help=f"minimum share of equal signature columns of a candidate (default {SECTION_MIN_AGREEMENT:g}, as near-duplicate-section)",
+    )
     parser.add_argument("--skip-small", action="store_true", help="run only the large run")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     options = parser.parse_args()
 
+    parameters = LshParameters(scheme=options.scheme, min_agreement=options.min_agreement)
     if options.child:
-        time_child(options.child, options.engine, options.scheme, options.out)
+        time_child(options.child, options.engine, parameters, options.out)
         return
     if not options.skip_small:
-        small_run(options.sections, options.threshold, LshParameters(scheme=options.scheme))
+        small_run(options.sections, options.threshold, parameters)
     if options.large:
-        large_run(options.large, options.threshold, options.engine, options.scheme)
+        large_run(options.large, options.threshold, options.engine, parameters)
 
 
 if __name__ == "__main__":

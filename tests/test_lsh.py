@@ -8,7 +8,16 @@ import random
 import numpy
 import pytest
 
-from doclint.lsh import DEFAULT_PARAMETERS, LshParameters, band_pairs, candidate_pairs, shingle_hashes, signatures
+from doclint import lsh, pair_codes
+from doclint.lsh import (
+    DEFAULT_PARAMETERS,
+    LshParameters,
+    agreeing_codes,
+    band_pairs,
+    candidate_pairs,
+    shingle_hashes,
+    signatures,
+)
 
 ZH_ITEM = (
     "收集医疗图像文本和实验室检测结果等数据 包括数据清洗归一化和特征提取 选择合适的深度学习模型 "
@@ -154,6 +163,37 @@ def test_band_pairs_match_every_pair_check() -> None:
 
     assert pair_set(pairs) == expected
     assert pairs.tolist() == sorted(pairs.tolist())
+
+
+def test_agreeing_codes_match_every_pair_check(monkeypatch) -> None:
+    # Small chunks, so that kept codes of later chunks move forward over earlier ones.
+    monkeypatch.setattr(lsh, "_CHUNK_PAIRS", 7)
+    generator = numpy.random.default_rng(5)
+    matrix = generator.integers(0, 2, size=(40, 10), dtype=numpy.uint32)
+    codes = pair_codes.sorted_unique(generator.integers(0, 40 * 40, size=300).astype(numpy.int64))
+    codes = codes[codes // 40 < codes % 40]
+    expected = [int(code) for code in codes if (matrix[code // 40] == matrix[code % 40]).sum() >= 7]
+
+    filtered = agreeing_codes(codes.copy(), matrix, 0.65)
+
+    assert filtered.tolist() == expected
+    assert 0 < len(expected) < len(codes)
+
+
+def test_min_agreement_drops_only_weak_candidates() -> None:
+    generator = random.Random(11)
+    bases = [random_text(generator, 200, "abcdefghijklmnop") for _ in range(30)]
+    near = [base[:180] + random_text(generator, 20, "qrstuvwxyz") for base in bases]
+    # Sharing a fifth of the text gives a Jaccard similarity of about 0.1.
+    far = [base[:40] + random_text(generator, 160, "qrstuvwxyz") for base in bases]
+    everything = pair_set(candidate_pairs(bases + near + far, LshParameters(bands=32, rows=2)))
+
+    strong = pair_set(candidate_pairs(bases + near + far, LshParameters(bands=32, rows=2, min_agreement=0.5)))
+
+    assert {(index, index + 30) for index in range(30)} <= strong
+    assert not {(index, index + 60) for index in range(30)} & strong
+    assert {(index, index + 60) for index in range(30)} & everything
+    assert strong <= everything
 
 
 def test_band_pairs_fewer_than_two_rows() -> None:

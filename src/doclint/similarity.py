@@ -59,6 +59,11 @@ SMALL_RUN_TEXTS = 64
 # fifth of the time of MinHash for about the same candidates.
 SECTION_LSH_SCHEME = "one-permutation"
 
+# Minimum share of equal signature columns of a candidate pair of section
+# texts (``doclint.lsh.LshParameters.min_agreement``). Pairs below it
+# are seldom near duplicates, and scoring them took most of the search.
+SECTION_MIN_AGREEMENT = 0.2
+
 # Candidate pairs scored at once by process.cpdist.
 SCORE_CHUNK_PAIRS = 1 << 20
 
@@ -322,7 +327,7 @@ def _near_duplicate_matches(
     strings = [texts[entry.order] for entry in candidates]
 
     result: dict[SectionEntry, list[tuple[float, SectionEntry]]] = {}
-    for later_index, earlier in scored_pairs(strings, threshold, SECTION_LSH_SCHEME):
+    for later_index, earlier in scored_pairs(strings, threshold, SECTION_LSH_SCHEME, SECTION_MIN_AGREEMENT):
         later = candidates[later_index]
         matches = [
             (score, candidates[earlier_index])
@@ -334,7 +339,9 @@ def _near_duplicate_matches(
     return result
 
 
-def _score_earlier(strings: list[str], threshold: float, scheme: str) -> Iterator[tuple[int, list[int], Any]]:
+def _score_earlier(
+    strings: list[str], threshold: float, scheme: str, min_agreement: float
+) -> Iterator[tuple[int, list[int], Any]]:
     """Score every string against the strings before it; yield (index, earlier indexes at or above the threshold, scores).
 
     ``scores[j]`` is the score against string ``j``. Up to LSH_MIN_TEXTS
@@ -343,7 +350,7 @@ def _score_earlier(strings: list[str], threshold: float, scheme: str) -> Iterato
     are scored, which keeps large runs close to linear.
     """
     if len(strings) > LSH_MIN_TEXTS:
-        yield from score_candidates(strings, threshold, scheme)
+        yield from score_candidates(strings, threshold, scheme, min_agreement)
         return
     if len(strings) <= SMALL_RUN_TEXTS:
         yield from _score_small(strings, threshold)
@@ -376,17 +383,17 @@ def _score_small(strings: list[str], threshold: float) -> Iterator[tuple[int, li
 
 
 def score_candidates(
-    strings: list[str], threshold: float, scheme: str = "minhash"
+    strings: list[str], threshold: float, scheme: str = "minhash", min_agreement: float = 0.0
 ) -> Iterator[tuple[int, list[int], dict[int, float]]]:
     """Score the LSH candidate pairs of the strings exactly, in the same shape as ``_score_earlier``.
 
-    ``scheme`` is the signature scheme of ``doclint.lsh.LshParameters``.
+    ``scheme`` and ``min_agreement`` are those of ``doclint.lsh.LshParameters``.
     """
     import numpy
 
     from doclint.lsh import LshParameters, candidate_pairs
 
-    pairs = candidate_pairs(strings, LshParameters(scheme=scheme))
+    pairs = candidate_pairs(strings, LshParameters(scheme=scheme, min_agreement=min_agreement))
     logger.debug("LSH proposed %d candidate pairs among %d texts", len(pairs), len(strings))
     found: dict[int, dict[int, float]] = {}
     for start in range(0, len(pairs), SCORE_CHUNK_PAIRS):
@@ -402,8 +409,12 @@ def score_candidates(
 
 
 def scored_pairs(
-    strings: list[str], threshold: float, scheme: str = "minhash"
+    strings: list[str], threshold: float, scheme: str = "minhash", min_agreement: float = 0.0
 ) -> Iterator[tuple[int, list[tuple[int, float]]]]:
-    """Yield (index, [(earlier index, score), ...]) for every string with earlier strings at or above the threshold."""
-    for index, earlier, scores in _score_earlier(strings, threshold, scheme):
+    """Yield (index, [(earlier index, score), ...]) for every string with earlier strings at or above the threshold.
+
+    Above ``LSH_MIN_TEXTS`` strings, only the LSH candidates are scored, with
+    the signature ``scheme`` and ``min_agreement`` of ``doclint.lsh.LshParameters``.
+    """
+    for index, earlier, scores in _score_earlier(strings, threshold, scheme, min_agreement):
         yield index, [(other, float(scores[other])) for other in earlier]
