@@ -1,13 +1,17 @@
-"""``index_units`` against a direct computation over 5-gram strings, as the module docstring of ``doclint.passages`` defines it."""
+"""Both passage indexes, numpy and Python sets, against a direct computation over 5-gram strings, as the module docstring of ``doclint.passages`` defines it."""
 
 import math
 from fractions import Fraction
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doclint.passage_index import LATIN_WEIGHT, MIN_SHARED_SHINGLES, SHINGLE, index_units
+from doclint import passage_index, passage_sets
+from doclint.passage_sets import LATIN_WEIGHT, MIN_SHARED_SHINGLES, SHINGLE
 from doclint.text import is_cjk
+
+INDEXES = pytest.mark.parametrize("index_units", [passage_index.index_units, passage_sets.index_units], ids=["numpy", "sets"])
 
 # Phrases that repeat across items, so that some 5-grams become template
 # and some units share passages. The single characters vary the rest.
@@ -62,8 +66,9 @@ def direct_candidates(texts_by_item, template, min_weight):
     return candidates
 
 
+@INDEXES
 @given(documents)
-def test_index_weights_match_direct_coverage(texts_by_item):
+def test_index_weights_match_direct_coverage(index_units, texts_by_item):
     index = index_units(texts_by_item, 16.0)
     template = direct_template(texts_by_item)
     texts = [text for item in texts_by_item for text in item]
@@ -71,27 +76,31 @@ def test_index_weights_match_direct_coverage(texts_by_item):
         assert index.unit_weights(number) == direct_weights(text, template)
 
 
+@INDEXES
 @given(documents, st.sampled_from([1.0, 5.0, 16.0]))
-def test_index_candidates_match_direct_overlaps(texts_by_item, min_weight):
+def test_index_candidates_match_direct_overlaps(index_units, texts_by_item, min_weight):
     index = index_units(texts_by_item, min_weight)
     template = direct_template(texts_by_item)
     assert index.candidates == direct_candidates(texts_by_item, template, min_weight)
 
 
-def test_phrase_in_three_distinct_items_is_template():
+@INDEXES
+def test_phrase_in_three_distinct_items_is_template(index_units):
     texts_by_item = [["模型训练与评估"], ["模型训练与评估甲"], ["模型训练与评估乙"], ["其他内容"]]
     index = index_units(texts_by_item, 16.0)
     assert index.unit_weights(0) == [0.0] * 7
     assert index.unit_weights(1) == [0.0] * 7 + [1.0]
 
 
-def test_identical_items_count_once_for_template():
+@INDEXES
+def test_identical_items_count_once_for_template(index_units):
     texts_by_item = [["模型训练与评估"], ["模型训练与评估"], ["模型训练与评估乙"], ["其他内容"]]
     index = index_units(texts_by_item, 16.0)
     assert index.unit_weights(0) == [1.0] * 7
 
 
-def test_index_borrower_needs_min_weight():
+@INDEXES
+def test_index_borrower_needs_min_weight(index_units):
     passage = "收集医学数据并预处理训练模"
     assert len(passage) == 13
     light = index_units([[passage + "甲乙ab"], [passage + "丙丁ab"]], 16.0)
@@ -100,7 +109,8 @@ def test_index_borrower_needs_min_weight():
     assert heavy.candidates == {1: [0]}
 
 
-def test_borrower_weight_counted_exactly():
+@INDEXES
+def test_borrower_weight_counted_exactly(index_units):
     # 18 Latin characters and 10 CJK weigh exactly 16, although the float sum is 15.999999999999998.
     texts_by_item = [["收集医学数据并预处理"], ["deploy the service收集医学数据并预处理"]]
     assert sum(index_units(texts_by_item, 16.0).unit_weights(1)) < 16.0

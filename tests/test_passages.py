@@ -5,7 +5,7 @@ from rapidfuzz.distance import Indel
 
 from doclint.engine import run
 from doclint.parse import parse_document
-from doclint.passage_index import LATIN_WEIGHT, MIN_SHARED_SHINGLES
+from doclint.passage_sets import LATIN_WEIGHT, MIN_SHARED_SHINGLES
 from doclint.passages import (
     MIN_NEAR_UNIT_WEIGHT,
     MIN_PASSAGE_WEIGHT,
@@ -262,3 +262,34 @@ def test_borrowings_match_reference(items):
         for b in _filter_passages(document_passages(document), entries, related)
     ]
     assert [describe(b) for b in fast] == [describe(b) for b in reference_borrowings(entries, related)]
+
+
+def test_small_run_never_imports_numpy(tmp_path):
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from doclint.engine import run\n"
+        "from doclint.settings import Settings\n"
+        f"result = run([{str(SEED)!r}], Settings(cache_dir=None))\n"
+        "print(sorted({d.rule for d in result.diagnostics}), 'numpy' in sys.modules)\n"
+    )
+
+    output = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path).stdout
+
+    assert "borrowed-passage" in output
+    assert output.endswith(" False\n")
+
+
+def test_set_and_numpy_indexes_give_same_borrowings(monkeypatch):
+    from doclint import passages
+
+    monkeypatch.setattr(passages, "_set_indexed", 0)
+    with_sets = [(d.line, d.message) for d in borrowed(SEED, cache_dir=None)]
+    monkeypatch.setattr(passages, "SET_INDEX_DOCUMENTS", 0)
+
+    with_numpy = [(d.line, d.message) for d in borrowed(SEED, cache_dir=None)]
+
+    assert with_sets == with_numpy
+    assert [line for line, _message in with_sets] == [180, 183, 185]

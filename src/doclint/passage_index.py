@@ -16,20 +16,9 @@ from typing import Sequence
 
 import numpy
 
+from doclint.passage_sets import LATIN_WEIGHT, MIN_SHARED_SHINGLES, SHINGLE, TEMPLATE_MIN_ITEMS, TEMPLATE_MIN_SHARE
 from doclint.shingles import Windows, earlier_overlaps, run_starts, text_windows
 from doclint.text import is_cjk
-
-SHINGLE = 5
-TEMPLATE_MIN_ITEMS = 3
-TEMPLATE_MIN_SHARE = 0.25
-LATIN_WEIGHT = 1 / 3
-
-# A source unit must share this many non-template shingles with a unit to be
-# compared at all. Every shingle that contains an uncovered character is not
-# template, so an exact run of 16 uncovered characters contains at least 12
-# such 5-grams and the filter never drops one. It only saves the alignment of
-# units that share a word or two.
-MIN_SHARED_SHINGLES = 6
 
 _BMP_SIZE = 0x10000
 

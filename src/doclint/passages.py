@@ -29,8 +29,11 @@ is why a nearly identical unit needs 20, more than a single exact run.
 
 ``doclint.passage_index`` computes the template, the weights and the pairs
 of units worth aligning (those that share at least ``MIN_SHARED_SHINGLES``
-non-template 5-grams) for all units of a document at once, in numpy. Of
-several sources with the same weight, the earliest in the document wins.
+non-template 5-grams) for all units of a document at once, in numpy.
+``doclint.passage_sets`` computes the same index with Python sets, for the
+first few small documents of a process, so that a run on a file or two
+does not import numpy. Of several sources with the same weight, the
+earliest in the document wins.
 """
 
 from __future__ import annotations
@@ -42,13 +45,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from doclint.model import Document
-from doclint.passage_index import index_units
+from doclint.passage_sets import MAX_CHARS as SMALL_INDEX_CHARS
+from doclint.passage_sets import SetPassageIndex
+from doclint.passage_sets import index_units as index_small_units
 from doclint.placeholders import is_placeholder, placeholder_forms
 from doclint.qa import answer_conflicts, is_item
 from doclint.similarity import (
@@ -61,9 +66,16 @@ from doclint.similarity import (
     near_duplicate_matches,
 )
 
+if TYPE_CHECKING:
+    from doclint.passage_index import PassageIndex
+
 logger = logging.getLogger(__name__)
 
 MIN_PASSAGE_WEIGHT = 16.0
+
+# Documents of each process that ``_index_units`` indexes with Python sets.
+SET_INDEX_DOCUMENTS = 8
+_set_indexed = 0
 MIN_NEAR_UNIT_WEIGHT = 20.0
 NEAR_UNIT_RATIO = 85.0
 
@@ -335,7 +347,7 @@ def _unit_matches(
     units = [unit for group in units_by_item for unit in group]
     # A borrowing needs a run of MIN_PASSAGE_WEIGHT or runs of MIN_NEAR_UNIT_WEIGHT in all.
     min_weight = min(MIN_PASSAGE_WEIGHT, MIN_NEAR_UNIT_WEIGHT)
-    index = index_units([[unit.folded for unit in group] for group in units_by_item], min_weight)
+    index = _index_units([[unit.folded for unit in group] for group in units_by_item], min_weight)
 
     found = []
     for unit_number, source_numbers in index.candidates.items():
@@ -352,6 +364,24 @@ def _unit_matches(
         if matches:
             found.append((unit_number, matches))
     return units, found
+
+
+def _index_units(texts_by_item: list[list[str]], min_weight: float) -> PassageIndex | SetPassageIndex:
+    """Index a document's units: with Python sets for the first few small documents of a process, then with numpy.
+
+    The two indexes are equal (a test compares them). Sets take about three
+    times as long as numpy, but numpy takes about 0.1 s to import, so a run
+    on a file or two is faster without it, and a larger run soon has it loaded.
+    """
+    global _set_indexed
+    if _set_indexed < SET_INDEX_DOCUMENTS and sum(len(text) for texts in texts_by_item for text in texts) <= SMALL_INDEX_CHARS:
+        _set_indexed += 1
+        return index_small_units(texts_by_item, min_weight)
+
+    # Imported here: a run of a few small documents never loads numpy.
+    from doclint.passage_index import index_units
+
+    return index_units(texts_by_item, min_weight)
 
 
 def _compare(unit: Unit, source: Unit, weights: list[float]) -> _Match | None:
