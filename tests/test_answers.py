@@ -1,3 +1,5 @@
+import pytest
+
 from doclint.engine import run
 from doclint.parse import parse_document
 from doclint.settings import Settings
@@ -153,3 +155,29 @@ def test_consecutive_question_answer_lines(tmp_path):
         'item "3. C" asks the question of item "1. A" (line 3) again but answers it differently: '
         'the answer reads "no" here and "yes" at line 6; keep one answer and correct or remove the other'
     )
+
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "code-span-labels.md",
+            'item "3. Length of a list" asks the question of item "1. Length of a list" (line 3) again but answers '
+            'it differently: the answer reads "The size of the object i…" here and "The number of items in t…" '
+            "at line 6; keep one answer and correct or remove the other",
+        ),
+        (
+            "code-span-labels-zh.md",
+            'item "3. 列表长度" asks the question of item "1. 列表长度" (line 3) again but answers it differently: '
+            'the answer reads "对象占用的字节数。" here and "对象中元素的个数。" at line 6; '
+            "keep one answer and correct or remove the other",
+        ),
+    ],
+)
+def test_code_span_question_answer_lines(name, message):
+    [finding] = findings(FIXTURES / name, rule="inconsistent-answer")
+    assert finding.code == "DL201"
+    assert (finding.line, finding.end_line) == (13, 16)
+    assert finding.message == message
+    assert [(r.line, r.message) for r in finding.related] == [(3, "the same question"), (6, "the other answer")]
