@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 from rapidfuzz.distance import Levenshtein
 
 from doclint.diagnostics import describe_location
-from doclint.i18n import _, ngettext
+from doclint.i18n import _, format_message, ngettext
 from doclint.model import Document, Field, Section, Step
 from doclint.similarity import SectionEntry, exact_copies, index_sections, scored_pairs
 from doclint.text import normalize, normalize_by_clauses
@@ -126,7 +126,8 @@ def describe_difference(later: Field, earlier: Field, earlier_path: str = "", la
     if normalize(later.text) != normalize(earlier.text):
         differences.insert(
             0,
-            _('the answer reads "{here}" here and "{there}" at {where}').format(
+            format_message(
+                _('the answer reads "{here}" here and "{there}" at {where}'),
                 here=excerpt_difference(later.text, earlier.text),
                 there=excerpt_difference(earlier.text, later.text),
                 where=where(earlier.line),
@@ -155,15 +156,21 @@ def _step_differences(
             differences += [_changed_step(later_steps[b], earlier_steps[a], b + 1, where) for a, b in zip(old, new)]
         elif operation.tag == "delete":
             differences += [
-                _('step {number} "{text}" at {where} is missing here').format(
-                    number=index + 1, text=_step_excerpt(earlier_steps[index]), where=where(earlier_steps[index].line)
+                format_message(
+                    _('step {number} "{text}" at {where} is missing here'),
+                    number=index + 1,
+                    text=_step_excerpt(earlier_steps[index]),
+                    where=where(earlier_steps[index].line),
                 )
                 for index in old
             ]
         elif operation.tag == "insert":
             differences += [
-                _('step {number} "{text}" is not in the answer at {where}').format(
-                    number=index + 1, text=_step_excerpt(later_steps[index]), where=where(earlier.line)
+                format_message(
+                    _('step {number} "{text}" is not in the answer at {where}'),
+                    number=index + 1,
+                    text=_step_excerpt(later_steps[index]),
+                    where=where(earlier.line),
                 )
                 for index in new
             ]
@@ -174,13 +181,18 @@ def _changed_step(new: Step, old: Step, number: int, where: Callable[[int], str]
     parts = []
     if normalize(new.label or "") != normalize(old.label or ""):
         parts.append(
-            _('step {number} is labelled "{here}" here and "{there}" at {where}').format(
-                number=number, here=new.label or "", there=old.label or "", where=where(old.line)
+            format_message(
+                _('step {number} is labelled "{here}" here and "{there}" at {where}'),
+                number=number,
+                here=new.label or "",
+                there=old.label or "",
+                where=where(old.line),
             )
         )
     if normalize(new.text) != normalize(old.text):
         parts.append(
-            _('step {number} reads "{here}" here and "{there}" at {where}').format(
+            format_message(
+                _('step {number} reads "{here}" here and "{there}" at {where}'),
                 number=number,
                 here=excerpt_difference(new.text, old.text),
                 there=excerpt_difference(old.text, new.text),
