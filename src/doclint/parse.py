@@ -418,8 +418,8 @@ def _piece_texts(
     text_lines = paragraph.text.split("\n")
     # NOTE: this path does not check for markup across a cut, so a link or
     # emphasis that opens before a labelled line and closes after it is cut.
-    lines_match = "`" not in paragraph.markdown and "&" not in paragraph.markdown and len(text_lines) == len(source_lines)
-    if lines_match:
+    may_move_lines = "`" in paragraph.markdown or "&" in paragraph.markdown
+    if not may_move_lines and len(text_lines) == len(source_lines):
         return ["\n".join(text_lines[start:stop]) for start, stop in bounds]
 
     texts = [_piece_text(source_lines[start:stop], stop == len(source_lines), plain_text) for start, stop in bounds]
