@@ -306,6 +306,19 @@ def test_cross_file_locations_chinese(run_cli, monkeypatch):
     assert len(lines) == 3
 
 
+def test_step_alignment_messages_chinese(run_cli, monkeypatch):
+    monkeypatch.chdir(REPO / "fixtures")
+    _code, stdout, _stderr = run_cli("check", "--lang", "zh-CN", "step-alignment.md")
+    messages = [message_text(line) for line in stdout.splitlines()[:-1]]
+    assert messages == [
+        "条目“3. Deploying again”与条目“1. Deploying”（第 3 行）问的是同一个问题，但答案不同："
+        "第 1 步“Tag”不在第 7 行的答案中；第 3 步的标签在此处是“Upload”，第 2 步的标签在第 10 行是“Push”；"
+        "请保留一个答案，修改或删除另一个",
+        "条目“4. Rolling back again”与条目“2. Rolling back”（第 13 行）问的是同一个问题，但答案不同："
+        "此处的第 2 步“Check the error rate.”在第 21 行是第 3 步；请保留一个答案，修改或删除另一个",
+    ]
+
+
 @pytest.mark.parametrize(
     ("template", "values", "expected"),
     [
