@@ -1,5 +1,9 @@
+import pytest
+
 from doclint.engine import run
+from doclint.model import Field, Step
 from doclint.parse import parse_document
+from doclint.qa import describe_difference
 from doclint.settings import Settings
 from doclint.source import Source
 
@@ -209,3 +213,129 @@ def test_failed_question_process_scored_here(monkeypatch):
 
     assert seed_conflicts(documents) == [(397, 122, 100.0)]
     assert not qa._pending
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "code-span-labels.md",
+            'item "3. Length of a list" asks the question of item "1. Length of a list" (line 3) again but answers '
+            'it differently: the answer reads "The size of the object i…" here and "The number of items in t…" '
+            "at line 6; keep one answer and correct or remove the other",
+        ),
+        (
+            "code-span-labels-zh.md",
+            'item "3. 列表长度" asks the question of item "1. 列表长度" (line 3) again but answers it differently: '
+            'the answer reads "对象占用的字节数。" here and "对象中元素的个数。" at line 6; '
+            "keep one answer and correct or remove the other",
+        ),
+    ],
+)
+def test_code_span_question_answer_lines(name, message):
+    [finding] = findings(FIXTURES / name, rule="inconsistent-answer")
+    assert finding.code == "DL201"
+    assert (finding.line, finding.end_line) == (13, 16)
+    assert finding.message == message
+    assert [(r.line, r.message) for r in finding.related] == [(3, "the same question"), (6, "the other answer")]
+
+
+BUILD = "Build the image."
+PUSH = "Push it to the registry."
+RESTART = "Restart every pod."
+CHECK = "Check the logs."
+TAG = "Tag the release."
+
+
+def answer_with_steps(line, texts):
+    """Return an answer field at ``line`` whose numbered steps, one a line, follow it."""
+    steps = [Step(line + index, line + index, index, None, text) for index, text in enumerate(texts, start=1)]
+    return Field("answer", "Answer", line, line + len(texts), "Steps:", steps)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "difference"),
+    [
+        pytest.param(
+            [BUILD, PUSH, RESTART],
+            [BUILD, "Restart every pod twice.", PUSH, RESTART],
+            'step 2 "Restart every pod twice." is not in the answer at line 10',
+            id="inserted-before-match",
+        ),
+        pytest.param(
+            [BUILD, PUSH, RESTART],
+            [BUILD, RESTART, PUSH, RESTART],
+            'step 2 "Restart every pod." is not in the answer at line 10',
+            id="inserted-copy-of-later-step",
+        ),
+        pytest.param(
+            [BUILD, PUSH, RESTART],
+            [BUILD, RESTART],
+            'step 2 "Push it to the registry." at line 12 is missing here',
+            id="deleted",
+        ),
+        pytest.param(
+            [BUILD, PUSH, RESTART],
+            [BUILD, "Restart every pod twice."],
+            'step 2 "Push it to the registry." at line 12 is missing here; '
+            'step 2 reads "…ry pod twice." here and step 3 reads "…ry pod." at line 13',
+            id="deleted-before-changed",
+        ),
+        pytest.param(
+            [BUILD, PUSH, RESTART],
+            [BUILD, TAG, RESTART],
+            'step 2 reads "Tag the release." here and "Push it to the registry." at line 12',
+            id="replaced",
+        ),
+        pytest.param(
+            [BUILD, PUSH, RESTART],
+            [BUILD, RESTART, PUSH],
+            'step 2 "Restart every pod." is step 3 at line 13',
+            id="swapped",
+        ),
+        pytest.param(
+            [BUILD, PUSH, RESTART, CHECK],
+            [BUILD, CHECK, PUSH, RESTART],
+            'step 2 "Check the logs." is step 4 at line 14',
+            id="moved-forward",
+        ),
+        pytest.param(
+            [BUILD, PUSH, RESTART],
+            [PUSH, RESTART, BUILD],
+            'step 3 "Build the image." is step 1 at line 11',
+            id="moved-back",
+        ),
+        pytest.param(
+            [BUILD, PUSH, RESTART],
+            [BUILD, "Push it to the mirror.", TAG, RESTART],
+            'step 2 reads "…o the mirror." here and "…o the registry." at line 12; '
+            'step 3 "Tag the release." is not in the answer at line 10',
+            id="changed-then-inserted",
+        ),
+        pytest.param(
+            [BUILD, PUSH, RESTART],
+            [BUILD, TAG, "Push it to the mirror.", RESTART],
+            'step 2 "Tag the release." is not in the answer at line 10; '
+            'step 3 reads "…o the mirror." here and step 2 reads "…o the registry." at line 12',
+            id="inserted-then-changed",
+        ),
+    ],
+)
+def test_step_alignment_names_steps(earlier, later, difference):
+    assert describe_difference(answer_with_steps(20, later), answer_with_steps(10, earlier)) == difference
+
+
+def test_step_alignment_fixture():
+    first, second = findings(FIXTURES / "step-alignment.md", rule="inconsistent-answer")
+    assert (first.code, first.line, first.end_line) == ("DL201", 23, 32)
+    assert first.message == (
+        'item "3. Deploying again" asks the question of item "1. Deploying" (line 3) again but answers it '
+        'differently: step 1 "Tag" is not in the answer at line 7; step 3 is labelled "Upload" here and '
+        'step 2 is labelled "Push" at line 10; keep one answer and correct or remove the other'
+    )
+    assert (second.code, second.line, second.end_line) == ("DL201", 34, 42)
+    assert second.message == (
+        'item "4. Rolling back again" asks the question of item "2. Rolling back" (line 13) again but answers '
+        'it differently: step 2 "Check the error rate." is step 3 at line 21; '
+        "keep one answer and correct or remove the other"
+    )

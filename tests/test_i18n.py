@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po
 
 from conftest import SEED
 from doclint.data import rule_doc
-from doclint.i18n import _, display_width, set_language, wrap_display
+from doclint.i18n import _, display_width, format_message, set_language, wrap_display
 from doclint.registry import all_rules
 from doclint.rule_docs import PAGE_HEADINGS, rule_help
 
@@ -284,6 +284,59 @@ def test_builtin_schema_messages_chinese(run_cli, tmp_path):
         "条目“1. 索引的作用”的“答案”字段中的步骤是无序列表；请按 1.、2.、3. 编号",
         "条目“1. 索引的作用”的“解析”字段为空；请在标签后写上内容",
     ]
+
+
+def test_cross_file_locations_chinese(run_cli, monkeypatch):
+    monkeypatch.chdir(REPO / "fixtures")
+    code, stdout, _stderr = run_cli("check", "--lang", "zh-CN", "cross-file-zh")
+    lines = stdout.splitlines()
+    assert code == 1
+    assert lines[0] == (
+        "cross-file-zh/restore.md:3:1: DL201 inconsistent-answer 条目“4. 数据库备份”与条目“1. 数据库备份”"
+        "（cross-file-zh/backup.md 第 3 行）问的是同一个问题，但答案不同："
+        "答案在此处是“每周一次。”，在 cross-file-zh/backup.md 第 7 行是“每天一次。”；"
+        "第 2 步在此处是“保留最近 4 份备份。”，在 cross-file-zh/backup.md 第 10 行是“保留最近 7 份备份。”；"
+        "此处缺少第 3 步“校验”（见 cross-file-zh/backup.md 第 11 行）；请保留一个答案，修改或删除另一个"
+    )
+    assert lines[1] == (
+        "cross-file-zh/restore.md:12:1: DL201 inconsistent-answer 条目“5. 日志归档”与条目“2. 日志归档”"
+        "（cross-file-zh/backup.md 第 13 行）问的是同一个问题，但答案不同："
+        "第 2 步“加密”不在 cross-file-zh/backup.md 第 17 行的答案中；请保留一个答案，修改或删除另一个"
+    )
+    assert len(lines) == 3
+
+
+def test_step_alignment_messages_chinese(run_cli, monkeypatch):
+    monkeypatch.chdir(REPO / "fixtures")
+    _code, stdout, _stderr = run_cli("check", "--lang", "zh-CN", "step-alignment.md")
+    messages = [message_text(line) for line in stdout.splitlines()[:-1]]
+    assert messages == [
+        "条目“3. Deploying again”与条目“1. Deploying”（第 3 行）问的是同一个问题，但答案不同："
+        "第 1 步“Tag”不在第 7 行的答案中；第 3 步的标签在此处是“Upload”，第 2 步的标签在第 10 行是“Push”；"
+        "请保留一个答案，修改或删除另一个",
+        "条目“4. Rolling back again”与条目“2. Rolling back”（第 13 行）问的是同一个问题，但答案不同："
+        "此处的第 2 步“Check the error rate.”在第 21 行是第 3 步；请保留一个答案，修改或删除另一个",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("template", "values", "expected"),
+    [
+        ("见{where}", {"where": "a.md 第 7 行"}, "见 a.md 第 7 行"),
+        ("见{where}", {"where": "第 7 行"}, "见第 7 行"),
+        ("见{where}", {"where": "./a.md 第 7 行"}, "见 ./a.md 第 7 行"),
+        ("不在{where}的答案中", {"where": "7"}, "不在 7 的答案中"),
+        ("（{where}）", {"where": "a.md 第 7 行"}, "（a.md 第 7 行）"),
+        ("“{text}”", {"text": "abc"}, "“abc”"),
+        ("{name}已导入", {"name": "'np'"}, "'np'已导入"),
+        ("在{a}{b}", {"a": "x", "b": "中"}, "在 x中"),
+        ('item "{heading}".', {"heading": "推理"}, 'item "推理".'),
+        ("{score:.1f}% {{literal}}", {"score": 2.25}, "2.2% {literal}"),
+        ("{value!r}和", {"value": "b"}, "'b'和"),
+    ],
+)
+def test_format_message_spacing(template, values, expected):
+    assert format_message(template, **values) == expected
 
 
 def test_check_help_chinese(run_cli):

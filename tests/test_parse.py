@@ -85,13 +85,58 @@ def test_choice_lines_do_not_split_paragraph():
     assert (fields["answer"].line, fields["answer"].text) == (7, "B")
 
 
-def test_character_reference_keeps_paragraph_whole():
+def test_code_span_across_label_with_reference_whole():
     document = parse("# Q\n\n**Question:** What is `a\n**Answer:** b` &#10; here?\n\n**Answer:** nothing\n")
     fields = document.sections[0].fields
     assert (fields["answer"].line, fields["answer"].text) == (6, "nothing")
 
 
-def test_code_span_keeps_paragraph_whole():
+def test_code_span_lines_split_at_labels():
+    document = parse("# Q\n\n**Question:** What does `len()` return?\n**Answer:** Its `size`.\n")
+    section = document.sections[0]
+    assert [(block.line, block.end_line, block.text) for block in section.blocks] == [
+        (3, 3, "Question: What does len() return?"),
+        (4, 4, "Answer: Its size."),
+    ]
+    assert (section.fields["question"].line, section.fields["question"].text) == (3, "What does len() return?")
+    assert (section.fields["answer"].line, section.fields["answer"].text) == (4, "Its size.")
+
+
+def test_chinese_code_span_lines_split_at_labels():
+    document = parse("# Q\n\n**题目：** `len()` 返回什么？\n**答案：** 元素的个数。\n")
+    fields = document.sections[0].fields
+    assert (fields["question"].line, fields["question"].text) == (3, "len() 返回什么？")
+    assert (fields["answer"].line, fields["answer"].text) == (4, "元素的个数。")
+
+
+def test_character_references_split_at_labels():
+    document = parse("# Q\n\n**Question:** a &#10; b\n**Answer:** c &amp; d\n\nAfter.\n")
+    section = document.sections[0]
+    assert [(block.line, block.end_line, block.text) for block in section.blocks] == [
+        (3, 3, "Question: a \n b"),
+        (4, 4, "Answer: c & d"),
+        (6, 6, "After."),
+    ]
+
+
+def test_hard_breaks_before_labels_split():
+    document = parse("# Q\n\n**Question:** `a`\\\n**Answer:** `b`  \n   **Explanation:** `c`\n")
+    fields = document.sections[0].fields
+    assert [(key, field.line, field.text) for key, field in fields.items()] == [
+        ("question", 3, "a"),
+        ("answer", 4, "b"),
+        ("explanation", 5, "c"),
+    ]
+
+
+def test_code_span_after_label_line_split():
+    document = parse("# Q\n\n**Question:** Why?\n**Answer:** `a\nb` then\n**Explanation:** `c`.\n")
+    fields = document.sections[0].fields
+    assert (fields["answer"].line, fields["answer"].end_line, fields["answer"].text) == (4, 5, "a b then")
+    assert (fields["explanation"].line, fields["explanation"].text) == (6, "c.")
+
+
+def test_code_span_across_label_keeps_paragraph_whole():
     document = parse("# Q\n\n**Question:** Why `a\n**Answer:** b` here?\n")
     [paragraph] = document.sections[0].blocks
     assert paragraph.text == "Question: Why a **Answer:** b here?"

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
+import string
 import unicodedata
 from pathlib import Path
 from typing import Mapping
@@ -78,6 +80,57 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def N_(message: str) -> str:
     """Mark a message for translation where it is declared; ``_`` translates it where it is shown."""
     return message
+
+
+# Han, kana and Hangul, but not CJK punctuation: text after "（" or "：" needs no space.
+_CJK_LETTER_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_LATIN_RE = re.compile("[A-Za-z0-9]")
+# A value may also be a path that starts with one of these, such as ./a.md or /tmp/a.md.
+_VALUE_START_RE = re.compile(r"[A-Za-z0-9./\\~]")
+_FORMATTER = string.Formatter()
+
+
+def format_message(template: str, **values: object) -> str:
+    """Fill in a translated message like ``str.format``, and space CJK text from Latin text at each placeholder.
+
+    Chinese typesetting puts a space between Chinese text and a Latin word,
+    path or number. A template cannot always write that space itself: a
+    location is "a.md 第 7 行" in another file but "第 7 行" in the same
+    one, so "在{where}" needs a space only in the first case. The space is
+    added where the template's own text meets a value, never inside a
+    value, so quoted document text stays as written. A template whose
+    placeholders stand next to spaces or punctuation, as the English ones
+    do, comes out as ``str.format`` makes it.
+    """
+    pieces: list[tuple[str, bool]] = []
+    for literal, name, spec, conversion in _FORMATTER.parse(template):
+        if literal:
+            pieces.append((literal, False))
+        if name is None:
+            continue
+        value = _FORMATTER.convert_field(_FORMATTER.get_field(name, (), values)[0], conversion)
+        pieces.append((_FORMATTER.format_field(value, _FORMATTER.vformat(spec or "", (), values)), True))
+
+    text = ""
+    previous_is_value = False
+    for piece, is_value in pieces:
+        if text and piece and is_value != previous_is_value and _needs_space(text[-1], piece[0], is_value):
+            text += " "
+        text += piece
+        previous_is_value = is_value
+    return text
+
+
+def _needs_space(before: str, after: str, after_is_value: bool) -> bool:
+    """Return whether a CJK letter and a Latin letter or digit meet, in either order.
+
+    Punctuation such as quotes and brackets stays next to CJK text, except
+    the first character of a path that a value starts with.
+    """
+    if _CJK_LETTER_RE.match(before):
+        latin = _VALUE_START_RE if after_is_value else _LATIN_RE
+        return bool(latin.match(after))
+    return bool(_LATIN_RE.match(before)) and bool(_CJK_LETTER_RE.match(after))
 
 
 def display_width(text: str) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -140,10 +140,11 @@ class _TreeBuilder:
                 if block is not None:
                     (stack[-1].blocks if stack else preamble).append(block)
 
-        preamble, items = _split_items(_split_labelled_lines(preamble, self.labels), 0, self.labels, self.source)
+        preamble = _split_labelled_lines(preamble, self.labels, self._plain_text)
+        preamble, items = _split_items(preamble, 0, self.labels, self.source)
         roots = items + roots
         for section in roots:
-            _finish_section(section, self.labels, self.source)
+            _finish_section(section, self.labels, self.source, self._plain_text)
         return Document(self.source, front_matter, preamble, roots)
 
     def _read_heading(self) -> Section:
@@ -280,7 +281,11 @@ class _TreeBuilder:
                 return Table(opening.map[0] + 1, self._end_line(opening), header, rows)
 
     def _text(self, inline: Token) -> str:
-        return inline_plain_text(inline.content, self.parser, self.env)
+        return self._plain_text(inline.content)
+
+    def _plain_text(self, markdown: str) -> str:
+        """Return the plain text of inline Markdown, with the link reference definitions of this document."""
+        return inline_plain_text(markdown, self.parser, self.env)
 
     def _end_line(self, token: Token) -> int:
         """Return the last non-blank line of a token's map (markdown-it counts trailing blank lines)."""
@@ -321,12 +326,13 @@ def _label_pattern(label: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:\*\*|__)?\s*{re.escape(label)}\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*", re.IGNORECASE)
 
 
-def _finish_section(section: Section, labels: LabelTable, source: Source) -> None:
+def _finish_section(section: Section, labels: LabelTable, source: Source, plain_text: Callable[[str], str]) -> None:
     """Split out bold-question items, then compute fields and end lines, children first."""
-    section.blocks, items = _split_items(_split_labelled_lines(section.blocks, labels), section.level, labels, source)
+    blocks = _split_labelled_lines(section.blocks, labels, plain_text)
+    section.blocks, items = _split_items(blocks, section.level, labels, source)
     section.children = items + section.children
     for child in section.children:
-        _finish_section(child, labels, source)
+        _finish_section(child, labels, source, plain_text)
     if section.kind == "item":
         question = section.fields["question"]
         section.fields = {"question": question, **_collect_fields(section.blocks, labels)}
@@ -345,7 +351,7 @@ def _finish_section(section: Section, labels: LabelTable, source: Source) -> Non
     section.end_line = max(ends)
 
 
-def _split_labelled_lines(blocks: list[Block], labels: LabelTable) -> list[Block]:
+def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: Callable[[str], str]) -> list[Block]:
     """Split each paragraph at the lines that open with a bold field label.
 
     ``**Question:** Why?`` and ``**Answer:** Because.`` on consecutive
@@ -353,41 +359,87 @@ def _split_labelled_lines(blocks: list[Block], labels: LabelTable) -> list[Block
     but two fields to the author. Each such line starts a paragraph of its
     own, with its own line numbers. Only bold labels split: a line such as
     ``A: 4`` is more often a multiple-choice option than an answer.
+    ``plain_text`` turns inline Markdown into plain text.
     """
     result: list[Block] = []
     for block in blocks:
         if isinstance(block, Paragraph) and "\n" in block.markdown:
-            result.extend(_paragraph_fields(block, labels))
+            result.extend(_paragraph_fields(block, labels, plain_text))
         else:
             result.append(block)
     return result
 
 
-def _paragraph_fields(paragraph: Paragraph, labels: LabelTable) -> list[Paragraph]:
+def _paragraph_fields(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
     """Cut a paragraph at its bold-labelled lines, or return it whole.
 
-    NOTE: a paragraph with a code span or a character reference is kept
-    whole, labels or not. A code span turns line breaks into spaces and
-    ``&#10;`` adds one, so the plain text's lines may not be the source's.
+    The source lines are cut first, and each piece keeps the line numbers
+    of its own lines. A piece's plain text comes from ``_piece_texts``.
+    The paragraph stays whole when that finds a cut inside inline markup,
+    such as a code span opened before a labelled line and closed after it,
+    because cutting there would change the text.
     """
-    if "`" in paragraph.markdown or "&" in paragraph.markdown:
-        return [paragraph]
     source_lines = paragraph.markdown.split("\n")
-    text_lines = paragraph.text.split("\n")
     starts = [0] + [
         index
         for index in range(1, len(source_lines))
         if source_lines[index].lstrip().startswith(("**", "__")) and labels.match(source_lines[index]) is not None
     ]
-    if len(starts) == 1 or len(text_lines) != len(source_lines):
+    if len(starts) == 1:
+        return [paragraph]
+
+    bounds = list(zip(starts, [*starts[1:], len(source_lines)]))
+    texts = _piece_texts(paragraph, source_lines, bounds, plain_text)
+    if texts is None:
         return [paragraph]
 
     pieces = []
-    for start, stop in zip(starts, [*starts[1:], len(source_lines)]):
+    for (start, stop), text in zip(bounds, texts):
         end_line = paragraph.line + stop - 1 if stop < len(source_lines) else paragraph.end_line
-        text = "\n".join(text_lines[start:stop])
         pieces.append(Paragraph(paragraph.line + start, end_line, text, "\n".join(source_lines[start:stop])))
     return pieces
+
+
+def _piece_texts(
+    paragraph: Paragraph, source_lines: list[str], bounds: list[tuple[int, int]], plain_text: Callable[[str], str]
+) -> list[str] | None:
+    """Return the plain text of each piece ``source_lines[start:stop]`` of a paragraph, or None if a cut breaks markup.
+
+    Without a backtick or an ``&``, no inline markup adds a line break, so
+    when the paragraph's text has as many lines as its source, text line
+    ``i`` is the text of source line ``i``. Otherwise the lines may not
+    match: a code span turns line breaks into spaces and a character
+    reference such as ``&#10;`` adds one. Each piece is then parsed on its
+    own, and the pieces count only if their texts, joined by line breaks,
+    give the whole paragraph's text, so that each piece's text is a run of
+    whole lines of it. A code span across a cut fails that test, because a
+    piece parsed alone keeps the unclosed backtick as text.
+    """
+    text_lines = paragraph.text.split("\n")
+    # NOTE: this path does not check for markup across a cut, so a link or
+    # emphasis that opens before a labelled line and closes after it is cut.
+    may_move_lines = "`" in paragraph.markdown or "&" in paragraph.markdown
+    if not may_move_lines and len(text_lines) == len(source_lines):
+        return ["\n".join(text_lines[start:stop]) for start, stop in bounds]
+
+    texts = [_piece_text(source_lines[start:stop], stop == len(source_lines), plain_text) for start, stop in bounds]
+    if "\n".join(texts) != paragraph.text:
+        return None
+    return texts
+
+
+def _piece_text(lines: list[str], last: bool, plain_text: Callable[[str], str]) -> str:
+    """Return the plain text of some lines of a paragraph, parsed as they stand in it.
+
+    Spaces and tabs that open a line after a line break are dropped, as in
+    the whole paragraph. A piece other than the last is parsed with the line
+    break that follows it, so that trailing spaces or a backslash before it
+    make a hard break there too, and that break is then removed.
+    """
+    markdown = "\n".join(lines).lstrip(" \t")
+    if last:
+        return plain_text(markdown)
+    return plain_text(markdown + "\n").removesuffix("\n")
 
 
 def _split_items(

@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from rapidfuzz.distance import Levenshtein
-
 from doclint.diagnostics import describe_location
-from doclint.i18n import _, ngettext
+from doclint.i18n import _, format_message, ngettext
 from doclint.model import Document, Field, Section, Step
 from doclint.similarity import LSH_MIN_TEXTS, SectionEntry, exact_copies, index_sections, scored_pairs
+from doclint.step_alignment import StepEdit, align_steps
 from doclint.text import normalize, normalize_by_clauses
 
 logger = logging.getLogger(__name__)
@@ -172,8 +171,9 @@ def _question_pairs(documents: tuple[Document, ...], questions: list[str], thres
 def describe_difference(later: Field, earlier: Field, earlier_path: str = "", later_path: str = "") -> str:
     """Say concretely how the later answer differs from the earlier one.
 
-    Steps are aligned with a Levenshtein alignment of the step lists, so an
-    inserted step does not make every later step look changed. At most
+    Steps are aligned by ``align_steps``, so an inserted step does not make
+    every later step look changed, and a changed step is compared with its
+    most similar counterpart. At most
     three differences are listed, followed by a count of the others. A
     line of the earlier answer is named with its file when the two answers
     are in different files.
@@ -186,7 +186,8 @@ def describe_difference(later: Field, earlier: Field, earlier_path: str = "", la
     if normalize(later.text) != normalize(earlier.text):
         differences.insert(
             0,
-            _('the answer reads "{here}" here and "{there}" at {where}').format(
+            format_message(
+                _('the answer reads "{here}" here and "{there}" at {where}'),
                 here=excerpt_difference(later.text, earlier.text),
                 there=excerpt_difference(earlier.text, later.text),
                 where=where(earlier.line),
@@ -204,44 +205,85 @@ def describe_difference(later: Field, earlier: Field, earlier_path: str = "", la
 def _step_differences(
     later_steps: list[Step], earlier_steps: list[Step], earlier: Field, where: Callable[[int], str]
 ) -> list[str]:
-    """Describe the steps that the later answer changed, dropped or added, in step order."""
+    """Describe the steps that the later answer changed, moved, dropped or added, in step order."""
     earlier_keys = [_step_key(step) for step in earlier_steps]
     later_keys = [_step_key(step) for step in later_steps]
     differences: list[str] = []
-    for operation in Levenshtein.opcodes(earlier_keys, later_keys):
-        old = range(operation.src_start, operation.src_end)
-        new = range(operation.dest_start, operation.dest_end)
-        if operation.tag == "replace":
-            differences += [_changed_step(later_steps[b], earlier_steps[a], b + 1, where) for a, b in zip(old, new)]
-        elif operation.tag == "delete":
-            differences += [
-                _('step {number} "{text}" at {where} is missing here').format(
-                    number=index + 1, text=_step_excerpt(earlier_steps[index]), where=where(earlier_steps[index].line)
-                )
-                for index in old
-            ]
-        elif operation.tag == "insert":
-            differences += [
-                _('step {number} "{text}" is not in the answer at {where}').format(
-                    number=index + 1, text=_step_excerpt(later_steps[index]), where=where(earlier.line)
-                )
-                for index in new
-            ]
+    for edit in align_steps(earlier_keys, later_keys):
+        new = later_steps[edit.later] if edit.later is not None else None
+        old = earlier_steps[edit.earlier] if edit.earlier is not None else None
+        if edit.kind == "replace" and new is not None and old is not None:
+            differences.append(_changed_step(new, old, edit, where))
+        elif edit.kind == "move" and new is not None and old is not None:
+            differences.append(_moved_step(new, old, edit, where))
+        elif edit.kind == "delete" and old is not None and edit.earlier is not None:
+            differences.append(_removed_step(old, edit.earlier + 1, where))
+        elif edit.kind == "insert" and new is not None and edit.later is not None:
+            differences.append(_added_step(new, edit.later + 1, where(earlier.line)))
     return differences
 
 
-def _changed_step(new: Step, old: Step, number: int, where: Callable[[int], str]) -> str:
+def _moved_step(new: Step, old: Step, edit: StepEdit, where: Callable[[int], str]) -> str:
+    assert edit.earlier is not None and edit.later is not None
+    return format_message(
+        _('step {number} "{text}" is step {other_number} at {where}'),
+        number=edit.later + 1,
+        text=_step_excerpt(new),
+        other_number=edit.earlier + 1,
+        where=where(old.line),
+    )
+
+
+def _removed_step(old: Step, number: int, where: Callable[[int], str]) -> str:
+    return format_message(
+        _('step {number} "{text}" at {where} is missing here'),
+        number=number,
+        text=_step_excerpt(old),
+        where=where(old.line),
+    )
+
+
+def _added_step(new: Step, number: int, answer_location: str) -> str:
+    return format_message(
+        _('step {number} "{text}" is not in the answer at {where}'),
+        number=number,
+        text=_step_excerpt(new),
+        where=answer_location,
+    )
+
+
+def _changed_step(new: Step, old: Step, edit: StepEdit, where: Callable[[int], str]) -> str:
+    """Describe how a step changed. A step that also moved is named by its number in each answer."""
+    assert edit.earlier is not None and edit.later is not None
+    number, other_number = edit.later + 1, edit.earlier + 1
     parts = []
     if normalize(new.label or "") != normalize(old.label or ""):
+        if number == other_number:
+            template = _('step {number} is labelled "{here}" here and "{there}" at {where}')
+        else:
+            template = _(
+                'step {number} is labelled "{here}" here and step {other_number} is labelled "{there}" at {where}'
+            )
         parts.append(
-            _('step {number} is labelled "{here}" here and "{there}" at {where}').format(
-                number=number, here=new.label or "", there=old.label or "", where=where(old.line)
+            format_message(
+                template,
+                number=number,
+                other_number=other_number,
+                here=new.label or "",
+                there=old.label or "",
+                where=where(old.line),
             )
         )
     if normalize(new.text) != normalize(old.text):
+        if number == other_number:
+            template = _('step {number} reads "{here}" here and "{there}" at {where}')
+        else:
+            template = _('step {number} reads "{here}" here and step {other_number} reads "{there}" at {where}')
         parts.append(
-            _('step {number} reads "{here}" here and "{there}" at {where}').format(
+            format_message(
+                template,
                 number=number,
+                other_number=other_number,
                 here=excerpt_difference(new.text, old.text),
                 there=excerpt_difference(old.text, new.text),
                 where=where(old.line),

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
-from doclint.i18n import N_, _
+from doclint.i18n import N_, _, format_message
 from doclint.model import Document
 from doclint.placeholders import is_placeholder
 from doclint.qa import answer_conflicts, describe_difference, excerpt, is_item
@@ -31,10 +31,11 @@ def check_inconsistent_answers(documents: Sequence[Document], settings: Settings
         earlier = conflict.earlier
         answer = later.section.fields["answer"]
         earlier_answer = earlier.section.fields["answer"]
-        message = _(
-            'item "{heading}" asks the question of item "{other}" ({where}) again but answers it differently: '
-            "{difference}; keep one answer and correct or remove the other"
-        ).format(
+        message = format_message(
+            _(
+                'item "{heading}" asks the question of item "{other}" ({where}) again but answers it differently: '
+                "{difference}; keep one answer and correct or remove the other"
+            ),
             heading=later.section.heading,
             other=earlier.section.heading,
             where=describe_location(earlier.document.path, earlier.section.line, later.document.path),

@@ -18,7 +18,7 @@ import logging
 from typing import Iterable, Sequence
 
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity, describe_location
-from doclint.i18n import N_, _
+from doclint.i18n import N_, _, format_message
 from doclint.model import Document
 from doclint.qa import answer_conflicts, start_answer_conflicts
 from doclint.registry import Rule
@@ -35,7 +35,7 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
         yield DUPLICATE_SECTION.section_diagnostic(
             later.document,
             later.section,
-            message.format(heading=later.section.heading, first=first.section.heading, where=where),
+            format_message(message, heading=later.section.heading, first=first.section.heading, where=where),
             [_related(first, _("first copy"))],
             fix=removal_fix(later, first),
         )
@@ -83,10 +83,11 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
 
 def _near_duplicate(later: SectionEntry, matches: list[tuple[float, SectionEntry]]) -> Diagnostic:
     score, best = matches[0]
-    message = _(
-        'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
-        "most sections share; merge the two or rewrite one so that each says something of its own"
-    ).format(
+    message = format_message(
+        _(
+            'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
+            "most sections share; merge the two or rewrite one so that each says something of its own"
+        ),
         heading=later.section.heading,
         score=int(score),
         other=best.section.heading,

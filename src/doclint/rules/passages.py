@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
-from doclint.i18n import N_, _
+from doclint.i18n import N_, _, format_message
 from doclint.model import Document
 from doclint.passages import Borrowing, Unit, find_borrowings
 from doclint.registry import Rule
@@ -39,7 +39,8 @@ def _diagnostic(borrowing: Borrowing) -> Diagnostic:
             '{part} of item "{heading}" nearly repeats {source_part} of item "{other}" ({where}): "{quote}"; '
             "the passage answers the other question, so rewrite it for this one"
         )
-    message = template.format(
+    message = format_message(
+        template,
         part=describe_unit(unit),
         heading=unit.entry.section.heading,
         source_part=describe_unit(source),
