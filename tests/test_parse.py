@@ -265,3 +265,20 @@ def test_chapter_copies_with_chinese_numerals_are_duplicates():
     document = parse(text)
     findings = list(check_duplicates([document], Settings()))
     assert [(finding.line, finding.related[0].line) for finding in findings] == [(9, 1)]
+
+
+def test_pickled_tree_keeps_every_field_but_markdown():
+    import pickle
+
+    from doclint.model import Paragraph
+    from doclint.source import decode
+
+    document = parse_document(decode(str(SEED), SEED.read_bytes()))
+
+    loaded = pickle.loads(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+
+    assert loaded.to_json() == document.to_json()
+    assert loaded.sections[0].children[0].fields == document.sections[0].children[0].fields
+    paragraphs = [block for section in loaded.walk() for block in section.blocks if isinstance(block, Paragraph)]
+    assert paragraphs
+    assert {paragraph.markdown for paragraph in paragraphs} == {""}
