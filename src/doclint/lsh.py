@@ -36,12 +36,12 @@ Signatures come in two schemes (``LshParameters.scheme``):
   per shingle, whatever the signature length.
 
 A band catches some pairs far below the intended Jaccard similarity: at
-0.2, one pair in twenty. Such pairs seldom reach the reported score, and
-long texts are slow to score, so ``LshParameters.min_agreement`` can drop
-the candidates whose signatures agree in less than that share of their
-columns (the share estimates their Jaccard similarity). Section texts use
-0.2: on the benchmark corpus it keeps every candidate that reaches
-``fuzz.ratio`` 75 and scores 44 % fewer pairs.
+0.25, about one pair in eight. Such pairs seldom reach the reported
+score, and long texts are slow to score, so ``LshParameters.min_agreement``
+can drop the candidates whose signatures agree in less than that share of
+their columns (the share estimates their Jaccard similarity). Section
+texts use 0.25: on the benchmark corpus it keeps every candidate that
+reaches ``fuzz.ratio`` 75 and scores 65 % fewer pairs.
 
 Both schemes estimate the Jaccard similarity. Measured on the benchmark corpus
 (docs/benchmarks.md), one-permutation signatures of section texts take a

@@ -62,7 +62,7 @@ SECTION_LSH_SCHEME = "one-permutation"
 # Minimum share of equal signature columns of a candidate pair of section
 # texts (``doclint.lsh.LshParameters.min_agreement``). Pairs below it
 # are seldom near duplicates, and scoring them took most of the search.
-SECTION_MIN_AGREEMENT = 0.2
+SECTION_MIN_AGREEMENT = 0.25
 
 # Candidate pairs scored at once by process.cpdist.
 SCORE_CHUNK_PAIRS = 1 << 20
