@@ -18,11 +18,14 @@ problem found by the parser or by pyflakes is reported where it is in the file.
 
 from __future__ import annotations
 
-import doctest
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from doclint.codeblocks import CodeLine
+
+if TYPE_CHECKING:
+    import doctest
 
 # Language tags of Python code. Blocks with the IPython tags may contain magics and shell escapes.
 PYTHON_LANGUAGES = ("python", "py", "python3", "py3", "pycon", "ipython", "ipython3")
@@ -150,6 +153,9 @@ def _doctest_pieces(lines: list[CodeLine]) -> PythonPieces:
 
 
 def _doctest_examples(lines: list[CodeLine]) -> list[doctest.Example]:
+    # Imported here: doctest brings in unittest, 8 ms of a start-up that seldom meets a doctest block.
+    import doctest
+
     text = "".join(line.text + "\n" for line in lines)
     return doctest.DocTestParser().get_examples(text, name="code block")
 
