@@ -4,38 +4,111 @@ The cross-file rules of a large run spend most of their time in two
 searches that do not depend on each other: sections that resemble each
 other and questions asked twice. Both hold the interpreter lock for most
 of their time, so threads cannot overlap them, but a second process can.
-``submit`` starts one process for one call. Its arguments and result
-travel as pickles, so they should be small: a list of question texts and
-the pairs found, not parsed documents.
+``start`` runs one call in a new process. Its arguments and result travel
+as pickles, so they should be small: a list of question texts and the
+pairs found, not parsed documents.
+
+The process must never outlive doclint's. It ignores Ctrl-C, like the
+parsing workers (``doclint.loader``), because doclint's process stops on
+it. doclint's process ends with ``os._exit``, which runs no clean-up, so
+``stop_all`` ends the calls still running first. Should doclint's process
+die without it, the call's process fails to send its result and ends,
+because no process has the pipe's reading end open any more.
 """
 
 from __future__ import annotations
 
+import logging
 import signal
-from concurrent.futures import Future
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+logger = logging.getLogger(__name__)
 
 Result = TypeVar("Result")
 
 
-def submit(function: Callable[..., Result], *arguments: Any) -> Future[Result]:
-    """Run ``function(*arguments)`` in a new process and return its future at once.
+class BackgroundError(Exception):
+    """The call failed, or its process ended without sending a result."""
 
-    The process ends when the call returns. It ignores Ctrl-C for the same
-    reason the parsing workers do (``doclint.loader``): doclint's process
-    stops on it, and the process here ends when its call returns or when
-    doclint's process is gone.
+
+class Pending(Generic[Result]):
+    """A call running in a process of its own, whose result ``result`` waits for."""
+
+    def __init__(self, process: BaseProcess, connection: Connection) -> None:
+        self._process = process
+        self._connection = connection
+
+    def result(self) -> Result:
+        """Wait for the call to return and return its result; raise BackgroundError if it failed."""
+        try:
+            succeeded, value = self._connection.recv()
+        except (EOFError, OSError) as error:
+            raise BackgroundError(f"the process ended without a result (exit status {self._process.exitcode}, {error!r})") from None
+        finally:
+            self._finish()
+        if not succeeded:
+            raise BackgroundError(value)
+        return value
+
+    def stop(self) -> None:
+        """End the call's process if it is still running."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._finish()
+
+    def _finish(self) -> None:
+        self._connection.close()
+        self._process.join()
+        _running.discard(self)
+
+
+# The calls started and not yet collected or stopped.
+_running: set[Pending[Any]] = set()
+
+
+def start(function: Callable[..., Result], *arguments: Any) -> Pending[Result]:
+    """Run ``function(*arguments)`` in a new process and return at once.
+
+    Raises OSError when no process can be started.
     """
     # Imported here: most runs never start a background process.
-    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
 
-    executor = ProcessPoolExecutor(max_workers=1, initializer=_ignore_interrupts)
-    future = executor.submit(function, *arguments)
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    process = multiprocessing.Process(target=_run, args=(reader, writer, function, arguments), daemon=True)
+    process.start()
 
-    # The submitted call still runs; the executor stops its process once the call is done.
-    executor.shutdown(wait=False)
-    return future
+    # Only the new process has the writing end open now, so its death ends ``recv`` with EOFError.
+    writer.close()
+    pending: Pending[Result] = Pending(process, reader)
+    _running.add(pending)
+    return pending
 
 
-def _ignore_interrupts() -> None:
+def stop_all() -> None:
+    """End every call still running, before doclint's process ends."""
+    for pending in list(_running):
+        pending.stop()
+
+
+def _run(reader: Connection, writer: Connection, function: Callable[..., Any], arguments: tuple[Any, ...]) -> None:
+    """Call the function in the new process and send back (True, result) or (False, the error's description)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    reader.close()
+    try:
+        outcome = (True, function(*arguments))
+    except Exception as error:
+        logger.debug("background call %s failed", getattr(function, "__name__", function), exc_info=True)
+        outcome = (False, f"{type(error).__name__}: {error}")
+
+    try:
+        writer.send(outcome)
+    except OSError:
+        # doclint's process is gone, so the result has no reader.
+        pass
+    finally:
+        writer.close()

@@ -119,6 +119,11 @@ def entry_point() -> None:
         status = 0
     except SystemExit as stop:
         status = _exit_status(stop.code)
+
+    # os._exit runs no clean-up, so the processes that a run started in the background end here.
+    from doclint.background import stop_all
+
+    stop_all()
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -13,10 +13,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from doclint.diagnostics import describe_location
 from doclint.i18n import _, format_message, ngettext
@@ -24,6 +23,9 @@ from doclint.model import Document, Field, Section, Step
 from doclint.similarity import LSH_MIN_TEXTS, SectionEntry, exact_copies, index_sections, scored_pairs
 from doclint.step_alignment import StepEdit, align_steps
 from doclint.text import normalize, normalize_by_clauses
+
+if TYPE_CHECKING:
+    from doclint.background import Pending
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +92,7 @@ def answer_conflicts(documents: Sequence[Document], threshold: float) -> dict[Se
 
 
 # The question search that ``start_answer_conflicts`` started, by its documents and threshold.
-_pending: dict[tuple[tuple[Document, ...], float], Future[ScoredPairs]] = {}
+_pending: dict[tuple[tuple[Document, ...], float], Pending[ScoredPairs]] = {}
 
 
 def start_answer_conflicts(documents: Sequence[Document], threshold: float, jobs: int | None) -> None:
@@ -108,13 +110,15 @@ def start_answer_conflicts(documents: Sequence[Document], threshold: float, jobs
     if len(items) < BACKGROUND_MIN_ITEMS:
         return
 
-    from doclint.background import submit
+    from doclint import background
 
-    # One search waits at a time. An older search that was never collected is dropped.
+    # One search waits at a time. An older search that was never collected is stopped.
+    for older in _pending.values():
+        older.stop()
     _pending.clear()
     questions = [_item_keys(entry.document)[entry.position][0] for entry in items]
     try:
-        _pending[key] = submit(_scored_question_pairs, questions, threshold)
+        _pending[key] = background.start(_scored_question_pairs, questions, threshold)
     except OSError as error:
         logger.debug("scoring the questions here: no process for it (%s)", error)
 
@@ -158,12 +162,11 @@ def _question_pairs(documents: tuple[Document, ...], questions: list[str], thres
     """Return the scored same-question pairs: from the search started in another process, or scored here."""
     pending = _pending.pop((documents, threshold), None)
     if pending is not None:
-        # Imported here, like the process pool that raises it.
-        from concurrent.futures.process import BrokenProcessPool
+        from doclint.background import BackgroundError
 
         try:
             return pending.result()
-        except (BrokenProcessPool, OSError) as error:
+        except BackgroundError as error:
             logger.debug("scoring the questions here: their process failed (%s)", error)
     return list(scored_pairs(questions, threshold))
 

@@ -1,0 +1,67 @@
+"""Calls run in a process of their own: results, failures, and no process left behind."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from doclint import background
+from doclint.background import BackgroundError
+
+
+def test_result_comes_back():
+    assert background.start(pow, 2, 10).result() == 1024
+
+
+def test_raised_error_named():
+    pending = background.start(int, "ten")
+
+    with pytest.raises(BackgroundError, match=r"^ValueError: invalid literal for int\(\) with base 10: 'ten'$"):
+        pending.result()
+
+
+def test_dead_process_has_no_result():
+    pending = background.start(os._exit, 3)
+
+    with pytest.raises(BackgroundError, match="ended without a result .exit status 3"):
+        pending.result()
+
+
+def test_stop_all_ends_running_calls():
+    pending = background.start(time.sleep, 60)
+    started = time.monotonic()
+
+    background.stop_all()
+
+    assert not pending._process.is_alive()
+    assert time.monotonic() - started < 10
+    assert not background._running
+
+
+def is_running(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_call_ends_after_parent_dies():
+    # The parent starts a call, then ends with os._exit, as doclint does, without stop_all.
+    parent = (
+        "import os, time\n"
+        "from doclint import background\n"
+        "pending = background.start(time.sleep, 0.5)\n"
+        "print(pending._process.pid, flush=True)\n"
+        "os._exit(0)\n"
+    )
+    child = int(subprocess.run([sys.executable, "-c", parent], capture_output=True, text=True, check=True).stdout)
+
+    deadline = time.monotonic() + 10
+    while is_running(child) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+    assert not is_running(child)
