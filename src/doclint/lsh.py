@@ -455,9 +455,13 @@ def agreeing_codes(codes: numpy.ndarray, matrix: numpy.ndarray, min_agreement: f
     Kept codes are moved to the front of ``codes`` in their order, and the
     returned view of that front keeps them sorted. Pairs are compared in
     chunks, so the memory needed does not grow with the number of pairs.
+    Only the low 16 bits of each value are compared, which moves half the
+    bytes: equal values stay equal, so no pair that agrees in full is
+    dropped, and two unequal values agree by chance once in 65,536.
     """
     count, width = matrix.shape
     needed = math.ceil(min_agreement * width)
+    matrix = matrix.astype(numpy.uint16)
     kept_count = 0
     for start in range(0, codes.size, _CHUNK_PAIRS):
         chunk = codes[start:start + _CHUNK_PAIRS]
