@@ -190,3 +190,14 @@ def test_seed_findings_with_question_process(monkeypatch):
 
     assert found == expected
     assert [line for code, line, _message in found if code in ("DL102", "DL201")] == [187, 200, 397]
+
+
+def test_seed_findings_with_lsh_search(monkeypatch):
+    from doclint import similarity
+
+    expected = [(d.code, d.line, d.message) for d in run([str(SEED)], Settings(cache_dir=None)).diagnostics]
+    monkeypatch.setattr(similarity, "LSH_MIN_TEXTS", 1)
+
+    found = [(d.code, d.line, d.message) for d in run([str(SEED)], Settings(cache_dir=None)).diagnostics]
+
+    assert found == expected

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from doclint.diagnostics import describe_location
 from doclint.i18n import _, format_message, ngettext
 from doclint.model import Document, Field, Section, Step
-from doclint.similarity import LSH_MIN_TEXTS, SectionEntry, exact_copies, index_sections, scored_pairs
+from doclint.similarity import LSH_MIN_TEXTS, QUESTION_SEARCH, SectionEntry, exact_copies, index_sections, scored_pairs
 from doclint.step_alignment import StepEdit, align_steps
 from doclint.text import normalize, normalize_by_clauses
 
@@ -124,7 +124,7 @@ def start_answer_conflicts(documents: Sequence[Document], threshold: float, jobs
 
 
 def _scored_question_pairs(questions: list[str], threshold: float) -> ScoredPairs:
-    return list(scored_pairs(questions, threshold))
+    return list(scored_pairs(questions, threshold, QUESTION_SEARCH))
 
 
 def _compared_items(documents: tuple[Document, ...]) -> list[SectionEntry]:
@@ -168,7 +168,7 @@ def _question_pairs(documents: tuple[Document, ...], questions: list[str], thres
             return pending.result()
         except BackgroundError as error:
             logger.debug("scoring the questions here: their process failed (%s)", error)
-    return list(scored_pairs(questions, threshold))
+    return list(scored_pairs(questions, threshold, QUESTION_SEARCH))
 
 
 def describe_difference(later: Field, earlier: Field, earlier_path: str = "", later_path: str = "") -> str:

@@ -54,6 +54,17 @@ LSH_MIN_TEXTS = 2000
 # then never imports numpy, which takes about 0.1 s.
 SMALL_RUN_TEXTS = 64
 
+
+@dataclass(frozen=True)
+class CandidateSearch:
+    """Options of the candidate search of a large run: those of ``doclint.lsh.LshParameters``, and one-edit pairs."""
+
+    scheme: str = "minhash"
+    min_agreement: float = 0.0
+    one_edit_length: int = 0
+    """Texts of at most this many characters also pair with the texts one edit away (``doclint.edit_neighbours``)."""
+
+
 # The LSH signature scheme for section texts (doclint.lsh): section texts are
 # long enough to fill most bins of a one-permutation signature, which takes a
 # fifth of the time of MinHash for about the same candidates.
@@ -63,6 +74,13 @@ SECTION_LSH_SCHEME = "one-permutation"
 # texts (``doclint.lsh.LshParameters.min_agreement``). Pairs below it
 # are seldom near duplicates, and scoring them took most of the search.
 SECTION_MIN_AGREEMENT = 0.25
+
+SECTION_SEARCH = CandidateSearch(SECTION_LSH_SCHEME, SECTION_MIN_AGREEMENT)
+
+# Questions keep MinHash (short texts fill few one-permutation bins), and
+# those under 20 characters also pair with the questions one edit away,
+# which the 5-gram LSH misses about one time in ten.
+QUESTION_SEARCH = CandidateSearch(one_edit_length=19)
 
 # Candidate pairs scored at once by process.cpdist.
 SCORE_CHUNK_PAIRS = 1 << 20
@@ -327,7 +345,7 @@ def _near_duplicate_matches(
     strings = [texts[entry.order] for entry in candidates]
 
     result: dict[SectionEntry, list[tuple[float, SectionEntry]]] = {}
-    for later_index, earlier in scored_pairs(strings, threshold, SECTION_LSH_SCHEME, SECTION_MIN_AGREEMENT):
+    for later_index, earlier in scored_pairs(strings, threshold, SECTION_SEARCH):
         later = candidates[later_index]
         matches = [
             (score, candidates[earlier_index])
@@ -339,9 +357,7 @@ def _near_duplicate_matches(
     return result
 
 
-def _score_earlier(
-    strings: list[str], threshold: float, scheme: str, min_agreement: float
-) -> Iterator[tuple[int, list[int], Any]]:
+def _score_earlier(strings: list[str], threshold: float, search: CandidateSearch) -> Iterator[tuple[int, list[int], Any]]:
     """Score every string against the strings before it; yield (index, earlier indexes at or above the threshold, scores).
 
     ``scores[j]`` is the score against string ``j``. Up to LSH_MIN_TEXTS
@@ -350,7 +366,7 @@ def _score_earlier(
     are scored, which keeps large runs close to linear.
     """
     if len(strings) > LSH_MIN_TEXTS:
-        yield from score_candidates(strings, threshold, scheme, min_agreement)
+        yield from score_candidates(strings, threshold, search)
         return
     if len(strings) <= SMALL_RUN_TEXTS:
         yield from _score_small(strings, threshold)
@@ -383,18 +399,12 @@ def _score_small(strings: list[str], threshold: float) -> Iterator[tuple[int, li
 
 
 def score_candidates(
-    strings: list[str], threshold: float, scheme: str = "minhash", min_agreement: float = 0.0
+    strings: list[str], threshold: float, search: CandidateSearch = CandidateSearch()
 ) -> Iterator[tuple[int, list[int], dict[int, float]]]:
-    """Score the LSH candidate pairs of the strings exactly, in the same shape as ``_score_earlier``.
-
-    ``scheme`` and ``min_agreement`` are those of ``doclint.lsh.LshParameters``.
-    """
+    """Score the candidate pairs of the strings exactly, in the same shape as ``_score_earlier``."""
     import numpy
 
-    from doclint.lsh import LshParameters, candidate_pairs
-
-    pairs = candidate_pairs(strings, LshParameters(scheme=scheme, min_agreement=min_agreement))
-    logger.debug("LSH proposed %d candidate pairs among %d texts", len(pairs), len(strings))
+    pairs = candidate_pairs(strings, search)
     found: dict[int, dict[int, float]] = {}
     for start in range(0, len(pairs), SCORE_CHUNK_PAIRS):
         chunk = pairs[start:start + SCORE_CHUNK_PAIRS]
@@ -408,13 +418,39 @@ def score_candidates(
         yield index, sorted(found[index]), found[index]
 
 
+def candidate_pairs(strings: list[str], search: CandidateSearch) -> Any:
+    """Return the pairs (i, j), i < j, worth scoring: the LSH candidates and the short texts one edit apart.
+
+    Returns an int64 numpy array of shape (pairs, 2), sorted by i, then j.
+    """
+    import numpy
+
+    from doclint import lsh, pair_codes
+
+    pairs = lsh.candidate_pairs(strings, lsh.LshParameters(scheme=search.scheme, min_agreement=search.min_agreement))
+    logger.debug("LSH proposed %d candidate pairs among %d texts", len(pairs), len(strings))
+    if not search.one_edit_length:
+        return pairs
+
+    from doclint.edit_neighbours import one_edit_pairs
+
+    neighbours = one_edit_pairs(strings, search.one_edit_length)
+    count = len(strings)
+    codes = pair_codes.sorted_unique(pairs[:, 0] * count + pairs[:, 1])
+    extra = neighbours[:, 0] * count + neighbours[:, 1]
+    if codes.size:
+        place = numpy.minimum(numpy.searchsorted(codes, extra), codes.size - 1)
+        extra = extra[codes[place] != extra]
+    logger.debug("%d more pairs of short texts one edit apart", extra.size)
+    return pair_codes.decode(pair_codes.merge_disjoint(codes, extra), count)
+
+
 def scored_pairs(
-    strings: list[str], threshold: float, scheme: str = "minhash", min_agreement: float = 0.0
+    strings: list[str], threshold: float, search: CandidateSearch = CandidateSearch()
 ) -> Iterator[tuple[int, list[tuple[int, float]]]]:
     """Yield (index, [(earlier index, score), ...]) for every string with earlier strings at or above the threshold.
 
-    Above ``LSH_MIN_TEXTS`` strings, only the LSH candidates are scored, with
-    the signature ``scheme`` and ``min_agreement`` of ``doclint.lsh.LshParameters``.
+    Above ``LSH_MIN_TEXTS`` strings, only the pairs that ``search`` proposes are scored.
     """
-    for index, earlier, scores in _score_earlier(strings, threshold, scheme, min_agreement):
+    for index, earlier, scores in _score_earlier(strings, threshold, search):
         yield index, [(other, float(scores[other])) for other in earlier]
