@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,20 @@ def folder(tmp_path, monkeypatch):
     shutil.copyfile(SEED, docs / "seed.md")
     shutil.copyfile(FIXTURES / "en-faq.md", docs / "faq.md")
     return docs
+
+
+def is_running(pid: int) -> bool:
+    """Return whether process ``pid`` exists and is not a zombie (Linux: reads /proc)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def wait_until_ended(pid: int, seconds: float = 10) -> bool:
+    """Return whether process ``pid`` has ended, or become a zombie, within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while is_running(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not is_running(pid)

@@ -1,6 +1,7 @@
 """Calls run in a process of their own: results, failures, and no process left behind."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -9,6 +10,8 @@ import pytest
 
 from doclint import background
 from doclint.background import BackgroundError
+
+from conftest import wait_until_ended
 
 
 def test_result_comes_back():
@@ -40,16 +43,8 @@ def test_stop_all_ends_running_calls():
     assert not background._running
 
 
-def is_running(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_call_ends_after_parent_dies():
+def test_call_ends_after_parent_exits():
     # The parent starts a call, then ends with os._exit, as doclint does, without stop_all.
     parent = (
         "import os, time\n"
@@ -58,10 +53,23 @@ def test_call_ends_after_parent_dies():
         "print(pending._process.pid, flush=True)\n"
         "os._exit(0)\n"
     )
-    child = int(subprocess.run([sys.executable, "-c", parent], capture_output=True, text=True, check=True).stdout)
+    child = int(subprocess.run([sys.executable, "-c", parent], capture_output=True, text=True, check=True, timeout=60).stdout)
 
-    deadline = time.monotonic() + 10
-    while is_running(child) and time.monotonic() < deadline:
-        time.sleep(0.1)
+    assert wait_until_ended(child)
 
-    assert not is_running(child)
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ending with the parent needs Linux")
+def test_call_ends_when_parent_is_killed():
+    # A call busy for a minute: only the kernel's signal on the parent's death can end it in time.
+    parent = (
+        "import os, signal, time\n"
+        "from doclint import background\n"
+        "pending = background.start(time.sleep, 60)\n"
+        "print(pending._process.pid, flush=True)\n"
+        "time.sleep(0.5)\n"
+        "os.kill(os.getpid(), signal.SIGTERM)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", parent], capture_output=True, text=True, timeout=60)
+
+    assert result.returncode == -signal.SIGTERM
+    assert wait_until_ended(int(result.stdout))

@@ -1,4 +1,8 @@
+import os
 import pickle
+import signal
+import subprocess
+import sys
 import shutil
 
 import pytest
@@ -7,7 +11,8 @@ from doclint import loader
 from doclint.engine import run
 from doclint.settings import Settings
 
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, SEED, wait_until_ended
+
 
 
 @pytest.fixture
@@ -212,7 +217,7 @@ def test_pool_workers_use_run_thresholds(cache_home):
     from doclint.i18n import current_language
 
     context = loader._Context(Settings(), (), current_language())
-    with ProcessPoolExecutor(max_workers=1, initializer=loader._start_worker, initargs=(context,)) as pool:
+    with ProcessPoolExecutor(max_workers=1, initializer=loader._start_worker, initargs=(context, os.getpid())) as pool:
         assert pool.submit(gc.get_threshold).result() == RUN_THRESHOLDS
 
 
@@ -262,3 +267,26 @@ def test_failure_cancels_queued_chunks(corpus, cache_home, monkeypatch):
     # The first cancel takes the last chunk for this process, which fails. The cleanup then cancels every chunk once.
     assert len(cancelled) == 1 + len(jobs)
     assert any(cancelled[1:]), "queued chunks were cancelled instead of parsed"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ending with the parent needs Linux")
+def test_worker_ends_when_doclint_is_killed():
+    # A parent that starts a parsing worker busy for a minute, then is killed by SIGTERM.
+    parent = (
+        "import os, signal, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from doclint import loader\n"
+        "from doclint.i18n import current_language\n"
+        "from doclint.settings import Settings\n"
+        "context = loader._Context(Settings(), (), current_language())\n"
+        "pool = ProcessPoolExecutor(1, initializer=loader._start_worker, initargs=(context, os.getpid()))\n"
+        "print(pool.submit(os.getpid).result(), flush=True)\n"
+        "pool.submit(time.sleep, 60)\n"
+        "time.sleep(0.5)\n"
+        "os.kill(os.getpid(), signal.SIGTERM)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", parent], capture_output=True, text=True, timeout=60)
+    worker = int(result.stdout)
+
+    assert result.returncode == -signal.SIGTERM
+    assert wait_until_ended(worker)

@@ -12,14 +12,18 @@ The process must never outlive doclint's. It ignores Ctrl-C, like the
 parsing workers (``doclint.loader``), because doclint's process stops on
 it. doclint's process ends with ``os._exit``, which runs no clean-up, so
 ``stop_all`` ends the calls still running first. Should doclint's process
-die without it, the call's process fails to send its result and ends,
-because no process has the pipe's reading end open any more.
+be killed (SIGTERM, SIGHUP), ``end_with_parent`` has the kernel kill the
+call's process too, and where that is not available the call's process
+fails to send its result and ends, because no process has the pipe's
+reading end open any more.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import signal
+import sys
 from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -47,9 +51,9 @@ class Pending(Generic[Result]):
         try:
             succeeded, value = self._connection.recv()
         except (EOFError, OSError) as error:
-            raise BackgroundError(f"the process ended without a result (exit status {self._process.exitcode}, {error!r})") from None
-        finally:
             self._finish()
+            raise BackgroundError(f"the process ended without a result (exit status {self._process.exitcode}, {error!r})") from None
+        self._finish()
         if not succeeded:
             raise BackgroundError(value)
         return value
@@ -79,7 +83,7 @@ def start(function: Callable[..., Result], *arguments: Any) -> Pending[Result]:
     import multiprocessing
 
     reader, writer = multiprocessing.Pipe(duplex=False)
-    process = multiprocessing.Process(target=_run, args=(reader, writer, function, arguments), daemon=True)
+    process = multiprocessing.Process(target=_run, args=(os.getpid(), reader, writer, function, arguments), daemon=True)
     process.start()
 
     # Only the new process has the writing end open now, so its death ends ``recv`` with EOFError.
@@ -95,9 +99,40 @@ def stop_all() -> None:
         pending.stop()
 
 
-def _run(reader: Connection, writer: Connection, function: Callable[..., Any], arguments: tuple[Any, ...]) -> None:
-    """Call the function in the new process and send back (True, result) or (False, the error's description)."""
+def end_with_parent(parent: int) -> None:
+    """Make this child process ignore Ctrl-C and end when its parent, process ``parent``, ends.
+
+    Ctrl-C reaches every process of a terminal's group, and doclint's
+    process stops the children itself. A parent killed by a signal stops
+    nothing, and a child left behind would keep doclint's output open, so
+    on Linux the kernel sends the child SIGKILL when its parent ends
+    (``PR_SET_PDEATHSIG``). If the parent ended before that was set, the
+    child ends at once.
+
+    NOTE: other systems have no such request, so there a child whose
+    parent was killed runs until its current work is done.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError) as error:
+            logger.debug("cannot ask to end with process %d (%s)", parent, error)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+# prctl's option number for the signal a child gets when its parent ends (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+
+
+def _run(
+    parent: int, reader: Connection, writer: Connection, function: Callable[..., Any], arguments: tuple[Any, ...]
+) -> None:
+    """Call the function in the new process and send back (True, result) or (False, the error's description)."""
+    end_with_parent(parent)
     reader.close()
     try:
         outcome = (True, function(*arguments))

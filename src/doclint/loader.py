@@ -20,12 +20,12 @@ import dataclasses
 import hashlib
 import logging
 import os
-import signal
 import sys
 from pathlib import Path
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence
 
+from doclint.background import end_with_parent
 from doclint.cachefiles import CACHE_FORMAT, SignedStore, code_fingerprint, file_digest
 from doclint.collector import use_run_thresholds
 from doclint.diagnostics import Diagnostic
@@ -86,16 +86,18 @@ def _use_context(context: _Context) -> None:
     set_language(context.language)
 
 
-def _start_worker(context: _Context) -> None:
-    """Set up a pool worker: the jobs' shared context, the run's collector thresholds, and no Ctrl-C.
+def _start_worker(context: _Context, parent: int) -> None:
+    """Set up a pool worker: the jobs' shared context, the run's collector thresholds, no Ctrl-C, and an end with ``parent``.
 
     A terminal sends Ctrl-C to every process of the group. A worker that
     stopped on it would break the pool halfway through handing back a
     result, and could hang writing to a pipe that no process reads any more.
     So workers ignore it: doclint's own process stops, cancels the queued
-    chunks and waits for the running ones, a fraction of a second.
+    chunks and waits for the running ones, a fraction of a second. A
+    doclint process killed by SIGTERM or SIGHUP stops nothing, so a worker
+    also ends when doclint's process does (``background.end_with_parent``).
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_parent(parent)
     _use_context(context)
     use_run_thresholds()
 
@@ -295,7 +297,7 @@ def _parse_shared(jobs: list[_Job], context: _Context, workers: int, advance: Ca
     chunks = [jobs[start:start + size] for start in range(0, len(jobs), size)]
     results: list[list[_Parsed | str] | None] = [None] * len(chunks)
     _use_context(context)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(context,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(context, os.getpid())) as pool:
         futures = [pool.submit(_parse_chunk, chunk) for chunk in chunks]
         counted = [False] * len(chunks)
 
