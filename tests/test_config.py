@@ -123,6 +123,7 @@ def test_no_config_option(run_cli, project):
         ("labels = 3\n", "invalid value for 'labels': expected a table of key"),
         ('[labels]\nanswer = ["题目"]\n', "invalid value for 'labels': label '题目' maps to both"),
         ("select = [\n", "invalid TOML"),
+        ('encoding = "nope-enc"\n', "invalid value for 'encoding': expected a Python codec name such as utf-8 or gb18030, got 'nope-enc'"),
     ],
 )
 def test_bad_config_is_usage_error(run_cli, project, content, message):
@@ -134,6 +135,18 @@ def test_bad_config_is_usage_error(run_cli, project, content, message):
     assert stderr.startswith(f"doclint: error: {config}: ")
     assert message in stderr
     assert stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("name", [".doclint.toml", "pyproject.toml"])
+def test_config_not_utf8_is_usage_error(run_cli, project, name):
+    config = project / name
+    config.write_bytes('[tool.doclint]\n# 检查\n'.encode("gb18030"))
+
+    code, stdout, stderr = run_cli("check", str(project / "notes.md"))
+
+    assert code == 2
+    assert stdout == ""
+    assert stderr == f"doclint: error: {config}: invalid UTF-8 at byte 17; TOML files must be UTF-8, so save the file as UTF-8\n"
 
 
 def test_missing_config_file(run_cli, project):

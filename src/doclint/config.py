@@ -11,6 +11,7 @@ the file and what is allowed.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import os
 import sys
@@ -69,6 +70,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(_("{path}: invalid TOML ({reason}); fix the syntax").format(path=path, reason=error)) from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            _("{path}: invalid UTF-8 at byte {offset}; TOML files must be UTF-8, so save the file as UTF-8").format(
+                path=path, offset=error.start
+            )
+        ) from None
     except OSError as error:
         raise ConfigError(_("{path}: cannot be read ({reason})").format(path=path, reason=error.strerror)) from None
 
@@ -128,6 +135,16 @@ def _string(value: Any, context: _Context) -> str:
     if not isinstance(value, str) or not value:
         raise context.fail(_("a non-empty string"), value)
     return value
+
+
+def _encoding(value: Any, context: _Context) -> str:
+    """Take the name of a codec that Python knows, so that a misspelt name is reported with its file and key."""
+    name = _string(value, context)
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise context.fail(_("a Python codec name such as utf-8 or gb18030"), value) from None
+    return name
 
 
 def _boolean(value: Any, context: _Context) -> bool:
@@ -212,7 +229,7 @@ KEYS: dict[str, tuple[str, Callable[[Any, _Context], Any]]] = {
     "same-question-threshold": ("same_question_threshold", _number),
     "labels": ("labels", _labels),
     "exclude": ("exclude", _strings),
-    "encoding": ("encoding", _string),
+    "encoding": ("encoding", _encoding),
     "code-scope": ("code_scope", _code_scope),
     "untagged-python": ("untagged_python", _boolean),
     "schema": ("schema", _schema),
