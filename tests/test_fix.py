@@ -137,6 +137,22 @@ def test_read_only_file_unchanged(run_cli, seed_copy):
     assert sorted(os.listdir(seed_copy.parent)) == ["000.txt"]
 
 
+def test_read_only_file_reported_as_on_disk(run_cli, seed_copy):
+    notes = seed_copy.parent / "notes.md"
+    shutil.copyfile(FIXTURES / "zh-notes.md", notes)
+    notes.chmod(0o644)
+    seed_copy.chmod(0o444)
+
+    code, stdout, _ = run_cli("check", "--no-cache", "--fix", str(seed_copy), str(notes))
+
+    # The seed keeps its ten copies at their lines on disk; only the notes' two fixes count.
+    assert code == 2
+    assert "Fixed 2 problems." in stdout
+    copies = [line for line in stdout.splitlines() if "DL101" in line]
+    assert [line.split(":")[1] for line in copies] == ["265", "278", "291", "304", "317", "330", "343", "356", "369", "382"]
+    assert "5. 事务的隔离级别" not in notes.read_text(encoding="utf-8")
+
+
 def test_stdin_fix_writes_stdout(run_cli):
     code, stdout, stderr = run_cli("check", "--fix", "-", stdin=(FIXTURES / "zh-notes.md").read_bytes())
     lines = (FIXTURES / "zh-notes.md").read_text(encoding="utf-8").split("\n")

@@ -389,14 +389,15 @@ def _fix(result, settings, unsafe: bool, verbose: bool):
     from doclint.writer import WriteError, encode, write_atomic
 
     outcome = _run_fixes(result, settings, unsafe, verbose)
-    remaining = outcome.result
-    remaining.fixed = outcome.fixed
     report = sys.stdout
-    for document in remaining.documents:
+    for document in outcome.result.documents:
         if document.path == STDIN_DISPLAY:
             sys.stdout.buffer.write(encode(document.source))
             sys.stdout.flush()
             report = sys.stderr
+
+    unwritten: set[str] = set()
+    write_errors = []
     for document in outcome.changed():
         if document.path == STDIN_DISPLAY:
             continue
@@ -404,7 +405,14 @@ def _fix(result, settings, unsafe: bool, verbose: bool):
             write_atomic(Path(document.path), document.source)
         except WriteError as error:
             _fail(str(error))
-            remaining.errors.append(str(error))
+            write_errors.append(str(error))
+            unwritten.add(document.path)
+    if unwritten:
+        # The findings and the count of fixes then describe the files as they are on disk.
+        _guard(lambda: outcome.without(unwritten, settings), verbose)
+    remaining = outcome.result
+    remaining.fixed = outcome.fixed
+    remaining.errors.extend(write_errors)
     return remaining, report
 
 

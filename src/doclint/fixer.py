@@ -41,6 +41,24 @@ class FixOutcome:
     """The source each changed document had before fixing, by path."""
     fixed: int = 0
     """How many fixes were applied in all passes."""
+    fixed_in: dict[str, int] = field(default_factory=dict)
+    """How many of them were applied to each document, by path."""
+    rules: Sequence[Rule] | None = None
+    """The rules the fixes were checked with (None for every rule)."""
+
+    def without(self, paths: set[str], settings: Settings) -> None:
+        """Take back the fixes of the documents at ``paths``, whose files could not be written.
+
+        Their findings are then those of the text on disk, and other
+        documents' findings are checked again beside them, because the
+        cross-file rules compare documents with each other.
+        """
+        documents = [
+            reparse(document, self.original[document.path].text, settings) if document.path in paths else document
+            for document in self.result.documents
+        ]
+        self.fixed -= sum(self.fixed_in.get(path, 0) for path in paths)
+        self.result = check_documents(documents, settings, self.rules, errors=self.result.errors, compared=self.result.compared)
 
     def changed(self) -> list[Document]:
         """Return the documents whose text the fixes changed, in run order."""
@@ -60,7 +78,7 @@ def fix_documents(
     fixed ones in the returned outcome. Raises FixLoopError when the fixes
     do not settle.
     """
-    outcome = FixOutcome(result)
+    outcome = FixOutcome(result, rules=rules)
     seen: dict[str, set[str]] = {document.path: {document.source.text} for document in result.documents}
 
     for number in range(1, MAX_PASSES + 1):
@@ -101,6 +119,7 @@ def _apply_pass(outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dic
         seen[document.path].add(text)
         outcome.original.setdefault(document.path, document.source)
         documents.append(reparse(document, text, settings))
+        outcome.fixed_in[document.path] = outcome.fixed_in.get(document.path, 0) + fixed_findings
         applied += fixed_findings
 
     outcome.result.documents = documents
