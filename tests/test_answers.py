@@ -337,3 +337,15 @@ def test_step_alignment_fixture():
         'it differently: step 2 "Check the error rate." is step 3 at line 21; '
         "keep one answer and correct or remove the other"
     )
+
+
+def test_steps_named_by_their_list_numbers():
+    # Both lists continue from an earlier list and start at 3, and the later one is written "3. 3. 3.".
+    earlier = answer_with_steps(10, [BUILD, CHECK, TAG])
+    for index, step in enumerate(earlier.steps):
+        step.number = 3 + index
+    later = answer_with_steps(20, [BUILD, "Check the metrics.", TAG])
+    for step in later.steps:
+        step.number = 3
+
+    assert describe_difference(later, earlier) == 'step 4 reads "…k the metrics." here and "…k the logs." at line 12'

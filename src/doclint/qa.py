@@ -216,23 +216,38 @@ def _step_differences(
         new = later_steps[edit.later] if edit.later is not None else None
         old = earlier_steps[edit.earlier] if edit.earlier is not None else None
         if edit.kind == "replace" and new is not None and old is not None:
-            differences.append(_changed_step(new, old, edit, where))
+            differences.append(_changed_step(new, old, _numbers(edit, later_steps, earlier_steps), where))
         elif edit.kind == "move" and new is not None and old is not None:
-            differences.append(_moved_step(new, old, edit, where))
+            differences.append(_moved_step(new, old, _numbers(edit, later_steps, earlier_steps), where))
         elif edit.kind == "delete" and old is not None and edit.earlier is not None:
-            differences.append(_removed_step(old, edit.earlier + 1, where))
+            differences.append(_removed_step(old, _step_number(earlier_steps, edit.earlier), where))
         elif edit.kind == "insert" and new is not None and edit.later is not None:
-            differences.append(_added_step(new, edit.later + 1, where(earlier.line)))
+            differences.append(_added_step(new, _step_number(later_steps, edit.later), where(earlier.line)))
     return differences
 
 
-def _moved_step(new: Step, old: Step, edit: StepEdit, where: Callable[[int], str]) -> str:
+def _step_number(steps: list[Step], index: int) -> int:
+    """Return the number that a rendered list shows for a step: the list's first number plus its position.
+
+    A list that starts at 3 shows 3, 4, 5, and one written "1. 1. 1." shows
+    1, 2, 3, as Markdown renders them.
+    """
+    first = steps[0].number
+    return (first if first is not None else 1) + index
+
+
+def _numbers(edit: StepEdit, later_steps: list[Step], earlier_steps: list[Step]) -> tuple[int, int]:
+    """Return the shown numbers of an edit's later and earlier step."""
     assert edit.earlier is not None and edit.later is not None
+    return _step_number(later_steps, edit.later), _step_number(earlier_steps, edit.earlier)
+
+
+def _moved_step(new: Step, old: Step, numbers: tuple[int, int], where: Callable[[int], str]) -> str:
     return format_message(
         _('step {number} "{text}" is step {other_number} at {where}'),
-        number=edit.later + 1,
+        number=numbers[0],
         text=_step_excerpt(new),
-        other_number=edit.earlier + 1,
+        other_number=numbers[1],
         where=where(old.line),
     )
 
@@ -255,10 +270,9 @@ def _added_step(new: Step, number: int, answer_location: str) -> str:
     )
 
 
-def _changed_step(new: Step, old: Step, edit: StepEdit, where: Callable[[int], str]) -> str:
+def _changed_step(new: Step, old: Step, numbers: tuple[int, int], where: Callable[[int], str]) -> str:
     """Describe how a step changed. A step that also moved is named by its number in each answer."""
-    assert edit.earlier is not None and edit.later is not None
-    number, other_number = edit.later + 1, edit.earlier + 1
+    number, other_number = numbers
     parts = []
     if normalize(new.label or "") != normalize(old.label or ""):
         if number == other_number:
