@@ -38,7 +38,7 @@ def test_english_changed_number_in_step():
     [finding] = findings(FIXTURES / "answers-en.md", rule="inconsistent-answer")
     assert finding.line == 39
     assert finding.related[0].line == 3
-    assert 'step 2 reads "Keep 14 old files and co…" here and "Keep 7 old files and com…" at line 10' in finding.message
+    assert 'step 2 reads "Keep 14 old files and compress…" here and "Keep 7 old files and compress…" at line 10' in finding.message
 
 
 def test_chinese_bold_question_items():
@@ -219,7 +219,7 @@ def test_failed_question_process_scored_here(monkeypatch):
         (
             "code-span-labels.md",
             'item "3. Length of a list" asks the question of item "1. Length of a list" (line 3) again but answers '
-            'it differently: the answer reads "The size of the object i…" here and "The number of items in t…" '
+            'it differently: the answer reads "The size of the object in bytes." here and "The number of items in the object." '
             "at line 6; keep one answer and correct or remove the other",
         ),
         (
@@ -276,7 +276,7 @@ def answer_with_steps(line, texts):
             [BUILD, PUSH, RESTART],
             [BUILD, "Restart every pod twice."],
             'step 2 "Push it to the registry." at line 12 is missing here; '
-            'step 2 reads "…ry pod twice." here and step 3 reads "…ry pod." at line 13',
+            'step 2 reads "Restart every pod twice." here and step 3 reads "Restart every pod." at line 13',
             id="deleted-before-changed",
         ),
         pytest.param(
@@ -306,7 +306,7 @@ def answer_with_steps(line, texts):
         pytest.param(
             [BUILD, PUSH, RESTART],
             [BUILD, "Push it to the mirror.", TAG, RESTART],
-            'step 2 reads "…o the mirror." here and "…o the registry." at line 12; '
+            'step 2 reads "Push it to the mirror." here and "Push it to the registry." at line 12; '
             'step 3 "Tag the release." is not in the answer at line 10',
             id="changed-then-inserted",
         ),
@@ -314,7 +314,7 @@ def answer_with_steps(line, texts):
             [BUILD, PUSH, RESTART],
             [BUILD, TAG, "Push it to the mirror.", RESTART],
             'step 2 "Tag the release." is not in the answer at line 10; '
-            'step 3 reads "…o the mirror." here and step 2 reads "…o the registry." at line 12',
+            'step 3 reads "Push it to the mirror." here and step 2 reads "Push it to the registry." at line 12',
             id="inserted-then-changed",
         ),
     ],
@@ -348,4 +348,4 @@ def test_steps_named_by_their_list_numbers():
     for step in later.steps:
         step.number = 3
 
-    assert describe_difference(later, earlier) == 'step 4 reads "…k the metrics." here and "…k the logs." at line 12'
+    assert describe_difference(later, earlier) == 'step 4 reads "Check the metrics." here and "Check the logs." at line 12'

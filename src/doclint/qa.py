@@ -22,7 +22,7 @@ from doclint.i18n import _, format_message, ngettext
 from doclint.model import Document, Field, Section, Step
 from doclint.similarity import LSH_MIN_TEXTS, QUESTION_SEARCH, SectionEntry, exact_copies, index_sections, scored_pairs
 from doclint.step_alignment import StepEdit, align_steps
-from doclint.text import normalize, normalize_by_clauses
+from doclint.text import is_cjk, normalize, normalize_by_clauses
 
 if TYPE_CHECKING:
     from doclint.background import Pending
@@ -316,12 +316,38 @@ def _step_excerpt(step: Step) -> str:
 
 
 def excerpt(text: str, start: int = 0) -> str:
-    """Return about EXCERPT_CHARS characters of text from ``start``, marking cuts with "…"."""
+    """Return about EXCERPT_CHARS characters of text from ``start``, marking cuts with "…".
+
+    A text up to half as long again is quoted whole. A cut inside a Latin
+    word moves to the word's edge when that is at most WORD_SLACK
+    characters away, so that "the metrics" is not quoted as "…k the
+    metrics"; CJK text has no word edges to keep, and is cut anywhere.
+    """
     text = " ".join(text.split())
-    piece = text[start:start + EXCERPT_CHARS]
+    if len(text) <= EXCERPT_CHARS * 3 // 2:
+        return text
+    end = min(start + EXCERPT_CHARS, len(text))
+    start, end = _word_edge(text, start, -1), _word_edge(text, end, 1)
     prefix = "…" if start > 0 else ""
-    suffix = "…" if start + EXCERPT_CHARS < len(text) else ""
-    return f"{prefix}{piece}{suffix}"
+    suffix = "…" if end < len(text) else ""
+    return f"{prefix}{text[start:end]}{suffix}"
+
+
+WORD_SLACK = 12
+
+
+def _word_edge(text: str, cut: int, direction: int) -> int:
+    """Move a cut between two Latin word characters to the nearest word edge in ``direction`` (-1 back, 1 on)."""
+    moved = cut
+    for _step in range(WORD_SLACK):
+        if moved <= 0 or moved >= len(text) or not (_is_latin_word(text[moved - 1]) and _is_latin_word(text[moved])):
+            return moved
+        moved += direction
+    return cut
+
+
+def _is_latin_word(char: str) -> bool:
+    return char.isalnum() and not is_cjk(char)
 
 
 def excerpt_difference(text: str, other: str) -> str:
