@@ -109,6 +109,13 @@ def test_folder_without_documents(run_cli, tmp_path):
     )
 
 
+def test_folder_without_documents_in_chinese(run_cli, tmp_path):
+    code, _, stderr = run_cli("check", "--lang", "zh-CN", str(tmp_path))
+
+    assert code == 2
+    assert stderr == f"doclint: error: {tmp_path}：这个文件夹里没有 *.md、*.markdown 或 *.txt 文件；请指定包含文档的文件夹或文件\n"
+
+
 def test_binary_file(run_cli, tmp_path):
     path = tmp_path / "data.md"
     path.write_bytes(b"\x00\x01\x02binary")

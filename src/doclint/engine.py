@@ -118,8 +118,10 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> tupl
             found = _documents_in(path)
             if not found:
                 errors.append(
-                    f"{argument}: no *.md, *.markdown or *.txt files found in this folder; "
-                    "name a folder or files that contain documents"
+                    _(
+                        "{path}: no *.md, *.markdown or *.txt files found in this folder; "
+                        "name a folder or files that contain documents"
+                    ).format(path=argument)
                 )
             paths.extend(found)
         elif path.exists():
