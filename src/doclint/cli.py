@@ -156,7 +156,7 @@ def main() -> None:
     help=N_(
         "Check Markdown files and folders (folders are searched for *.md, *.markdown and *.txt; - reads stdin).\n\n"
         "Exit status: 0 no finding at warning level or above, 1 findings (with --diff: changes to show), "
-        "2 usage error or unreadable input."
+        "2 usage error or unreadable input, 3 internal error (a bug in doclint), 130 interrupted with Ctrl-C."
     )
 )
 @lang_option
