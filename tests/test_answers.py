@@ -349,3 +349,39 @@ def test_steps_named_by_their_list_numbers():
         step.number = 3
 
     assert describe_difference(later, earlier) == 'step 4 reads "Check the metrics." here and "Check the logs." at line 12'
+
+
+@pytest.mark.parametrize(
+    ("question", "other", "same"),
+    [
+        ("What does `min()` return for an empty list in Python?", "What does `max()` return for an empty list in Python?", False),
+        ("Which are the top 5 reasons builds fail on CI servers?", "Which are the top 10 reasons builds fail on CI servers?", False),
+        ("如何使用 min 函数求列表的最小值并处理空列表的情况", "如何使用 max 函数求列表的最小值并处理空列表的情况", False),
+        ("How do I install pyhton packages offline on Windows?", "How do I install python packages offline on Windows?", True),
+        ("How do I install the packages offline on Windows?", "How do I install packages offline on Windows?", True),
+        ("如何利用深度学习模型实现医疗数据隐私保护", "如何利用深度学习模型实现医疗数据的隐私保护", True),
+    ],
+)
+def test_same_terms(question, other, same):
+    from doclint.qa import same_terms
+    from doclint.text import normalize
+
+    assert same_terms(normalize(question), normalize(other)) is same
+
+
+def test_different_identifier_is_another_question(tmp_path):
+    document = tmp_path / "builtins.md"
+    document.write_text(
+        "# Built-ins\n\n"
+        "## 1. Smallest item\n\n**Question:** What does `min()` return for an empty list in Python?\n\n"
+        "**Answer:** It raises ValueError unless you pass a default value.\n\n"
+        "## 2. Largest item\n\n**Question:** What does `max()` return for an empty list in Python?\n\n"
+        "**Answer:** It raises ValueError too, and also accepts a default keyword argument.\n\n"
+        "## 3. Smallest item again\n\n**Question:** What does `min()` return for an empty list in Pyhton?\n\n"
+        "**Answer:** It returns None.\n",
+        encoding="utf-8",
+    )
+
+    found = [(d.line, d.related[0].line) for d in findings(document, rule="inconsistent-answer")]
+
+    assert found == [(15, 3)]

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Sequence
 
+from rapidfuzz.distance import Indel, Levenshtein
+
 from doclint.diagnostics import describe_location
 from doclint.i18n import _, format_message, ngettext
 from doclint.model import Document, Field, Section, Step
@@ -151,11 +153,48 @@ def _answer_conflicts(documents: tuple[Document, ...], threshold: float) -> dict
         for earlier_index, score in earlier:
             if signatures[earlier_index] == signatures[later_index]:
                 continue
+            if not same_terms(questions[later_index], questions[earlier_index]):
+                continue
             if best is None or score > best.score:
                 best = AnswerConflict(later, items[earlier_index], score)
         if best is not None:
             conflicts[later] = best
     return conflicts
+
+
+def same_terms(question: str, other: str) -> bool:
+    """Return whether two similar normalised questions name the same numbers and Latin words, up to a typo.
+
+    "What does min() return for an empty list?" and the same with max()
+    score 97 and ask different things. So do "the top 5" and "the top 10".
+    The Latin words and numbers of the two questions are aligned in order.
+    A word or number that only one question has is allowed (an added
+    word), but two aligned terms must be equal, except for a word one edit
+    from the other ("pyhton", "python"), which is a typo. CJK text has no
+    such words; its differences are left to the score.
+    """
+    terms, other_terms = _terms(question), _terms(other)
+    for operation in Levenshtein.opcodes(terms, other_terms):
+        if operation.tag != "replace":
+            continue
+        replaced = terms[operation.src_start:operation.src_end]
+        replacing = other_terms[operation.dest_start:operation.dest_end]
+        if len(replaced) != len(replacing) or not all(map(_typo, replaced, replacing)):
+            return False
+    return True
+
+
+def _terms(question: str) -> list[str]:
+    """Return the runs of letters and digits of a normalised question that are not CJK characters."""
+    return "".join(" " if is_cjk(char) else char for char in question).split()
+
+
+def _typo(term: str, other: str) -> bool:
+    """Return whether two words differ by at most one edit: a character added, dropped, changed or moved. Numbers must be equal."""
+    if term.isdigit() or other.isdigit():
+        return term == other
+    distance = Indel.distance(term, other)
+    return distance <= 1 or (distance == 2 and len(term) == len(other))
 
 
 def _question_pairs(documents: tuple[Document, ...], questions: list[str], threshold: float) -> ScoredPairs:
