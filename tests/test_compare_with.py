@@ -108,7 +108,7 @@ def test_unreadable_compared_file_skipped(tmp_path):
     )
     assert (completed.returncode, completed.stdout) == (0, "No problems found in 1 file.\n")
     assert completed.stderr == (
-        f"doclint: WARNING: doclint.engine: {tmp_path / 'image.md'}: binary file (it contains NUL bytes); "
+        f"doclint: warning: {tmp_path / 'image.md'}: binary file (it contains NUL bytes); "
         "pass only text documents; it is left out of the comparison\n"
     )
 

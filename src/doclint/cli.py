@@ -43,8 +43,24 @@ def _configure_logging(verbose: bool) -> None:
     The libraries' debug messages stay off: markdown-it-py alone logs one
     line for every block rule it tries, over a million on 1,000 documents.
     """
-    logging.basicConfig(level=logging.WARNING, format="doclint: %(levelname)s: %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_LogFormatter())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     logging.getLogger("doclint").setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
+class _LogFormatter(logging.Formatter):
+    """Format a warning like an error line, ``doclint: warning: message``, and a debug line with its module.
+
+    Warnings are for the user, who needs no module name; ``--verbose``
+    lines are for finding where a message came from.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        if record.levelno >= logging.WARNING:
+            return f"doclint: {record.levelname.lower()}: {text}"
+        return f"doclint: {record.levelname}: {record.name}: {text}"
 
 
 def _fail(message: str) -> None:
