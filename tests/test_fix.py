@@ -137,6 +137,26 @@ def test_read_only_file_unchanged(run_cli, seed_copy):
     assert sorted(os.listdir(seed_copy.parent)) == ["000.txt"]
 
 
+def test_unwritable_folder_reported_in_one_line(run_cli, seed_copy, monkeypatch):
+    import tempfile
+
+    def no_temporary_file(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    # Root may write anywhere, so the folder's refusal is simulated where the temporary file is made.
+    monkeypatch.setattr(tempfile, "mkstemp", no_temporary_file)
+
+    code, stdout, stderr = run_cli("check", "--no-cache", "--fix", str(seed_copy))
+
+    assert code == 2
+    assert stderr == (
+        f"doclint: error: {seed_copy}: cannot be written (Permission denied); "
+        "make its folder writable or use --diff to see the fixes\n"
+    )
+    assert "Found 20 problems" in stdout
+    assert seed_copy.read_bytes() == SEED.read_bytes()
+
+
 def test_read_only_file_reported_as_on_disk(run_cli, seed_copy):
     notes = seed_copy.parent / "notes.md"
     shutil.copyfile(FIXTURES / "zh-notes.md", notes)

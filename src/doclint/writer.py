@@ -56,7 +56,14 @@ def write_atomic(path: Path, source: Source) -> None:
     if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
         raise WriteError(_("{path}: the file is read-only; make it writable or use --diff to see the fixes").format(path=source.path))
 
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".doclint-tmp", dir=path.parent)
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".doclint-tmp", dir=path.parent)
+    except OSError as error:
+        raise WriteError(
+            _("{path}: cannot be written ({reason}); make its folder writable or use --diff to see the fixes").format(
+                path=source.path, reason=error.strerror
+            )
+        ) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
