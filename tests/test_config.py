@@ -124,6 +124,7 @@ def test_no_config_option(run_cli, project):
         ('[labels]\nanswer = ["题目"]\n', "invalid value for 'labels': label '题目' maps to both"),
         ("select = [\n", "invalid TOML"),
         ('encoding = "nope-enc"\n', "invalid value for 'encoding': expected a Python codec name such as utf-8 or gb18030, got 'nope-enc'"),
+        ('encoding = "rot13"\n', "invalid value for 'encoding': expected a Python codec name such as utf-8 or gb18030, got 'rot13'"),
     ],
 )
 def test_bad_config_is_usage_error(run_cli, project, content, message):

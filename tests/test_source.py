@@ -74,3 +74,9 @@ def test_line_starts_every_ending(text):
     assert list(source.line_starts) == expected
     first = re.search(r"\r\n|\r|\n", text)
     assert source.newline == (first.group() if first else "\n")
+
+
+@pytest.mark.parametrize("name", ["base64", "rot13", "zlib"])
+def test_non_text_codec_rejected(name):
+    with pytest.raises(SourceError, match=f"unknown encoding '{name}'"):
+        decode("notes.md", b"text", name)

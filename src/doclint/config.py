@@ -11,7 +11,6 @@ the file and what is allowed.
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import os
 import sys
@@ -21,6 +20,7 @@ from typing import Any, Callable, Sequence
 from doclint.data import DataError, load_json
 from doclint.fields import LabelTable
 from doclint.settings import CODE_SCOPES, Settings
+from doclint.source import text_codec
 from doclint.i18n import _
 
 if sys.version_info >= (3, 11):
@@ -141,7 +141,7 @@ def _encoding(value: Any, context: _Context) -> str:
     """Take the name of a codec that Python knows, so that a misspelt name is reported with its file and key."""
     name = _string(value, context)
     try:
-        codecs.lookup(name)
+        text_codec(name)
     except LookupError:
         raise context.fail(_("a Python codec name such as utf-8 or gb18030"), value) from None
     return name

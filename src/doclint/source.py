@@ -160,9 +160,24 @@ def detect_encoding(data: bytes) -> str | None:
     return codecs.lookup(best.encoding).name
 
 
+def text_codec(name: str) -> codecs.CodecInfo:
+    """Return the codec of a text encoding, raising LookupError for an unknown name or a codec such as rot13 or base64.
+
+    Those exist but do not turn bytes into text. ``str.encode`` raises
+    LookupError for them, and a text codec that cannot encode "a" still
+    decodes.
+    """
+    codec = codecs.lookup(name)
+    try:
+        "a".encode(name)
+    except UnicodeError:
+        pass
+    return codec
+
+
 def _decode_as(path: str, data: bytes, name: str) -> Source:
     try:
-        codec = codecs.lookup(name)
+        codec = text_codec(name)
     except LookupError:
         raise SourceError(_("unknown encoding {name!r}; pass a Python codec name such as utf-8 or gb18030").format(name=name)) from None
 
