@@ -360,6 +360,11 @@ def test_steps_named_by_their_list_numbers():
         ("How do I install pyhton packages offline on Windows?", "How do I install python packages offline on Windows?", True),
         ("How do I install the packages offline on Windows?", "How do I install packages offline on Windows?", True),
         ("如何利用深度学习模型实现医疗数据隐私保护", "如何利用深度学习模型实现医疗数据的隐私保护", True),
+        ("How do I configure IPv4 routing on a Linux server today?", "How do I configure IPv6 routing on a Linux server today?", False),
+        ("Why does 10 // 3 give that result in Python integer division?", "Why does 3 // 10 give that result in Python integer division?", False),
+        ("What does x.pop() return when called on a Python list object?", "What does x.pop(0) return when called on a Python list object?", False),
+        ("What does str.lstrip() do with whitespace characters in Python?", "What does str.rstrip() do with whitespace characters in Python?", False),
+        ("What does dict.get() return for a missing key in Python code?", "What does dict.set() return for a missing key in Python code?", False),
     ],
 )
 def test_same_terms(question, other, same):

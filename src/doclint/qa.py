@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -166,14 +167,16 @@ def same_terms(question: str, other: str) -> bool:
     """Return whether two similar normalised questions name the same numbers and Latin words, up to a typo.
 
     "What does min() return for an empty list?" and the same with max()
-    score 97 and ask different things. So do "the top 5" and "the top 10".
-    The Latin words and numbers of the two questions are aligned in order.
-    A word or number that only one question has is allowed (an added
-    word), but two aligned terms must be equal, except for a word one edit
-    from the other ("pyhton", "python"), which is a typo. CJK text has no
-    such words; its differences are left to the score.
+    score 97 and ask different things. So do "the top 5" and "the top 10",
+    and "IPv4" and "IPv6". The digits of the two questions must be the
+    same, in the same order. Their Latin words are aligned in order: a word
+    that only one question has is allowed (an added word), but two aligned
+    words must be equal or a typo apart (``_typo``). CJK text has no such
+    words; its differences are left to the score.
     """
     terms, other_terms = _terms(question), _terms(other)
+    if _digit_runs(terms) != _digit_runs(other_terms):
+        return False
     for operation in Levenshtein.opcodes(terms, other_terms):
         if operation.tag != "replace":
             continue
@@ -189,9 +192,22 @@ def _terms(question: str) -> list[str]:
     return "".join(" " if is_cjk(char) else char for char in question).split()
 
 
+def _digit_runs(terms: list[str]) -> list[str]:
+    """Return the runs of digits in the terms, in order: "ipv6 on port 80" gives ["6", "80"]."""
+    return [run for term in terms for run in _DIGITS_RE.findall(term)]
+
+
+_DIGITS_RE = re.compile(r"\d+")
+
+
 def _typo(term: str, other: str) -> bool:
-    """Return whether two words differ by at most one edit: a character added, dropped, changed or moved. Numbers must be equal."""
-    if term.isdigit() or other.isdigit():
+    """Return whether two words are one typo apart: one character added, dropped, changed or moved, after the first.
+
+    A typo in a word of three letters or fewer, or in its first letter, is
+    too often another word ("get" and "set", "lstrip" and "rstrip"), so
+    such words must be equal.
+    """
+    if min(len(term), len(other)) < 4 or term[0] != other[0]:
         return term == other
     distance = Indel.distance(term, other)
     return distance <= 1 or (distance == 2 and len(term) == len(other))
@@ -365,24 +381,31 @@ def excerpt(text: str, start: int = 0) -> str:
     text = " ".join(text.split())
     if len(text) <= EXCERPT_CHARS * 3 // 2:
         return text
+    # An excerpt near the end of the text starts earlier, so that it still shows EXCERPT_CHARS characters.
+    start = max(0, min(start, len(text) - EXCERPT_CHARS))
     end = min(start + EXCERPT_CHARS, len(text))
     start, end = _word_edge(text, start, -1), _word_edge(text, end, 1)
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
-    return f"{prefix}{text[start:end]}{suffix}"
+    return f"{prefix}{text[start:end].strip()}{suffix}"
 
 
 WORD_SLACK = 12
 
 
 def _word_edge(text: str, cut: int, direction: int) -> int:
-    """Move a cut between two Latin word characters to the nearest word edge in ``direction`` (-1 back, 1 on)."""
-    moved = cut
-    for _step in range(WORD_SLACK):
-        if moved <= 0 or moved >= len(text) or not (_is_latin_word(text[moved - 1]) and _is_latin_word(text[moved])):
-            return moved
-        moved += direction
+    """Move a cut between two Latin word characters to a word edge at most WORD_SLACK away, first in ``direction`` (-1 back, 1 on)."""
+    for step in (direction, -direction):
+        moved = cut
+        for _count in range(WORD_SLACK + 1):
+            if not _inside_latin_word(text, moved):
+                return moved
+            moved += step
     return cut
+
+
+def _inside_latin_word(text: str, cut: int) -> bool:
+    return 0 < cut < len(text) and _is_latin_word(text[cut - 1]) and _is_latin_word(text[cut])
 
 
 def _is_latin_word(char: str) -> bool:
