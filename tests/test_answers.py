@@ -390,3 +390,20 @@ def test_different_identifier_is_another_question(tmp_path):
     found = [(d.line, d.related[0].line) for d in findings(document, rule="inconsistent-answer")]
 
     assert found == [(15, 3)]
+
+
+def test_step_after_interrupted_list_compared(tmp_path):
+    item = (
+        "**Question:** How do I release the service to production safely?\n\n**Answer:**\n\n"
+        "1. Build the image.\n2. Run the tests.\n\nWait for the review before you go on.\n\n3. Push the image.\n"
+    )
+    document = tmp_path / "release.md"
+    document.write_text(
+        f"# Deploying\n\n## 1. Release\n\n{item}4. Restart every pod.\n\n## 2. Release again\n\n{item}4. Restart half of the pods.\n",
+        encoding="utf-8",
+    )
+
+    [finding] = findings(document, rule="inconsistent-answer")
+
+    assert finding.line == 17
+    assert 'step 4 reads "Restart half of the pods." here and "Restart every pod." at line 15' in finding.message

@@ -282,3 +282,12 @@ def test_pickled_tree_keeps_every_field_but_markdown():
     paragraphs = [block for section in loaded.walk() for block in section.blocks if isinstance(block, Paragraph)]
     assert paragraphs
     assert {paragraph.markdown for paragraph in paragraphs} == {""}
+
+
+def test_list_after_paragraph_continues_steps():
+    text = "## 1. Release\n\n**Answer:**\n\n1. Build.\n2. Test.\n\nWait.\n\n3. Push.\n\nThen:\n\n1. A new list.\n"
+
+    answer = parse_document(Source.from_text("release.md", text)).sections[0].fields["answer"]
+
+    assert [(step.number, step.text) for step in answer.steps] == [(1, "Build."), (2, "Test."), (3, "Push.")]
+    assert answer.text == "Wait.\n\nThen:"

@@ -216,7 +216,8 @@ class Field:
     text: str
     """Plain text after the label."""
     steps: list[Step] = field(default_factory=list)
-    """The items of the ordered list that follows an answer, if any."""
+    """The items of the ordered list that follows an answer, if any, and of later
+    ordered lists that go on with its numbering after a paragraph."""
 
     def to_json(self) -> dict[str, Any]:
         return {

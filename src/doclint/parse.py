@@ -526,12 +526,21 @@ def bold_question(markdown: str, labels: LabelTable) -> tuple[str | None, str, s
     return number, text.strip(), label
 
 
+def _continues(block: ListBlock, steps: list[Step]) -> bool:
+    """Return whether an ordered list goes on with the numbering of the steps before it."""
+    last = steps[-1].number
+    return block.ordered and block.start is not None and last is not None and block.start == last + 1
+
+
 def _collect_fields(blocks: list[Block], labels: LabelTable) -> dict[str, Field]:
     """Find the labelled fields among a section's blocks.
 
     A field runs from its labelled paragraph to the next labelled paragraph,
     thematic break or the section's end. The items of the first list inside
-    it become its steps. A key's first occurrence wins.
+    it become its steps. A paragraph between two items ends a Markdown list,
+    so a later ordered list whose first number follows the last step's
+    (``7.`` after ``6.``) adds its items to the steps. A key's first
+    occurrence wins.
     """
     fields: dict[str, Field] = {}
     current: Field | None = None
@@ -549,8 +558,8 @@ def _collect_fields(blocks: list[Block], labels: LabelTable) -> dict[str, Field]
             continue
 
         current.end_line = block.end_line
-        if isinstance(block, ListBlock) and not current.steps:
-            current.steps = [Step(item.line, item.end_line, item.number, item.label, item.text) for item in block.items]
+        if isinstance(block, ListBlock) and (not current.steps or _continues(block, current.steps)):
+            current.steps += [Step(item.line, item.end_line, item.number, item.label, item.text) for item in block.items]
         elif isinstance(block, Paragraph):
             current.text = f"{current.text}\n\n{block.text}" if current.text else block.text
     return fields
