@@ -80,3 +80,13 @@ def test_used_suppression_not_reported(run_cli, tmp_path):
     text = insert_before(BASE, 51, "<!-- doclint-disable-next-line duplicate-section -->")
     findings = check(run_cli, tmp_path, text, "--select", "DL1,DL902")
     assert findings == [(27, "near-duplicate-section")]
+
+
+def test_disable_next_line_covers_code_block(run_cli, tmp_path):
+    text = (
+        "# Setup\n\n<!-- doclint-disable-next-line undefined-name -->\n"
+        "```python\ndata = load_data()\nprint(data)\n```\n\n"
+        "```python\nother = load_other()\n```\n"
+    )
+
+    assert check(run_cli, tmp_path, text) == [(10, "undefined-name")]

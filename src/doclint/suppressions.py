@@ -1,7 +1,7 @@
 """Inline suppressions: HTML comments that silence findings in one place.
 
 - ``<!-- doclint-disable-next-line RULES -->`` silences findings that start on
-  the next non-blank line.
+  the next non-blank line, or anywhere in the code block that opens there.
 - ``<!-- doclint-disable RULES -->`` ... ``<!-- doclint-enable RULES -->``
   silences findings that start between the two comments (to the end of the
   file when no enable follows).
@@ -49,7 +49,8 @@ class Suppression:
 def parse_suppressions(document: Document) -> list[Suppression]:
     """Find the suppression comments of a document, outside code blocks, with the lines they cover."""
     source = document.source
-    code_lines = _code_lines(document)
+    code_blocks = _code_blocks(document)
+    code_lines = {line for start, end in code_blocks.items() for line in range(start, end + 1)}
     suppressions: list[Suppression] = []
     open_ranges: list[Suppression] = []
     for match in _COMMENT_RE.finditer(source.text):
@@ -65,7 +66,7 @@ def parse_suppressions(document: Document) -> list[Suppression]:
         end_line, _ = source.position(match.end())
         if kind == "disable-next-line":
             target = _next_content_line(document, end_line)
-            suppression = Suppression(kind, rules, line, column, target, target)
+            suppression = Suppression(kind, rules, line, column, target, code_blocks.get(target, target))
         elif kind == "disable-file":
             suppression = Suppression(kind, rules, line, column, 1, source.line_count)
         else:
@@ -91,13 +92,14 @@ def _next_content_line(document: Document, line: int) -> int:
     return min(candidate, source.line_count)
 
 
-def _code_lines(document: Document) -> set[int]:
-    lines: set[int] = set()
+def _code_blocks(document: Document) -> dict[int, int]:
+    """Map the first line of each code block of a document to its last line."""
+    ends: dict[int, int] = {}
 
     def visit(blocks):
         for block in blocks:
             if isinstance(block, CodeBlock):
-                lines.update(range(block.line, block.end_line + 1))
+                ends[block.line] = block.end_line
             for child in getattr(block, "blocks", ()):
                 visit([child])
             for item in getattr(block, "items", ()):
@@ -106,4 +108,4 @@ def _code_lines(document: Document) -> set[int]:
     visit(document.blocks)
     for section in document.walk():
         visit(section.blocks)
-    return lines
+    return ends
