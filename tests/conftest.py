@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -85,3 +87,9 @@ def wait_until_ended(pid: int, seconds: float = 10) -> bool:
     while is_running(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     return not is_running(pid)
+
+
+def run_parent(script: str) -> tuple[int, int]:
+    """Run a Python script that prints the pid of a child process it starts; return its exit status and that pid."""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    return result.returncode, int(result.stdout)

@@ -2,7 +2,6 @@
 
 import os
 import signal
-import subprocess
 import sys
 import time
 
@@ -11,7 +10,7 @@ import pytest
 from doclint import background
 from doclint.background import BackgroundError
 
-from conftest import wait_until_ended
+from conftest import run_parent, wait_until_ended
 
 
 def test_result_comes_back():
@@ -53,8 +52,9 @@ def test_call_ends_after_parent_exits():
         "print(pending._process.pid, flush=True)\n"
         "os._exit(0)\n"
     )
-    child = int(subprocess.run([sys.executable, "-c", parent], capture_output=True, text=True, check=True, timeout=60).stdout)
+    status, child = run_parent(parent)
 
+    assert status == 0
     assert wait_until_ended(child)
 
 
@@ -69,7 +69,7 @@ def test_call_ends_when_parent_is_killed():
         "time.sleep(0.5)\n"
         "os.kill(os.getpid(), signal.SIGTERM)\n"
     )
-    result = subprocess.run([sys.executable, "-c", parent], capture_output=True, text=True, timeout=60)
+    status, child = run_parent(parent)
 
-    assert result.returncode == -signal.SIGTERM
-    assert wait_until_ended(int(result.stdout))
+    assert status == -signal.SIGTERM
+    assert wait_until_ended(child)

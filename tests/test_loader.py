@@ -1,7 +1,6 @@
 import os
 import pickle
 import signal
-import subprocess
 import sys
 import shutil
 
@@ -11,7 +10,7 @@ from doclint import loader
 from doclint.engine import run
 from doclint.settings import Settings
 
-from conftest import FIXTURES, SEED, wait_until_ended
+from conftest import FIXTURES, SEED, run_parent, wait_until_ended
 
 
 
@@ -285,8 +284,7 @@ def test_worker_ends_when_doclint_is_killed():
         "time.sleep(0.5)\n"
         "os.kill(os.getpid(), signal.SIGTERM)\n"
     )
-    result = subprocess.run([sys.executable, "-c", parent], capture_output=True, text=True, timeout=60)
-    worker = int(result.stdout)
+    status, worker = run_parent(parent)
 
-    assert result.returncode == -signal.SIGTERM
+    assert status == -signal.SIGTERM
     assert wait_until_ended(worker)

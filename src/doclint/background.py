@@ -11,11 +11,11 @@ pairs found, not parsed documents.
 The process must never outlive doclint's. It ignores Ctrl-C, like the
 parsing workers (``doclint.loader``), because doclint's process stops on
 it. doclint's process ends with ``os._exit``, which runs no clean-up, so
-``stop_all`` ends the calls still running first. Should doclint's process
-be killed (SIGTERM, SIGHUP), ``end_with_parent`` has the kernel kill the
-call's process too, and where that is not available the call's process
-fails to send its result and ends, because no process has the pipe's
-reading end open any more.
+``stop_all`` ends the calls still running first. When doclint's process is
+killed (SIGTERM, SIGHUP), ``end_with_parent`` has the kernel kill the
+call's process too. Where the kernel offers no such request, the call's
+process ends when it fails to send its result, because no process has the
+pipe's reading end open any more.
 """
 
 from __future__ import annotations

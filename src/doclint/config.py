@@ -138,7 +138,7 @@ def _string(value: Any, context: _Context) -> str:
 
 
 def _encoding(value: Any, context: _Context) -> str:
-    """Take the name of a codec that Python knows, so that a misspelt name is reported with its file and key."""
+    """Take the name of a Python text codec, so that a misspelt name is reported with its file and key."""
     name = _string(value, context)
     try:
         text_codec(name)

@@ -80,8 +80,8 @@ _GOLDEN_32 = 0x9E3779B1
 _CHUNK_SHINGLES = 1 << 18
 _CHUNK_PERMUTATIONS = 16
 
-# Candidate pairs whose signatures are compared at once: 2**15 pairs of 128
-# uint32 columns take 32 MB.
+# Candidate pairs whose signatures are compared at once: the two rows of 2**15
+# pairs, 128 uint16 columns each, take 16 MB.
 _CHUNK_PAIRS = 1 << 15
 
 # Multiplier of the polynomial hash of a shingle's code points (odd, 64 bits).
