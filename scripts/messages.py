@@ -3,7 +3,7 @@
 Usage: python scripts/messages.py update    # extract, then merge into every .po
        python scripts/messages.py compile   # write the .mo file next to every .po
 
-Messages are the strings passed to ``_``, ``N_`` and ``ngettext`` in
+Messages are the strings passed to ``_``, ``N_``, ``ngettext`` and ``N_plural`` in
 ``src/doclint``, and the ``x-doclint-message`` templates of the built-in
 schemas in ``rules/schemas``, which doclint translates when it fills them
 in. The catalogs are ``src/doclint/locale/LANG/LC_MESSAGES/doclint.po``;
@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "doclint"
 LOCALE = PACKAGE / "locale"
 SCHEMAS = ROOT / "rules" / "schemas"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "N_plural": (1, 2)}
 MESSAGE_KEYWORD = "x-doclint-message"
 
 

@@ -102,12 +102,13 @@ class _Group(TranslatedGroup):
 
     def main(self, *args, **kwargs):  # type: ignore[override]
         kwargs["standalone_mode"] = False
-        apply_locale()
+        arguments = _arguments(args, kwargs)
+        apply_locale(arguments)
         try:
             status = super().main(*args, **kwargs)
         except click.UsageError as error:
-            command = error.ctx.command_path if error.ctx else "doclint"
-            _fail(_("{message} (see '{command} --help')").format(message=error.format_message(), command=command))
+            command = self._failed_command(error, arguments)
+            _fail(_("{message} (see '{command} --help')").format(message=_usage_message(error), command=command))
             sys.exit(EXIT_USAGE)
         except click.ClickException as error:
             _fail(error.format_message())
@@ -115,6 +116,42 @@ class _Group(TranslatedGroup):
         except click.Abort:
             sys.exit(130)
         sys.exit(status or 0)
+
+    def _failed_command(self, error: click.UsageError, arguments: list[str]) -> str:
+        """Return the command whose help fits a usage error, such as ``doclint check``.
+
+        click gives some errors in a command's options no context ("Option
+        '--jobs' requires an argument"). The command is then the first
+        argument that names one, because the group's own options come
+        before it. Other errors get the group's context, which names the
+        command being started.
+        """
+        if error.ctx is None:
+            named = [argument for argument in arguments if argument in self.commands]
+            return f"doclint {named[0]}" if named else "doclint"
+        if error.ctx.command is self and error.ctx.invoked_subcommand:
+            return f"{error.ctx.command_path} {error.ctx.invoked_subcommand}"
+        return error.ctx.command_path
+
+
+def _usage_message(error: click.UsageError) -> str:
+    """Return a usage error's message, with Chinese punctuation where click joins translated pieces.
+
+    click ends a message such as "Missing argument 'PATH...'." with an ASCII
+    full stop and joins "Did you mean" with a space, whatever the language.
+    """
+    message = error.format_message()
+    if current_language() != "zh-CN":
+        return message
+    if message.endswith("."):
+        message = message[:-1] + "。"
+    return message.replace("。 ", "。")
+
+
+def _arguments(args: tuple, kwargs: dict) -> list[str]:
+    """Return the command-line arguments that ``click.Command.main`` will parse."""
+    passed = args[0] if args else kwargs.get("args")
+    return list(sys.argv[1:] if passed is None else passed)
 
 
 def entry_point() -> None:
@@ -204,7 +241,6 @@ def main() -> None:
 @click.option(
     "--config",
     "config_path",
-    type=click.Path(dir_okay=False),
     metavar="FILE",
     help=N_("Configuration file (.doclint.toml or pyproject.toml). Default: found by walking up from the checked paths."),
 )
@@ -350,6 +386,10 @@ def _settings(paths: tuple[str, ...], options: dict, config_path: str | None, no
         config_file = Path(config_path) if config_path else find_config(paths)
         if config_file is None:
             return settings
+        if config_file.is_dir():
+            raise ConfigError(
+                _("{path}: is a folder; pass a configuration file such as .doclint.toml to --config").format(path=config_file)
+            )
         if not config_file.is_file():
             raise ConfigError(_("{path}: no such configuration file; check the --config path").format(path=config_file))
         return apply_config(settings, load_config(config_file), config_file, _names_rule, frozenset(given))

@@ -8,18 +8,43 @@ from the locale variables, which ``apply_locale`` reads before parsing.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 import click
 
+from doclint.click_messages import install as install_click_messages
 from doclint.i18n import LANGUAGES, N_, _, detect_language, display_width, set_language, wrap_display
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def apply_locale() -> None:
-    """Select the language of the locale variables (LC_ALL, LC_MESSAGES, LANG)."""
-    set_language(detect_language())
+def apply_locale(args: Sequence[str]) -> None:
+    """Select the language before click parses ``args``: that of ``--lang``, else of the locale variables.
+
+    ``--lang`` is an eager option too, but click reports an unknown option
+    or a missing value while it parses, before any option callback runs.
+    Reading the value here first gives those errors the language asked for.
+    A ``--lang`` value that is not a language is left to click to report.
+    """
+    install_click_messages()
+    set_language(_language_argument(args) or detect_language())
+
+
+def _language_argument(args: Sequence[str]) -> str | None:
+    """Return the last valid ``--lang`` value before a ``--`` in ``args``, or None."""
+    found = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        else:
+            continue
+        if value in LANGUAGES:
+            found = value
+    return found
 
 
 def _select_language(context: click.Context, parameter: click.Parameter, value: str | None) -> None:

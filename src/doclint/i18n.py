@@ -2,7 +2,7 @@
 
 Every user-facing string goes through ``_`` (or ``ngettext``), and strings
 that must be translated later, such as help texts declared at import time,
-are marked with ``N_``. The language is chosen once per run by
+are marked with ``N_`` (or ``N_plural``). The language is chosen once per run by
 ``set_language``: from ``--lang``, else from ``LC_ALL``, ``LC_MESSAGES`` or
 ``LANG``. English is the fallback and needs no catalog. The catalogs are
 ``locale/LANG/LC_MESSAGES/doclint.po`` beside this module, compiled to
@@ -80,6 +80,11 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def N_(message: str) -> str:
     """Mark a message for translation where it is declared; ``_`` translates it where it is shown."""
     return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a message and its plural form where they are declared; ``ngettext`` translates them where they are shown."""
+    return singular, plural
 
 
 # Han, kana and Hangul, but not CJK punctuation: text after "（" or "：" needs no space.
