@@ -365,13 +365,64 @@ def test_steps_named_by_their_list_numbers():
         ("What does x.pop() return when called on a Python list object?", "What does x.pop(0) return when called on a Python list object?", False),
         ("What does str.lstrip() do with whitespace characters in Python?", "What does str.rstrip() do with whitespace characters in Python?", False),
         ("What does dict.get() return for a missing key in Python code?", "What does dict.set() return for a missing key in Python code?", False),
+        ("What does `a += 1` do to the variable in a Python loop?", "What does `a -= 1` do to the variable in a Python loop?", False),
+        ("Why is x == y true here for two equal Python objects?", "Why is x != y true here for two equal Python objects?", False),
+        ("What does a && b return in JavaScript for two values?", "What does a || b return in JavaScript for two values?", False),
+        ("Which built-in functions does Python offer for sorting?", "Which built-in functions does Python offer for sorting!", True),
+        ("列出机器学习项目中数据清洗的前五个步骤", "列出机器学习项目中数据清洗的前十个步骤", False),
+        ("列出机器学习项目中数据清洗的前五个步骤", "列出机器学习项目中数据清洗的前 5 个步骤", True),
+        ("模型部署流程的第三步需要注意哪些问题", "模型部署流程的第四步需要注意哪些问题", False),
+        ("请说明实现数据隐私保护的三种常用方法", "请说明实现数据隐私保护的两种常用方法", False),
+        ("什么是一个进程，它和线程有什么区别呢", "什么是进程，它和线程有什么区别呢", True),
+        ("在医疗领域中如何统一建模数据标准", "在医疗领域中如何统一建模的数据标准", True),
     ],
 )
 def test_same_terms(question, other, same):
-    from doclint.qa import same_terms
-    from doclint.text import normalize
+    from doclint.question_terms import same_terms
 
-    assert same_terms(normalize(question), normalize(other)) is same
+    assert same_terms(question, other) is same
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("五", 5), ("十", 10), ("十五", 15), ("二十三", 23), ("一百零五", 105), ("两千", 2000), ("两万", 20000), ("十万", 100000), ("三亿五千万", 350000000)],
+)
+def test_chinese_number(numeral, value):
+    from doclint.question_terms import chinese_number
+
+    assert chinese_number(numeral) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("How do I use IPv6 on port 8080?", [6, 8080]),
+        ("列出前五个步骤的第 3 步", [5, 3]),
+        ("说出三种方法和两个例子", [3, 2]),
+        ("什么是一个进程，十分重要吗", []),
+        ("第一步和第二十步", [1, 20]),
+        ("全角数字 １２ 也算", [12]),
+    ],
+)
+def test_question_numbers(text, found):
+    from doclint.question_terms import numbers
+
+    assert numbers(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("What does a += 1 do if x != y?", ["+=", "!="]),
+        ("Is a built-in TCP/IP stack faster?", []),
+        ("What is a / b in Python 3!", ["/"]),
+        ("Why use C++ and a-b?", ["++"]),
+    ],
+)
+def test_question_operators(text, found):
+    from doclint.question_terms import operators
+
+    assert operators(text) == found
 
 
 def test_different_identifier_is_another_question(tmp_path):
@@ -390,6 +441,23 @@ def test_different_identifier_is_another_question(tmp_path):
     found = [(d.line, d.related[0].line) for d in findings(document, rule="inconsistent-answer")]
 
     assert found == [(15, 3)]
+
+
+def test_different_count_or_operator_is_another_question(tmp_path):
+    document = tmp_path / "counts.md"
+    document.write_text(
+        "# 题库\n\n"
+        "## 1. 清洗步骤\n\n**题目：** 请列出机器学习项目中进行数据清洗时最常用的前五个步骤\n\n**答案：** 去重、补缺、去噪、标准化、编码。\n\n"
+        "## 2. 更多清洗步骤\n\n**题目：** 请列出机器学习项目中进行数据清洗时最常用的前十个步骤\n\n**答案：** 再加上分箱、降维、抽样、切分和校验。\n\n"
+        "## 3. 自增\n\n**题目：** What does `a += 1` do to the variable in a Python loop?\n\n**答案：** 加一。\n\n"
+        "## 4. 自减\n\n**题目：** What does `a -= 1` do to the variable in a Python loop?\n\n**答案：** 减一。\n\n"
+        "## 5. 清洗步骤（重复）\n\n**题目：** 请列出机器学习项目中进行数据清洗时最常用的前 5 个步骤\n\n**答案：** 去重和补缺。\n",
+        encoding="utf-8",
+    )
+
+    found = [(d.line, d.related[0].line) for d in findings(document, rule="inconsistent-answer")]
+
+    assert found == [(27, 3)]
 
 
 def test_step_after_interrupted_list_compared(tmp_path):

@@ -13,16 +13,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from rapidfuzz.distance import Indel, Levenshtein
-
 from doclint.diagnostics import describe_location
 from doclint.i18n import _, format_message, ngettext
 from doclint.model import Document, Field, Section, Step
+from doclint.question_terms import same_terms
 from doclint.similarity import LSH_MIN_TEXTS, QUESTION_SEARCH, SectionEntry, exact_copies, index_sections, scored_pairs
 from doclint.step_alignment import StepEdit, align_steps
 from doclint.text import is_cjk, normalize, normalize_by_clauses
@@ -154,7 +152,7 @@ def _answer_conflicts(documents: tuple[Document, ...], threshold: float) -> dict
         for earlier_index, score in earlier:
             if signatures[earlier_index] == signatures[later_index]:
                 continue
-            if not same_terms(questions[later_index], questions[earlier_index]):
+            if not same_terms(_question_text(later), _question_text(items[earlier_index])):
                 continue
             if best is None or score > best.score:
                 best = AnswerConflict(later, items[earlier_index], score)
@@ -163,54 +161,8 @@ def _answer_conflicts(documents: tuple[Document, ...], threshold: float) -> dict
     return conflicts
 
 
-def same_terms(question: str, other: str) -> bool:
-    """Return whether two similar normalised questions name the same numbers and Latin words, up to a typo.
-
-    "What does min() return for an empty list?" and the same with max()
-    score 97 and ask different things. So do "the top 5" and "the top 10",
-    and "IPv4" and "IPv6". The digits of the two questions must be the
-    same, in the same order. Their Latin words are aligned in order: a word
-    that only one question has is allowed (an added word), but two aligned
-    words must be equal or a typo apart (``_typo``). CJK text has no such
-    words; its differences are left to the score.
-    """
-    terms, other_terms = _terms(question), _terms(other)
-    if _digit_runs(terms) != _digit_runs(other_terms):
-        return False
-    for operation in Levenshtein.opcodes(terms, other_terms):
-        if operation.tag != "replace":
-            continue
-        replaced = terms[operation.src_start:operation.src_end]
-        replacing = other_terms[operation.dest_start:operation.dest_end]
-        if len(replaced) != len(replacing) or not all(map(_typo, replaced, replacing)):
-            return False
-    return True
-
-
-def _terms(question: str) -> list[str]:
-    """Return the runs of letters and digits of a normalised question that are not CJK characters."""
-    return "".join(" " if is_cjk(char) else char for char in question).split()
-
-
-def _digit_runs(terms: list[str]) -> list[str]:
-    """Return the runs of digits in the terms, in order: "ipv6 on port 80" gives ["6", "80"]."""
-    return [run for term in terms for run in _DIGITS_RE.findall(term)]
-
-
-_DIGITS_RE = re.compile(r"\d+")
-
-
-def _typo(term: str, other: str) -> bool:
-    """Return whether two words are one typo apart: one character added, dropped, changed or moved, after the first.
-
-    A typo in a word of three letters or fewer, or in its first letter, is
-    too often another word ("get" and "set", "lstrip" and "rstrip"), so
-    such words must be equal.
-    """
-    if min(len(term), len(other)) < 4 or term[0] != other[0]:
-        return term == other
-    distance = Indel.distance(term, other)
-    return distance <= 1 or (distance == 2 and len(term) == len(other))
+def _question_text(entry: SectionEntry) -> str:
+    return entry.section.fields["question"].text
 
 
 def _question_pairs(documents: tuple[Document, ...], questions: list[str], threshold: float) -> ScoredPairs:

@@ -1,0 +1,134 @@
+"""Telling apart two similar questions that name different numbers, operators or words.
+
+Two questions that score above the same-question threshold can still ask
+different things: "What does min() return for an empty list?" and the same
+with max() score 97, and so do "列出前五个步骤" and "列出前十个步骤", or
+"What does `a += 1` do?" and "What does `a -= 1` do?". The score compares
+normalised texts, which keep no operators, and a numeral is one character
+of many. ``same_terms`` is the check that runs after the score.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from doclint.text import is_cjk, normalize
+
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CHINESE_LARGE_UNITS = {"万": 10**4, "亿": 10**8}
+
+# Characters after a Chinese numeral that make it a count ("三种", "五个", "两步"),
+# and characters before it that make it an ordinal or a rank ("第三", "前五").
+_MEASURE_WORDS = "个种项步条次位名层类点章节年天月周岁倍元秒行列页张台组对件本段句道题例款篇遍轮级维阶大小"
+_RANK_WORDS = "第前后"
+_CHINESE_NUMERAL = "".join([*_CHINESE_DIGITS, *_CHINESE_UNITS, *_CHINESE_LARGE_UNITS])
+
+_NUMBER_RE = re.compile(
+    rf"\d+|(?P<rank>[{_RANK_WORDS}])?(?P<numeral>[{_CHINESE_NUMERAL}]+)(?P<measure>[{_MEASURE_WORDS}])?"
+)
+_OPERATOR_RE = re.compile(r"[-+*/%=<>!&|^~]+")
+
+
+def same_terms(question: str, other: str) -> bool:
+    """Return whether two similar questions name the same numbers, operators and Latin words, up to a typo.
+
+    ``question`` and ``other`` are the questions' plain texts. Their numbers
+    (digits, and Chinese numerals that count or rank) must be equal and in
+    the same order, and so must their operators. Their Latin words are
+    aligned in order: a word that only one question has is allowed (an
+    added word), but two aligned words must be equal or a typo apart
+    (``_typo``). CJK text has no such words; its differences are left to
+    the score.
+    """
+    if numbers(question) != numbers(other) or operators(question) != operators(other):
+        return False
+
+    terms, other_terms = _terms(normalize(question)), _terms(normalize(other))
+    for operation in Levenshtein.opcodes(terms, other_terms):
+        if operation.tag != "replace":
+            continue
+        replaced = terms[operation.src_start:operation.src_end]
+        replacing = other_terms[operation.dest_start:operation.dest_end]
+        if len(replaced) != len(replacing) or not all(map(_typo, replaced, replacing)):
+            return False
+    return True
+
+
+def numbers(text: str) -> list[int]:
+    """Return the numbers of a text in order: digit runs, and Chinese numerals that count or rank.
+
+    "ipv6 on port 80" gives [6, 80], "前五个步骤" gives [5], as does
+    "前 5 个步骤". A Chinese numeral counts when a measure word follows it
+    ("三种") and ranks after 第, 前 or 后 ("第三"). A lone 一 before a
+    measure word ("一个", "一种") is left out, because Chinese uses it as
+    an article: "什么是一个进程" and "什么是进程" ask the same thing.
+    """
+    found = []
+    for match in _NUMBER_RE.finditer(unicodedata.normalize("NFKC", text)):
+        numeral = match.group("numeral")
+        if numeral is None:
+            found.append(int(match.group()))
+            continue
+        if match.group("rank") is None and (match.group("measure") is None or numeral == "一"):
+            continue
+        found.append(chinese_number(numeral))
+    return found
+
+
+def chinese_number(numeral: str) -> int:
+    """Return the value of a Chinese numeral: "五" is 5, "二十三" is 23, "一百零五" is 105, "两万" is 20000."""
+    total = section = digit = 0
+    for char in numeral:
+        if char in _CHINESE_DIGITS:
+            digit = _CHINESE_DIGITS[char]
+        elif char in _CHINESE_UNITS:
+            section += (digit or 1) * _CHINESE_UNITS[char]
+            digit = 0
+        else:
+            total += (section + digit or 1) * _CHINESE_LARGE_UNITS[char]
+            section = digit = 0
+    return total + section + digit
+
+
+def operators(text: str) -> list[str]:
+    """Return the operators of a text in order: "a += 1 if x != y" gives ["+=", "!="].
+
+    A hyphen or slash between two letters or digits joins words
+    ("built-in", "TCP/IP") and is left out, and so is a lone "!", which
+    ends an exclamation.
+    """
+    found = []
+    for match in _OPERATOR_RE.finditer(text):
+        operator = match.group()
+        if operator == "!":
+            continue
+        if operator in "-/" and _joins_words(text, match.start(), match.end()):
+            continue
+        found.append(operator)
+    return found
+
+
+def _joins_words(text: str, start: int, end: int) -> bool:
+    return 0 < start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+
+
+def _terms(question: str) -> list[str]:
+    """Return the runs of letters and digits of a normalised question that are not CJK characters."""
+    return "".join(" " if is_cjk(char) else char for char in question).split()
+
+
+def _typo(term: str, other: str) -> bool:
+    """Return whether two words are one typo apart: one character added, dropped, changed or moved, after the first.
+
+    A typo in a word of three letters or fewer, or in its first letter, is
+    too often another word ("get" and "set", "lstrip" and "rstrip"), so
+    such words must be equal.
+    """
+    if min(len(term), len(other)) < 4 or term[0] != other[0]:
+        return term == other
+    distance = Indel.distance(term, other)
+    return distance <= 1 or (distance == 2 and len(term) == len(other))
