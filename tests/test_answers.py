@@ -317,6 +317,12 @@ def answer_with_steps(line, texts):
             'step 3 reads "Push it to the mirror." here and step 2 reads "Push it to the registry." at line 12',
             id="inserted-then-changed",
         ),
+        pytest.param(
+            [BUILD, PUSH, RESTART, CHECK],
+            [BUILD, RESTART, CHECK, "Push it to the mirror."],
+            'step 4 reads "Push it to the mirror." here and step 2 reads "Push it to the registry." at line 12',
+            id="moved-and-changed",
+        ),
     ],
 )
 def test_step_alignment_names_steps(earlier, later, difference):

@@ -59,3 +59,21 @@ def test_dissimilar_steps_in_place_pair():
 def test_moved_step_reported_once():
     edits = align_steps(["build", "push", "restart"], ["build", "restart", "push"])
     assert edits == [StepEdit("equal", 0, 0), StepEdit("move", 2, 1), StepEdit("equal", 1, 2)]
+
+
+def test_moved_and_changed_step_pairs():
+    edits = align_steps(
+        ["build the image", "run the tests", "push the image", "restart"],
+        ["build the image", "push the image", "restart", "run all the tests"],
+    )
+    assert edits == [
+        StepEdit("equal", 0, 0),
+        StepEdit("equal", 2, 1),
+        StepEdit("equal", 3, 2),
+        StepEdit("replace", 1, 3),
+    ]
+
+
+def test_unrelated_removed_and_added_steps_stay_apart():
+    edits = align_steps(["build", "tag the release", "push"], ["build", "push", "notify the team"])
+    assert edits == [StepEdit("equal", 0, 0), StepEdit("delete", 1, None), StepEdit("equal", 2, 1), StepEdit("insert", None, 2)]

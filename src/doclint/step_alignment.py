@@ -12,6 +12,11 @@ and prefers pairs of similar steps, so a changed step pairs with its
 counterpart rather than with whichever step is at its position. Two
 dissimilar steps in the same place still pair, because that costs less
 than a removal plus an addition.
+
+Last, a step still removed and a step still added elsewhere pair as one
+step that moved and changed when their keys score at least
+``MOVED_CHANGE_MIN_RATIO``. Below it they stay a removal and an addition,
+because two steps in different places that share little are two edits.
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 EditKind = Literal["equal", "replace", "move", "delete", "insert"]
+
+MOVED_CHANGE_MIN_RATIO = 60
+"""The least ``fuzz.ratio`` of the keys of a removed and an added step that pair as one step, moved and changed."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,8 @@ def align_steps(earlier: Sequence[str], later: Sequence[str]) -> list[StepEdit]:
 
     Every index of either list occurs in exactly one edit: ``equal``,
     ``replace`` and ``move`` carry both, ``delete`` only the earlier one and
-    ``insert`` only the later one.
+    ``insert`` only the later one. A ``replace`` may pair steps at different
+    places: a step that moved and changed.
     """
     segments = _common_subsequence(earlier, later)
     gaps = [segment for segment in segments if isinstance(segment, _Gap)]
@@ -69,7 +78,7 @@ def align_steps(earlier: Sequence[str], later: Sequence[str]) -> list[StepEdit]:
         )
         moved = [StepEdit("move", moves[index], index) for index in segment.later if index in moves]
         edits += _merge_by_later_index(paired, moved)
-    return edits
+    return _pair_moved_changes(edits, earlier, later)
 
 
 def _common_subsequence(earlier: Sequence[str], later: Sequence[str]) -> list[StepEdit | _Gap]:
@@ -93,8 +102,7 @@ def _common_subsequence(earlier: Sequence[str], later: Sequence[str]) -> list[St
 def _moves(gaps: list[_Gap], earlier: Sequence[str], later: Sequence[str]) -> dict[int, int]:
     """Map each unpaired later step to an unpaired earlier step with the same key, first come first served.
 
-    NOTE: only equal keys pair across an equal pair, so a step that was both
-    moved past another step and changed is reported as removed and added.
+    A step that moved and changed is paired later, by ``_pair_moved_changes``.
     """
     unpaired = [index for gap in gaps for index in gap.earlier]
     moves: dict[int, int] = {}
@@ -140,6 +148,39 @@ def _pair_by_similarity(
             edits.append(StepEdit("insert", None, later_indexes[j]))
             j += 1
     return edits
+
+
+def _pair_moved_changes(edits: list[StepEdit], earlier: Sequence[str], later: Sequence[str]) -> list[StepEdit]:
+    """Turn a removed and an added step with similar keys into one ``replace``, at the added step's place.
+
+    The most similar pairs are taken first, each step at most once.
+    """
+    removed = [edit.earlier for edit in edits if edit.kind == "delete" and edit.earlier is not None]
+    added = [edit.later for edit in edits if edit.kind == "insert" and edit.later is not None]
+    scored = sorted(
+        ((fuzz.ratio(earlier[old], later[new]), old, new) for old in removed for new in added),
+        key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
+    )
+
+    source_of: dict[int, int] = {}
+    for score, old, new in scored:
+        if score < MOVED_CHANGE_MIN_RATIO:
+            break
+        if old not in source_of.values() and new not in source_of:
+            source_of[new] = old
+    if not source_of:
+        return edits
+
+    paired_earlier = set(source_of.values())
+    result = []
+    for edit in edits:
+        if edit.kind == "delete" and edit.earlier in paired_earlier:
+            continue
+        if edit.kind == "insert" and edit.later in source_of:
+            result.append(StepEdit("replace", source_of[edit.later], edit.later))
+            continue
+        result.append(edit)
+    return result
 
 
 def _merge_by_later_index(edits: list[StepEdit], moved: list[StepEdit]) -> list[StepEdit]:
