@@ -1,12 +1,15 @@
 """Replaying a run whose documents, settings and schemas have not changed."""
 
 import json
+import os
 import pickle
 import shutil
+import time
 
 import pytest
 
 from doclint import loader
+from doclint.cachefiles import SIGNATURE_SIZE
 from doclint.engine import run
 from doclint.i18n import set_language
 from doclint.settings import Settings
@@ -232,3 +235,45 @@ def test_fingerprint_covers_libraries():
 
     names = {path.parent.name for path in _dependency_files()}
     assert {"markdown_it", "pyflakes", "rapidfuzz", "jsonschema"} <= names
+
+
+def cache_entry_times(folder):
+    """Return the modification time of every document and findings entry, by path."""
+    cache = folder.parent / ".doclint_cache"
+    return {entry: entry.stat().st_mtime for entry in cache.glob("v*/*/*/*.pickle") if entry.parent.parent.name != "runs"}
+
+
+def age_entries(entries, days):
+    for entry in entries:
+        past = entry.stat().st_mtime - days * 24 * 3600
+        os.utime(entry, (past, past))
+
+
+def test_replay_keeps_document_entries(folder):
+    from doclint.cachefiles import MAX_ENTRY_AGE
+
+    settings = Settings(jobs=1)
+    run(["docs"], settings, replay=True)
+    entries = cache_entry_times(folder)
+    # Two documents, each with a parsed document and its findings.
+    assert len(entries) == 4
+    age_entries(entries, 29)
+
+    assert run(["docs"], settings, replay=True).checked is not None
+    cutoff = time.time() - 60
+    assert all(mtime > cutoff for mtime in cache_entry_times(folder).values())
+    assert all(mtime > time.time() - MAX_ENTRY_AGE for mtime in cache_entry_times(folder).values())
+
+
+def test_replay_marks_entries_once_a_day(folder):
+    settings = Settings(jobs=1)
+    run(["docs"], settings, replay=True)
+    [run_entry] = (folder.parent / ".doclint_cache").glob("v*/runs/*.pickle")
+    record = pickle.loads(run_entry.read_bytes()[SIGNATURE_SIZE:])
+    first = run_entry.parent.parent / record.cache_entries[0]
+    # Only the other entries are old: the first one, which stands for all, was marked today.
+    age_entries([entry for entry in cache_entry_times(folder) if entry != first], 3)
+    before = cache_entry_times(folder)
+
+    assert run(["docs"], settings, replay=True).checked is not None
+    assert cache_entry_times(folder) == before

@@ -33,7 +33,7 @@ import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from doclint import __version__
 
@@ -177,12 +177,8 @@ class SignedStore:
 
         A marker file records the last prune, so most runs only read its
         time. Files that a concurrent run deletes or replaces first are
-        skipped.
-
-        NOTE: a run replayed from the run cache reads no document entry, so
-        it does not mark them as used. Entries behind a run that is only
-        ever replayed can therefore be pruned; the next change then parses
-        those documents again.
+        skipped. A run replayed from the run cache reads no document entry,
+        so it marks the entries behind it as used itself (``doclint.runcache``).
         """
         marker = self.folder / "last-prune"
         now = time.time()
@@ -207,6 +203,11 @@ class SignedStore:
                 for path in (self.folder / subfolder).glob(pattern):
                     deleted += _delete_if_older(path, now - max_age)
         logger.debug("pruned %d cache entries unused for %d days from %s", deleted, MAX_ENTRY_AGE // (24 * 3600), self.folder)
+
+    def mark_used(self, entries: Iterable[str]) -> None:
+        """Mark entries, named relative to the store's folder, as used now, as reading them would."""
+        for name in entries:
+            _touch(self.folder / name)
 
     def _sign(self, entry: Path, payload: bytes) -> bytes:
         """Sign the payload together with the entry's place in the store.

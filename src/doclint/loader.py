@@ -34,7 +34,7 @@ from doclint.model import Document
 from doclint.parse import parse_document
 from doclint.qa import item_keys
 from doclint.registry import Rule, rules_by_code
-from doclint.runcache import record_dependencies, settings_key, take_dependencies
+from doclint.runcache import record_cache_entries, record_dependencies, settings_key, take_dependencies
 from doclint.settings import Settings
 from doclint.similarity import section_forms
 from doclint.source import SourceError, decode, read_bytes
@@ -145,16 +145,27 @@ class DocumentCache:
         return self.store.folder / "documents" / digest[:2] / f"{digest}.pickle"
 
     def get(self, data: bytes, path: str) -> Document | None:
-        """Return the cached document for these bytes, renamed to ``path``, or None."""
-        document = self.store.read(self.entry_path(data))
+        """Return the cached document for these bytes, renamed to ``path``, or None.
+
+        The entry of a document found is recorded for the run cache, like
+        every entry that ``put`` writes (``runcache.record_cache_entries``).
+        """
+        entry = self.entry_path(data)
+        document = self.store.read(entry)
         if not isinstance(document, Document):
             return None
         document.source = dataclasses.replace(document.source, path=path)
+        self._record(entry)
         return document
 
     def put(self, data: bytes, document: Document) -> None:
         """Store a document; a cache that cannot be written is logged and skipped."""
-        self.store.write(self.entry_path(data), document)
+        entry = self.entry_path(data)
+        self.store.write(entry, document)
+        self._record(entry)
+
+    def _record(self, entry: Path) -> None:
+        record_cache_entries([entry.relative_to(self.store.folder).as_posix()])
 
 
 class FindingsCache:
@@ -177,18 +188,22 @@ class FindingsCache:
         return self.store.folder / "findings" / digest[:2] / f"{digest}.pickle"
 
     def get(self, path: str, data: bytes) -> tuple[list[Diagnostic], dict[str, str]] | None:
-        """Return the cached (findings, dependencies) of a document, or None."""
-        entry = self.store.read(self.entry_path(path, data))
-        if not isinstance(entry, tuple) or len(entry) != 2:
+        """Return the cached (findings, dependencies) of a document, or None. An entry used is recorded as in ``DocumentCache``."""
+        entry = self.entry_path(path, data)
+        stored = self.store.read(entry)
+        if not isinstance(stored, tuple) or len(stored) != 2:
             return None
-        found, dependencies = entry
+        found, dependencies = stored
         if not all(self._digest(dependency) == digest for dependency, digest in dependencies.items()):
             logger.debug("%s: a file its findings depend on changed; running the rules again", path)
             return None
+        record_cache_entries([entry.relative_to(self.store.folder).as_posix()])
         return found, dependencies
 
     def put(self, path: str, data: bytes, found: list[Diagnostic], dependencies: dict[str, str]) -> None:
-        self.store.write(self.entry_path(path, data), (found, dependencies))
+        entry = self.entry_path(path, data)
+        self.store.write(entry, (found, dependencies))
+        record_cache_entries([entry.relative_to(self.store.folder).as_posix()])
 
     def _digest(self, path: str) -> str | None:
         """Return a dependency's current digest, reading each file once per load."""

@@ -12,6 +12,11 @@ findings back without parsing a document or importing a rule: on 1,000
 unchanged documents that is the difference between seconds and a few
 hundred milliseconds.
 
+A replayed run reads no parsed document, so the record also lists the
+document and findings entries the run used, and a replay marks them as
+used again once they are a day old. The document cache then keeps them
+for as long as the run is replayed.
+
 One entry is kept per key, and a run whose files changed replaces it, so
 the folder does not grow with every edit. Beyond ``MAX_RUNS`` entries, the
 least recently used (written or replayed) are deleted. Entries are signed pickles
@@ -25,11 +30,12 @@ import dataclasses
 import hashlib
 import logging
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from doclint.cachefiles import CACHE_FORMAT, SignedStore, code_fingerprint, content_digest, file_digest
+from doclint.cachefiles import CACHE_FORMAT, PRUNE_INTERVAL, SignedStore, code_fingerprint, content_digest, file_digest
 from doclint.diagnostics import Diagnostic
 from doclint.i18n import current_language
 from doclint.settings import Settings
@@ -41,6 +47,7 @@ MAX_RUNS = 64
 """The number of stored runs the cache keeps. The least recently written are deleted first."""
 
 _dependencies: dict[str, str] = {}
+_cache_entries: list[str] = []
 
 
 def take_dependencies() -> dict[str, str]:
@@ -64,6 +71,11 @@ def record_dependencies(dependencies: dict[str, str]) -> None:
     _dependencies.update(dependencies)
 
 
+def record_cache_entries(entries: Sequence[str]) -> None:
+    """Record that this run used these document cache entries (names relative to the cache's versioned folder)."""
+    _cache_entries.extend(entries)
+
+
 @dataclass(frozen=True)
 class RunRecord:
     """A stored run: the digests of the files it read, and its findings."""
@@ -75,6 +87,8 @@ class RunRecord:
     checked: tuple[str, ...]
     """The paths of the checked documents, in report order."""
     diagnostics: tuple[Diagnostic, ...]
+    cache_entries: tuple[str, ...] = ()
+    """The document and findings cache entries the run used, relative to the cache's versioned folder."""
 
 
 class RunCache:
@@ -105,6 +119,7 @@ class RunCache:
         self.contents: dict[str, bytes] = {}
         self._digests: tuple[tuple[str, str], ...] | None = None
         _dependencies.clear()
+        _cache_entries.clear()
 
     def replay(self) -> RunRecord | None:
         """Return the stored run if every file it read is unchanged, else None."""
@@ -124,14 +139,32 @@ class RunCache:
             return None
 
         logger.debug("no input changed since the stored run; replaying its %d findings", len(record.diagnostics))
+        self._keep_cache_entries(record)
         return record
+
+    def _keep_cache_entries(self, record: RunRecord) -> None:
+        """Mark the cache entries behind a replayed run as used, when the first of them is a day old.
+
+        All of them were marked together, so the first one's time stands
+        for the rest, and a replay costs one ``stat`` on other days.
+        """
+        if not record.cache_entries:
+            return
+        try:
+            age = time.time() - (self.store.folder / record.cache_entries[0]).stat().st_mtime
+        except OSError:
+            age = PRUNE_INTERVAL
+        if age >= PRUNE_INTERVAL:
+            self.store.mark_used(record.cache_entries)
 
     def store_run(self, checked: Sequence[str], diagnostics: Sequence[Diagnostic]) -> None:
         """Store a run's findings with the digests of the files it read."""
         digests = self._document_digests()
         if digests is None:
             return
-        record = RunRecord(digests, tuple(sorted(_dependencies.items())), tuple(checked), tuple(diagnostics))
+        record = RunRecord(
+            digests, tuple(sorted(_dependencies.items())), tuple(checked), tuple(diagnostics), tuple(_cache_entries)
+        )
         self.store.write(self.entry, record)
         _prune(self.entry.parent)
 
