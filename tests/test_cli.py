@@ -307,3 +307,38 @@ def test_bad_number_option_message(run_cli, option, value, message):
     assert code == 2
     assert stdout == ""
     assert stderr == f"doclint: error: Invalid value for '{option}': {message} (see 'doclint check --help')\n"
+
+
+def test_no_command_shows_help(run_cli):
+    code, stdout, stderr = run_cli()
+    assert code == 2
+    assert stdout == ""
+    assert stderr.startswith("Usage: doclint [OPTIONS] COMMAND [ARGS]...\n")
+    assert "doclint: error:" not in stderr
+    assert "  check    Check documents and report or fix what is wrong.\n" in stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--select="], "Invalid value for '--select': the value is empty; pass RULES or leave the option out"),
+        (["--select", " , "], "Invalid value for '--select': the list names no rule; pass rule names, codes or code prefixes"),
+        (["--ignore="], "Invalid value for '--ignore': the value is empty; pass RULES or leave the option out"),
+        (["--config="], "Invalid value for '--config': the value is empty; pass FILE or leave the option out"),
+        (["--schema", ""], "Invalid value for '--schema': the value is empty; pass NAME|PATH or leave the option out"),
+        (["--compare-with="], "Invalid value for '--compare-with': the value is empty; pass PATH or leave the option out"),
+    ],
+    ids=lambda value: value[0] if isinstance(value, list) else None,
+)
+def test_empty_option_value_is_usage_error(run_cli, arguments, message):
+    # An empty --select used to select no rule at all, so a check found nothing and passed.
+    code, stdout, stderr = run_cli("check", *arguments, str(SEED))
+    assert (code, stdout) == (2, "")
+    assert stderr.splitlines() == [f"doclint: error: {message} (see 'doclint check --help')"]
+
+
+def test_last_lang_option_wins_for_errors_and_output(run_cli):
+    _code, _stdout, stderr = run_cli("--lang", "en", "check", "--bogus", "--lang", "zh-CN", str(SEED))
+    assert stderr.startswith("doclint: error: 没有选项 '--bogus'。")
+    _code, stdout, _stderr = run_cli("--lang", "zh-CN", "check", "--lang", "en", str(SEED))
+    assert stdout.splitlines()[-2] == "Found 20 problems (14 errors, 6 warnings, 0 info) in 1 file."

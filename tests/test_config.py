@@ -160,7 +160,7 @@ def test_cli_select_unknown_rule(run_cli, project):
     code, _, stderr = run_cli("check", "--select", "DL101,nope", str(project / "notes.md"))
     assert code == 2
     assert stderr == (
-        "doclint: error: Invalid value for --select: unknown rule 'nope'; `doclint rules` lists them "
+        "doclint: error: Invalid value for '--select': unknown rule 'nope'; `doclint rules` lists them "
         "(see 'doclint check --help')\n"
     )
 

@@ -508,7 +508,7 @@ def test_chinese_page_example_output(rule, run_cli, tmp_path, monkeypatch):
             ["--lang", "zh-CN", "check", "--format", "nope", "x.md"],
             "'--format' 的值无效：'nope' 不是 'text', 'json', 'github', 'sarif', 'rdjsonl', 'gitlab' 之一。（参见 'doclint check --help'）",
         ),
-        (["--lang", "zh-CN", "rules", "a", "b"], "多出了参数（a b）（参见 'doclint rules --help'）"),
+        (["--lang", "zh-CN", "rules", "a", "b"], "多出了参数（a b）。（参见 'doclint rules --help'）"),
         (["--lang", "zh-CN", "chek"], "没有命令 'chek'。是否想用 'check'？（参见 'doclint --help'）"),
         (["check", "--jobs"], "Option '--jobs' requires an argument. (see 'doclint check --help')"),
         (["check", "--formt", "text", "x.md"], "No such option '--formt'. Did you mean '--format'? (see 'doclint check --help')"),

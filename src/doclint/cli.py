@@ -97,6 +97,23 @@ class ProcessCount(click.ParamType):
         return number
 
 
+# click 8.2 and later raise this for a group run without a command; older releases print the help themselves.
+_NO_ARGUMENTS_ERROR: type[Exception] | tuple[()] = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+class NonEmpty(click.ParamType):
+    """Text that must not be empty: an empty value is almost always a variable that was never set."""
+
+    name = "text"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        if not text.strip():
+            metavar = param.metavar if param is not None and param.metavar else "a value"
+            self.fail(_("the value is empty; pass {metavar} or leave the option out").format(metavar=metavar), param, ctx)
+        return text
+
+
 class _Group(TranslatedGroup):
     """A click group that reports usage errors in one line, ``doclint: error: ...``, with exit status 2."""
 
@@ -106,6 +123,10 @@ class _Group(TranslatedGroup):
         apply_locale(arguments)
         try:
             status = super().main(*args, **kwargs)
+        except _NO_ARGUMENTS_ERROR as error:
+            # A command run with nothing at all to do shows its help, without the error prefix.
+            click.echo(error.format_message(), err=True)
+            sys.exit(EXIT_USAGE)
         except click.UsageError as error:
             command = self._failed_command(error, arguments)
             _fail(_("{message} (see '{command} --help')").format(message=_usage_message(error), command=command))
@@ -236,11 +257,12 @@ def main() -> None:
     type=Percentage(),
     help=N_("Minimum similarity in percent (0-100) of two questions for inconsistent-answer to treat them as the same question. [default: 95]"),
 )
-@click.option("--select", metavar="RULES", help=N_("Comma-separated rule names, codes or code prefixes to run (default: the rules enabled by default)."))
-@click.option("--ignore", metavar="RULES", help=N_("Comma-separated rule names, codes or code prefixes not to run."))
+@click.option("--select", type=NonEmpty(), metavar="RULES", help=N_("Comma-separated rule names, codes or code prefixes to run (default: the rules enabled by default)."))
+@click.option("--ignore", type=NonEmpty(), metavar="RULES", help=N_("Comma-separated rule names, codes or code prefixes not to run."))
 @click.option(
     "--config",
     "config_path",
+    type=NonEmpty(),
     metavar="FILE",
     help=N_("Configuration file (.doclint.toml or pyproject.toml). Default: found by walking up from the checked paths."),
 )
@@ -248,6 +270,7 @@ def main() -> None:
 @click.option(
     "--compare-with",
     multiple=True,
+    type=NonEmpty(),
     metavar="PATH",
     help=N_(
         "A file or folder whose documents the cross-file rules compare with, without reporting on or fixing them "
@@ -270,6 +293,7 @@ def main() -> None:
 )
 @click.option(
     "--schema",
+    type=NonEmpty(),
     metavar="NAME|PATH",
     help=N_("JSON Schema for documents whose front matter names none: a built-in name (qa-article, generic) "
            "or the path of a schema file. Default: qa-article for documents that mostly have its shape "
@@ -312,7 +336,6 @@ def check(
     from doclint.engine import STDIN_PATH, run
     from doclint.reporters import get_reporter
     from doclint.schema_errors import SchemaError
-    from doclint.settings import Settings
 
     if fix and diff:
         raise click.UsageError(_("--fix and --diff cannot be combined; use --diff to preview, then --fix to write"))
@@ -363,10 +386,12 @@ def _rule_list(value: str | None, option: str) -> tuple[str, ...] | None:
     from doclint.registry import is_rule_selector
 
     tokens = tuple(token.strip() for token in value.split(",") if token.strip())
+    if not tokens:
+        raise click.BadParameter(_("the list names no rule; pass rule names, codes or code prefixes"), param_hint=f"'{option}'")
     for token in tokens:
         if not is_rule_selector(token):
             raise click.BadParameter(
-                _("unknown rule {rule!r}; `doclint rules` lists them").format(rule=token), param_hint=option
+                _("unknown rule {rule!r}; `doclint rules` lists them").format(rule=token), param_hint=f"'{option}'"
             )
     return tokens
 

@@ -47,19 +47,18 @@ def _language_argument(args: Sequence[str]) -> str | None:
     return found
 
 
-def _select_language(context: click.Context, parameter: click.Parameter, value: str | None) -> None:
-    if value is not None:
-        set_language(value)
-
-
 def lang_option(function: F) -> F:
-    """Add ``--lang``, which selects the language of messages and help before anything is printed."""
+    """Add ``--lang``, which selects the language of messages and help.
+
+    click only checks its value: ``apply_locale`` has read it from the
+    arguments before click parses them, so that one value, the last, holds
+    for the errors of parsing and for the output alike.
+    """
     return click.option(
         "--lang",
         type=click.Choice(sorted(LANGUAGES)),
         is_eager=True,
         expose_value=False,
-        callback=_select_language,
         help=N_("Language of messages and help: en or zh-CN. Default: from LC_ALL, LC_MESSAGES or LANG."),
     )(function)
 
