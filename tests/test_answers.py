@@ -381,6 +381,14 @@ def test_steps_named_by_their_list_numbers():
         ("请说明实现数据隐私保护的三种常用方法", "请说明实现数据隐私保护的两种常用方法", False),
         ("什么是一个进程，它和线程有什么区别呢", "什么是进程，它和线程有什么区别呢", True),
         ("在医疗领域中如何统一建模数据标准", "在医疗领域中如何统一建模的数据标准", True),
+        ("How do I check that a Python list is empty before I loop over it?", "How do I check that a Python list is not empty before I loop over it?", False),
+        ("Why is `x is None` the right test for a missing value in Python?", "Why is `x is not None` the right test for a missing value in Python?", False),
+        ("Why doesn't the cache keep entries after a restart of the server?", "Why does the cache keep entries after a restart of the server?", False),
+        ("如何判断一个 Python 列表为空并给出提示信息", "如何判断一个 Python 列表不为空并给出提示信息", False),
+        ("如何统计日志中出现次数最多的十个 IP 地址", "如何统计日志中出现次数最少的十个 IP 地址", False),
+        ("如何用 Python 把一个字典按值升序排列输出", "如何用 Python 把一个字典按值降序排列输出", False),
+        ("为什么数据清洗在机器学习项目中非常重要", "为什么数据清洗在机器学习项目中很重要", True),
+        ("请列出机器学习项目中数据清洗最常用的前十五个步骤", "请列出机器学习项目中数据清洗最常用的前 15 个步骤", True),
     ],
 )
 def test_same_terms(question, other, same):
@@ -417,6 +425,21 @@ def test_question_numbers(text, found):
 
 
 @pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("列出前十五个步骤", "列出前15个步骤"),
+        ("模型部署的第十二步", "模型部署的第12步"),
+        ("说出三种方法和一个例子", "说出3种方法和一个例子"),
+        ("为什么十分重要", "为什么十分重要"),
+    ],
+)
+def test_numerals_written_in_digits(text, written):
+    from doclint.question_terms import with_arabic_numerals
+
+    assert with_arabic_numerals(text) == written
+
+
+@pytest.mark.parametrize(
     ("text", "found"),
     [
         ("What does a += 1 do if x != y?", ["+=", "!="]),
@@ -425,7 +448,7 @@ def test_question_numbers(text, found):
         ("Why use C++ and a-b?", ["++"]),
     ],
 )
-def test_question_operators(text, found):
+def test_question_operators_listed(text, found):
     from doclint.question_terms import operators
 
     assert operators(text) == found
@@ -457,13 +480,14 @@ def test_different_count_or_operator_is_another_question(tmp_path):
         "## 2. 更多清洗步骤\n\n**题目：** 请列出机器学习项目中进行数据清洗时最常用的前十个步骤\n\n**答案：** 再加上分箱、降维、抽样、切分和校验。\n\n"
         "## 3. 自增\n\n**题目：** What does `a += 1` do to the variable in a Python loop?\n\n**答案：** 加一。\n\n"
         "## 4. 自减\n\n**题目：** What does `a -= 1` do to the variable in a Python loop?\n\n**答案：** 减一。\n\n"
-        "## 5. 清洗步骤（重复）\n\n**题目：** 请列出机器学习项目中进行数据清洗时最常用的前 5 个步骤\n\n**答案：** 去重和补缺。\n",
+        "## 5. 清洗步骤（重复）\n\n**题目：** 请列出机器学习项目中进行数据清洗时最常用的前 5 个步骤\n\n**答案：** 去重和补缺。\n\n"
+        "## 6. 更多清洗步骤（重复）\n\n**题目：** 请列出机器学习项目中进行数据清洗时最常用的前 10 个步骤\n\n**答案：** 只有分箱。\n",
         encoding="utf-8",
     )
 
     found = [(d.line, d.related[0].line) for d in findings(document, rule="inconsistent-answer")]
 
-    assert found == [(27, 3)]
+    assert found == [(27, 3), (33, 9)]
 
 
 def test_step_after_interrupted_list_compared(tmp_path):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from doclint.diagnostics import describe_location
 from doclint.i18n import _, format_message, ngettext
 from doclint.model import Document, Field, Section, Step
-from doclint.question_terms import same_terms
+from doclint.question_terms import same_terms, with_arabic_numerals
 from doclint.similarity import LSH_MIN_TEXTS, QUESTION_SEARCH, SectionEntry, exact_copies, index_sections, scored_pairs
 from doclint.step_alignment import StepEdit, align_steps
 from doclint.text import is_cjk, normalize, normalize_by_clauses
@@ -62,7 +62,8 @@ def item_keys(document: Document) -> dict[int, tuple[str, str]]:
         if is_item(section):
             text, steps = answer_signature(section.fields["answer"])
             digest = hashlib.blake2b("\x1e".join((text, *steps)).encode(), digest_size=16).hexdigest()
-            keys[position] = (normalize_by_clauses(section.fields["question"].text), digest)
+            question = with_arabic_numerals(section.fields["question"].text)
+            keys[position] = (normalize_by_clauses(question), digest)
     return keys
 
 

@@ -1,17 +1,19 @@
-"""Telling apart two similar questions that name different numbers, operators or words.
+"""Checks that tell apart two similar questions with different numbers, operators, negations or words.
 
 Two questions that score above the same-question threshold can still ask
 different things: "What does min() return for an empty list?" and the same
 with max() score 97, and so do "列出前五个步骤" and "列出前十个步骤", or
-"What does `a += 1` do?" and "What does `a -= 1` do?". The score compares
-normalised texts, which keep no operators, and a numeral is one character
-of many. ``same_terms`` is the check that runs after the score.
+"What does `a += 1` do?" and "What does `a -= 1` do?", or "列表为空" and
+"列表不为空" in a longer question. The score compares normalised texts,
+which keep no operators, and a numeral or a negation is one character of
+many. ``same_terms`` is the check that runs after the score.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Iterator
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -26,6 +28,18 @@ _CHINESE_LARGE_UNITS = {"万": 10**4, "亿": 10**8}
 _MEASURE_WORDS = "个种项步条次位名层类点章节年天月周岁倍元秒行列页张台组对件本段句道题例款篇遍轮级维阶大小"
 _RANK_WORDS = "第前后"
 _CHINESE_NUMERAL = "".join([*_CHINESE_DIGITS, *_CHINESE_UNITS, *_CHINESE_LARGE_UNITS])
+
+# Words whose presence in only one of two questions turns its meaning around. A lone "t"
+# is what normalisation leaves of "n't" ("doesn't" becomes "doesn t").
+_NEGATION_WORDS = frozenset({"not", "no", "never", "without", "cannot", "nor", "neither", "nothing", "t"})
+# Characters that negate in Chinese, and the common words that start with one but do not negate.
+_NEGATION_CHARS = "不没未无别非"
+_NOT_NEGATING = frozenset({"非常", "不同", "不断", "不仅", "不但", "不少", "无论", "别的", "别人", "未来"})
+# Pairs of opposite characters: swapping one for the other reverses a question ("升序" and "降序").
+_OPPOSITES = frozenset(
+    frozenset(pair)
+    for pair in ("多少", "大小", "升降", "增减", "加减", "高低", "长短", "快慢", "前后", "上下", "左右", "内外", "早晚", "新旧", "正负", "开关", "入出", "真假")
+)
 
 _NUMBER_RE = re.compile(
     rf"\d+|(?P<rank>[{_RANK_WORDS}])?(?P<numeral>[{_CHINESE_NUMERAL}]+)(?P<measure>[{_MEASURE_WORDS}])?"
@@ -47,15 +61,60 @@ def same_terms(question: str, other: str) -> bool:
     if numbers(question) != numbers(other) or operators(question) != operators(other):
         return False
 
-    terms, other_terms = _terms(normalize(question)), _terms(normalize(other))
+    normalized, other_normalized = normalize(question), normalize(other)
+    terms, other_terms = _terms(normalized), _terms(other_normalized)
     for operation in Levenshtein.opcodes(terms, other_terms):
-        if operation.tag != "replace":
-            continue
         replaced = terms[operation.src_start:operation.src_end]
         replacing = other_terms[operation.dest_start:operation.dest_end]
+        if _NEGATION_WORDS.intersection(replaced).symmetric_difference(_NEGATION_WORDS.intersection(replacing)):
+            return False
+        if operation.tag != "replace":
+            continue
         if len(replaced) != len(replacing) or not all(map(_typo, replaced, replacing)):
             return False
-    return True
+    return not _turned_around(normalized, other_normalized)
+
+
+def _turned_around(question: str, other: str) -> bool:
+    """Return whether the CJK characters that differ between two normalised questions negate one or swap an opposite.
+
+    "列表为空" and "列表不为空" differ in a negation; "次数最多" and "次数最少"
+    in an opposite. Words such as 非常 ("very") and 未来 ("future") start
+    with a negating character but do not negate.
+    """
+    for operation in Levenshtein.opcodes(question, other):
+        if operation.tag == "equal":
+            continue
+        removed = (question, operation.src_start, operation.src_end)
+        added = (other, operation.dest_start, operation.dest_end)
+        if _negates(*removed) or _negates(*added):
+            return True
+        changed = question[operation.src_start:operation.src_end], other[operation.dest_start:operation.dest_end]
+        if operation.tag == "replace" and len(changed[0]) == len(changed[1]) == 1 and frozenset(changed) in _OPPOSITES:
+            return True
+    return False
+
+
+def _negates(text: str, start: int, end: int) -> bool:
+    """Return whether ``text[start:end]`` contains a negating character that does not start a non-negating word."""
+    return any(
+        text[index] in _NEGATION_CHARS and text[index:index + 2] not in _NOT_NEGATING for index in range(start, end)
+    )
+
+
+def with_arabic_numerals(text: str) -> str:
+    """Return the text with each Chinese numeral that counts or ranks written in digits: "前十五个" becomes "前15个".
+
+    The same-question score compares normalised texts character by
+    character, so "前十五个步骤" and "前 15 个步骤" would score as two
+    changed characters although they ask the same thing.
+    """
+    pieces = []
+    position = 0
+    for start, end, value in _numeral_spans(text):
+        pieces += [text[position:start], str(value)]
+        position = end
+    return "".join(pieces) + text[position:] if pieces else text
 
 
 def numbers(text: str) -> list[int]:
@@ -67,16 +126,26 @@ def numbers(text: str) -> list[int]:
     measure word ("一个", "一种") is left out, because Chinese uses it as
     an article: "什么是一个进程" and "什么是进程" ask the same thing.
     """
+    text = unicodedata.normalize("NFKC", text)
+    spans = {start: value for start, _end, value in _numeral_spans(text)}
     found = []
-    for match in _NUMBER_RE.finditer(unicodedata.normalize("NFKC", text)):
+    for match in _NUMBER_RE.finditer(text):
+        if match.group("numeral") is None:
+            found.append(int(match.group()))
+        elif match.start("numeral") in spans:
+            found.append(spans[match.start("numeral")])
+    return found
+
+
+def _numeral_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """Yield (start, end, value) of each Chinese numeral in the text that counts or ranks (see ``numbers``)."""
+    for match in _NUMBER_RE.finditer(text):
         numeral = match.group("numeral")
         if numeral is None:
-            found.append(int(match.group()))
             continue
         if match.group("rank") is None and (match.group("measure") is None or numeral == "一"):
             continue
-        found.append(chinese_number(numeral))
-    return found
+        yield match.start("numeral"), match.end("numeral"), chinese_number(numeral)
 
 
 def chinese_number(numeral: str) -> int:
