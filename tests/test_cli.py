@@ -342,3 +342,24 @@ def test_last_lang_option_wins_for_errors_and_output(run_cli):
     assert stderr.startswith("doclint: error: 没有选项 '--bogus'。")
     _code, stdout, _stderr = run_cli("--lang", "zh-CN", "check", "--lang", "en", str(SEED))
     assert stdout.splitlines()[-2] == "Found 20 problems (14 errors, 6 warnings, 0 info) in 1 file."
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "doclint, version {version}"), ("zh-CN", "doclint，版本 {version}")])
+def test_version_in_selected_language(run_cli, language, expected):
+    from doclint import __version__
+
+    code, stdout, _stderr = run_cli("--lang", language, "--version")
+    assert code == 0
+    assert stdout == expected.format(version=__version__) + "\n"
+
+
+def test_unsafe_fixes_alone_warns():
+    # In a process of its own: the log handler writes to the stderr of the first run in a process.
+    completed = subprocess.run(
+        [sys.executable, "-m", "doclint", "check", "--unsafe-fixes", str(SEED)], capture_output=True, text=True, encoding="utf-8"
+    )
+    assert completed.returncode == 1
+    assert completed.stdout.splitlines()[-2] == "Found 20 problems (14 errors, 6 warnings, 0 info) in 1 file."
+    assert completed.stderr.splitlines() == [
+        "doclint: warning: --unsafe-fixes does nothing without --fix or --diff; add one of them to apply the fixes"
+    ]

@@ -99,6 +99,23 @@ def test_jobs_option_rejects_zero(run_cli, corpus):
     assert "--jobs" in stderr
 
 
+def test_huge_jobs_value_starts_one_process_per_document(corpus, cache_home, monkeypatch):
+    started = []
+    real_parse_shared = loader._parse_shared
+
+    def parse_shared(jobs, context, workers, advance):
+        started.append(workers)
+        return real_parse_shared(jobs, context, workers, advance)
+
+    monkeypatch.setattr(loader, "_parse_shared", parse_shared)
+    huge = run([str(corpus)], Settings(jobs=10**20, cache_dir=None))
+    serial = run([str(corpus)], Settings(jobs=1, cache_dir=None))
+
+    # 20 documents: this process and 19 workers.
+    assert started == [19]
+    assert keys(huge) == keys(serial)
+
+
 def test_progress_bar_only_when_asked(corpus, cache_home, capsys, monkeypatch):
     monkeypatch.setattr(loader, "MIN_PROGRESS_DOCUMENTS", 5)
     run([str(corpus)], Settings(jobs=1, cache_dir=None))

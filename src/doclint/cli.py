@@ -97,6 +97,14 @@ class ProcessCount(click.ParamType):
         return number
 
 
+def _print_version(context: click.Context, parameter: click.Parameter, value: bool) -> None:
+    """Print the version in the selected language and stop (click's own option fixes its text at import time)."""
+    if not value or context.resilient_parsing:
+        return
+    click.echo(_("doclint, version {version}").format(version=__version__))
+    context.exit()
+
+
 # click 8.2 and later raise this for a group run without a command; older releases print the help themselves.
 _NO_ARGUMENTS_ERROR: type[Exception] | tuple[()] = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
@@ -219,7 +227,9 @@ def _exit_status(code: object) -> int:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, help=N_("Find repeated sections, mismatched answers and broken code in Markdown documents."))
-@click.version_option(__version__, "--version", prog_name="doclint", help=VERSION_OPTION_HELP)
+@click.option(
+    "--version", is_flag=True, is_eager=True, expose_value=False, callback=_print_version, help=VERSION_OPTION_HELP
+)
 @lang_option
 def main() -> None:
     pass
@@ -339,6 +349,8 @@ def check(
 
     if fix and diff:
         raise click.UsageError(_("--fix and --diff cannot be combined; use --diff to preview, then --fix to write"))
+    if unsafe_fixes and not (fix or diff):
+        logger.warning(_("--unsafe-fixes does nothing without --fix or --diff; add one of them to apply the fixes"))
     options = {
         "near_duplicate_threshold": near_duplicate_threshold,
         "same_question_threshold": same_question_threshold,

@@ -285,7 +285,11 @@ def load_documents(
 
 
 def _parse_all(jobs: list[_Job], context: _Context, processes: int, progress: bool = False) -> list[_Parsed | str]:
-    """Parse the jobs in order, in ``processes`` processes (this one and a pool) when there are enough of them."""
+    """Parse the jobs in order, in ``processes`` processes (this one and a pool) when there are enough of them.
+
+    No more processes start than there are documents, whatever ``--jobs`` requests.
+    """
+    processes = min(processes, len(jobs))
     with _progress_bar(len(jobs), progress) as advance:
         if processes <= 1 or len(jobs) < MIN_PARALLEL_DOCUMENTS:
             _use_context(context)
