@@ -2,8 +2,9 @@
 
 Help texts are declared at import time, before the language is known, so
 they are marked with ``N_`` and translated when click renders them. The
-language comes from ``--lang`` (on ``doclint`` and on each command), else
-from the locale variables, which ``apply_locale`` reads before parsing.
+language comes from the last ``--lang`` on the command line (on ``doclint``
+or on a command), else from the locale variables; ``apply_locale`` reads
+both before click parses the command line.
 """
 
 from __future__ import annotations
@@ -57,7 +58,6 @@ def lang_option(function: F) -> F:
     return click.option(
         "--lang",
         type=click.Choice(sorted(LANGUAGES)),
-        is_eager=True,
         expose_value=False,
         help=N_("Language of messages and help: en or zh-CN. Default: from LC_ALL, LC_MESSAGES or LANG."),
     )(function)
