@@ -165,9 +165,9 @@ def test_read_only_file_reported_as_on_disk(run_cli, seed_copy):
 
     code, stdout, _ = run_cli("check", "--no-cache", "--fix", str(seed_copy), str(notes))
 
-    # The seed keeps its ten copies at their lines on disk; only the notes' two fixes count.
+    # The seed keeps its ten copies at their lines on disk; only the notes' fixable finding counts.
     assert code == 2
-    assert "Fixed 2 problems." in stdout
+    assert "Fixed 1 problem." in stdout
     copies = [line for line in stdout.splitlines() if "DL101" in line]
     assert [line.split(":")[1] for line in copies] == ["265", "278", "291", "304", "317", "330", "343", "356", "369", "382"]
     assert "5. 事务的隔离级别" not in notes.read_text(encoding="utf-8")
@@ -177,7 +177,8 @@ def test_stdin_fix_writes_stdout(run_cli):
     code, stdout, stderr = run_cli("check", "--fix", "-", stdin=(FIXTURES / "zh-notes.md").read_bytes())
     lines = (FIXTURES / "zh-notes.md").read_text(encoding="utf-8").split("\n")
     assert stdout == "\n".join(without_copy(lines))
-    assert "Fixed 2 problems." in stderr
+    # The check reports one fixable finding, the copy; the renumbering it brings up is not counted.
+    assert "Fixed 1 problem." in stderr
     assert "<stdin>:27:1: DL102 near-duplicate-section" in stderr
     assert code == 1
 
@@ -331,3 +332,22 @@ def test_ast_end_line_is_last_line(run_cli):
 
     _, stdout, _ = run_cli("ast", str(SEED))
     assert json.loads(stdout)["end_line"] == len(SEED.read_text(encoding="utf-8").splitlines())
+
+
+def test_renumbered_parent_and_children_in_one_run(run_cli, tmp_path):
+    path = tmp_path / "manual.md"
+    path.write_text("# 手册\n\n## 1) 甲\n\n## 2) 乙\n\n## 7) 丁\n\n### 7.1 子一\n\n### 7.3 子三\n\n#### 7.3.2 孙\n", encoding="utf-8")
+    code, _stdout, _ = run_cli("check", "--fix", str(path))
+    headings = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    assert headings == ["# 手册", "## 1) 甲", "## 2) 乙", "## 3) 丁", "### 3.1 子一", "### 3.2 子三", "#### 3.2.2 孙"]
+    assert code == 0
+
+
+def test_changelog_versions_untouched_by_fix(run_cli, tmp_path):
+    path = tmp_path / "CHANGELOG.md"
+    text = "# Changelog\n\n## 3.0.0\n\n- Drop Python 3.8.\n\n## 2.1.0\n\n- Add a flag.\n\n## 2.0.0\n\n- Rename the tool.\n\n## 1.0.0\n\n- First release.\n"
+    path.write_text(text, encoding="utf-8")
+    code, stdout, _ = run_cli("check", "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == text
+    assert stdout == "No problems found in 1 file.\n"
+    assert code == 0

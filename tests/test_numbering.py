@@ -94,3 +94,30 @@ def test_number_written_as_entity_spans_line():
     findings = numbering_findings("## 1. a\n\n## &#51;. b\n")
     assert positions(findings) == [(3, 1, len("## &#51;. b") + 1)]
     assert findings[0].message == 'heading "3. b" skips from 1 (line 1) to 3; expected 2'
+
+
+def test_version_headings_are_not_numbers():
+    changelog = "# Changelog\n\n## 3.0.0\n\n- x\n\n## 2.1.0\n\n- y\n\n## 2.0.0\n\n- z\n\n## 1.0.0\n\n- w\n"
+    assert numbering_findings(changelog) == []
+    assert numbering_findings("# Notes\n\n## 1.0\n\nx\n\n## 1.1\n\ny\n\n## 1.3\n\nz\n\n## 2.0\n\nw\n") == []
+    assert numbering_findings("# Releases\n\n## 2.0 Release\n\n## 1.1 Release\n\n## 1.0 Release\n") == []
+
+
+def test_version_heading_keeps_its_number():
+    document = parse_document(Source.from_text("doc.md", "## 3.0.0\n\n## 1.0\n\n## 3.5x faster\n"))
+    assert [(section.number, section.title) for section in document.sections] == [("3.0.0", ""), ("1.0", ""), (None, "3.5x faster")]
+
+
+def test_dotted_number_counts_under_its_parent_only():
+    # 2.1 and 2.3 extend their parent's number; 5.1 and 5.3 under "2." do not, so they are left alone.
+    findings = numbering_findings("## 2. a\n\n### 2.1 x\n\n### 2.3 y\n\n## 3. b\n\n### 5.1 x\n\n### 5.3 y\n")
+    assert positions(findings) == [(5, 5, 8)]
+
+
+def test_renumbering_carries_down_to_dotted_children():
+    from doclint.fixer import apply_edits
+
+    text = "# 手册\n\n## 1) 甲\n\n## 2) 乙\n\n## 7) 丁\n\n### 7.1 子一\n\n### 7.3 子三\n\n#### 7.3.2 孙\n"
+    [first, *_rest] = numbering_findings(text)
+    fixed = apply_edits(text, first.fix.edits)
+    assert fixed.splitlines()[6:] == ["## 3) 丁", "", "### 3.1 子一", "", "### 3.3 子三", "", "#### 3.3.2 孙"]

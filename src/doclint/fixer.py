@@ -80,18 +80,40 @@ def fix_documents(
     """
     outcome = FixOutcome(result, rules=rules)
     seen: dict[str, set[str]] = {document.path: {document.source.text} for document in result.documents}
+    fixable = _fixable_counts(result.diagnostics, unsafe)
 
     for number in range(1, MAX_PASSES + 1):
         applied = _apply_pass(outcome, settings, unsafe, seen)
         if not applied:
+            _count_fixed(outcome, fixable)
             return outcome
-        outcome.fixed += applied
-        logger.debug("fix pass %d applied %d fixes", number, applied)
+        logger.debug("fix pass %d fixed %d findings", number, applied)
         outcome.result = check_documents(
             outcome.result.documents, settings, rules, errors=outcome.result.errors, compared=outcome.result.compared
         )
 
     raise FixLoopError(_("fixes did not settle after {count} passes; this is a bug in doclint, no file was written").format(count=MAX_PASSES))
+
+
+def _fixable_counts(diagnostics: Sequence[Diagnostic], unsafe: bool) -> dict[str, int]:
+    """Count the findings with an applicable fix, by path: the number that the run reported as fixable."""
+    counts: dict[str, int] = {}
+    for diagnostic in diagnostics:
+        if is_applicable(diagnostic.fix, unsafe):
+            counts[diagnostic.path] = counts.get(diagnostic.path, 0) + 1
+    return counts
+
+
+def _count_fixed(outcome: FixOutcome, fixable: dict[str, int]) -> None:
+    """Record as fixed the findings that the first check reported fixable in each changed document.
+
+    Passes stop only when no applicable fix is left, so each of them was
+    fixed, by its own fix or by another one. Findings that a fix brought
+    up and a later pass fixed are not counted: "Fixed N problems" then
+    matches the "N fixable" of a check before it.
+    """
+    outcome.fixed_in = {path: fixable.get(path, 0) for path in outcome.original}
+    outcome.fixed = sum(outcome.fixed_in.values())
 
 
 def _apply_pass(outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dict[str, set[str]]) -> int:
@@ -119,7 +141,6 @@ def _apply_pass(outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dic
         seen[document.path].add(text)
         outcome.original.setdefault(document.path, document.source)
         documents.append(reparse(document, text, settings))
-        outcome.fixed_in[document.path] = outcome.fixed_in.get(document.path, 0) + fixed_findings
         applied += fixed_findings
 
     outcome.result.documents = documents

@@ -41,8 +41,8 @@ _CJK_NUMERAL = "[零〇一二两三四五六七八九十百]+"
 # "14." "14、" "14)" "1.2" "1.2." "第14题" "第 3 章" "第四章" "一、" before the title.
 _NUMBER_RE = re.compile(
     rf"^\s*(?:第\s*(?:(?P<ordinal>\d+)|(?P<cjk_ordinal>{_CJK_NUMERAL}))\s*[题章节条问部课讲篇]"
-    r"|(?P<dotted>\d+(?:\.\d+)+)\.?(?=\s)"
-    r"|(?P<plain>\d+)\s*[.．、)）:：]"
+    r"|(?P<dotted>\d+(?:\.\d+)+)\.?(?=\s|$)"
+    r"|(?P<plain>\d+)\s*[.．、)）:：](?!\d)"
     rf"|(?P<cjk_plain>{_CJK_NUMERAL})\s*[、.．])\s*"
 )
 

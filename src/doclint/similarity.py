@@ -165,7 +165,8 @@ def _own_forms(section: Section) -> tuple[bytes, bool, tuple[str, ...]]:
     text is joined from the clauses (``join_normalized``), which gives
     ``normalize(text)`` without normalising every text twice.
     """
-    pieces = [normalize(section.title).encode(), b"\x1e"]
+    # A heading that is only a number, such as a version ("## 2.1.0"), is told apart by that number.
+    pieces = [normalize(section.title or section.heading).encode(), b"\x1e"]
     has_content = False
     clauses: list[str] = []
     for text, is_code in block_texts(section.blocks):

@@ -10,12 +10,16 @@ happens.
 
 A heading numbered ``1.2`` follows ``1.1``: dotted numbers are compared on
 their last part. When the number of parts changes between two siblings
-(``3`` then ``3.1``), the sequence starts again.
+(``3`` then ``3.1``), the sequence starts again. A dotted number counts
+only under a parent whose number is all of its parts but the last
+(``3.1`` under ``3.``), because elsewhere such a heading is a version
+(``## 2.1.0``) or a date, which changelogs list in any order.
 
 A finding spans exactly the digits of the heading's number and carries the
 expected number in its message. Its fix renumbers the whole run of numbered
-siblings so that it counts up by one from its first number. Every finding
-of the run carries that same fix.
+siblings so that it counts up by one from its first number, and the dotted
+numbers below each renumbered heading with it (``7.1`` becomes ``4.1``
+when ``7.`` becomes ``4.``). Every finding of the run carries that same fix.
 """
 
 from __future__ import annotations
@@ -56,7 +60,8 @@ class NumberingBreak:
 
 
 def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
-    for siblings in sibling_groups(document):
+    for parent, children in sibling_groups(document):
+        siblings = [section for section in children if takes_part(section, parent)]
         breaks = list(numbering_breaks(siblings))
         fixes = {id(run[0]): renumber_fix(document, run) for run in numbered_runs(siblings)}
         for found in breaks:
@@ -90,16 +95,18 @@ def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
     The whole run is one fix, so that a skipped and a repeated number
     (1, 2, 4, 4, 5) become 1, 2, 3, 4, 5 and not 1, 2, 3, 5, 5.
     """
-    source = document.source
     edits = []
     number = _parts(run[0].number or "")
     for section in run[1:]:
         number = (*number[:-1], number[-1] + 1)
         expected = _format_like(number, section.number or "")
-        column, end_column = number_span(document, section)
-        if expected == section.number or end_column - column != len(section.number or ""):
+        if expected == section.number:
             continue
-        edits.append(Edit(source.offset(section.line, column), source.offset(section.line, end_column), expected))
+        edit = _number_edit(document, section, expected)
+        if edit is None:
+            continue
+        edits.append(edit)
+        edits += _descendant_edits(document, section, _parts(section.number or ""), number)
     if not edits:
         return None
     last = _format_like(number, run[-1].number or "")
@@ -109,12 +116,47 @@ def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
     return Fix(tuple(edits), Applicability.SAFE, message)
 
 
-def sibling_groups(document: Document) -> Iterator[list[Section]]:
-    """Yield the top-level sections, then the subsections of every section, in document order."""
-    yield document.sections
+def sibling_groups(document: Document) -> Iterator[tuple[Section | None, list[Section]]]:
+    """Yield (parent, sections): the top-level sections with None, then the subsections of every section."""
+    yield None, document.sections
     for section in document.walk():
         if section.children:
-            yield section.children
+            yield section, section.children
+
+
+def takes_part(section: Section, parent: Section | None) -> bool:
+    """Return whether a heading's number is a section number: a plain one, or a dotted one that extends its parent's."""
+    if section.number is None:
+        return False
+    parts = _parts(section.number)
+    if len(parts) == 1:
+        return True
+    return parent is not None and parent.number is not None and _parts(parent.number) == parts[:-1]
+
+
+def _number_edit(document: Document, section: Section, replacement: str) -> Edit | None:
+    """Return the edit that writes ``replacement`` over a heading's number, or None when the line does not show it as written."""
+    column, end_column = number_span(document, section)
+    if end_column - column != len(section.number or ""):
+        return None
+    source = document.source
+    return Edit(source.offset(section.line, column), source.offset(section.line, end_column), replacement)
+
+
+def _descendant_edits(document: Document, section: Section, old: tuple[int, ...], new: tuple[int, ...]) -> list[Edit]:
+    """Return the edits that carry a renumbering down: each dotted number below ``section`` that starts with ``old``."""
+    edits = []
+    for descendant in section.walk():
+        if descendant is section or descendant.number is None:
+            continue
+        parts = _parts(descendant.number)
+        if len(parts) <= len(old) or parts[:len(old)] != old:
+            continue
+        replacement = _format_like((*new, *parts[len(old):]), descendant.number)
+        edit = _number_edit(document, descendant, replacement)
+        if edit is not None:
+            edits.append(edit)
+    return edits
 
 
 def numbering_breaks(siblings: Sequence[Section]) -> Iterator[NumberingBreak]:
