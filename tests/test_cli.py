@@ -363,3 +363,12 @@ def test_unsafe_fixes_alone_warns():
     assert completed.stderr.splitlines() == [
         "doclint: warning: --unsafe-fixes does nothing without --fix or --diff; add one of them to apply the fixes"
     ]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_device_named_is_usage_error(run_cli, tmp_path):
+    link = tmp_path / "zero.md"
+    link.symlink_to("/dev/zero")
+    code, _stdout, stderr = run_cli("check", str(link))
+    assert code == 2
+    assert stderr == f"doclint: error: {link}: not a regular file; name a file or a folder of documents\n"

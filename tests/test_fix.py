@@ -351,3 +351,46 @@ def test_changelog_versions_untouched_by_fix(run_cli, tmp_path):
     assert path.read_text(encoding="utf-8") == text
     assert stdout == "No problems found in 1 file.\n"
     assert code == 0
+
+
+NUMBERING_GAP = "# Doc\n\n## 1. Install\n\nRun the installer.\n\n## 3. Start\n\nStart the service.\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_fix_through_symlink_rewrites_target(run_cli, tmp_path):
+    target = tmp_path / "real.md"
+    target.write_text(NUMBERING_GAP, encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to("real.md")
+
+    code, _stdout, _ = run_cli("check", "--no-cache", "--fix", str(link))
+
+    assert code == 0
+    assert link.is_symlink()
+    assert "## 2. Start" in target.read_text(encoding="utf-8")
+
+
+def test_fix_keeps_hard_links(run_cli, tmp_path):
+    first = tmp_path / "first.md"
+    first.write_text(NUMBERING_GAP, encoding="utf-8")
+    second = tmp_path / "second.md"
+    os.link(first, second)
+
+    run_cli("check", "--no-cache", "--fix", str(second))
+
+    assert os.path.samefile(first, second)
+    assert "## 2. Start" in first.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_symlink_beside_target_is_one_document(run_cli, tmp_path):
+    (tmp_path / "a.md").write_text(NUMBERING_GAP, encoding="utf-8")
+    (tmp_path / "b.md").symlink_to("a.md")
+
+    code, stdout, _ = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", str(tmp_path))
+
+    # No copy of a.md is reported in b.md, so nothing is removed from the file both names share.
+    assert code == 0
+    assert stdout == "Fixed 1 problem.\nNo problems found in 1 file.\n"
+    assert (tmp_path / "b.md").is_symlink()
+    assert "Run the installer." in (tmp_path / "a.md").read_text(encoding="utf-8")

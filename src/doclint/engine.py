@@ -12,6 +12,7 @@ import dataclasses
 import fnmatch
 import logging
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -105,7 +106,10 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> tupl
     glob of the settings are dropped, named or found. Returns (paths,
     errors). Each path appears once and the paths are sorted, so that which of two files
     contains the first copy of a shared section does not depend on the order
-    in which they were named.
+    in which they were named. Names of one file (a symbolic or hard link
+    beside its target) count once, under the first name: a file is not a
+    copy of itself. A named device such as /dev/zero is an error, because
+    reading it would never end.
     """
     paths: list[str] = []
     errors: list[str] = []
@@ -124,13 +128,49 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> tupl
                     ).format(path=argument)
                 )
             paths.extend(found)
-        elif path.exists():
+        elif path.exists() and not _is_device(path):
             paths.append(argument)
+        elif path.exists():
+            errors.append(_("{path}: not a regular file; name a file or a folder of documents").format(path=argument))
         else:
             errors.append(_("{path}: no such file or directory; check the path").format(path=argument))
     if settings is not None and settings.exclude:
         paths = [path for path in paths if path == STDIN_PATH or not is_excluded(path, settings)]
-    return sorted(set(paths)), errors
+    return _one_name_per_file(sorted(set(paths))), errors
+
+
+def _one_name_per_file(paths: list[str]) -> list[str]:
+    """Keep one of the paths that name the same file (same device and inode): the first that is not a symbolic link."""
+    chosen: dict[tuple[int, int], str] = {}
+    identities: dict[str, tuple[int, int]] = {}
+    for path in paths:
+        if path == STDIN_PATH:
+            continue
+        try:
+            status = os.stat(path)
+        except OSError:
+            continue
+        identity = identities[path] = (status.st_dev, status.st_ino)
+        if identity not in chosen or (os.path.islink(chosen[identity]) and not os.path.islink(path)):
+            chosen[identity] = path
+
+    unique = []
+    for path in paths:
+        identity = identities.get(path)
+        if identity is not None and chosen[identity] != path:
+            logger.debug("%s names the file %s; checking it once", path, chosen[identity])
+            continue
+        unique.append(path)
+    return unique
+
+
+def _is_device(path: Path) -> bool:
+    """Return whether ``path`` is a character or block device, which has no end to read to."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
 
 
 def _documents_in(folder: Path) -> list[str]:

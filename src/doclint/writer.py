@@ -6,6 +6,11 @@ touched because edits keep the original text's newlines. The bytes go to a
 temporary file in the same folder, which is flushed to disk and then renamed
 over the original, so a reader sees either the old file or the new one and a
 failure leaves the original as it was.
+
+A symbolic link is followed: the file it points to is rewritten and the
+link stays a link. A file with several hard links is rewritten in place
+instead, because a rename would give the name a new file and leave the
+other names with the old text. That write is not atomic.
 """
 
 from __future__ import annotations
@@ -49,12 +54,17 @@ def write_atomic(path: Path, source: Source) -> None:
     read-only, the folder is not writable or the write fails.
     """
     data = encode(source)
+    path = Path(os.path.realpath(path))
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        status = path.stat()
     except OSError as error:
         raise WriteError(_("{path}: cannot be written ({reason}); the file was left unchanged").format(path=source.path, reason=error.strerror)) from None
+    mode = stat.S_IMODE(status.st_mode)
     if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
         raise WriteError(_("{path}: the file is read-only; make it writable or use --diff to see the fixes").format(path=source.path))
+    if status.st_nlink > 1:
+        _write_in_place(path, data, source)
+        return
 
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".doclint-tmp", dir=path.parent)
@@ -75,6 +85,19 @@ def write_atomic(path: Path, source: Source) -> None:
         _remove_quietly(temporary)
         raise WriteError(_("{path}: writing failed ({reason}); the file was left unchanged").format(path=source.path, reason=error.strerror)) from None
     logger.debug("wrote %s (%d bytes)", path, len(data))
+
+
+def _write_in_place(path: Path, data: bytes, source: Source) -> None:
+    """Overwrite a file with several hard links through its own inode, so that every name shows the fixed text."""
+    try:
+        with path.open("r+b") as handle:
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as error:
+        raise WriteError(_("{path}: writing failed ({reason}); the file may be incomplete").format(path=source.path, reason=error.strerror)) from None
+    logger.debug("wrote %s in place (%d bytes, %d links)", path, len(data), path.stat().st_nlink)
 
 
 def _remove_quietly(path: str) -> None:
