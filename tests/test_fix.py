@@ -394,3 +394,23 @@ def test_symlink_beside_target_is_one_document(run_cli, tmp_path):
     assert stdout == "Fixed 1 problem.\nNo problems found in 1 file.\n"
     assert (tmp_path / "b.md").is_symlink()
     assert "Run the installer." in (tmp_path / "a.md").read_text(encoding="utf-8")
+
+
+def test_unused_import_fix_never_empties_a_block(run_cli, tmp_path):
+    path = tmp_path / "imports.md"
+    path.write_text(
+        "# Imports\n\n```python\ndef setup():\n    import shutil\n\nif True:\n    import fancy\nelse:\n    pass\n\n"
+        "import os  # for paths\nimport sys\nprint(sys.argv)\n```\n",
+        encoding="utf-8",
+    )
+    code, stdout, _ = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", str(path))
+
+    text = path.read_text(encoding="utf-8")
+    assert "import os" not in text
+    assert "    import shutil\n" in text
+    assert "    import fancy\n" in text
+    assert "code-syntax-error" not in stdout
+    assert "Fixed 1 problem." in stdout.splitlines()
+    # The two imports that are alone in their blocks remain, with no fix.
+    assert stdout.count("DL302 unused-import '") == 2
+    assert code == 1

@@ -227,6 +227,7 @@ def _pyflakes_problems(module: _Module, positions: dict[int, _Position]) -> Iter
         return
 
     imports = _import_statements(tree)
+    alone = _alone_in_block(tree)
     for message in found:
         if isinstance(message, messages.UndefinedName):
             kind: ProblemKind = "undefined-name"
@@ -239,7 +240,7 @@ def _pyflakes_problems(module: _Module, positions: dict[int, _Position]) -> Iter
         if _names_in(name, kind) & module.unparsed_names:
             logger.debug("line %d: %r occurs in code that does not parse, so it is not reported", message.lineno, name)
             continue
-        yield _located(message, kind, name, positions, imports)
+        yield _located(message, kind, name, positions, imports, alone)
 
 
 def _names_in(name: str, kind: ProblemKind) -> set[str]:
@@ -263,8 +264,13 @@ def _located(
     name: str,
     positions: dict[int, _Position],
     imports: dict[tuple[int, int], ast.Import | ast.ImportFrom],
+    alone: set[int],
 ) -> PythonProblem:
-    """Place a pyflakes message at its file column, and an unused import at its own alias."""
+    """Place a pyflakes message at its file column, and an unused import at its own alias.
+
+    ``alone`` contains the ids of the statements that are the only statement
+    of their block (``_alone_in_block``).
+    """
     line, start, end = message.lineno, message.col, None
     removal = None
     if kind == "undefined-name":
@@ -274,7 +280,7 @@ def _located(
         alias = _import_alias(statement, name)
         if alias is not None and alias.end_lineno == alias.lineno:
             line, start, end = alias.lineno, alias.col_offset, alias.end_col_offset
-            removal = _import_removal(statement, alias, positions)
+            removal = _import_removal(statement, alias, positions, alone)
 
     position = positions[line]
     end_column = _column(position.line, end) if end is not None else None
@@ -282,22 +288,25 @@ def _located(
 
 
 def _import_removal(
-    statement: ast.Import | ast.ImportFrom | None, alias: ast.alias, positions: dict[int, _Position]
+    statement: ast.Import | ast.ImportFrom | None, alias: ast.alias, positions: dict[int, _Position], alone: set[int]
 ) -> tuple[int, int, int, int] | None:
     """Return the file span to delete so that an unused alias disappears and the code still parses.
 
-    A statement on a line of its own that imports only this alias loses the
-    whole line. In a one-line statement with several aliases, the alias and
-    the comma next to it go. Other forms (a statement across lines, or
-    sharing its line with another statement) get no span.
+    A statement on a line of its own (a comment may follow it) that imports
+    only this alias loses the whole line, unless it is the only statement
+    of its block, which would be left empty. In a one-line statement with
+    several aliases, the alias and the comma next to it go. Other forms (a
+    statement across lines, or sharing its line with another statement)
+    get no span.
     """
     if statement is None or statement.end_lineno != statement.lineno:
         return None
     code = positions[statement.lineno].line
     text = code.text.encode("utf-8")
-    alone = not text[: statement.col_offset].strip() and not text[statement.end_col_offset:].strip()
+    rest = text[statement.end_col_offset:].strip()
+    on_own_line = not text[: statement.col_offset].strip() and (not rest or rest.startswith(b"#"))
     if len(statement.names) == 1:
-        if not alone:
+        if not on_own_line or id(statement) in alone:
             return None
         return statement.lineno, 1, statement.lineno + 1, 1
 
@@ -320,6 +329,19 @@ def _import_statements(tree: ast.Module) -> dict[tuple[int, int], ast.Import | a
     return {
         (node.lineno, node.col_offset): node for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))
     }
+
+
+def _alone_in_block(tree: ast.Module) -> set[int]:
+    """Return the ids of the statements that are the only statement of a block other than the module itself."""
+    alone = set()
+    for node in ast.walk(tree):
+        if node is tree:
+            continue
+        for name in ("body", "orelse", "finalbody"):
+            statements = getattr(node, name, None)
+            if isinstance(statements, list) and len(statements) == 1:
+                alone.add(id(statements[0]))
+    return alone
 
 
 def _import_alias(statement: ast.Import | ast.ImportFrom | None, imported: str) -> ast.alias | None:
