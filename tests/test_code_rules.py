@@ -188,6 +188,26 @@ def test_ipython_magics_skipped(check_markdown):
     assert found == [("undefined-name", 8, 7)]
 
 
+def test_ipython_assignments_and_help_requests(check_markdown):
+    code, found = check_markdown(
+        """\
+        ```ipython
+        import os
+        import json
+        files = !ls
+        result = %timeit -o sum(range(10))
+        print(files, result)
+        os.path?
+        ??json
+        print(unknown)
+        ```
+        """
+    )
+    # Only the name that nothing defines is reported: no syntax error, and os and json count as used.
+    assert code == 1
+    assert found == [("undefined-name", 9, 7)]
+
+
 def test_ipython_cell_magics(check_markdown):
     _, found = check_markdown(
         """\

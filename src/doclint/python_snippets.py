@@ -8,7 +8,9 @@ IPython session (``In [1]:`` prompts) is one piece per input in the same way.
 IPython magics and shell escapes (lines that start with ``%``, ``%%`` or
 ``!``) are not Python. In IPython blocks they become ``pass`` at the same
 indentation, which keeps every other line where it is and keeps a loop
-whose body is a single magic valid. A cell magic other than the timing and
+whose body is a single magic valid. An assignment from a magic or a shell
+escape (``files = !ls``) keeps its targets, and a help request (``os?``)
+becomes the name it requests help on. A cell magic other than the timing and
 capture magics (``%%bash``, ``%%html``, ``%%writefile``) makes its whole cell
 something other than Python, so that cell has no pieces.
 
@@ -45,6 +47,10 @@ DOCTEST_PROMPT_WIDTH = 4
 _IPYTHON_INPUT_RE = re.compile(r"^(?P<indent>\s*)In \[\d*\]: ?")
 _IPYTHON_CONTINUATION_RE = re.compile(r"^(?P<indent>\s*)\.\.\.+: ?")
 _MAGIC_RE = re.compile(r"^(?P<indent>\s*)(?:%|!)")
+# An assignment from a magic or a shell escape: "files = !ls", "result = %timeit -o f()".
+_MAGIC_ASSIGNMENT_RE = re.compile(r"^(?P<target>\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=)\s*(?:%|!)")
+# A help request: "os?", "os.path??" or "?os".
+_HELP_RE = re.compile(r"^(?P<indent>\s*)\?{0,2}(?P<name>[A-Za-z_][\w.]*)\?{0,2}\s*$")
 _CELL_MAGIC_RE = re.compile(r"^\s*%%(?P<name>\w*)")
 
 
@@ -229,11 +235,24 @@ def _foreign_cell_magic(first_line: str) -> str | None:
 
 
 def _without_magics(lines: list[CodeLine]) -> list[CodeLine]:
-    """Replace each magic or shell-escape line with ``pass`` at its indentation."""
+    """Replace the IPython syntax of each line with Python that keeps its names where they are.
+
+    A magic or shell-escape line becomes ``pass`` at its indentation. An
+    assignment from one (``files = !ls``) keeps its targets and assigns
+    ``None``, so that later uses of ``files`` are defined. A help request
+    (``os?``, ``??os``) becomes the bare name, which uses it.
+    """
     result = []
     for line in lines:
-        found = _MAGIC_RE.match(line.text)
-        if found is not None:
-            line = CodeLine(line.line, line.shift, found.group("indent") + "pass")
-        result.append(line)
+        text = line.text
+        magic = _MAGIC_RE.match(text)
+        assignment = _MAGIC_ASSIGNMENT_RE.match(text)
+        help_request = _HELP_RE.match(text) if "?" in text else None
+        if magic is not None:
+            text = magic.group("indent") + "pass"
+        elif assignment is not None:
+            text = assignment.group("target") + " None"
+        elif help_request is not None:
+            text = help_request.group("indent") + help_request.group("name")
+        result.append(CodeLine(line.line, line.shift, text) if text != line.text else line)
     return result
