@@ -1,6 +1,8 @@
 import os
 import shutil
 import stat
+import subprocess
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -414,3 +416,36 @@ def test_unused_import_fix_never_empties_a_block(run_cli, tmp_path):
     # The two imports that are alone in their blocks remain, with no fix.
     assert stdout.count("DL302 unused-import '") == 2
     assert code == 1
+
+
+def diff_bytes(*arguments: str) -> bytes:
+    """Run ``doclint check --no-cache --diff`` in a process of its own and return its standard output as bytes."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "doclint", "check", "--no-cache", "--diff", *arguments], capture_output=True, check=False
+    )
+    assert completed.returncode == 1, completed.stderr
+    return completed.stdout
+
+
+def test_diff_marks_missing_final_newline(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_bytes(b"# Notes\n\n## 1. a\n\nx\n\n## 3. b\n\ny")
+
+    lines = diff_bytes(str(path)).split(b"\n")
+
+    assert lines[-4:] == [b" ", b" y", b"\\ No newline at end of file", b""]
+    assert b"-## 3. b" in lines
+    assert b"+## 2. b" in lines
+
+
+def test_diff_keeps_encoding_bom_and_line_endings(tmp_path):
+    chinese = tmp_path / "gb.md"
+    chinese.write_bytes("# 文档\r\n\r\n## 1. 甲\r\n\r\n## 3. 乙\r\n".encode("gb18030"))
+    marked = tmp_path / "bom.md"
+    marked.write_bytes(b"\xef\xbb\xbf## 1. a\n\n## 3. b\n")
+
+    gb_diff = diff_bytes("--encoding", "gb18030", str(chinese))
+    bom_diff = diff_bytes(str(marked))
+
+    assert "-## 3. 乙\r\n+## 2. 乙\r\n".encode("gb18030") in gb_diff
+    assert b"\n \xef\xbb\xbf## 1. a\n" in bom_diff

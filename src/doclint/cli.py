@@ -453,18 +453,32 @@ def _run_fixes(result, settings, unsafe: bool, verbose: bool):
 
 
 def _show_diff(result, settings, unsafe: bool, verbose: bool) -> int:
-    """Print the unified diff of every file the fixes would change; return the exit status."""
+    """Print the unified diff of every file the fixes would change; return the exit status.
+
+    The diff is of the bytes that ``--fix`` would write, in the file's own
+    encoding, byte order mark and line endings, so that ``git apply`` or
+    ``patch -p1`` applies it to the file as it is. A last line without a
+    line break is marked as diff and patch expect.
+    """
     import difflib
+
+    from doclint.writer import encode
 
     outcome = _run_fixes(result, settings, unsafe, verbose)
     changed = outcome.changed()
+    sys.stdout.flush()
     for document in changed:
-        before = outcome.original[document.path].text.splitlines(keepends=True)
-        after = document.source.text.splitlines(keepends=True)
+        before = encode(outcome.original[document.path]).splitlines(keepends=True)
+        after = encode(document.source).splitlines(keepends=True)
         absolute = document.path.startswith("/")
         old_name = document.path if absolute else f"a/{document.path}"
         new_name = document.path if absolute else f"b/{document.path}"
-        sys.stdout.writelines(difflib.unified_diff(before, after, old_name, new_name))
+        names = (old_name.encode(), new_name.encode())
+        for line in difflib.diff_bytes(difflib.unified_diff, before, after, *names):
+            sys.stdout.buffer.write(line)
+            if not line.endswith(b"\n"):
+                sys.stdout.buffer.write(b"\n\\ No newline at end of file\n")
+    sys.stdout.buffer.flush()
     if result.errors:
         return EXIT_USAGE
     return 1 if changed else 0
