@@ -484,3 +484,22 @@ def test_invalid_front_matter_is_ignored_with_warning(tmp_path, caplog):
         f"{path}:3: invalid YAML in the front matter: expected ',' or ']', but got ':'; "
         "its doclint-schema key, if any, is ignored"
     ]
+
+
+def test_schema_url_is_not_downloaded(run_cli, tmp_path):
+    document = tmp_path / "remote.md"
+    document.write_text("---\ndoclint-schema: https://example.com/x.json\n---\n# Title\n", encoding="utf-8")
+    code, _stdout, stderr = run_cli("check", "--no-cache", str(document))
+    assert code == 2
+    assert stderr == (
+        f"doclint: error: {document}:2: front matter key doclint-schema: https://example.com/x.json: "
+        "doclint does not download schemas; save the schema to a file and name its path\n"
+    )
+
+
+def test_empty_front_matter_schema_key(run_cli, tmp_path):
+    document = tmp_path / "empty.md"
+    document.write_text("---\ndoclint-schema:\n---\n# Title\n", encoding="utf-8")
+    code, _stdout, stderr = run_cli("check", "--no-cache", str(document))
+    assert code == 2
+    assert stderr == f"doclint: error: {document}:2: front matter key doclint-schema is empty; give a schema name or a path\n"

@@ -24,10 +24,13 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from doclint.i18n import _
 from doclint.runcache import record_dependencies
+from doclint.schema_errors import SchemaError
 from doclint.schemas import LoadedSchema, SchemaLoader, is_schema_path
 
 logger = logging.getLogger(__name__)
@@ -52,6 +55,10 @@ class _Entry:
 _entries: dict[tuple[str, str | None], _Entry] = {}
 
 
+# A URL such as https://example.com/schema.json: a scheme of two letters or more, so that C:/ stays a path.
+_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
+
+
 def load_schema(value: str, base: Path = Path()) -> LoadedSchema:
     """Return the schema named by ``value`` (a built-in name or a path relative to ``base``), loading it if needed.
 
@@ -59,6 +66,10 @@ def load_schema(value: str, base: Path = Path()) -> LoadedSchema:
     cannot be used. Such a schema is not cached, so every request reports
     the error.
     """
+    if _URL_RE.match(value):
+        raise SchemaError(
+            _("{value}: doclint does not download schemas; save the schema to a file and name its path").format(value=value)
+        )
     key = (value, os.path.abspath(base) if is_schema_path(value) else None)
     entry = _entries.get(key)
     if entry is not None and entry.is_current():

@@ -88,7 +88,13 @@ def _declared_schema(document: Document) -> LoadedSchema | None:
     if declared is None:
         return None
 
-    if not isinstance(declared.value, str) or not declared.value.strip():
+    if declared.value is None or (isinstance(declared.value, str) and not declared.value.strip()):
+        raise SchemaError(
+            _("{path}:{line}: front matter key {key} is empty; give a schema name or a path").format(
+                path=document.path, line=declared.line, key=FRONT_MATTER_KEY
+            )
+        )
+    if not isinstance(declared.value, str):
         raise SchemaError(
             _("{path}:{line}: front matter key {key} must be a schema name or a path, not {value}").format(
                 path=document.path, line=declared.line, key=FRONT_MATTER_KEY, value=repr(declared.value)
