@@ -399,12 +399,15 @@ def test_same_terms(question, other, same):
 
 @pytest.mark.parametrize(
     ("numeral", "value"),
-    [("五", 5), ("十", 10), ("十五", 15), ("二十三", 23), ("一百零五", 105), ("两千", 2000), ("两万", 20000), ("十万", 100000), ("三亿五千万", 350000000)],
+    [
+        ("五", 5), ("十", 10), ("十五", 15), ("二十三", 23), ("一百零五", 105), ("两千", 2000), ("两万", 20000),
+        ("十万", 100000), ("三亿五千万", 350000000), ("一二", None), ("零", None), ("五x", None),
+    ],
 )
-def test_chinese_number(numeral, value):
-    from doclint.question_terms import chinese_number
+def test_chinese_numeral_value(numeral, value):
+    from doclint.text import chinese_numeral_value
 
-    assert chinese_number(numeral) == value
+    assert chinese_numeral_value(numeral) == value
 
 
 @pytest.mark.parametrize(

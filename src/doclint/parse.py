@@ -35,6 +35,7 @@ from doclint.model import (
     ThematicBreak,
 )
 from doclint.source import Source
+from doclint.text import chinese_numeral_value
 
 _CJK_NUMERAL = "[零〇一二两三四五六七八九十百]+"
 
@@ -75,34 +76,11 @@ def split_number(heading: str) -> tuple[str | None, str]:
     number = found.group("ordinal") or found.group("dotted") or found.group("plain")
     numeral = found.group("cjk_ordinal") or found.group("cjk_plain")
     if numeral:
-        value = cjk_numeral_value(numeral)
+        value = chinese_numeral_value(numeral)
         if value is None:
             return None, heading.strip()
         number = str(value)
     return number, heading[found.end():].strip()
-
-
-def cjk_numeral_value(numeral: str) -> int | None:
-    """Return the value of a Chinese numeral below 1,000 (四 4, 十二 12, 二十 20, 一百零五 105), or None."""
-    digits = {char: index for index, char in enumerate("零一二三四五六七八九")}
-    digits["两"] = 2
-    total, current = 0, None
-    for char in numeral:
-        if char in "零〇":
-            # A zero only fills a gap, as in 一百零五.
-            continue
-        if char in digits:
-            if current is not None:
-                return None
-            current = digits[char]
-        elif char in "十百":
-            unit = 10 if char == "十" else 100
-            total += (1 if current is None else current) * unit
-            current = None
-        else:
-            return None
-    total += current or 0
-    return total if total > 0 else None
 
 
 class _TreeBuilder:

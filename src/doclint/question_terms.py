@@ -17,17 +17,12 @@ from typing import Iterator
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from doclint.text import is_cjk, normalize
-
-_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CHINESE_LARGE_UNITS = {"万": 10**4, "亿": 10**8}
+from doclint.text import CHINESE_NUMERAL_CHARS, chinese_numeral_value, is_cjk, normalize
 
 # Characters after a Chinese numeral that make it a count ("三种", "五个", "两步"),
 # and characters before it that make it an ordinal or a rank ("第三", "前五").
 _MEASURE_WORDS = "个种项步条次位名层类点章节年天月周岁倍元秒行列页张台组对件本段句道题例款篇遍轮级维阶大小"
 _RANK_WORDS = "第前后"
-_CHINESE_NUMERAL = "".join([*_CHINESE_DIGITS, *_CHINESE_UNITS, *_CHINESE_LARGE_UNITS])
 
 # Words whose presence in only one of two questions turns its meaning around. A lone "t"
 # is what normalisation leaves of "n't" ("doesn't" becomes "doesn t").
@@ -42,7 +37,7 @@ _OPPOSITES = frozenset(
 )
 
 _NUMBER_RE = re.compile(
-    rf"\d+|(?P<rank>[{_RANK_WORDS}])?(?P<numeral>[{_CHINESE_NUMERAL}]+)(?P<measure>[{_MEASURE_WORDS}])?"
+    rf"\d+|(?P<rank>[{_RANK_WORDS}])?(?P<numeral>[{CHINESE_NUMERAL_CHARS}]+)(?P<measure>[{_MEASURE_WORDS}])?"
 )
 _OPERATOR_RE = re.compile(r"[-+*/%=<>!&|^~]+")
 
@@ -145,22 +140,9 @@ def _numeral_spans(text: str) -> Iterator[tuple[int, int, int]]:
             continue
         if match.group("rank") is None and (match.group("measure") is None or numeral == "一"):
             continue
-        yield match.start("numeral"), match.end("numeral"), chinese_number(numeral)
-
-
-def chinese_number(numeral: str) -> int:
-    """Return the value of a Chinese numeral: "五" is 5, "二十三" is 23, "一百零五" is 105, "两万" is 20000."""
-    total = section = digit = 0
-    for char in numeral:
-        if char in _CHINESE_DIGITS:
-            digit = _CHINESE_DIGITS[char]
-        elif char in _CHINESE_UNITS:
-            section += (digit or 1) * _CHINESE_UNITS[char]
-            digit = 0
-        else:
-            total += (section + digit or 1) * _CHINESE_LARGE_UNITS[char]
-            section = digit = 0
-    return total + section + digit
+        value = chinese_numeral_value(numeral)
+        if value is not None:
+            yield match.start("numeral"), match.end("numeral"), value
 
 
 def operators(text: str) -> list[str]:

@@ -31,6 +31,41 @@ CLAUSE_END_RE = re.compile(r"[。！？；，、：]|[.!?;,:](?=\s|$)")
 _THEMATIC_BREAK_RE = re.compile(r"^ {0,3}([-*_])[ \t]*(?:\1[ \t]*){2,}$")
 
 
+_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CHINESE_LARGE_UNITS = {"万": 10**4, "亿": 10**8}
+CHINESE_NUMERAL_CHARS = "零〇" + "".join([*_CHINESE_DIGITS, *_CHINESE_UNITS, *_CHINESE_LARGE_UNITS])
+"""The characters of Chinese numerals, for character classes of patterns."""
+
+
+def chinese_numeral_value(numeral: str) -> int | None:
+    """Return the value of a Chinese numeral, or None when it is not one.
+
+    四 is 4, 十二 12, 二十 20, 一百零五 105 and 两万 20000. A zero only fills
+    a gap, as in 一百零五. Two digits in a row (一二) and a zero alone are
+    no numeral.
+    """
+    total = section = 0
+    digit: int | None = None
+    for char in numeral:
+        if char in "零〇":
+            continue
+        if char in _CHINESE_DIGITS:
+            if digit is not None:
+                return None
+            digit = _CHINESE_DIGITS[char]
+        elif char in _CHINESE_UNITS:
+            section += (1 if digit is None else digit) * _CHINESE_UNITS[char]
+            digit = None
+        elif char in _CHINESE_LARGE_UNITS:
+            total += (section + (digit or 0) or 1) * _CHINESE_LARGE_UNITS[char]
+            section, digit = 0, None
+        else:
+            return None
+    value = total + section + (digit or 0)
+    return value if value > 0 else None
+
+
 def is_cjk(char: str) -> bool:
     return bool(_CJK_RE.match(char))
 
