@@ -80,3 +80,14 @@ def test_line_starts_every_ending(text):
 def test_non_text_codec_rejected(name):
     with pytest.raises(SourceError, match=f"unknown encoding '{name}'"):
         decode("notes.md", b"text", name)
+
+
+def test_named_encoding_that_fails_says_so():
+    from doclint.source import SourceError, decode
+
+    with pytest.raises(SourceError) as raised:
+        decode("notes.md", "# Café\n".encode("latin-1"), "utf-8")
+    assert str(raised.value) == (
+        "notes.md: invalid utf-8 at byte 5 (line 1); the file is in another encoding, "
+        "so name that one with --encoding or the encoding setting"
+    )

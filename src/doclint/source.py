@@ -125,7 +125,7 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
 
     if encoding is None:
         return _decode_detected(path, data)
-    return _decode_as(path, data, encoding)
+    return _decode_as(path, data, encoding, named=True)
 
 
 def _decode_detected(path: str, data: bytes) -> Source:
@@ -175,7 +175,8 @@ def text_codec(name: str) -> codecs.CodecInfo:
     return codec
 
 
-def _decode_as(path: str, data: bytes, name: str) -> Source:
+def _decode_as(path: str, data: bytes, name: str, named: bool = False) -> Source:
+    """Decode the bytes as ``name``; ``named`` tells that the user chose it, which changes the advice of an error."""
     try:
         codec = text_codec(name)
     except LookupError:
@@ -190,12 +191,17 @@ def _decode_as(path: str, data: bytes, name: str) -> Source:
         text = data.decode(name)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise SourceError(
-            _(
+        if named:
+            template = _(
+                "{path}: invalid {encoding} at byte {byte} (line {line}); the file is in another encoding, "
+                "so name that one with --encoding or the encoding setting"
+            )
+        else:
+            template = _(
                 "{path}: invalid {encoding} at byte {byte} (line {line}); "
                 "pass --encoding with the file's encoding, for example --encoding gb18030"
-            ).format(path=path, encoding=name, byte=error.start, line=line)
-        ) from None
+            )
+        raise SourceError(template.format(path=path, encoding=name, byte=error.start, line=line)) from None
 
     return Source.from_text(path, text, encoding=name, bom=bom)
 
