@@ -176,7 +176,7 @@ def text_codec(name: str) -> codecs.CodecInfo:
 
 
 def _decode_as(path: str, data: bytes, name: str, named: bool = False) -> Source:
-    """Decode the bytes as ``name``; ``named`` tells that the user chose it, which changes the advice of an error."""
+    """Decode the bytes as ``name``. ``named`` is True when the user chose the encoding, which changes the advice of an error."""
     try:
         codec = text_codec(name)
     except LookupError:
