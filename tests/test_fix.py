@@ -401,7 +401,7 @@ def test_symlink_beside_target_is_one_document(run_cli, tmp_path):
 def test_unused_import_fix_never_empties_a_block(run_cli, tmp_path):
     path = tmp_path / "imports.md"
     path.write_text(
-        "# Imports\n\n```python\ndef setup():\n    import shutil\n\nif True:\n    import fancy\nelse:\n    pass\n\n"
+        "# Imports\n\n```python\ndef setup():\n    import shutil\n\nif True:\n    import fancy\n    import json\nelse:\n    pass\n\n"
         "import os  # for paths\nimport sys\nprint(sys.argv)\n```\n",
         encoding="utf-8",
     )
@@ -410,11 +410,11 @@ def test_unused_import_fix_never_empties_a_block(run_cli, tmp_path):
     text = path.read_text(encoding="utf-8")
     assert "import os" not in text
     assert "    import shutil\n" in text
-    assert "    import fancy\n" in text
+    assert "    import fancy\n    import json\n" in text
     assert "code-syntax-error" not in stdout
     assert "Fixed 1 problem." in stdout.splitlines()
-    # The two imports that are alone in their blocks remain, with no fix.
-    assert stdout.count("DL302 unused-import '") == 2
+    # The three imports in blocks of nothing but imports remain, with no fix.
+    assert stdout.count("DL302 unused-import '") == 3
     assert code == 1
 
 

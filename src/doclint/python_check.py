@@ -227,7 +227,7 @@ def _pyflakes_problems(module: _Module, positions: dict[int, _Position]) -> Iter
         return
 
     imports = _import_statements(tree)
-    alone = _alone_in_block(tree)
+    alone = _in_import_only_blocks(tree)
     for message in found:
         if isinstance(message, messages.UndefinedName):
             kind: ProblemKind = "undefined-name"
@@ -268,8 +268,8 @@ def _located(
 ) -> PythonProblem:
     """Place a pyflakes message at its file column, and an unused import at its own alias.
 
-    ``alone`` contains the ids of the statements that are the only statement
-    of their block (``_alone_in_block``).
+    ``alone`` contains the ids of the imports in blocks that hold nothing
+    but imports (``_in_import_only_blocks``).
     """
     line, start, end = message.lineno, message.col, None
     removal = None
@@ -293,8 +293,8 @@ def _import_removal(
     """Return the file span to delete so that an unused alias disappears and the code still parses.
 
     A statement on a line of its own (a comment may follow it) that imports
-    only this alias loses the whole line, unless it is the only statement
-    of its block, which would be left empty. In a one-line statement with
+    only this alias loses the whole line, unless its block holds nothing
+    but imports, which could leave it empty. In a one-line statement with
     several aliases, the alias and the comma next to it go. Other forms (a
     statement across lines, or sharing its line with another statement)
     get no span.
@@ -331,16 +331,20 @@ def _import_statements(tree: ast.Module) -> dict[tuple[int, int], ast.Import | a
     }
 
 
-def _alone_in_block(tree: ast.Module) -> set[int]:
-    """Return the ids of the statements that are the only statement of a block other than the module itself."""
+def _in_import_only_blocks(tree: ast.Module) -> set[int]:
+    """Return the ids of the imports in blocks that hold nothing but imports, other than the module itself.
+
+    Removing every unused import of such a block, as one pass of ``--fix``
+    may, would leave it empty, so none of them may be removed.
+    """
     alone = set()
     for node in ast.walk(tree):
         if node is tree:
             continue
         for name in ("body", "orelse", "finalbody"):
             statements = getattr(node, name, None)
-            if isinstance(statements, list) and len(statements) == 1:
-                alone.add(id(statements[0]))
+            if isinstance(statements, list) and all(isinstance(item, (ast.Import, ast.ImportFrom)) for item in statements):
+                alone.update(id(item) for item in statements)
     return alone
 
 
