@@ -121,3 +121,33 @@ def test_renumbering_carries_down_to_dotted_children():
     [first, *_rest] = numbering_findings(text)
     fixed = apply_edits(text, first.fix.edits)
     assert fixed.splitlines()[6:] == ["## 3) 丁", "", "### 3.1 子一", "", "### 3.3 子三", "", "#### 3.3.2 孙"]
+
+
+def test_dates_and_countdowns_are_not_checked():
+    dates = "# Log\n\n## 2023.12\n\n### 2023.12.31\n\n### 2023.12.02\n"
+    versions = "# Log\n\n## 2.1\n\n### 2.1.3\n\n### 2.1.1\n\n### 2.1.0\n\n## 1. Versions\n\n### 1.2 Release\n\n### 1.0 Release\n"
+    assert numbering_findings(dates) == []
+    assert numbering_findings(versions) == []
+
+
+def test_dotted_run_from_zero_gets_unsafe_fix():
+    from doclint.diagnostics import Applicability
+
+    [found] = numbering_findings("# Log\n\n## 2. Releases\n\n### 2.0\n\n### 2.1\n\n### 2.3\n")
+    assert found.fix.applicability == Applicability.UNSAFE
+    [section] = numbering_findings("## 2. a\n\n### 2.1 x\n\n### 2.3 y\n")
+    assert section.fix.applicability == Applicability.SAFE
+
+
+def test_run_with_chinese_numeral_gets_no_fix():
+    findings = numbering_findings("# Q\n\n## 第1题 a\n\n## 第3题 b\n\n## 第十一章 c\n")
+    assert positions(findings) == [(5, 5, 6), (7, 1, 10)]
+    assert [found.fix for found in findings] == [None, None]
+
+
+def test_renumbering_keeps_first_number_padding():
+    from doclint.fixer import apply_edits
+
+    text = "# P\n\n## 09. a\n\n## 11. b\n\n## 13. c\n"
+    [first, _second] = numbering_findings(text)
+    assert apply_edits(text, first.fix.edits).splitlines()[4:] == ["## 10. b", "", "## 11. c"]

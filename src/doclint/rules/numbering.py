@@ -13,13 +13,21 @@ their last part. When the number of parts changes between two siblings
 (``3`` then ``3.1``), the sequence starts again. A dotted number counts
 only under a parent whose number is all of its parts but the last
 (``3.1`` under ``3.``), because elsewhere such a heading is a version
-(``## 2.1.0``) or a date, which changelogs list in any order.
+(``## 2.1.0``) or a date, which changelogs list in any order. A dotted
+number that starts with a year is a date wherever it is, and a run whose
+every number is smaller than the one before lists versions newest first;
+neither is checked.
 
 A finding spans exactly the digits of the heading's number and carries the
 expected number in its message. Its fix renumbers the whole run of numbered
-siblings so that it counts up by one from its first number, and the dotted
-numbers below each renumbered heading with it (``7.1`` becomes ``4.1``
-when ``7.`` becomes ``4.``). Every finding of the run carries that same fix.
+siblings so that it counts up by one from its first number, with its zero
+padding, and the dotted numbers below each renumbered heading with it
+(``7.1`` becomes ``4.1`` when ``7.`` becomes ``4.``). Every finding of the
+run carries that same fix. It is safe for plain numbers and for dotted
+ones that start at 1 (``3.1``), and unsafe for other dotted runs, which
+may be versions after all (``2.0``, ``2.1``, ``2.3``). A run with a number
+that cannot be rewritten where it is written (a Chinese numeral) gets no
+fix.
 """
 
 from __future__ import annotations
@@ -39,6 +47,9 @@ from doclint.settings import Settings
 logger = logging.getLogger(__name__)
 
 _ATX_MARKER_RE = re.compile(r"^ {0,3}#{1,6}[ \t]*")
+
+FIRST_YEAR = 1000
+"""A dotted number whose first part is this or more starts with a year, so it is a date, not a section number."""
 
 
 class BreakKind(str, Enum):
@@ -61,7 +72,8 @@ class NumberingBreak:
 
 def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
     for parent, children in sibling_groups(document):
-        siblings = [section for section in children if takes_part(section, parent)]
+        numbered = [section for section in children if takes_part(section, parent)]
+        siblings = [section for run in numbered_runs(numbered) if not _counts_down(run) for section in run]
         breaks = list(numbering_breaks(siblings))
         fixes = {id(run[0]): renumber_fix(document, run) for run in numbered_runs(siblings)}
         for found in breaks:
@@ -82,6 +94,12 @@ def numbered_runs(siblings: Sequence[Section]) -> Iterator[list[Section]]:
         yield run
 
 
+def _counts_down(run: list[Section]) -> bool:
+    """Return whether every number of a run is smaller than the one before: versions listed newest first."""
+    numbers = [_parts(section.number or "") for section in run]
+    return len(numbers) >= 2 and all(later < earlier for earlier, later in zip(numbers, numbers[1:]))
+
+
 def _run_start(siblings: Sequence[Section], section: Section) -> Section:
     for run in numbered_runs(siblings):
         if any(member is section for member in run):
@@ -99,21 +117,26 @@ def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
     number = _parts(run[0].number or "")
     for section in run[1:]:
         number = (*number[:-1], number[-1] + 1)
-        expected = _format_like(number, section.number or "")
-        if expected == section.number:
+        expected = _format_like(number, run[0].number or "")
+        if _parts(expected) == _parts(section.number or ""):
             continue
         edit = _number_edit(document, section, expected)
         if edit is None:
-            continue
+            # A number written otherwise (a Chinese numeral, a character reference) cannot be
+            # rewritten, and renumbering only the others would break the sequence elsewhere.
+            return None
         edits.append(edit)
         edits += _descendant_edits(document, section, _parts(section.number or ""), number)
     if not edits:
         return None
-    last = _format_like(number, run[-1].number or "")
+    last = _format_like(number, run[0].number or "")
     message = _("renumber the headings from line {line} so that they run from {first} to {last}").format(
         line=run[0].line, first=run[0].number, last=last
     )
-    return Fix(tuple(edits), Applicability.SAFE, message)
+    # A dotted run may still be versions, which often start at .0; section numbers start at .1.
+    safe = len(number) == 1 or _parts(run[0].number or "")[-1] == 1
+    applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+    return Fix(tuple(edits), applicability, message)
 
 
 def sibling_groups(document: Document) -> Iterator[tuple[Section | None, list[Section]]]:
@@ -125,12 +148,17 @@ def sibling_groups(document: Document) -> Iterator[tuple[Section | None, list[Se
 
 
 def takes_part(section: Section, parent: Section | None) -> bool:
-    """Return whether a heading's number is a section number: a plain one, or a dotted one that extends its parent's."""
+    """Return whether a heading's number is a section number: a plain one, or a dotted one that extends its parent's.
+
+    A dotted number that starts with a year (``2024.01.05``) is a date.
+    """
     if section.number is None:
         return False
     parts = _parts(section.number)
     if len(parts) == 1:
         return True
+    if parts[0] >= FIRST_YEAR:
+        return False
     return parent is not None and parent.number is not None and _parts(parent.number) == parts[:-1]
 
 
