@@ -371,4 +371,33 @@ def test_device_named_is_usage_error(run_cli, tmp_path):
     link.symlink_to("/dev/zero")
     code, _stdout, stderr = run_cli("check", str(link))
     assert code == 2
-    assert stderr == f"doclint: error: {link}: not a regular file; name a file or a folder of documents\n"
+    assert stderr == f"doclint: error: {link}: not a regular file; name a file or a folder of documents, or - for standard input\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("command", ["check", "ast"])
+def test_named_pipe_is_usage_error(run_cli, tmp_path, command):
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    code, _stdout, stderr = run_cli(command, str(pipe))
+    assert code == 2
+    assert stderr == f"doclint: error: {pipe}: not a regular file; name a file or a folder of documents, or - for standard input\n"
+
+
+@pytest.mark.parametrize("command", ["check", "ast"])
+def test_empty_path_is_usage_error(run_cli, command):
+    code, stdout, stderr = run_cli(command, "")
+    assert (code, stdout) == (2, "")
+    assert stderr == "doclint: error: an empty path was named; name a file or a folder, or - for standard input\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_schema_or_config_device_is_usage_error(run_cli, tmp_path):
+    document = tmp_path / "doc.md"
+    document.write_text("---\ndoclint-schema: /dev/zero\n---\n# Title\n", encoding="utf-8")
+    code, _stdout, stderr = run_cli("check", "--no-cache", str(document))
+    assert code == 2
+    assert stderr == f"doclint: error: {document}:2: front matter key doclint-schema: /dev/zero: not a regular file; name a schema file\n"
+    code, _stdout, stderr = run_cli("check", "--no-cache", "--config", "/dev/zero", str(document))
+    assert code == 2
+    assert stderr == "doclint: error: /dev/zero: not a regular file; pass a configuration file such as .doclint.toml to --config\n"

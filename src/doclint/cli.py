@@ -427,6 +427,8 @@ def _settings(paths: tuple[str, ...], options: dict, config_path: str | None, no
             raise ConfigError(
                 _("{path}: is a folder; pass a configuration file such as .doclint.toml to --config").format(path=config_file)
             )
+        if config_file.exists() and not config_file.is_file():
+            raise ConfigError(_("{path}: not a regular file; pass a configuration file such as .doclint.toml to --config").format(path=config_file))
         if not config_file.is_file():
             raise ConfigError(_("{path}: no such configuration file; check the --config path").format(path=config_file))
         return apply_config(settings, load_config(config_file), config_file, _names_rule, frozenset(given))
@@ -530,10 +532,14 @@ def _fix(result, settings, unsafe: bool, verbose: bool):
 @_verbose_option
 def ast(path: str, encoding: str | None, verbose: bool) -> None:
     _configure_logging(verbose)
-    from doclint.engine import load
+    from doclint.engine import load, named_path_error
     from doclint.settings import Settings
     from doclint.source import SourceError
 
+    problem = named_path_error(path)
+    if problem is not None:
+        _fail(problem)
+        sys.exit(EXIT_USAGE)
     try:
         document = _guard(lambda: load(path, Settings(encoding=encoding)), verbose)
     except SourceError as error:

@@ -108,14 +108,18 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> tupl
     contains the first copy of a shared section does not depend on the order
     in which they were named. Names of one file (a symbolic or hard link
     beside its target) count once, under the first name: a file is not a
-    copy of itself. A named device such as /dev/zero is an error, because
-    reading it would never end.
+    copy of itself. A named device such as /dev/zero, or a named pipe, is an
+    error, because reading it may never end.
     """
     paths: list[str] = []
     errors: list[str] = []
     for argument in arguments:
         if argument == STDIN_PATH:
             paths.append(argument)
+            continue
+        problem = named_path_error(argument)
+        if problem is not None:
+            errors.append(problem)
             continue
         path = Path(argument)
         if path.is_dir():
@@ -128,10 +132,8 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> tupl
                     ).format(path=argument)
                 )
             paths.extend(found)
-        elif path.exists() and not _is_device(path):
-            paths.append(argument)
         elif path.exists():
-            errors.append(_("{path}: not a regular file; name a file or a folder of documents").format(path=argument))
+            paths.append(argument)
         else:
             errors.append(_("{path}: no such file or directory; check the path").format(path=argument))
     if settings is not None and settings.exclude:
@@ -164,13 +166,27 @@ def _one_name_per_file(paths: list[str]) -> list[str]:
     return unique
 
 
-def _is_device(path: Path) -> bool:
-    """Return whether ``path`` is a character or block device, which has no end to read to."""
+def named_path_error(argument: str) -> str | None:
+    """Return the error of a named path that cannot be read as documents (empty, or a device or pipe), else None."""
+    if not argument.strip():
+        return _("an empty path was named; name a file or a folder, or - for standard input")
+    if argument != STDIN_PATH and _never_ends(Path(argument)):
+        return _("{path}: not a regular file; name a file or a folder of documents, or - for standard input").format(
+            path=argument
+        )
+    return None
+
+
+def _never_ends(path: Path) -> bool:
+    """Return whether ``path`` is a device, a named pipe or a socket, whose reading may never end.
+
+    Standard input is read with ``-`` instead.
+    """
     try:
         mode = path.stat().st_mode
     except OSError:
         return False
-    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 def _documents_in(folder: Path) -> list[str]:

@@ -267,7 +267,13 @@ def url2pathname(path: str) -> str:
 
 
 def _read_json(path: Path, display: str) -> tuple[Any, str]:
-    """Return the parsed JSON of a schema file and the digest of its bytes, raising SchemaError."""
+    """Return the parsed JSON of a schema file and the digest of its bytes, raising SchemaError.
+
+    Only a regular file is read: a device such as /dev/zero, named in a
+    document's front matter, would be read without end.
+    """
+    if path.exists() and not path.is_file():
+        raise SchemaError(_("{path}: not a regular file; name a schema file").format(path=display))
     try:
         data = path.read_bytes()
         text = data.decode("utf-8-sig")
