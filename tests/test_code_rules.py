@@ -208,6 +208,31 @@ def test_ipython_assignments_and_help_requests(check_markdown):
     assert found == [("undefined-name", 9, 7)]
 
 
+def test_ipython_magic_arguments_use_names(check_markdown):
+    code, found = check_markdown(
+        """\
+        ```ipython
+        import re
+        import sys
+        import bisect
+        import json
+        结果 = !ls
+        %timeit re.compile("a")
+        !echo {sys.version}
+        %pinfo bisect
+        timing = %timeit -o json.dumps(结果)
+        df = {"a": 1}
+        df["a"]?
+        %timeit missing_function()
+        !find . -exec rm {} \\;
+        ```
+        """
+    )
+    # Every import is used by a magic, and the one undefined name is placed at its own column.
+    assert code == 1
+    assert found == [("undefined-name", 13, 9)]
+
+
 def test_ipython_cell_magics(check_markdown):
     _, found = check_markdown(
         """\
@@ -241,7 +266,8 @@ def test_ipython_session_prompts(check_markdown):
         ```
         """
     )
-    assert found == [("undefined-name", 6, 24)]
+    # The code that %timeit times is checked too: data is never defined.
+    assert found == [("undefined-name", 2, 24), ("undefined-name", 6, 24)]
 
 
 def test_magic_in_python_block(check_markdown):

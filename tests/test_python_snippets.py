@@ -51,9 +51,19 @@ def test_pycon_without_prompts():
     assert pieces.prompt_error is None
 
 
-def test_ipython_magics_become_pass():
-    pieces = python_pieces(lines_of("%load_ext autoreload\nfor x in y:\n    !echo {x}\nprint(x)"), "ipython")
-    assert [line.text for line in pieces.snippets[0].lines] == ["pass", "for x in y:", "    pass", "print(x)"]
+def test_ipython_magics_become_python():
+    text = "%load_ext autoreload\nfor x in y:\n    !echo {x}\n    !ls\n%timeit f(x)\nfiles = !ls\nos?\nprint(x)"
+    pieces = python_pieces(lines_of(text), "ipython")
+    assert [line.text for line in pieces.snippets[0].lines] == [
+        "pass",
+        "for x in y:",
+        "    (x,)",
+        "    pass",
+        "pass;   f(x)",
+        "files = None",
+        "os",
+        "print(x)",
+    ]
 
 
 def test_python_block_keeps_magics():

@@ -6,13 +6,16 @@ one piece per example, found by the standard library's
 IPython session (``In [1]:`` prompts) is one piece per input in the same way.
 
 IPython magics and shell escapes (lines that start with ``%``, ``%%`` or
-``!``) are not Python. In IPython blocks they become ``pass`` at the same
-indentation, which keeps every other line where it is and keeps a loop
-whose body is a single magic valid. An assignment from a magic or a shell
-escape (``files = !ls``) keeps its targets, and a help request (``os?``)
-becomes the name it requests help on. A cell magic other than the timing and
-capture magics (``%%bash``, ``%%html``, ``%%writefile``) makes its whole cell
-something other than Python, so that cell has no pieces.
+``!``) are not Python. In IPython blocks each such line becomes Python at
+the same indentation, which keeps every other line where it is and keeps a
+loop whose body is a single magic valid: ``pass``, or the Python code it
+contains (the code that ``%timeit`` times, the ``{expressions}`` of a shell
+escape), so that their names count as used. An assignment from a magic or
+a shell escape (``files = !ls``) keeps its targets, and a help request
+(``os?``, ``len(items)?``) becomes the expression it is about. A cell
+magic other than the timing and capture magics (``%%bash``, ``%%html``,
+``%%writefile``) makes its whole cell something other than Python, so that
+cell has no pieces.
 
 Every line of a piece keeps its file line and the columns before it, so a
 problem found by the parser or by pyflakes is reported where it is in the file.
@@ -46,11 +49,19 @@ DOCTEST_PROMPT_WIDTH = 4
 
 _IPYTHON_INPUT_RE = re.compile(r"^(?P<indent>\s*)In \[\d*\]: ?")
 _IPYTHON_CONTINUATION_RE = re.compile(r"^(?P<indent>\s*)\.\.\.+: ?")
-_MAGIC_RE = re.compile(r"^(?P<indent>\s*)(?:%|!)")
-# An assignment from a magic or a shell escape: "files = !ls", "result = %timeit -o f()".
-_MAGIC_ASSIGNMENT_RE = re.compile(r"^(?P<target>\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=)\s*(?:%|!)")
-# A help request: "os?", "os.path??" or "?os".
-_HELP_RE = re.compile(r"^(?P<indent>\s*)\?{0,2}(?P<name>[A-Za-z_][\w.]*)\?{0,2}\s*$")
+# A magic or a shell escape, alone or assigned: "%time f()", "!ls", "files = !ls", "a, b = %timeit -o f()".
+_MAGIC_RE = re.compile(
+    r"^(?P<indent>\s*)(?P<target>[^\W\d][\w.]*(?:\s*,\s*[^\W\d][\w.]*)*\s*=\s*)?"
+    r"(?P<magic>%(?P<name>\w*)(?P<options>(?:\s+-\w+(?:\s+\d+)?)*)\s*|!!?)(?P<rest>.*)$"
+)
+# Line magics whose argument is Python code, timed or profiled.
+_PYTHON_MAGICS = frozenset({"time", "timeit", "prun"})
+# Line magics whose argument is one object to describe, as a help request.
+_OBJECT_MAGICS = frozenset({"pinfo", "pinfo2", "pdef", "pdoc", "psource", "pfile"})
+# A help request: "os?", "os.path??", "?os", "df['a']?" or "len(items)?".
+_HELP_RE = re.compile(r"^(?P<indent>\s*)(?:\?{1,2}(?P<before>[^?\s].*?)|(?P<after>[^?\s].*?)\?{1,2})\s*$")
+# A Python expression that a shell escape fills in: "!echo {sys.version}".
+_SHELL_EXPRESSION_RE = re.compile(r"\{([^{}]+)\}")
 _CELL_MAGIC_RE = re.compile(r"^\s*%%(?P<name>\w*)")
 
 
@@ -235,24 +246,56 @@ def _foreign_cell_magic(first_line: str) -> str | None:
 
 
 def _without_magics(lines: list[CodeLine]) -> list[CodeLine]:
-    """Replace the IPython syntax of each line with Python that keeps its names where they are.
+    """Replace the IPython syntax of each line with Python that uses the same names.
 
-    A magic or shell-escape line becomes ``pass`` at its indentation. An
-    assignment from one (``files = !ls``) keeps its targets and assigns
-    ``None``, so that later uses of ``files`` are defined. A help request
-    (``os?``, ``??os``) becomes the bare name, which uses it.
+    A magic or shell-escape line becomes ``pass`` at its indentation, and
+    an assignment from one (``files = !ls``) assigns ``None``, so that later
+    uses of ``files`` are defined. The Python code of ``%time``, ``%timeit``
+    and ``%prun`` stays in place, at its columns. So do the expressions that
+    a shell escape fills in (``!echo {sys.version}``) and the object of a
+    help request (``os?``, ``%pinfo os``), so that their names count as used.
     """
     result = []
     for line in lines:
-        text = line.text
-        magic = _MAGIC_RE.match(text)
-        assignment = _MAGIC_ASSIGNMENT_RE.match(text)
-        help_request = _HELP_RE.match(text) if "?" in text else None
-        if magic is not None:
-            text = magic.group("indent") + "pass"
-        elif assignment is not None:
-            text = assignment.group("target") + " None"
-        elif help_request is not None:
-            text = help_request.group("indent") + help_request.group("name")
-        result.append(CodeLine(line.line, line.shift, text) if text != line.text else line)
+        text = _ipython_line(line.text)
+        result.append(CodeLine(line.line, line.shift, text) if text is not None else line)
     return result
+
+
+def _ipython_line(text: str) -> str | None:
+    """Return the Python that stands for one line of IPython syntax, or None for a line of plain Python."""
+    magic = _MAGIC_RE.match(text)
+    if magic is not None:
+        indent, target, rest = magic.group("indent"), magic.group("target") or "", magic.group("rest")
+        name = magic.group("name")
+        if name in _PYTHON_MAGICS and rest.strip():
+            # Padding keeps the code at its columns: "%timeit f()" becomes "pass;   f()".
+            width = len(magic.group("magic"))
+            if target:
+                return f"{indent}{target}({' ' * (width - 1)}{rest})"
+            return f"{indent}pass;{' ' * max(width - len('pass;'), 1)}{rest}"
+        if name in _OBJECT_MAGICS and rest.strip():
+            return f"{indent}{target}{rest.strip()}"
+        used = [expression for expression in _SHELL_EXPRESSION_RE.findall(rest) if _is_expression(expression)]
+        if target:
+            return f"{indent}{target}({', '.join(used)},)" if used else f"{indent}{target}None"
+        return f"{indent}({', '.join(used)},)" if used else f"{indent}pass"
+
+    if "?" in text:
+        help_request = _HELP_RE.match(text)
+        if help_request is not None:
+            subject = help_request.group("before") or help_request.group("after")
+            if _is_expression(subject):
+                return help_request.group("indent") + subject
+    return None
+
+
+def _is_expression(text: str) -> bool:
+    """Return whether a text is one Python expression."""
+    import ast
+
+    try:
+        ast.parse(text.strip(), mode="eval")
+    except SyntaxError:
+        return False
+    return True
