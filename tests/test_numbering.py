@@ -130,13 +130,21 @@ def test_dates_and_countdowns_are_not_checked():
     assert numbering_findings(versions) == []
 
 
-def test_dotted_run_from_zero_gets_unsafe_fix():
+def test_dotted_run_not_from_one_gets_unsafe_fix():
     from doclint.diagnostics import Applicability
 
-    [found] = numbering_findings("# Log\n\n## 2. Releases\n\n### 2.0\n\n### 2.1\n\n### 2.3\n")
+    [found] = numbering_findings("# Log\n\n## 2. Releases\n\n### 2.2\n\n### 2.4\n")
     assert found.fix.applicability == Applicability.UNSAFE
     [section] = numbering_findings("## 2. a\n\n### 2.1 x\n\n### 2.3 y\n")
     assert section.fix.applicability == Applicability.SAFE
+
+
+def test_versions_with_zero_parts_or_version_parents_are_not_checked():
+    text = (
+        "# R\n\n## 1.0 Release\n\n### 1.0.1\n\n### 1.0.3\n\n## 2.1\n\n### 2.1.1\n\n### 2.1.3\n\n"
+        "## 2. Releases\n\n### 2.0\n\n### 2.1\n\n### 2.3\n\n## 3. Sections\n\n### 3.1 a\n\n### 3.3 b\n"
+    )
+    assert positions(numbering_findings(text)) == [(27, 5, 8)]
 
 
 def test_run_with_chinese_numeral_gets_no_fix():

@@ -16,7 +16,9 @@ only under a parent whose number is all of its parts but the last
 (``## 2.1.0``) or a date, which changelogs list in any order. A dotted
 number that starts with a year is a date wherever it is, and a run whose
 every number is smaller than the one before lists versions newest first;
-neither is checked.
+neither is checked. Nor are the dotted numbers of a group of siblings in
+which one has a part 0 (``2.0``, ``1.0.3``), since section numbers start
+at 1, nor the numbers below a heading whose own number was not checked.
 
 A finding spans exactly the digits of the heading's number and carries the
 expected number in its message. Its fix renumbers the whole run of numbered
@@ -25,7 +27,7 @@ padding, and the dotted numbers below each renumbered heading with it
 (``7.1`` becomes ``4.1`` when ``7.`` becomes ``4.``). Every finding of the
 run carries that same fix. It is safe for plain numbers and for dotted
 ones that start at 1 (``3.1``), and unsafe for other dotted runs, which
-may be versions after all (``2.0``, ``2.1``, ``2.3``). A run with a number
+may be versions after all (``2.2``, ``2.4``). A run with a number
 that cannot be rewritten where it is written (a Chinese numeral) gets no
 fix.
 """
@@ -71,8 +73,15 @@ class NumberingBreak:
 
 
 def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
+    section_numbered: set[int] = set()
     for parent, children in sibling_groups(document):
+        if parent is not None and id(parent) not in section_numbered:
+            # The parent's own number is no section number (a version, a date), so its children's are not either.
+            parent = None
         numbered = [section for section in children if takes_part(section, parent)]
+        if any(_is_version_like(section) for section in numbered):
+            numbered = [section for section in numbered if len(_parts(section.number or "")) == 1]
+        section_numbered.update(id(section) for section in numbered)
         siblings = [section for run in numbered_runs(numbered) if not _counts_down(run) for section in run]
         breaks = list(numbering_breaks(siblings))
         fixes = {id(run[0]): renumber_fix(document, run) for run in numbered_runs(siblings)}
@@ -92,6 +101,12 @@ def numbered_runs(siblings: Sequence[Section]) -> Iterator[list[Section]]:
         run.append(section)
     if run:
         yield run
+
+
+def _is_version_like(section: Section) -> bool:
+    """Return whether a dotted number has a part 0 (``2.0``, ``1.0.3``), which versions have and section numbers do not."""
+    parts = _parts(section.number or "")
+    return len(parts) > 1 and 0 in parts
 
 
 def _counts_down(run: list[Section]) -> bool:
