@@ -449,3 +449,15 @@ def test_diff_keeps_encoding_bom_and_line_endings(tmp_path):
 
     assert "-## 3. 乙\r\n+## 2. 乙\r\n".encode("gb18030") in gb_diff
     assert b"\n \xef\xbb\xbf## 1. a\n" in bom_diff
+
+
+def test_fixed_count_leaves_out_findings_still_reported(run_cli, tmp_path):
+    path = tmp_path / "imports.md"
+    path.write_text('# U\n\n```python\nwith open("x") as fh:\n    import math, cmath\n\nimport os, sys\n```\n', encoding="utf-8")
+
+    code, stdout, _ = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", str(path))
+
+    # Four imports were fixable; 'cmath' is left alone in its block, with no fix, and is not counted.
+    assert "Fixed 3 problems." in stdout.splitlines()
+    assert "import cmath" in path.read_text(encoding="utf-8")
+    assert code == 1

@@ -12,6 +12,7 @@ undo each other; that is a bug in a rule, reported as FixLoopError.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -95,24 +96,30 @@ def fix_documents(
     raise FixLoopError(_("fixes did not settle after {count} passes; this is a bug in doclint, no file was written").format(count=MAX_PASSES))
 
 
-def _fixable_counts(diagnostics: Sequence[Diagnostic], unsafe: bool) -> dict[str, int]:
-    """Count the findings with an applicable fix, by path: the number that the run reported as fixable."""
-    counts: dict[str, int] = {}
+def _fixable_counts(diagnostics: Sequence[Diagnostic], unsafe: bool) -> dict[str, Counter[tuple[str, str]]]:
+    """Return the findings with an applicable fix, as (rule, message) counts by path: those the run reported fixable."""
+    counts: dict[str, Counter[tuple[str, str]]] = {}
     for diagnostic in diagnostics:
         if is_applicable(diagnostic.fix, unsafe):
-            counts[diagnostic.path] = counts.get(diagnostic.path, 0) + 1
+            counts.setdefault(diagnostic.path, Counter())[(diagnostic.rule, diagnostic.message)] += 1
     return counts
 
 
-def _count_fixed(outcome: FixOutcome, fixable: dict[str, int]) -> None:
-    """Record as fixed the findings that the first check reported fixable in each changed document.
+def _count_fixed(outcome: FixOutcome, fixable: dict[str, Counter[tuple[str, str]]]) -> None:
+    """Record as fixed the findings that the first check reported fixable and the last one no longer reports.
 
-    Passes stop only when no applicable fix is left, so each of them was
-    fixed, by its own fix or by another one. Findings that a fix brought
-    up and a later pass fixed are not counted: "Fixed N problems" then
-    matches the "N fixable" of a check before it.
+    A finding counts as still there when the last check reports the same
+    rule and message in the same document (an unused import keeps its
+    message when lines move). Findings that a fix brought up and a later
+    pass fixed are not counted, so "Fixed N problems" never exceeds the
+    "N fixable" of a check before it.
     """
-    outcome.fixed_in = {path: fixable.get(path, 0) for path in outcome.original}
+    remaining: dict[str, Counter[tuple[str, str]]] = {}
+    for diagnostic in outcome.result.diagnostics:
+        remaining.setdefault(diagnostic.path, Counter())[(diagnostic.rule, diagnostic.message)] += 1
+    outcome.fixed_in = {
+        path: sum((fixable.get(path, Counter()) - remaining.get(path, Counter())).values()) for path in outcome.original
+    }
     outcome.fixed = sum(outcome.fixed_in.values())
 
 
