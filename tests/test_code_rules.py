@@ -233,6 +233,22 @@ def test_ipython_magic_arguments_use_names(check_markdown):
     assert found == [("undefined-name", 13, 9)]
 
 
+def test_ipython_shell_expressions_at_their_columns(check_markdown):
+    code, found = check_markdown(
+        """\
+        ```ipython
+        import numpy as np
+        out = !echo {missing_q} $HOME
+        !cp {src_x} /tmp
+        %pinfo nothere
+        np.*load*?
+        ```
+        """
+    )
+    assert code == 1
+    assert found == [("undefined-name", 3, 14), ("undefined-name", 4, 6), ("undefined-name", 5, 8)]
+
+
 def test_ipython_cell_magics(check_markdown):
     _, found = check_markdown(
         """\

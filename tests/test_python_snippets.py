@@ -57,7 +57,7 @@ def test_ipython_magics_become_python():
     assert [line.text for line in pieces.snippets[0].lines] == [
         "pass",
         "for x in y:",
-        "    (x,)",
+        "    (      x,)",
         "    pass",
         "pass;   f(x)",
         "files = None",

@@ -60,6 +60,8 @@ _PYTHON_MAGICS = frozenset({"time", "timeit", "prun"})
 _OBJECT_MAGICS = frozenset({"pinfo", "pinfo2", "pdef", "pdoc", "psource", "pfile"})
 # A help request: "os?", "os.path??", "?os", "df['a']?" or "len(items)?".
 _HELP_RE = re.compile(r"^(?P<indent>\s*)(?:\?{1,2}(?P<before>[^?\s].*?)|(?P<after>[^?\s].*?)\?{1,2})\s*$")
+# A wildcard search of names, which IPython runs for "np.*load*?".
+_WILDCARD_SEARCH_RE = re.compile(r"^[\w.*]*\*[\w.*]*$")
 # A Python expression that a shell escape fills in: "!echo {sys.version}".
 _SHELL_EXPRESSION_RE = re.compile(r"\{([^{}]+)\}")
 _CELL_MAGIC_RE = re.compile(r"^\s*%%(?P<name>\w*)")
@@ -274,12 +276,18 @@ def _ipython_line(text: str) -> str | None:
             if target:
                 return f"{indent}{target}({' ' * (width - 1)}{rest})"
             return f"{indent}pass;{' ' * max(width - len('pass;'), 1)}{rest}"
-        if name in _OBJECT_MAGICS and rest.strip():
-            return f"{indent}{target}{rest.strip()}"
-        used = [expression for expression in _SHELL_EXPRESSION_RE.findall(rest) if _is_expression(expression)]
-        if target:
-            return f"{indent}{target}({', '.join(used)},)" if used else f"{indent}{target}None"
-        return f"{indent}({', '.join(used)},)" if used else f"{indent}pass"
+        start = magic.start("magic")
+        if name in _OBJECT_MAGICS and _is_expression(rest):
+            spans = [(magic.start("rest"), len(text))]
+        else:
+            spans = [
+                (magic.start("rest") + found.start(1), magic.start("rest") + found.end(1))
+                for found in _SHELL_EXPRESSION_RE.finditer(rest)
+                if _is_expression(found.group(1))
+            ]
+        if spans:
+            return _tuple_in_place(text, start, spans)
+        return f"{indent}{target}None" if target else f"{indent}pass"
 
     if "?" in text:
         help_request = _HELP_RE.match(text)
@@ -287,7 +295,27 @@ def _ipython_line(text: str) -> str | None:
             subject = help_request.group("before") or help_request.group("after")
             if _is_expression(subject):
                 return help_request.group("indent") + subject
+            if _WILDCARD_SEARCH_RE.match(subject):
+                # "np.*load*" searches the names of np, so it uses np.
+                searched = subject.split("*")[0].rstrip(".")
+                return help_request.group("indent") + (searched if searched and _is_expression(searched) else "pass")
     return None
+
+
+def _tuple_in_place(text: str, start: int, spans: list[tuple[int, int]]) -> str:
+    """Return the line with ``text[start:]`` turned into a tuple of the text in ``spans``, each at its own columns.
+
+    "!cp {source} /tmp" becomes "(   source,)" with ``source`` where it was,
+    so that a finding in it is reported at its column.
+    """
+    characters = [" "] * (len(text) - start)
+    characters[0] = "("
+    for begin, end in spans:
+        characters[begin - start:end - start] = text[begin:end]
+        if end - start < len(characters):
+            characters[end - start] = ","
+    joined = "".join(characters).rstrip()
+    return text[:start] + joined + ("" if joined.endswith(",") else ",") + ")"
 
 
 def _is_expression(text: str) -> bool:
