@@ -133,7 +133,7 @@ def test_dates_and_countdowns_are_not_checked():
 def test_dotted_run_not_from_one_gets_unsafe_fix():
     from doclint.diagnostics import Applicability
 
-    [found] = numbering_findings("# Log\n\n## 2. Releases\n\n### 2.2\n\n### 2.4\n")
+    [found] = numbering_findings("# Guide\n\n## 2. Setup\n\n### 2.2 Install\n\n### 2.4 Run\n")
     assert found.fix.applicability == Applicability.UNSAFE
     [section] = numbering_findings("## 2. a\n\n### 2.1 x\n\n### 2.3 y\n")
     assert section.fix.applicability == Applicability.SAFE
@@ -159,3 +159,16 @@ def test_renumbering_keeps_first_number_padding():
     text = "# P\n\n## 09. a\n\n## 11. b\n\n## 13. c\n"
     [first, _second] = numbering_findings(text)
     assert apply_edits(text, first.fix.edits).splitlines()[4:] == ["## 10. b", "", "## 11. c"]
+
+
+def test_release_notes_under_numbered_parents_are_not_checked():
+    text = (
+        "# C\n\n## 2. Releases\n\n### 2.1 (2024-01-01)\n\n### 2.3 (2024-06-01)\n\n## 3. Version 3\n\n### 3.1\n\n### 3.3\n\n"
+        "## 4. 发布记录\n\n### 4.1\n\n### 4.3\n\n## 5. Setup\n\n### 5.1 Install\n\n### 5.3 Run\n"
+    )
+    assert positions(numbering_findings(text)) == [(25, 5, 8)]
+
+
+def test_number_before_a_date_in_a_chinese_list():
+    findings = numbering_findings("# 记录\n\n## 1、2024年1月\n\n## 2、2024年3月\n\n## 4、2024年5月\n")
+    assert positions(findings) == [(7, 4, 5)]

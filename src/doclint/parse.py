@@ -43,7 +43,7 @@ _CJK_NUMERAL = "[零〇一二两三四五六七八九十百]+"
 _NUMBER_RE = re.compile(
     rf"^\s*(?:第\s*(?:(?P<ordinal>\d+)|(?P<cjk_ordinal>{_CJK_NUMERAL}))\s*[题章节条问部课讲篇]"
     r"|(?P<dotted>\d+(?:\.\d+)+)\.?(?=\s|$)"
-    r"|(?P<plain>\d+)\s*[.．、)）:：](?!\d)"
+    r"|(?P<plain>\d+)\s*(?:[.．](?!\d)|[、)）:：])"
     rf"|(?P<cjk_plain>{_CJK_NUMERAL})\s*[、.．])\s*"
 )
 

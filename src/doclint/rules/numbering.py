@@ -13,12 +13,18 @@ their last part. When the number of parts changes between two siblings
 (``3`` then ``3.1``), the sequence starts again. A dotted number counts
 only under a parent whose number is all of its parts but the last
 (``3.1`` under ``3.``), because elsewhere such a heading is a version
-(``## 2.1.0``) or a date, which changelogs list in any order. A dotted
-number that starts with a year is a date wherever it is, and a run whose
-every number is smaller than the one before lists versions newest first;
-neither is checked. Nor are the dotted numbers of a group of siblings in
-which one has a part 0 (``2.0``, ``1.0.3``), since section numbers start
-at 1, nor the numbers below a heading whose own number was not checked.
+(``## 2.1.0``) or a date, which changelogs list in any order. These are
+not checked either, because they are release notes rather than sections:
+
+- a dotted number that starts with a year (a date);
+- a run whose every number is smaller than the one before (versions,
+  newest first);
+- the dotted numbers of a sibling group in which one has a part 0
+  (``2.0``, ``1.0.3``), since section numbers start at 1, or is followed
+  by a date;
+- the dotted numbers under a heading whose title names releases or
+  versions ("Releases", "版本");
+- the numbers below a heading whose own number is not checked.
 
 A finding spans exactly the digits of the heading's number and carries the
 expected number in its message. Its fix renumbers the whole run of numbered
@@ -50,6 +56,11 @@ logger = logging.getLogger(__name__)
 
 _ATX_MARKER_RE = re.compile(r"^ {0,3}#{1,6}[ \t]*")
 
+# A date such as 2024-01-01, 2024/1/1, 2024.01.01 or 2024年1月.
+_DATE_RE = re.compile(r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}(?!\d)")
+# Words in a heading above release notes.
+_RELEASES_RE = re.compile(r"(?i)\b(?:releases?|versions?|changelog|change log|v\d)|版本|发布|更新日志|变更")
+
 FIRST_YEAR = 1000
 """A dotted number whose first part is this or more starts with a year, so it is a date, not a section number."""
 
@@ -79,7 +90,7 @@ def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnost
             # The parent's own number is no section number (a version, a date), so its children's are not either.
             parent = None
         numbered = [section for section in children if takes_part(section, parent)]
-        if any(_is_version_like(section) for section in numbered):
+        if _lists_releases(parent) or any(_is_version_like(section) for section in numbered):
             numbered = [section for section in numbered if len(_parts(section.number or "")) == 1]
         section_numbered.update(id(section) for section in numbered)
         siblings = [section for run in numbered_runs(numbered) if not _counts_down(run) for section in run]
@@ -104,9 +115,19 @@ def numbered_runs(siblings: Sequence[Section]) -> Iterator[list[Section]]:
 
 
 def _is_version_like(section: Section) -> bool:
-    """Return whether a dotted number has a part 0 (``2.0``, ``1.0.3``), which versions have and section numbers do not."""
+    """Return whether a dotted number looks like a version.
+
+    It does when it has a part 0 (``2.0``, ``1.0.3``), which section
+    numbers do not have, or when a date follows it (``2.1 (2024-01-01)``),
+    as in release notes.
+    """
     parts = _parts(section.number or "")
-    return len(parts) > 1 and 0 in parts
+    return len(parts) > 1 and (0 in parts or bool(_DATE_RE.search(section.title)))
+
+
+def _lists_releases(parent: Section | None) -> bool:
+    """Return whether a heading's title names releases or versions, so the dotted numbers below it are versions."""
+    return parent is not None and bool(_RELEASES_RE.search(parent.title))
 
 
 def _counts_down(run: list[Section]) -> bool:
