@@ -249,6 +249,25 @@ def test_ipython_shell_expressions_at_their_columns(check_markdown):
     assert found == [("undefined-name", 3, 14), ("undefined-name", 4, 6), ("undefined-name", 5, 8)]
 
 
+def test_ipython_wrapped_lines_are_python(check_markdown):
+    code, found = check_markdown(
+        """\
+        ```ipython
+        msg = ("%s items"
+               % 3)
+        ok = (msg
+              != "b")
+        total = 10 \\
+            % 3
+        print(msg, ok, total, missing)
+        ```
+        """
+    )
+    # A line that continues a statement is Python even when it starts with % or !.
+    assert code == 1
+    assert found == [("undefined-name", 8, 23)]
+
+
 def test_ipython_cell_magics(check_markdown):
     _, found = check_markdown(
         """\

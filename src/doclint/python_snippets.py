@@ -60,6 +60,8 @@ _PYTHON_MAGICS = frozenset({"time", "timeit", "prun"})
 _OBJECT_MAGICS = frozenset({"pinfo", "pinfo2", "pdef", "pdoc", "psource", "pfile"})
 # A help request: "os?", "os.path??", "?os", "df['a']?" or "len(items)?".
 _HELP_RE = re.compile(r"^(?P<indent>\s*)(?:\?{1,2}(?P<before>[^?\s].*?)|(?P<after>[^?\s].*?)\?{1,2})\s*$")
+# A string literal on one line, whose brackets do not count.
+_STRING_RE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 # A wildcard search of names, which IPython runs for "np.*load*?".
 _WILDCARD_SEARCH_RE = re.compile(r"^[\w.*]*\*[\w.*]*$")
 # A Python expression that a shell escape fills in: "!echo {sys.version}".
@@ -258,9 +260,16 @@ def _without_magics(lines: list[CodeLine]) -> list[CodeLine]:
     help request (``os?``, ``%pinfo os``), so that their names count as used.
     """
     result = []
+    depth = 0
+    continued = False
     for line in lines:
-        text = _ipython_line(line.text)
+        # A line inside brackets or after a backslash continues a statement, where
+        # IPython reads "% 3" and "!= b" as Python, not as a magic.
+        text = None if depth > 0 or continued else _ipython_line(line.text)
         result.append(CodeLine(line.line, line.shift, text) if text is not None else line)
+        code = _STRING_RE.sub('""', line.text if text is None else text).split("#", 1)[0]
+        depth = max(0, depth + sum(code.count(opening) for opening in "([{") - sum(code.count(closing) for closing in ")]}"))
+        continued = code.rstrip().endswith("\\")
     return result
 
 
