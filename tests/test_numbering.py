@@ -169,6 +169,18 @@ def test_release_notes_under_numbered_parents_are_not_checked():
     assert positions(numbering_findings(text)) == [(25, 5, 8)]
 
 
-def test_number_before_a_date_in_a_chinese_list():
-    findings = numbering_findings("# 记录\n\n## 1、2024年1月\n\n## 2、2024年3月\n\n## 4、2024年5月\n")
-    assert positions(findings) == [(7, 4, 5)]
+def test_numbered_entries_with_dates_are_release_notes():
+    # The number before a date is read ("1、2024年1月"), but such a list is release notes and left alone.
+    document = parse_document(Source.from_text("doc.md", "## 1、2024年1月\n\n## 2、2024年3月\n\n## 4、2024年5月\n"))
+    assert [section.number for section in document.sections] == ["1", "2", "4"]
+    assert numbering_findings("# 记录\n\n## 1、2024年1月\n\n## 2、2024年3月\n\n## 4、2024年5月\n") == []
+    assert numbering_findings("# R\n\n## 9: 2023-12-01\n\n## 10: 2024-03-01\n\n## 12: 2024-06-01\n") == []
+
+
+def test_years_and_codes_get_no_safe_renumbering():
+    from doclint.diagnostics import Applicability
+
+    assert numbering_findings("# History\n\n## 1. Founding\n\n## 2. Growth\n\n## 2020: pandemic\n\n## 3. Today\n") == []
+    assert numbering_findings("# Plans\n\n## 2021. Start\n\n## 2022. Growth\n\n## 2024. Now\n") == []
+    [code] = numbering_findings("# Status\n\n## 400: Bad Request\n\n## 401: Unauthorized\n\n## 403: Forbidden\n")
+    assert code.fix.applicability == Applicability.UNSAFE

@@ -16,14 +16,14 @@ only under a parent whose number is all of its parts but the last
 (``## 2.1.0``) or a date, which changelogs list in any order. These are
 not checked either, because they are release notes rather than sections:
 
-- a dotted number that starts with a year (a date);
+- a number that starts with a year (``## 2024: plans``, ``2024.01.05``);
 - a run whose every number is smaller than the one before (versions,
   newest first);
 - the dotted numbers of a sibling group in which one has a part 0
-  (``2.0``, ``1.0.3``), since section numbers start at 1, or is followed
-  by a date;
-- the dotted numbers under a heading whose title names releases or
-  versions ("Releases", "版本");
+  (``2.0``, ``1.0.3``), since section numbers start at 1;
+- all numbers of a sibling group in which one is followed by a date, or
+  under a heading whose title names releases or versions ("Releases",
+  "版本");
 - the numbers below a heading whose own number is not checked.
 
 A finding spans exactly the digits of the heading's number and carries the
@@ -33,7 +33,8 @@ padding, and the dotted numbers below each renumbered heading with it
 (``7.1`` becomes ``4.1`` when ``7.`` becomes ``4.``). Every finding of the
 run carries that same fix. It is safe for plain numbers and for dotted
 ones that start at 1 (``3.1``), and unsafe for other dotted runs, which
-may be versions after all (``2.2``, ``2.4``). A run with a number
+may be versions after all (``2.2``, ``2.4``), and for runs that reach 100,
+which may be codes (HTTP 400, 401, 403). A run with a number
 that cannot be rewritten where it is written (a Chinese numeral) gets no
 fix.
 """
@@ -61,6 +62,9 @@ _DATE_RE = re.compile(r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}(?!\d)")
 # Words in a heading above release notes.
 _RELEASES_RE = re.compile(r"(?i)\b(?:releases?|versions?|changelog|change log|v\d)|版本|发布|更新日志|变更")
 
+SAFE_NUMBER_LIMIT = 100
+"""Renumbering that reaches this number is an unsafe fix: such numbers may be codes, such as HTTP statuses."""
+
 FIRST_YEAR = 1000
 """A dotted number whose first part is this or more starts with a year, so it is a date, not a section number."""
 
@@ -85,12 +89,15 @@ class NumberingBreak:
 
 def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
     section_numbered: set[int] = set()
-    for parent, children in sibling_groups(document):
+    for heading, children in sibling_groups(document):
+        parent = heading
         if parent is not None and id(parent) not in section_numbered:
             # The parent's own number is no section number (a version, a date), so its children's are not either.
             parent = None
         numbered = [section for section in children if takes_part(section, parent)]
-        if _lists_releases(parent) or any(_is_version_like(section) for section in numbered):
+        if _lists_releases(heading) or any(_DATE_RE.search(section.title) for section in numbered):
+            numbered = []
+        elif any(_is_version_like(section) for section in numbered):
             numbered = [section for section in numbered if len(_parts(section.number or "")) == 1]
         section_numbered.update(id(section) for section in numbered)
         siblings = [section for run in numbered_runs(numbered) if not _counts_down(run) for section in run]
@@ -115,14 +122,9 @@ def numbered_runs(siblings: Sequence[Section]) -> Iterator[list[Section]]:
 
 
 def _is_version_like(section: Section) -> bool:
-    """Return whether a dotted number looks like a version.
-
-    It does when it has a part 0 (``2.0``, ``1.0.3``), which section
-    numbers do not have, or when a date follows it (``2.1 (2024-01-01)``),
-    as in release notes.
-    """
+    """Return whether a dotted number has a part 0 (``2.0``, ``1.0.3``), which versions have and section numbers do not."""
     parts = _parts(section.number or "")
-    return len(parts) > 1 and (0 in parts or bool(_DATE_RE.search(section.title)))
+    return len(parts) > 1 and 0 in parts
 
 
 def _lists_releases(parent: Section | None) -> bool:
@@ -170,7 +172,8 @@ def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
         line=run[0].line, first=run[0].number, last=last
     )
     # A dotted run may still be versions, which often start at .0; section numbers start at .1.
-    safe = len(number) == 1 or _parts(run[0].number or "")[-1] == 1
+    # Numbers of 100 and more are as often codes (HTTP 400, 401, 403) as items of a long list.
+    safe = (len(number) == 1 or _parts(run[0].number or "")[-1] == 1) and number[-1] < SAFE_NUMBER_LIMIT
     applicability = Applicability.SAFE if safe else Applicability.UNSAFE
     return Fix(tuple(edits), applicability, message)
 
@@ -186,15 +189,15 @@ def sibling_groups(document: Document) -> Iterator[tuple[Section | None, list[Se
 def takes_part(section: Section, parent: Section | None) -> bool:
     """Return whether a heading's number is a section number: a plain one, or a dotted one that extends its parent's.
 
-    A dotted number that starts with a year (``2024.01.05``) is a date.
+    A number that starts with a year (``2024``, ``2024.01.05``) is a date.
     """
     if section.number is None:
         return False
     parts = _parts(section.number)
-    if len(parts) == 1:
-        return True
     if parts[0] >= FIRST_YEAR:
         return False
+    if len(parts) == 1:
+        return True
     return parent is not None and parent.number is not None and _parts(parent.number) == parts[:-1]
 
 
