@@ -268,6 +268,33 @@ def test_ipython_wrapped_lines_are_python(check_markdown):
     assert found == [("undefined-name", 8, 23)]
 
 
+def test_ipython_strings_and_cell_magic_arguments(check_markdown):
+    code, found = check_markdown(
+        """\
+        ```ipython
+        tmpl = \"\"\"%(a)s
+        %(b)s\"\"\" % {"a": 1, "b": 2}
+        doc = \"\"\"
+        !ls -l\"\"\"
+        print(tmpl, doc)
+        ```
+
+        ```ipython
+        %%capture --no-stderr captured
+        print("hi")
+        ```
+
+        ```ipython
+        %%timeit data = list(range(5))
+        sorted(data, key=missing_key)
+        ```
+        """
+    )
+    # Lines inside a triple-quoted string are text, %%capture defines its name, %%timeit's setup defines data.
+    assert code == 1
+    assert found == [("undefined-name", 16, 18)]
+
+
 def test_ipython_cell_magics(check_markdown):
     _, found = check_markdown(
         """\

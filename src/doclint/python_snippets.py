@@ -52,7 +52,7 @@ _IPYTHON_CONTINUATION_RE = re.compile(r"^(?P<indent>\s*)\.\.\.+: ?")
 # A magic or a shell escape, alone or assigned: "%time f()", "!ls", "files = !ls", "a, b = %timeit -o f()".
 _MAGIC_RE = re.compile(
     r"^(?P<indent>\s*)(?P<target>[^\W\d][\w.]*(?:\s*,\s*[^\W\d][\w.]*)*\s*=\s*)?"
-    r"(?P<magic>%(?P<name>\w*)(?P<options>(?:\s+-\w+(?:\s+\d+)?)*)\s*|!!?)(?P<rest>.*)$"
+    r"(?P<magic>%%?(?P<name>\w*)(?P<options>(?:\s+-\w+(?:\s+\d+)?)*)\s*|!!?)(?P<rest>.*)$"
 )
 # Line magics whose argument is Python code, timed or profiled.
 _PYTHON_MAGICS = frozenset({"time", "timeit", "prun"})
@@ -262,15 +262,40 @@ def _without_magics(lines: list[CodeLine]) -> list[CodeLine]:
     result = []
     depth = 0
     continued = False
+    open_quote: str | None = None
     for line in lines:
-        # A line inside brackets or after a backslash continues a statement, where
-        # IPython reads "% 3" and "!= b" as Python, not as a magic.
-        text = None if depth > 0 or continued else _ipython_line(line.text)
+        # A line inside brackets, after a backslash or inside a triple-quoted string continues
+        # a statement, where IPython reads "% 3" and "!= b" as Python, not as a magic.
+        inside = depth > 0 or continued or open_quote is not None
+        text = None if inside else _ipython_line(line.text)
         result.append(CodeLine(line.line, line.shift, text) if text is not None else line)
-        code = _STRING_RE.sub('""', line.text if text is None else text).split("#", 1)[0]
-        depth = max(0, depth + sum(code.count(opening) for opening in "([{") - sum(code.count(closing) for closing in ")]}"))
-        continued = code.rstrip().endswith("\\")
+        source = line.text if text is None else text
+        open_quote = _open_triple_quote(source, open_quote)
+        if open_quote is None and '"""' not in source and "'''" not in source:
+            code = _STRING_RE.sub('""', source).split("#", 1)[0]
+            depth = max(0, depth + sum(code.count(opening) for opening in "([{") - sum(code.count(closing) for closing in ")]}"))
+            continued = code.rstrip().endswith("\\")
+        else:
+            continued = False
     return result
+
+
+def _open_triple_quote(line: str, open_quote: str | None) -> str | None:
+    """Return the triple quote still open after a line, given the one open before it (None for none)."""
+    position = 0
+    while True:
+        if open_quote is None:
+            starts = [(line.find(quote, position), quote) for quote in ('"""', "'''")]
+            found = [(index, quote) for index, quote in starts if index >= 0]
+            if not found:
+                return None
+            position, open_quote = min(found)
+            position += 3
+        else:
+            end = line.find(open_quote, position)
+            if end < 0:
+                return open_quote
+            position, open_quote = end + 3, None
 
 
 def _ipython_line(text: str) -> str | None:
@@ -286,6 +311,10 @@ def _ipython_line(text: str) -> str | None:
                 return f"{indent}{target}({' ' * (width - 1)}{rest})"
             return f"{indent}pass;{' ' * max(width - len('pass;'), 1)}{rest}"
         start = magic.start("magic")
+        words = rest.split()
+        if name == "capture" and words and words[-1].isidentifier():
+            # "%%capture --no-stderr output" stores the cell's output in output.
+            return f"{indent}{words[-1]} = None"
         if name in _OBJECT_MAGICS and _is_expression(rest):
             spans = [(magic.start("rest"), len(text))]
         else:
