@@ -139,7 +139,7 @@ def test_dotted_run_not_from_one_gets_unsafe_fix():
     assert section.fix.applicability == Applicability.SAFE
 
 
-def test_versions_with_zero_parts_or_version_parents_are_not_checked():
+def test_version_children_not_checked():
     text = (
         "# R\n\n## 1.0 Release\n\n### 1.0.1\n\n### 1.0.3\n\n## 2.1\n\n### 2.1.1\n\n### 2.1.3\n\n"
         "## 2. Releases\n\n### 2.0\n\n### 2.1\n\n### 2.3\n\n## 3. Sections\n\n### 3.1 a\n\n### 3.3 b\n"

@@ -165,7 +165,7 @@ def _own_forms(section: Section) -> tuple[bytes, bool, tuple[str, ...]]:
     text is joined from the clauses (``join_normalized``), which gives
     ``normalize(text)`` without normalising every text twice.
     """
-    # A heading that is only a number, such as a version ("## 2.1.0"), is told apart by that number.
+    # A heading that is only a number, such as a version ("## 2.1.0"), is distinguished by that number.
     pieces = [normalize(section.title or section.heading).encode(), b"\x1e"]
     has_content = False
     clauses: list[str] = []

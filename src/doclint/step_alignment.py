@@ -153,7 +153,7 @@ def _pair_by_similarity(
 def _pair_moved_changes(edits: list[StepEdit], earlier: Sequence[str], later: Sequence[str]) -> list[StepEdit]:
     """Turn a removed and an added step with similar keys into one ``replace``, at the added step's place.
 
-    The most similar pairs are taken first, each step at most once.
+    The most similar pairs are taken first, and no step is paired twice.
     """
     removed = [edit.earlier for edit in edits if edit.kind == "delete" and edit.earlier is not None]
     added = [edit.later for edit in edits if edit.kind == "insert" and edit.later is not None]
