@@ -165,18 +165,32 @@ def _parse_snippets(result: _BlockResult) -> None:
 
 
 def _parse(snippet: Snippet) -> ast.Module:
-    """Parse a snippet and move its tree to the snippet's file lines.
+    """Parse a snippet into a tree whose line numbers are the snippet's file lines.
 
-    Parser warnings (an invalid escape sequence, say) concern the document's
-    code, not doclint, so they are silenced instead of printed.
+    The source is parsed after one empty line for each file line above the
+    snippet, which numbers the tree in one pass instead of a second walk
+    over all its nodes. A SyntaxError keeps the snippet's own line numbers.
+    Parser warnings (an invalid escape sequence, say) concern the
+    document's code, not doclint, so they are silenced instead of printed.
     """
+    offset = snippet.first_line - 1
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            tree = ast.parse(snippet.source)
+            return ast.parse("\n" * offset + snippet.source)
+        except SyntaxError as error:
+            raise _moved_up(error, offset) from None
         except (ValueError, RecursionError, MemoryError) as error:
             raise SyntaxError(str(error) or type(error).__name__) from None
-    return ast.increment_lineno(tree, snippet.first_line - 1)
+
+
+def _moved_up(error: SyntaxError, lines: int) -> SyntaxError:
+    """Return a SyntaxError like ``error`` with its line numbers ``lines`` lower."""
+    moved = SyntaxError(error.msg)
+    moved.lineno = error.lineno - lines if error.lineno is not None else None
+    moved.end_lineno = error.end_lineno - lines if error.end_lineno is not None else None
+    moved.offset, moved.end_offset, moved.text = error.offset, error.end_offset, error.text
+    return moved
 
 
 def _syntax_problem(snippet: Snippet, error: SyntaxError, block: CodeBlock) -> PythonProblem:
@@ -226,8 +240,11 @@ def _pyflakes_problems(module: _Module, positions: dict[int, _Position]) -> Iter
         logger.warning(_("Python code from line %d is nested too deeply for pyflakes; its names are not checked"), tree.body[0].lineno)
         return
 
-    imports = _import_statements(tree)
-    alone = _in_import_only_blocks(tree)
+    imports: dict[tuple[int, int], ast.Import | ast.ImportFrom] = {}
+    alone: set[int] = set()
+    if any(isinstance(message, messages.UnusedImport) for message in found):
+        imports = _import_statements(tree)
+        alone = _in_import_only_blocks(tree)
     for message in found:
         if isinstance(message, messages.UndefinedName):
             kind: ProblemKind = "undefined-name"
