@@ -280,3 +280,11 @@ def test_untested_jsonschema_not_compiled(monkeypatch):
 
     monkeypatch.setattr(schema_validity, "_jsonschema_version", lambda: "4.99.0")
     assert compile_validity_check(SchemaLoader().load("qa-article").validator) is None
+
+
+def test_jsonschema_version_matches_metadata():
+    from importlib.metadata import version
+
+    from doclint.schema_validity import _jsonschema_version
+
+    assert _jsonschema_version() == version("jsonschema")

@@ -39,8 +39,11 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable
 
+import jsonschema
 import referencing.exceptions
 import referencing.jsonschema
 from jsonschema import _keywords, _legacy_keywords
@@ -73,7 +76,20 @@ def compile_validity_check(validator: Validator) -> ValidityCheck | None:
         return None
 
 
+@lru_cache(maxsize=1)
 def _jsonschema_version() -> str:
+    """Return the installed jsonschema's version.
+
+    The version is read from the name of the ``jsonschema-X.Y.Z.dist-info``
+    folder beside the package, when there is exactly one. It is the same
+    version that ``importlib.metadata`` reads, without the search through
+    every folder of ``sys.path`` that costs about 15 ms at each start.
+    """
+    folder = Path(jsonschema.__file__).resolve().parent.parent
+    found = [info.name for info in folder.glob("jsonschema-*.dist-info")]
+    if len(found) == 1:
+        return found[0][len("jsonschema-"):-len(".dist-info")]
+
     from importlib.metadata import version
 
     return version("jsonschema")
