@@ -548,3 +548,35 @@ def test_translated_click_messages_are_clicks_own():
     }
     stale = [message for message in MESSAGES if message not in found]
     assert stale == [], "the installed click no longer has these messages; update doclint.click_messages"
+
+
+def catalog_templates() -> list[str]:
+    """Every message of the Chinese catalog that takes named values, in English and in Chinese."""
+    path = Path(__file__).resolve().parent.parent / "src" / "doclint" / "locale" / "zh_CN" / "LC_MESSAGES" / "doclint.po"
+    with path.open("rb") as file:
+        catalog = read_po(file)
+    templates = []
+    for message in catalog:
+        for text in [message.id, message.string]:
+            for template in text if isinstance(text, (list, tuple)) else [text]:
+                if template and any(name for _literal, name, _spec, _conversion in Formatter().parse(template)):
+                    templates.append(template)
+    return templates
+
+
+@pytest.mark.parametrize("value", ["abc", "推理", "a.md 第 7 行", "./a.md", "7", "（注）", ""])
+def test_format_message_fast_path_same(value):
+    from doclint.i18n import _format_spaced
+
+    templates = catalog_templates()
+    assert len(templates) > 100
+
+    for template in templates:
+        names = {name.split(".")[0].split("[")[0] for _literal, name, _spec, _conversion in Formatter().parse(template) if name}
+        values = {name: value for name in names}
+        try:
+            expected = _format_spaced(template, values)
+        except (ValueError, TypeError):
+            continue
+
+        assert format_message(template, **values) == expected, template

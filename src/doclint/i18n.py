@@ -16,6 +16,7 @@ import os
 import re
 import string
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
 
@@ -105,8 +106,15 @@ def format_message(template: str, **values: object) -> str:
     added where the template's own text meets a value, never inside a
     value, so quoted document text stays as written. A template whose
     placeholders stand next to spaces or punctuation, as the English ones
-    do, comes out as ``str.format`` makes it.
+    do, comes out as ``str.format`` makes it, and is filled in by it.
     """
+    if _placeholders_stand_apart(template):
+        return template.format(**values)
+    return _format_spaced(template, values)
+
+
+def _format_spaced(template: str, values: Mapping[str, object]) -> str:
+    """Fill in a template piece by piece, with a space where a CJK letter meets a Latin one (see ``format_message``)."""
     pieces: list[tuple[str, bool]] = []
     for literal, name, spec, conversion in _FORMATTER.parse(template):
         if literal:
@@ -124,6 +132,22 @@ def format_message(template: str, **values: object) -> str:
         text += piece
         previous_is_value = is_value
     return text
+
+
+@lru_cache(maxsize=1024)
+def _placeholders_stand_apart(template: str) -> bool:
+    """Return whether no letter or digit of the template's own text touches a placeholder.
+
+    No space can then be needed where the template meets a value, so the
+    template fills in as ``str.format`` fills it.
+    """
+    edges = []
+    for index, (literal, name, _spec, _conversion) in enumerate(_FORMATTER.parse(template)):
+        if literal and name is not None:
+            edges.append(literal[-1])
+        if literal and index > 0:
+            edges.append(literal[0])
+    return not any(_LATIN_RE.match(char) or _CJK_LETTER_RE.match(char) for char in edges)
 
 
 def _needs_space(before: str, after: str, after_is_value: bool) -> bool:
