@@ -22,7 +22,11 @@ class JsonReporter:
     """
 
     def write(self, result: RunResult, stream: TextIO) -> None:
-        findings = [_encode(diagnostic.to_json(result.source_of(diagnostic.path))) for diagnostic in result.diagnostics]
+        # Only a fix needs the document's source, to place its edits. A replayed run decodes a source on first request.
+        findings = [
+            _encode(diagnostic.to_json(result.source_of(diagnostic.path) if diagnostic.fix is not None else None))
+            for diagnostic in result.diagnostics
+        ]
         summary = {
             "files": result.file_count,
             "errors": result.count(Severity.ERROR),
@@ -36,5 +40,8 @@ class JsonReporter:
         )
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def _encode(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODER.encode(value)
