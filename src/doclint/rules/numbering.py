@@ -26,17 +26,23 @@ not checked either, because they are release notes rather than sections:
   "版本");
 - the numbers below a heading whose own number is not checked.
 
-A finding spans exactly the digits of the heading's number and carries the
-expected number in its message. Its fix renumbers the whole run of numbered
-siblings so that it counts up by one from its first number, with its zero
-padding, and the dotted numbers below each renumbered heading with it
-(``7.1`` becomes ``4.1`` when ``7.`` becomes ``4.``). Every finding of the
-run carries that same fix. It is safe for plain numbers and for dotted
-ones that start at 1 (``3.1``), and unsafe for other dotted runs, which
-may be versions after all (``2.2``, ``2.4``), and for runs that reach 100,
-which may be codes (HTTP 400, 401, 403). A run with a number
-that cannot be rewritten where it is written (a Chinese numeral) gets no
-fix.
+A finding spans exactly the digits of the heading's number. Its fix
+renumbers the whole run of numbered siblings so that it counts up by one
+from its first number, with its zero padding, and the dotted numbers below
+each renumbered heading with it (``7.1`` becomes ``4.1`` when ``7.``
+becomes ``4.``). Every finding of the run carries that same fix. The fix
+is safe for plain numbers and for dotted ones that start at 1 (``3.1``),
+and unsafe for other dotted runs, which may be versions after all
+(``2.2``, ``2.4``), and for runs that reach 100, which may be codes (HTTP
+400, 401, 403). A run with a number that cannot be rewritten where it is
+written (a Chinese numeral) gets no fix.
+
+The message of a finding with a fix names the number that the fix writes
+at its heading. After an earlier break in the run that can differ from the
+previous number plus one (in 1, 2, 4, 5, 7 the fix writes 5 over the 7),
+and the fix may keep the heading's number and renumber the heading before
+it instead (in 1, 2, 2, 4 it keeps the 4). The message of a finding
+without a fix names the previous number plus one.
 """
 
 from __future__ import annotations
@@ -101,10 +107,20 @@ def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnost
             numbered = [section for section in numbered if len(_parts(section.number or "")) == 1]
         section_numbered.update(id(section) for section in numbered)
         siblings = [section for run in numbered_runs(numbered) if not _counts_down(run) for section in run]
-        breaks = list(numbering_breaks(siblings))
-        fixes = {id(run[0]): renumber_fix(document, run) for run in numbered_runs(siblings)}
-        for found in breaks:
-            yield _diagnostic(document, found, fixes.get(id(_run_start(siblings, found.section))))
+        for run in numbered_runs(siblings):
+            yield from run_diagnostics(document, run)
+
+
+def run_diagnostics(document: Document, run: list[Section]) -> Iterator[Diagnostic]:
+    """Yield a finding for each break in a run of numbered siblings, all carrying the run's one fix.
+
+    A break in one run never involves another run, because the sequence
+    starts again where the number of parts changes.
+    """
+    fix = renumber_fix(document, run)
+    renumbered = dict(zip(map(id, run), planned_numbers(run))) if fix is not None else {}
+    for found in numbering_breaks(run):
+        yield _diagnostic(document, found, fix, renumbered)
 
 
 def numbered_runs(siblings: Sequence[Section]) -> Iterator[list[Section]]:
@@ -138,11 +154,11 @@ def _counts_down(run: list[Section]) -> bool:
     return len(numbers) >= 2 and all(later < earlier for earlier, later in zip(numbers, numbers[1:]))
 
 
-def _run_start(siblings: Sequence[Section], section: Section) -> Section:
-    for run in numbered_runs(siblings):
-        if any(member is section for member in run):
-            return run[0]
-    return section
+def planned_numbers(run: list[Section]) -> list[str]:
+    """Return the numbers that renumbering writes over a run: counting up by one from its first number, with its zero padding."""
+    first = run[0].number or ""
+    start = _parts(first)
+    return [_format_like((*start[:-1], start[-1] + index), first) for index in range(len(run))]
 
 
 def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
@@ -152,10 +168,8 @@ def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
     (1, 2, 4, 4, 5) become 1, 2, 3, 4, 5 and not 1, 2, 3, 5, 5.
     """
     edits = []
-    number = _parts(run[0].number or "")
-    for section in run[1:]:
-        number = (*number[:-1], number[-1] + 1)
-        expected = _format_like(number, run[0].number or "")
+    planned = planned_numbers(run)
+    for section, expected in zip(run, planned):
         if _parts(expected) == _parts(section.number or ""):
             continue
         edit = _number_edit(document, section, expected)
@@ -164,16 +178,17 @@ def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
             # rewritten, and renumbering only the others would break the sequence elsewhere.
             return None
         edits.append(edit)
-        edits += _descendant_edits(document, section, _parts(section.number or ""), number)
+        edits += _descendant_edits(document, section, _parts(section.number or ""), _parts(expected))
     if not edits:
         return None
-    last = _format_like(number, run[0].number or "")
+
     message = _("renumber the headings from line {line} so that they run from {first} to {last}").format(
-        line=run[0].line, first=run[0].number, last=last
+        line=run[0].line, first=run[0].number, last=planned[-1]
     )
+    last = _parts(planned[-1])
     # A dotted run may still be versions, which often start at .0; section numbers start at .1.
     # Numbers of 100 and more are as often codes (HTTP 400, 401, 403) as items of a long list.
-    safe = (len(number) == 1 or _parts(run[0].number or "")[-1] == 1) and number[-1] < SAFE_NUMBER_LIMIT
+    safe = (len(last) == 1 or _parts(planned[0])[-1] == 1) and last[-1] < SAFE_NUMBER_LIMIT
     applicability = Applicability.SAFE if safe else Applicability.UNSAFE
     return Fix(tuple(edits), applicability, message)
 
@@ -286,26 +301,43 @@ def number_span(document: Document, section: Section) -> tuple[int, int]:
     return index + 1, index + 1 + len(section.number)
 
 
-def _diagnostic(document: Document, found: NumberingBreak, fix: Fix | None) -> Diagnostic:
+def _diagnostic(document: Document, found: NumberingBreak, fix: Fix | None, renumbered: dict[int, str]) -> Diagnostic:
+    """Build the finding for a break; ``renumbered`` maps each heading of the run to the number its fix writes."""
     section, previous = found.section, found.previous
     messages = {
-        BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}; expected {expected}'),
-        BreakKind.REPEAT: _('heading "{heading}" repeats number {number} of the heading at line {line}; expected {expected}'),
-        BreakKind.BACKWARDS: _(
-            'heading "{heading}" goes back from {previous} (line {line}) to {number}; expected {expected}'
-        ),
+        BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}; {remedy}'),
+        BreakKind.REPEAT: _('heading "{heading}" repeats number {number} of the heading at line {line}; {remedy}'),
+        BreakKind.BACKWARDS: _('heading "{heading}" goes back from {previous} (line {line}) to {number}; {remedy}'),
     }
     message = messages[found.kind].format(
         heading=section.heading,
         previous=previous.number,
         line=previous.line,
         number=section.number,
-        expected=found.expected,
+        remedy=_remedy(found, renumbered),
     )
     column, end_column = number_span(document, section)
     related = RelatedLocation(document.path, previous.line, previous.column, _("previous numbered heading"))
     return HEADING_NUMBERING.diagnostic(
         document, section.line, section.line, message, column=column, related=[related], end_column=end_column, fix=fix
+    )
+
+
+def _remedy(found: NumberingBreak, renumbered: dict[int, str]) -> str:
+    """Return the end of a finding's message: the number the fix writes at the heading, or "expected N" without a fix.
+
+    The fix counts up from the first number of the run, so after an
+    earlier break it may write another number than the previous one plus
+    one, or leave this heading as it is and renumber the one before it.
+    The message names the fix's number so that the two never disagree.
+    """
+    fixed = renumbered.get(id(found.section))
+    if fixed is None:
+        return _("expected {expected}").format(expected=found.expected)
+    if _parts(fixed) != _parts(found.section.number or ""):
+        return _("the fix renumbers it to {number}").format(number=fixed)
+    return _("the fix leaves it at {number} and renumbers the previous heading to {previous}").format(
+        number=found.section.number, previous=renumbered[id(found.previous)]
     )
 
 
