@@ -177,12 +177,37 @@ def test_release_notes_under_numbered_parents_are_not_checked():
     assert positions(numbering_findings(text)) == [(25, 5, 8)]
 
 
-def test_numbered_entries_with_dates_are_release_notes():
-    # The number before a date is read ("1、2024年1月"), but such a list is release notes and left alone.
-    document = parse_document(Source.from_text("doc.md", "## 1、2024年1月\n\n## 2、2024年3月\n\n## 4、2024年5月\n"))
-    assert [section.number for section in document.sections] == ["1", "2", "4"]
-    assert numbering_findings("# 记录\n\n## 1、2024年1月\n\n## 2、2024年3月\n\n## 4、2024年5月\n") == []
-    assert numbering_findings("# R\n\n## 9: 2023-12-01\n\n## 10: 2024-03-01\n\n## 12: 2024-06-01\n") == []
+def test_numbered_entries_with_dates_are_checked():
+    from doclint.diagnostics import Applicability
+    from doclint.fixer import apply_edits
+
+    text = "# 记录\n\n## 1、2024年1月 上线\n\n## 2、2024年3月 扩容\n\n## 4、2024年6月 迁移\n"
+    [found] = numbering_findings(text)
+    assert positions([found]) == [(7, 4, 5)]
+    assert found.message == 'heading "4、2024年6月 迁移" skips from 2 (line 5) to 4; the fix renumbers it to 3'
+    assert found.fix.applicability == Applicability.UNSAFE
+    assert apply_edits(text, found.fix.edits).splitlines()[6] == "## 3、2024年6月 迁移"
+
+
+def test_numbers_before_dates_get_no_safe_fix():
+    # "9: 2023-12-01" may be release 9, so renumbering needs --unsafe-fixes.
+    from doclint.diagnostics import Applicability
+
+    [release] = numbering_findings("# R\n\n## 9: 2023-12-01\n\n## 10: 2024-03-01\n\n## 12: 2024-06-01\n")
+    assert positions([release]) == [(7, 4, 6)]
+    assert release.message == 'heading "12: 2024-06-01" skips from 10 (line 5) to 12; the fix renumbers it to 11'
+    assert release.fix.applicability == Applicability.UNSAFE
+    [section] = numbering_findings("# Guide\n\n## 1. Intro\n\n## 2. Changes since 2023-05\n\n## 4. Outlook\n")
+    assert positions([section]) == [(7, 4, 5)]
+    assert section.fix.applicability == Applicability.UNSAFE
+
+
+def test_dotted_numbers_before_dates_are_versions():
+    # A dotted number before a date is a version with its release date, but the plain numbers beside it are still checked.
+    text = "# Guide\n\n## 2. Setup\n\n### 2.1 (2024-01-01)\n\n### 2.3 (2024-06-01)\n\n### 1. a\n\n### 3. b\n"
+    [found] = numbering_findings(text)
+    assert positions([found]) == [(11, 5, 6)]
+    assert found.message == 'heading "3. b" skips from 1 (line 9) to 3; the fix renumbers it to 2'
 
 
 def test_years_and_codes_get_no_safe_renumbering():

@@ -20,11 +20,15 @@ not checked either, because they are release notes rather than sections:
 - a run whose every number is smaller than the one before (versions,
   newest first);
 - the dotted numbers of a sibling group in which one has a part 0
-  (``2.0``, ``1.0.3``), since section numbers start at 1;
-- all numbers of a sibling group in which one is followed by a date, or
-  under a heading whose title names releases or versions ("Releases",
-  "版本");
+  (``2.0``, ``1.0.3``), since section numbers start at 1, or a date in
+  its title (``2.3 (2024-06-01)``), since that is a version and its
+  release date;
+- all numbers under a heading whose title names releases or versions
+  ("Releases", "版本");
 - the numbers below a heading whose own number is not checked.
+
+A plain number before a date is checked, unlike a heading that is a date:
+``## 1、2024年1月 上线`` is an entry of a numbered log, and ``1`` its number.
 
 A finding spans exactly the digits of the heading's number. Its fix
 renumbers the whole run of numbered siblings so that it counts up by one
@@ -34,8 +38,10 @@ becomes ``4.``). Every finding of the run carries that same fix. The fix
 is safe for plain numbers and for dotted ones that start at 1 (``3.1``),
 and unsafe for other dotted runs, which may be versions after all
 (``2.2``, ``2.4``), and for runs that reach 100, which may be codes (HTTP
-400, 401, 403). A run with a number that cannot be rewritten where it is
-written (a Chinese numeral) gets no fix.
+400, 401, 403). A run with a date in a title gets an unsafe fix too,
+because its numbers may be release numbers (``## 9: 2023-12-01``). A run
+with a number that cannot be rewritten where it is written (a Chinese
+numeral) gets no fix.
 
 The message of a finding with a fix names the number that the fix writes
 at its heading. After an earlier break in the run that can differ from the
@@ -96,19 +102,28 @@ class NumberingBreak:
 def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
     section_numbered: set[int] = set()
     for heading, children in sibling_groups(document):
-        parent = heading
-        if parent is not None and id(parent) not in section_numbered:
-            # The parent's own number is no section number (a version, a date), so its children's are not either.
-            parent = None
-        numbered = [section for section in children if takes_part(section, parent)]
-        if _lists_releases(heading) or any(_DATE_RE.search(section.title) for section in numbered):
-            numbered = []
-        elif any(_is_version_like(section) for section in numbered):
-            numbered = [section for section in numbered if len(_parts(section.number or "")) == 1]
+        numbered = section_numbers(heading, children, heading is not None and id(heading) in section_numbered)
         section_numbered.update(id(section) for section in numbered)
         siblings = [section for run in numbered_runs(numbered) if not _counts_down(run) for section in run]
         for run in numbered_runs(siblings):
             yield from run_diagnostics(document, run)
+
+
+def section_numbers(heading: Section | None, children: list[Section], heading_checked: bool) -> list[Section]:
+    """Return the children whose numbers are section numbers, leaving out years, versions and release notes.
+
+    ``heading_checked`` is whether the heading's own number is checked. When
+    it is not (a version, a date), the dotted numbers below it are not
+    section numbers either.
+    """
+    if _lists_releases(heading):
+        return []
+
+    parent = heading if heading_checked else None
+    numbered = [section for section in children if takes_part(section, parent)]
+    if any(_is_version_like(section) for section in numbered):
+        return [section for section in numbered if len(_parts(section.number or "")) == 1]
+    return numbered
 
 
 def run_diagnostics(document: Document, run: list[Section]) -> Iterator[Diagnostic]:
@@ -138,9 +153,14 @@ def numbered_runs(siblings: Sequence[Section]) -> Iterator[list[Section]]:
 
 
 def _is_version_like(section: Section) -> bool:
-    """Return whether a dotted number has a part 0 (``2.0``, ``1.0.3``), which versions have and section numbers do not."""
+    """Return whether a dotted number looks like a version.
+
+    It does when it has a part 0 (``2.0``, ``1.0.3``), which section
+    numbers do not have, or when its title contains a date
+    (``2.3 (2024-06-01)``), as in release notes.
+    """
     parts = _parts(section.number or "")
-    return len(parts) > 1 and 0 in parts
+    return len(parts) > 1 and (0 in parts or bool(_DATE_RE.search(section.title)))
 
 
 def _lists_releases(parent: Section | None) -> bool:
@@ -185,12 +205,24 @@ def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
     message = _("renumber the headings from line {line} so that they run from {first} to {last}").format(
         line=run[0].line, first=run[0].number, last=planned[-1]
     )
-    last = _parts(planned[-1])
-    # A dotted run may still be versions, which often start at .0; section numbers start at .1.
-    # Numbers of 100 and more are as often codes (HTTP 400, 401, 403) as items of a long list.
-    safe = (len(last) == 1 or _parts(planned[0])[-1] == 1) and last[-1] < SAFE_NUMBER_LIMIT
-    applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+    applicability = Applicability.SAFE if _is_safe_renumbering(run, planned) else Applicability.UNSAFE
     return Fix(tuple(edits), applicability, message)
+
+
+def _is_safe_renumbering(run: list[Section], planned: list[str]) -> bool:
+    """Return whether a run's numbers look like section numbers only, not versions, codes or release numbers."""
+    last = _parts(planned[-1])
+
+    # A dotted run may still be versions, which often start at .0; section numbers start at .1.
+    if len(last) > 1 and _parts(planned[0])[-1] != 1:
+        return False
+
+    # Numbers of 100 and more are as often codes (HTTP 400, 401, 403) as items of a long list.
+    if last[-1] >= SAFE_NUMBER_LIMIT:
+        return False
+
+    # A number before a date may be a release number ("## 9: 2023-12-01") as well as an entry of a log.
+    return not any(_DATE_RE.search(section.title) for section in run)
 
 
 def sibling_groups(document: Document) -> Iterator[tuple[Section | None, list[Section]]]:
