@@ -268,3 +268,25 @@ def test_message_names_fixed_number_chinese(run_cli, tmp_path, monkeypatch):
         "ch.md:9:5: DL402 heading-numbering [*] 标题“第6章 丁”的编号从 2（第 7 行）跳到 6；修复后改为 4",
         "ch.md:11:5: DL402 heading-numbering [*] 标题“第5章 戊”的编号从 6（第 9 行）倒退到 5；修复时保留 5，把前一个标题改为 4",
     ]
+
+
+def test_number_found_after_markup_with_digits():
+    # The digits of an anchor, a link or an image before the number are not the number, so the fix leaves them alone.
+    from doclint.fixer import apply_edits
+
+    cases = [
+        ('## <a id="s1"></a>1. a\n\n## <a id="s3"></a>3. b\n', 19, '## <a id="s3"></a>2. b'),
+        ("## 1. a\n\n## [](#s3)3. b\n", 11, "## [](#s3)2. b"),
+        ("## 1. a\n\n## ![](a3.png)3. b\n", 15, "## ![](a3.png)2. b"),
+    ]
+    for text, column, fixed in cases:
+        [found] = numbering_findings(text)
+        assert positions([found]) == [(3, column, column + 1)]
+        assert apply_edits(text, found.fix.edits).splitlines()[2] == fixed
+
+
+def test_number_written_as_hex_reference_gets_no_fix():
+    findings = numbering_findings("## 1. a\n\n## &#x33;. b\n")
+    assert positions(findings) == [(3, 1, len("## &#x33;. b") + 1)]
+    assert findings[0].fix is None
+    assert findings[0].message == 'heading "3. b" skips from 1 (line 1) to 3; expected 2'

@@ -69,6 +69,15 @@ logger = logging.getLogger(__name__)
 
 _ATX_MARKER_RE = re.compile(r"^ {0,3}#{1,6}[ \t]*")
 
+# Markup on a heading line whose digits are not part of the heading's text: an HTML tag,
+# a character reference, a link's or an image's destination, and a reference link's label.
+_HIDDEN_MARKUP_RE = re.compile(
+    r"<[^<>\n]*>"
+    r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
+    r"|\]\([^()\n]*\)"
+    r"|\]\[[^\[\]\n]*\]"
+)
+
 # A date such as 2024-01-01, 2024/1/1, 2024.01.01 or 2024年1月.
 _DATE_RE = re.compile(r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}(?!\d)")
 # Words in a heading above release notes.
@@ -320,17 +329,23 @@ def _format_like(parts: tuple[int, ...], template: str) -> str:
 def number_span(document: Document, section: Section) -> tuple[int, int]:
     """Return the (column, end column) of the section's number on its heading line.
 
-    The number is searched after the ATX markers (``####``). When the
-    line does not contain it as written, because a character reference
-    such as ``&#49;`` wrote a digit, the span is the whole heading line.
+    The number is searched after the ATX markers (``####``), outside HTML
+    tags, character references and link destinations, whose digits a
+    reader does not see (``<a id="s3"></a>3.``). When the line does not
+    contain it as written, because a character reference such as ``&#49;``
+    wrote a digit, the span is the whole heading line.
     """
     raw = document.source.line_text(section.line)
+    if not section.number:
+        return section.column, len(raw) + 1
+
     marker = _ATX_MARKER_RE.match(raw) if not section.setext else None
     start = marker.end() if marker else 0
-    index = raw.find(section.number or "", start)
-    if index < 0 or not section.number:
+    visible = _HIDDEN_MARKUP_RE.sub(lambda hidden: " " * len(hidden.group()), raw)
+    found = re.compile(rf"(?<!\d){re.escape(section.number)}(?!\d)").search(visible, start)
+    if found is None:
         return section.column, len(raw) + 1
-    return index + 1, index + 1 + len(section.number)
+    return found.start() + 1, found.end() + 1
 
 
 def _diagnostic(document: Document, found: NumberingBreak, fix: Fix | None, renumbered: dict[int, str]) -> Diagnostic:
