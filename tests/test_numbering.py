@@ -290,3 +290,14 @@ def test_number_written_as_hex_reference_gets_no_fix():
     assert positions(findings) == [(3, 1, len("## &#x33;. b") + 1)]
     assert findings[0].fix is None
     assert findings[0].message == 'heading "3. b" skips from 1 (line 1) to 3; expected 2'
+
+
+def test_renumbering_keeps_full_width_digits():
+    from doclint.fixer import apply_edits
+
+    text = "# 书\n\n## 第１章 甲\n\n## 第２章 乙\n\n## 第４章 丙\n\n### ４.１ 子\n"
+    [found] = numbering_findings(text)
+    assert found.message == 'heading "第４章 丙" skips from ２ (line 5) to ４; the fix renumbers it to ３'
+    assert apply_edits(text, found.fix.edits).splitlines()[6:] == ["## 第３章 丙", "", "### ３.１ 子"]
+    [padded] = numbering_findings("## ０１、甲\n\n## ０３、乙\n")
+    assert padded.message == 'heading "０３、乙" skips from ０１ (line 1) to ０３; the fix renumbers it to ０２'

@@ -32,16 +32,16 @@ A plain number before a date is checked, unlike a heading that is a date:
 
 A finding spans exactly the digits of the heading's number. Its fix
 renumbers the whole run of numbered siblings so that it counts up by one
-from its first number, with its zero padding, and the dotted numbers below
-each renumbered heading with it (``7.1`` becomes ``4.1`` when ``7.``
-becomes ``4.``). Every finding of the run carries that same fix. The fix
-is safe for plain numbers and for dotted ones that start at 1 (``3.1``),
-and unsafe for other dotted runs, which may be versions after all
-(``2.2``, ``2.4``), and for runs that reach 100, which may be codes (HTTP
-400, 401, 403). A run with a date in a title gets an unsafe fix too,
-because its numbers may be release numbers (``## 9: 2023-12-01``). A run
-with a number that cannot be rewritten where it is written (a Chinese
-numeral) gets no fix.
+from its first number, with its zero padding and digits (``１`` stays
+full-width), and the dotted numbers below each renumbered heading with it
+(``7.1`` becomes ``4.1`` when ``7.`` becomes ``4.``). Every finding of
+the run carries that same fix. The fix is safe for plain numbers and for
+dotted ones that start at 1 (``3.1``), and unsafe for other dotted runs,
+which may be versions after all (``2.2``, ``2.4``), and for runs that
+reach 100, which may be codes (HTTP 400, 401, 403). A run with a date in
+a title gets an unsafe fix too, because its numbers may be release
+numbers (``## 9: 2023-12-01``). A run with a number that cannot be
+rewritten where it is written (a Chinese numeral) gets no fix.
 
 The message of a finding with a fix names the number that the fix writes
 at its heading. After an earlier break in the run that can differ from the
@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable, Iterator, Sequence
@@ -321,9 +322,22 @@ def _parts(number: str) -> tuple[int, ...]:
 
 
 def _format_like(parts: tuple[int, ...], template: str) -> str:
-    """Write ``parts`` as a dotted number, keeping the zero padding of each part of ``template``."""
-    widths = [len(part) if part.startswith("0") else 1 for part in template.split(".")]
-    return ".".join(str(part).zfill(width) for part, width in zip(parts, widths))
+    """Write ``parts`` as a dotted number, keeping the zero padding and the digits (``1`` or full-width ``１``) of ``template``.
+
+    Chinese text often writes numbers in full-width digits, and a fix that
+    wrote ASCII digits among them would change the heading's style.
+    """
+    pieces = []
+    for part, model in zip(parts, template.split(".")):
+        width = len(model) if unicodedata.decimal(model[0]) == 0 else 1
+        pieces.append(_digits_like(str(part).zfill(width), model))
+    return ".".join(pieces)
+
+
+def _digits_like(digits: str, model: str) -> str:
+    """Write the ASCII ``digits`` in the digit set of ``model``'s first digit."""
+    zero = ord(model[0]) - unicodedata.decimal(model[0])
+    return "".join(chr(zero + int(digit)) for digit in digits)
 
 
 def number_span(document: Document, section: Section) -> tuple[int, int]:
