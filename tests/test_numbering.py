@@ -301,3 +301,7 @@ def test_renumbering_keeps_full_width_digits():
     assert apply_edits(text, found.fix.edits).splitlines()[6:] == ["## 第３章 丙", "", "### ３.１ 子"]
     [padded] = numbering_findings("## ０１、甲\n\n## ０３、乙\n")
     assert padded.message == 'heading "０３、乙" skips from ０１ (line 1) to ０３; the fix renumbers it to ０２'
+
+
+def test_agenda_times_are_not_numbers():
+    assert numbering_findings("# 议程\n\n## 09:00 开场\n\n## 09:30 主题演讲\n\n## 10:15 茶歇\n\n## 14:00 午后\n") == []
