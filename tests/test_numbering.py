@@ -305,3 +305,11 @@ def test_renumbering_keeps_full_width_digits():
 
 def test_agenda_times_are_not_numbers():
     assert numbering_findings("# 议程\n\n## 09:00 开场\n\n## 09:30 主题演讲\n\n## 10:15 茶歇\n\n## 14:00 午后\n") == []
+
+
+def test_countdown_with_repeat_is_not_checked():
+    # A top-five list counts down; renumbering it upwards (5, 6, 7, 8, 9) would destroy it.
+    assert numbering_findings("# Top 5\n\n## 5. a\n\n## 4. b\n\n## 3. c\n\n## 3. d\n\n## 1. e\n") == []
+    repeats = numbering_findings("## 3. a\n\n## 3. b\n\n## 3. c\n")
+    assert positions(repeats) == [(3, 4, 5), (5, 4, 5)]
+    assert repeats[1].message == 'heading "3. c" repeats number 3 of the heading at line 3; the fix renumbers it to 5'

@@ -17,8 +17,8 @@ only under a parent whose number is all of its parts but the last
 not checked either, because they are release notes rather than sections:
 
 - a number that starts with a year (``## 2024: plans``, ``2024.01.05``);
-- a run whose every number is smaller than the one before (versions,
-  newest first);
+- a run whose numbers go down and never up (versions newest first, a
+  countdown such as 5, 4, 3, 3, 1);
 - the dotted numbers of a sibling group in which one has a part 0
   (``2.0``, ``1.0.3``), since section numbers start at 1, or a date in
   its title (``2.3 (2024-06-01)``), since that is a version and its
@@ -179,9 +179,14 @@ def _lists_releases(parent: Section | None) -> bool:
 
 
 def _counts_down(run: list[Section]) -> bool:
-    """Return whether every number of a run is smaller than the one before: versions listed newest first."""
+    """Return whether a run's numbers go down and never up: versions listed newest first, or a countdown.
+
+    A countdown may repeat a number by mistake (5, 4, 3, 3, 1), and the fix,
+    which counts up, would renumber it 5, 6, 7, 8, 9.
+    """
     numbers = [_parts(section.number or "") for section in run]
-    return len(numbers) >= 2 and all(later < earlier for earlier, later in zip(numbers, numbers[1:]))
+    steps = list(zip(numbers, numbers[1:]))
+    return any(later < earlier for earlier, later in steps) and all(later <= earlier for earlier, later in steps)
 
 
 def planned_numbers(run: list[Section]) -> list[str]:
