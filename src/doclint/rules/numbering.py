@@ -105,7 +105,7 @@ class NumberingBreak:
     previous: Section
     """The numbered sibling before ``section``."""
     expected: str
-    """The number that continues the sequence: the previous number plus one, with its zero padding."""
+    """The number that continues the sequence: the previous number plus one, with its zero padding and digits."""
     kind: BreakKind
 
 
