@@ -26,8 +26,10 @@ def test_fixture_skip_then_repeat():
     findings = [d for d in result.diagnostics if d.rule == "heading-numbering"]
     assert [(d.code, d.severity.value) for d in findings] == [("DL402", "warning")] * 2
     assert positions(findings) == [(11, 4, 5), (15, 4, 5)]
-    assert findings[0].message == 'heading "4. 配置服务" skips from 2 (line 7) to 4; expected 3'
-    assert findings[1].message == 'heading "4. 启动服务" repeats number 4 of the heading at line 11; expected 5'
+    assert findings[0].message == 'heading "4. 配置服务" skips from 2 (line 7) to 4; the fix renumbers it to 3'
+    assert findings[1].message == (
+        'heading "4. 启动服务" repeats number 4 of the heading at line 11; the fix leaves it at 4 and renumbers the previous heading to 3'
+    )
 
 
 def test_fixture_related_previous_heading():
@@ -39,14 +41,14 @@ def test_fixture_related_previous_heading():
 def test_backwards():
     findings = numbering_findings("## 1. a\n\n## 2. b\n\n## 3. c\n\n## 2. d\n")
     assert positions(findings) == [(7, 4, 5)]
-    assert findings[0].message == 'heading "2. d" goes back from 3 (line 5) to 2; expected 4'
+    assert findings[0].message == 'heading "2. d" goes back from 3 (line 5) to 2; the fix renumbers it to 4'
 
 
 def test_chinese_number_forms():
     text = "# 题库\n\n## 第1题 甲\n\n## 第2题 乙\n\n## 第5题 丙\n\n## 6、丁\n"
     findings = numbering_findings(text)
     assert positions(findings) == [(7, 5, 6)]
-    assert findings[0].message == 'heading "第5题 丙" skips from 2 (line 5) to 5; expected 3'
+    assert findings[0].message == 'heading "第5题 丙" skips from 2 (line 5) to 5; the fix renumbers it to 3'
 
 
 def test_sequence_may_start_anywhere():
@@ -61,14 +63,14 @@ def test_each_parent_has_its_own_sequence():
     text = "## 1. a\n\n### 1. x\n\n### 2. y\n\n## 2. b\n\n### 1. x\n\n### 3. z\n"
     findings = numbering_findings(text)
     assert positions(findings) == [(11, 5, 6)]
-    assert findings[0].message == 'heading "3. z" skips from 1 (line 9) to 3; expected 2'
+    assert findings[0].message == 'heading "3. z" skips from 1 (line 9) to 3; the fix renumbers it to 2'
 
 
 def test_dotted_numbers_compare_last_part():
     text = "## 2. a\n\n### 2.1 x\n\n### 2.2 y\n\n### 2.2 z\n"
     findings = numbering_findings(text)
     assert positions(findings) == [(7, 5, 8)]
-    assert findings[0].message == 'heading "2.2 z" repeats number 2.2 of the heading at line 5; expected 2.3'
+    assert findings[0].message == 'heading "2.2 z" repeats number 2.2 of the heading at line 5; the fix renumbers it to 2.3'
 
 
 def test_change_of_number_form_restarts():
@@ -77,7 +79,10 @@ def test_change_of_number_form_restarts():
 
 def test_zero_padding_kept_in_expected_number():
     findings = numbering_findings("## 08. a\n\n## 09. b\n\n## 11. c\n")
-    assert findings[0].message == 'heading "11. c" skips from 09 (line 3) to 11; expected 10'
+    assert findings[0].message == 'heading "11. c" skips from 09 (line 3) to 11; the fix renumbers it to 10'
+    [unfixable, _numeral] = numbering_findings("## 第01章 a\n\n## 第03章 b\n\n## 第五章 c\n")
+    assert unfixable.fix is None
+    assert unfixable.message == 'heading "第03章 b" skips from 01 (line 1) to 03; expected 02'
 
 
 def test_setext_heading_number_span():
@@ -93,6 +98,7 @@ def test_number_inside_emphasis():
 def test_number_written_as_entity_spans_line():
     findings = numbering_findings("## 1. a\n\n## &#51;. b\n")
     assert positions(findings) == [(3, 1, len("## &#51;. b") + 1)]
+    assert findings[0].fix is None
     assert findings[0].message == 'heading "3. b" skips from 1 (line 1) to 3; expected 2'
 
 
@@ -151,6 +157,8 @@ def test_run_with_chinese_numeral_gets_no_fix():
     findings = numbering_findings("# Q\n\n## 第1题 a\n\n## 第3题 b\n\n## 第十一章 c\n")
     assert positions(findings) == [(5, 5, 6), (7, 1, 10)]
     assert [found.fix for found in findings] == [None, None]
+    assert findings[0].message == 'heading "第3题 b" skips from 1 (line 3) to 3; expected 2'
+    assert findings[1].message == 'heading "第十一章 c" skips from 3 (line 5) to 11; expected 4'
 
 
 def test_renumbering_keeps_first_number_padding():
@@ -169,12 +177,37 @@ def test_release_notes_under_numbered_parents_are_not_checked():
     assert positions(numbering_findings(text)) == [(25, 5, 8)]
 
 
-def test_numbered_entries_with_dates_are_release_notes():
-    # The number before a date is read ("1、2024年1月"), but such a list is release notes and left alone.
-    document = parse_document(Source.from_text("doc.md", "## 1、2024年1月\n\n## 2、2024年3月\n\n## 4、2024年5月\n"))
-    assert [section.number for section in document.sections] == ["1", "2", "4"]
-    assert numbering_findings("# 记录\n\n## 1、2024年1月\n\n## 2、2024年3月\n\n## 4、2024年5月\n") == []
-    assert numbering_findings("# R\n\n## 9: 2023-12-01\n\n## 10: 2024-03-01\n\n## 12: 2024-06-01\n") == []
+def test_numbered_entries_with_dates_are_checked():
+    from doclint.diagnostics import Applicability
+    from doclint.fixer import apply_edits
+
+    text = "# 记录\n\n## 1、2024年1月 上线\n\n## 2、2024年3月 扩容\n\n## 4、2024年6月 迁移\n"
+    [found] = numbering_findings(text)
+    assert positions([found]) == [(7, 4, 5)]
+    assert found.message == 'heading "4、2024年6月 迁移" skips from 2 (line 5) to 4; the fix renumbers it to 3'
+    assert found.fix.applicability == Applicability.UNSAFE
+    assert apply_edits(text, found.fix.edits).splitlines()[6] == "## 3、2024年6月 迁移"
+
+
+def test_numbers_before_dates_get_no_safe_fix():
+    # "9: 2023-12-01" may be release 9, so renumbering needs --unsafe-fixes.
+    from doclint.diagnostics import Applicability
+
+    [release] = numbering_findings("# R\n\n## 9: 2023-12-01\n\n## 10: 2024-03-01\n\n## 12: 2024-06-01\n")
+    assert positions([release]) == [(7, 4, 6)]
+    assert release.message == 'heading "12: 2024-06-01" skips from 10 (line 5) to 12; the fix renumbers it to 11'
+    assert release.fix.applicability == Applicability.UNSAFE
+    [section] = numbering_findings("# Guide\n\n## 1. Intro\n\n## 2. Changes since 2023-05\n\n## 4. Outlook\n")
+    assert positions([section]) == [(7, 4, 5)]
+    assert section.fix.applicability == Applicability.UNSAFE
+
+
+def test_dotted_numbers_before_dates_are_versions():
+    # A dotted number before a date is a version with its release date, but the plain numbers beside it are still checked.
+    text = "# Guide\n\n## 2. Setup\n\n### 2.1 (2024-01-01)\n\n### 2.3 (2024-06-01)\n\n### 1. a\n\n### 3. b\n"
+    [found] = numbering_findings(text)
+    assert positions([found]) == [(11, 5, 6)]
+    assert found.message == 'heading "3. b" skips from 1 (line 9) to 3; the fix renumbers it to 2'
 
 
 def test_years_and_codes_get_no_safe_renumbering():
@@ -184,3 +217,99 @@ def test_years_and_codes_get_no_safe_renumbering():
     assert numbering_findings("# Plans\n\n## 2021. Start\n\n## 2022. Growth\n\n## 2024. Now\n") == []
     [code] = numbering_findings("# Status\n\n## 400: Bad Request\n\n## 401: Unauthorized\n\n## 403: Forbidden\n")
     assert code.fix.applicability == Applicability.UNSAFE
+
+
+def test_message_names_number_fix_writes():
+    from doclint.fixer import apply_edits
+
+    text = "# G\n\n## 1. a\n\n## 2. b\n\n## 4. c\n\n## 5. d\n\n## 7. e\n"
+    findings = numbering_findings(text)
+    assert positions(findings) == [(7, 4, 5), (11, 4, 5)]
+    assert findings[0].message == 'heading "4. c" skips from 2 (line 5) to 4; the fix renumbers it to 3'
+    assert findings[1].message == 'heading "7. e" skips from 5 (line 9) to 7; the fix renumbers it to 5'
+    assert apply_edits(text, findings[1].fix.edits).splitlines()[6:] == ["## 3. c", "", "## 4. d", "", "## 5. e"]
+
+
+def test_message_when_fix_keeps_number():
+    from doclint.fixer import apply_edits
+
+    text = "# G\n\n## 1. a\n\n## 2. b\n\n## 2. c\n\n## 4. d\n"
+    findings = numbering_findings(text)
+    assert positions(findings) == [(7, 4, 5), (9, 4, 5)]
+    assert findings[0].message == 'heading "2. c" repeats number 2 of the heading at line 5; the fix renumbers it to 3'
+    assert findings[1].message == (
+        'heading "4. d" skips from 2 (line 7) to 4; the fix leaves it at 4 and renumbers the previous heading to 3'
+    )
+    assert apply_edits(text, findings[1].fix.edits).splitlines()[6:] == ["## 3. c", "", "## 4. d"]
+
+
+def test_message_names_dotted_number_of_unsafe_fix():
+    from doclint.diagnostics import Applicability
+    from doclint.fixer import apply_edits
+
+    text = "# G\n\n## 2. a\n\n### 2.2 x\n\n### 2.4 y\n\n### 2.5 z\n\n### 2.7 w\n"
+    findings = numbering_findings(text)
+    assert [found.fix.applicability for found in findings] == [Applicability.UNSAFE] * 2
+    assert findings[1].message == 'heading "2.7 w" skips from 2.5 (line 9) to 2.7; the fix renumbers it to 2.5'
+    assert apply_edits(text, findings[1].fix.edits).splitlines()[6:] == ["### 2.3 y", "", "### 2.4 z", "", "### 2.5 w"]
+
+
+def test_message_names_fixed_number_chinese(run_cli, tmp_path, monkeypatch):
+    from doclint.i18n import set_language
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ch.md").write_text("# 书\n\n## 第1章 甲\n\n## 第2章 乙\n\n## 第2章 丙\n\n## 第6章 丁\n\n## 第5章 戊\n", encoding="utf-8")
+    try:
+        _code, stdout, _stderr = run_cli("check", "--no-cache", "--lang", "zh-CN", "ch.md")
+    finally:
+        set_language(None)
+    assert stdout.splitlines()[:3] == [
+        "ch.md:7:5: DL402 heading-numbering [*] 标题“第2章 丙”重复了第 5 行标题的编号 2；修复后改为 3",
+        "ch.md:9:5: DL402 heading-numbering [*] 标题“第6章 丁”的编号从 2（第 7 行）跳到 6；修复后改为 4",
+        "ch.md:11:5: DL402 heading-numbering [*] 标题“第5章 戊”的编号从 6（第 9 行）倒退到 5；修复时保留 5，把前一个标题改为 4",
+    ]
+
+
+def test_number_found_after_markup_with_digits():
+    # The digits of an anchor, a link or an image before the number are not the number, so the fix leaves them alone.
+    from doclint.fixer import apply_edits
+
+    cases = [
+        ('## <a id="s1"></a>1. a\n\n## <a id="s3"></a>3. b\n', 19, '## <a id="s3"></a>2. b'),
+        ("## 1. a\n\n## [](#s3)3. b\n", 11, "## [](#s3)2. b"),
+        ("## 1. a\n\n## ![](a3.png)3. b\n", 15, "## ![](a3.png)2. b"),
+    ]
+    for text, column, fixed in cases:
+        [found] = numbering_findings(text)
+        assert positions([found]) == [(3, column, column + 1)]
+        assert apply_edits(text, found.fix.edits).splitlines()[2] == fixed
+
+
+def test_number_written_as_hex_reference_gets_no_fix():
+    findings = numbering_findings("## 1. a\n\n## &#x33;. b\n")
+    assert positions(findings) == [(3, 1, len("## &#x33;. b") + 1)]
+    assert findings[0].fix is None
+    assert findings[0].message == 'heading "3. b" skips from 1 (line 1) to 3; expected 2'
+
+
+def test_renumbering_keeps_full_width_digits():
+    from doclint.fixer import apply_edits
+
+    text = "# 书\n\n## 第１章 甲\n\n## 第２章 乙\n\n## 第４章 丙\n\n### ４.１ 子\n"
+    [found] = numbering_findings(text)
+    assert found.message == 'heading "第４章 丙" skips from ２ (line 5) to ４; the fix renumbers it to ３'
+    assert apply_edits(text, found.fix.edits).splitlines()[6:] == ["## 第３章 丙", "", "### ３.１ 子"]
+    [padded] = numbering_findings("## ０１、甲\n\n## ０３、乙\n")
+    assert padded.message == 'heading "０３、乙" skips from ０１ (line 1) to ０３; the fix renumbers it to ０２'
+
+
+def test_agenda_times_are_not_numbers():
+    assert numbering_findings("# 议程\n\n## 09:00 开场\n\n## 09:30 主题演讲\n\n## 10:15 茶歇\n\n## 14:00 午后\n") == []
+
+
+def test_countdown_with_repeat_is_not_checked():
+    # A top-five list counts down; renumbering it upwards (5, 6, 7, 8, 9) would destroy it.
+    assert numbering_findings("# Top 5\n\n## 5. a\n\n## 4. b\n\n## 3. c\n\n## 3. d\n\n## 1. e\n") == []
+    repeats = numbering_findings("## 3. a\n\n## 3. b\n\n## 3. c\n")
+    assert positions(repeats) == [(3, 4, 5), (5, 4, 5)]
+    assert repeats[1].message == 'heading "3. c" repeats number 3 of the heading at line 3; the fix renumbers it to 5'

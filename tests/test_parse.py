@@ -212,6 +212,7 @@ def test_split_number_forms():
     assert split_number("1.2 Scope") == ("1.2", "Scope")
     assert split_number("3) Third") == ("3", "Third")
     assert split_number("2024 in review") == (None, "2024 in review")
+    assert split_number("9: 2023-12-01") == ("9", "2023-12-01")
     assert split_number("Plain title") == (None, "Plain title")
 
 
@@ -291,3 +292,10 @@ def test_list_after_paragraph_continues_steps():
 
     assert [(step.number, step.text) for step in answer.steps] == [(1, "Build."), (2, "Test."), (3, "Push.")]
     assert answer.text == "Wait.\n\nThen:"
+
+
+def test_split_number_skips_times_and_ratios():
+    # A colon between digits writes a time, a ratio or a verse, not a number and its separator.
+    assert split_number("09:30 主题演讲") == (None, "09:30 主题演讲")
+    assert split_number("14：00 午后") == (None, "14：00 午后")
+    assert split_number("3:2 aspect") == (None, "3:2 aspect")

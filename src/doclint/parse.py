@@ -40,11 +40,12 @@ from doclint.text import chinese_numeral_value
 
 _CJK_NUMERAL = "[零〇一二两三四五六七八九十百]+"
 
-# "14." "14、" "14)" "1.2" "1.2." "第14题" "第 3 章" "第四章" "一、" before the title.
+# "14." "14、" "14)" "14:" "1.2" "1.2." "第14题" "第 3 章" "第四章" "一、" before the title.
+# A full stop or a colon right before a digit is no separator: "1.5x", "09:30", "3:2".
 _NUMBER_RE = re.compile(
     rf"^\s*(?:第\s*(?:(?P<ordinal>\d+)|(?P<cjk_ordinal>{_CJK_NUMERAL}))\s*[题章节条问部课讲篇]"
     r"|(?P<dotted>\d+(?:\.\d+)+)\.?(?=\s|$)"
-    r"|(?P<plain>\d+)\s*(?:[.．](?!\d)|[、)）:：])"
+    r"|(?P<plain>\d+)\s*(?:[.．:：](?!\d)|[、)）])"
     rf"|(?P<cjk_plain>{_CJK_NUMERAL})\s*[、.．])\s*"
 )
 

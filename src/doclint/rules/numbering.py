@@ -17,32 +17,45 @@ only under a parent whose number is all of its parts but the last
 not checked either, because they are release notes rather than sections:
 
 - a number that starts with a year (``## 2024: plans``, ``2024.01.05``);
-- a run whose every number is smaller than the one before (versions,
-  newest first);
+- a run whose numbers go down and never up (versions newest first, a
+  countdown such as 5, 4, 3, 3, 1);
 - the dotted numbers of a sibling group in which one has a part 0
-  (``2.0``, ``1.0.3``), since section numbers start at 1;
-- all numbers of a sibling group in which one is followed by a date, or
-  under a heading whose title names releases or versions ("Releases",
-  "版本");
+  (``2.0``, ``1.0.3``), since section numbers start at 1, or a date in
+  its title (``2.3 (2024-06-01)``), since that is a version and its
+  release date;
+- all numbers under a heading whose title names releases or versions
+  ("Releases", "版本");
 - the numbers below a heading whose own number is not checked.
 
-A finding spans exactly the digits of the heading's number and carries the
-expected number in its message. Its fix renumbers the whole run of numbered
-siblings so that it counts up by one from its first number, with its zero
-padding, and the dotted numbers below each renumbered heading with it
-(``7.1`` becomes ``4.1`` when ``7.`` becomes ``4.``). Every finding of the
-run carries that same fix. It is safe for plain numbers and for dotted
-ones that start at 1 (``3.1``), and unsafe for other dotted runs, which
-may be versions after all (``2.2``, ``2.4``), and for runs that reach 100,
-which may be codes (HTTP 400, 401, 403). A run with a number
-that cannot be rewritten where it is written (a Chinese numeral) gets no
-fix.
+A plain number before a date is checked, unlike a heading that is a date:
+``## 1、2024年1月 上线`` is an entry of a numbered log, and ``1`` its number.
+
+A finding spans exactly the digits of the heading's number. Its fix
+renumbers the whole run of numbered siblings so that it counts up by one
+from its first number, with its zero padding and digits (``１`` stays
+full-width), and the dotted numbers below each renumbered heading with it
+(``7.1`` becomes ``4.1`` when ``7.`` becomes ``4.``). Every finding of
+the run carries that same fix. The fix is safe for plain numbers and for
+dotted ones that start at 1 (``3.1``), and unsafe for other dotted runs,
+which may be versions after all (``2.2``, ``2.4``), and for runs that
+reach 100, which may be codes (HTTP 400, 401, 403). A run with a date in
+a title gets an unsafe fix too, because its numbers may be release
+numbers (``## 9: 2023-12-01``). A run with a number that cannot be
+rewritten where it is written (a Chinese numeral) gets no fix.
+
+The message of a finding with a fix names the number that the fix writes
+at its heading. After an earlier break in the run that can differ from the
+previous number plus one (in 1, 2, 4, 5, 7 the fix writes 5 over the 7),
+and the fix may keep the heading's number and renumber the heading before
+it instead (in 1, 2, 2, 4 it keeps the 4). The message of a finding
+without a fix names the previous number plus one.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable, Iterator, Sequence
@@ -56,6 +69,15 @@ from doclint.settings import Settings
 logger = logging.getLogger(__name__)
 
 _ATX_MARKER_RE = re.compile(r"^ {0,3}#{1,6}[ \t]*")
+
+# Markup on a heading line whose digits are not part of the heading's text: an HTML tag,
+# a character reference, a link's or an image's destination, and a reference link's label.
+_HIDDEN_MARKUP_RE = re.compile(
+    r"<[^<>\n]*>"
+    r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
+    r"|\]\([^()\n]*\)"
+    r"|\]\[[^\[\]\n]*\]"
+)
 
 # A date such as 2024-01-01, 2024/1/1, 2024.01.01 or 2024年1月.
 _DATE_RE = re.compile(r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}(?!\d)")
@@ -83,28 +105,47 @@ class NumberingBreak:
     previous: Section
     """The numbered sibling before ``section``."""
     expected: str
-    """The number that continues the sequence: the previous number plus one, with its zero padding."""
+    """The number that continues the sequence: the previous number plus one, with its zero padding and digits."""
     kind: BreakKind
 
 
 def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
     section_numbered: set[int] = set()
     for heading, children in sibling_groups(document):
-        parent = heading
-        if parent is not None and id(parent) not in section_numbered:
-            # The parent's own number is no section number (a version, a date), so its children's are not either.
-            parent = None
-        numbered = [section for section in children if takes_part(section, parent)]
-        if _lists_releases(heading) or any(_DATE_RE.search(section.title) for section in numbered):
-            numbered = []
-        elif any(_is_version_like(section) for section in numbered):
-            numbered = [section for section in numbered if len(_parts(section.number or "")) == 1]
+        numbered = section_numbers(heading, children, heading is not None and id(heading) in section_numbered)
         section_numbered.update(id(section) for section in numbered)
         siblings = [section for run in numbered_runs(numbered) if not _counts_down(run) for section in run]
-        breaks = list(numbering_breaks(siblings))
-        fixes = {id(run[0]): renumber_fix(document, run) for run in numbered_runs(siblings)}
-        for found in breaks:
-            yield _diagnostic(document, found, fixes.get(id(_run_start(siblings, found.section))))
+        for run in numbered_runs(siblings):
+            yield from run_diagnostics(document, run)
+
+
+def section_numbers(heading: Section | None, children: list[Section], heading_checked: bool) -> list[Section]:
+    """Return the children whose numbers are section numbers, leaving out years, versions and release notes.
+
+    ``heading_checked`` is whether the heading's own number is checked. When
+    it is not (a version, a date), the dotted numbers below it are not
+    section numbers either.
+    """
+    if _lists_releases(heading):
+        return []
+
+    parent = heading if heading_checked else None
+    numbered = [section for section in children if takes_part(section, parent)]
+    if any(_is_version_like(section) for section in numbered):
+        return [section for section in numbered if len(_parts(section.number or "")) == 1]
+    return numbered
+
+
+def run_diagnostics(document: Document, run: list[Section]) -> Iterator[Diagnostic]:
+    """Yield a finding for each break in a run of numbered siblings, all carrying the run's one fix.
+
+    A break in one run never involves another run, because the sequence
+    starts again where the number of parts changes.
+    """
+    fix = renumber_fix(document, run)
+    renumbered = dict(zip(map(id, run), planned_numbers(run))) if fix is not None else {}
+    for found in numbering_breaks(run):
+        yield _diagnostic(document, found, fix, renumbered)
 
 
 def numbered_runs(siblings: Sequence[Section]) -> Iterator[list[Section]]:
@@ -122,9 +163,14 @@ def numbered_runs(siblings: Sequence[Section]) -> Iterator[list[Section]]:
 
 
 def _is_version_like(section: Section) -> bool:
-    """Return whether a dotted number has a part 0 (``2.0``, ``1.0.3``), which versions have and section numbers do not."""
+    """Return whether a dotted number looks like a version.
+
+    It does when it has a part 0 (``2.0``, ``1.0.3``), which section
+    numbers do not have, or when its title contains a date
+    (``2.3 (2024-06-01)``), as in release notes.
+    """
     parts = _parts(section.number or "")
-    return len(parts) > 1 and 0 in parts
+    return len(parts) > 1 and (0 in parts or bool(_DATE_RE.search(section.title)))
 
 
 def _lists_releases(parent: Section | None) -> bool:
@@ -133,16 +179,21 @@ def _lists_releases(parent: Section | None) -> bool:
 
 
 def _counts_down(run: list[Section]) -> bool:
-    """Return whether every number of a run is smaller than the one before: versions listed newest first."""
+    """Return whether a run's numbers go down and never up: versions listed newest first, or a countdown.
+
+    A countdown may repeat a number by mistake (5, 4, 3, 3, 1), and the fix,
+    which counts up, would renumber it 5, 6, 7, 8, 9.
+    """
     numbers = [_parts(section.number or "") for section in run]
-    return len(numbers) >= 2 and all(later < earlier for earlier, later in zip(numbers, numbers[1:]))
+    steps = list(zip(numbers, numbers[1:]))
+    return any(later < earlier for earlier, later in steps) and all(later <= earlier for earlier, later in steps)
 
 
-def _run_start(siblings: Sequence[Section], section: Section) -> Section:
-    for run in numbered_runs(siblings):
-        if any(member is section for member in run):
-            return run[0]
-    return section
+def planned_numbers(run: list[Section]) -> list[str]:
+    """Return the numbers that renumbering writes over a run: counting up by one from its first number, with its zero padding."""
+    first = run[0].number or ""
+    start = _parts(first)
+    return [_format_like((*start[:-1], start[-1] + index), first) for index in range(len(run))]
 
 
 def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
@@ -152,10 +203,8 @@ def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
     (1, 2, 4, 4, 5) become 1, 2, 3, 4, 5 and not 1, 2, 3, 5, 5.
     """
     edits = []
-    number = _parts(run[0].number or "")
-    for section in run[1:]:
-        number = (*number[:-1], number[-1] + 1)
-        expected = _format_like(number, run[0].number or "")
+    planned = planned_numbers(run)
+    for section, expected in zip(run, planned):
         if _parts(expected) == _parts(section.number or ""):
             continue
         edit = _number_edit(document, section, expected)
@@ -164,18 +213,31 @@ def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
             # rewritten, and renumbering only the others would break the sequence elsewhere.
             return None
         edits.append(edit)
-        edits += _descendant_edits(document, section, _parts(section.number or ""), number)
+        edits += _descendant_edits(document, section, _parts(section.number or ""), _parts(expected))
     if not edits:
         return None
-    last = _format_like(number, run[0].number or "")
+
     message = _("renumber the headings from line {line} so that they run from {first} to {last}").format(
-        line=run[0].line, first=run[0].number, last=last
+        line=run[0].line, first=run[0].number, last=planned[-1]
     )
-    # A dotted run may still be versions, which often start at .0; section numbers start at .1.
-    # Numbers of 100 and more are as often codes (HTTP 400, 401, 403) as items of a long list.
-    safe = (len(number) == 1 or _parts(run[0].number or "")[-1] == 1) and number[-1] < SAFE_NUMBER_LIMIT
-    applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+    applicability = Applicability.SAFE if _is_safe_renumbering(run, planned) else Applicability.UNSAFE
     return Fix(tuple(edits), applicability, message)
+
+
+def _is_safe_renumbering(run: list[Section], planned: list[str]) -> bool:
+    """Return whether a run's numbers look like section numbers only, not versions, codes or release numbers."""
+    last = _parts(planned[-1])
+
+    # A dotted run may still be versions, which often start at .0; section numbers start at .1.
+    if len(last) > 1 and _parts(planned[0])[-1] != 1:
+        return False
+
+    # Numbers of 100 and more are as often codes (HTTP 400, 401, 403) as items of a long list.
+    if last[-1] >= SAFE_NUMBER_LIMIT:
+        return False
+
+    # A number before a date may be a release number ("## 9: 2023-12-01") as well as an entry of a log.
+    return not any(_DATE_RE.search(section.title) for section in run)
 
 
 def sibling_groups(document: Document) -> Iterator[tuple[Section | None, list[Section]]]:
@@ -265,47 +327,83 @@ def _parts(number: str) -> tuple[int, ...]:
 
 
 def _format_like(parts: tuple[int, ...], template: str) -> str:
-    """Write ``parts`` as a dotted number, keeping the zero padding of each part of ``template``."""
-    widths = [len(part) if part.startswith("0") else 1 for part in template.split(".")]
-    return ".".join(str(part).zfill(width) for part, width in zip(parts, widths))
+    """Write ``parts`` as a dotted number, keeping the zero padding and the digits (``1`` or full-width ``１``) of ``template``.
+
+    Chinese text often writes numbers in full-width digits, and a fix that
+    wrote ASCII digits among them would change the heading's style.
+    """
+    pieces = []
+    for part, model in zip(parts, template.split(".")):
+        width = len(model) if unicodedata.decimal(model[0]) == 0 else 1
+        pieces.append(_digits_like(str(part).zfill(width), model))
+    return ".".join(pieces)
+
+
+def _digits_like(digits: str, model: str) -> str:
+    """Write the ASCII ``digits`` in the digit set of ``model``'s first digit."""
+    zero = ord(model[0]) - unicodedata.decimal(model[0])
+    return "".join(chr(zero + int(digit)) for digit in digits)
 
 
 def number_span(document: Document, section: Section) -> tuple[int, int]:
     """Return the (column, end column) of the section's number on its heading line.
 
-    The number is searched after the ATX markers (``####``). When the
-    line does not contain it as written, because a character reference
-    such as ``&#49;`` wrote a digit, the span is the whole heading line.
+    The number is searched after the ATX markers (``####``), outside HTML
+    tags, character references and link destinations, whose digits a
+    reader does not see (``<a id="s3"></a>3.``). When the line does not
+    contain it as written, because a character reference such as ``&#49;``
+    wrote a digit, the span is the whole heading line.
     """
     raw = document.source.line_text(section.line)
+    if not section.number:
+        return section.column, len(raw) + 1
+
     marker = _ATX_MARKER_RE.match(raw) if not section.setext else None
     start = marker.end() if marker else 0
-    index = raw.find(section.number or "", start)
-    if index < 0 or not section.number:
+    visible = _HIDDEN_MARKUP_RE.sub(lambda hidden: " " * len(hidden.group()), raw)
+    found = re.compile(rf"(?<!\d){re.escape(section.number)}(?!\d)").search(visible, start)
+    if found is None:
         return section.column, len(raw) + 1
-    return index + 1, index + 1 + len(section.number)
+    return found.start() + 1, found.end() + 1
 
 
-def _diagnostic(document: Document, found: NumberingBreak, fix: Fix | None) -> Diagnostic:
+def _diagnostic(document: Document, found: NumberingBreak, fix: Fix | None, renumbered: dict[int, str]) -> Diagnostic:
+    """Build the finding for a break; ``renumbered`` maps each heading of the run to the number its fix writes."""
     section, previous = found.section, found.previous
     messages = {
-        BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}; expected {expected}'),
-        BreakKind.REPEAT: _('heading "{heading}" repeats number {number} of the heading at line {line}; expected {expected}'),
-        BreakKind.BACKWARDS: _(
-            'heading "{heading}" goes back from {previous} (line {line}) to {number}; expected {expected}'
-        ),
+        BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}; {remedy}'),
+        BreakKind.REPEAT: _('heading "{heading}" repeats number {number} of the heading at line {line}; {remedy}'),
+        BreakKind.BACKWARDS: _('heading "{heading}" goes back from {previous} (line {line}) to {number}; {remedy}'),
     }
     message = messages[found.kind].format(
         heading=section.heading,
         previous=previous.number,
         line=previous.line,
         number=section.number,
-        expected=found.expected,
+        remedy=_remedy(found, renumbered),
     )
     column, end_column = number_span(document, section)
     related = RelatedLocation(document.path, previous.line, previous.column, _("previous numbered heading"))
     return HEADING_NUMBERING.diagnostic(
         document, section.line, section.line, message, column=column, related=[related], end_column=end_column, fix=fix
+    )
+
+
+def _remedy(found: NumberingBreak, renumbered: dict[int, str]) -> str:
+    """Return the end of a finding's message: the number the fix writes at the heading, or "expected N" without a fix.
+
+    The fix counts up from the first number of the run, so after an
+    earlier break it may write another number than the previous one plus
+    one, or leave this heading as it is and renumber the one before it.
+    The message names the fix's number so that the two never disagree.
+    """
+    fixed = renumbered.get(id(found.section))
+    if fixed is None:
+        return _("expected {expected}").format(expected=found.expected)
+    if _parts(fixed) != _parts(found.section.number or ""):
+        return _("the fix renumbers it to {number}").format(number=fixed)
+    return _("the fix leaves it at {number} and renumbers the previous heading to {previous}").format(
+        number=found.section.number, previous=renumbered[id(found.previous)]
     )
 
 
