@@ -1,6 +1,7 @@
 """Replaying a run whose documents, settings and schemas have not changed."""
 
 import json
+import logging
 import os
 import pickle
 import shutil
@@ -122,6 +123,24 @@ def test_one_entry_per_invocation(folder):
     (folder / "faq.md").write_text("# Only\n\nOne section.\n", encoding="utf-8")
     run(["docs"], settings, replay=True)
     assert len(list((folder.parent / ".doclint_cache").glob("v*/runs/*.pickle"))) == 1
+
+
+def test_replayed_run_logs_warnings(folder, caplog, monkeypatch):
+    (folder / "faq.md").write_text("# Only\n\nOne section.\n\n<!-- doclint-disable-file DL999 -->\n", encoding="utf-8")
+    settings = Settings(jobs=1)
+    warning = (
+        "docs/faq.md:5: this doclint-disable-file comment names 'DL999', which is not a rule name or code, "
+        "so the comment ignores it; correct the name (`doclint rules` lists the rules)"
+    )
+
+    with caplog.at_level(logging.WARNING, logger="doclint"):
+        first = run(["docs"], settings, replay=True)
+        forbid_parsing(monkeypatch)
+        second = run(["docs"], settings, replay=True)
+
+    assert second.checked is not None, "the second run was not replayed"
+    assert first.warnings == second.warnings == [warning]
+    assert [record.getMessage() for record in caplog.records] == [warning, warning]
 
 
 def test_no_replay_without_cache_or_request(folder):

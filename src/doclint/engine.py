@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from doclint.model import Document
     from doclint.registry import Rule
     from doclint.runcache import RunCache, RunRecord
+    from doclint.suppressions import Suppression, SuppressionComment
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,9 @@ class RunResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     """One line per input that could not be read or written, naming it and the fix."""
+    warnings: list[str] = field(default_factory=list)
+    """One line per problem that is not a finding but still goes to the user, such as a suppression
+    comment that names no rule. ``run`` logs them."""
     fixed: int = 0
     """How many fixes ``--fix`` applied before these findings were computed."""
     _sources: dict[str, Source] = field(default_factory=dict, repr=False)
@@ -228,6 +232,7 @@ def run(
     schemas are unchanged since the last such run returns its findings
     from the cache (``doclint.runcache``); its result then has no parsed
     documents, only their sources, so callers that fix files leave it off.
+    The result's warnings are logged here, for a replayed run too.
     """
     paths, errors = discover(arguments, settings)
     compared_paths = _compared_paths(compare_with, paths, settings, errors)
@@ -235,7 +240,7 @@ def run(
     if cache is not None:
         record = cache.replay()
         if record is not None:
-            return _replayed(record, cache, settings)
+            return _logged(_replayed(record, cache, settings))
 
     from doclint.collector import run_thresholds
     from doclint.registry import select_rules
@@ -248,7 +253,14 @@ def run(
         compared = _load_compared(compared_paths, settings)
         result = check_documents(documents, settings, rules, errors, compared, findings)
     if cache is not None and not result.errors:
-        cache.store_run([document.path for document in result.documents], result.diagnostics)
+        cache.store_run([document.path for document in result.documents], result.diagnostics, result.warnings)
+    return _logged(result)
+
+
+def _logged(result: RunResult) -> RunResult:
+    """Log the warnings of a run's result and return the result."""
+    for warning in result.warnings:
+        logger.warning(warning)
     return result
 
 
@@ -266,7 +278,7 @@ def _run_cache(
 
 def _replayed(record: RunRecord, cache: RunCache, settings: Settings) -> RunResult:
     """Build the result of a stored run, with sources decoded from the bytes the cache read."""
-    result = RunResult(diagnostics=list(record.diagnostics), checked=list(record.checked))
+    result = RunResult(diagnostics=list(record.diagnostics), warnings=list(record.warnings), checked=list(record.checked))
     result.raw_sources = {path: (cache.contents[path], settings.encoding) for path in record.checked}
     return result
 
@@ -360,7 +372,7 @@ def check_documents(
     diagnostics = [_with_severity(diagnostic, settings) for diagnostic in result.diagnostics]
     diagnostics = [diagnostic for diagnostic in diagnostics if not _ignored_in_file(diagnostic, settings)]
     report_unused = any(rule.name == "unused-suppression" for rule in rules)
-    result.diagnostics = _apply_suppressions(result.documents, diagnostics, report_unused)
+    result.diagnostics, result.warnings = _apply_suppressions(result.documents, diagnostics, report_unused)
 
     order = {document.path: index for index, document in enumerate(result.documents)}
     result.diagnostics.sort(key=lambda diagnostic: (order[diagnostic.path], *diagnostic.sort_key()))
@@ -414,12 +426,20 @@ def relative_path(path: str, root: str | None) -> str:
     return Path(path).as_posix()
 
 
-def _apply_suppressions(documents: Sequence[Document], diagnostics: list[Diagnostic], report_unused: bool) -> list[Diagnostic]:
-    """Drop suppressed findings; add an unused-suppression finding for each comment that matched none."""
-    from doclint.rules.suppression import UNUSED_SUPPRESSION
-    from doclint.suppressions import parse_suppressions
+def _apply_suppressions(
+    documents: Sequence[Document], diagnostics: list[Diagnostic], report_unused: bool
+) -> tuple[list[Diagnostic], list[str]]:
+    """Drop suppressed findings, and report the suppression comments that silence nothing or name no rule.
 
-    by_path = {document.path: (document, parse_suppressions(document)) for document in documents}
+    Returns the findings kept, with the unused-suppression findings when
+    ``report_unused``, and the warning lines that stand in for those
+    findings when the rule is not selected (see ``_comment_reports``).
+    """
+    from doclint.registry import all_rules
+    from doclint.suppressions import find_comments, parse_suppressions
+
+    comments = {document.path: find_comments(document) for document in documents}
+    by_path = {document.path: (document, parse_suppressions(document, comments[document.path])) for document in documents}
     kept = []
     for diagnostic in diagnostics:
         _document, suppressions = by_path[diagnostic.path]
@@ -431,16 +451,60 @@ def _apply_suppressions(documents: Sequence[Document], diagnostics: list[Diagnos
         else:
             kept.append(diagnostic)
 
-    if report_unused:
-        for document, suppressions in by_path.values():
-            for suppression in suppressions:
-                if not suppression.used:
-                    names = ", ".join(sorted(suppression.rules)) or _("all rules")
-                    message = _("this doclint-{kind} comment for {rules} silences no finding; remove it").format(
-                        kind=suppression.kind, rules=names
-                    )
-                    kept.append(UNUSED_SUPPRESSION.diagnostic(document, suppression.line, suppression.line, message, suppression.column))
-    return kept
+    known = frozenset(name for rule in all_rules() for name in (rule.name, rule.code))
+    warnings: list[str] = []
+    for document, suppressions in by_path.values():
+        findings, document_warnings = _comment_reports(document, comments[document.path], suppressions, known, report_unused)
+        kept.extend(findings)
+        warnings.extend(document_warnings)
+    return kept, warnings
+
+
+def _comment_reports(
+    document: Document,
+    comments: Sequence[SuppressionComment],
+    suppressions: Sequence[Suppression],
+    known: frozenset[str],
+    report_unused: bool,
+) -> tuple[list[Diagnostic], list[str]]:
+    """Return the unused-suppression findings of one document's comments, or the warnings about them.
+
+    A comment that names no rule (a name or code not in ``known``) misleads
+    its author into thinking that a finding is silenced. So each such name
+    is reported whether or not unused-suppression is selected. It becomes
+    a finding of that rule when the rule is selected, and otherwise a
+    warning line, which leaves the exit status as it is. A comment that
+    silences nothing gets a finding only when the rule is selected, and
+    none when every name it lists is unknown, because the unknown name
+    already explains it.
+    """
+    from doclint.rules.suppression import UNUSED_SUPPRESSION
+    from doclint.suppressions import unknown_rules
+
+    findings = []
+    warnings = []
+    for comment in comments:
+        for rule in unknown_rules(comment, known):
+            message = _(
+                "this doclint-{kind} comment names {rule!r}, which is not a rule name or code, so the comment ignores it; "
+                "correct the name (`doclint rules` lists the rules)"
+            ).format(kind=comment.kind, rule=rule)
+            if report_unused:
+                findings.append(UNUSED_SUPPRESSION.diagnostic(document, comment.line, comment.line, message, comment.column))
+            else:
+                warnings.append(_("{path}:{line}: {message}").format(path=document.path, line=comment.line, message=message))
+    if not report_unused:
+        return findings, warnings
+
+    for suppression in suppressions:
+        if suppression.used or (suppression.rules and suppression.rules.isdisjoint(known)):
+            continue
+        names = ", ".join(sorted(suppression.rules)) or _("all rules")
+        message = _("this doclint-{kind} comment for {rules} silences no finding; remove it").format(
+            kind=suppression.kind, rules=names
+        )
+        findings.append(UNUSED_SUPPRESSION.diagnostic(document, suppression.line, suppression.line, message, suppression.column))
+    return findings, warnings
 
 
 def _corpus(result: RunResult) -> list[Document]:

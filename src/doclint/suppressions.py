@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Collection, Sequence
 
 from doclint.diagnostics import Diagnostic
 from doclint.model import CodeBlock, Document
@@ -46,26 +47,58 @@ class Suppression:
         return in_rules and self.start <= diagnostic.line <= self.end
 
 
-def parse_suppressions(document: Document) -> list[Suppression]:
-    """Find the suppression comments of a document, outside code blocks, with the lines they cover."""
+@dataclass(frozen=True)
+class SuppressionComment:
+    """One ``doclint-`` comment outside code blocks, as written."""
+
+    kind: str
+    """``disable-next-line``, ``disable``, ``disable-file`` or ``enable``."""
+    rules: frozenset[str]
+    """The rule names and codes the comment lists; empty means every rule."""
+    line: int
+    column: int
+    end_line: int
+    """The line on which the comment ends."""
+
+
+def find_comments(document: Document) -> list[SuppressionComment]:
+    """Find the suppression comments of a document, outside code blocks, in text order."""
     source = document.source
-    code_blocks = _code_blocks(document)
-    code_lines = {line for start, end in code_blocks.items() for line in range(start, end + 1)}
-    suppressions: list[Suppression] = []
-    open_ranges: list[Suppression] = []
-    for match in _COMMENT_RE.finditer(source.text):
+    matches = list(_COMMENT_RE.finditer(source.text))
+    if not matches:
+        return []
+
+    code_lines = {line for start, end in _code_blocks(document).items() for line in range(start, end + 1)}
+    comments = []
+    for match in matches:
         line, column = source.position(match.start())
         if line in code_lines:
             continue
-        kind = match.group("kind")
         rules = frozenset(filter(None, re.split(r"[\s,]+", match.group("rules"))))
+        end_line, _ = source.position(match.end())
+        comments.append(SuppressionComment(match.group("kind"), rules, line, column, end_line))
+    return comments
+
+
+def parse_suppressions(document: Document, comments: Sequence[SuppressionComment] | None = None) -> list[Suppression]:
+    """Return the suppressions of a document's comments (found with ``find_comments`` when not given), with the lines they cover."""
+    if comments is None:
+        comments = find_comments(document)
+    if not comments:
+        return []
+
+    source = document.source
+    code_blocks = _code_blocks(document)
+    suppressions: list[Suppression] = []
+    open_ranges: list[Suppression] = []
+    for comment in comments:
+        kind, rules, line, column = comment.kind, comment.rules, comment.line, comment.column
         if kind == "enable":
             _close(open_ranges, rules, line)
             continue
 
-        end_line, _ = source.position(match.end())
         if kind == "disable-next-line":
-            target = _next_content_line(document, end_line)
+            target = _next_content_line(document, comment.end_line)
             suppression = Suppression(kind, rules, line, column, target, code_blocks.get(target, target))
         elif kind == "disable-file":
             suppression = Suppression(kind, rules, line, column, 1, source.line_count)
@@ -74,6 +107,15 @@ def parse_suppressions(document: Document) -> list[Suppression]:
             open_ranges.append(suppression)
         suppressions.append(suppression)
     return suppressions
+
+
+def unknown_rules(comment: SuppressionComment, known: Collection[str]) -> list[str]:
+    """Return the names a comment lists that are not in ``known`` (every rule's name and code), sorted.
+
+    A comment matches findings by exact name or code, so a code prefix
+    such as ``DL1`` or ``ALL``, which ``--select`` accepts, is unknown here too.
+    """
+    return sorted(comment.rules.difference(known))
 
 
 def _close(open_ranges: list[Suppression], rules: frozenset[str], line: int) -> None:
