@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from doclint.model import Document
     from doclint.registry import Rule
     from doclint.runcache import RunCache, RunRecord
-    from doclint.suppressions import Suppression, SuppressionComment
 
 logger = logging.getLogger(__name__)
 
@@ -422,7 +421,9 @@ def check_documents(
     diagnostics = [_with_severity(diagnostic, settings) for diagnostic in result.diagnostics]
     diagnostics = [diagnostic for diagnostic in diagnostics if not _ignored_in_file(diagnostic, settings)]
     report_unused = any(rule.name == "unused-suppression" for rule in rules)
-    result.diagnostics, result.warnings = _apply_suppressions(result.documents, diagnostics, report_unused)
+    from doclint.suppressions import apply_suppressions
+
+    result.diagnostics, result.warnings = apply_suppressions(result.documents, diagnostics, report_unused)
 
     order = {document.path: index for index, document in enumerate(result.documents)}
     result.diagnostics.sort(key=lambda diagnostic: (order[diagnostic.path], *diagnostic.sort_key()))
@@ -474,87 +475,6 @@ def relative_path(path: str, root: str | None) -> str:
         except ValueError:
             pass
     return Path(path).as_posix()
-
-
-def _apply_suppressions(
-    documents: Sequence[Document], diagnostics: list[Diagnostic], report_unused: bool
-) -> tuple[list[Diagnostic], list[str]]:
-    """Drop suppressed findings, and report the suppression comments that silence nothing or name no rule.
-
-    Returns the findings kept, with the unused-suppression findings when
-    ``report_unused``, and the warning lines that stand in for those
-    findings when the rule is not selected (see ``_comment_reports``).
-    """
-    from doclint.registry import all_rules
-    from doclint.suppressions import find_comments, parse_suppressions
-
-    comments = {document.path: find_comments(document) for document in documents}
-    by_path = {document.path: (document, parse_suppressions(document, comments[document.path])) for document in documents}
-    kept = []
-    for diagnostic in diagnostics:
-        _document, suppressions = by_path[diagnostic.path]
-        covering = [suppression for suppression in suppressions if suppression.covers(diagnostic)]
-        for suppression in covering:
-            suppression.used = True
-        if covering:
-            logger.debug("%s:%d: %s suppressed by a comment", diagnostic.path, diagnostic.line, diagnostic.rule)
-        else:
-            kept.append(diagnostic)
-
-    known = frozenset(name for rule in all_rules() for name in (rule.name, rule.code))
-    warnings: list[str] = []
-    for document, suppressions in by_path.values():
-        findings, document_warnings = _comment_reports(document, comments[document.path], suppressions, known, report_unused)
-        kept.extend(findings)
-        warnings.extend(document_warnings)
-    return kept, warnings
-
-
-def _comment_reports(
-    document: Document,
-    comments: Sequence[SuppressionComment],
-    suppressions: Sequence[Suppression],
-    known: frozenset[str],
-    report_unused: bool,
-) -> tuple[list[Diagnostic], list[str]]:
-    """Return the unused-suppression findings of one document's comments, or the warnings about them.
-
-    A comment that names no rule (a name or code not in ``known``) misleads
-    its author into thinking that a finding is silenced. So each such name
-    is reported whether or not unused-suppression is selected. It becomes
-    a finding of that rule when the rule is selected, and otherwise a
-    warning line, which leaves the exit status as it is. A comment that
-    silences nothing gets a finding only when the rule is selected, and
-    none when every name it lists is unknown, because the unknown name
-    already explains it.
-    """
-    from doclint.rules.suppression import UNUSED_SUPPRESSION
-    from doclint.suppressions import unknown_rules
-
-    findings = []
-    warnings = []
-    for comment in comments:
-        for rule in unknown_rules(comment, known):
-            message = _(
-                "this doclint-{kind} comment names {rule!r}, which is not a rule name or code, so the comment ignores it; "
-                "correct the name (`doclint rules` lists the rules)"
-            ).format(kind=comment.kind, rule=rule)
-            if report_unused:
-                findings.append(UNUSED_SUPPRESSION.diagnostic(document, comment.line, comment.line, message, comment.column))
-            else:
-                warnings.append(_("{path}:{line}: {message}").format(path=document.path, line=comment.line, message=message))
-    if not report_unused:
-        return findings, warnings
-
-    for suppression in suppressions:
-        if suppression.used or (suppression.rules and suppression.rules.isdisjoint(known)):
-            continue
-        names = ", ".join(sorted(suppression.rules)) or _("all rules")
-        message = _("this doclint-{kind} comment for {rules} silences no finding; remove it").format(
-            kind=suppression.kind, rules=names
-        )
-        findings.append(UNUSED_SUPPRESSION.diagnostic(document, suppression.line, suppression.line, message, suppression.column))
-    return findings, warnings
 
 
 def _corpus(result: RunResult) -> list[Document]:
