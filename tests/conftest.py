@@ -93,3 +93,25 @@ def run_parent(script: str) -> tuple[int, int]:
     """Run a Python script that prints the pid of a child process it starts; return its exit status and that pid."""
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     return result.returncode, int(result.stdout)
+
+
+@pytest.fixture
+def run_process(tmp_path):
+    """Run ``python -m doclint`` in a process of its own, in ``tmp_path``, and return (exit code, stdout, stderr).
+
+    Warnings go through logging, whose handler writes to the stderr of the
+    first run in a process, so a test of a warning runs doclint in a new one.
+    """
+
+    def invoke(*arguments: str) -> tuple[int, str, str]:
+        completed = subprocess.run(
+            [sys.executable, "-m", "doclint", *arguments],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=tmp_path,
+            timeout=120,
+        )
+        return completed.returncode, completed.stdout, completed.stderr
+
+    return invoke

@@ -124,6 +124,109 @@ def test_binary_file(run_cli, tmp_path):
     assert stderr == f"doclint: error: {path}: binary file (it contains NUL bytes); pass only text documents\n"
 
 
+LATIN1_LICENSE = b"MIT License\n\nCopyright (c) 2024 J\xf6rg\n"
+"""A short Latin-1 text that is not UTF-8 and whose encoding charset-normalizer does not detect with confidence."""
+
+
+LICENSE_WARNING = (
+    "doclint: warning: docs/LICENSE.txt: invalid utf-8 at byte 33 (line 3), so the file was skipped; "
+    "to check it, name it with its encoding: doclint check --encoding NAME docs/LICENSE.txt"
+)
+BLOB_WARNING = (
+    "doclint: warning: docs/blob.txt: binary file (it contains NUL bytes), so the file was skipped; "
+    "add it to the exclude setting to skip it without this warning"
+)
+
+
+@pytest.fixture
+def mixed_folder(tmp_path):
+    """A folder ``docs`` with a Markdown guide, a Latin-1 licence and a binary ``.txt`` file."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "guide.md").write_text("# Guide\n\nRun the installer.\n", encoding="utf-8")
+    (docs / "LICENSE.txt").write_bytes(LATIN1_LICENSE)
+    (docs / "blob.txt").write_bytes(b"ab\x00cd")
+    return docs
+
+
+def test_undecodable_found_files_skipped(run_process, mixed_folder):
+    code, stdout, stderr = run_process("check", "--no-config", "docs")
+
+    assert code == 0
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr.splitlines() == [
+        LICENSE_WARNING,
+        BLOB_WARNING,
+    ]
+
+
+def test_detected_encoding_found_file_checked(run_process, mixed_folder):
+    shutil.copyfile(FIXTURES / "gb18030-crlf.md", mixed_folder / "notes.md")
+
+    code, stdout, stderr = run_process("check", "--no-config", "--select", "detected-encoding", "docs")
+
+    assert code == 0
+    assert stdout.splitlines() == [
+        "docs/notes.md:1:1: DL901 detected-encoding the file is not UTF-8; doclint read it as gb18030, "
+        "and --fix writes it back in gb18030; pass --encoding NAME if that is wrong",
+        "Found 1 problem (0 errors, 0 warnings, 1 info) in 2 files.",
+    ]
+    assert stderr.splitlines() == [LICENSE_WARNING, BLOB_WARNING]
+
+
+def test_undecodable_found_files_skipped_in_chinese(run_process, mixed_folder):
+    code, _stdout, stderr = run_process("--lang", "zh-CN", "check", "--no-config", "docs")
+
+    assert code == 0
+    assert stderr.splitlines() == [
+        "doclint: warning: docs/LICENSE.txt：字节偏移 33 处（第 3 行）不是有效的 utf-8，已跳过该文件；"
+        "要检查它，请指定它的编码：doclint check --encoding NAME docs/LICENSE.txt",
+        "doclint: warning: docs/blob.txt：是二进制文件（含有 NUL 字节），已跳过该文件；"
+        "把它加入 exclude 设置即可跳过它而不再警告",
+    ]
+
+
+def test_undecodable_named_file_still_an_error(run_process, mixed_folder):
+    code, stdout, stderr = run_process("check", "--no-config", "docs", "docs/LICENSE.txt")
+
+    assert code == 2
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr == (
+        f"{BLOB_WARNING}\n"
+        "doclint: error: docs/LICENSE.txt: invalid utf-8 at byte 33 (line 3); "
+        "pass --encoding with the file's encoding, for example --encoding gb18030\n"
+    )
+
+
+def test_skipped_file_checked_with_encoding(run_process, mixed_folder):
+    code, stdout, stderr = run_process("check", "--no-config", "--encoding", "latin-1", "docs/LICENSE.txt")
+
+    assert code == 0
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr == ""
+
+
+def test_excluded_binary_file_not_warned(run_process, mixed_folder):
+    (mixed_folder.parent / ".doclint.toml").write_text('exclude = ["docs/blob.txt", "docs/LICENSE.txt"]\n', encoding="utf-8")
+
+    code, stdout, stderr = run_process("check", "docs")
+
+    assert code == 0
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr == ""
+
+
+def test_unknown_encoding_in_folder_still_an_error(run_process, mixed_folder):
+    code, _stdout, stderr = run_process("check", "--no-config", "--encoding", "no-such-codec", "docs")
+
+    assert code == 2
+    assert stderr.splitlines() == [
+        BLOB_WARNING,
+        "doclint: error: unknown encoding 'no-such-codec'; pass a Python codec name such as utf-8 or gb18030",
+        "doclint: error: unknown encoding 'no-such-codec'; pass a Python codec name such as utf-8 or gb18030",
+    ]
+
+
 def test_non_utf8_file_names_encoding_option(run_cli, tmp_path):
     path = tmp_path / "gbk.md"
     path.write_bytes("# 标题\n\n正文。\n".encode("gb18030"))

@@ -461,3 +461,44 @@ def test_fixed_count_leaves_out_findings_still_reported(run_cli, tmp_path):
     assert "Fixed 3 problems." in stdout.splitlines()
     assert "import cmath" in path.read_text(encoding="utf-8")
     assert code == 1
+
+
+UNUSED_OS = "'os' is imported but not used in this or a later Python block of the document; remove the import"
+
+
+@pytest.mark.parametrize(
+    "imports",
+    ["import os\nimport os.path\n", "import os\nimport os\n"],
+    ids=["submodule", "repeated"],
+)
+def test_unsafe_fix_does_not_cascade(run_cli, tmp_path, imports):
+    # pyflakes reports only the second import, which binds 'os' again. Once it is removed, pyflakes reports
+    # the first one, which the check before the fix never showed, so the fix must leave it.
+    path = tmp_path / "paths.md"
+    path.write_text(f'# Paths\n\n```python\n{imports}print("ready")\n```\n', encoding="utf-8")
+    _, before, _ = run_cli("check", "--no-config", "--no-cache", "--select", "unused-import", str(path))
+
+    code, stdout, stderr = run_cli("check", "--no-config", "--no-cache", "--select", "unused-import", "--fix", "--unsafe-fixes", str(path))
+
+    assert [line.split(" ")[0] for line in before.splitlines()[:-2]] == [f"{path}:5:8:"]
+    assert path.read_text(encoding="utf-8") == '# Paths\n\n```python\nimport os\nprint("ready")\n```\n'
+    assert stdout.splitlines() == [
+        f"{path}:4:8: DL302 unused-import [~] {UNUSED_OS}",
+        "Fixed 1 problem.",
+        "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file.",
+        "[~] 1 more fixable with --fix --unsafe-fixes.",
+    ]
+    assert stderr == ""
+    assert code == 1
+
+
+def test_unsafe_fix_after_deferred_overlap_still_applies(run_cli, tmp_path):
+    # Both names of 'import json, csv' are reported; their removals overlap, so the second waits for the next pass.
+    path = tmp_path / "data.md"
+    path.write_text('# Data\n\n```python\nimport json, csv\nprint("ready")\n```\n', encoding="utf-8")
+
+    code, stdout, _ = run_cli("check", "--no-config", "--no-cache", "--select", "unused-import", "--fix", "--unsafe-fixes", str(path))
+
+    assert path.read_text(encoding="utf-8") == '# Data\n\n```python\nprint("ready")\n```\n'
+    assert stdout.splitlines() == ["Fixed 2 problems.", "No problems found in 1 file."]
+    assert code == 0

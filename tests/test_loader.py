@@ -159,6 +159,27 @@ def test_main_process_parses_last_chunks(corpus, cache_home, monkeypatch):
     assert sorted(parsed_here) == paths[len(paths) - len(parsed_here):]
 
 
+def test_undecodable_files_returned_from_workers(corpus, cache_home):
+    (corpus / "doc05.md").write_bytes(b"MIT License\n\nCopyright (c) 2024 J\xf6rg\n")
+    (corpus / "doc06.md").write_bytes(b"ab\x00cd")
+    paths = sorted(str(path) for path in corpus.iterdir())
+    errors = []
+    undecodable = []
+
+    documents = loader.load_documents(paths, Settings(jobs=2, cache_dir=None), errors, undecodable=undecodable)
+
+    assert errors == []
+    assert len(documents) == 18
+    assert [(error.path, error.reason, error.binary) for error in undecodable] == [
+        (str(corpus / "doc05.md"), "invalid utf-8 at byte 33 (line 3)", False),
+        (str(corpus / "doc06.md"), "binary file (it contains NUL bytes)", True),
+    ]
+    # A worker process sends the error back pickled, whichever process parsed these two here.
+    for error in undecodable:
+        copy = pickle.loads(pickle.dumps(error))
+        assert (copy.path, copy.reason, copy.binary, str(copy)) == (error.path, error.reason, error.binary, str(error))
+
+
 def test_cli_no_progress_when_piped(run_cli, corpus, monkeypatch):
     monkeypatch.setattr(loader, "MIN_PROGRESS_DOCUMENTS", 5)
     _, _, stderr = run_cli("check", "--no-cache", str(corpus))

@@ -1,6 +1,7 @@
 """Replaying a run whose documents, settings and schemas have not changed."""
 
 import json
+import logging
 import os
 import pickle
 import shutil
@@ -122,6 +123,65 @@ def test_one_entry_per_invocation(folder):
     (folder / "faq.md").write_text("# Only\n\nOne section.\n", encoding="utf-8")
     run(["docs"], settings, replay=True)
     assert len(list((folder.parent / ".doclint_cache").glob("v*/runs/*.pickle"))) == 1
+
+
+def run_twice(caplog, monkeypatch, arguments, settings, **options):
+    """Run a check twice with replay, parsing nothing the second time; return both results and the warnings logged."""
+    with caplog.at_level(logging.WARNING, logger="doclint"):
+        first = run(arguments, settings, replay=True, **options)
+        with monkeypatch.context() as patched:
+            forbid_parsing(patched)
+            second = run(arguments, settings, replay=True, **options)
+    return first, second, [record.getMessage() for record in caplog.records]
+
+
+def test_replayed_run_logs_warnings(folder, caplog, monkeypatch):
+    (folder / "faq.md").write_text("# Only\n\nOne section.\n\n<!-- doclint-disable-file DL999 -->\n", encoding="utf-8")
+    settings = Settings(jobs=1)
+    warning = (
+        "docs/faq.md:5: this doclint-disable-file comment names 'DL999', which is not a rule name or code, "
+        "so the comment ignores it; correct the name (`doclint rules` lists the rules)"
+    )
+
+    first, second, logged = run_twice(caplog, monkeypatch, ["docs"], settings)
+
+    assert second.checked is not None, "the second run was not replayed"
+    assert first.warnings == second.warnings == [warning]
+    assert logged == [warning, warning]
+
+
+def test_skipped_file_warned_on_replay(folder, caplog, monkeypatch):
+    (folder / "LICENSE.txt").write_bytes(b"MIT License\n\nCopyright (c) 2024 J\xf6rg\n")
+    settings = Settings(jobs=1)
+    warning = (
+        "docs/LICENSE.txt: invalid utf-8 at byte 33 (line 3), so the file was skipped; "
+        "to check it, name it with its encoding: doclint check --encoding NAME docs/LICENSE.txt"
+    )
+
+    first, second, logged = run_twice(caplog, monkeypatch, ["docs"], settings)
+
+    assert [document.path for document in first.documents] == ["docs/faq.md", "docs/seed.md"]
+    assert second.checked == ["docs/faq.md", "docs/seed.md"]
+    assert second.file_count == 2
+    assert findings(second) == findings(first)
+    assert second.exit_status == first.exit_status == 1
+    assert logged == [warning, warning]
+
+    (folder / "LICENSE.txt").write_text("MIT License\n\nCopyright (c) 2024 Jörg\n", encoding="utf-8")
+    third = run(["docs"], settings, replay=True)
+    assert third.file_count == 3, "a file that became readable must be checked, not replayed as skipped"
+    assert third.warnings == []
+
+
+def test_compared_file_warned_on_replay(folder, caplog, monkeypatch):
+    (folder / "image.md").write_bytes(b"\x00\x01binary")
+    settings = Settings(jobs=1)
+    warning = "docs/image.md: binary file (it contains NUL bytes); pass only text documents; it is left out of the comparison"
+
+    _first, second, logged = run_twice(caplog, monkeypatch, ["docs/faq.md"], settings, compare_with=["docs"])
+
+    assert second.checked == ["docs/faq.md"]
+    assert logged == [warning, warning]
 
 
 def test_no_replay_without_cache_or_request(folder):

@@ -16,12 +16,12 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterator, Mapping, NamedTuple, Sequence
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.i18n import _
 from doclint.settings import Settings
-from doclint.source import Source, SourceError, decode, read_source
+from doclint.source import Source, SourceError, UndecodableError, decode, read_source
 
 if TYPE_CHECKING:
     # Imported where they are used, so that a replayed run loads neither the section tree nor the rules.
@@ -42,6 +42,9 @@ class RunResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     """One line per input that could not be read or written, naming it and the fix."""
+    warnings: list[str] = field(default_factory=list)
+    """One line per problem that is not a finding but still goes to the user, such as a suppression
+    comment that names no rule. ``run`` logs them."""
     fixed: int = 0
     """How many fixes ``--fix`` applied before these findings were computed."""
     _sources: dict[str, Source] = field(default_factory=dict, repr=False)
@@ -97,15 +100,24 @@ def is_excluded(path: str, settings: Settings) -> bool:
     return any(fnmatch.fnmatch(candidate, glob) for glob in settings.exclude for candidate in candidates)
 
 
-def discover(arguments: Sequence[str], settings: Settings | None = None) -> tuple[list[str], list[str]]:
+class Discovery(NamedTuple):
+    """The document paths of a command line, and the errors found on the way."""
+
+    paths: list[str]
+    errors: list[str]
+    found: frozenset[str]
+    """The paths found by searching a folder whose file was not also named directly."""
+
+
+def discover(arguments: Sequence[str], settings: Settings | None = None) -> Discovery:
     """Expand the command-line paths into document paths.
 
     A folder is searched recursively for ``*.md``, ``*.markdown`` and
     ``*.txt`` files, skipping hidden folders such as ``.git``. A file named
     directly is checked whatever its suffix. Paths that match an ``exclude``
-    glob of the settings are dropped, named or found. Returns (paths,
-    errors). Each path appears once and the paths are sorted, so that which of two files
-    contains the first copy of a shared section does not depend on the order
+    glob of the settings are dropped, named or found. Each path appears
+    once and the paths are sorted, so that which of two files contains the
+    first copy of a shared section does not depend on the order
     in which they were named. Names of one file (a symbolic or hard link
     beside its target) count once, under the first name: a file is not a
     copy of itself. A named device such as /dev/zero, or a named pipe, is an
@@ -113,6 +125,7 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> tupl
     """
     paths: list[str] = []
     errors: list[str] = []
+    found_in_folders: list[str] = []
     for argument in arguments:
         if argument == STDIN_PATH:
             paths.append(argument)
@@ -132,13 +145,22 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> tupl
                     ).format(path=argument)
                 )
             paths.extend(found)
+            found_in_folders.extend(found)
         elif path.exists():
             paths.append(argument)
         else:
             errors.append(_("{path}: no such file or directory; check the path").format(path=argument))
     if settings is not None and settings.exclude:
         paths = [path for path in paths if path == STDIN_PATH or not is_excluded(path, settings)]
-    return _one_name_per_file(sorted(set(paths))), errors
+    paths = _one_name_per_file(sorted(set(paths)))
+    return Discovery(paths, errors, _found_only(found_in_folders, paths, arguments))
+
+
+def _found_only(found: Sequence[str], paths: Sequence[str], arguments: Sequence[str]) -> frozenset[str]:
+    """Return the paths that were found in a folder and whose file no argument names directly (by any name)."""
+    named = {os.path.realpath(argument) for argument in arguments if argument != STDIN_PATH and not os.path.isdir(argument)}
+    kept = set(paths)
+    return frozenset(path for path in found if path in kept and os.path.realpath(path) not in named)
 
 
 def _one_name_per_file(paths: list[str]) -> list[str]:
@@ -228,14 +250,15 @@ def run(
     schemas are unchanged since the last such run returns its findings
     from the cache (``doclint.runcache``); its result then has no parsed
     documents, only their sources, so callers that fix files leave it off.
+    The result's warnings are logged here, for a replayed run too.
     """
-    paths, errors = discover(arguments, settings)
+    paths, errors, found = discover(arguments, settings)
     compared_paths = _compared_paths(compare_with, paths, settings, errors)
     cache = _run_cache(settings, rules, paths, compared_paths, errors) if replay else None
     if cache is not None:
         record = cache.replay()
         if record is not None:
-            return _replayed(record, cache, settings)
+            return _logged(_replayed(record, cache, settings))
 
     from doclint.collector import run_thresholds
     from doclint.registry import select_rules
@@ -243,12 +266,21 @@ def run(
     if rules is None:
         rules = select_rules(settings.select, settings.ignore)
     findings: dict[str, list[Diagnostic]] = {}
+    warnings: list[str] = []
     with run_thresholds():
-        documents = _load_all(paths, settings, errors, rules, findings)
-        compared = _load_compared(compared_paths, settings)
+        documents = _load_all(paths, settings, errors, rules, findings, found, warnings)
+        compared = _load_compared(compared_paths, settings, warnings)
         result = check_documents(documents, settings, rules, errors, compared, findings)
+    result.warnings = [*warnings, *result.warnings]
     if cache is not None and not result.errors:
-        cache.store_run([document.path for document in result.documents], result.diagnostics)
+        cache.store_run([document.path for document in result.documents], result.diagnostics, result.warnings)
+    return _logged(result)
+
+
+def _logged(result: RunResult) -> RunResult:
+    """Log the warnings of a run's result and return the result."""
+    for warning in result.warnings:
+        logger.warning(warning)
     return result
 
 
@@ -266,18 +298,28 @@ def _run_cache(
 
 def _replayed(record: RunRecord, cache: RunCache, settings: Settings) -> RunResult:
     """Build the result of a stored run, with sources decoded from the bytes the cache read."""
-    result = RunResult(diagnostics=list(record.diagnostics), checked=list(record.checked))
+    result = RunResult(diagnostics=list(record.diagnostics), warnings=list(record.warnings), checked=list(record.checked))
     result.raw_sources = {path: (cache.contents[path], settings.encoding) for path in record.checked}
     return result
 
 
 def _load_all(
-    paths: Sequence[str], settings: Settings, errors: list[str], rules: Sequence[Rule], findings: dict[str, list[Diagnostic]]
+    paths: Sequence[str],
+    settings: Settings,
+    errors: list[str],
+    rules: Sequence[Rule],
+    findings: dict[str, list[Diagnostic]],
+    found: frozenset[str],
+    warnings: list[str],
 ) -> list[Document]:
     """Load the named documents: standard input directly, files through the cache and process pool.
 
     The document-scope rules run in the pool on the files it parses; their
     findings go to ``findings`` (see ``doclint.loader.load_documents``).
+    A file whose bytes are not text is an error when it was named. A file
+    ``found`` in a folder is skipped with a warning instead, because a
+    folder often contains a binary or Latin-1 ``.txt`` file that is not a
+    document, and that file must not fail the check of the others.
     """
     from doclint.loader import load_documents
 
@@ -289,7 +331,14 @@ def _load_all(
             except SourceError as error:
                 errors.append(str(error))
     files = [path for path in paths if path != STDIN_PATH]
-    documents.extend(load_documents(files, settings, errors, rules, findings))
+    undecodable: list[UndecodableError] = []
+    documents.extend(load_documents(files, settings, errors, rules, findings, undecodable))
+    for error in undecodable:
+        if error.path in found:
+            warnings.append(_skipped_warning(error))
+        else:
+            errors.append(str(error))
+
     order = {path: index for index, path in enumerate(paths)}
     return sorted(documents, key=lambda document: order.get(document.path, order.get(STDIN_PATH, 0)))
 
@@ -301,18 +350,30 @@ def _compared_paths(arguments: Sequence[str], named: Sequence[str], settings: Se
     """
     if not arguments:
         return []
-    paths, discover_errors = discover(arguments, settings)
+    paths, discover_errors, _found = discover(arguments, settings)
     errors.extend(discover_errors)
     named_files = {os.path.realpath(path) for path in named if path != STDIN_PATH}
     return [path for path in paths if os.path.realpath(path) not in named_files]
 
 
-def _load_compared(paths: Sequence[str], settings: Settings) -> list[Document]:
+def _skipped_warning(error: UndecodableError) -> str:
+    """Return the warning for a file found in a folder and skipped because it is not text, with how to check or exclude it."""
+    if error.binary:
+        template = _("{path}: {reason}, so the file was skipped; add it to the exclude setting to skip it without this warning")
+    else:
+        template = _(
+            "{path}: {reason}, so the file was skipped; to check it, name it with its encoding: "
+            "doclint check --encoding NAME {path}"
+        )
+    return template.format(path=error.path, reason=error.reason)
+
+
+def _load_compared(paths: Sequence[str], settings: Settings, warnings: list[str]) -> list[Document]:
     """Load the ``--compare-with`` documents.
 
-    A document that cannot be read is left out with a warning, because it
-    is not being checked, and one unreadable file elsewhere in a repository
-    must not fail every check.
+    A document that cannot be read is left out with a line in ``warnings``,
+    because it is not being checked, and one unreadable file elsewhere in a
+    repository must not fail every check.
     """
     if not paths:
         return []
@@ -321,7 +382,7 @@ def _load_compared(paths: Sequence[str], settings: Settings) -> list[Document]:
     unreadable: list[str] = []
     compared = load_documents(paths, settings, unreadable)
     for error in unreadable:
-        logger.warning(_("{error}; it is left out of the comparison").format(error=error))
+        warnings.append(_("{error}; it is left out of the comparison").format(error=error))
     return compared
 
 
@@ -360,7 +421,9 @@ def check_documents(
     diagnostics = [_with_severity(diagnostic, settings) for diagnostic in result.diagnostics]
     diagnostics = [diagnostic for diagnostic in diagnostics if not _ignored_in_file(diagnostic, settings)]
     report_unused = any(rule.name == "unused-suppression" for rule in rules)
-    result.diagnostics = _apply_suppressions(result.documents, diagnostics, report_unused)
+    from doclint.suppressions import apply_suppressions
+
+    result.diagnostics, result.warnings = apply_suppressions(result.documents, diagnostics, report_unused)
 
     order = {document.path: index for index, document in enumerate(result.documents)}
     result.diagnostics.sort(key=lambda diagnostic: (order[diagnostic.path], *diagnostic.sort_key()))
@@ -412,35 +475,6 @@ def relative_path(path: str, root: str | None) -> str:
         except ValueError:
             pass
     return Path(path).as_posix()
-
-
-def _apply_suppressions(documents: Sequence[Document], diagnostics: list[Diagnostic], report_unused: bool) -> list[Diagnostic]:
-    """Drop suppressed findings; add an unused-suppression finding for each comment that matched none."""
-    from doclint.rules.suppression import UNUSED_SUPPRESSION
-    from doclint.suppressions import parse_suppressions
-
-    by_path = {document.path: (document, parse_suppressions(document)) for document in documents}
-    kept = []
-    for diagnostic in diagnostics:
-        _document, suppressions = by_path[diagnostic.path]
-        covering = [suppression for suppression in suppressions if suppression.covers(diagnostic)]
-        for suppression in covering:
-            suppression.used = True
-        if covering:
-            logger.debug("%s:%d: %s suppressed by a comment", diagnostic.path, diagnostic.line, diagnostic.rule)
-        else:
-            kept.append(diagnostic)
-
-    if report_unused:
-        for document, suppressions in by_path.values():
-            for suppression in suppressions:
-                if not suppression.used:
-                    names = ", ".join(sorted(suppression.rules)) or _("all rules")
-                    message = _("this doclint-{kind} comment for {rules} silences no finding; remove it").format(
-                        kind=suppression.kind, rules=names
-                    )
-                    kept.append(UNUSED_SUPPRESSION.diagnostic(document, suppression.line, suppression.line, message, suppression.column))
-    return kept
 
 
 def _corpus(result: RunResult) -> list[Document]:

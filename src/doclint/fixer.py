@@ -7,16 +7,25 @@ taken in this pass waits for the next pass, which re-parses the document and
 so applies to the text after the first fix. Passes stop when no fix applies. A
 bound on the passes and a record of every text seen stop a loop of fixes that
 undo each other; that is a bug in a rule, reported as FixLoopError.
+
+A later pass applies an unsafe fix only to a finding that the first check
+reported. Such a finding is recognised by its rule and by where it starts,
+moved through the edits of each pass. Otherwise removing an unused import
+could make another import unused, and a later pass would remove that one
+too, although the user never saw it reported. Safe fixes that earlier fixes
+call for, such as renumbering the headings after a copy was removed, are
+still applied.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
-from doclint.diagnostics import Diagnostic, Edit, Fix, is_applicable
+from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, is_applicable
 from doclint.engine import RunResult, check_documents
 from doclint.model import Document
 from doclint.parse import parse_document
@@ -28,6 +37,9 @@ from doclint.i18n import _
 logger = logging.getLogger(__name__)
 
 MAX_PASSES = 10
+
+Place = tuple[str, int]
+"""A finding's rule code and the character offset in its document's current text where it starts."""
 
 
 class FixLoopError(Exception):
@@ -41,9 +53,9 @@ class FixOutcome:
     original: dict[str, Source] = field(default_factory=dict)
     """The source each changed document had before fixing, by path."""
     fixed: int = 0
-    """How many fixes were applied in all passes."""
+    """How many findings that the first check reported fixable the last check no longer reports (``_count_fixed``)."""
     fixed_in: dict[str, int] = field(default_factory=dict)
-    """How many of them were applied to each document, by path."""
+    """How many of them are in each changed document, by path."""
     rules: Sequence[Rule] | None = None
     """The rules the fixes were checked with (None for every rule)."""
 
@@ -81,12 +93,13 @@ def fix_documents(
     """
     outcome = FixOutcome(result, rules=rules)
     seen: dict[str, set[str]] = {document.path: {document.source.text} for document in result.documents}
-    fixable = _fixable_counts(result.diagnostics, unsafe)
+    reported = _places(result, lambda diagnostic: is_applicable(diagnostic.fix, unsafe))
+    reported_count = {path: sum(places.values()) for path, places in reported.items()}
 
     for number in range(1, MAX_PASSES + 1):
-        applied = _apply_pass(outcome, settings, unsafe, seen)
+        applied = _apply_pass(outcome, settings, unsafe, seen, reported)
         if not applied:
-            _count_fixed(outcome, fixable)
+            _count_fixed(outcome, reported_count, reported)
             return outcome
         logger.debug("fix pass %d fixed %d findings", number, applied)
         outcome.result = check_documents(
@@ -96,38 +109,68 @@ def fix_documents(
     raise FixLoopError(_("fixes did not settle after {count} passes; this is a bug in doclint, no file was written").format(count=MAX_PASSES))
 
 
-def _fixable_counts(diagnostics: Sequence[Diagnostic], unsafe: bool) -> dict[str, Counter[tuple[str, str]]]:
-    """Return the findings with an applicable fix, as (rule, message) counts by path: those the run reported fixable."""
-    counts: dict[str, Counter[tuple[str, str]]] = {}
-    for diagnostic in diagnostics:
-        if is_applicable(diagnostic.fix, unsafe):
-            counts.setdefault(diagnostic.path, Counter())[(diagnostic.rule, diagnostic.message)] += 1
-    return counts
+def _places(result: RunResult, keep: Callable[[Diagnostic], bool]) -> dict[str, Counter[Place]]:
+    """Return the places of a result's findings that ``keep`` accepts, counted by document path."""
+    sources = {document.path: document.source for document in result.documents}
+    places: dict[str, Counter[Place]] = {}
+    for diagnostic in result.diagnostics:
+        if keep(diagnostic):
+            offset = sources[diagnostic.path].offset(diagnostic.line, diagnostic.column)
+            places.setdefault(diagnostic.path, Counter())[(diagnostic.code, offset)] += 1
+    return places
 
 
-def _count_fixed(outcome: FixOutcome, fixable: dict[str, Counter[tuple[str, str]]]) -> None:
+def _moved(places: Counter[Place], edits: Sequence[Edit]) -> Counter[Place]:
+    """Return where the places are in the text after the edits, which must not overlap.
+
+    A place inside an edited span is dropped, because its text was removed
+    or replaced. A place at the end of an edit, or at an insertion, moves
+    with the text that follows the edit.
+    """
+    ordered = sorted(edits, key=lambda edit: (edit.start, edit.end))
+    ends = [edit.end for edit in ordered]
+    shifts = [0]
+    for edit in ordered:
+        shifts.append(shifts[-1] + len(edit.replacement) - (edit.end - edit.start))
+
+    moved: Counter[Place] = Counter()
+    for (code, offset), count in places.items():
+        before = bisect.bisect_right(ends, offset)
+        if before < len(ordered) and ordered[before].start <= offset:
+            continue
+        moved[(code, offset + shifts[before])] += count
+    return moved
+
+
+def _count_fixed(outcome: FixOutcome, reported_count: dict[str, int], reported: dict[str, Counter[Place]]) -> None:
     """Record as fixed the findings that the first check reported fixable and the last one no longer reports.
 
-    A finding counts as still there when the last check reports the same
-    rule and message in the same document (an unused import keeps its
-    message when lines move). Findings that a fix brought up and a later
-    pass fixed are not counted, so "Fixed N problems" never exceeds the
-    "N fixable" of a check before it.
+    ``reported`` contains the places of those findings after every pass, so
+    a finding counts as still there when the last check reports its rule
+    at its moved place. Findings that a fix brought up and a later pass
+    fixed are not counted, so "Fixed N problems" never exceeds the "N
+    fixable" of a check before it.
     """
-    remaining: dict[str, Counter[tuple[str, str]]] = {}
-    for diagnostic in outcome.result.diagnostics:
-        remaining.setdefault(diagnostic.path, Counter())[(diagnostic.rule, diagnostic.message)] += 1
+    remaining = _places(outcome.result, lambda diagnostic: True)
     outcome.fixed_in = {
-        path: sum((fixable.get(path, Counter()) - remaining.get(path, Counter())).values()) for path in outcome.original
+        path: reported_count.get(path, 0) - sum((reported.get(path, Counter()) & remaining.get(path, Counter())).values())
+        for path in outcome.original
     }
     outcome.fixed = sum(outcome.fixed_in.values())
 
 
-def _apply_pass(outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dict[str, set[str]]) -> int:
-    """Apply one pass of non-overlapping fixes; return how many findings they fixed."""
+def _apply_pass(
+    outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dict[str, set[str]], reported: dict[str, Counter[Place]]
+) -> int:
+    """Apply one pass of non-overlapping fixes; return how many findings they fixed.
+
+    An unsafe fix is taken only for a finding at one of the ``reported``
+    places, which are then moved through the edits of this pass.
+    """
+    sources = {document.path: document.source for document in outcome.result.documents}
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in outcome.result.diagnostics:
-        if is_applicable(diagnostic.fix, unsafe):
+        if _takes_fix(diagnostic, sources[diagnostic.path], unsafe, reported):
             by_path.setdefault(diagnostic.path, []).append(diagnostic)
 
     applied = 0
@@ -139,7 +182,8 @@ def _apply_pass(outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dic
             documents.append(document)
             continue
 
-        text = apply_edits(document.source.text, [edit for fix in chosen for edit in fix.edits])
+        edits = [edit for fix in chosen for edit in fix.edits]
+        text = apply_edits(document.source.text, edits)
         fixed_findings = sum(1 for diagnostic in by_path[document.path] if any(diagnostic.fix is fix for fix in chosen))
         if text in seen[document.path]:
             raise FixLoopError(
@@ -148,10 +192,21 @@ def _apply_pass(outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dic
         seen[document.path].add(text)
         outcome.original.setdefault(document.path, document.source)
         documents.append(reparse(document, text, settings))
+        if document.path in reported:
+            reported[document.path] = _moved(reported[document.path], edits)
         applied += fixed_findings
 
     outcome.result.documents = documents
     return applied
+
+
+def _takes_fix(diagnostic: Diagnostic, source: Source, unsafe: bool, reported: dict[str, Counter[Place]]) -> bool:
+    """Return whether a pass may apply a finding's fix: a safe one always, an unsafe one at a place the first check reported."""
+    if diagnostic.fix is None or not is_applicable(diagnostic.fix, unsafe):
+        return False
+    if diagnostic.fix.applicability is Applicability.SAFE:
+        return True
+    return (diagnostic.code, source.offset(diagnostic.line, diagnostic.column)) in reported.get(diagnostic.path, ())
 
 
 def select_fixes(fixes: Sequence[Fix]) -> list[Fix]:

@@ -37,7 +37,7 @@ from doclint.registry import Rule, rules_by_code
 from doclint.runcache import record_cache_entries, record_dependencies, settings_key, take_dependencies
 from doclint.settings import Settings
 from doclint.similarity import section_forms
-from doclint.source import SourceError, decode, read_bytes
+from doclint.source import SourceError, UndecodableError, decode, read_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -102,8 +102,8 @@ def _start_worker(context: _Context, parent: int) -> None:
     use_run_thresholds()
 
 
-def _parse(job: _Job) -> _Parsed | str:
-    """Decode and parse one document, run the document-scope rules on it, and return the result or the error message.
+def _parse(job: _Job) -> _Parsed | SourceError:
+    """Decode and parse one document, run the document-scope rules on it, and return the result or the error.
 
     This runs in a worker process when there are enough documents, so that
     the rules that look at one document at a time use every core.
@@ -113,7 +113,7 @@ def _parse(job: _Job) -> _Parsed | str:
     try:
         source = decode(job.path, job.data, settings.encoding)
     except SourceError as error:
-        return str(error)
+        return error
     document = parse_document(source, settings.label_table)
     document.forms = section_forms(document)
     document.item_keys = item_keys(document)
@@ -223,11 +223,14 @@ def load_documents(
     errors: list[str],
     rules: Sequence[Rule] = (),
     findings: dict[str, list[Diagnostic]] | None = None,
+    undecodable: list[UndecodableError] | None = None,
 ) -> list[Document]:
     """Read, decode and parse documents, from the cache when possible and in parallel otherwise.
 
     Each path that cannot be read or decoded adds its message to ``errors``
-    and is left out. The documents come back in the order of ``paths``.
+    and is left out. With ``undecodable``, a file whose bytes are not text
+    goes there instead, so that the caller decides whether it is an error.
+    The documents come back in the order of ``paths``.
     The document-scope ``rules`` run where a document is parsed, and their
     findings are added to ``findings`` under the document's path, or come
     from the findings cache for a document read from the parse cache. A
@@ -265,8 +268,11 @@ def load_documents(
             record_dependencies(dependencies)
 
     for index, parsed in zip(jobs, _parse_all(list(jobs.values()), context, processes, settings.progress)):
-        if isinstance(parsed, str):
-            errors.append(parsed)
+        if isinstance(parsed, UndecodableError) and undecodable is not None:
+            undecodable.append(parsed)
+            continue
+        if isinstance(parsed, SourceError):
+            errors.append(str(parsed))
             continue
         documents[index] = parsed.document
         record_dependencies(parsed.dependencies)
@@ -284,7 +290,7 @@ def load_documents(
     return [documents[index] for index in sorted(documents)]
 
 
-def _parse_all(jobs: list[_Job], context: _Context, processes: int, progress: bool = False) -> list[_Parsed | str]:
+def _parse_all(jobs: list[_Job], context: _Context, processes: int, progress: bool = False) -> list[_Parsed | SourceError]:
     """Parse the jobs in order, in ``processes`` processes (this one and a pool) when there are enough of them.
 
     No more processes start than there are documents, whatever ``--jobs`` requests.
@@ -301,7 +307,7 @@ def _parse_all(jobs: list[_Job], context: _Context, processes: int, progress: bo
         return _parse_shared(jobs, context, processes - 1, advance)
 
 
-def _parse_shared(jobs: list[_Job], context: _Context, workers: int, advance: Callable[[int], None]) -> list[_Parsed | str]:
+def _parse_shared(jobs: list[_Job], context: _Context, workers: int, advance: Callable[[int], None]) -> list[_Parsed | SourceError]:
     """Parse chunks of jobs in a pool of ``workers`` processes and in this process, which takes chunks from the end.
 
     This process would otherwise only wait for the pool and unpickle its
@@ -314,7 +320,7 @@ def _parse_shared(jobs: list[_Job], context: _Context, workers: int, advance: Ca
 
     size = max(1, len(jobs) // ((workers + 1) * CHUNKS_PER_PROCESS))
     chunks = [jobs[start:start + size] for start in range(0, len(jobs), size)]
-    results: list[list[_Parsed | str] | None] = [None] * len(chunks)
+    results: list[list[_Parsed | SourceError] | None] = [None] * len(chunks)
     _use_context(context)
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(context, os.getpid())) as pool:
         futures = [pool.submit(_parse_chunk, chunk) for chunk in chunks]
@@ -345,7 +351,7 @@ def _parse_shared(jobs: list[_Job], context: _Context, workers: int, advance: Ca
     return [parsed for chunk in results if chunk is not None for parsed in chunk]
 
 
-def _parse_chunk(jobs: list[_Job]) -> list[_Parsed | str]:
+def _parse_chunk(jobs: list[_Job]) -> list[_Parsed | SourceError]:
     return [_parse(job) for job in jobs]
 
 

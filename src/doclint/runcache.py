@@ -89,6 +89,8 @@ class RunRecord:
     diagnostics: tuple[Diagnostic, ...]
     cache_entries: tuple[str, ...] = ()
     """The document and findings cache entries the run used, relative to the cache's versioned folder."""
+    warnings: tuple[str, ...] = ()
+    """The warning lines of the run, which a replay logs again."""
 
 
 class RunCache:
@@ -157,13 +159,18 @@ class RunCache:
         if age >= PRUNE_INTERVAL:
             self.store.mark_used(record.cache_entries)
 
-    def store_run(self, checked: Sequence[str], diagnostics: Sequence[Diagnostic]) -> None:
-        """Store a run's findings with the digests of the files it read."""
+    def store_run(self, checked: Sequence[str], diagnostics: Sequence[Diagnostic], warnings: Sequence[str] = ()) -> None:
+        """Store a run's findings and warnings with the digests of the files it read."""
         digests = self._document_digests()
         if digests is None:
             return
         record = RunRecord(
-            digests, tuple(sorted(_dependencies.items())), tuple(checked), tuple(diagnostics), tuple(_cache_entries)
+            digests,
+            tuple(sorted(_dependencies.items())),
+            tuple(checked),
+            tuple(diagnostics),
+            tuple(_cache_entries),
+            tuple(warnings),
         )
         self.store.write(self.entry, record)
         _prune(self.entry.parent)

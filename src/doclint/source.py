@@ -43,6 +43,25 @@ class SourceError(Exception):
     """A document that cannot be read or decoded. The message names the file."""
 
 
+class UndecodableError(SourceError):
+    """A document whose bytes are not text: a binary file, or bytes invalid in the encoding tried.
+
+    ``reason`` states the problem without the path and the advice, so that
+    a caller that skips the file can give other advice. An unknown encoding
+    name is a plain SourceError, because no file can be read with it.
+    """
+
+    def __init__(self, message: str, path: str, reason: str, binary: bool):
+        # All four are the exception's arguments, so that it is pickled whole from a worker process.
+        super().__init__(message, path, reason, binary)
+        self.path = path
+        self.reason = reason
+        self.binary = binary
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
 @dataclass(frozen=True)
 class Source:
     """The decoded text of one document and how it was stored on disk.
@@ -113,7 +132,7 @@ class Source:
 
 
 def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
-    """Decode the bytes of a document, raising SourceError with the fix.
+    """Decode the bytes of a document, raising SourceError with the fix (UndecodableError for bytes that are not text).
 
     Without ``encoding`` the bytes are UTF-8 (with or without a byte order
     mark), UTF-16 with a BOM, or an encoding detected with confidence; the
@@ -121,7 +140,8 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
     except that a UTF-8 BOM is still recognised and kept for writing back.
     """
     if b"\x00" in data[:BINARY_PROBE_SIZE] and not _has_utf16_bom(data):
-        raise SourceError(_("{path}: binary file (it contains NUL bytes); pass only text documents").format(path=path))
+        message = _("{path}: binary file (it contains NUL bytes); pass only text documents").format(path=path)
+        raise UndecodableError(message, path, _("binary file (it contains NUL bytes)"), binary=True)
 
     if encoding is None:
         return _decode_detected(path, data)
@@ -201,7 +221,9 @@ def _decode_as(path: str, data: bytes, name: str, named: bool = False) -> Source
                 "{path}: invalid {encoding} at byte {byte} (line {line}); "
                 "pass --encoding with the file's encoding, for example --encoding gb18030"
             )
-        raise SourceError(template.format(path=path, encoding=name, byte=error.start, line=line)) from None
+        message = template.format(path=path, encoding=name, byte=error.start, line=line)
+        reason = _("invalid {encoding} at byte {byte} (line {line})").format(encoding=name, byte=error.start, line=line)
+        raise UndecodableError(message, path, reason, binary=False) from None
 
     return Source.from_text(path, text, encoding=name, bom=bom)
 

@@ -9,6 +9,10 @@
 
 RULES are rule names or codes separated by commas or spaces; none means
 every rule. A comment inside a code block is code, not a suppression.
+
+The engine calls ``apply_suppressions`` after the rules ran. It drops the
+silenced findings and reports the comments that silence nothing or name
+no rule.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Collection, Sequence
 
 from doclint.diagnostics import Diagnostic
+from doclint.i18n import _
 from doclint.model import CodeBlock, Document
 
 logger = logging.getLogger(__name__)
@@ -46,26 +52,58 @@ class Suppression:
         return in_rules and self.start <= diagnostic.line <= self.end
 
 
-def parse_suppressions(document: Document) -> list[Suppression]:
-    """Find the suppression comments of a document, outside code blocks, with the lines they cover."""
+@dataclass(frozen=True)
+class SuppressionComment:
+    """One ``doclint-`` comment outside code blocks, as written."""
+
+    kind: str
+    """``disable-next-line``, ``disable``, ``disable-file`` or ``enable``."""
+    rules: frozenset[str]
+    """The rule names and codes the comment lists; empty means every rule."""
+    line: int
+    column: int
+    end_line: int
+    """The line on which the comment ends."""
+
+
+def find_comments(document: Document) -> list[SuppressionComment]:
+    """Find the suppression comments of a document, outside code blocks, in text order."""
     source = document.source
-    code_blocks = _code_blocks(document)
-    code_lines = {line for start, end in code_blocks.items() for line in range(start, end + 1)}
-    suppressions: list[Suppression] = []
-    open_ranges: list[Suppression] = []
-    for match in _COMMENT_RE.finditer(source.text):
+    matches = list(_COMMENT_RE.finditer(source.text))
+    if not matches:
+        return []
+
+    code_lines = {line for start, end in _code_blocks(document).items() for line in range(start, end + 1)}
+    comments = []
+    for match in matches:
         line, column = source.position(match.start())
         if line in code_lines:
             continue
-        kind = match.group("kind")
         rules = frozenset(filter(None, re.split(r"[\s,]+", match.group("rules"))))
+        end_line, _end_column = source.position(match.end())
+        comments.append(SuppressionComment(match.group("kind"), rules, line, column, end_line))
+    return comments
+
+
+def parse_suppressions(document: Document, comments: Sequence[SuppressionComment] | None = None) -> list[Suppression]:
+    """Return the suppressions of a document's comments (found with ``find_comments`` when not given), with the lines they cover."""
+    if comments is None:
+        comments = find_comments(document)
+    if not comments:
+        return []
+
+    source = document.source
+    code_blocks = _code_blocks(document)
+    suppressions: list[Suppression] = []
+    open_ranges: list[Suppression] = []
+    for comment in comments:
+        kind, rules, line, column = comment.kind, comment.rules, comment.line, comment.column
         if kind == "enable":
             _close(open_ranges, rules, line)
             continue
 
-        end_line, _ = source.position(match.end())
         if kind == "disable-next-line":
-            target = _next_content_line(document, end_line)
+            target = _next_content_line(document, comment.end_line)
             suppression = Suppression(kind, rules, line, column, target, code_blocks.get(target, target))
         elif kind == "disable-file":
             suppression = Suppression(kind, rules, line, column, 1, source.line_count)
@@ -74,6 +112,94 @@ def parse_suppressions(document: Document) -> list[Suppression]:
             open_ranges.append(suppression)
         suppressions.append(suppression)
     return suppressions
+
+
+def unknown_rules(comment: SuppressionComment, known: Collection[str]) -> list[str]:
+    """Return the names a comment lists that are not in ``known`` (every rule's name and code), sorted.
+
+    A comment matches findings by exact name or code, so a code prefix
+    such as ``DL1`` or ``ALL``, which ``--select`` accepts, is unknown here too.
+    """
+    return sorted(comment.rules.difference(known))
+
+
+def apply_suppressions(
+    documents: Sequence[Document], diagnostics: list[Diagnostic], report_unused: bool
+) -> tuple[list[Diagnostic], list[str]]:
+    """Drop suppressed findings, and report the suppression comments that silence nothing or name no rule.
+
+    Returns the findings kept, with the unused-suppression findings when
+    ``report_unused``, and the warning lines that stand in for those
+    findings when the rule is not selected (see ``_comment_reports``).
+    """
+    from doclint.registry import all_rules
+
+    comments = {document.path: find_comments(document) for document in documents}
+    by_path = {document.path: (document, parse_suppressions(document, comments[document.path])) for document in documents}
+    kept = []
+    for diagnostic in diagnostics:
+        _document, suppressions = by_path[diagnostic.path]
+        covering = [suppression for suppression in suppressions if suppression.covers(diagnostic)]
+        for suppression in covering:
+            suppression.used = True
+        if covering:
+            logger.debug("%s:%d: %s suppressed by a comment", diagnostic.path, diagnostic.line, diagnostic.rule)
+        else:
+            kept.append(diagnostic)
+
+    known = frozenset(name for rule in all_rules() for name in (rule.name, rule.code))
+    warnings: list[str] = []
+    for document, suppressions in by_path.values():
+        findings, document_warnings = _comment_reports(document, comments[document.path], suppressions, known, report_unused)
+        kept.extend(findings)
+        warnings.extend(document_warnings)
+    return kept, warnings
+
+
+def _comment_reports(
+    document: Document,
+    comments: Sequence[SuppressionComment],
+    suppressions: Sequence[Suppression],
+    known: frozenset[str],
+    report_unused: bool,
+) -> tuple[list[Diagnostic], list[str]]:
+    """Return the unused-suppression findings of one document's comments, or the warnings about them.
+
+    A comment that names no rule (a name or code not in ``known``) misleads
+    its author into thinking that a finding is silenced. So each such name
+    is reported whether or not unused-suppression is selected. It becomes
+    a finding of that rule when the rule is selected, and otherwise a
+    warning line, which leaves the exit status as it is. A comment that
+    silences nothing gets a finding only when the rule is selected, and
+    none when every name it lists is unknown, because the unknown name
+    already explains it.
+    """
+    from doclint.rules.suppression import UNUSED_SUPPRESSION
+
+    findings = []
+    warnings = []
+    for comment in comments:
+        for rule in unknown_rules(comment, known):
+            message = _(
+                "this doclint-{kind} comment names {rule!r}, which is not a rule name or code, so the comment ignores it; "
+                "correct the name (`doclint rules` lists the rules)"
+            ).format(kind=comment.kind, rule=rule)
+            if report_unused:
+                findings.append(UNUSED_SUPPRESSION.diagnostic(document, comment.line, comment.line, message, comment.column))
+            else:
+                warnings.append(_("{path}:{line}: {message}").format(path=document.path, line=comment.line, message=message))
+    if not report_unused:
+        return findings, warnings
+
+    for suppression in suppressions:
+        if suppression.used or (suppression.rules and suppression.rules.isdisjoint(known)):
+            continue
+        names = ", ".join(sorted(suppression.rules)) or _("all rules")
+        message = _("this doclint-{kind} comment for {rules} silences no finding; remove it").format(
+            kind=suppression.kind, rules=names
+        )
+        findings.append(UNUSED_SUPPRESSION.diagnostic(document, suppression.line, suppression.line, message, suppression.column))
+    return findings, warnings
 
 
 def _close(open_ranges: list[Suppression], rules: frozenset[str], line: int) -> None:

@@ -1,9 +1,10 @@
 """``unused-suppression``: a ``doclint-disable`` comment that silences nothing.
 
 It is off by default; select it to keep suppressions from outliving the
-findings they were written for. The engine produces its findings after the
-other rules ran (see ``doclint.engine``), because only then is it known
-which suppressions matched; the check here therefore yields nothing.
+findings they were written for. Its findings are produced after the
+other rules ran (see ``doclint.suppressions.apply_suppressions``), because
+only then is it known which suppressions matched; the check here
+therefore yields nothing.
 """
 
 from __future__ import annotations
