@@ -25,3 +25,11 @@ def lines_of(text: str, first_line: int = 1, shift: int = 0) -> list[CodeLine]:
 )
 def test_data_syntax_error_positions(language, text, expected):
     assert data_syntax_error(lines_of(text, 3, 2), language) == expected
+
+
+@pytest.mark.parametrize(("text", "column"), [("a: [", 7), ("[", 4), ("{", 4), ("- [", 6), ("[[", 5)])
+def test_yaml_unclosed_flow_one_line(text, column):
+    # PyYAML puts the context of this error after the last line of the text.
+    assert data_syntax_error(lines_of(text, 3, 2), "yaml") == DataSyntaxError(
+        3, column, "expected the node content, but found '<stream end>'", "while parsing a flow node", 3
+    )

@@ -78,7 +78,8 @@ def data_syntax_error(lines: list[CodeLine], language: str) -> DataSyntaxError |
     if failure is None:
         return None
     line, column = _place(lines, failure.index, failure.column)
-    context_line = lines[failure.context_index].line if failure.context_index is not None else None
+    # PyYAML places the context of an error at the end of the text after its last line ("a: [").
+    context_line = _place(lines, failure.context_index, 0)[0] if failure.context_index is not None else None
     return DataSyntaxError(line, column, failure.problem, failure.context, context_line)
 
 
