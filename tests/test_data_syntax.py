@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from doclint.codeblocks import CodeLine
 from doclint.data_syntax import DataSyntaxError, data_syntax_error
@@ -33,3 +35,18 @@ def test_yaml_unclosed_flow_one_line(text, column):
     assert data_syntax_error(lines_of(text, 3, 2), "yaml") == DataSyntaxError(
         3, column, "expected the node content, but found '<stream end>'", "while parsing a flow node", 3
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["json", "toml", "yaml"]),
+    st.lists(st.sampled_from(["a: [", "{", "}", "[", "]", '"x', "a = 1", "a:", "- b", "  c: d", "", "#", "\t", "'", ",", "&a", "*a", "!!x"]), min_size=1, max_size=6),
+)
+def test_data_syntax_error_stays_in_block(language, pieces):
+    lines = lines_of("\n".join(pieces), 3, 2)
+
+    error = data_syntax_error(lines, language)
+
+    if error is not None:
+        assert 3 <= error.line <= 3 + len(pieces) - 1
+        assert error.context_line is None or 3 <= error.context_line <= 3 + len(pieces) - 1
