@@ -215,8 +215,51 @@ def test_years_and_codes_get_no_safe_renumbering():
 
     assert numbering_findings("# History\n\n## 1. Founding\n\n## 2. Growth\n\n## 2020: pandemic\n\n## 3. Today\n") == []
     assert numbering_findings("# Plans\n\n## 2021. Start\n\n## 2022. Growth\n\n## 2024. Now\n") == []
-    [code] = numbering_findings("# Status\n\n## 400: Bad Request\n\n## 401: Unauthorized\n\n## 403: Forbidden\n")
-    assert code.fix.applicability == Applicability.UNSAFE
+    [reaching] = numbering_findings("# List\n\n## 98. a\n\n## 99. b\n\n## 101. c\n")
+    assert reaching.fix.applicability == Applicability.UNSAFE
+
+
+def test_runs_of_codes_not_checked():
+    assert numbering_findings("# Status\n\n## 400: Bad Request\n\n## 401: Unauthorized\n\n## 403: Forbidden\n") == []
+    assert numbering_findings("# Codes\n\n## 200: OK\n\n## 201: Created\n\n## 204: No Content\n\n## 400: Bad Request\n") == []
+
+
+def test_suppressed_heading_keeps_number():
+    from doclint.fixer import apply_edits
+
+    text = (
+        "# Doc\n\n## 1. A\n\n## 2. B\n\n<!-- doclint-disable-next-line heading-numbering -->\n"
+        "## 4. D\n\n## 5. E\n\n## 7. G\n"
+    )
+    accepted, found = numbering_findings(text)
+
+    assert positions([accepted, found]) == [(8, 4, 5), (12, 4, 5)]
+    assert accepted.fix is None
+    assert found.message == 'heading "7. G" skips from 5 (line 10) to 7; the fix renumbers it to 6'
+    assert apply_edits(text, found.fix.edits).splitlines()[7:] == ["## 4. D", "", "## 5. E", "", "## 6. G"]
+
+
+def test_suppressed_heading_reported_without_unused_comment(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s.md").write_text(
+        "# Doc\n\n## 1. A\n\n## 2. B\n\n<!-- doclint-disable heading-numbering -->\n## 4. D\n<!-- doclint-enable -->\n\n## 5. E\n",
+        encoding="utf-8",
+    )
+
+    code, stdout, _stderr = run_cli("check", "--no-cache", "--select", "heading-numbering,unused-suppression", "s.md")
+
+    assert code == 0
+    assert stdout == "No problems found in 1 file.\n"
+
+
+def test_number_after_html_comment_with_angle_bracket():
+    from doclint.fixer import apply_edits
+
+    text = "# D\n\n## <!-- a > 4 --> 1. One\n\n## <!-- b > 4 --> 2. Two\n\n## <!-- c > 4 --> 4. Four\n"
+    [found] = numbering_findings(text)
+
+    assert positions([found]) == [(7, 19, 20)]
+    assert apply_edits(text, found.fix.edits).splitlines()[6] == "## <!-- c > 4 --> 3. Four"
 
 
 def test_message_names_number_fix_writes():

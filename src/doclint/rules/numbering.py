@@ -19,6 +19,8 @@ not checked either, because they are release notes rather than sections:
 - a number that starts with a year (``## 2024: plans``, ``2024.01.05``);
 - a run whose numbers go down and never up (versions newest first, a
   countdown such as 5, 4, 3, 3, 1);
+- a run that starts at 100 or above, a list of codes such as HTTP
+  statuses (``## 200: OK``, ``## 204``, ``## 400``);
 - the dotted numbers of a sibling group in which one has a part 0
   (``2.0``, ``1.0.3``), since section numbers start at 1, or a date in
   its title (``2.3 (2024-06-01)``), since that is a version and its
@@ -42,6 +44,10 @@ reach 100, which may be codes (HTTP 400, 401, 403). A run with a date in
 a title gets an unsafe fix too, because its numbers may be release
 numbers (``## 9: 2023-12-01``). A run with a number that cannot be
 rewritten where it is written (a Chinese numeral) gets no fix.
+
+A heading whose finding a suppression comment silences keeps its number,
+and the run is fixed as if it started again there: with 1, 2, 4, 5, 7 and
+the finding at 4 silenced, the fix writes 6 over the 7 and leaves the 4.
 
 The message of a finding with a fix names the number that the fix writes
 at its heading. After an earlier break in the run that can differ from the
@@ -70,10 +76,11 @@ logger = logging.getLogger(__name__)
 
 _ATX_MARKER_RE = re.compile(r"^ {0,3}#{1,6}[ \t]*")
 
-# Markup on a heading line whose digits are not part of the heading's text: an HTML tag,
-# a character reference, a link's or an image's destination, and a reference link's label.
+# Markup on a heading line whose digits are not part of the heading's text: an HTML comment,
+# an HTML tag, a character reference, a link's or an image's destination, and a reference link's label.
 _HIDDEN_MARKUP_RE = re.compile(
-    r"<[^<>\n]*>"
+    r"<!--.*?-->"
+    r"|<[^<>\n]*>"
     r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"
     r"|\]\([^()\n]*\)"
     r"|\]\[[^\[\]\n]*\]"
@@ -85,7 +92,7 @@ _DATE_RE = re.compile(r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}(?!\d)")
 _RELEASES_RE = re.compile(r"(?i)\b(?:releases?|versions?|changelog|change log|v\d)|版本|发布|更新日志|变更")
 
 SAFE_NUMBER_LIMIT = 100
-"""Renumbering that reaches this number is an unsafe fix: such numbers may be codes, such as HTTP statuses."""
+"""Renumbering that reaches this number is an unsafe fix, and a run that starts at it is not checked: such numbers may be codes, such as HTTP statuses."""
 
 FIRST_YEAR = 1000
 """A dotted number whose first part is this or more starts with a year, so it is a date, not a section number."""
@@ -114,7 +121,9 @@ def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnost
     for heading, children in sibling_groups(document):
         numbered = section_numbers(heading, children, heading is not None and id(heading) in section_numbered)
         section_numbered.update(id(section) for section in numbered)
-        siblings = [section for run in numbered_runs(numbered) if not _counts_down(run) for section in run]
+        siblings = [
+            section for run in numbered_runs(numbered) if not _counts_down(run) and not _lists_codes(run) for section in run
+        ]
         for run in numbered_runs(siblings):
             yield from run_diagnostics(document, run)
 
@@ -137,15 +146,57 @@ def section_numbers(heading: Section | None, children: list[Section], heading_ch
 
 
 def run_diagnostics(document: Document, run: list[Section]) -> Iterator[Diagnostic]:
-    """Yield a finding for each break in a run of numbered siblings, all carrying the run's one fix.
+    """Yield a finding for each break in a run of numbered siblings, with the fix of its part of the run.
 
     A break in one run never involves another run, because the sequence
-    starts again where the number of parts changes.
+    starts again where the number of parts changes. A heading whose
+    finding a suppression comment silences keeps its number: the run is
+    fixed in parts that start at such headings, so that a fix never
+    renumbers a heading the author accepted. Its own finding is still made,
+    without a fix, so that the comment counts as used.
     """
-    fix = renumber_fix(document, run)
-    renumbered = dict(zip(map(id, run), planned_numbers(run))) if fix is not None else {}
-    for found in numbering_breaks(run):
-        yield _diagnostic(document, found, fix, renumbered)
+    breaks = list(numbering_breaks(run))
+    if not breaks:
+        return
+
+    accepted = _accepted_headings(document, [found.section for found in breaks])
+    for part in _parts_of_run(run, accepted):
+        fix = renumber_fix(document, part)
+        renumbered = dict(zip(map(id, part), planned_numbers(part))) if fix is not None else {}
+        members = {id(section) for section in part}
+        for found in breaks:
+            if id(found.section) not in members:
+                continue
+            if found.section is part[0]:
+                yield _diagnostic(document, found, None, {})
+            else:
+                yield _diagnostic(document, found, fix, renumbered)
+
+
+def _accepted_headings(document: Document, sections: list[Section]) -> set[int]:
+    """Return the ids of the sections whose heading-numbering finding a suppression comment silences."""
+    # Imported here: most documents have no numbering break, and so never need their suppressions.
+    from doclint.suppressions import parse_suppressions
+
+    names = {HEADING_NUMBERING.name, HEADING_NUMBERING.code}
+    suppressions = [
+        suppression for suppression in parse_suppressions(document) if not suppression.rules or suppression.rules & names
+    ]
+    return {
+        id(section)
+        for section in sections
+        if any(suppression.start <= section.line <= suppression.end for suppression in suppressions)
+    }
+
+
+def _parts_of_run(run: list[Section], accepted: set[int]) -> list[list[Section]]:
+    """Split a run before each accepted heading, which starts a new part with its own number."""
+    parts: list[list[Section]] = [[]]
+    for section in run:
+        if id(section) in accepted and parts[-1]:
+            parts.append([])
+        parts[-1].append(section)
+    return parts
 
 
 def numbered_runs(siblings: Sequence[Section]) -> Iterator[list[Section]]:
@@ -187,6 +238,15 @@ def _counts_down(run: list[Section]) -> bool:
     numbers = [_parts(section.number or "") for section in run]
     steps = list(zip(numbers, numbers[1:]))
     return any(later < earlier for earlier, later in steps) and all(later <= earlier for earlier, later in steps)
+
+
+def _lists_codes(run: list[Section]) -> bool:
+    """Return whether a run starts at ``SAFE_NUMBER_LIMIT`` or above, as lists of codes do and section numbers do not.
+
+    HTTP status codes (``## 200: OK``, ``## 201``, ``## 204``, ``## 400``)
+    skip by design, so the run is not checked.
+    """
+    return _parts(run[0].number or "")[0] >= SAFE_NUMBER_LIMIT
 
 
 def planned_numbers(run: list[Section]) -> list[str]:
