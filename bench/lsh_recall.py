@@ -66,7 +66,7 @@ _CJK_RE = re.compile(f"[{CJK_CHAR}]")
 def corpus_texts(folder: Path) -> tuple[list[str], list[tuple[str, int]]]:
     """Parse a generated corpus and return the texts near-duplicate-section compares, with (path, line) of each."""
     settings = Settings()
-    paths, _errors = discover([str(folder)])
+    paths, _errors, _found = discover([str(folder)])
     documents = tuple(load(path, settings) for path in paths)
     entries = index_sections(documents)
     copies = exact_copies(documents)

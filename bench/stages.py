@@ -18,11 +18,12 @@ import time
 from pathlib import Path
 
 from doclint.collector import use_run_thresholds
-from doclint.engine import _apply_suppressions, discover
+from doclint.engine import discover
 from doclint.loader import load_documents
 from doclint.registry import select_rules
 from doclint.reporters import get_reporter
 from doclint.settings import Settings
+from doclint.suppressions import apply_suppressions
 
 
 def main() -> None:
@@ -33,7 +34,7 @@ def main() -> None:
 
     settings = Settings(jobs=options.jobs, cache_dir=None)
     rules = select_rules(None, ())
-    paths, errors = discover([str(options.folder)], settings)
+    paths, errors, _found = discover([str(options.folder)], settings)
     if errors:
         raise SystemExit("; ".join(errors))
 
@@ -55,7 +56,7 @@ def main() -> None:
         timings.append((f"{rule.code} {rule.name}", time.perf_counter() - start))
 
     start = time.perf_counter()
-    reported = _apply_suppressions(documents, diagnostics, report_unused=True)
+    reported, _warnings = apply_suppressions(documents, diagnostics, report_unused=True)
     timings.append(("suppressions", time.perf_counter() - start))
 
     from doclint.engine import RunResult
