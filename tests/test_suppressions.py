@@ -185,3 +185,64 @@ def test_unknown_rule_warns_on_replay_and_fix(run_process, tmp_path):
     assert first[0] == 1
     assert first[2] == warning
     assert fixed == (0, "Fixed 1 problem.\nNo problems found in 1 file.\n", warning)
+
+
+NUMBERED = "# Doc\n\n## 1. One\n\n## 3. Three {comment}\n\n## 5. Five\n\n## 7. Seven\n"
+"""Headings whose numbers skip at lines 5, 7 and 9, with a comment after the heading at line 5."""
+
+NUMBERING_FINDINGS = [
+    'doc.md:5:4: DL402 heading-numbering [*] heading "3. Three" skips from 1 (line 3) to 3; the fix renumbers it to 2',
+    'doc.md:7:4: DL402 heading-numbering [*] heading "5. Five" skips from 3 (line 5) to 5; the fix renumbers it to 3',
+    'doc.md:9:4: DL402 heading-numbering [*] heading "7. Seven" skips from 5 (line 7) to 7; the fix renumbers it to 4',
+]
+
+
+def unknown_directive(word):
+    """Return the message about a comment whose directive ``doclint-WORD`` is not a doclint directive."""
+    return (
+        f"'doclint-{word}' is not a doclint directive, so this comment silences nothing; use one of "
+        "doclint-disable-next-line, doclint-disable, doclint-enable, doclint-disable-file"
+    )
+
+
+@pytest.mark.parametrize("word", ["disable-line", "disable-next", "Disable"])
+def test_unknown_directive_silences_nothing(run_process, tmp_path, word):
+    (tmp_path / "doc.md").write_text(NUMBERED.format(comment=f"<!-- doclint-{word} DL402 -->"), encoding="utf-8")
+
+    code, stdout, stderr = run_process("check", "--no-config", "doc.md")
+
+    assert code == 1
+    assert stdout.splitlines() == [
+        *NUMBERING_FINDINGS,
+        "Found 3 problems (0 errors, 3 warnings, 0 info) in 1 file.",
+        "[*] 3 fixable with --fix.",
+    ]
+    assert stderr == f"doclint: warning: doc.md:5: {unknown_directive(word)}\n"
+
+
+def test_unknown_directive_is_a_finding_when_selected(run_process, tmp_path):
+    (tmp_path / "doc.md").write_text(NUMBERED.format(comment="<!-- doclint-disable-line DL402 -->"), encoding="utf-8")
+
+    code, stdout, stderr = run_process("check", "--no-config", "--select", "ALL", "doc.md")
+
+    assert code == 1
+    assert stderr == ""
+    assert stdout.splitlines() == [
+        NUMBERING_FINDINGS[0],
+        f"doc.md:5:13: DL902 unused-suppression {unknown_directive('disable-line')}",
+        *NUMBERING_FINDINGS[1:],
+        "Found 4 problems (0 errors, 4 warnings, 0 info) in 1 file.",
+        "[*] 3 fixable with --fix.",
+    ]
+
+
+def test_unknown_directive_warns_in_chinese(run_process, tmp_path):
+    (tmp_path / "doc.md").write_text("# Notes\n\n<!-- doclint-disable-line DL101 -->\nSome text.\n", encoding="utf-8")
+
+    code, _stdout, stderr = run_process("--lang", "zh-CN", "check", "--no-config", "doc.md")
+
+    assert code == 0
+    assert stderr == (
+        "doclint: warning: doc.md:3：'doclint-disable-line' 不是 doclint 指令，所以这条注释不会屏蔽任何问题；"
+        "请改用以下之一：doclint-disable-next-line, doclint-disable, doclint-enable, doclint-disable-file\n"
+    )

@@ -8,7 +8,10 @@
 - ``<!-- doclint-disable-file RULES -->`` silences findings anywhere in the file.
 
 RULES are rule names or codes separated by commas or spaces; none means
-every rule. A comment inside a code block is code, not a suppression.
+every rule. A comment inside a code block is code, not a suppression. The
+word after ``doclint-`` must be one of these four directives in full. A
+comment with another word, such as ``doclint-disable-line``, silences
+nothing and is reported.
 
 The engine calls ``apply_suppressions`` after the rules ran. It drops the
 silenced findings and reports the comments that silence nothing or name
@@ -28,9 +31,12 @@ from doclint.model import CodeBlock, Document
 
 logger = logging.getLogger(__name__)
 
-_COMMENT_RE = re.compile(
-    r"<!--\s*doclint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rules>[^>]*?)\s*-->"
-)
+# The directive runs to the first space or to the comment's end, so that a
+# misspelt one such as ``disable-line`` is not read as ``disable``.
+_COMMENT_RE = re.compile(r"<!--\s*doclint-(?P<kind>[^\s>]*?)(?P<rules>(?:\s[^>]*?)?)\s*-->")
+
+DIRECTIVES = ("disable-next-line", "disable", "enable", "disable-file")
+"""The directive words a suppression comment may have after ``doclint-``."""
 
 
 @dataclass
@@ -57,13 +63,18 @@ class SuppressionComment:
     """One ``doclint-`` comment outside code blocks, as written."""
 
     kind: str
-    """``disable-next-line``, ``disable``, ``disable-file`` or ``enable``."""
+    """The directive word after ``doclint-``: one of ``DIRECTIVES``, or an unknown word that makes the comment silence nothing."""
     rules: frozenset[str]
     """The rule names and codes the comment lists; empty means every rule."""
     line: int
     column: int
     end_line: int
     """The line on which the comment ends."""
+
+    @property
+    def is_directive(self) -> bool:
+        """Whether the comment's word after ``doclint-`` is one of ``DIRECTIVES``."""
+        return self.kind in DIRECTIVES
 
 
 def find_comments(document: Document) -> list[SuppressionComment]:
@@ -98,6 +109,8 @@ def parse_suppressions(document: Document, comments: Sequence[SuppressionComment
     open_ranges: list[Suppression] = []
     for comment in comments:
         kind, rules, line, column = comment.kind, comment.rules, comment.line, comment.column
+        if not comment.is_directive:
+            continue
         if kind == "enable":
             _close(open_ranges, rules, line)
             continue
@@ -165,9 +178,10 @@ def _comment_reports(
 ) -> tuple[list[Diagnostic], list[str]]:
     """Return the unused-suppression findings of one document's comments, or the warnings about them.
 
-    A comment that names no rule (a name or code not in ``known``) misleads
-    its author into thinking that a finding is silenced. So each such name
-    is reported whether or not unused-suppression is selected. It becomes
+    A comment with an unknown directive, or one that names no rule (a name
+    or code not in ``known``), misleads its author into thinking that a
+    finding is silenced. So each such directive or name is reported whether
+    or not unused-suppression is selected. It becomes
     a finding of that rule when the rule is selected, and otherwise a
     warning line, which leaves the exit status as it is. A comment that
     silences nothing gets a finding only when the rule is selected, and
@@ -179,11 +193,7 @@ def _comment_reports(
     findings = []
     warnings = []
     for comment in comments:
-        for rule in unknown_rules(comment, known):
-            message = _(
-                "this doclint-{kind} comment names {rule!r}, which is not a rule name or code, so the comment ignores it; "
-                "correct the name (`doclint rules` lists the rules)"
-            ).format(kind=comment.kind, rule=rule)
+        for message in _comment_problems(comment, known):
             if report_unused:
                 findings.append(UNUSED_SUPPRESSION.diagnostic(document, comment.line, comment.line, message, comment.column))
             else:
@@ -200,6 +210,28 @@ def _comment_reports(
         )
         findings.append(UNUSED_SUPPRESSION.diagnostic(document, suppression.line, suppression.line, message, suppression.column))
     return findings, warnings
+
+
+def _comment_problems(comment: SuppressionComment, known: frozenset[str]) -> list[str]:
+    """Return the messages about a comment's unknown directive, or else about each rule name it lists that is not in ``known``.
+
+    A comment with an unknown directive silences nothing whatever it lists,
+    so its names are not checked.
+    """
+    if not comment.is_directive:
+        directives = ", ".join(f"doclint-{directive}" for directive in DIRECTIVES)
+        message = _(
+            "'doclint-{kind}' is not a doclint directive, so this comment silences nothing; use one of {directives}"
+        ).format(kind=comment.kind, directives=directives)
+        return [message]
+
+    return [
+        _(
+            "this doclint-{kind} comment names {rule!r}, which is not a rule name or code, so the comment ignores it; "
+            "correct the name (`doclint rules` lists the rules)"
+        ).format(kind=comment.kind, rule=rule)
+        for rule in unknown_rules(comment, known)
+    ]
 
 
 def _close(open_ranges: list[Suppression], rules: frozenset[str], line: int) -> None:
