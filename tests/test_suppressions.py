@@ -246,3 +246,15 @@ def test_unknown_directive_warns_in_chinese(run_process, tmp_path):
         "doclint: warning: doc.md:3：'doclint-disable-line' 不是 doclint 指令，所以这条注释不会屏蔽任何问题；"
         "请改用以下之一：doclint-disable-next-line, doclint-disable, doclint-enable, doclint-disable-file\n"
     )
+
+
+def test_disable_next_line_skips_quote_blank_line(run_process, tmp_path):
+    (tmp_path / "doc.md").write_text(
+        "> <!-- doclint-disable-next-line DL302 -->\n>\n> ```python\n> import re\n> ```\n", encoding="utf-8"
+    )
+
+    code, stdout, stderr = run_process("check", "--no-config", "--select", "ALL", "doc.md")
+
+    assert code == 0
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr == ""

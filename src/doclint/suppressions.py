@@ -35,6 +35,9 @@ logger = logging.getLogger(__name__)
 # misspelt one such as ``disable-line`` is not read as ``disable``.
 _COMMENT_RE = re.compile(r"<!--\s*doclint-(?P<kind>[^\s>]*?)(?P<rules>(?:\s[^>]*?)?)\s*-->")
 
+_BLANK_RE = re.compile(r"[\s>]*")
+"""A blank line, in a block quote too."""
+
 DIRECTIVES = ("disable-next-line", "disable", "enable", "disable-file")
 """The directive words a suppression comment may have after ``doclint-``."""
 
@@ -243,9 +246,14 @@ def _close(open_ranges: list[Suppression], rules: frozenset[str], line: int) -> 
 
 
 def _next_content_line(document: Document, line: int) -> int:
+    """Return the first line after ``line`` with content, or the last line.
+
+    A line of only ``>`` markers is blank too, because it is the blank
+    line of a block quote.
+    """
     source = document.source
     candidate = line + 1
-    while candidate <= source.line_count and not source.line_text(candidate).strip():
+    while candidate <= source.line_count and _BLANK_RE.fullmatch(source.line_text(candidate)):
         candidate += 1
     return min(candidate, source.line_count)
 
