@@ -71,7 +71,7 @@ def test_unused_suppression_off_by_default(run_cli, tmp_path):
 def test_unused_suppression_reported_when_selected(run_cli, tmp_path):
     path = tmp_path / "doc.md"
     path.write_text("<!-- doclint-disable-next-line missing-answer -->\n" + BASE, encoding="utf-8")
-    _, stdout, _ = run_cli("check", "--no-config", "--select", "DL1,unused-suppression", str(path))
+    _, stdout, _ = run_cli("check", "--no-config", "--select", "ALL", str(path))
     assert (
         f"{path}:1:1: DL902 unused-suppression this doclint-disable-next-line comment for missing-answer "
         "silences no finding; remove it"
@@ -258,3 +258,37 @@ def test_disable_next_line_skips_quote_blank_line(run_process, tmp_path):
     assert code == 0
     assert stdout == "No problems found in 1 file.\n"
     assert stderr == ""
+
+
+def unused(kind, rules):
+    """Return the message about a suppression comment of ``kind`` for ``rules`` that silences nothing."""
+    return f"this doclint-{kind} comment for {rules} silences no finding; remove it"
+
+
+@pytest.mark.parametrize(
+    ("comment", "select", "expected"),
+    [
+        ("duplicate-section, nosuchrule", "unused-suppression", [f"doc.md:7:1: DL902 unused-suppression {unknown_rule('disable-next-line', 'nosuchrule')}"]),
+        ("duplicate-section", "unused-suppression", []),
+        ("DL101, DL302", "DL101,DL102,unused-suppression", []),
+        ("", "DL101,DL102,unused-suppression", []),
+        ("DL102", "DL101,DL102,unused-suppression", [f"doc.md:7:1: DL902 unused-suppression {unused('disable-next-line', 'DL102')}"]),
+        ("", "ALL", [f"doc.md:7:1: DL902 unused-suppression {unused('disable-next-line', 'all rules')}"]),
+    ],
+    ids=["copy-rule-not-run", "rule-not-run", "one-rule-not-run", "all-rules-not-run", "rule-run", "all-rules-run"],
+)
+def test_unused_suppression_judges_rules_run(run_process, tmp_path, comment, select, expected):
+    """A comment is reported as silencing nothing only when every rule it names ran."""
+    text = COPY if comment.startswith("duplicate-section") else "# Notes\n\n## Setup\n\nInstall the tool.\n\n## Usage\n\nRun the tool.\n"
+    at = text.rindex("## ")
+    (tmp_path / "doc.md").write_text(text[:at] + f"<!-- doclint-disable-next-line {comment} -->\n" + text[at:], encoding="utf-8")
+
+    code, stdout, stderr = run_process("check", "--no-config", "--select", select, "doc.md")
+
+    assert stderr == ""
+    if expected:
+        assert code == 1
+        assert stdout.splitlines()[:-1] == expected
+    else:
+        assert code == 0
+        assert stdout == "No problems found in 1 file.\n"

@@ -420,10 +420,9 @@ def check_documents(
 
     diagnostics = [_with_severity(diagnostic, settings) for diagnostic in result.diagnostics]
     diagnostics = [diagnostic for diagnostic in diagnostics if not _ignored_in_file(diagnostic, settings)]
-    report_unused = any(rule.name == "unused-suppression" for rule in rules)
     from doclint.suppressions import apply_suppressions
 
-    result.diagnostics, result.warnings = apply_suppressions(result.documents, diagnostics, report_unused)
+    result.diagnostics, result.warnings = apply_suppressions(result.documents, diagnostics, [rule.name for rule in rules])
 
     order = {document.path: index for index, document in enumerate(result.documents)}
     result.diagnostics.sort(key=lambda diagnostic: (order[diagnostic.path], *diagnostic.sort_key()))

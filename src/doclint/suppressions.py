@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Collection, Sequence
+from typing import Collection, Mapping, Sequence
 
 from doclint.diagnostics import Diagnostic
 from doclint.i18n import _
@@ -140,15 +140,17 @@ def unknown_rules(comment: SuppressionComment, known: Collection[str]) -> list[s
 
 
 def apply_suppressions(
-    documents: Sequence[Document], diagnostics: list[Diagnostic], report_unused: bool
+    documents: Sequence[Document], diagnostics: list[Diagnostic], run: Collection[str]
 ) -> tuple[list[Diagnostic], list[str]]:
     """Drop suppressed findings, and report the suppression comments that silence nothing or name no rule.
 
-    Returns the findings kept, with the unused-suppression findings when
-    ``report_unused``, and the warning lines that stand in for those
-    findings when the rule is not selected (see ``_comment_reports``).
+    ``run`` contains the names of the rules that ran. Returns the findings
+    kept, with the unused-suppression findings when that rule is in
+    ``run``, and the warning lines that stand in for those findings when
+    it is not (see ``_comment_reports``).
     """
     from doclint.registry import all_rules
+    from doclint.rules.suppression import UNUSED_SUPPRESSION
 
     comments = {document.path: find_comments(document) for document in documents}
     by_path = {document.path: (document, parse_suppressions(document, comments[document.path])) for document in documents}
@@ -163,10 +165,11 @@ def apply_suppressions(
         else:
             kept.append(diagnostic)
 
-    known = frozenset(name for rule in all_rules() for name in (rule.name, rule.code))
+    known = {name: rule.name for rule in all_rules() for name in (rule.name, rule.code)}
+    judged = frozenset(run) if UNUSED_SUPPRESSION.name in run else None
     warnings: list[str] = []
     for document, suppressions in by_path.values():
-        findings, document_warnings = _comment_reports(document, comments[document.path], suppressions, known, report_unused)
+        findings, document_warnings = _comment_reports(document, comments[document.path], suppressions, known, judged)
         kept.extend(findings)
         warnings.extend(document_warnings)
     return kept, warnings
@@ -176,10 +179,14 @@ def _comment_reports(
     document: Document,
     comments: Sequence[SuppressionComment],
     suppressions: Sequence[Suppression],
-    known: frozenset[str],
-    report_unused: bool,
+    known: Mapping[str, str],
+    judged: frozenset[str] | None,
 ) -> tuple[list[Diagnostic], list[str]]:
     """Return the unused-suppression findings of one document's comments, or the warnings about them.
+
+    ``known`` maps every rule's name and code to its name. ``judged``
+    contains the names of the rules that ran when unused-suppression ran
+    too, and is None when it did not.
 
     A comment with an unknown directive, or one that names no rule (a name
     or code not in ``known``), misleads its author into thinking that a
@@ -188,8 +195,7 @@ def _comment_reports(
     a finding of that rule when the rule is selected, and otherwise a
     warning line, which leaves the exit status as it is. A comment that
     silences nothing gets a finding only when the rule is selected, and
-    none when every name it lists is unknown, because the unknown name
-    already explains it.
+    only when every rule it names ran (``_is_judged``).
     """
     from doclint.rules.suppression import UNUSED_SUPPRESSION
 
@@ -197,15 +203,15 @@ def _comment_reports(
     warnings = []
     for comment in comments:
         for message in _comment_problems(comment, known):
-            if report_unused:
+            if judged is not None:
                 findings.append(UNUSED_SUPPRESSION.diagnostic(document, comment.line, comment.line, message, comment.column))
             else:
                 warnings.append(_("{path}:{line}: {message}").format(path=document.path, line=comment.line, message=message))
-    if not report_unused:
+    if judged is None:
         return findings, warnings
 
     for suppression in suppressions:
-        if suppression.used or (suppression.rules and suppression.rules.isdisjoint(known)):
+        if suppression.used or not _is_judged(suppression, known, judged):
             continue
         names = ", ".join(sorted(suppression.rules)) or _("all rules")
         message = _("this doclint-{kind} comment for {rules} silences no finding; remove it").format(
@@ -215,7 +221,22 @@ def _comment_reports(
     return findings, warnings
 
 
-def _comment_problems(comment: SuppressionComment, known: frozenset[str]) -> list[str]:
+def _is_judged(suppression: Suppression, known: Mapping[str, str], judged: frozenset[str]) -> bool:
+    """Return whether every rule that a suppression names is in ``judged``, so that silencing nothing shows it is unused.
+
+    A comment for a rule that did not run may silence that rule's findings
+    in a run that selects it. A comment for every rule needs every rule to
+    have run. A comment whose names are all unknown is not judged either,
+    because its unknown names already have findings.
+    """
+    if not suppression.rules:
+        return judged.issuperset(known.values())
+
+    named = {known[name] for name in suppression.rules if name in known}
+    return bool(named) and judged.issuperset(named)
+
+
+def _comment_problems(comment: SuppressionComment, known: Mapping[str, str]) -> list[str]:
     """Return the messages about a comment's unknown directive, or else about each rule name it lists that is not in ``known``.
 
     A comment with an unknown directive silences nothing whatever it lists,
