@@ -274,11 +274,15 @@ def unused(kind, rules):
         ("", "DL101,DL102,unused-suppression", []),
         ("DL102", "DL101,DL102,unused-suppression", [f"doc.md:7:1: DL902 unused-suppression {unused('disable-next-line', 'DL102')}"]),
         ("", "ALL", [f"doc.md:7:1: DL902 unused-suppression {unused('disable-next-line', 'all rules')}"]),
+        ("DL102, nosuchrule", "ALL", [
+            f"doc.md:7:1: DL902 unused-suppression {unknown_rule('disable-next-line', 'nosuchrule')}",
+            f"doc.md:7:1: DL902 unused-suppression {unused('disable-next-line', 'DL102')}",
+        ]),
     ],
-    ids=["copy-rule-not-run", "rule-not-run", "one-rule-not-run", "all-rules-not-run", "rule-run", "all-rules-run"],
+    ids=["copy-rule-not-run", "rule-not-run", "one-rule-not-run", "all-rules-not-run", "rule-run", "all-rules-run", "unknown-name-left-out"],
 )
 def test_unused_suppression_judges_rules_run(run_process, tmp_path, comment, select, expected):
-    """A comment is reported as silencing nothing only when every rule it names ran."""
+    """A comment is reported as silencing nothing only when every rule it names ran, and its message lists only rule names."""
     text = COPY if comment.startswith("duplicate-section") else "# Notes\n\n## Setup\n\nInstall the tool.\n\n## Usage\n\nRun the tool.\n"
     at = text.rindex("## ")
     (tmp_path / "doc.md").write_text(text[:at] + f"<!-- doclint-disable-next-line {comment} -->\n" + text[at:], encoding="utf-8")

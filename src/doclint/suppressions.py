@@ -195,7 +195,9 @@ def _comment_reports(
     a finding of that rule when the rule is selected, and otherwise a
     warning line, which leaves the exit status as it is. A comment that
     silences nothing gets a finding only when the rule is selected, and
-    only when every rule it names ran (``_is_judged``).
+    only when every rule it names ran (``_is_judged``). Its message lists
+    the known names only, because each unknown name has a finding of its
+    own.
     """
     from doclint.rules.suppression import UNUSED_SUPPRESSION
 
@@ -213,7 +215,7 @@ def _comment_reports(
     for suppression in suppressions:
         if suppression.used or not _is_judged(suppression, known, judged):
             continue
-        names = ", ".join(sorted(suppression.rules)) or _("all rules")
+        names = ", ".join(sorted(suppression.rules.intersection(known))) or _("all rules")
         message = _("this doclint-{kind} comment for {rules} silences no finding; remove it").format(
             kind=suppression.kind, rules=names
         )
