@@ -296,3 +296,33 @@ def test_unused_suppression_judges_rules_run(run_process, tmp_path, comment, sel
     else:
         assert code == 0
         assert stdout == "No problems found in 1 file.\n"
+
+
+UNUSED_COMMENT = "# Notes\n\n<!-- doclint-disable-next-line DL101 -->\n## Setup\n\nInstall the tool.\n"
+"""A document whose comment at line 3 silences no finding."""
+
+
+@pytest.mark.parametrize("selector", ["DL902", "unused-suppression", "DL9"])
+def test_unused_suppression_per_file_ignores(run_process, tmp_path, selector):
+    (tmp_path / "doc.md").write_text(UNUSED_COMMENT, encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text(f'select = ["ALL"]\n[per-file-ignores]\n"doc.md" = ["{selector}"]\n', encoding="utf-8")
+
+    code, stdout, stderr = run_process("check", "--no-cache", "doc.md")
+
+    assert code == 0
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr == ""
+
+
+def test_unused_suppression_severity_setting(run_process, tmp_path):
+    (tmp_path / "doc.md").write_text(UNUSED_COMMENT, encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text('select = ["ALL"]\n[severity]\nunused-suppression = "info"\n', encoding="utf-8")
+
+    code, stdout, stderr = run_process("check", "--no-cache", "doc.md")
+
+    assert code == 0
+    assert stdout.splitlines() == [
+        f"doc.md:3:1: DL902 unused-suppression {unused('disable-next-line', 'DL101')}",
+        "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file.",
+    ]
+    assert stderr == ""

@@ -418,11 +418,11 @@ def check_documents(
         logger.debug("running %s on %d documents", rule.name, len(corpus))
         result.diagnostics.extend(diagnostic for diagnostic in rule.run(corpus, settings) if diagnostic.path in reported)
 
-    diagnostics = [_with_severity(diagnostic, settings) for diagnostic in result.diagnostics]
-    diagnostics = [diagnostic for diagnostic in diagnostics if not _ignored_in_file(diagnostic, settings)]
     from doclint.suppressions import apply_suppressions
 
-    result.diagnostics, result.warnings = apply_suppressions(result.documents, diagnostics, [rule.name for rule in rules])
+    applied = apply_suppressions(result.documents, _configured(result.diagnostics, settings), [rule.name for rule in rules])
+    result.diagnostics = [*applied.kept, *_configured(applied.reports, settings)]
+    result.warnings = applied.warnings
 
     order = {document.path: index for index, document in enumerate(result.documents)}
     result.diagnostics.sort(key=lambda diagnostic: (order[diagnostic.path], *diagnostic.sort_key()))
@@ -441,6 +441,16 @@ def _document_findings(
             computed += 1
             yield from rule.check(document, settings)  # type: ignore[arg-type]
     logger.debug("%s: ran on %d documents here, %d where they were parsed", rule.name, computed, len(documents) - computed)
+
+
+def _configured(diagnostics: Sequence[Diagnostic], settings: Settings) -> list[Diagnostic]:
+    """Apply the configuration's severity overrides and per-file ignores to findings.
+
+    The unused-suppression findings are made after the suppressions were
+    applied to the other findings, so they go through this step on their own.
+    """
+    diagnostics = [_with_severity(diagnostic, settings) for diagnostic in diagnostics]
+    return [diagnostic for diagnostic in diagnostics if not _ignored_in_file(diagnostic, settings)]
 
 
 def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Collection, Mapping, Sequence
+from typing import Collection, Mapping, NamedTuple, Sequence
 
 from doclint.diagnostics import Diagnostic
 from doclint.i18n import _
@@ -139,15 +139,24 @@ def unknown_rules(comment: SuppressionComment, known: Collection[str]) -> list[s
     return sorted(comment.rules.difference(known))
 
 
-def apply_suppressions(
-    documents: Sequence[Document], diagnostics: list[Diagnostic], run: Collection[str]
-) -> tuple[list[Diagnostic], list[str]]:
+class Applied(NamedTuple):
+    """The findings of a run after its suppression comments were applied."""
+
+    kept: list[Diagnostic]
+    """The findings that no comment silences."""
+    reports: list[Diagnostic]
+    """The unused-suppression findings about the comments. They are made here, after the configuration was applied to
+    the other findings, so the caller applies it to these."""
+    warnings: list[str]
+    """The warning lines that stand in for those findings when unused-suppression did not run."""
+
+
+def apply_suppressions(documents: Sequence[Document], diagnostics: list[Diagnostic], run: Collection[str]) -> Applied:
     """Drop suppressed findings, and report the suppression comments that silence nothing or name no rule.
 
-    ``run`` contains the names of the rules that ran. Returns the findings
-    kept, with the unused-suppression findings when that rule is in
-    ``run``, and the warning lines that stand in for those findings when
-    it is not (see ``_comment_reports``).
+    ``run`` contains the names of the rules that ran. The comments get
+    unused-suppression findings when that rule is in ``run``, and warning
+    lines when it is not (see ``_comment_reports``).
     """
     from doclint.registry import all_rules
     from doclint.rules.suppression import UNUSED_SUPPRESSION
@@ -167,12 +176,13 @@ def apply_suppressions(
 
     known = {name: rule.name for rule in all_rules() for name in (rule.name, rule.code)}
     judged = frozenset(run) if UNUSED_SUPPRESSION.name in run else None
+    reports: list[Diagnostic] = []
     warnings: list[str] = []
     for document, suppressions in by_path.values():
         findings, document_warnings = _comment_reports(document, comments[document.path], suppressions, known, judged)
-        kept.extend(findings)
+        reports.extend(findings)
         warnings.extend(document_warnings)
-    return kept, warnings
+    return Applied(kept, reports, warnings)
 
 
 def _comment_reports(
