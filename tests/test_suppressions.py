@@ -265,6 +265,18 @@ def unused(kind, rules):
     return f"this doclint-{kind} comment for {rules} silences no finding; remove it"
 
 
+def assert_findings(outcome, expected):
+    """Assert that a run's (exit code, stdout, stderr) shows exactly the ``expected`` finding lines and no warning."""
+    code, stdout, stderr = outcome
+    assert stderr == ""
+    if expected:
+        assert code == 1
+        assert stdout.splitlines()[:-1] == expected
+    else:
+        assert code == 0
+        assert stdout == "No problems found in 1 file.\n"
+
+
 @pytest.mark.parametrize(
     ("comment", "select", "expected"),
     [
@@ -287,15 +299,7 @@ def test_unused_suppression_judges_rules_run(run_process, tmp_path, comment, sel
     at = text.rindex("## ")
     (tmp_path / "doc.md").write_text(text[:at] + f"<!-- doclint-disable-next-line {comment} -->\n" + text[at:], encoding="utf-8")
 
-    code, stdout, stderr = run_process("check", "--no-config", "--select", select, "doc.md")
-
-    assert stderr == ""
-    if expected:
-        assert code == 1
-        assert stdout.splitlines()[:-1] == expected
-    else:
-        assert code == 0
-        assert stdout == "No problems found in 1 file.\n"
+    assert_findings(run_process("check", "--no-config", "--select", select, "doc.md"), expected)
 
 
 UNUSED_COMMENT = "# Notes\n\n<!-- doclint-disable-next-line DL101 -->\n## Setup\n\nInstall the tool.\n"
@@ -326,3 +330,21 @@ def test_unused_suppression_severity_setting(run_process, tmp_path):
         "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file.",
     ]
     assert stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# Notes\n\n<!-- doclint-disable-file unused-suppression -->\n\n" + UNUSED_COMMENT[len("# Notes\n\n"):], []),
+        ("# Notes\n\n<!-- doclint-disable-file DL902 -->\n\n<!-- doclint-disable-next-line DL999 -->\nText.\n", []),
+        ("# Notes\n\n<!-- doclint-disable-next-line DL902 -->\n<!-- doclint-disable-next-line DL101 -->\n## Setup\n", []),
+        ("# Notes\n\n<!-- doclint-disable-file unused-suppression -->\n\nText.\n", [f"doc.md:3:1: DL902 unused-suppression {unused('disable-file', 'unused-suppression')}"]),
+        ("# Notes\n\n<!-- doclint-disable-file -->\n\nText.\n", [f"doc.md:3:1: DL902 unused-suppression {unused('disable-file', 'all rules')}"]),
+    ],
+    ids=["file-silences-unused", "file-silences-unknown-name", "next-line-silences-unused", "file-silences-nothing", "all-rules-silence-nothing"],
+)
+def test_comment_silences_unused_suppression(run_process, tmp_path, text, expected):
+    """A comment for unused-suppression silences its findings about other comments, but never the one about itself."""
+    (tmp_path / "doc.md").write_text(text, encoding="utf-8")
+
+    assert_findings(run_process("check", "--no-config", "--select", "ALL", "doc.md"), expected)

@@ -166,12 +166,7 @@ def apply_suppressions(documents: Sequence[Document], diagnostics: list[Diagnost
     kept = []
     for diagnostic in diagnostics:
         _document, suppressions = by_path[diagnostic.path]
-        covering = [suppression for suppression in suppressions if suppression.covers(diagnostic)]
-        for suppression in covering:
-            suppression.used = True
-        if covering:
-            logger.debug("%s:%d: %s suppressed by a comment", diagnostic.path, diagnostic.line, diagnostic.rule)
-        else:
+        if not _silence(diagnostic, suppressions):
             kept.append(diagnostic)
 
     known = {name: rule.name for rule in all_rules() for name in (rule.name, rule.code)}
@@ -204,10 +199,9 @@ def _comment_reports(
     or not unused-suppression is selected. It becomes
     a finding of that rule when the rule is selected, and otherwise a
     warning line, which leaves the exit status as it is. A comment that
-    silences nothing gets a finding only when the rule is selected, and
-    only when every rule it names ran (``_is_judged``). Its message lists
-    the known names only, because each unknown name has a finding of its
-    own.
+    silences nothing gets a finding only when the rule is selected
+    (``_unused_reports``). Other comments silence these findings as they
+    silence any rule's.
     """
     from doclint.rules.suppression import UNUSED_SUPPRESSION
 
@@ -222,6 +216,24 @@ def _comment_reports(
     if judged is None:
         return findings, warnings
 
+    findings = [finding for finding in findings if not _silence(finding, suppressions)]
+    return findings + _unused_reports(document, suppressions, known, judged), warnings
+
+
+def _unused_reports(
+    document: Document, suppressions: Sequence[Suppression], known: Mapping[str, str], judged: frozenset[str]
+) -> list[Diagnostic]:
+    """Return the unused-suppression findings about the suppressions that silence nothing and that ``_is_judged`` accepts.
+
+    A comment for unused-suppression is used when it silences such a
+    finding about another comment. So the findings are made first, and a
+    finding about a comment that silences another one is then dropped.
+    The message lists only the known names, because each unknown name has
+    a finding of its own.
+    """
+    from doclint.rules.suppression import UNUSED_SUPPRESSION
+
+    candidates = []
     for suppression in suppressions:
         if suppression.used or not _is_judged(suppression, known, judged):
             continue
@@ -229,8 +241,34 @@ def _comment_reports(
         message = _("this doclint-{kind} comment for {rules} silences no finding; remove it").format(
             kind=suppression.kind, rules=names
         )
-        findings.append(UNUSED_SUPPRESSION.diagnostic(document, suppression.line, suppression.line, message, suppression.column))
-    return findings, warnings
+        finding = UNUSED_SUPPRESSION.diagnostic(document, suppression.line, suppression.line, message, suppression.column)
+        candidates.append((suppression, finding))
+
+    reported = [(suppression, finding) for suppression, finding in candidates if not _silence(finding, suppressions)]
+    return [finding for suppression, finding in reported if not suppression.used]
+
+
+def _silence(diagnostic: Diagnostic, suppressions: Sequence[Suppression]) -> bool:
+    """Return whether any of the suppressions silences a finding, and mark each one that does as used.
+
+    A comment never silences the unused-suppression finding about itself,
+    which is the one at its own line and column. Otherwise a comment for
+    unused-suppression that silences nothing would hide the finding that
+    says so.
+    """
+    from doclint.rules.suppression import UNUSED_SUPPRESSION
+
+    about_comment_at = (diagnostic.line, diagnostic.column) if diagnostic.code == UNUSED_SUPPRESSION.code else None
+    covering = [
+        suppression
+        for suppression in suppressions
+        if suppression.covers(diagnostic) and (suppression.line, suppression.column) != about_comment_at
+    ]
+    for suppression in covering:
+        suppression.used = True
+    if covering:
+        logger.debug("%s:%d: %s suppressed by a comment", diagnostic.path, diagnostic.line, diagnostic.rule)
+    return bool(covering)
 
 
 def _is_judged(suppression: Suppression, known: Mapping[str, str], judged: frozenset[str]) -> bool:
