@@ -502,3 +502,23 @@ def test_unsafe_fix_after_deferred_overlap_still_applies(run_cli, tmp_path):
     assert path.read_text(encoding="utf-8") == '# Data\n\n```python\nprint("ready")\n```\n'
     assert stdout.splitlines() == ["Fixed 2 problems.", "No problems found in 1 file."]
     assert code == 0
+
+
+def test_fix_leaves_silenced_copy_after_comment_removed(run_cli, tmp_path):
+    # The comment shares its line with the second copy's text, so removing that copy removes the comment, and the
+    # next pass sees the third copy unsilenced. It must stay, because the check before the fix showed it silenced.
+    path = tmp_path / "setup.md"
+    copy = "## Setup\n\nInstall the tool.\n"
+    path.write_text(f"# Doc\n\n{copy}\n## Setup\n\nInstall the tool. <!-- doclint-disable duplicate-section -->\n\n{copy}", encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-config", "--no-cache", "--fix", str(path))
+
+    assert path.read_text(encoding="utf-8") == f"# Doc\n\n{copy}\n{copy}"
+    assert stdout.splitlines() == [
+        f'{path}:7:1: DL101 duplicate-section [*] section "Setup" repeats section "Setup" (line 3) word for word; remove this copy',
+        "Fixed 1 problem.",
+        "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file.",
+        "[*] 1 fixable with --fix.",
+    ]
+    assert stderr == ""
+    assert code == 1

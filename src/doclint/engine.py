@@ -45,6 +45,8 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)
     """One line per problem that is not a finding but still goes to the user, such as a suppression
     comment that names no rule. ``run`` logs them."""
+    silenced: list[Diagnostic] = field(default_factory=list)
+    """The findings that suppression comments silenced, which ``--fix`` never fixes."""
     fixed: int = 0
     """How many fixes ``--fix`` applied before these findings were computed."""
     _sources: dict[str, Source] = field(default_factory=dict, repr=False)
@@ -422,6 +424,7 @@ def check_documents(
 
     applied = apply_suppressions(result.documents, _configured(result.diagnostics, settings), [rule.name for rule in rules])
     result.diagnostics = [*applied.kept, *_configured(applied.reports, settings)]
+    result.silenced = applied.silenced
     result.warnings = applied.warnings
 
     order = {document.path: index for index, document in enumerate(result.documents)}

@@ -144,6 +144,8 @@ class Applied(NamedTuple):
 
     kept: list[Diagnostic]
     """The findings that no comment silences."""
+    silenced: list[Diagnostic]
+    """The findings that a comment silences."""
     reports: list[Diagnostic]
     """The unused-suppression findings about the comments. They are made here, after the configuration was applied to
     the other findings, so the caller applies it to these."""
@@ -164,9 +166,12 @@ def apply_suppressions(documents: Sequence[Document], diagnostics: list[Diagnost
     comments = {document.path: find_comments(document) for document in documents}
     by_path = {document.path: (document, parse_suppressions(document, comments[document.path])) for document in documents}
     kept = []
+    silenced = []
     for diagnostic in diagnostics:
         _document, suppressions = by_path[diagnostic.path]
-        if not _silence(diagnostic, suppressions):
+        if _silence(diagnostic, suppressions):
+            silenced.append(diagnostic)
+        else:
             kept.append(diagnostic)
 
     known = {name: rule.name for rule in all_rules() for name in (rule.name, rule.code)}
@@ -177,7 +182,7 @@ def apply_suppressions(documents: Sequence[Document], diagnostics: list[Diagnost
         findings, document_warnings = _comment_reports(document, comments[document.path], suppressions, known, judged)
         reports.extend(findings)
         warnings.extend(document_warnings)
-    return Applied(kept, reports, warnings)
+    return Applied(kept, silenced, reports, warnings)
 
 
 def _comment_reports(
