@@ -522,3 +522,56 @@ def test_fix_leaves_silenced_copy_after_comment_removed(run_cli, tmp_path):
     ]
     assert stderr == ""
     assert code == 1
+
+
+SETUP = "## Setup\n\nInstall the package with pip and run the tool once.\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            f"# Doc\n\n{SETUP}\n{SETUP}\n<!-- doclint-disable-next-line duplicate-section -->\n{SETUP}",
+            f"# Doc\n\n{SETUP}\n<!-- doclint-disable-next-line duplicate-section -->\n{SETUP}",
+        ),
+        (
+            f"# Doc\n\n{SETUP}\n{SETUP}\n<!-- doclint-disable duplicate-section -->\n{SETUP}<!-- doclint-enable duplicate-section -->\n",
+            f"# Doc\n\n{SETUP}\n<!-- doclint-disable duplicate-section -->\n{SETUP}<!-- doclint-enable duplicate-section -->\n",
+        ),
+    ],
+    ids=["next-line", "range"],
+)
+def test_copy_removal_keeps_suppression_of_next_copy(run_cli, tmp_path, before, after):
+    # Each comment is at the end of the second copy, which is reported, and silences the third copy after it.
+    path = tmp_path / "setup.md"
+    path.write_text(before, encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-config", "--no-cache", "--fix", str(path))
+
+    assert path.read_text(encoding="utf-8") == after
+    assert stdout.splitlines() == ["Fixed 1 problem.", "No problems found in 1 file."]
+    assert stderr == ""
+    assert code == 0
+
+
+def test_copy_removal_renumbers_after_kept_comment(run_cli, tmp_path):
+    configure = "Edit the configuration file and set the server address.\n"
+    path = tmp_path / "guide.md"
+    path.write_text(
+        "# Guide\n\n## 1. Install\n\nRun the installer.\n\n"
+        f"## 2. Configure\n\n{configure}\n## 3. Configure\n\n{configure}\n"
+        f"<!-- doclint-disable-next-line duplicate-section -->\n## 4. Configure\n\n{configure}\n"
+        "## 5. Verify\n\nOpen the status page.\n",
+        encoding="utf-8",
+    )
+
+    code, stdout, _ = run_cli("check", "--no-config", "--no-cache", "--fix", str(path))
+
+    assert path.read_text(encoding="utf-8") == (
+        "# Guide\n\n## 1. Install\n\nRun the installer.\n\n"
+        f"## 2. Configure\n\n{configure}\n"
+        f"<!-- doclint-disable-next-line duplicate-section -->\n## 3. Configure\n\n{configure}\n"
+        "## 4. Verify\n\nOpen the status page.\n"
+    )
+    assert stdout.splitlines() == ["Fixed 1 problem.", "No problems found in 1 file."]
+    assert code == 0

@@ -1,6 +1,9 @@
 import pytest
 
 from conftest import FIXTURES
+from doclint.parse import parse_document
+from doclint.source import Source
+from doclint.suppressions import lines_to_keep
 
 BASE = (FIXTURES / "zh-notes.md").read_text(encoding="utf-8")
 
@@ -348,3 +351,34 @@ def test_comment_silences_unused_suppression(run_process, tmp_path, text, expect
     (tmp_path / "doc.md").write_text(text, encoding="utf-8")
 
     assert_findings(run_process("check", "--no-config", "--select", "ALL", "doc.md"), expected)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Text.", "<!-- doclint-disable-next-line DL101 -->"], {5}),
+        (["<!-- doclint-disable-next-line DL102 -->", "Text."], set()),
+        (["<!-- doclint-disable DL102 -->", "Text."], {4}),
+        (["<!-- doclint-disable DL102 -->", "Text.", "<!-- doclint-enable DL102 -->"], set()),
+        (["<!-- doclint-disable-file DL102 -->", "Text."], {4}),
+        (["Text. <!-- doclint-disable-file DL102 -->", ""], set()),
+        (["<!--", "doclint-disable-next-line DL101", "-->"], {4, 5, 6}),
+        (["<!-- doclint-disable-line DL101 -->", "Text."], set()),
+    ],
+    ids=["next-line-past-end", "next-line-inside", "open-range", "closed-range", "file", "with-text", "over-lines", "unknown-directive"],
+)
+def test_lines_to_keep_reaching_out(lines, expected):
+    """The lines 3 to 6 of the document are removed: only comments that silence lines outside them are kept."""
+    body = "".join(f"{line}\n" for line in [*lines, *[""] * (3 - len(lines))])
+    text = "# Doc\n\n## Copy\n" + body + "## Next\n\nMore text.\n"
+    document = parse_document(Source.from_text("doc.md", text))
+
+    assert document.source.line_text(7) == "## Next"
+    assert lines_to_keep(document, 3, 6) == expected
+
+
+def test_lines_to_keep_enable_of_earlier_range():
+    text = "# Doc\n\n<!-- doclint-disable DL102 -->\n## Copy\n\n<!-- doclint-enable DL102 -->\n## Next\n"
+    document = parse_document(Source.from_text("doc.md", text))
+
+    assert lines_to_keep(document, 4, 6) == {6}

@@ -130,6 +130,47 @@ def parse_suppressions(document: Document, comments: Sequence[SuppressionComment
     return suppressions
 
 
+def lines_to_keep(document: Document, first: int, last: int) -> set[int]:
+    """Return the lines from ``first`` to ``last`` that a fix removing those lines must keep.
+
+    These are the lines of the suppression comments whose effect reaches
+    outside them: a disable-next-line comment before the next section, a
+    disable comment whose range goes on, a disable-file comment, and an
+    enable comment that ends a range opened before. Removed with a copied
+    section, such a comment would stop silencing findings that remain.
+    Only comments with nothing else on their lines are kept, so that the
+    lines kept contain no text of the copy.
+    """
+    source = document.source
+    end = source.offset(last + 1) if last < source.line_count else len(source.text)
+    if "doclint-" not in source.text[source.offset(first) : end]:
+        return set()
+
+    comments = find_comments(document)
+    inside = [comment for comment in comments if first <= comment.line and comment.end_line <= last]
+    if not inside:
+        return set()
+
+    suppressions = parse_suppressions(document, comments)
+    reaching = {
+        (suppression.line, suppression.column) for suppression in suppressions if suppression.start < first or suppression.end > last
+    }
+    closing = {suppression.end for suppression in suppressions if suppression.kind == "disable" and suppression.line < first}
+    kept: set[int] = set()
+    for comment in inside:
+        reaches = (comment.line, comment.column) in reaching or (comment.kind == "enable" and comment.line in closing)
+        lines = range(comment.line, comment.end_line + 1)
+        if reaches and _only_comments(document, lines):
+            kept.update(lines)
+    return kept
+
+
+def _only_comments(document: Document, lines: range) -> bool:
+    """Return whether the lines contain nothing but doclint comments and white space."""
+    text = "\n".join(document.source.line_text(line) for line in lines)
+    return not _COMMENT_RE.sub("", text).strip()
+
+
 def unknown_rules(comment: SuppressionComment, known: Collection[str]) -> list[str]:
     """Return the names a comment lists that are not in ``known`` (every rule's name and code), sorted.
 
@@ -259,7 +300,7 @@ def _silence(diagnostic: Diagnostic, suppressions: Sequence[Suppression]) -> boo
     A comment never silences the unused-suppression finding about itself,
     which is the one at its own line and column. Otherwise a comment for
     unused-suppression that silences nothing would hide the finding that
-    says so.
+    reports it.
     """
     from doclint.rules.suppression import UNUSED_SUPPRESSION
 
