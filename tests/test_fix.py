@@ -502,3 +502,76 @@ def test_unsafe_fix_after_deferred_overlap_still_applies(run_cli, tmp_path):
     assert path.read_text(encoding="utf-8") == '# Data\n\n```python\nprint("ready")\n```\n'
     assert stdout.splitlines() == ["Fixed 2 problems.", "No problems found in 1 file."]
     assert code == 0
+
+
+def test_fix_leaves_silenced_copy_after_comment_removed(run_cli, tmp_path):
+    # The comment shares its line with the second copy's text, so removing that copy removes the comment, and the
+    # next pass sees the third copy unsilenced. It must stay, because the check before the fix showed it silenced.
+    path = tmp_path / "setup.md"
+    copy = "## Setup\n\nInstall the tool.\n"
+    path.write_text(f"# Doc\n\n{copy}\n## Setup\n\nInstall the tool. <!-- doclint-disable duplicate-section -->\n\n{copy}", encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-config", "--no-cache", "--fix", str(path))
+
+    assert path.read_text(encoding="utf-8") == f"# Doc\n\n{copy}\n{copy}"
+    assert stdout.splitlines() == [
+        f'{path}:7:1: DL101 duplicate-section [*] section "Setup" repeats section "Setup" (line 3) word for word; remove this copy',
+        "Fixed 1 problem.",
+        "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file.",
+        "[*] 1 fixable with --fix.",
+    ]
+    assert stderr == ""
+    assert code == 1
+
+
+SETUP = "## Setup\n\nInstall the package with pip and run the tool once.\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            f"# Doc\n\n{SETUP}\n{SETUP}\n<!-- doclint-disable-next-line duplicate-section -->\n{SETUP}",
+            f"# Doc\n\n{SETUP}\n<!-- doclint-disable-next-line duplicate-section -->\n{SETUP}",
+        ),
+        (
+            f"# Doc\n\n{SETUP}\n{SETUP}\n<!-- doclint-disable duplicate-section -->\n{SETUP}<!-- doclint-enable duplicate-section -->\n",
+            f"# Doc\n\n{SETUP}\n<!-- doclint-disable duplicate-section -->\n{SETUP}<!-- doclint-enable duplicate-section -->\n",
+        ),
+    ],
+    ids=["next-line", "range"],
+)
+def test_copy_removal_keeps_suppression_of_next_copy(run_cli, tmp_path, before, after):
+    # Each comment is at the end of the second copy, which is reported, and silences the third copy after it.
+    path = tmp_path / "setup.md"
+    path.write_text(before, encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-config", "--no-cache", "--fix", str(path))
+
+    assert path.read_text(encoding="utf-8") == after
+    assert stdout.splitlines() == ["Fixed 1 problem.", "No problems found in 1 file."]
+    assert stderr == ""
+    assert code == 0
+
+
+def test_copy_removal_renumbers_after_kept_comment(run_cli, tmp_path):
+    configure = "Edit the configuration file and set the server address.\n"
+    path = tmp_path / "guide.md"
+    path.write_text(
+        "# Guide\n\n## 1. Install\n\nRun the installer.\n\n"
+        f"## 2. Configure\n\n{configure}\n## 3. Configure\n\n{configure}\n"
+        f"<!-- doclint-disable-next-line duplicate-section -->\n## 4. Configure\n\n{configure}\n"
+        "## 5. Verify\n\nOpen the status page.\n",
+        encoding="utf-8",
+    )
+
+    code, stdout, _ = run_cli("check", "--no-config", "--no-cache", "--fix", str(path))
+
+    assert path.read_text(encoding="utf-8") == (
+        "# Guide\n\n## 1. Install\n\nRun the installer.\n\n"
+        f"## 2. Configure\n\n{configure}\n"
+        f"<!-- doclint-disable-next-line duplicate-section -->\n## 3. Configure\n\n{configure}\n"
+        "## 4. Verify\n\nOpen the status page.\n"
+    )
+    assert stdout.splitlines() == ["Fixed 1 problem.", "No problems found in 1 file."]
+    assert code == 0

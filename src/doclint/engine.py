@@ -45,6 +45,8 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)
     """One line per problem that is not a finding but still goes to the user, such as a suppression
     comment that names no rule. ``run`` logs them."""
+    silenced: list[Diagnostic] = field(default_factory=list)
+    """The findings that suppression comments silenced, which ``--fix`` never fixes."""
     fixed: int = 0
     """How many fixes ``--fix`` applied before these findings were computed."""
     _sources: dict[str, Source] = field(default_factory=dict, repr=False)
@@ -418,12 +420,12 @@ def check_documents(
         logger.debug("running %s on %d documents", rule.name, len(corpus))
         result.diagnostics.extend(diagnostic for diagnostic in rule.run(corpus, settings) if diagnostic.path in reported)
 
-    diagnostics = [_with_severity(diagnostic, settings) for diagnostic in result.diagnostics]
-    diagnostics = [diagnostic for diagnostic in diagnostics if not _ignored_in_file(diagnostic, settings)]
-    report_unused = any(rule.name == "unused-suppression" for rule in rules)
     from doclint.suppressions import apply_suppressions
 
-    result.diagnostics, result.warnings = apply_suppressions(result.documents, diagnostics, report_unused)
+    applied = apply_suppressions(result.documents, _configured(result.diagnostics, settings), [rule.name for rule in rules])
+    result.diagnostics = [*applied.kept, *_configured(applied.reports, settings)]
+    result.silenced = applied.silenced
+    result.warnings = applied.warnings
 
     order = {document.path: index for index, document in enumerate(result.documents)}
     result.diagnostics.sort(key=lambda diagnostic: (order[diagnostic.path], *diagnostic.sort_key()))
@@ -442,6 +444,16 @@ def _document_findings(
             computed += 1
             yield from rule.check(document, settings)  # type: ignore[arg-type]
     logger.debug("%s: ran on %d documents here, %d where they were parsed", rule.name, computed, len(documents) - computed)
+
+
+def _configured(diagnostics: Sequence[Diagnostic], settings: Settings) -> list[Diagnostic]:
+    """Apply the configuration's severity overrides and per-file ignores to findings.
+
+    The unused-suppression findings are made after the suppressions were
+    applied to the other findings, so they go through this step on their own.
+    """
+    diagnostics = [_with_severity(diagnostic, settings) for diagnostic in diagnostics]
+    return [diagnostic for diagnostic in diagnostics if not _ignored_in_file(diagnostic, settings)]
 
 
 def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:

@@ -15,6 +15,10 @@ could make another import unused, and a later pass would remove that one
 too, although the user never saw it reported. Safe fixes that earlier fixes
 call for, such as renumbering the headings after a copy was removed, are
 still applied.
+
+No pass fixes a finding that a suppression comment silenced in the first
+check, recognised in the same way. A fix may remove the comment with the
+text around it, and the next pass would otherwise fix that finding.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import bisect
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Iterable, Sequence
 
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, is_applicable
 from doclint.engine import RunResult, check_documents
@@ -40,6 +44,22 @@ MAX_PASSES = 10
 
 Place = tuple[str, int]
 """A finding's rule code and the character offset in its document's current text where it starts."""
+
+
+@dataclass
+class _Places:
+    """The places of findings of the first check in the current texts, by document path."""
+
+    reported: dict[str, Counter[Place]]
+    """The findings whose fixes the first check reported as applicable."""
+    silenced: dict[str, Counter[Place]]
+    """The findings that suppression comments silenced."""
+
+    def move(self, path: str, edits: Sequence[Edit]) -> None:
+        """Move the places in the document at ``path`` through the edits of one pass."""
+        for places in (self.reported, self.silenced):
+            if path in places:
+                places[path] = _moved(places[path], edits)
 
 
 class FixLoopError(Exception):
@@ -93,13 +113,14 @@ def fix_documents(
     """
     outcome = FixOutcome(result, rules=rules)
     seen: dict[str, set[str]] = {document.path: {document.source.text} for document in result.documents}
-    reported = _places(result, lambda diagnostic: is_applicable(diagnostic.fix, unsafe))
-    reported_count = {path: sum(places.values()) for path, places in reported.items()}
+    applicable = [diagnostic for diagnostic in result.diagnostics if is_applicable(diagnostic.fix, unsafe)]
+    places = _Places(_places(result, applicable), _places(result, result.silenced))
+    reported_count = {path: sum(counts.values()) for path, counts in places.reported.items()}
 
     for number in range(1, MAX_PASSES + 1):
-        applied = _apply_pass(outcome, settings, unsafe, seen, reported)
+        applied = _apply_pass(outcome, settings, unsafe, seen, places)
         if not applied:
-            _count_fixed(outcome, reported_count, reported)
+            _count_fixed(outcome, reported_count, places.reported)
             return outcome
         logger.debug("fix pass %d fixed %d findings", number, applied)
         outcome.result = check_documents(
@@ -109,14 +130,13 @@ def fix_documents(
     raise FixLoopError(_("fixes did not settle after {count} passes; this is a bug in doclint, no file was written").format(count=MAX_PASSES))
 
 
-def _places(result: RunResult, keep: Callable[[Diagnostic], bool]) -> dict[str, Counter[Place]]:
-    """Return the places of a result's findings that ``keep`` accepts, counted by document path."""
+def _places(result: RunResult, diagnostics: Iterable[Diagnostic]) -> dict[str, Counter[Place]]:
+    """Return the places of findings in a result's documents, counted by document path."""
     sources = {document.path: document.source for document in result.documents}
     places: dict[str, Counter[Place]] = {}
-    for diagnostic in result.diagnostics:
-        if keep(diagnostic):
-            offset = sources[diagnostic.path].offset(diagnostic.line, diagnostic.column)
-            places.setdefault(diagnostic.path, Counter())[(diagnostic.code, offset)] += 1
+    for diagnostic in diagnostics:
+        offset = sources[diagnostic.path].offset(diagnostic.line, diagnostic.column)
+        places.setdefault(diagnostic.path, Counter())[(diagnostic.code, offset)] += 1
     return places
 
 
@@ -151,7 +171,7 @@ def _count_fixed(outcome: FixOutcome, reported_count: dict[str, int], reported: 
     fixed are not counted, so "Fixed N problems" never exceeds the "N
     fixable" of a check before it.
     """
-    remaining = _places(outcome.result, lambda diagnostic: True)
+    remaining = _places(outcome.result, outcome.result.diagnostics)
     outcome.fixed_in = {
         path: reported_count.get(path, 0) - sum((reported.get(path, Counter()) & remaining.get(path, Counter())).values())
         for path in outcome.original
@@ -159,18 +179,16 @@ def _count_fixed(outcome: FixOutcome, reported_count: dict[str, int], reported: 
     outcome.fixed = sum(outcome.fixed_in.values())
 
 
-def _apply_pass(
-    outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dict[str, set[str]], reported: dict[str, Counter[Place]]
-) -> int:
+def _apply_pass(outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dict[str, set[str]], places: _Places) -> int:
     """Apply one pass of non-overlapping fixes; return how many findings they fixed.
 
-    An unsafe fix is taken only for a finding at one of the ``reported``
-    places, which are then moved through the edits of this pass.
+    A fix is taken as ``_takes_fix`` allows, and the ``places`` are then
+    moved through the edits of this pass.
     """
     sources = {document.path: document.source for document in outcome.result.documents}
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in outcome.result.diagnostics:
-        if _takes_fix(diagnostic, sources[diagnostic.path], unsafe, reported):
+        if _takes_fix(diagnostic, sources[diagnostic.path], unsafe, places):
             by_path.setdefault(diagnostic.path, []).append(diagnostic)
 
     applied = 0
@@ -192,21 +210,30 @@ def _apply_pass(
         seen[document.path].add(text)
         outcome.original.setdefault(document.path, document.source)
         documents.append(reparse(document, text, settings))
-        if document.path in reported:
-            reported[document.path] = _moved(reported[document.path], edits)
+        places.move(document.path, edits)
         applied += fixed_findings
 
     outcome.result.documents = documents
     return applied
 
 
-def _takes_fix(diagnostic: Diagnostic, source: Source, unsafe: bool, reported: dict[str, Counter[Place]]) -> bool:
-    """Return whether a pass may apply a finding's fix: a safe one always, an unsafe one at a place the first check reported."""
+def _takes_fix(diagnostic: Diagnostic, source: Source, unsafe: bool, places: _Places) -> bool:
+    """Return whether a pass may apply a finding's fix.
+
+    A fix is never applied at a place that the first check silenced. Else a
+    safe fix is always applied, and an unsafe one at a place that the first
+    check reported.
+    """
     if diagnostic.fix is None or not is_applicable(diagnostic.fix, unsafe):
+        return False
+
+    place = (diagnostic.code, source.offset(diagnostic.line, diagnostic.column))
+    if place in places.silenced.get(diagnostic.path, ()):
+        logger.debug("%s:%d: %s was silenced in the first check; not fixing it", diagnostic.path, diagnostic.line, diagnostic.rule)
         return False
     if diagnostic.fix.applicability is Applicability.SAFE:
         return True
-    return (diagnostic.code, source.offset(diagnostic.line, diagnostic.column)) in reported.get(diagnostic.path, ())
+    return place in places.reported.get(diagnostic.path, ())
 
 
 def select_fixes(fixes: Sequence[Fix]) -> list[Fix]:

@@ -8,7 +8,10 @@
 - ``<!-- doclint-disable-file RULES -->`` silences findings anywhere in the file.
 
 RULES are rule names or codes separated by commas or spaces; none means
-every rule. A comment inside a code block is code, not a suppression.
+every rule. A comment inside a code block is code, not a suppression. The
+word after ``doclint-`` must be one of these four directives in full. A
+comment with another word, such as ``doclint-disable-line``, silences
+nothing and is reported.
 
 The engine calls ``apply_suppressions`` after the rules ran. It drops the
 silenced findings and reports the comments that silence nothing or name
@@ -20,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Collection, Sequence
+from typing import Collection, Mapping, NamedTuple, Sequence
 
 from doclint.diagnostics import Diagnostic
 from doclint.i18n import _
@@ -28,9 +31,15 @@ from doclint.model import CodeBlock, Document
 
 logger = logging.getLogger(__name__)
 
-_COMMENT_RE = re.compile(
-    r"<!--\s*doclint-(?P<kind>disable-next-line|disable-file|disable|enable)\b(?P<rules>[^>]*?)\s*-->"
-)
+# The directive runs to the first space or to the comment's end, so that a
+# misspelt one such as ``disable-line`` is not read as ``disable``.
+_COMMENT_RE = re.compile(r"<!--\s*doclint-(?P<kind>[^\s>]*?)(?P<rules>(?:\s[^>]*?)?)\s*-->")
+
+_BLANK_RE = re.compile(r"[\s>]*")
+"""A blank line, in a block quote too."""
+
+DIRECTIVES = ("disable-next-line", "disable", "enable", "disable-file")
+"""The directive words a suppression comment may have after ``doclint-``."""
 
 
 @dataclass
@@ -57,13 +66,18 @@ class SuppressionComment:
     """One ``doclint-`` comment outside code blocks, as written."""
 
     kind: str
-    """``disable-next-line``, ``disable``, ``disable-file`` or ``enable``."""
+    """The directive word after ``doclint-``: one of ``DIRECTIVES``, or an unknown word that makes the comment silence nothing."""
     rules: frozenset[str]
     """The rule names and codes the comment lists; empty means every rule."""
     line: int
     column: int
     end_line: int
     """The line on which the comment ends."""
+
+    @property
+    def is_directive(self) -> bool:
+        """Whether the comment's word after ``doclint-`` is one of ``DIRECTIVES``."""
+        return self.kind in DIRECTIVES
 
 
 def find_comments(document: Document) -> list[SuppressionComment]:
@@ -98,6 +112,8 @@ def parse_suppressions(document: Document, comments: Sequence[SuppressionComment
     open_ranges: list[Suppression] = []
     for comment in comments:
         kind, rules, line, column = comment.kind, comment.rules, comment.line, comment.column
+        if not comment.is_directive:
+            continue
         if kind == "enable":
             _close(open_ranges, rules, line)
             continue
@@ -114,6 +130,47 @@ def parse_suppressions(document: Document, comments: Sequence[SuppressionComment
     return suppressions
 
 
+def lines_to_keep(document: Document, first: int, last: int) -> set[int]:
+    """Return the lines from ``first`` to ``last`` that a fix removing those lines must keep.
+
+    These are the lines of the suppression comments whose effect reaches
+    outside them: a disable-next-line comment before the next section, a
+    disable comment whose range goes on, a disable-file comment, and an
+    enable comment that ends a range opened before. Removed with a copied
+    section, such a comment would stop silencing findings that remain.
+    Only comments with nothing else on their lines are kept, so that the
+    lines kept contain no text of the copy.
+    """
+    source = document.source
+    end = source.offset(last + 1) if last < source.line_count else len(source.text)
+    if "doclint-" not in source.text[source.offset(first) : end]:
+        return set()
+
+    comments = find_comments(document)
+    inside = [comment for comment in comments if first <= comment.line and comment.end_line <= last]
+    if not inside:
+        return set()
+
+    suppressions = parse_suppressions(document, comments)
+    reaching = {
+        (suppression.line, suppression.column) for suppression in suppressions if suppression.start < first or suppression.end > last
+    }
+    closing = {suppression.end for suppression in suppressions if suppression.kind == "disable" and suppression.line < first}
+    kept: set[int] = set()
+    for comment in inside:
+        reaches = (comment.line, comment.column) in reaching or (comment.kind == "enable" and comment.line in closing)
+        lines = range(comment.line, comment.end_line + 1)
+        if reaches and _only_comments(document, lines):
+            kept.update(lines)
+    return kept
+
+
+def _only_comments(document: Document, lines: range) -> bool:
+    """Return whether the lines contain nothing but doclint comments and white space."""
+    text = "\n".join(document.source.line_text(line) for line in lines)
+    return not _COMMENT_RE.sub("", text).strip()
+
+
 def unknown_rules(comment: SuppressionComment, known: Collection[str]) -> list[str]:
     """Return the names a comment lists that are not in ``known`` (every rule's name and code), sorted.
 
@@ -123,83 +180,178 @@ def unknown_rules(comment: SuppressionComment, known: Collection[str]) -> list[s
     return sorted(comment.rules.difference(known))
 
 
-def apply_suppressions(
-    documents: Sequence[Document], diagnostics: list[Diagnostic], report_unused: bool
-) -> tuple[list[Diagnostic], list[str]]:
+class Applied(NamedTuple):
+    """The findings of a run after its suppression comments were applied."""
+
+    kept: list[Diagnostic]
+    """The findings that no comment silences."""
+    silenced: list[Diagnostic]
+    """The findings that a comment silences."""
+    reports: list[Diagnostic]
+    """The unused-suppression findings about the comments. They are made here, after the configuration was applied to
+    the other findings, so the caller applies it to these."""
+    warnings: list[str]
+    """The warning lines that stand in for those findings when unused-suppression did not run."""
+
+
+def apply_suppressions(documents: Sequence[Document], diagnostics: list[Diagnostic], run: Collection[str]) -> Applied:
     """Drop suppressed findings, and report the suppression comments that silence nothing or name no rule.
 
-    Returns the findings kept, with the unused-suppression findings when
-    ``report_unused``, and the warning lines that stand in for those
-    findings when the rule is not selected (see ``_comment_reports``).
+    ``run`` contains the names of the rules that ran. The comments get
+    unused-suppression findings when that rule is in ``run``, and warning
+    lines when it is not (see ``_comment_reports``).
     """
     from doclint.registry import all_rules
+    from doclint.rules.suppression import UNUSED_SUPPRESSION
 
     comments = {document.path: find_comments(document) for document in documents}
     by_path = {document.path: (document, parse_suppressions(document, comments[document.path])) for document in documents}
     kept = []
+    silenced = []
     for diagnostic in diagnostics:
         _document, suppressions = by_path[diagnostic.path]
-        covering = [suppression for suppression in suppressions if suppression.covers(diagnostic)]
-        for suppression in covering:
-            suppression.used = True
-        if covering:
-            logger.debug("%s:%d: %s suppressed by a comment", diagnostic.path, diagnostic.line, diagnostic.rule)
+        if _silence(diagnostic, suppressions):
+            silenced.append(diagnostic)
         else:
             kept.append(diagnostic)
 
-    known = frozenset(name for rule in all_rules() for name in (rule.name, rule.code))
+    known = {name: rule.name for rule in all_rules() for name in (rule.name, rule.code)}
+    judged = frozenset(run) if UNUSED_SUPPRESSION.name in run else None
+    reports: list[Diagnostic] = []
     warnings: list[str] = []
     for document, suppressions in by_path.values():
-        findings, document_warnings = _comment_reports(document, comments[document.path], suppressions, known, report_unused)
-        kept.extend(findings)
+        findings, document_warnings = _comment_reports(document, comments[document.path], suppressions, known, judged)
+        reports.extend(findings)
         warnings.extend(document_warnings)
-    return kept, warnings
+    return Applied(kept, silenced, reports, warnings)
 
 
 def _comment_reports(
     document: Document,
     comments: Sequence[SuppressionComment],
     suppressions: Sequence[Suppression],
-    known: frozenset[str],
-    report_unused: bool,
+    known: Mapping[str, str],
+    judged: frozenset[str] | None,
 ) -> tuple[list[Diagnostic], list[str]]:
     """Return the unused-suppression findings of one document's comments, or the warnings about them.
 
-    A comment that names no rule (a name or code not in ``known``) misleads
-    its author into thinking that a finding is silenced. So each such name
-    is reported whether or not unused-suppression is selected. It becomes
+    ``known`` maps every rule's name and code to its name. ``judged``
+    contains the names of the rules that ran when unused-suppression ran
+    too, and is None when it did not.
+
+    A comment with an unknown directive, or one that names no rule (a name
+    or code not in ``known``), misleads its author into thinking that a
+    finding is silenced. So each such directive or name is reported whether
+    or not unused-suppression is selected. It becomes
     a finding of that rule when the rule is selected, and otherwise a
     warning line, which leaves the exit status as it is. A comment that
-    silences nothing gets a finding only when the rule is selected, and
-    none when every name it lists is unknown, because the unknown name
-    already explains it.
+    silences nothing gets a finding only when the rule is selected
+    (``_unused_reports``). Other comments silence these findings as they
+    silence any rule's.
     """
     from doclint.rules.suppression import UNUSED_SUPPRESSION
 
     findings = []
     warnings = []
     for comment in comments:
-        for rule in unknown_rules(comment, known):
-            message = _(
-                "this doclint-{kind} comment names {rule!r}, which is not a rule name or code, so the comment ignores it; "
-                "correct the name (`doclint rules` lists the rules)"
-            ).format(kind=comment.kind, rule=rule)
-            if report_unused:
+        for message in _comment_problems(comment, known):
+            if judged is not None:
                 findings.append(UNUSED_SUPPRESSION.diagnostic(document, comment.line, comment.line, message, comment.column))
             else:
                 warnings.append(_("{path}:{line}: {message}").format(path=document.path, line=comment.line, message=message))
-    if not report_unused:
+    if judged is None:
         return findings, warnings
 
+    findings = [finding for finding in findings if not _silence(finding, suppressions)]
+    return findings + _unused_reports(document, suppressions, known, judged), warnings
+
+
+def _unused_reports(
+    document: Document, suppressions: Sequence[Suppression], known: Mapping[str, str], judged: frozenset[str]
+) -> list[Diagnostic]:
+    """Return the unused-suppression findings about the suppressions that silence nothing and that ``_is_judged`` accepts.
+
+    A comment for unused-suppression is used when it silences such a
+    finding about another comment. So the findings are made first, and a
+    finding about a comment that silences another one is then dropped.
+    The message lists only the known names, because each unknown name has
+    a finding of its own.
+    """
+    from doclint.rules.suppression import UNUSED_SUPPRESSION
+
+    candidates = []
     for suppression in suppressions:
-        if suppression.used or (suppression.rules and suppression.rules.isdisjoint(known)):
+        if suppression.used or not _is_judged(suppression, known, judged):
             continue
-        names = ", ".join(sorted(suppression.rules)) or _("all rules")
+        names = ", ".join(sorted(suppression.rules.intersection(known))) or _("all rules")
         message = _("this doclint-{kind} comment for {rules} silences no finding; remove it").format(
             kind=suppression.kind, rules=names
         )
-        findings.append(UNUSED_SUPPRESSION.diagnostic(document, suppression.line, suppression.line, message, suppression.column))
-    return findings, warnings
+        finding = UNUSED_SUPPRESSION.diagnostic(document, suppression.line, suppression.line, message, suppression.column)
+        candidates.append((suppression, finding))
+
+    reported = [(suppression, finding) for suppression, finding in candidates if not _silence(finding, suppressions)]
+    return [finding for suppression, finding in reported if not suppression.used]
+
+
+def _silence(diagnostic: Diagnostic, suppressions: Sequence[Suppression]) -> bool:
+    """Return whether any of the suppressions silences a finding, and mark each one that does as used.
+
+    A comment never silences the unused-suppression finding about itself,
+    which is the one at its own line and column. Otherwise a comment for
+    unused-suppression that silences nothing would hide the finding that
+    reports it.
+    """
+    from doclint.rules.suppression import UNUSED_SUPPRESSION
+
+    about_comment_at = (diagnostic.line, diagnostic.column) if diagnostic.code == UNUSED_SUPPRESSION.code else None
+    covering = [
+        suppression
+        for suppression in suppressions
+        if suppression.covers(diagnostic) and (suppression.line, suppression.column) != about_comment_at
+    ]
+    for suppression in covering:
+        suppression.used = True
+    if covering:
+        logger.debug("%s:%d: %s suppressed by a comment", diagnostic.path, diagnostic.line, diagnostic.rule)
+    return bool(covering)
+
+
+def _is_judged(suppression: Suppression, known: Mapping[str, str], judged: frozenset[str]) -> bool:
+    """Return whether every rule that a suppression names is in ``judged``, so that silencing nothing shows it is unused.
+
+    A comment for a rule that did not run may silence that rule's findings
+    in a run that selects it. A comment for every rule needs every rule to
+    have run. A comment whose names are all unknown is not judged either,
+    because its unknown names already have findings.
+    """
+    if not suppression.rules:
+        return judged.issuperset(known.values())
+
+    named = {known[name] for name in suppression.rules if name in known}
+    return bool(named) and judged.issuperset(named)
+
+
+def _comment_problems(comment: SuppressionComment, known: Mapping[str, str]) -> list[str]:
+    """Return the messages about a comment's unknown directive, or else about each rule name it lists that is not in ``known``.
+
+    A comment with an unknown directive silences nothing whatever it lists,
+    so its names are not checked.
+    """
+    if not comment.is_directive:
+        directives = ", ".join(f"doclint-{directive}" for directive in DIRECTIVES)
+        message = _(
+            "'doclint-{kind}' is not a doclint directive, so this comment silences nothing; use one of {directives}"
+        ).format(kind=comment.kind, directives=directives)
+        return [message]
+
+    return [
+        _(
+            "this doclint-{kind} comment names {rule!r}, which is not a rule name or code, so the comment ignores it; "
+            "correct the name (`doclint rules` lists the rules)"
+        ).format(kind=comment.kind, rule=rule)
+        for rule in unknown_rules(comment, known)
+    ]
 
 
 def _close(open_ranges: list[Suppression], rules: frozenset[str], line: int) -> None:
@@ -211,9 +363,14 @@ def _close(open_ranges: list[Suppression], rules: frozenset[str], line: int) -> 
 
 
 def _next_content_line(document: Document, line: int) -> int:
+    """Return the first line after ``line`` with content, or the last line.
+
+    A line of only ``>`` markers is blank too, because it is the blank
+    line of a block quote.
+    """
     source = document.source
     candidate = line + 1
-    while candidate <= source.line_count and not source.line_text(candidate).strip():
+    while candidate <= source.line_count and _BLANK_RE.fullmatch(source.line_text(candidate)):
         candidate += 1
     return min(candidate, source.line_count)
 

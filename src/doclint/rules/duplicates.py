@@ -15,7 +15,8 @@ are listed as related locations.
 from __future__ import annotations
 
 import logging
-from typing import Iterable, Sequence
+from itertools import groupby
+from typing import Iterable, Iterator, Sequence
 
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity, describe_location
 from doclint.i18n import N_, _, format_message
@@ -24,6 +25,8 @@ from doclint.qa import answer_conflicts, start_answer_conflicts
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import SectionEntry, exact_copies, near_duplicate_matches
+from doclint.source import Source
+from doclint.suppressions import lines_to_keep
 
 logger = logging.getLogger(__name__)
 
@@ -45,26 +48,40 @@ def removal_fix(copy: SectionEntry, first: SectionEntry) -> Fix:
     """Remove a copy's lines and the blank lines after it, keeping what follows.
 
     A thematic break after the copy stays, because it separates what came
-    before the copy from what follows. Removing a copy of a section in
-    another file is unsafe: that file may need the section to stand alone.
+    before the copy from what follows. So do the suppression comments in
+    the copy that silence findings outside it, such as a disable-next-line
+    comment before the next section (``lines_to_keep``). Removing a copy of
+    a section in another file is unsafe: that file may need the section to
+    stand alone.
     """
     source = copy.document.source
     start_line, stop_line = copy.section.line, copy.section.end_line + 1
     while stop_line <= source.line_count and not source.line_text(stop_line).strip():
         stop_line += 1
-    end = source.offset(stop_line) if stop_line <= source.line_count else len(source.text)
-    if end == len(source.text):
+    kept = lines_to_keep(copy.document, start_line, stop_line - 1)
+    if stop_line > source.line_count and not kept:
         # A copy at the end of the file takes the blank lines before it too, so the
         # file still ends with one line ending.
         while start_line > 1 and not source.line_text(start_line - 1).strip():
             start_line -= 1
 
+    removed = [line for line in range(start_line, stop_line) if line not in kept]
     same_file = copy.document is first.document
     return Fix(
-        edits=(Edit(source.offset(start_line), end, ""),),
+        edits=tuple(_line_removals(source, removed)),
         applicability=Applicability.SAFE if same_file else Applicability.UNSAFE,
-        message=_("remove this copy (lines {start}-{end})").format(start=start_line, end=min(stop_line - 1, source.last_line)),
+        message=_("remove this copy (lines {start}-{end})").format(start=removed[0], end=min(removed[-1], source.last_line)),
     )
+
+
+def _line_removals(source: Source, lines: Sequence[int]) -> Iterator[Edit]:
+    """Yield one edit for each run of consecutive lines (given in ascending order) that removes the run with its line endings."""
+    # Within a run, line number minus position in the list is constant.
+    for _key, run in groupby(enumerate(lines), key=lambda pair: pair[1] - pair[0]):
+        numbers = [line for _position, line in run]
+        last = numbers[-1]
+        end = source.offset(last + 1) if last < source.line_count else len(source.text)
+        yield Edit(source.offset(numbers[0]), end, "")
 
 
 def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
