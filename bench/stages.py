@@ -56,7 +56,8 @@ def main() -> None:
         timings.append((f"{rule.code} {rule.name}", time.perf_counter() - start))
 
     start = time.perf_counter()
-    reported, _warnings = apply_suppressions(documents, diagnostics, report_unused=True)
+    applied = apply_suppressions(documents, diagnostics, [rule.name for rule in rules])
+    reported = [*applied.kept, *applied.reports]
     timings.append(("suppressions", time.perf_counter() - start))
 
     from doclint.engine import RunResult
