@@ -198,6 +198,34 @@ def test_undecodable_named_file_still_an_error(run_process, mixed_folder):
     )
 
 
+BLOB_ERROR = "doclint: error: docs/blob.txt: binary file (it contains NUL bytes); pass only text documents"
+LICENSE_ERROR = (
+    "doclint: error: docs/LICENSE.txt: invalid utf-8 at byte 33 (line 3); "
+    "pass --encoding with the file's encoding, for example --encoding gb18030"
+)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (["docs", "docs/blob.txt"], [LICENSE_WARNING, BLOB_ERROR]),
+        (["docs/blob.txt", "docs"], [LICENSE_WARNING, BLOB_ERROR]),
+        (["docs/", "docs/blob.txt"], [LICENSE_WARNING, BLOB_ERROR]),
+        (["docs", "docs/LICENSE.txt"], [BLOB_WARNING, LICENSE_ERROR]),
+    ],
+    ids=["folder-first", "file-first", "trailing-slash", "latin-1"],
+)
+def test_named_file_error_not_replayed_as_skipped(run_process, mixed_folder, arguments, expected):
+    first = run_process("check", "--no-config", "docs")
+    assert first == (0, "No problems found in 1 file.\n", f"{LICENSE_WARNING}\n{BLOB_WARNING}\n")
+
+    code, stdout, stderr = run_process("check", "--no-config", *arguments)
+
+    assert code == 2
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr.splitlines() == expected
+
+
 def test_skipped_file_checked_with_encoding(run_process, mixed_folder):
     code, stdout, stderr = run_process("check", "--no-config", "--encoding", "latin-1", "docs/LICENSE.txt")
 

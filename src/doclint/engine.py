@@ -254,7 +254,7 @@ def run(
     """
     paths, errors, found = discover(arguments, settings)
     compared_paths = _compared_paths(compare_with, paths, settings, errors)
-    cache = _run_cache(settings, rules, paths, compared_paths, errors) if replay else None
+    cache = _run_cache(settings, rules, paths, compared_paths, errors, found) if replay else None
     if cache is not None:
         record = cache.replay()
         if record is not None:
@@ -285,15 +285,24 @@ def _logged(result: RunResult) -> RunResult:
 
 
 def _run_cache(
-    settings: Settings, rules: Sequence[Rule] | None, paths: Sequence[str], compared: Sequence[str], errors: Sequence[str]
+    settings: Settings,
+    rules: Sequence[Rule] | None,
+    paths: Sequence[str],
+    compared: Sequence[str],
+    errors: Sequence[str],
+    found: frozenset[str],
 ) -> RunCache | None:
-    """Return the stored-run cache for this run, or None when the run cannot be stored (no cache, errors, stdin)."""
+    """Return the stored-run cache for this run, or None when the run cannot be stored (no cache, errors, stdin).
+
+    The paths ``found`` in a folder are part of the key: an undecodable
+    file is an error when named and a warning when found.
+    """
     if settings.cache_dir is None or errors or STDIN_PATH in paths:
         return None
     from doclint.runcache import RunCache
 
     codes = None if rules is None else [rule.code for rule in rules]
-    return RunCache(settings, codes, paths, compared)
+    return RunCache(settings, codes, paths, compared, found)
 
 
 def _replayed(record: RunRecord, cache: RunCache, settings: Settings) -> RunResult:
