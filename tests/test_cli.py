@@ -226,6 +226,44 @@ def test_named_file_error_not_replayed_as_skipped(run_process, mixed_folder, arg
     assert stderr.splitlines() == expected
 
 
+def test_file_named_with_trailing_slash_reported_once(run_process, mixed_folder):
+    code, stdout, stderr = run_process("check", "--no-config", "--no-cache", "docs", "docs/blob.txt/")
+
+    assert code == 2
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr.splitlines() == [
+        LICENSE_WARNING,
+        "doclint: error: docs/blob.txt/: binary file (it contains NUL bytes); pass only text documents",
+    ]
+
+
+def test_file_named_with_trailing_slash_not_its_own_copy(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "guide.md").write_text("# Guide\n\nRun the installer, then open the settings page.\n", encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-config", "--no-cache", "docs", "docs/guide.md/")
+
+    assert code == 0
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr == ""
+
+
+def test_hard_link_named_is_error(run_process, mixed_folder):
+    other = mixed_folder.parent / "other"
+    other.mkdir()
+    os.link(mixed_folder / "blob.txt", other / "blob.txt")
+
+    code, stdout, stderr = run_process("check", "--no-config", "--no-cache", "docs", "other/blob.txt")
+
+    assert code == 2
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr.splitlines() == [
+        LICENSE_WARNING,
+        "doclint: error: other/blob.txt: binary file (it contains NUL bytes); pass only text documents",
+    ]
+
+
 def test_skipped_file_checked_with_encoding(run_process, mixed_folder):
     code, stdout, stderr = run_process("check", "--no-config", "--encoding", "latin-1", "docs/LICENSE.txt")
 
