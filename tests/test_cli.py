@@ -312,6 +312,42 @@ def test_encoding_option_reads_gb18030(run_cli, tmp_path):
     assert f"{path}:51:1: DL101 duplicate-section" in stdout
 
 
+def test_encoding_option_reads_utf16_without_bom(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "u.md").write_bytes("# UTF16 doc\n\nSome text here.\n".encode("utf-16-le"))
+
+    code, stdout, stderr = run_cli("check", "--no-config", "--no-cache", "--encoding", "utf-16-le", "u.md")
+
+    assert code == 0
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "doclint: error: u.md: binary file (it contains NUL bytes, which latin-1 text does not); "
+            "pass only text documents, or name the file's encoding with --encoding, such as utf-16-le\n",
+        ),
+        (
+            "zh-CN",
+            "doclint: error: u.md：是二进制文件（含有 NUL 字节，而 latin-1 文本中没有 NUL 字节）；请只传入文本文档，"
+            "或用 --encoding 指定文件的编码，例如 utf-16-le\n",
+        ),
+    ],
+)
+def test_encoding_option_without_nul_rejects_utf16(run_cli, tmp_path, monkeypatch, language, expected):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "u.md").write_bytes("# UTF16 doc\n\nSome text here.\n".encode("utf-16"))
+
+    code, stdout, stderr = run_cli("--lang", language, "check", "--no-config", "--no-cache", "--encoding", "latin-1", "u.md")
+
+    assert code == 2
+    assert stderr == expected
+
+
 def test_bad_input_does_not_stop_other_files(run_cli, tmp_path):
     code, stdout, stderr = run_cli("check", str(tmp_path / "missing.md"), str(FIXTURES / "zh-notes.md"))
     assert code == 2
