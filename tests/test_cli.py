@@ -113,7 +113,7 @@ def test_folder_without_documents_in_chinese(run_cli, tmp_path):
     code, _, stderr = run_cli("check", "--lang", "zh-CN", str(tmp_path))
 
     assert code == 2
-    assert stderr == f"doclint: error: {tmp_path}：这个文件夹里没有 *.md、*.markdown 或 *.txt 文件；请指定包含文档的文件夹或文件\n"
+    assert stderr == f"doclint: 错误：{tmp_path}：这个文件夹里没有 *.md、*.markdown 或 *.txt 文件；请指定包含文档的文件夹或文件\n"
 
 
 def test_binary_file(run_cli, tmp_path):
@@ -179,9 +179,9 @@ def test_undecodable_found_files_skipped_in_chinese(run_process, mixed_folder):
 
     assert code == 0
     assert stderr.splitlines() == [
-        "doclint: warning: docs/LICENSE.txt：字节偏移 33 处（第 3 行）不是有效的 utf-8，已跳过该文件；"
+        "doclint: 警告：docs/LICENSE.txt：字节偏移 33 处（第 3 行）不是有效的 utf-8，已跳过该文件；"
         "要检查它，请指定它的编码：doclint check --encoding NAME docs/LICENSE.txt",
-        "doclint: warning: docs/blob.txt：是二进制文件（含有 NUL 字节），已跳过该文件；"
+        "doclint: 警告：docs/blob.txt：是二进制文件（含有 NUL 字节），已跳过该文件；"
         "把它加入 exclude 设置即可跳过它而不再警告",
     ]
 
@@ -333,7 +333,7 @@ def test_encoding_option_reads_utf16_without_bom(run_cli, tmp_path, monkeypatch)
         ),
         (
             "zh-CN",
-            "doclint: error: u.md：是二进制文件（含有 NUL 字节，而 latin-1 文本中没有 NUL 字节）；请只传入文本文档，"
+            "doclint: 错误：u.md：是二进制文件（含有 NUL 字节，而 latin-1 文本中没有 NUL 字节）；请只传入文本文档，"
             "或用 --encoding 指定文件的编码，例如 utf-16-le\n",
         ),
     ],
@@ -544,7 +544,7 @@ def test_empty_option_value_is_usage_error(run_cli, arguments, message):
 
 def test_last_lang_option_wins_for_errors_and_output(run_cli):
     _code, _stdout, stderr = run_cli("--lang", "en", "check", "--bogus", "--lang", "zh-CN", str(SEED))
-    assert stderr.startswith("doclint: error: 没有选项 '--bogus'。")
+    assert stderr.startswith("doclint: 错误：没有选项 '--bogus'。")
     _code, stdout, _stderr = run_cli("--lang", "zh-CN", "check", "--lang", "en", str(SEED))
     assert stdout.splitlines()[-2] == "Found 20 problems (14 errors, 6 warnings, 0 info) in 1 file."
 
