@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
+from doclint.encoding_detection import detect_encoding
 from doclint.i18n import _
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")
@@ -24,10 +25,6 @@ NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 BINARY_PROBE_SIZE = 8000
 
 DEFAULT_ENCODING = "utf-8"
-
-# charset-normalizer's "chaos" is the share of unlikely character sequences
-# in the decoded text; above this, a detected encoding is not trusted.
-MAX_DETECTION_CHAOS = 0.1
 
 logger = logging.getLogger(__name__)
 
@@ -224,9 +221,9 @@ def _decode_detected(path: str, data: bytes) -> Source:
     """Decode UTF-8 (with or without BOM), or else an encoding detected with confidence.
 
     UTF-16 and UTF-32 files carry a BOM. Other encodings (GB18030, Big5,
-    Shift_JIS) are detected with charset-normalizer, and only accepted when
-    it finds no unlikely character sequences and recognises a language,
-    because a short text fits several encodings.
+    cp1252) are detected with charset-normalizer and accepted only with
+    confidence, because a short text fits several encodings
+    (``doclint.encoding_detection``).
     """
     marked = _marked_codec(data)
     if marked is not None:
@@ -240,16 +237,6 @@ def _decode_detected(path: str, data: bytes) -> Source:
         logger.info("%s is not UTF-8; reading it as %s", path, detected)
         source = _decode_as(path, data, detected)
         return Source.from_text(path, source.text, encoding=detected, bom=False, detected=True)
-
-
-def detect_encoding(data: bytes) -> str | None:
-    """Return the encoding charset-normalizer finds with confidence, or None."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.chaos > MAX_DETECTION_CHAOS or best.coherence <= 0:
-        return None
-    return codecs.lookup(best.encoding).name
 
 
 def text_codec(name: str) -> codecs.CodecInfo:
