@@ -113,7 +113,7 @@ def test_folder_without_documents_in_chinese(run_cli, tmp_path):
     code, _, stderr = run_cli("check", "--lang", "zh-CN", str(tmp_path))
 
     assert code == 2
-    assert stderr == f"doclint: error: {tmp_path}：这个文件夹里没有 *.md、*.markdown 或 *.txt 文件；请指定包含文档的文件夹或文件\n"
+    assert stderr == f"doclint: 错误：{tmp_path}：这个文件夹里没有 *.md、*.markdown 或 *.txt 文件；请指定包含文档的文件夹或文件\n"
 
 
 def test_binary_file(run_cli, tmp_path):
@@ -179,9 +179,9 @@ def test_undecodable_found_files_skipped_in_chinese(run_process, mixed_folder):
 
     assert code == 0
     assert stderr.splitlines() == [
-        "doclint: warning: docs/LICENSE.txt：字节偏移 33 处（第 3 行）不是有效的 utf-8，已跳过该文件；"
+        "doclint: 警告：docs/LICENSE.txt：字节偏移 33 处（第 3 行）不是有效的 utf-8，已跳过该文件；"
         "要检查它，请指定它的编码：doclint check --encoding NAME docs/LICENSE.txt",
-        "doclint: warning: docs/blob.txt：是二进制文件（含有 NUL 字节），已跳过该文件；"
+        "doclint: 警告：docs/blob.txt：是二进制文件（含有 NUL 字节），已跳过该文件；"
         "把它加入 exclude 设置即可跳过它而不再警告",
     ]
 
@@ -196,6 +196,72 @@ def test_undecodable_named_file_still_an_error(run_process, mixed_folder):
         "doclint: error: docs/LICENSE.txt: invalid utf-8 at byte 33 (line 3); "
         "pass --encoding with the file's encoding, for example --encoding gb18030\n"
     )
+
+
+BLOB_ERROR = "doclint: error: docs/blob.txt: binary file (it contains NUL bytes); pass only text documents"
+LICENSE_ERROR = (
+    "doclint: error: docs/LICENSE.txt: invalid utf-8 at byte 33 (line 3); "
+    "pass --encoding with the file's encoding, for example --encoding gb18030"
+)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        (["docs", "docs/blob.txt"], [LICENSE_WARNING, BLOB_ERROR]),
+        (["docs/blob.txt", "docs"], [LICENSE_WARNING, BLOB_ERROR]),
+        (["docs/", "docs/blob.txt"], [LICENSE_WARNING, BLOB_ERROR]),
+        (["docs", "docs/LICENSE.txt"], [BLOB_WARNING, LICENSE_ERROR]),
+    ],
+    ids=["folder-first", "file-first", "trailing-slash", "latin-1"],
+)
+def test_named_file_error_not_replayed_as_skipped(run_process, mixed_folder, arguments, expected):
+    first = run_process("check", "--no-config", "docs")
+    assert first == (0, "No problems found in 1 file.\n", f"{LICENSE_WARNING}\n{BLOB_WARNING}\n")
+
+    code, stdout, stderr = run_process("check", "--no-config", *arguments)
+
+    assert code == 2
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr.splitlines() == expected
+
+
+def test_file_named_with_trailing_slash_reported_once(run_process, mixed_folder):
+    code, stdout, stderr = run_process("check", "--no-config", "--no-cache", "docs", "docs/blob.txt/")
+
+    assert code == 2
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr.splitlines() == [
+        LICENSE_WARNING,
+        "doclint: error: docs/blob.txt/: binary file (it contains NUL bytes); pass only text documents",
+    ]
+
+
+def test_file_named_with_trailing_slash_not_its_own_copy(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "guide.md").write_text("# Guide\n\nRun the installer, then open the settings page.\n", encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-config", "--no-cache", "docs", "docs/guide.md/")
+
+    assert code == 0
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr == ""
+
+
+def test_hard_link_named_is_error(run_process, mixed_folder):
+    other = mixed_folder.parent / "other"
+    other.mkdir()
+    os.link(mixed_folder / "blob.txt", other / "blob.txt")
+
+    code, stdout, stderr = run_process("check", "--no-config", "--no-cache", "docs", "other/blob.txt")
+
+    assert code == 2
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr.splitlines() == [
+        LICENSE_WARNING,
+        "doclint: error: other/blob.txt: binary file (it contains NUL bytes); pass only text documents",
+    ]
 
 
 def test_skipped_file_checked_with_encoding(run_process, mixed_folder):
@@ -244,6 +310,42 @@ def test_encoding_option_reads_gb18030(run_cli, tmp_path):
     code, stdout, _ = run_cli("check", "--encoding", "gb18030", str(path))
     assert code == 1
     assert f"{path}:51:1: DL101 duplicate-section" in stdout
+
+
+def test_encoding_option_reads_utf16_without_bom(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "u.md").write_bytes("# UTF16 doc\n\nSome text here.\n".encode("utf-16-le"))
+
+    code, stdout, stderr = run_cli("check", "--no-config", "--no-cache", "--encoding", "utf-16-le", "u.md")
+
+    assert code == 0
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "doclint: error: u.md: binary file (it contains NUL bytes, which latin-1 text does not); "
+            "pass only text documents, or name the file's encoding with --encoding, such as utf-16-le\n",
+        ),
+        (
+            "zh-CN",
+            "doclint: 错误：u.md：是二进制文件（含有 NUL 字节，而 latin-1 文本中没有 NUL 字节）；请只传入文本文档，"
+            "或用 --encoding 指定文件的编码，例如 utf-16-le\n",
+        ),
+    ],
+)
+def test_encoding_option_without_nul_rejects_utf16(run_cli, tmp_path, monkeypatch, language, expected):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "u.md").write_bytes("# UTF16 doc\n\nSome text here.\n".encode("utf-16"))
+
+    code, stdout, stderr = run_cli("--lang", language, "check", "--no-config", "--no-cache", "--encoding", "latin-1", "u.md")
+
+    assert code == 2
+    assert stderr == expected
 
 
 def test_bad_input_does_not_stop_other_files(run_cli, tmp_path):
@@ -442,7 +544,7 @@ def test_empty_option_value_is_usage_error(run_cli, arguments, message):
 
 def test_last_lang_option_wins_for_errors_and_output(run_cli):
     _code, _stdout, stderr = run_cli("--lang", "en", "check", "--bogus", "--lang", "zh-CN", str(SEED))
-    assert stderr.startswith("doclint: error: 没有选项 '--bogus'。")
+    assert stderr.startswith("doclint: 错误：没有选项 '--bogus'。")
     _code, stdout, _stderr = run_cli("--lang", "zh-CN", "check", "--lang", "en", str(SEED))
     assert stdout.splitlines()[-2] == "Found 20 problems (14 errors, 6 warnings, 0 info) in 1 file."
 

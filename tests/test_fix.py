@@ -107,6 +107,22 @@ def test_gb18030_crlf_round_trip(run_cli, tmp_path):
     assert b"\n" not in path.read_bytes().replace(b"\r\n", b"")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_named_utf16_without_bom_round_trip(run_cli, tmp_path, encoding):
+    path = tmp_path / "notes.md"
+    original = (FIXTURES / "zh-notes.md").read_text(encoding="utf-8")
+    path.write_bytes(original.encode(encoding))
+
+    code, stdout, stderr = run_cli("check", "--no-cache", "--encoding", encoding, str(path))
+    assert code == 1
+    assert stderr == ""
+    assert f"{path}:51:1: DL101 duplicate-section" in stdout
+
+    run_cli("check", "--fix", "--encoding", encoding, str(path))
+    expected = "\n".join(without_copy(original.split("\n"))).encode(encoding)
+    assert path.read_bytes() == expected
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
 def test_newlines_and_bom_kept(run_cli, tmp_path, newline, bom):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import platform
 import re
@@ -500,39 +501,55 @@ def test_chinese_page_example_output(rule, run_cli, tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("arguments", "expected"),
     [
-        (["--lang", "zh-CN", "check"], "缺少参数 'PATH...'。（参见 'doclint check --help'）"),
-        (["check", "--lang", "zh-CN", "--formt", "text", "x.md"], "没有选项 '--formt'。是否想用 '--format'？（参见 'doclint check --help'）"),
-        (["check", "--lang=zh-CN", "--jobs"], "选项 '--jobs' 缺少值。（参见 'doclint check --help'）"),
-        (["--lang", "zh-CN", "check", "--fix=1", "x.md"], "选项 '--fix' 不接受值。（参见 'doclint check --help'）"),
+        (["--lang", "zh-CN", "check"], "doclint: 错误：缺少参数 'PATH...'。（参见 'doclint check --help'）"),
+        (["check", "--lang", "zh-CN", "--formt", "text", "x.md"], "doclint: 错误：没有选项 '--formt'。是否想用 '--format'？（参见 'doclint check --help'）"),
+        (["check", "--lang=zh-CN", "--jobs"], "doclint: 错误：选项 '--jobs' 缺少值。（参见 'doclint check --help'）"),
+        (["--lang", "zh-CN", "check", "--fix=1", "x.md"], "doclint: 错误：选项 '--fix' 不接受值。（参见 'doclint check --help'）"),
         (
             ["--lang", "zh-CN", "check", "--format", "nope", "x.md"],
-            "'--format' 的值无效：'nope' 不是 'text', 'json', 'github', 'sarif', 'rdjsonl', 'gitlab' 之一。（参见 'doclint check --help'）",
+            "doclint: 错误：'--format' 的值无效：'nope' 不是 'text', 'json', 'github', 'sarif', 'rdjsonl', 'gitlab' 之一。（参见 'doclint check --help'）",
         ),
-        (["--lang", "zh-CN", "rules", "a", "b"], "多出了参数（a b）。（参见 'doclint rules --help'）"),
-        (["--lang", "zh-CN", "chek"], "没有命令 'chek'。是否想用 'check'？（参见 'doclint --help'）"),
-        (["check", "--jobs"], "Option '--jobs' requires an argument. (see 'doclint check --help')"),
-        (["check", "--formt", "text", "x.md"], "No such option '--formt'. Did you mean '--format'? (see 'doclint check --help')"),
+        (["--lang", "zh-CN", "rules", "a", "b"], "doclint: 错误：多出了参数（a b）。（参见 'doclint rules --help'）"),
+        (["--lang", "zh-CN", "chek"], "doclint: 错误：没有命令 'chek'。是否想用 'check'？（参见 'doclint --help'）"),
+        (["check", "--jobs"], "doclint: error: Option '--jobs' requires an argument. (see 'doclint check --help')"),
+        (["check", "--formt", "text", "x.md"], "doclint: error: No such option '--formt'. Did you mean '--format'? (see 'doclint check --help')"),
     ],
     ids=lambda value: " ".join(value) if isinstance(value, list) else None,
 )
 def test_click_usage_errors_in_selected_language(run_cli, arguments, expected):
     code, stdout, stderr = run_cli(*arguments)
     assert (code, stdout) == (2, "")
-    assert stderr.splitlines() == [f"doclint: error: {expected}"]
+    assert stderr.splitlines() == [expected]
 
 
 def test_click_usage_errors_follow_lang_variable():
     completed = run_doclint("check", "--bogus", LANG="zh_CN.UTF-8")
     assert completed.returncode == 2
     assert completed.stderr.splitlines() == [
-        "doclint: error: 没有选项 '--bogus'。是否想用 '--jobs', '--verbose'？（参见 'python -m doclint check --help'）"
+        "doclint: 错误：没有选项 '--bogus'。是否想用 '--jobs', '--verbose'？（参见 'python -m doclint check --help'）"
     ]
+
+
+def test_logged_warning_prefix_in_chinese():
+    completed = run_doclint("check", "--lang", "zh-CN", "--no-cache", "--unsafe-fixes", "fixtures/en-faq.md")
+
+    assert completed.stderr.splitlines() == [
+        "doclint: 警告：--unsafe-fixes 不与 --fix 或 --diff 一起用时不起作用；请加上其中一个来应用修复"
+    ]
+
+
+def test_logged_error_prefix_in_chinese():
+    from doclint.cli import _LogFormatter
+
+    set_language("zh-CN")
+    record = logging.LogRecord("doclint", logging.ERROR, __file__, 1, "写入失败", None, None)
+    assert _LogFormatter().format(record) == "doclint: 错误：写入失败"
 
 
 def test_config_folder_is_usage_error(run_cli, tmp_path):
     code, _stdout, stderr = run_cli("--lang", "zh-CN", "check", "--config", str(tmp_path), str(SEED))
     assert code == 2
-    assert stderr.splitlines() == [f"doclint: error: {tmp_path}：是文件夹；请给 --config 传入配置文件，例如 .doclint.toml"]
+    assert stderr.splitlines() == [f"doclint: 错误：{tmp_path}：是文件夹；请给 --config 传入配置文件，例如 .doclint.toml"]
 
 
 def test_translated_click_messages_are_clicks_own():

@@ -1,11 +1,13 @@
 import codecs
 import re
+import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from doclint.source import Source, SourceError, decode, read_source
+from doclint.source import Source, SourceError, UndecodableError, decode, read_source
+from doclint.writer import encode
 
 
 def test_position_counts_code_points():
@@ -91,3 +93,81 @@ def test_named_encoding_that_fails_says_so():
         "notes.md: invalid utf-8 at byte 5 (line 1); the file is in another encoding, "
         "so name that one with --encoding or the encoding setting"
     )
+
+
+UTF16_TEXT = "# UTF16 doc\n\nSome text here.\n"
+
+
+@pytest.mark.parametrize("name", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_named_utf16_or_utf32_without_bom(name):
+    source = decode("u.md", UTF16_TEXT.encode(name), name)
+
+    assert source.text == UTF16_TEXT
+    assert source.encoding == name
+    assert source.bom is False
+    assert encode(source) == UTF16_TEXT.encode(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("utf-16", f"utf-16-{sys.byteorder[0]}e"), ("UTF16", f"utf-16-{sys.byteorder[0]}e"), ("utf-32", f"utf-32-{sys.byteorder[0]}e")],
+)
+def test_named_utf16_without_bom_reads_native_order(name, expected):
+    data = UTF16_TEXT.encode(expected)
+
+    source = decode("u.md", data, name)
+
+    assert source.text == UTF16_TEXT
+    assert source.encoding == expected
+    assert source.bom is False
+    assert encode(source) == data, "writing back must not add a byte order mark"
+
+
+@pytest.mark.parametrize(
+    ("name", "mark", "variant"),
+    [
+        ("utf-16", codecs.BOM_UTF16_BE, "utf-16-be"),
+        ("utf-16", codecs.BOM_UTF16_LE, "utf-16-le"),
+        ("utf-32", codecs.BOM_UTF32_BE, "utf-32-be"),
+        ("utf-32", codecs.BOM_UTF32_LE, "utf-32-le"),
+    ],
+)
+def test_named_utf16_with_bom_keeps_its_order(name, mark, variant):
+    data = mark + UTF16_TEXT.encode(variant)
+
+    source = decode("u.md", data, name)
+
+    assert source.text == UTF16_TEXT
+    assert source.encoding == variant
+    assert source.bom is True
+    assert encode(source) == data
+
+
+@pytest.mark.parametrize(
+    ("mark", "variant"),
+    [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")],
+)
+def test_utf32_bom_detected(mark, variant):
+    data = mark + UTF16_TEXT.encode(variant)
+
+    source = decode("u.md", data)
+
+    assert source.text == UTF16_TEXT
+    assert source.encoding == variant
+    assert source.bom is True
+    assert source.detected is False
+    assert encode(source) == data
+
+
+def test_named_encoding_without_nul_rejects_nul_bytes():
+    data = codecs.BOM_UTF16_LE + UTF16_TEXT.encode("utf-16-le")
+
+    with pytest.raises(UndecodableError) as raised:
+        decode("u.md", data, "latin-1")
+
+    assert str(raised.value) == (
+        "u.md: binary file (it contains NUL bytes, which latin-1 text does not); "
+        "pass only text documents, or name the file's encoding with --encoding, such as utf-16-le"
+    )
+    assert raised.value.reason == "binary file (it contains NUL bytes, which latin-1 text does not)"
+    assert raised.value.binary is True

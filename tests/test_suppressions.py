@@ -133,7 +133,7 @@ def test_unknown_rule_warns_in_chinese(run_process, tmp_path):
 
     assert code == 0
     assert stderr == (
-        "doclint: warning: doc.md:3：这条 doclint-disable 注释中的 'no-such-rule' 不是规则名称或代码，注释会忽略它；"
+        "doclint: 警告：doc.md:3：这条 doclint-disable 注释中的 'no-such-rule' 不是规则名称或代码，注释会忽略它；"
         "请改正这个名称（`doclint rules` 会列出所有规则）\n"
     )
 

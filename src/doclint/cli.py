@@ -53,18 +53,30 @@ class _LogFormatter(logging.Formatter):
     """Format a warning like an error line, ``doclint: warning: message``, and a debug line with its module.
 
     Warnings are for the user, who needs no module name; ``--verbose``
-    lines are for finding where a message came from.
+    lines are for finding where a message came from, and stay in English.
     """
 
     def format(self, record: logging.LogRecord) -> str:
         text = super().format(record)
+        if record.levelno >= logging.ERROR:
+            return _error_line(text)
         if record.levelno >= logging.WARNING:
-            return f"doclint: {record.levelname.lower()}: {text}"
+            return _warning_line(text)
         return f"doclint: {record.levelname}: {record.name}: {text}"
 
 
+def _error_line(message: str) -> str:
+    """Return an error line for standard error, ``doclint: error: message``, with "error" in the selected language."""
+    return "doclint: " + _("error: {message}").format(message=message)
+
+
+def _warning_line(message: str) -> str:
+    """Return a warning line for standard error, ``doclint: warning: message``, with "warning" in the selected language."""
+    return "doclint: " + _("warning: {message}").format(message=message)
+
+
 def _fail(message: str) -> None:
-    click.echo(f"doclint: error: {message}", err=True)
+    click.echo(_error_line(message), err=True)
 
 
 class Percentage(click.ParamType):

@@ -16,7 +16,7 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Iterator, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.i18n import _
@@ -121,7 +121,8 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
     once and the paths are sorted, so that which of two files contains the
     first copy of a shared section does not depend on the order
     in which they were named. Names of one file (a symbolic or hard link
-    beside its target) count once, under the first name: a file is not a
+    beside its target, or a file path with a trailing slash) count once,
+    preferably under the name given on the command line: a file is not a
     copy of itself. A named device such as /dev/zero, or a named pipe, is an
     error, because reading it may never end.
     """
@@ -154,30 +155,53 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
             errors.append(_("{path}: no such file or directory; check the path").format(path=argument))
     if settings is not None and settings.exclude:
         paths = [path for path in paths if path == STDIN_PATH or not is_excluded(path, settings)]
-    paths = _one_name_per_file(sorted(set(paths)))
-    return Discovery(paths, errors, _found_only(found_in_folders, paths, arguments))
+    named = frozenset(argument for argument in arguments if argument != STDIN_PATH and not os.path.isdir(argument))
+    paths = _one_name_per_file(sorted(set(paths)), named)
+    return Discovery(paths, errors, _found_only(found_in_folders, paths, _file_identities(named)))
 
 
-def _found_only(found: Sequence[str], paths: Sequence[str], arguments: Sequence[str]) -> frozenset[str]:
-    """Return the paths that were found in a folder and whose file no argument names directly (by any name)."""
-    named = {os.path.realpath(argument) for argument in arguments if argument != STDIN_PATH and not os.path.isdir(argument)}
+def _file_identity(path: str) -> tuple[int, int] | None:
+    """Return the (device, inode) of the file at ``path``, or None when it cannot be read.
+
+    ``Path.stat`` is used because it drops a trailing slash, which
+    ``os.stat`` rejects for a file ("docs/a.md/" names docs/a.md here).
+    """
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _file_identities(paths: Iterable[str]) -> frozenset[tuple[int, int]]:
+    """Return the (device, inode) of each path that names a readable file."""
+    identities = (_file_identity(path) for path in paths)
+    return frozenset(identity for identity in identities if identity is not None)
+
+
+def _found_only(found: Sequence[str], paths: Sequence[str], named: frozenset[tuple[int, int]]) -> frozenset[str]:
+    """Return the paths that were found in a folder and whose file no argument names directly (by any name or link)."""
     kept = set(paths)
-    return frozenset(path for path in found if path in kept and os.path.realpath(path) not in named)
+    return frozenset(path for path in found if path in kept and _file_identity(path) not in named)
 
 
-def _one_name_per_file(paths: list[str]) -> list[str]:
-    """Keep one of the paths that name the same file (same device and inode): the first that is not a symbolic link."""
+def _one_name_per_file(paths: list[str], named: frozenset[str] = frozenset()) -> list[str]:
+    """Keep one of the paths that name the same file (same device and inode).
+
+    The path kept is the first that is not a symbolic link and, among
+    those, one named on the command line rather than found in a folder,
+    because an error for a named file should show the name the user gave.
+    """
     chosen: dict[tuple[int, int], str] = {}
     identities: dict[str, tuple[int, int]] = {}
     for path in paths:
         if path == STDIN_PATH:
             continue
-        try:
-            status = os.stat(path)
-        except OSError:
+        identity = _file_identity(path)
+        if identity is None:
             continue
-        identity = identities[path] = (status.st_dev, status.st_ino)
-        if identity not in chosen or (os.path.islink(chosen[identity]) and not os.path.islink(path)):
+        identities[path] = identity
+        if identity not in chosen or _name_rank(path, named) < _name_rank(chosen[identity], named):
             chosen[identity] = path
 
     unique = []
@@ -188,6 +212,11 @@ def _one_name_per_file(paths: list[str]) -> list[str]:
             continue
         unique.append(path)
     return unique
+
+
+def _name_rank(path: str, named: frozenset[str]) -> tuple[bool, bool]:
+    """Return the sort key of one name of a file: a path that is not a symbolic link first, then one of the ``named`` paths."""
+    return os.path.islink(path), path not in named
 
 
 def named_path_error(argument: str) -> str | None:
@@ -256,7 +285,7 @@ def run(
     """
     paths, errors, found = discover(arguments, settings)
     compared_paths = _compared_paths(compare_with, paths, settings, errors)
-    cache = _run_cache(settings, rules, paths, compared_paths, errors) if replay else None
+    cache = _run_cache(settings, rules, paths, compared_paths, errors, found) if replay else None
     if cache is not None:
         record = cache.replay()
         if record is not None:
@@ -287,15 +316,24 @@ def _logged(result: RunResult) -> RunResult:
 
 
 def _run_cache(
-    settings: Settings, rules: Sequence[Rule] | None, paths: Sequence[str], compared: Sequence[str], errors: Sequence[str]
+    settings: Settings,
+    rules: Sequence[Rule] | None,
+    paths: Sequence[str],
+    compared: Sequence[str],
+    errors: Sequence[str],
+    found: frozenset[str],
 ) -> RunCache | None:
-    """Return the stored-run cache for this run, or None when the run cannot be stored (no cache, errors, stdin)."""
+    """Return the stored-run cache for this run, or None when the run cannot be stored (no cache, errors, stdin).
+
+    The paths ``found`` in a folder are part of the key: an undecodable
+    file is an error when named and a warning when found.
+    """
     if settings.cache_dir is None or errors or STDIN_PATH in paths:
         return None
     from doclint.runcache import RunCache
 
     codes = None if rules is None else [rule.code for rule in rules]
-    return RunCache(settings, codes, paths, compared)
+    return RunCache(settings, codes, paths, compared, found)
 
 
 def _replayed(record: RunRecord, cache: RunCache, settings: Settings) -> RunResult:

@@ -3,8 +3,9 @@
 A run's findings depend on what it reads: the documents, the settings, the
 language of the messages, doclint's own code and rule data, and the schema
 files that the schema rule loads. The findings of a run are stored under a
-key made of everything but the contents of files: the paths named, the
-settings, the language, the working folder and ``code_fingerprint``. The
+key made of everything but the contents of files: the paths checked and
+which of them were only found in a folder, the settings, the language,
+the working folder and ``code_fingerprint``. The
 entry records the digest of every document and of every schema file read.
 A later run
 with the same key whose files all still have those digests gets the stored
@@ -33,7 +34,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Collection, Sequence
 
 from doclint.cachefiles import CACHE_FORMAT, PRUNE_INTERVAL, SignedStore, code_fingerprint, content_digest, file_digest
 from doclint.diagnostics import Diagnostic
@@ -100,9 +101,21 @@ class RunCache:
     digests, so that a replayed run can show the sources of its findings
     without reading them again. A run that is not replayed drops them.
     Creating a cache starts recording this run's dependencies afresh.
+
+    ``found`` lists the checked paths that were found in a folder rather
+    than named. It is part of the key, because a file that cannot be
+    decoded is skipped with a warning when found but is an error when
+    named, so the same paths can give different results.
     """
 
-    def __init__(self, settings: Settings, rule_codes: Sequence[str] | None, checked: Sequence[str], compared: Sequence[str]):
+    def __init__(
+        self,
+        settings: Settings,
+        rule_codes: Sequence[str] | None,
+        checked: Sequence[str],
+        compared: Sequence[str],
+        found: Collection[str] = (),
+    ):
         assert settings.cache_dir is not None
         self.store = SignedStore(Path(settings.cache_dir) / f"v{CACHE_FORMAT}")
         self.checked = tuple(checked)
@@ -115,6 +128,7 @@ class RunCache:
             None if rule_codes is None else sorted(rule_codes),
             self.checked,
             self.compared,
+            sorted(found),
         ))
         digest = hashlib.sha256(key.encode()).hexdigest()
         self.entry = self.store.folder / "runs" / f"{digest}.pickle"

@@ -12,9 +12,11 @@ import bisect
 import codecs
 import logging
 import re
+import sys
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
+from doclint.encoding_detection import detect_encoding
 from doclint.i18n import _
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")
@@ -24,10 +26,6 @@ BINARY_PROBE_SIZE = 8000
 
 DEFAULT_ENCODING = "utf-8"
 
-# charset-normalizer's "chaos" is the share of unlikely character sequences
-# in the decoded text; above this, a detected encoding is not trusted.
-MAX_DETECTION_CHAOS = 0.1
-
 logger = logging.getLogger(__name__)
 
 # The byte order mark of each codec that may carry one, by codecs.lookup() name.
@@ -36,7 +34,13 @@ BYTE_ORDER_MARKS = {
     "utf-8-sig": codecs.BOM_UTF8,
     "utf-16-le": codecs.BOM_UTF16_LE,
     "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
 }
+
+# The codecs that a byte order mark identifies. UTF-32 comes first because
+# its little-endian mark starts with the UTF-16 one.
+MARKED_CODECS = ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be")
 
 
 class SourceError(Exception):
@@ -138,27 +142,92 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
     mark), UTF-16 with a BOM, or an encoding detected with confidence; the
     Source then records ``detected``. A named encoding is used as given,
     except that a UTF-8 BOM is still recognised and kept for writing back.
+    NUL bytes make the file binary, unless it is UTF-16 or UTF-32: by its
+    BOM, or by the named encoding.
     """
-    if b"\x00" in data[:BINARY_PROBE_SIZE] and not _has_utf16_bom(data):
-        message = _("{path}: binary file (it contains NUL bytes); pass only text documents").format(path=path)
-        raise UndecodableError(message, path, _("binary file (it contains NUL bytes)"), binary=True)
+    if b"\x00" in data[:BINARY_PROBE_SIZE] and not _nul_bytes_are_text(data, encoding):
+        raise _binary_file_error(path, encoding)
 
     if encoding is None:
         return _decode_detected(path, data)
-    return _decode_as(path, data, encoding, named=True)
+    return _decode_as(path, data, _with_byte_order(encoding, data), named=True)
+
+
+def _nul_bytes_are_text(data: bytes, encoding: str | None) -> bool:
+    """Return whether NUL bytes belong to the text: in UTF-16 or UTF-32, named or marked by a BOM.
+
+    Those encodings give every ASCII character a NUL byte, so the binary
+    test would reject all their files. Any encoding named whose "a"
+    contains a NUL byte counts, under whatever alias the user wrote.
+    """
+    if encoding is None:
+        return _marked_codec(data) is not None
+    try:
+        return b"\x00" in "a".encode(encoding)
+    except (LookupError, UnicodeError):
+        return False
+
+
+def _binary_file_error(path: str, encoding: str | None) -> UndecodableError:
+    """Return the error for a file with NUL bytes, naming the encoding that does not allow them when one was named.
+
+    A named encoding may simply be the wrong one for a UTF-16 file, so
+    that error also gives the option that reads such a file.
+    """
+    if encoding is not None:
+        try:
+            text_codec(encoding)
+        except LookupError:
+            # The unknown name gets its own error, from the files that have no NUL byte.
+            encoding = None
+    if encoding is None:
+        message = _("{path}: binary file (it contains NUL bytes); pass only text documents").format(path=path)
+        return UndecodableError(message, path, _("binary file (it contains NUL bytes)"), binary=True)
+
+    reason = _("binary file (it contains NUL bytes, which {encoding} text does not)").format(encoding=encoding)
+    message = _(
+        "{path}: binary file (it contains NUL bytes, which {encoding} text does not); "
+        "pass only text documents, or name the file's encoding with --encoding, such as utf-16-le"
+    ).format(path=path, encoding=encoding)
+    return UndecodableError(message, path, reason, binary=True)
+
+
+def _marked_codec(data: bytes, family: str = "utf") -> str | None:
+    """Return the UTF-16 or UTF-32 codec whose BOM starts ``data``, among the codecs whose name starts with ``family``."""
+    for name in MARKED_CODECS:
+        if name.startswith(family) and data.startswith(BYTE_ORDER_MARKS[name]):
+            return name
+    return None
+
+
+def _with_byte_order(name: str, data: bytes) -> str:
+    """Return ``name``, or for utf-16 and utf-32 the codec of the file's byte order.
+
+    The order is that of the file's BOM, else this machine's, which
+    Python's utf-16 and utf-32 codecs assume when there is no BOM. Those
+    codecs write a BOM in this machine's order whatever the file had, so
+    a fix written with them would change bytes outside its edits.
+    """
+    try:
+        family = codecs.lookup(name).name
+    except LookupError:
+        return name
+    if family not in ("utf-16", "utf-32"):
+        return name
+    return _marked_codec(data, family) or f"{family}-{'le' if sys.byteorder == 'little' else 'be'}"
 
 
 def _decode_detected(path: str, data: bytes) -> Source:
     """Decode UTF-8 (with or without BOM), or else an encoding detected with confidence.
 
-    UTF-16 files carry a BOM. Other encodings (GB18030, Big5, Shift_JIS)
-    are detected with charset-normalizer, and only accepted when it finds
-    no unlikely character sequences and recognises a language, because a
-    short text fits several encodings.
+    UTF-16 and UTF-32 files carry a BOM. Other encodings (GB18030, Big5,
+    cp1252) are detected with charset-normalizer and accepted only with
+    confidence, because a short text fits several encodings
+    (``doclint.encoding_detection``).
     """
-    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            return _decode_as(path, data, name)
+    marked = _marked_codec(data)
+    if marked is not None:
+        return _decode_as(path, data, marked)
     try:
         return _decode_as(path, data, DEFAULT_ENCODING)
     except SourceError as utf8_error:
@@ -168,16 +237,6 @@ def _decode_detected(path: str, data: bytes) -> Source:
         logger.info("%s is not UTF-8; reading it as %s", path, detected)
         source = _decode_as(path, data, detected)
         return Source.from_text(path, source.text, encoding=detected, bom=False, detected=True)
-
-
-def detect_encoding(data: bytes) -> str | None:
-    """Return the encoding charset-normalizer finds with confidence, or None."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.chaos > MAX_DETECTION_CHAOS or best.coherence <= 0:
-        return None
-    return codecs.lookup(best.encoding).name
 
 
 def text_codec(name: str) -> codecs.CodecInfo:
@@ -251,7 +310,3 @@ def read_source(path: Path, display: str | None = None, encoding: str | None = N
     """
     shown = display or str(path)
     return decode(shown, read_bytes(path, shown), encoding)
-
-
-def _has_utf16_bom(data: bytes) -> bool:
-    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
