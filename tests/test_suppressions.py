@@ -246,7 +246,7 @@ def test_unknown_directive_warns_in_chinese(run_process, tmp_path):
 
     assert code == 0
     assert stderr == (
-        "doclint: warning: doc.md:3：'doclint-disable-line' 不是 doclint 指令，所以这条注释不会屏蔽任何问题；"
+        "doclint: 警告：doc.md:3：'doclint-disable-line' 不是 doclint 指令，所以这条注释不会屏蔽任何问题；"
         "请改用以下之一：doclint-disable-next-line, doclint-disable, doclint-enable, doclint-disable-file\n"
     )
 
