@@ -606,3 +606,65 @@ def test_schema_or_config_device_is_usage_error(run_cli, tmp_path):
     code, _stdout, stderr = run_cli("check", "--no-cache", "--config", "/dev/zero", str(document))
     assert code == 2
     assert stderr == "doclint: error: /dev/zero: not a regular file; pass a configuration file such as .doclint.toml to --config\n"
+
+
+@pytest.fixture
+def bug_in_bad_md(monkeypatch):
+    """Make computing the section forms of any file named bad.md raise, as a bug in doclint would."""
+    from doclint import loader
+
+    real_forms = loader.section_forms
+
+    def failing_forms(document):
+        if document.path.endswith("bad.md"):
+            raise IndexError("list index out of range")
+        return real_forms(document)
+
+    monkeypatch.setattr(loader, "section_forms", failing_forms)
+
+
+def test_document_bug_other_files_checked(run_cli, tmp_path, monkeypatch, bug_in_bad_md):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "bad.md").write_text("# Bad\n\nText.\n", encoding="utf-8")
+    (tmp_path / "docs" / "good.md").write_text("# Good\n\n## 1. a\n\n## 3. b\n", encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-cache", "--jobs", "1", "docs")
+
+    assert code == 3
+    assert stdout.splitlines()[0] == (
+        "docs/good.md:5:4: DL402 heading-numbering [*] heading \"3. b\" skips from 1 (line 3) to 3; the fix renumbers it to 2"
+    )
+    assert stderr == (
+        "doclint: error: internal error while checking docs/bad.md: IndexError: list index out of range; this is a bug in "
+        "doclint, please report it with this file (rerun with --verbose for the traceback)\n"
+    )
+
+
+def test_document_bug_other_files_fixed(run_cli, tmp_path, monkeypatch, bug_in_bad_md):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.md").write_text("# Bad\n\n## 1. a\n\n## 3. b\n", encoding="utf-8")
+    (tmp_path / "good.md").write_text("# Good\n\n## 1. a\n\n## 3. b\n", encoding="utf-8")
+
+    code, _stdout, stderr = run_cli("check", "--no-cache", "--jobs", "1", "--fix", "bad.md", "good.md")
+
+    assert code == 3
+    assert "internal error while checking bad.md" in stderr
+    assert (tmp_path / "good.md").read_text(encoding="utf-8") == "# Good\n\n## 1. a\n\n## 2. b\n"
+    assert (tmp_path / "bad.md").read_text(encoding="utf-8") == "# Bad\n\n## 1. a\n\n## 3. b\n"
+
+
+def test_document_bug_message_chinese():
+    from doclint.i18n import set_language
+    from doclint.loader import DocumentBug
+
+    set_language("zh-CN")
+    try:
+        message = DocumentBug("docs/bad.md", "IndexError: list index out of range", "").message()
+    finally:
+        set_language(None)
+
+    assert message == (
+        "检查 docs/bad.md 时发生内部错误：IndexError: list index out of range；这是 doclint 的缺陷，"
+        "请连同这个文件一起报告（加 --verbose 重新运行可查看堆栈跟踪）"
+    )

@@ -391,7 +391,7 @@ def check(
     except SchemaError as error:
         _fail(str(error))
         sys.exit(EXIT_USAGE)
-    for error in result.errors:
+    for error in [*result.errors, *result.internal_errors]:
         _fail(error)
 
     if diff:
@@ -493,6 +493,8 @@ def _show_diff(result, settings, unsafe: bool, verbose: bool) -> int:
             if not line.endswith(b"\n"):
                 sys.stdout.buffer.write(b"\n\\ No newline at end of file\n")
     sys.stdout.buffer.flush()
+    if result.internal_errors:
+        return EXIT_INTERNAL
     if result.errors:
         return EXIT_USAGE
     return 1 if changed else 0
@@ -534,6 +536,7 @@ def _fix(result, settings, unsafe: bool, verbose: bool):
     remaining = outcome.result
     remaining.fixed = outcome.fixed
     remaining.errors.extend(write_errors)
+    remaining.internal_errors = result.internal_errors
     return remaining, report
 
 

@@ -25,6 +25,7 @@ from doclint.source import Source, SourceError, UndecodableError, decode, read_s
 
 if TYPE_CHECKING:
     # Imported where they are used, so that a replayed run loads neither the section tree nor the rules.
+    from doclint.loader import DocumentBug
     from doclint.model import Document
     from doclint.registry import Rule
     from doclint.runcache import RunCache, RunRecord
@@ -42,6 +43,8 @@ class RunResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     """One line per input that could not be read or written, naming it and the fix."""
+    internal_errors: list[str] = field(default_factory=list)
+    """One line per document that tripped a bug in doclint, naming it; the run checked the others."""
     warnings: list[str] = field(default_factory=list)
     """One line per problem that is not a finding but still goes to the user, such as a suppression
     comment that names no rule. ``run`` logs them."""
@@ -87,7 +90,9 @@ class RunResult:
 
     @property
     def exit_status(self) -> int:
-        """0 clean, 1 findings at warning level or above, 2 when an input could not be read."""
+        """0 clean, 1 findings at warning level or above, 2 when an input could not be read, 3 after a bug in doclint."""
+        if self.internal_errors:
+            return 3
         if self.errors:
             return 2
         if any(diagnostic.severity.rank >= Severity.WARNING.rank for diagnostic in self.diagnostics):
@@ -298,12 +303,14 @@ def run(
         rules = select_rules(settings.select, settings.ignore)
     findings: dict[str, list[Diagnostic]] = {}
     warnings: list[str] = []
+    bugs: list[DocumentBug] = []
     with run_thresholds():
-        documents = _load_all(paths, settings, errors, rules, findings, found, warnings)
-        compared = _load_compared(compared_paths, settings, warnings)
+        documents = _load_all(paths, settings, errors, rules, findings, found, warnings, bugs)
+        compared = _load_compared(compared_paths, settings, warnings, bugs)
         result = check_documents(documents, settings, rules, errors, compared, findings)
     result.warnings = [*warnings, *result.warnings]
-    if cache is not None and not result.errors:
+    result.internal_errors = [bug.message() for bug in bugs]
+    if cache is not None and not result.errors and not result.internal_errors:
         cache.store_run([document.path for document in result.documents], result.diagnostics, result.warnings)
     return _logged(result)
 
@@ -351,6 +358,7 @@ def _load_all(
     findings: dict[str, list[Diagnostic]],
     found: frozenset[str],
     warnings: list[str],
+    bugs: list[DocumentBug],
 ) -> list[Document]:
     """Load the named documents: standard input directly, files through the cache and process pool.
 
@@ -372,7 +380,7 @@ def _load_all(
                 errors.append(str(error))
     files = [path for path in paths if path != STDIN_PATH]
     undecodable: list[UndecodableError] = []
-    documents.extend(load_documents(files, settings, errors, rules, findings, undecodable))
+    documents.extend(load_documents(files, settings, errors, rules, findings, undecodable, bugs))
     for error in undecodable:
         if error.path in found:
             warnings.append(_skipped_warning(error))
@@ -408,19 +416,20 @@ def _skipped_warning(error: UndecodableError) -> str:
     return template.format(path=error.path, reason=error.reason)
 
 
-def _load_compared(paths: Sequence[str], settings: Settings, warnings: list[str]) -> list[Document]:
+def _load_compared(paths: Sequence[str], settings: Settings, warnings: list[str], bugs: list[DocumentBug]) -> list[Document]:
     """Load the ``--compare-with`` documents.
 
     A document that cannot be read is left out with a line in ``warnings``,
     because it is not being checked, and one unreadable file elsewhere in a
-    repository must not fail every check.
+    repository must not fail every check. One that trips a bug in doclint
+    goes to ``bugs``.
     """
     if not paths:
         return []
     from doclint.loader import load_documents
 
     unreadable: list[str] = []
-    compared = load_documents(paths, settings, unreadable)
+    compared = load_documents(paths, settings, unreadable, bugs=bugs)
     for error in unreadable:
         warnings.append(_("{error}; it is left out of the comparison").format(error=error))
     return compared

@@ -21,6 +21,7 @@ import hashlib
 import logging
 import os
 import sys
+import traceback
 from pathlib import Path
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence
@@ -29,15 +30,16 @@ from doclint.background import end_with_parent
 from doclint.cachefiles import CACHE_FORMAT, SignedStore, code_fingerprint, file_digest
 from doclint.collector import use_run_thresholds
 from doclint.diagnostics import Diagnostic
-from doclint.i18n import current_language, set_language
+from doclint.i18n import _, current_language, set_language
 from doclint.model import Document
 from doclint.parse import parse_document
 from doclint.qa import item_keys
 from doclint.registry import Rule, rules_by_code
+from doclint.schema_errors import SchemaError
 from doclint.runcache import record_cache_entries, record_dependencies, settings_key, take_dependencies
 from doclint.settings import Settings
 from doclint.similarity import section_forms
-from doclint.source import SourceError, UndecodableError, decode, read_bytes
+from doclint.source import Source, SourceError, UndecodableError, decode, read_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -102,11 +104,38 @@ def _start_worker(context: _Context, parent: int) -> None:
     use_run_thresholds()
 
 
-def _parse(job: _Job) -> _Parsed | SourceError:
+@dataclasses.dataclass(frozen=True)
+class DocumentBug:
+    """An unexpected exception while one document was parsed or checked: a bug in doclint, reported for that file.
+
+    The other documents are still checked, so that one file that trips a
+    bug does not take the findings of a whole folder with it.
+    """
+
+    path: str
+    error: str
+    """The exception's type and message."""
+    trace: str
+    """The formatted traceback, logged with ``--verbose``."""
+
+    def message(self) -> str:
+        return _(
+            "internal error while checking {path}: {error}; this is a bug in doclint, please report it with this file "
+            "(rerun with --verbose for the traceback)"
+        ).format(path=self.path, error=self.error)
+
+
+class DocumentBugError(Exception):
+    """Raised by ``load_documents`` for a ``DocumentBug`` when its caller collects none."""
+
+
+def _parse(job: _Job) -> _Parsed | SourceError | DocumentBug:
     """Decode and parse one document, run the document-scope rules on it, and return the result or the error.
 
     This runs in a worker process when there are enough documents, so that
-    the rules that look at one document at a time use every core.
+    the rules that look at one document at a time use every core. An
+    unexpected exception becomes a ``DocumentBug``; the errors a user can
+    fix (an unreadable file, a bad schema) are returned or raised as such.
     """
     assert _context is not None
     settings = _context.settings
@@ -114,6 +143,17 @@ def _parse(job: _Job) -> _Parsed | SourceError:
         source = decode(job.path, job.data, settings.encoding)
     except SourceError as error:
         return error
+    try:
+        return _parse_source(source, settings)
+    except (SourceError, SchemaError):
+        raise
+    except Exception as error:
+        return DocumentBug(job.path, f"{type(error).__name__}: {error}", traceback.format_exc())
+
+
+def _parse_source(source: Source, settings: Settings) -> _Parsed:
+    """Parse a decoded document, compute its per-document forms and run the document-scope rules on it."""
+    assert _context is not None
     document = parse_document(source, settings.label_table)
     document.forms = section_forms(document)
     document.item_keys = item_keys(document)
@@ -224,12 +264,15 @@ def load_documents(
     rules: Sequence[Rule] = (),
     findings: dict[str, list[Diagnostic]] | None = None,
     undecodable: list[UndecodableError] | None = None,
+    bugs: list[DocumentBug] | None = None,
 ) -> list[Document]:
     """Read, decode and parse documents, from the cache when possible and in parallel otherwise.
 
     Each path that cannot be read or decoded adds its message to ``errors``
     and is left out. With ``undecodable``, a file whose bytes are not text
     goes there instead, so that the caller decides whether it is an error.
+    With ``bugs``, a document that trips a bug in doclint goes there and the
+    others are still loaded; without it, that raises ``DocumentBugError``.
     The documents come back in the order of ``paths``.
     The document-scope ``rules`` run where a document is parsed, and their
     findings are added to ``findings`` under the document's path, or come
@@ -273,6 +316,12 @@ def load_documents(
             continue
         if isinstance(parsed, SourceError):
             errors.append(str(parsed))
+            continue
+        if isinstance(parsed, DocumentBug):
+            logger.debug("%s: %s", parsed.path, parsed.trace)
+            if bugs is None:
+                raise DocumentBugError(parsed.message())
+            bugs.append(parsed)
             continue
         documents[index] = parsed.document
         record_dependencies(parsed.dependencies)
