@@ -467,6 +467,31 @@ def test_diff_keeps_encoding_bom_and_line_endings(tmp_path):
     assert b"\n \xef\xbb\xbf## 1. a\n" in bom_diff
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"# T\r\r## Setup\r\rRun it.\r\r## Setup\r\rRun it.\r",
+        b"# T\r\n\r\n## Setup\r\n\r\nRun it.\r\n\r\n## Setup\r\n\r\nRun it.\r\n## A\rx\r\n",
+    ],
+    ids=["cr-only", "stray-cr"],
+)
+def test_diff_of_cr_line_ends_applies(tmp_path, monkeypatch, text):
+    # diff and patch split lines after LF only, so a CR-only file is one line for them.
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "doc.md"
+    path.write_bytes(text)
+    patch = diff_bytes("doc.md")
+    subprocess.run([sys.executable, "-m", "doclint", "check", "--no-cache", "--fix", "doc.md"], capture_output=True, check=False)
+    fixed_text = path.read_bytes()
+    path.write_bytes(text)
+
+    applied = subprocess.run(["git", "apply", "-"], input=patch, capture_output=True, check=False)
+
+    assert applied.returncode == 0, applied.stderr
+    assert path.read_bytes() == fixed_text
+    assert fixed_text != text
+
+
 def test_fixed_count_leaves_out_findings_still_reported(run_cli, tmp_path):
     path = tmp_path / "imports.md"
     path.write_text('# U\n\n```python\nwith open("x") as fh:\n    import math, cmath\n\nimport os, sys\n```\n', encoding="utf-8")

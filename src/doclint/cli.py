@@ -466,6 +466,18 @@ def _run_fixes(result, settings, unsafe: bool, verbose: bool):
         sys.exit(EXIT_INTERNAL)
 
 
+def _diff_lines(data: bytes) -> list[bytes]:
+    """Split a file's bytes into lines as diff and patch do: after each LF only.
+
+    A lone CR is part of its line for them, so a file with CR line endings
+    (classic Mac OS) is one line, and a stray CR stays inside its line.
+    ``bytes.splitlines`` would also split at each CR, and the diff would not
+    apply.
+    """
+    lines = data.split(b"\n")
+    return [line + b"\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
 def _show_diff(result, settings, unsafe: bool, verbose: bool) -> int:
     """Print the unified diff of every file the fixes would change; return the exit status.
 
@@ -482,8 +494,8 @@ def _show_diff(result, settings, unsafe: bool, verbose: bool) -> int:
     changed = outcome.changed()
     sys.stdout.flush()
     for document in changed:
-        before = encode(outcome.original[document.path]).splitlines(keepends=True)
-        after = encode(document.source).splitlines(keepends=True)
+        before = _diff_lines(encode(outcome.original[document.path]))
+        after = _diff_lines(encode(document.source))
         absolute = document.path.startswith("/")
         old_name = document.path if absolute else f"a/{document.path}"
         new_name = document.path if absolute else f"b/{document.path}"
