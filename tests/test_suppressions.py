@@ -382,3 +382,33 @@ def test_lines_to_keep_enable_of_earlier_range():
     document = parse_document(Source.from_text("doc.md", text))
 
     assert lines_to_keep(document, 4, 6) == {6}
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "Write `<!-- doclint-disable-file -->` to silence a file.",
+        "| comment |\n| --- |\n| `<!-- doclint-disable-file -->` |",
+        "> Quote ``<!-- doclint-disable-file -->`` here.",
+        "## Use `<!-- doclint-disable-file -->`",
+    ],
+    ids=["paragraph", "table", "quote", "heading"],
+)
+def test_comment_in_code_span_silences_nothing(run_cli, tmp_path, quoted):
+    text = quoted + "\n\n" + BASE
+
+    found = check(run_cli, tmp_path, text, "--select", "ALL")
+
+    assert [rule for _line, rule in found] == ["near-duplicate-section", "duplicate-section"]
+
+
+def test_inline_comment_in_paragraph_silences(run_cli, tmp_path):
+    text = "Generated text. <!-- doclint-disable-file duplicate-section -->\n\n" + BASE
+
+    assert [rule for _line, rule in check(run_cli, tmp_path, text, "--select", "ALL")] == ["near-duplicate-section"]
+
+
+def test_code_span_and_inline_comment_same_paragraph(run_cli, tmp_path):
+    text = "Quote `<!-- doclint-disable-file duplicate-section -->`, then <!-- doclint-disable-file duplicate-section -->\n\n"
+
+    assert [rule for _line, rule in check(run_cli, tmp_path, text + BASE, "--select", "ALL")] == ["near-duplicate-section"]

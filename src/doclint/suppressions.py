@@ -8,10 +8,10 @@
 - ``<!-- doclint-disable-file RULES -->`` silences findings anywhere in the file.
 
 RULES are rule names or codes separated by commas or spaces; none means
-every rule. A comment inside a code block is code, not a suppression. The
-word after ``doclint-`` must be one of these four directives in full. A
-comment with another word, such as ``doclint-disable-line``, silences
-nothing and is reported.
+every rule. A comment inside a code block or a code span is code, not a
+suppression. The word after ``doclint-`` must be one of these four
+directives in full. A comment with another word, such as
+``doclint-disable-line``, silences nothing and is reported.
 
 The engine calls ``apply_suppressions`` after the rules ran. It drops the
 silenced findings and reports the comments that silence nothing or name
@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Collection, Mapping, NamedTuple, Sequence
+from typing import Collection, Iterable, Iterator, Mapping, NamedTuple, Sequence
+
+from markdown_it.token import Token
 
 from doclint.diagnostics import Diagnostic
 from doclint.i18n import _
-from doclint.model import CodeBlock, Document
+from doclint.model import Block, CodeBlock, Document, HtmlBlock, Paragraph, Table
 
 logger = logging.getLogger(__name__)
 
@@ -88,10 +91,11 @@ def find_comments(document: Document) -> list[SuppressionComment]:
         return []
 
     code_lines = {line for start, end in _code_blocks(document).items() for line in range(start, end + 1)}
+    html = _HtmlComments(document)
     comments = []
     for match in matches:
         line, column = source.position(match.start())
-        if line in code_lines:
+        if line in code_lines or not html.is_comment(line, match.group()):
             continue
         rules = frozenset(filter(None, re.split(r"[\s,]+", match.group("rules"))))
         end_line, _end_column = source.position(match.end())
@@ -377,18 +381,64 @@ def _next_content_line(document: Document, line: int) -> int:
 
 def _code_blocks(document: Document) -> dict[int, int]:
     """Map the first line of each code block of a document to its last line."""
-    ends: dict[int, int] = {}
+    return {block.line: block.end_line for block in _all_blocks(document) if isinstance(block, CodeBlock)}
 
-    def visit(blocks):
+
+def _all_blocks(document: Document) -> Iterator[Block]:
+    """Yield every block of a document, those inside lists and block quotes too."""
+
+    def visit(blocks: Iterable[Block]) -> Iterator[Block]:
         for block in blocks:
-            if isinstance(block, CodeBlock):
-                ends[block.line] = block.end_line
-            for child in getattr(block, "blocks", ()):
-                visit([child])
+            yield block
+            yield from visit(getattr(block, "blocks", ()))
             for item in getattr(block, "items", ()):
-                visit(item.blocks)
+                yield from visit(item.blocks)
 
-    visit(document.blocks)
+    yield from visit(document.blocks)
     for section in document.walk():
-        visit(section.blocks)
-    return ends
+        yield from visit(section.blocks)
+
+
+class _HtmlComments:
+    """Tell the HTML comments of a document from text that only looks like one, such as a comment quoted in a code span.
+
+    markdown-it reads ``<!-- ... -->`` as HTML in an HTML block, or as
+    inline HTML in a paragraph, a heading or a table, unless a code span
+    takes it first (`` `<!-- doclint-disable -->` `` is text). The inline
+    spans of a block are parsed with markdown-it when a comment-like text
+    starts in it, and each inline HTML comment it finds is matched to one
+    such text of the same characters, in order.
+    """
+
+    def __init__(self, document: Document):
+        self.source = document.source
+        self.html_blocks = [(block.line, block.end_line) for block in _all_blocks(document) if isinstance(block, HtmlBlock)]
+        self.inline_blocks = [
+            (block.line, block.end_line) for block in _all_blocks(document) if isinstance(block, (Paragraph, Table))
+        ]
+        self.inline_blocks += [(section.line, section.line) for section in document.walk()]
+        self.unmatched: dict[tuple[int, int], Counter[str]] = {}
+
+    def is_comment(self, line: int, text: str) -> bool:
+        """Return whether ``text``, which starts on ``line``, is an HTML comment for markdown-it."""
+        span = next((span for span in self.inline_blocks if span[0] <= line <= span[1]), None)
+        if span is None:
+            return any(start <= line <= end for start, end in self.html_blocks)
+
+        if span not in self.unmatched:
+            self.unmatched[span] = self._inline_comments(span)
+        unmatched = self.unmatched[span]
+        if unmatched[text] <= 0:
+            return False
+        unmatched[text] -= 1
+        return True
+
+    def _inline_comments(self, span: tuple[int, int]) -> Counter[str]:
+        """Count the inline HTML comments that markdown-it finds in the lines of one block."""
+        from doclint.parse import markdown_parser
+
+        text = "\n".join(self.source.line_text(line) for line in range(span[0], span[1] + 1))
+        parser = markdown_parser()
+        tokens: list[Token] = []
+        parser.inline.parse(text, parser, {}, tokens)
+        return Counter(token.content for token in tokens if token.type == "html_inline" and token.content.startswith("<!--"))
