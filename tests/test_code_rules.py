@@ -627,3 +627,33 @@ def test_unknown_code_scope(run_cli):
     code, _, stderr = run_cli("check", "--code-scope", "chapter", str(SEED))
     assert code == 2
     assert "'chapter' is not one of 'document', 'block'" in stderr
+
+
+TOO_DEEP = (
+    "DL303 code-syntax-error Python code does not parse: the code is nested too deeply for Python's parser; "
+    "correct the code, or tag the block with the language it is written in"
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("x = 1" + "+1" * 3000, f"doc.md:4:1: {TOO_DEEP}"),
+        ("x = " + "-" * 10000 + "1", f"doc.md:4:1: {TOO_DEEP}"),
+        ("x = a" + ".b" * 20000, f"doc.md:4:1: {TOO_DEEP}"),
+        (
+            "x = " + "(" * 1500 + ")" * 1500,
+            "doc.md:4:205: DL303 code-syntax-error Python code does not parse: too many nested parentheses; "
+            "correct the code, or tag the block with the language it is written in",
+        ),
+    ],
+    ids=["chained-plus", "unary-minus", "attributes", "brackets"],
+)
+def test_deeply_nested_python_syntax_finding(run_process, tmp_path, code, expected):
+    # In a process of its own: LibCST's native parser, which looks for syntax of newer Pythons, crashed on such code.
+    (tmp_path / "doc.md").write_text(f"# T\n\n```python\n{code}\n```\n", encoding="utf-8")
+
+    status, stdout, stderr = run_process("check", "--no-cache", "--no-config", "doc.md")
+
+    assert (status, stderr) == (1, "")
+    assert stdout.splitlines()[0] == expected

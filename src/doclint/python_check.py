@@ -30,7 +30,7 @@ from weakref import WeakKeyDictionary
 from pyflakes import checker, messages
 
 from doclint.codeblocks import CodeLine, code_lines, iter_code_blocks
-from doclint.i18n import _
+from doclint.i18n import N_, _
 from doclint.model import CodeBlock, Document
 from doclint.python_snippets import PythonPieces, Snippet, is_python_language, python_pieces
 from doclint.settings import CODE_SCOPES, CodeScope
@@ -180,7 +180,9 @@ def _parse(snippet: Snippet) -> ast.Module:
             return ast.parse("\n" * offset + snippet.source)
         except SyntaxError as error:
             raise _moved_up(error, offset) from None
-        except (ValueError, RecursionError, MemoryError) as error:
+        except (RecursionError, MemoryError) as error:
+            raise _TooDeepError(_(_TOO_DEEP_MESSAGE)) from error
+        except ValueError as error:
             raise SyntaxError(str(error) or type(error).__name__) from None
 
 
@@ -191,6 +193,20 @@ def _moved_up(error: SyntaxError, lines: int) -> SyntaxError:
     moved.end_lineno = error.end_lineno - lines if error.end_lineno is not None else None
     moved.offset, moved.end_offset, moved.text = error.offset, error.end_offset, error.text
     return moved
+
+
+class _TooDeepError(SyntaxError):
+    """Python's parser ran out of stack or memory on deeply nested code, such as 3,000 chained ``+1``."""
+
+
+# Python's own message for more than 200 nested brackets, which is a real syntax error.
+_NESTED_BRACKETS_MESSAGE = "too many nested parentheses"
+_TOO_DEEP_MESSAGE = N_("the code is nested too deeply for Python's parser")
+
+
+def _is_too_deep(error: SyntaxError) -> bool:
+    """Return whether a parse failed on the depth of the code rather than on a construct that a newer Python has."""
+    return isinstance(error, _TooDeepError) or error.msg == _NESTED_BRACKETS_MESSAGE
 
 
 def _syntax_problem(snippet: Snippet, error: SyntaxError, block: CodeBlock) -> PythonProblem:
@@ -205,6 +221,10 @@ def _syntax_problem(snippet: Snippet, error: SyntaxError, block: CodeBlock) -> P
         column, end_column = line.column(offset), None
         if error.end_lineno == error.lineno and error.end_offset is not None and error.end_offset - 1 > offset:
             end_column = line.column(min(error.end_offset - 1, len(line.text)))
+
+    if _is_too_deep(error):
+        # LibCST's native parser can crash the process on such code, so it does not look for newer syntax.
+        return PythonProblem("syntax-error", line.line, column, end_column, block, error.msg)
 
     # Imported here because LibCST takes about 0.2 s to import and most documents parse.
     from doclint.python_version import newer_syntax

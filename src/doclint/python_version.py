@@ -60,7 +60,11 @@ def newer_syntax(source: str, running: Version | None = None) -> NewerSyntax | N
         return None
 
     finder = _FeatureFinder(module)
-    module.visit(finder)
+    try:
+        module.visit(finder)
+    except RecursionError:
+        logger.debug("LibCST's visitor ran out of stack on a snippet")
+        return None
     limit = running or running_version()
     newer = [found for found in finder.found if found.version > limit]
     return max(newer, key=lambda found: found.version) if newer else None
