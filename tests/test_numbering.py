@@ -219,6 +219,18 @@ def test_years_and_codes_get_no_safe_renumbering():
     assert reaching.fix.applicability == Applicability.UNSAFE
 
 
+def test_codes_after_small_numbers_get_unsafe_fix():
+    from doclint.diagnostics import Applicability
+
+    [exit_status] = numbering_findings("# Exit\n\n## 0: ok\n\n## 1: error\n\n## 2: usage\n\n## 130: interrupted\n")
+    [errno] = numbering_findings("# Errno\n\n## 1: EPERM\n\n## 2: ENOENT\n\n## 13: EACCES\n")
+    [lost] = numbering_findings("# L\n\n## 1. a\n\n## 2. b\n\n## 12. c\n")
+
+    assert exit_status.fix.applicability == Applicability.UNSAFE
+    assert errno.fix.applicability == Applicability.UNSAFE
+    assert lost.fix.applicability == Applicability.SAFE
+
+
 def test_runs_of_codes_not_checked():
     assert numbering_findings("# Status\n\n## 400: Bad Request\n\n## 401: Unauthorized\n\n## 403: Forbidden\n") == []
     assert numbering_findings("# Codes\n\n## 200: OK\n\n## 201: Created\n\n## 204: No Content\n\n## 400: Bad Request\n") == []

@@ -40,7 +40,8 @@ full-width), and the dotted numbers below each renumbered heading with it
 the run carries that same fix. The fix is safe for plain numbers and for
 dotted ones that start at 1 (``3.1``), and unsafe for other dotted runs,
 which may be versions after all (``2.2``, ``2.4``), and for runs that
-reach 100, which may be codes (HTTP 400, 401, 403). A run with a date in
+reach 100 or jump by more than 10, which may be codes (HTTP 400, 401,
+403, exit status 130, errno 13). A run with a date in
 a title gets an unsafe fix too, because its numbers may be release
 numbers (``## 9: 2023-12-01``). A run with a number that cannot be
 rewritten where it is written (a Chinese numeral) gets no fix.
@@ -93,6 +94,9 @@ _RELEASES_RE = re.compile(r"(?i)\b(?:releases?|versions?|changelog|change log|v\
 
 SAFE_NUMBER_LIMIT = 100
 """Renumbering that reaches this number is an unsafe fix, and a run that starts at it is not checked: such numbers may be codes, such as HTTP statuses."""
+
+MAX_SAFE_GAP = 10
+"""A run that jumps up by more than this between two numbers gets only an unsafe fix, because such a jump more likely marks codes than lost sections."""
 
 FIRST_YEAR = 1000
 """A dotted number whose first part is this or more starts with a year, so it is a date, not a section number."""
@@ -292,8 +296,13 @@ def _is_safe_renumbering(run: list[Section], planned: list[str]) -> bool:
     if len(last) > 1 and _parts(planned[0])[-1] != 1:
         return False
 
-    # Numbers of 100 and more are as often codes (HTTP 400, 401, 403) as items of a long list.
-    if last[-1] >= SAFE_NUMBER_LIMIT:
+    # Numbers of 100 and more are as often codes (HTTP 400, 401, 403, exit status 130) as items of a long list.
+    written = [_parts(section.number or "")[-1] for section in run]
+    if max(last[-1], *written) >= SAFE_NUMBER_LIMIT:
+        return False
+
+    # A jump of more than MAX_SAFE_GAP is more likely a list of codes (errno 1, 2, 13) than lost sections.
+    if any(later - earlier > MAX_SAFE_GAP for earlier, later in zip(written, written[1:])):
         return False
 
     # A number before a date may be a release number ("## 9: 2023-12-01") as well as an entry of a log.
