@@ -321,6 +321,15 @@ def test_unused_suppression_per_file_ignores(run_process, tmp_path, selector):
     assert stderr == ""
 
 
+def test_suppression_used_when_per_file_ignores_drops_finding(run_process, tmp_path):
+    (tmp_path / "doc.md").write_text(copy_suppressed_by("<!-- doclint-disable-next-line duplicate-section -->"), encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text('select = ["ALL"]\n[per-file-ignores]\n"doc.md" = ["DL101"]\n', encoding="utf-8")
+
+    code, stdout, stderr = run_process("check", "--no-cache", "doc.md")
+
+    assert (code, stdout, stderr) == (0, "No problems found in 1 file.\n", "")
+
+
 def test_unused_suppression_severity_setting(run_process, tmp_path):
     (tmp_path / "doc.md").write_text(UNUSED_COMMENT, encoding="utf-8")
     (tmp_path / ".doclint.toml").write_text('select = ["ALL"]\n[severity]\nunused-suppression = "info"\n', encoding="utf-8")

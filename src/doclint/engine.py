@@ -469,8 +469,9 @@ def check_documents(
 
     from doclint.suppressions import apply_suppressions
 
-    applied = apply_suppressions(result.documents, _configured(result.diagnostics, settings), [rule.name for rule in rules])
-    result.diagnostics = [*applied.kept, *_configured(applied.reports, settings)]
+    # Suppressions come first, so that a comment over a finding that per-file-ignores also drops still counts as used.
+    applied = apply_suppressions(result.documents, result.diagnostics, [rule.name for rule in rules])
+    result.diagnostics = _configured([*applied.kept, *applied.reports], settings)
     result.silenced = applied.silenced
     result.warnings = applied.warnings
 
@@ -496,8 +497,8 @@ def _document_findings(
 def _configured(diagnostics: Sequence[Diagnostic], settings: Settings) -> list[Diagnostic]:
     """Apply the configuration's severity overrides and per-file ignores to findings.
 
-    The unused-suppression findings are made after the suppressions were
-    applied to the other findings, so they go through this step on their own.
+    It runs after the suppressions, on the findings they keep and on the
+    unused-suppression findings they make.
     """
     diagnostics = [_with_severity(diagnostic, settings) for diagnostic in diagnostics]
     return [diagnostic for diagnostic in diagnostics if not _ignored_in_file(diagnostic, settings)]
