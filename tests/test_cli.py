@@ -668,3 +668,15 @@ def test_document_bug_message_chinese():
         "检查 docs/bad.md 时发生内部错误：IndexError: list index out of range；这是 doclint 的缺陷，"
         "请连同这个文件一起报告（加 --verbose 重新运行可查看堆栈跟踪）"
     )
+
+
+def test_text_output_escapes_control_characters(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "e.md").write_text("# T\n\n## 1. a\n\n## 3. \x1b]0;title\x07b\x1b[2J\n", encoding="utf-8")
+
+    _code, stdout, _stderr = run_cli("check", "--no-cache", "e.md")
+
+    assert stdout.splitlines()[0] == (
+        'e.md:5:4: DL402 heading-numbering [*] heading "3. \\x1b]0;title\\x07b\\x1b[2J" skips from 1 (line 3) to 3; '
+        "the fix renumbers it to 2"
+    )
