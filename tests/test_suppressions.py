@@ -223,6 +223,31 @@ def test_unknown_directive_silences_nothing(run_process, tmp_path, word):
     assert stderr == f"doclint: warning: doc.md:5: {unknown_directive(word)}\n"
 
 
+@pytest.mark.parametrize(
+    "directive",
+    ["DOCLINT-DISABLE-NEXT-LINE", "Doclint-disable", "doclint:disable", "doclint_disable", "doclint disable-next-line", "doclint\u2013disable"],
+)
+def test_other_spelling_of_directive_silences_nothing(run_process, tmp_path, directive):
+    (tmp_path / "doc.md").write_text(NUMBERED.format(comment=f"<!-- {directive} DL402 -->"), encoding="utf-8")
+
+    code, stdout, stderr = run_process("check", "--no-config", "doc.md")
+
+    assert code == 1
+    assert stdout.splitlines()[:3] == NUMBERING_FINDINGS
+    assert stderr == (
+        f"doclint: warning: doc.md:5: '{directive}' is not a doclint directive, so this comment silences nothing; use one of "
+        "doclint-disable-next-line, doclint-disable, doclint-enable, doclint-disable-file\n"
+    )
+
+
+def test_comment_about_doclint_is_no_directive(run_process, tmp_path):
+    (tmp_path / "doc.md").write_text(NUMBERED.format(comment="<!-- doclint enables these checks -->"), encoding="utf-8")
+
+    code, _stdout, stderr = run_process("check", "--no-config", "doc.md")
+
+    assert (code, stderr) == (1, "")
+
+
 def test_unknown_directive_is_a_finding_when_selected(run_process, tmp_path):
     (tmp_path / "doc.md").write_text(NUMBERED.format(comment="<!-- doclint-disable-line DL402 -->"), encoding="utf-8")
 

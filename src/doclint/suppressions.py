@@ -11,7 +11,8 @@ RULES are rule names or codes separated by commas or spaces; none means
 every rule. A comment inside a code block or a code span is code, not a
 suppression. The word after ``doclint-`` must be one of these four
 directives in full. A comment with another word, such as
-``doclint-disable-line``, silences nothing and is reported.
+``doclint-disable-line``, or another spelling of a directive, such as
+``doclint:disable``, silences nothing and is reported.
 
 The engine calls ``apply_suppressions`` after the rules ran. It drops the
 silenced findings and reports the comments that silence nothing or name
@@ -35,8 +36,15 @@ from doclint.model import Block, CodeBlock, Document, HtmlBlock, Paragraph, Tabl
 logger = logging.getLogger(__name__)
 
 # The directive runs to the first space or to the comment's end, so that a
-# misspelt one such as ``disable-line`` is not read as ``disable``.
-_COMMENT_RE = re.compile(r"<!--\s*doclint-(?P<kind>[^\s>]*?)(?P<rules>(?:\s[^>]*?)?)\s*-->")
+# misspelt one such as ``doclint-disable-line`` is not read as ``disable``.
+# The second form catches other spellings of a directive (``DOCLINT-DISABLE``,
+# ``doclint:disable``, ``doclint disable-next-line``), which silence nothing
+# and are reported.
+_COMMENT_RE = re.compile(
+    r"<!--\s*(?P<directive>doclint-[^\s>]*?|(?i:doclint)[-_:\s\u2013\u2014]*(?i:disable|enable)(?:[-_][^\s>]*?)?)"
+    r"(?P<rules>(?:\s[^>]*?)?)\s*-->"
+)
+_PREFIX = "doclint-"
 
 _BLANK_RE = re.compile(r"[\s>]*")
 """A blank line, in a block quote too."""
@@ -76,6 +84,13 @@ class SuppressionComment:
     column: int
     end_line: int
     """The line on which the comment ends."""
+    written: str = ""
+    """The directive as written, such as ``doclint:disable``, when it does not start with ``doclint-``."""
+
+    @property
+    def directive(self) -> str:
+        """The directive as written: ``doclint-`` and the kind, or the other spelling."""
+        return self.written or _PREFIX + self.kind
 
     @property
     def is_directive(self) -> bool:
@@ -99,7 +114,11 @@ def find_comments(document: Document) -> list[SuppressionComment]:
             continue
         rules = frozenset(filter(None, re.split(r"[\s,]+", match.group("rules"))))
         end_line, _end_column = source.position(match.end())
-        comments.append(SuppressionComment(match.group("kind"), rules, line, column, end_line))
+        directive = match.group("directive")
+        if directive.startswith(_PREFIX):
+            comments.append(SuppressionComment(directive[len(_PREFIX):], rules, line, column, end_line))
+        else:
+            comments.append(SuppressionComment(directive, rules, line, column, end_line, written=directive))
     return comments
 
 
@@ -345,8 +364,8 @@ def _comment_problems(comment: SuppressionComment, known: Mapping[str, str]) -> 
     if not comment.is_directive:
         directives = ", ".join(f"doclint-{directive}" for directive in DIRECTIVES)
         message = _(
-            "'doclint-{kind}' is not a doclint directive, so this comment silences nothing; use one of {directives}"
-        ).format(kind=comment.kind, directives=directives)
+            "'{directive}' is not a doclint directive, so this comment silences nothing; use one of {directives}"
+        ).format(directive=comment.directive, directives=directives)
         return [message]
 
     return [
