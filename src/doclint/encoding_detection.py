@@ -39,7 +39,7 @@ import codecs
 import logging
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:
     from charset_normalizer.models import CharsetMatch
@@ -143,6 +143,31 @@ _CJK_MULTIBYTE = frozenset(
 )
 
 
+SUGGESTED_LATIN_ENCODINGS = ("cp1252", "cp1250")
+"""The code pages suggested for undetected bytes that decode to the letters of one language, the most common first."""
+
+SUGGESTED_OTHER_ENCODING = "gb18030"
+"""The encoding suggested for other undetected bytes: the common legacy encoding of Chinese documents."""
+
+
+def suggest_encoding(data: bytes) -> str:
+    """Return an encoding to suggest for ``data`` when its encoding is not detected with confidence.
+
+    charset-normalizer's first guess for such bytes is often far off
+    (Big5 for "Jörg" in Latin-1, cp1256 for "problème"). So a Western or
+    Central European code page is suggested when its accented letters all
+    belong to one language, and gb18030 otherwise.
+    """
+    for name in SUGGESTED_LATIN_ENCODINGS:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _letter_share(text, LATIN_ALPHABETS.values()) == 1:
+            return name
+    return SUGGESTED_OTHER_ENCODING
+
+
 def detect_encoding(data: bytes) -> str | None:
     """Return the encoding of ``data`` that charset-normalizer finds with confidence, preferring a common one, or None."""
     from charset_normalizer import from_bytes
@@ -221,11 +246,18 @@ def _alphabet_fit(match: CharsetMatch) -> float | None:
     ``LANGUAGES_CONSIDERED`` most likely languages has an entry in
     ``LATIN_ALPHABETS``.
     """
-    letters = [character.lower() for character in str(match) if _is_accented_latin_letter(character)]
     alphabets = [LATIN_ALPHABETS[language] for language in _likely_languages(match) if language in LATIN_ALPHABETS]
-    if not letters or not alphabets:
-        return None
-    return max(sum(letter in alphabet for letter in letters) / len(letters) for alphabet in alphabets)
+    return _letter_share(str(match), alphabets)
+
+
+def _letter_share(text: str, alphabets: Iterable[str]) -> float | None:
+    """Return the largest share of the accented Latin letters of ``text`` that one of ``alphabets`` contains.
+
+    None means that the text has no such letter or that no alphabet is given.
+    """
+    letters = [character.lower() for character in text if _is_accented_latin_letter(character)]
+    shares = [sum(letter in alphabet for letter in letters) / len(letters) for alphabet in alphabets if letters]
+    return max(shares, default=None)
 
 
 def _is_accented_latin_letter(character: str) -> bool:
