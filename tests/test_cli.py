@@ -194,14 +194,14 @@ def test_undecodable_named_file_still_an_error(run_process, mixed_folder):
     assert stderr == (
         f"{BLOB_WARNING}\n"
         "doclint: error: docs/LICENSE.txt: invalid utf-8 at byte 33 (line 3); "
-        "pass --encoding with the file's encoding, for example --encoding gb18030\n"
+        "pass --encoding with the file's encoding, for example --encoding cp1252\n"
     )
 
 
 BLOB_ERROR = "doclint: error: docs/blob.txt: binary file (it contains NUL bytes); pass only text documents"
 LICENSE_ERROR = (
     "doclint: error: docs/LICENSE.txt: invalid utf-8 at byte 33 (line 3); "
-    "pass --encoding with the file's encoding, for example --encoding gb18030"
+    "pass --encoding with the file's encoding, for example --encoding cp1252"
 )
 
 

@@ -320,6 +320,12 @@ REPORTED = "# Guide\n\n## Résumé des opérations\n\n" + (
 """French text whose Latin-1 bytes charset-normalizer ranks as cp775 first."""
 
 
+FRENCH_ONE_LINE = "# Notes\n\nLe problème est très délicat. Élève, père, mère, frère: où êtes-vous?\n"
+"""French text whose Latin-1 bytes decode with the same chaos and coherence as cp1250 ("problčme")."""
+
+PORTUGUESE_ONE_LINE = "A informação não está disponível; a situação é crítica.\n"
+
+
 def check_detected(text: str, stored_as: str, detected: str) -> None:
     source = decode("doc.md", text.encode(stored_as))
 
@@ -338,6 +344,10 @@ def check_detected(text: str, stored_as: str, detected: str) -> None:
         pytest.param(PORTUGUESE, "cp1252", "cp1252", id="portuguese-cp1252"),
         pytest.param(POLISH, "iso8859_2", "iso8859-2", id="polish-iso8859-2"),
         pytest.param(LITHUANIAN, "cp1257", "cp1257", id="lithuanian-cp1257"),
+        pytest.param(FRENCH_ONE_LINE, "latin-1", "cp1252", id="french-not-cp1250"),
+        pytest.param(FRENCH_ONE_LINE, "cp1252", "cp1252", id="french-cp1252-not-cp1250"),
+        pytest.param(PORTUGUESE_ONE_LINE, "latin-1", "cp1252", id="portuguese-not-cp1250"),
+        pytest.param(CZECH, "iso8859_2", "iso8859-2", id="czech-iso8859-2-not-cp1250"),
     ],
 )
 def test_detection_prefers_common_encoding(text, stored_as, detected):

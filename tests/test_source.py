@@ -48,6 +48,35 @@ def test_invalid_utf8_names_file_and_option():
     assert "--encoding" in message
 
 
+@pytest.mark.parametrize(
+    ("data", "suggested"),
+    [
+        pytest.param("# Notes\n\nLe problème.\n".encode("latin-1"), "cp1252", id="french-latin-1"),
+        pytest.param(b"MIT License\n\nCopyright (c) 2024 J\xf6rg\n", "cp1252", id="german-name-latin-1"),
+        pytest.param("Zażółć gęślą jaźń.\n".encode("cp1250"), "cp1250", id="polish-cp1250"),
+        pytest.param("第一行\n第二行".encode("gb18030"), "gb18030", id="chinese-gb18030"),
+    ],
+)
+def test_undetected_error_suggests_fitting_encoding(data, suggested):
+    with pytest.raises(UndecodableError) as raised:
+        decode("notes.md", data)
+
+    assert str(raised.value).endswith(f"; pass --encoding with the file's encoding, for example --encoding {suggested}")
+
+
+def test_undetected_error_suggestion_in_chinese():
+    from doclint.i18n import set_language
+
+    set_language("zh-CN")
+    try:
+        with pytest.raises(UndecodableError) as raised:
+            decode("notes.md", "# Notes\n\nLe problème.\n".encode("latin-1"))
+    finally:
+        set_language(None)
+
+    assert str(raised.value).endswith("不是有效的 utf-8；请用 --encoding 指定文件的编码，例如 --encoding cp1252")
+
+
 def test_named_encoding_decodes_gb18030():
     source = decode("notes.md", "第一行\n".encode("gb18030"), encoding="gb18030")
     assert source.text == "第一行\n"

@@ -8,16 +8,43 @@ bytes to other accented letters, with a slightly higher coherence: French
 Latin-1 text comes out as cp775 ("Rķsumķ"), and Portuguese as cp1250.
 So when a code page that is common for the text's language decodes the
 bytes about as well as the first choice, that one is read instead.
+
+Chaos and coherence often tie between code pages that map the same bytes
+to different accented letters: French Latin-1 text scores the same as
+cp1250 ("problčme"), cp1257 and iso8859-10. The letters tell them apart.
+Of the matches that decode the bytes about as well, only those are kept
+whose accented letters best fit the alphabet of one language that
+charset-normalizer proposes for them. "problème, où êtes" in French uses
+only French letters, whereas "problčme, oů ętes" mixes Czech and Polish
+letters. Czech ISO-8859-2 text read as cp1250 gets "ą" for "š", which
+Czech does not write.
+
+This rule was measured with charset-normalizer 3.5.3 on 80 sample texts
+of one line to 2 KB. They were French, Italian, Portuguese, Swedish,
+Catalan, German and Spanish in Latin-1 and cp1252, Czech, Polish and
+Hungarian in cp1250 and ISO-8859-2, and the Lithuanian, Russian,
+Turkish, Greek and CJK texts of the tests. The rule raised the texts
+read as the right encoding from 63 to 71 and cut the ones read with
+wrong letters from 12 to 4. It fixed 4 French, 2 Portuguese and 2
+Czech ISO-8859-2 texts, and changed no other result. Still wrong are a
+one-line Catalan text, in both encodings, because Catalan is not one of
+charset-normalizer's languages and "Valčncia, música" fits Czech, and a
+Swedish text that charset-normalizer reads as hp-roman8 with less chaos
+than any other code page.
 """
 
 from __future__ import annotations
 
 import codecs
+import logging
 import re
-from typing import TYPE_CHECKING, Sequence
+import unicodedata
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:
     from charset_normalizer.models import CharsetMatch
+
+logger = logging.getLogger(__name__)
 
 MAX_DETECTION_CHAOS = 0.1
 """Above this chaos, a detected encoding is not trusted."""
@@ -83,6 +110,30 @@ COMMON_ENCODINGS: dict[str, tuple[str, ...]] = {
 }
 """The common encodings of each language that charset-normalizer names, most common first."""
 
+LATIN_ALPHABETS: dict[str, str] = {
+    "French": "àâæçèéêëîïôœùûüÿ",
+    "German": "äöüß",
+    "Spanish": "áéíñóúü",
+    "Portuguese": "àáâãçéêíóôõú",
+    "Italian": "àèéìíîòóùú",
+    "Dutch": "éèëïóöü",
+    "Danish": "åæéø",
+    "Norwegian": "åæéèòóôø",
+    "Swedish": "åäéö",
+    "Finnish": "åäöšž",
+    "Czech": "áčďéěíňóřšťúůýž",
+    "Slovak": "áäčďéíĺľňóôŕšťúýž",
+    "Polish": "ąćęłńóśźż",
+    "Hungarian": "áéíóöőúüű",
+    "Slovene": "čšž",
+    "Croatian": "čćđšž",
+    "Romanian": "âîăşșţț",
+    "Estonian": "äõöüšž",
+    "Lithuanian": "ąčėęįšūųž",
+    "Turkish": "âçğîıöşûü",
+}
+"""The lower-case letters beyond ASCII that each Latin-script language named by charset-normalizer writes."""
+
 _CJK_MULTIBYTE = frozenset(
     codecs.lookup(name).name
     for name in (
@@ -90,6 +141,31 @@ _CJK_MULTIBYTE = frozenset(
         "shift_jisx0213", "euc_jp", "euc_jis_2004", "euc_jisx0213", "cp949", "euc_kr", "johab",
     )
 )
+
+
+SUGGESTED_LATIN_ENCODINGS = ("cp1252", "cp1250")
+"""The code pages suggested for undetected bytes that decode to the letters of one language, the most common first."""
+
+SUGGESTED_OTHER_ENCODING = "gb18030"
+"""The encoding suggested for other undetected bytes: the common legacy encoding of Chinese documents."""
+
+
+def suggest_encoding(data: bytes) -> str:
+    """Return an encoding to suggest for ``data`` when its encoding is not detected with confidence.
+
+    charset-normalizer's first guess for such bytes is often far off
+    (Big5 for "Jörg" in Latin-1, cp1256 for "problème"). So a Western or
+    Central European code page is suggested when its accented letters all
+    belong to one language, and gb18030 otherwise.
+    """
+    for name in SUGGESTED_LATIN_ENCODINGS:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _letter_share(text, LATIN_ALPHABETS.values()) == 1:
+            return name
+    return SUGGESTED_OTHER_ENCODING
 
 
 def detect_encoding(data: bytes) -> str | None:
@@ -109,7 +185,8 @@ def detect_encoding(data: bytes) -> str | None:
 def _choose(matches: Sequence[CharsetMatch]) -> tuple[CharsetMatch, str]:
     """Return the match to read and its encoding: the first match, unless its encoding is uncommon for the text's languages.
 
-    The languages are the first match's ``LANGUAGES_CONSIDERED`` most
+    The first match is the first of those whose letters fit a language
+    best (``_best_alphabet_fit``). The languages are the first match's ``LANGUAGES_CONSIDERED`` most
     likely ones, because charset-normalizer often ranks a neighbour first
     (Slovak for a Spanish text). A first match in a common encoding of any
     of them is kept, under that encoding's name. It is not swapped for a
@@ -118,13 +195,13 @@ def _choose(matches: Sequence[CharsetMatch]) -> tuple[CharsetMatch, str]:
     Otherwise the matches that decode the bytes about as well are tried
     language by language, the most likely first.
 
-    NOTE: Czech ISO-8859-2 text is still read as cp1250. The two tie,
-    because they differ in š and ž, which charset-normalizer's table of
-    the most frequent Czech letters leaves out.
+    NOTE: Hungarian ISO-8859-2 text is still named cp1250. The two decode
+    every Hungarian letter alike, so the text and the bytes that --fix
+    writes are the same.
     """
+    matches = _best_alphabet_fit(matches)
     first = matches[0]
-    # For East Asian multibyte text charset-normalizer measures no language, and infers one from the encoding.
-    languages = [language.rstrip("—") for language in first.languages[:LANGUAGES_CONSIDERED] or [first.language]]
+    languages = _likely_languages(first)
     common = _common_name(first, languages)
     if common is not None:
         return first, common
@@ -135,6 +212,71 @@ def _choose(matches: Sequence[CharsetMatch]) -> tuple[CharsetMatch, str]:
             if common is not None:
                 return match, common
     return first, first.encoding
+
+
+def _best_alphabet_fit(matches: Sequence[CharsetMatch]) -> Sequence[CharsetMatch]:
+    """Return the matches about as good as the first whose accented letters best fit one language, in their order.
+
+    The chaos and coherence of code pages that map the same bytes to other
+    accented letters often tie, but only the right one writes letters of a
+    single language that charset-normalizer proposes for the text. The
+    matches are returned unchanged when the first one writes no accented
+    Latin letter or none of its languages has a known alphabet (Cyrillic
+    or East Asian text).
+    """
+    first_fit = _alphabet_fit(matches[0])
+    if first_fit is None:
+        return matches
+
+    candidates = [match for match in matches if _about_as_good(match, matches[0], COHERENCE_TOLERANCE)]
+    fits = [_alphabet_fit(match) for match in candidates]
+    best = max(fit for fit in fits if fit is not None)
+    if best == first_fit:
+        return matches
+    logger.debug("reading %s rather than %s, whose letters fit its languages worse", candidates[fits.index(best)].encoding, matches[0].encoding)
+    return [match for match, fit in zip(candidates, fits) if fit == best]
+
+
+def _alphabet_fit(match: CharsetMatch) -> float | None:
+    """Return the largest share of the match's accented Latin letters that one of its likely languages writes, or None.
+
+    Combining marks count as letters that no language writes, because
+    cp1258 decodes some Latin-1 letters ("ò") to them. None means that
+    the decoded text has no such letter, or that none of the match's
+    ``LANGUAGES_CONSIDERED`` most likely languages has an entry in
+    ``LATIN_ALPHABETS``.
+    """
+    alphabets = [LATIN_ALPHABETS[language] for language in _likely_languages(match) if language in LATIN_ALPHABETS]
+    return _letter_share(str(match), alphabets)
+
+
+def _letter_share(text: str, alphabets: Iterable[str]) -> float | None:
+    """Return the largest share of the accented Latin letters of ``text`` that one of ``alphabets`` contains.
+
+    None means that the text has no such letter or that no alphabet is given.
+    """
+    letters = [character.lower() for character in text if _is_accented_latin_letter(character)]
+    shares = [sum(letter in alphabet for letter in letters) / len(letters) for alphabet in alphabets if letters]
+    return max(shares, default=None)
+
+
+def _is_accented_latin_letter(character: str) -> bool:
+    """Return whether ``character`` is a Latin letter beyond ASCII or a combining mark."""
+    if ord(character) < 0x80:
+        return False
+    if unicodedata.category(character) == "Mn":
+        return True
+    return character.isalpha() and unicodedata.name(character, "").startswith("LATIN")
+
+
+def _likely_languages(match: CharsetMatch) -> list[str]:
+    """Return the match's ``LANGUAGES_CONSIDERED`` most likely languages.
+
+    For East Asian multibyte text charset-normalizer measures no language
+    and infers one from the encoding. It marks such a language, and one
+    guessed from too few letters, with trailing dashes ("English—").
+    """
+    return [language.rstrip("—") for language in match.languages[:LANGUAGES_CONSIDERED] or [match.language]]
 
 
 def _common_name(match: CharsetMatch, languages: Sequence[str]) -> str | None:

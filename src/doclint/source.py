@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
-from doclint.encoding_detection import detect_encoding
+from doclint.encoding_detection import detect_encoding, suggest_encoding
 from doclint.i18n import _
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")
@@ -270,17 +270,17 @@ def _decode_as(path: str, data: bytes, name: str, named: bool = False) -> Source
         text = data.decode(name)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
+        position = {"path": path, "encoding": name, "byte": error.start, "line": line}
         if named:
-            template = _(
+            message = _(
                 "{path}: invalid {encoding} at byte {byte} (line {line}); the file is in another encoding, "
                 "so name that one with --encoding or the encoding setting"
-            )
+            ).format(**position)
         else:
-            template = _(
+            message = _(
                 "{path}: invalid {encoding} at byte {byte} (line {line}); "
-                "pass --encoding with the file's encoding, for example --encoding gb18030"
-            )
-        message = template.format(path=path, encoding=name, byte=error.start, line=line)
+                "pass --encoding with the file's encoding, for example --encoding {suggestion}"
+            ).format(**position, suggestion=suggest_encoding(data))
         reason = _("invalid {encoding} at byte {byte} (line {line})").format(encoding=name, byte=error.start, line=line)
         raise UndecodableError(message, path, reason, binary=False) from None
 
