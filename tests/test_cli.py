@@ -233,7 +233,7 @@ def test_file_named_with_trailing_slash_reported_once(run_process, mixed_folder)
     assert stdout == "No problems found in 1 file.\n"
     assert stderr.splitlines() == [
         LICENSE_WARNING,
-        "doclint: error: docs/blob.txt/: binary file (it contains NUL bytes); pass only text documents",
+        "doclint: error: docs/blob.txt: binary file (it contains NUL bytes); pass only text documents",
     ]
 
 
@@ -247,6 +247,78 @@ def test_file_named_with_trailing_slash_not_its_own_copy(run_cli, tmp_path, monk
     assert code == 0
     assert stdout == "No problems found in 1 file.\n"
     assert stderr == ""
+
+
+COPIED_SECTION = "## 1. Alpha\n\nRun the installer, then open the settings page.\n"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "shown"),
+    [
+        (["docs"], ["docs/b.md", "docs/a.md"]),
+        (["docs", "./docs/b.md"], ["docs/b.md", "docs/a.md"]),
+        (["docs/a.md", "./docs/b.md"], ["docs/b.md", "docs/a.md"]),
+        (["./docs/b.md", "docs/a.md"], ["docs/b.md", "docs/a.md"]),
+        (["docs/./a.md", "docs/../docs/b.md"], ["docs/../docs/b.md", "docs/a.md"]),
+        (["docs/b.md", "ABSOLUTE/docs/a.md"], ["docs/b.md", "ABSOLUTE/docs/a.md"]),
+    ],
+    ids=["folder", "folder-and-dot", "dot-second", "dot-first", "dot-parts", "absolute"],
+)
+def test_copy_order_ignores_path_spelling(run_cli, tmp_path, monkeypatch, arguments, shown):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("# A\n\n" + COPIED_SECTION, encoding="utf-8")
+    (tmp_path / "docs" / "b.md").write_text("# B\n\n" + COPIED_SECTION, encoding="utf-8")
+    arguments = [argument.replace("ABSOLUTE", str(tmp_path)) for argument in arguments]
+    copy, original = (name.replace("ABSOLUTE", str(tmp_path)) for name in shown)
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", *arguments)
+
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        f'{copy}:3:1: DL101 duplicate-section [~] section "1. Alpha" repeats section "1. Alpha" '
+        f"(line 3 of {original}) word for word; remove this copy"
+    )
+
+
+@pytest.mark.parametrize(
+    ("arguments", "shown"),
+    [
+        (["docs/c.md/"], "docs/c.md"),
+        (["./docs/c.md"], "docs/c.md"),
+        (["docs//c.md"], "docs/c.md"),
+        (["docs/c.md", "./docs/c.md", "docs//c.md"], "docs/c.md"),
+        (["./docs/c.md", "docs/c.md/"], "docs/c.md"),
+        (["docs/../docs/c.md", "docs/c.md"], "docs/../docs/c.md"),
+        (["docs/c.md", "docs/../docs/c.md"], "docs/c.md"),
+        (["docs", "docs/../docs/c.md"], "docs/../docs/c.md"),
+    ],
+    ids=["trailing-slash", "dot", "double-slash", "three-spellings", "dot-first", "parent-first", "parent-second", "folder-first"],
+)
+def test_named_file_shown_normalised(run_cli, tmp_path, monkeypatch, arguments, shown):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "c.md").write_text("# C\n\n## 1. One\n\nx\n\n## 3. Three\n\ny\n", encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-config", "--no-cache", *arguments)
+
+    assert code == 1
+    assert stdout.splitlines() == [
+        f'{shown}:7:4: DL402 heading-numbering [*] heading "3. Three" skips from 1 (line 3) to 3; the fix renumbers it to 2',
+        "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file.",
+        "[*] 1 fixable with --fix.",
+    ]
+    assert stderr == ""
+
+
+def test_dot_dash_file_not_stdin(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text("# C\n\n## 1. One\n\nx\n\n## 3. Three\n\ny\n", encoding="utf-8")
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "./-", stdin=b"# Clean\n")
+
+    assert code == 1
+    assert stdout.splitlines()[0].startswith("./-:7:4: DL402 heading-numbering")
 
 
 def test_hard_link_named_is_error(run_process, mixed_folder):

@@ -492,6 +492,50 @@ def test_diff_of_cr_line_ends_applies(tmp_path, monkeypatch, text):
     assert fixed_text != text
 
 
+RENUMBERED = b"# C\n\n## 1. One\n\nx\n\n## 3. Three\n\ny\n"
+APPLY_COMMANDS = {"git": ["git", "apply", "-"], "patch": ["patch", "--silent", "-p1"]}
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="GNU patch is not installed")
+@pytest.mark.parametrize("tool", ["git", "patch"])
+@pytest.mark.parametrize(
+    ("file", "argument", "header"),
+    [
+        ("work/sub dir/sp ace.md", "sub dir/sp ace.md", b"--- a/sub dir/sp ace.md\t\n+++ b/sub dir/sp ace.md\t\n"),
+        ("work/x.md", "./x.md", b"--- a/x.md\n+++ b/x.md\n"),
+        ("work/x.md", "ROOT/work/x.md", b"--- a/x.md\n+++ b/x.md\n"),
+        ("work/x.md", "../work/x.md", b"--- a/x.md\n+++ b/x.md\n"),
+        ("out.md", "../out.md", b"--- ROOT/out.md\n+++ ROOT/out.md\n"),
+        ("out.md", "ROOT/out.md", b"--- ROOT/out.md\n+++ ROOT/out.md\n"),
+        ("work/q\"t\\b.md", "q\"t\\b.md", b'--- "a/q\\"t\\\\b.md"\n+++ "b/q\\"t\\\\b.md"\n'),
+        ("work/tab\there.md", "tab\there.md", b'--- "a/tab\\there.md"\n+++ "b/tab\\there.md"\n'),
+    ],
+    ids=["space", "dot", "absolute-inside", "parent-inside", "parent-outside", "absolute-outside", "quote", "tab"],
+)
+def test_diff_applies_whatever_path(tmp_path, monkeypatch, file, argument, header, tool):
+    # A file outside the working folder is named by its absolute path, and the diff is applied from /.
+    root = tmp_path.resolve()
+    path = root / file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(RENUMBERED)
+    (root / "work").mkdir(exist_ok=True)
+    monkeypatch.chdir(root / "work")
+    argument = argument.replace("ROOT", str(root))
+    patch = diff_bytes(argument)
+    subprocess.run([sys.executable, "-m", "doclint", "check", "--no-cache", "--fix", argument], capture_output=True, check=False)
+    fixed_text = path.read_bytes()
+    path.write_bytes(RENUMBERED)
+    header = header.replace(b"ROOT", os.fsencode(root))
+    folder = "/" if header.startswith(b"--- /") else root / "work"
+
+    applied = subprocess.run(APPLY_COMMANDS[tool], input=patch, cwd=folder, capture_output=True, check=False)
+
+    assert applied.returncode == 0, applied.stdout + applied.stderr
+    assert patch.startswith(header)
+    assert path.read_bytes() == fixed_text
+    assert fixed_text != RENUMBERED
+
+
 def test_fixed_count_leaves_out_findings_still_reported(run_cli, tmp_path):
     path = tmp_path / "imports.md"
     path.write_text('# U\n\n```python\nwith open("x") as fh:\n    import math, cmath\n\nimport os, sys\n```\n', encoding="utf-8")

@@ -478,13 +478,94 @@ def _diff_lines(data: bytes) -> list[bytes]:
     return [line + b"\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
 
 
+def _diff_names(path: str) -> tuple[bytes, bytes]:
+    """Return the ``---`` and ``+++`` names of a file in a diff, as ``git diff`` writes them.
+
+    A file inside the working folder is named by its path from there,
+    after ``a/`` and ``b/``, so that ``git apply`` and ``patch -p1`` run
+    in the working folder apply the diff. Both tools reject a path that
+    contains ``.`` or ``..`` parts, so the path is normalised first. A
+    file outside the working folder is named by its absolute path in both
+    lines, which those tools apply when run from ``/``. GNU patch 2.7
+    ignores an absolute name with ``-p0``.
+    """
+    from doclint.engine import STDIN_DISPLAY
+
+    if path == STDIN_DISPLAY:
+        return _quoted_name(f"a/{path}"), _quoted_name(f"b/{path}")
+    absolute = _absolute_path(path)
+    relative = os.path.relpath(absolute)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return _quoted_name(absolute), _quoted_name(absolute)
+    relative = relative.replace(os.sep, "/")
+    return _quoted_name(f"a/{relative}"), _quoted_name(f"b/{relative}")
+
+
+def _absolute_path(path: str) -> str:
+    """Return the absolute, normalised form of a file's path.
+
+    A ``..`` part is resolved in the file system, because after a symbolic
+    link to a folder it leads to that folder's parent, not back to where
+    the link is. The file name itself is kept even when it is a link.
+    """
+    if os.pardir not in path.split(os.sep):
+        return os.path.abspath(path)
+    folder, name = os.path.split(path)
+    return os.path.join(os.path.realpath(folder), name)
+
+
+_C_ESCAPES = {
+    ord("\a"): b"\\a",
+    ord("\b"): b"\\b",
+    ord("\t"): b"\\t",
+    ord("\n"): b"\\n",
+    ord("\v"): b"\\v",
+    ord("\f"): b"\\f",
+    ord("\r"): b"\\r",
+    ord('"'): b'\\"',
+    ord("\\"): b"\\\\",
+}
+"""The escapes that ``git diff`` writes for these bytes in a quoted file name."""
+
+
+def _quoted_name(name: str) -> bytes:
+    """Return a file name as the ``---`` and ``+++`` lines of ``git diff`` write it with ``core.quotePath`` off.
+
+    A name with a control character, a double quote or a backslash is put
+    in double quotes with C escapes, which ``git apply`` and GNU patch 2.7
+    read. A name with a space ends with a tab, because GNU patch 2.7.6 does
+    not find the file otherwise. Other bytes, such as UTF-8, are written
+    unchanged.
+    """
+    raw = os.fsencode(name)
+    if any(_needs_escape(byte) for byte in raw):
+        raw = b'"' + b"".join(_escaped(byte) for byte in raw) + b'"'
+    if " " in name:
+        raw += b"\t"
+    return raw
+
+
+def _needs_escape(byte: int) -> bool:
+    return byte < 0x20 or byte == 0x7F or byte in _C_ESCAPES
+
+
+def _escaped(byte: int) -> bytes:
+    """Return one byte of a quoted name: its C escape, an octal escape for another control character, or the byte."""
+    if byte in _C_ESCAPES:
+        return _C_ESCAPES[byte]
+    if _needs_escape(byte):
+        return b"\\%03o" % byte
+    return bytes([byte])
+
+
 def _show_diff(result, settings, unsafe: bool, verbose: bool) -> int:
     """Print the unified diff of every file the fixes would change; return the exit status.
 
     The diff is of the bytes that ``--fix`` would write, in the file's own
     encoding, byte order mark and line endings, so that ``git apply`` or
     ``patch -p1`` applies it to the file as it is. A last line without a
-    line break is marked as diff and patch expect.
+    line break is marked as diff and patch expect. ``_diff_names``
+    describes how the diff names each file.
     """
     import difflib
 
@@ -496,11 +577,7 @@ def _show_diff(result, settings, unsafe: bool, verbose: bool) -> int:
     for document in changed:
         before = _diff_lines(encode(outcome.original[document.path]))
         after = _diff_lines(encode(document.source))
-        absolute = document.path.startswith("/")
-        old_name = document.path if absolute else f"a/{document.path}"
-        new_name = document.path if absolute else f"b/{document.path}"
-        names = (old_name.encode(), new_name.encode())
-        for line in difflib.diff_bytes(difflib.unified_diff, before, after, *names):
+        for line in difflib.diff_bytes(difflib.unified_diff, before, after, *_diff_names(document.path)):
             sys.stdout.buffer.write(line)
             if not line.endswith(b"\n"):
                 sys.stdout.buffer.write(b"\n\\ No newline at end of file\n")

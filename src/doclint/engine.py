@@ -122,14 +122,17 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
     A folder is searched recursively for ``*.md``, ``*.markdown`` and
     ``*.txt`` files, skipping hidden folders such as ``.git``. A file named
     directly is checked whatever its suffix. Paths that match an ``exclude``
-    glob of the settings are dropped, named or found. Each path appears
-    once and the paths are sorted, so that which of two files contains the
-    first copy of a shared section does not depend on the order
-    in which they were named. Names of one file (a symbolic or hard link
-    beside its target, or a file path with a trailing slash) count once,
-    preferably under the name given on the command line: a file is not a
-    copy of itself. A named device such as /dev/zero, or a named pipe, is an
-    error, because reading it may never end.
+    glob of the settings are dropped, named or found. A named file is
+    shown as ``pathlib`` spells it, as the files found in a folder are:
+    without ``./``, ``//`` or a trailing slash. Each path appears once, and
+    the paths are sorted by absolute path. So the file that contains the
+    first copy of a shared section does not depend on the order in which
+    the files were named, nor on how their paths were spelt.
+    Names of one file (a symbolic or hard link beside its target, or two
+    spellings of one path) count once, preferably under the first name
+    given on the command line: a file is not a copy of itself. A named
+    device such as /dev/zero, or a named pipe, is an error, because reading
+    it may never end.
     """
     paths: list[str] = []
     errors: list[str] = []
@@ -155,14 +158,34 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
             paths.extend(found)
             found_in_folders.extend(found)
         elif path.exists():
-            paths.append(argument)
+            paths.append(_shown_name(argument))
         else:
             errors.append(_("{path}: no such file or directory; check the path").format(path=argument))
     if settings is not None and settings.exclude:
         paths = [path for path in paths if path == STDIN_PATH or not is_excluded(path, settings)]
-    named = frozenset(argument for argument in arguments if argument != STDIN_PATH and not os.path.isdir(argument))
-    paths = _one_name_per_file(sorted(set(paths)), named)
+    named = [_shown_name(argument) for argument in arguments if argument != STDIN_PATH and not os.path.isdir(argument)]
+    paths = sorted(_one_name_per_file(list(dict.fromkeys(paths)), named), key=_path_order)
     return Discovery(paths, errors, _found_only(found_in_folders, paths, _file_identities(named)))
+
+
+def _shown_name(argument: str) -> str:
+    """Return the name under which a named file is checked and shown: the argument as ``pathlib`` normalises it.
+
+    ``pathlib`` drops ``.`` parts, repeated slashes and a trailing slash,
+    but keeps ``..``, which may lead elsewhere after a symbolic link. A
+    file named ``./-`` keeps its ``./``, because ``-`` alone is standard input.
+    """
+    name = str(Path(argument))
+    return os.path.join(os.curdir, name) if name == STDIN_PATH else name
+
+
+def _path_order(path: str) -> tuple[str, str]:
+    """Return the sort key of a document path: its absolute path, then the path as shown.
+
+    The cross-file rules run with ``--compare-with`` order their documents
+    by absolute path too, so both runs agree on which copy comes first.
+    """
+    return os.path.abspath(path), path
 
 
 def _file_identity(path: str) -> tuple[int, int] | None:
@@ -190,13 +213,17 @@ def _found_only(found: Sequence[str], paths: Sequence[str], named: frozenset[tup
     return frozenset(path for path in found if path in kept and _file_identity(path) not in named)
 
 
-def _one_name_per_file(paths: list[str], named: frozenset[str] = frozenset()) -> list[str]:
+def _one_name_per_file(paths: list[str], named: Sequence[str] = ()) -> list[str]:
     """Keep one of the paths that name the same file (same device and inode).
 
-    The path kept is the first that is not a symbolic link and, among
-    those, one named on the command line rather than found in a folder,
-    because an error for a named file should show the name the user gave.
+    The path kept is one that is not a symbolic link and, among those, the
+    first of the ``named`` paths (the command-line order), because an error
+    for a named file should show the name the user gave. A file that no
+    argument names keeps its first path in document order that is not a link.
     """
+    positions: dict[str, int] = {}
+    for position, name in enumerate(named):
+        positions.setdefault(name, position)
     chosen: dict[tuple[int, int], str] = {}
     identities: dict[str, tuple[int, int]] = {}
     for path in paths:
@@ -206,7 +233,7 @@ def _one_name_per_file(paths: list[str], named: frozenset[str] = frozenset()) ->
         if identity is None:
             continue
         identities[path] = identity
-        if identity not in chosen or _name_rank(path, named) < _name_rank(chosen[identity], named):
+        if identity not in chosen or _name_rank(path, positions) < _name_rank(chosen[identity], positions):
             chosen[identity] = path
 
     unique = []
@@ -219,9 +246,14 @@ def _one_name_per_file(paths: list[str], named: frozenset[str] = frozenset()) ->
     return unique
 
 
-def _name_rank(path: str, named: frozenset[str]) -> tuple[bool, bool]:
-    """Return the sort key of one name of a file: a path that is not a symbolic link first, then one of the ``named`` paths."""
-    return os.path.islink(path), path not in named
+def _name_rank(path: str, positions: Mapping[str, int]) -> tuple[bool, int, tuple[str, str]]:
+    """Return the sort key of one name of a file.
+
+    A path that is not a symbolic link comes first, then the path named
+    first on the command line (``positions`` maps a named path to its
+    place), then the path first in document order.
+    """
+    return os.path.islink(path), positions.get(path, len(positions)), _path_order(path)
 
 
 def named_path_error(argument: str) -> str | None:
