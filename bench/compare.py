@@ -6,8 +6,8 @@ Run it with the Python of the environment where doclint is installed
 (``.venv/bin/python bench/compare.py``), preferably one made with ``pip
 install .`` alone, because the test dependencies slow down every start.
 It generates a corpus with bench/corpus.py (1,000 documents by default;
-an existing corpus folder with
-ground_truth.json is reused), installs the peer tools into bench/.peers/
+an existing corpus folder with ground_truth.json is reused), installs the
+peer tools into bench/.peers/
 (pymarkdownlnt in a virtual environment there, markdownlint-cli2 and jscpd
 with ``npm install --prefix``), and times each tool the same way: the wall
 clock of the whole command, median of ``--runs`` runs. A peer that cannot
