@@ -1,3 +1,5 @@
+import pytest
+
 from doclint.engine import run
 from doclint.parse import parse_document
 from doclint.rules.numbering import check_numbering
@@ -229,6 +231,33 @@ def test_codes_after_small_numbers_get_unsafe_fix():
     assert exit_status.fix.applicability == Applicability.UNSAFE
     assert errno.fix.applicability == Applicability.UNSAFE
     assert lost.fix.applicability == Applicability.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Exit codes\n\n## 0: ok\n\n## 1: findings\n\n## 2: usage\n\n## 4: internal error\n",
+        "# Errors\n\n## 1: EPERM\n\n## 2: ENOENT\n\n## 5: EIO\n\n## 9: EBADF\n",
+        "# Signals\n\n## 1: hang up\n\n## 2: interrupt\n\n## 9: kill\n",
+        "# 错误码\n\n## 1：权限不足\n\n## 2：文件不存在\n\n## 5：输入输出错误\n",
+    ],
+    ids=["starts-at-zero", "code-names", "signals-heading", "chinese-heading"],
+)
+def test_code_lists_get_unsafe_fix(text):
+    from doclint.diagnostics import Applicability
+
+    findings = numbering_findings(text)
+
+    assert findings
+    assert {found.fix.applicability for found in findings} == {Applicability.UNSAFE}
+
+
+def test_acronym_titles_keep_safe_fix():
+    from doclint.diagnostics import Applicability
+
+    [found] = numbering_findings("# API\n\n## 1. API overview\n\n## 2. FAQ\n\n## 4. Usage\n")
+
+    assert found.fix.applicability == Applicability.SAFE
 
 
 def test_runs_of_codes_not_checked():

@@ -40,8 +40,10 @@ full-width), and the dotted numbers below each renumbered heading with it
 the run carries that same fix. The fix is safe for plain numbers and for
 dotted ones that start at 1 (``3.1``), and unsafe for other dotted runs,
 which may be versions after all (``2.2``, ``2.4``), and for runs that
-reach 100 or jump by more than 10, which may be codes (HTTP 400, 401,
-403, exit status 130, errno 13). A run with a date in
+may be codes: a run that reaches 100 or jumps by more than 10 (HTTP
+400, 401, 403, exit status 130, errno 13), starts at 0 (exit status 0),
+has only names in capitals as titles (``## 1: EPERM``), or stands under
+a heading that names codes ("Exit codes", "错误码"). A run with a date in
 a title gets an unsafe fix too, because its numbers may be release
 numbers (``## 9: 2023-12-01``). A run with a number that cannot be
 rewritten where it is written (a Chinese numeral) gets no fix.
@@ -95,6 +97,14 @@ _RELEASES_RE = re.compile(r"(?i)\b(?:releases?|versions?|changelog|change log|v\
 SAFE_NUMBER_LIMIT = 100
 """Renumbering that reaches this number is an unsafe fix, and a run that starts at it is not checked: such numbers may be codes, such as HTTP statuses."""
 
+# A title that starts with a name in capitals, as an errno or a signal has.
+_CODE_NAME_RE = re.compile(r"[A-Z][A-Z0-9_]{2,}(?![A-Za-z0-9_])")
+# Words in a heading above a list of codes.
+_CODES_HEADING_RE = re.compile(
+    r"(?i)\b(?:(?:exit|error|return|status|response|result)[ _-]?(?:codes?|status(?:es)?|values?)|errno|signals?)\b"
+    r"|退出码|退出状态|错误码|返回码|状态码|返回值|信号"
+)
+
 MAX_SAFE_GAP = 10
 """A run that jumps up by more than this between two numbers gets only an unsafe fix, because such a jump more likely marks codes than lost sections."""
 
@@ -129,7 +139,7 @@ def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnost
             section for run in numbered_runs(numbered) if not _counts_down(run) and not _lists_codes(run) for section in run
         ]
         for run in numbered_runs(siblings):
-            yield from run_diagnostics(document, run)
+            yield from run_diagnostics(document, run, heading)
 
 
 def section_numbers(heading: Section | None, children: list[Section], heading_checked: bool) -> list[Section]:
@@ -149,7 +159,7 @@ def section_numbers(heading: Section | None, children: list[Section], heading_ch
     return numbered
 
 
-def run_diagnostics(document: Document, run: list[Section]) -> Iterator[Diagnostic]:
+def run_diagnostics(document: Document, run: list[Section], parent: Section | None = None) -> Iterator[Diagnostic]:
     """Yield a finding for each break in a run of numbered siblings, with the fix of its part of the run.
 
     A break in one run never involves another run, because the sequence
@@ -165,7 +175,7 @@ def run_diagnostics(document: Document, run: list[Section]) -> Iterator[Diagnost
 
     accepted = _accepted_headings(document, [found.section for found in breaks])
     for part in _parts_of_run(run, accepted):
-        fix = renumber_fix(document, part)
+        fix = renumber_fix(document, part, parent)
         renumbered = dict(zip(map(id, part), planned_numbers(part))) if fix is not None else {}
         members = {id(section) for section in part}
         for found in breaks:
@@ -260,7 +270,7 @@ def planned_numbers(run: list[Section]) -> list[str]:
     return [_format_like((*start[:-1], start[-1] + index), first) for index in range(len(run))]
 
 
-def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
+def renumber_fix(document: Document, run: list[Section], parent: Section | None = None) -> Fix | None:
     """Renumber a run so that it counts up by one from its first number; None when it already does.
 
     The whole run is one fix, so that a skipped and a repeated number
@@ -284,11 +294,11 @@ def renumber_fix(document: Document, run: list[Section]) -> Fix | None:
     message = _("renumber the headings from line {line} so that they run from {first} to {last}").format(
         line=run[0].line, first=run[0].number, last=planned[-1]
     )
-    applicability = Applicability.SAFE if _is_safe_renumbering(run, planned) else Applicability.UNSAFE
+    applicability = Applicability.SAFE if _is_safe_renumbering(run, planned, parent) else Applicability.UNSAFE
     return Fix(tuple(edits), applicability, message)
 
 
-def _is_safe_renumbering(run: list[Section], planned: list[str]) -> bool:
+def _is_safe_renumbering(run: list[Section], planned: list[str], parent: Section | None = None) -> bool:
     """Return whether a run's numbers look like section numbers only, not versions, codes or release numbers."""
     last = _parts(planned[-1])
 
@@ -305,8 +315,25 @@ def _is_safe_renumbering(run: list[Section], planned: list[str]) -> bool:
     if any(later - earlier > MAX_SAFE_GAP for earlier, later in zip(written, written[1:])):
         return False
 
+    if _looks_like_codes(run, written, parent):
+        return False
+
     # A number before a date may be a release number ("## 9: 2023-12-01") as well as an entry of a log.
     return not any(_DATE_RE.search(section.title) for section in run)
+
+
+def _looks_like_codes(run: list[Section], written: list[int], parent: Section | None) -> bool:
+    """Return whether a run's numbers are more likely codes than section numbers, whatever their size.
+
+    Section numbers start at 1, codes often at 0 (exit status 0). Codes
+    have names in capitals (``## 1: EPERM``, ``## 2: SIGINT``), and their
+    lists have headings that say so ("Exit codes", "错误码").
+    """
+    if written[0] == 0:
+        return True
+    if all(_CODE_NAME_RE.match(section.title) for section in run):
+        return True
+    return parent is not None and bool(_CODES_HEADING_RE.search(parent.title))
 
 
 def sibling_groups(document: Document) -> Iterator[tuple[Section | None, list[Section]]]:
