@@ -752,3 +752,17 @@ def test_text_output_escapes_control_characters(run_cli, tmp_path, monkeypatch):
         'e.md:5:4: DL402 heading-numbering [*] heading "3. \\x1b]0;title\\x07b\\x1b[2J" skips from 1 (line 3) to 3; '
         "the fix renumbers it to 2"
     )
+
+
+def test_control_characters_escaped_on_stderr_and_github(run_process, tmp_path):
+    (tmp_path / "esc.md").write_text("<!-- doclint-\x1b[2Jdisable -->\n\nx\n", encoding="utf-8")
+    (tmp_path / "bidi.md").write_text("# T\n\n## 1. a\n\n## 3. \u202eevil\u202c\n", encoding="utf-8")
+
+    _code, _stdout, stderr = run_process("check", "--no-cache", "--no-config", "esc.md")
+    _code, github, _stderr = run_process("check", "--no-cache", "--no-config", "--format", "github", "bidi.md")
+
+    assert stderr.startswith("doclint: warning: esc.md:1: 'doclint-\\x1b[2Jdisable' is not a doclint directive")
+    assert github == (
+        "::warning file=bidi.md,line=5,endLine=5,col=4,endColumn=5,title=doclint DL402 heading-numbering::"
+        'heading "3. \\u202eevil\\u202c" skips from 1 (line 3) to 3; the fix renumbers it to 2\n'
+    )

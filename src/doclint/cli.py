@@ -20,7 +20,7 @@ import click
 from doclint import __version__
 from doclint.cli_help import VERSION_OPTION_HELP, TranslatedGroup, apply_locale, lang_option
 from doclint.collector import use_run_thresholds
-from doclint.i18n import N_, _, current_language, display_width, pad
+from doclint.i18n import N_, _, current_language, display_width, escape_controls, pad
 from doclint.reporters import REPORTERS
 
 EXIT_USAGE = 2
@@ -66,13 +66,16 @@ class _LogFormatter(logging.Formatter):
 
 
 def _error_line(message: str) -> str:
-    """Return an error line for standard error, ``doclint: error: message``, with "error" in the selected language."""
-    return "doclint: " + _("error: {message}").format(message=message)
+    """Return an error line for standard error, ``doclint: error: message``, with "error" in the selected language.
+
+    Control characters in the message (from a file name or a document) are escaped, as in the text output.
+    """
+    return "doclint: " + _("error: {message}").format(message=escape_controls(message))
 
 
 def _warning_line(message: str) -> str:
     """Return a warning line for standard error, ``doclint: warning: message``, with "warning" in the selected language."""
-    return "doclint: " + _("warning: {message}").format(message=message)
+    return "doclint: " + _("warning: {message}").format(message=escape_controls(message))
 
 
 def _fail(message: str) -> None:

@@ -162,6 +162,22 @@ def _needs_space(before: str, after: str, after_is_value: bool) -> bool:
     return bool(_LATIN_RE.match(before)) and bool(_CJK_LETTER_RE.match(after))
 
 
+# C0 and C1 control characters other than the tab, and the Unicode controls that reorder text (bidi
+# overrides and isolates). A document's text is quoted in messages, and such a character written to a
+# terminal as is could clear the screen, set the window title or make a line read other than it is.
+_CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str) -> str:
+    """Return text with each control character written as an escape (``\\x1b``, ``\\u202e``), keeping it on one line."""
+    return _CONTROL_RE.sub(_escape_control, text)
+
+
+def _escape_control(found: re.Match[str]) -> str:
+    point = ord(found.group())
+    return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}"
+
+
 def display_width(text: str) -> int:
     """Return how many terminal columns text takes: wide and full-width characters (CJK) take two."""
     return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from doclint.diagnostics import Diagnostic, Severity
+from doclint.i18n import escape_controls
 from doclint.engine import RunResult
 from doclint.reporters.paths import report_path
 
@@ -54,8 +55,12 @@ def workflow_command(command: str, properties: dict[str, str], message: str) -> 
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message: ``%``, carriage return and line feed, so that it stays on one line."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message: ``%``, carriage return and line feed, so that it stays on one line.
+
+    Other control characters, which the log would pass to a terminal, are written as escapes (``\\x1b``).
+    """
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escape_controls(text)
 
 
 def escape_property(text: str) -> str:

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
 from doclint.diagnostics import Severity, is_applicable
 from doclint.engine import RunResult
-from doclint.i18n import _, ngettext
+from doclint.i18n import _, escape_controls, ngettext
 
 
 SAFE_FIX_MARKER = "[*] "
 UNSAFE_FIX_MARKER = "[~] "
 
-# C0 and C1 control characters other than the tab. A document's text is quoted in messages, and an escape
-# sequence written to a terminal as is could clear the screen or set the window title.
-_CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 class TextReporter:
@@ -36,8 +32,8 @@ class TextReporter:
             elif is_applicable(diagnostic.fix, unsafe=True):
                 marker = UNSAFE_FIX_MARKER
             stream.write(
-                f"{shown(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}: "
-                f"{diagnostic.code} {diagnostic.rule} {marker}{shown(diagnostic.message)}\n"
+                f"{escape_controls(diagnostic.path)}:{diagnostic.line}:{diagnostic.column}: "
+                f"{diagnostic.code} {diagnostic.rule} {marker}{escape_controls(diagnostic.message)}\n"
             )
         if result.fixed:
             stream.write(ngettext("Fixed {count} problem.", "Fixed {count} problems.", result.fixed).format(count=result.fixed) + "\n")
@@ -45,11 +41,6 @@ class TextReporter:
         fix_line = fixable_line(result)
         if fix_line:
             stream.write(fix_line + "\n")
-
-
-def shown(text: str) -> str:
-    """Return text with each control character written as an escape (``\\x1b``), so that a finding stays on one line and the terminal runs no escape sequence."""
-    return _CONTROL_RE.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
 def summary_line(result: RunResult) -> str:
