@@ -446,3 +446,17 @@ def test_code_span_and_inline_comment_same_paragraph(run_cli, tmp_path):
     text = "Quote `<!-- doclint-disable-file duplicate-section -->`, then <!-- doclint-disable-file duplicate-section -->\n\n"
 
     assert [rule for _line, rule in check(run_cli, tmp_path, text + BASE, "--select", "ALL")] == ["near-duplicate-section"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "| a ` | <!-- doclint-disable-file duplicate-section --> | ` b |\n| --- | --- | --- |\n| c | d | e |",
+        "Title <!-- doclint-disable-file\nduplicate-section --> more\n=====",
+    ],
+    ids=["table-cell-between-backticks", "setext-heading-two-lines"],
+)
+def test_real_comment_in_table_cell_and_setext_heading(run_cli, tmp_path, head):
+    found = check(run_cli, tmp_path, head + "\n\n" + BASE, "--select", "ALL")
+
+    assert [rule for _line, rule in found] == ["near-duplicate-section"]

@@ -31,7 +31,7 @@ from markdown_it.token import Token
 
 from doclint.diagnostics import Diagnostic
 from doclint.i18n import _
-from doclint.model import Block, CodeBlock, Document, HtmlBlock, Paragraph, Table
+from doclint.model import Block, CodeBlock, Document, HtmlBlock, Paragraph, Section, Table
 
 logger = logging.getLogger(__name__)
 
@@ -422,20 +422,21 @@ class _HtmlComments:
     """Tell the HTML comments of a document from text that only looks like one, such as a comment quoted in a code span.
 
     markdown-it reads ``<!-- ... -->`` as HTML in an HTML block, or as
-    inline HTML in a paragraph, a heading or a table, unless a code span
-    takes it first (`` `<!-- doclint-disable -->` `` is text). The inline
-    spans of a block are parsed with markdown-it when a comment-like text
-    starts in it, and each inline HTML comment it finds is matched to one
-    such text of the same characters, in order.
+    inline HTML in a paragraph, a heading or a table cell, unless a code
+    span takes it first (`` `<!-- doclint-disable -->` `` is text). The
+    inline spans of a block are parsed with markdown-it when a comment-like
+    text starts in it (a table row cell by cell, as the table rule splits
+    it before the inline parse), and each inline HTML comment it finds is
+    matched to one such text of the same characters, in order.
     """
 
     def __init__(self, document: Document):
         self.source = document.source
-        self.html_blocks = [(block.line, block.end_line) for block in _all_blocks(document) if isinstance(block, HtmlBlock)]
-        self.inline_blocks = [
-            (block.line, block.end_line) for block in _all_blocks(document) if isinstance(block, (Paragraph, Table))
-        ]
-        self.inline_blocks += [(section.line, section.line) for section in document.walk()]
+        blocks = list(_all_blocks(document))
+        self.html_blocks = [(block.line, block.end_line) for block in blocks if isinstance(block, HtmlBlock)]
+        self.tables = {(block.line, block.end_line) for block in blocks if isinstance(block, Table)}
+        self.inline_blocks = [(block.line, block.end_line) for block in blocks if isinstance(block, (Paragraph, Table))]
+        self.inline_blocks += [(section.line, self._heading_end(section)) for section in document.walk()]
         self.unmatched: dict[tuple[int, int], Counter[str]] = {}
 
     def is_comment(self, line: int, text: str) -> bool:
@@ -452,12 +453,36 @@ class _HtmlComments:
         unmatched[text] -= 1
         return True
 
+    def _heading_end(self, section: Section) -> int:
+        """Return the last line of a heading's text: its own line, or the line above a setext heading's underline."""
+        if not section.setext:
+            return section.line
+        line = section.line
+        while line < section.end_line and not _SETEXT_UNDERLINE_RE.fullmatch(self.source.line_text(line + 1)):
+            line += 1
+        return line
+
     def _inline_comments(self, span: tuple[int, int]) -> Counter[str]:
         """Count the inline HTML comments that markdown-it finds in the lines of one block."""
-        from doclint.parse import markdown_parser
+        lines = [self.source.line_text(line) for line in range(span[0], span[1] + 1)]
+        if span in self.tables:
+            spans = [cell for line in lines for cell in _TABLE_PIPE_RE.split(line)]
+        else:
+            spans = ["\n".join(lines)]
+        return Counter(comment for text in spans for comment in _html_comments_in(text))
 
-        text = "\n".join(self.source.line_text(line) for line in range(span[0], span[1] + 1))
-        parser = markdown_parser()
-        tokens: list[Token] = []
-        parser.inline.parse(text, parser, {}, tokens)
-        return Counter(token.content for token in tokens if token.type == "html_inline" and token.content.startswith("<!--"))
+
+_SETEXT_UNDERLINE_RE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
+
+_TABLE_PIPE_RE = re.compile(r"(?<!\\)\|")
+"""A pipe that separates table cells: one without a backslash before it."""
+
+
+def _html_comments_in(text: str) -> Iterator[str]:
+    """Yield the HTML comments that markdown-it's inline parser finds in ``text``."""
+    from doclint.parse import markdown_parser
+
+    parser = markdown_parser()
+    tokens: list[Token] = []
+    parser.inline.parse(text, parser, {}, tokens)
+    yield from (token.content for token in tokens if token.type == "html_inline" and token.content.startswith("<!--"))
