@@ -657,3 +657,15 @@ def test_deeply_nested_python_syntax_finding(run_process, tmp_path, code, expect
 
     assert (status, stderr) == (1, "")
     assert stdout.splitlines()[0] == expected
+
+
+def test_pyflakes_recursion_warning_names_file(run_process, tmp_path):
+    (tmp_path / "a.md").write_text("# T\n\n```python\nimport os\ny = 1" + "+1" * 600 + "\nprint(undefined_a)\n```\n", encoding="utf-8")
+
+    status, stdout, stderr = run_process("check", "--no-cache", "--no-config", "a.md")
+
+    assert (status, stdout) == (0, "No problems found in 1 file.\n")
+    assert stderr == (
+        "doclint: warning: a.md:4: this Python code is nested too deeply for pyflakes, so its names are not checked; "
+        "split the expression to have them checked\n"
+    )

@@ -122,7 +122,7 @@ def _check(document: Document, scope: CodeScope, untagged: bool) -> list[PythonP
         for line in snippet.lines
     }
     for module in _modules(results, scope):
-        problems.extend(_pyflakes_problems(module, positions))
+        problems.extend(_pyflakes_problems(module, positions, document.path))
 
     return sorted(problems, key=lambda problem: (problem.line, problem.column, problem.kind))
 
@@ -251,13 +251,17 @@ def _modules(results: list[_BlockResult], scope: CodeScope) -> Iterator[_Module]
             yield module
 
 
-def _pyflakes_problems(module: _Module, positions: dict[int, _Position]) -> Iterable[PythonProblem]:
-    """Run pyflakes on a module and keep its undefined names and unused imports."""
+def _pyflakes_problems(module: _Module, positions: dict[int, _Position], path: str) -> Iterable[PythonProblem]:
+    """Run pyflakes on a module and keep its undefined names and unused imports; ``path`` names the document in a warning."""
     tree = ast.Module(body=[statement for part in module.trees for statement in part.body], type_ignores=[])
     try:
         found = checker.Checker(tree, filename="<code block>", builtins=module.builtins, withDoctest=False).messages
     except RecursionError:
-        logger.warning(_("Python code from line %d is nested too deeply for pyflakes; its names are not checked"), tree.body[0].lineno)
+        logger.warning(
+            _("%s:%d: this Python code is nested too deeply for pyflakes, so its names are not checked; split the expression to have them checked"),
+            path,
+            tree.body[0].lineno,
+        )
         return
 
     imports: dict[tuple[int, int], ast.Import | ast.ImportFrom] = {}
