@@ -766,3 +766,27 @@ def test_control_characters_escaped_on_stderr_and_github(run_process, tmp_path):
         "::warning file=bidi.md,line=5,endLine=5,col=4,endColumn=5,title=doclint DL402 heading-numbering::"
         'heading "3. \\u202eevil\\u202c" skips from 1 (line 3) to 3; the fix renumbers it to 2\n'
     )
+
+
+def test_verbose_traceback_keeps_its_lines(run_process, tmp_path):
+    # An internal error after the documents were loaded, made in a child process by a sitecustomize module.
+    (tmp_path / "doc.md").write_text("# T\n\nText.\n", encoding="utf-8")
+    (tmp_path / "sitecustomize.py").write_text(
+        "import doclint.suppressions as s\n"
+        "def broken(*arguments):\n"
+        "    raise IndexError('boom')\n"
+        "s.apply_suppressions = broken\n",
+        encoding="utf-8",
+    )
+
+    import os
+
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    completed = subprocess.run(
+        [sys.executable, "-m", "doclint", "check", "-v", "--no-cache", "doc.md"],
+        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120,
+    )
+
+    assert completed.returncode == 3
+    assert "doclint: error: internal error\nTraceback (most recent call last):\n" in completed.stderr
+    assert "\\x0a" not in completed.stderr

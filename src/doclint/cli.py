@@ -68,14 +68,20 @@ class _LogFormatter(logging.Formatter):
 def _error_line(message: str) -> str:
     """Return an error line for standard error, ``doclint: error: message``, with "error" in the selected language.
 
-    Control characters in the message (from a file name or a document) are escaped, as in the text output.
+    Control characters in the message (from a file name or a document) are escaped, as in the text output,
+    but its line breaks stay: a traceback from ``--verbose`` takes several lines.
     """
-    return "doclint: " + _("error: {message}").format(message=escape_controls(message))
+    return "doclint: " + _("error: {message}").format(message=_escaped_lines(message))
 
 
 def _warning_line(message: str) -> str:
     """Return a warning line for standard error, ``doclint: warning: message``, with "warning" in the selected language."""
-    return "doclint: " + _("warning: {message}").format(message=escape_controls(message))
+    return "doclint: " + _("warning: {message}").format(message=_escaped_lines(message))
+
+
+def _escaped_lines(message: str) -> str:
+    """Escape the control characters of each line of a message, keeping its line breaks."""
+    return "\n".join(escape_controls(line) for line in message.split("\n"))
 
 
 def _fail(message: str) -> None:
