@@ -503,3 +503,26 @@ def test_empty_front_matter_schema_key(run_cli, tmp_path):
     code, _stdout, stderr = run_cli("check", "--no-cache", str(document))
     assert code == 2
     assert stderr == f"doclint: error: {document}:2: front matter key doclint-schema is empty; give a schema name or a path\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "named"),
+    [
+        ({"loop.json": '{"$defs": {"a": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}'}, "loop.json"),
+        ({"ma.json": '{"$ref": "mb.json"}', "mb.json": '{"$ref": "ma.json"}'}, "ma.json"),
+    ],
+    ids=["self", "two-files"],
+)
+def test_schema_ref_loop_is_usage_error(run_cli, tmp_path, monkeypatch, files, named):
+    monkeypatch.chdir(tmp_path)
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "doc.md").write_text("# T\n\nText.\n", encoding="utf-8")
+
+    code, _stdout, stderr = run_cli("check", "--no-cache", "--schema", named, "doc.md")
+
+    assert code == 2
+    assert stderr == (
+        f"doclint: error: {named}: a $ref of this schema leads back to itself with no keyword in between, "
+        "so validation never ends; fix the schema\n"
+    )

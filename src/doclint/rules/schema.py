@@ -145,6 +145,20 @@ def looks_like_qa(document: Document) -> bool:
     return explained * 2 > len(qa_items) and stepped * 2 > len(qa_items)
 
 
+def _loops(schema: LoadedSchema) -> bool:
+    """Return whether validating even an empty object against the schema never ends, as with ``{"$ref": "#"}``.
+
+    A RecursionError while a document is validated comes either from such a
+    schema or from a document nested more deeply than the interpreter's
+    stack. The empty object has no depth, so it tells the two apart.
+    """
+    try:
+        schema.validator.is_valid({})
+    except RecursionError:
+        return True
+    return False
+
+
 def validate(document: Document, schema: LoadedSchema, settings: Settings) -> Iterator[Diagnostic]:
     """Validate a document's tree and yield one finding per distinct violation.
 
@@ -167,6 +181,15 @@ def validate(document: Document, schema: LoadedSchema, settings: Settings) -> It
                 path=schema.path, document=document.path, reason=error
             )
         ) from None
+    except RecursionError:
+        if _loops(schema):
+            raise SchemaError(
+                _(
+                    "{path}: a $ref of this schema leads back to itself with no keyword in between, so validation never "
+                    "ends; fix the schema"
+                ).format(path=schema.path)
+            ) from None
+        raise
 
     seen: set[tuple[int, str]] = set()
     placeholders = _placeholder_answer_lines(document)
