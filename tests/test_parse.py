@@ -299,3 +299,34 @@ def test_split_number_skips_times_and_ratios():
     assert split_number("09:30 主题演讲") == (None, "09:30 主题演讲")
     assert split_number("14：00 午后") == (None, "14：00 午后")
     assert split_number("3:2 aspect") == (None, "3:2 aspect")
+
+
+def answer_of(text: str):
+    document = parse(text)
+    return next(section for section in document.walk() if "answer" in section.fields).fields["answer"]
+
+
+def test_chinese_numbered_lines_are_steps():
+    answer = answer_of(
+        "## 1. 死锁\n\n**题目：** 原因？\n\n**答案：** 原因如下：\n1、**互相等待**：各自持有锁。\n2．加锁顺序不同，\n  会循环等待。\n"
+    )
+
+    assert answer.text == "原因如下："
+    assert [(step.line, step.end_line, step.number, step.label, step.text) for step in answer.steps] == [
+        (6, 6, 1, "互相等待", "各自持有锁。"),
+        (7, 8, 2, None, "加锁顺序不同，\n会循环等待。"),
+    ]
+
+
+def test_chinese_numbered_lines_in_later_paragraph():
+    answer = answer_of("## 1. 死锁\n\n**题目：** 原因？\n\n**答案：** 原因如下：\n\n1、互相等待。\n2、加锁顺序不同。\n")
+
+    assert answer.text == "原因如下："
+    assert [(step.line, step.text) for step in answer.steps] == [(7, "互相等待。"), (8, "加锁顺序不同。")]
+
+
+def test_numbered_lines_out_of_order_stay_text():
+    answer = answer_of("## 1. 死锁\n\n**题目：** 原因？\n\n**答案：** 原因如下：\n1、互相等待。\n3、加锁顺序不同。\n")
+
+    assert answer.steps == []
+    assert answer.text == "原因如下：\n1、互相等待。\n3、加锁顺序不同。"

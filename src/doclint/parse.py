@@ -533,6 +533,7 @@ def _collect_fields(blocks: list[Block], labels: LabelTable) -> dict[str, Field]
             if found is not None:
                 current = Field(found.key, found.label, block.line, block.end_line, strip_label(block.text, found.label))
                 fields.setdefault(found.key, current)
+                _take_line_steps(current, block, found.label)
                 continue
         if isinstance(block, ThematicBreak):
             current = None
@@ -543,6 +544,67 @@ def _collect_fields(blocks: list[Block], labels: LabelTable) -> dict[str, Field]
         current.end_line = block.end_line
         if isinstance(block, ListBlock) and (not current.steps or _continues(block, current.steps)):
             current.steps += [Step(item.line, item.end_line, item.number, item.label, item.text) for item in block.items]
-        elif isinstance(block, Paragraph):
+        elif isinstance(block, Paragraph) and not (not current.steps and _take_line_steps(current, block, None)):
             current.text = f"{current.text}\n\n{block.text}" if current.text else block.text
     return fields
+
+
+# A step number that CommonMark does not read as a list marker: "1、" and "1．", as Chinese writes them.
+_LINE_STEP_RE = re.compile(r"[ \t]*(\d+)[ \t]*[、．][ \t]*")
+
+
+def _take_line_steps(field: Field, paragraph: Paragraph, label: str | None) -> bool:
+    """Read the lines of a paragraph numbered ``1、``, ``2、`` ... as the field's steps; return whether there were any.
+
+    Markdown reads ``1.`` and ``1)`` at the start of a line as a list, whose
+    items become steps, but ``1、`` and ``1．`` as text, so such steps are
+    lines of a paragraph. They count when they number at least two lines
+    1, 2, 3 in order; a line without a number continues the step above it.
+    The paragraph's text before them stays the field's text (``label`` is
+    the field's label, stripped from a labelled paragraph's first line).
+    """
+    found = _line_steps(paragraph)
+    if found is None:
+        return False
+
+    first, steps = found
+    before = "\n".join(paragraph.text.split("\n")[:first])
+    if label is not None:
+        field.text = strip_label(before, label)
+    elif before:
+        field.text = f"{field.text}\n\n{before}" if field.text else before
+    field.steps += steps
+    field.end_line = max(field.end_line, paragraph.end_line)
+    return True
+
+
+def _line_steps(paragraph: Paragraph) -> tuple[int, list[Step]] | None:
+    """Return the index of a paragraph's first numbered line and its steps, or None when it has no such run.
+
+    The Markdown lines give the numbers and the bold step labels, and the
+    plain text lines give the texts, so the two must have as many lines.
+    """
+    markdown_lines = paragraph.markdown.split("\n")
+    text_lines = paragraph.text.split("\n")
+    if len(markdown_lines) != len(text_lines):
+        return None
+    first = next((index for index, line in enumerate(markdown_lines) if _LINE_STEP_RE.match(line)), None)
+    if first is None:
+        return None
+
+    steps: list[Step] = []
+    for index in range(first, len(markdown_lines)):
+        line = paragraph.line + index
+        number = _LINE_STEP_RE.match(markdown_lines[index])
+        if number is None:
+            steps[-1].text = f"{steps[-1].text}\n{text_lines[index].strip()}"
+            steps[-1].end_line = line
+            continue
+        if int(number.group(1)) != len(steps) + 1:
+            return None
+        text_number = _LINE_STEP_RE.match(text_lines[index])
+        text = text_lines[index][text_number.end():] if text_number else text_lines[index]
+        split = match_step_label(markdown_lines[index][number.end():])
+        label = split[0] if split is not None else None
+        steps.append(Step(line, line, len(steps) + 1, label, strip_label(text, label) if label else text.strip()))
+    return (first, steps) if len(steps) >= 2 else None
