@@ -179,3 +179,16 @@ def test_tool_table_in_doclint_toml_explained(run_cli, project):
         f"doclint: error: {config}: unknown key 'tool'; in .doclint.toml the keys stand at the top level, "
         "so remove the [tool.doclint] header\n"
     )
+
+
+def test_misspelt_label_key_warns(run_process, tmp_path):
+    (tmp_path / ".doclint.toml").write_text('[labels]\nanwser = ["Antwortx"]\nhint = ["提示"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("# T\n\nx\n", encoding="utf-8")
+
+    code, stdout, stderr = run_process("check", "--no-cache", "a.md")
+
+    assert (code, stdout) == (0, "No problems found in 1 file.\n")
+    assert stderr == (
+        f"doclint: warning: {tmp_path / '.doclint.toml'}: [labels] key 'anwser' is not a built-in field, "
+        "so its labels make fields of their own; did you mean 'answer'?\n"
+    )

@@ -12,6 +12,8 @@ the file and what is allowed.
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import logging
 import os
 import sys
 from pathlib import Path
@@ -22,6 +24,8 @@ from doclint.fields import LabelTable
 from doclint.settings import CODE_SCOPES, Settings
 from doclint.source import text_codec
 from doclint.i18n import _
+
+logger = logging.getLogger(__name__)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -211,12 +215,32 @@ def _labels(value: Any, context: _Context) -> LabelTable:
         raise context.fail(_('a table of key = ["label", ...], such as answer = ["参考答案"]'), value)
     shipped = {key: list(labels) for key, labels in load_json("labels.json").items() if not key.startswith("$")}
     for key, labels in value.items():
+        _warn_if_misspelt(key, shipped, context)
         shipped.setdefault(key, [])
         shipped[key] += [label for label in _strings(labels, context) if label not in shipped[key]]
     try:
         return LabelTable(shipped)
     except DataError as error:
         raise ConfigError(_("{path}: invalid value for {key!r}: {reason}").format(path=context.path, key=context.key, reason=error)) from None
+
+
+def _warn_if_misspelt(key: str, shipped: dict[str, list[str]], context: _Context) -> None:
+    """Warn when a new field key is one letter or two away from a shipped key, such as ``anwser`` for ``answer``.
+
+    A new key makes a new kind of field, which a schema may require, so it
+    is accepted; but a misspelt key adds its labels to a field that no rule
+    reads, and nothing else would tell the author.
+    """
+    if key in shipped:
+        return
+    close = difflib.get_close_matches(key, list(shipped), n=1, cutoff=0.7)
+    if close:
+        logger.warning(
+            _("%s: [labels] key %r is not a built-in field, so its labels make fields of their own; did you mean %r?"),
+            context.path,
+            key,
+            close[0],
+        )
 
 
 # TOML key -> (Settings field, converter). Keys use kebab-case like the command-line options.
