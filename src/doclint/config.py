@@ -228,8 +228,8 @@ def _warn_if_misspelt(key: str, shipped: dict[str, list[str]], context: _Context
     """Warn when a new field key is one letter or two away from a shipped key, such as ``anwser`` for ``answer``.
 
     A new key makes a new kind of field, which a schema may require, so it
-    is accepted; but a misspelt key adds its labels to a field that no rule
-    reads, and nothing else would tell the author.
+    is accepted. A misspelt key, though, adds its labels to a field that no
+    rule reads, and nothing else would tell the author.
     """
     if key in shipped:
         return
