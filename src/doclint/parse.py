@@ -584,6 +584,8 @@ def _line_steps(paragraph: Paragraph) -> tuple[int, list[Step]] | None:
     The Markdown lines give the numbers and the bold step labels, and the
     plain text lines give the texts, so the two must have as many lines.
     """
+    if "、" not in paragraph.markdown and "．" not in paragraph.markdown:
+        return None
     markdown_lines = paragraph.markdown.split("\n")
     text_lines = paragraph.text.split("\n")
     if len(markdown_lines) != len(text_lines):
