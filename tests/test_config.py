@@ -192,3 +192,16 @@ def test_misspelt_label_key_warns(run_process, tmp_path):
         f"doclint: warning: {tmp_path / '.doclint.toml'}: [labels] key 'anwser' is not a built-in field, "
         "so its labels make fields of their own; did you mean 'answer'?\n"
     )
+
+
+def test_unknown_schema_name_names_config_file(run_process, tmp_path):
+    (tmp_path / ".doclint.toml").write_text('schema = "qa"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("# T\n\nx\n", encoding="utf-8")
+
+    code, stdout, stderr = run_process("check", "--no-cache", "a.md")
+
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        f"doclint: error: {tmp_path / '.doclint.toml'}: invalid value for 'schema': expected a built-in schema name "
+        "(generic, qa-article) or the path of a .json file, got 'qa'\n"
+    )

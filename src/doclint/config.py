@@ -164,12 +164,20 @@ def _code_scope(value: Any, context: _Context) -> str:
 
 
 def _schema(value: Any, context: _Context) -> str:
-    """Take a built-in schema name as it is, and a schema path relative to the configuration file's folder."""
-    from doclint.schemas import is_schema_path
+    """Take a built-in schema name as it is, and a schema path relative to the configuration file's folder.
+
+    A name that is no built-in schema is an error here, where it can name the file and the key.
+    """
+    from doclint.schemas import builtin_schema_names, is_schema_path
 
     name = _string(value, context)
     if is_schema_path(name):
         return str((context.path.parent / name).resolve())
+    if name not in builtin_schema_names():
+        raise context.fail(
+            _("a built-in schema name ({names}) or the path of a .json file").format(names=", ".join(builtin_schema_names())),
+            value,
+        )
     return name
 
 
