@@ -181,27 +181,39 @@ def test_tool_table_in_doclint_toml_explained(run_cli, project):
     )
 
 
-def test_misspelt_label_key_warns(run_process, tmp_path):
-    (tmp_path / ".doclint.toml").write_text('[labels]\nanwser = ["Antwortx"]\nhint = ["提示"]\n', encoding="utf-8")
+def check_with_config(run_process, tmp_path, config: str) -> tuple[int, str, str]:
+    """Check a small document under a .doclint.toml with ``config``, in a process of its own."""
+    (tmp_path / ".doclint.toml").write_text(config, encoding="utf-8")
     (tmp_path / "a.md").write_text("# T\n\nx\n", encoding="utf-8")
-
-    code, stdout, stderr = run_process("check", "--no-cache", "a.md")
-
-    assert (code, stdout) == (0, "No problems found in 1 file.\n")
-    assert stderr == (
-        f"doclint: warning: {tmp_path / '.doclint.toml'}: [labels] key 'anwser' is not a built-in field, "
-        "so its labels make fields of their own; did you mean 'answer'?\n"
-    )
+    return run_process("check", "--no-cache", "a.md")
 
 
-def test_unknown_schema_name_names_config_file(run_process, tmp_path):
-    (tmp_path / ".doclint.toml").write_text('schema = "qa"\n', encoding="utf-8")
-    (tmp_path / "a.md").write_text("# T\n\nx\n", encoding="utf-8")
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        (
+            '[labels]\nanwser = ["Antwortx"]\nhint = ["提示"]\n',
+            (
+                0,
+                "No problems found in 1 file.\n",
+                "doclint: warning: {config}: [labels] key 'anwser' is not a built-in field, "
+                "so its labels make fields of their own; did you mean 'answer'?\n",
+            ),
+        ),
+        (
+            'schema = "qa"\n',
+            (
+                2,
+                "",
+                "doclint: error: {config}: invalid value for 'schema': expected a built-in schema name "
+                "(generic, qa-article) or the path of a .json file, got 'qa'\n",
+            ),
+        ),
+    ],
+    ids=["misspelt-label-key", "unknown-schema-name"],
+)
+def test_config_value_messages_name_file(run_process, tmp_path, config, expected):
+    code, stdout, stderr = check_with_config(run_process, tmp_path, config)
 
-    code, stdout, stderr = run_process("check", "--no-cache", "a.md")
-
-    assert (code, stdout) == (2, "")
-    assert stderr == (
-        f"doclint: error: {tmp_path / '.doclint.toml'}: invalid value for 'schema': expected a built-in schema name "
-        "(generic, qa-article) or the path of a .json file, got 'qa'\n"
-    )
+    assert (code, stdout) == expected[:2]
+    assert stderr == expected[2].format(config=tmp_path / ".doclint.toml")
