@@ -510,7 +510,7 @@ def test_step_after_interrupted_list_compared(tmp_path):
     assert 'step 4 reads "Restart half of the pods." here and "Restart every pod." at line 15' in finding.message
 
 
-def test_same_answer_with_chinese_step_numbers_is_no_conflict(run_cli, tmp_path):
+def test_chinese_step_numbers_no_conflict(run_cli, tmp_path):
     item = "**题目{c}** 数据库死锁的原因是什么{q}\n\n**答案{c}** 原因如下{c}\n1{m}**互相等待**{c}两个事务各自持有对方需要的锁{e}\n2{m}**加锁顺序**{c}事务以不同顺序加锁{e}\n\n**解析{c}** 死锁需要循环等待{e}\n"
     first = item.format(c="：", q="？", e="。", m=". ")
     text = "# 数据库\n\n## 1. 死锁原因\n\n" + first + "\n## 2. 死锁的成因\n\n" + item.format(c=":", q="?", e=".", m="、")

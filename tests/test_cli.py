@@ -237,7 +237,7 @@ def test_file_named_with_trailing_slash_reported_once(run_process, mixed_folder)
     ]
 
 
-def test_file_named_with_trailing_slash_not_its_own_copy(run_cli, tmp_path, monkeypatch):
+def test_trailing_slash_file_not_own_copy(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "guide.md").write_text("# Guide\n\nRun the installer, then open the settings page.\n", encoding="utf-8")

@@ -590,8 +590,8 @@ def test_unsafe_fix_after_deferred_overlap_still_applies(run_cli, tmp_path):
 
 
 def test_fix_leaves_silenced_copy_after_comment_removed(run_cli, tmp_path):
-    # The comment shares its line with the second copy's text, so removing that copy removes the comment, and the
-    # next pass sees the third copy unsilenced. It must stay, because the check before the fix showed it silenced.
+    # The comment shares its line with the second copy's text, so removing that copy removes the comment too, and
+    # the next pass reports the third copy. It must stay, because the check before the fix silenced it.
     path = tmp_path / "setup.md"
     copy = "## Setup\n\nInstall the tool.\n"
     path.write_text(f"# Doc\n\n{copy}\n## Setup\n\nInstall the tool. <!-- doclint-disable duplicate-section -->\n\n{copy}", encoding="utf-8")

@@ -105,8 +105,9 @@ def find_comments(document: Document) -> list[SuppressionComment]:
     if not matches:
         return []
 
-    code_lines = {line for start, end in _code_blocks(document).items() for line in range(start, end + 1)}
-    html = _HtmlComments(document)
+    blocks = list(_all_blocks(document))
+    code_lines = {line for block in blocks if isinstance(block, CodeBlock) for line in range(block.line, block.end_line + 1)}
+    html = _HtmlComments(document, blocks)
     comments = []
     for match in matches:
         line, column = source.position(match.start())
@@ -211,8 +212,7 @@ class Applied(NamedTuple):
     silenced: list[Diagnostic]
     """The findings that a comment silences."""
     reports: list[Diagnostic]
-    """The unused-suppression findings about the comments. They are made here, after the configuration was applied to
-    the other findings, so the caller applies it to these."""
+    """The unused-suppression findings about the comments, to which the caller applies the configuration as to ``kept``."""
     warnings: list[str]
     """The warning lines that stand in for those findings when unused-suppression did not run."""
 
@@ -423,16 +423,16 @@ class _HtmlComments:
 
     markdown-it reads ``<!-- ... -->`` as HTML in an HTML block, or as
     inline HTML in a paragraph, a heading or a table cell, unless a code
-    span takes it first (`` `<!-- doclint-disable -->` `` is text). The
-    inline spans of a block are parsed with markdown-it when a comment-like
-    text starts in it (a table row cell by cell, as the table rule splits
-    it before the inline parse), and each inline HTML comment it finds is
-    matched to one such text of the same characters, in order.
+    span takes it first (`` `<!-- doclint-disable -->` `` is text). When a
+    comment-like text starts in a block, the block's inline spans are
+    parsed with markdown-it. A table row is parsed cell by cell, because
+    the table rule splits it before the inline parse. Each inline HTML
+    comment found is matched to one such text of the same characters, in
+    order.
     """
 
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, blocks: Sequence[Block]):
         self.source = document.source
-        blocks = list(_all_blocks(document))
         self.html_blocks = [(block.line, block.end_line) for block in blocks if isinstance(block, HtmlBlock)]
         self.tables = {(block.line, block.end_line) for block in blocks if isinstance(block, Table)}
         self.inline_blocks = [(block.line, block.end_line) for block in blocks if isinstance(block, (Paragraph, Table))]

@@ -327,7 +327,7 @@ def _looks_like_codes(run: list[Section], written: list[int], parent: Section | 
 
     Section numbers start at 1, codes often at 0 (exit status 0). Codes
     have names in capitals (``## 1: EPERM``, ``## 2: SIGINT``), and their
-    lists have headings that say so ("Exit codes", "错误码").
+    lists stand under headings that name them ("Exit codes", "错误码").
     """
     if written[0] == 0:
         return True

@@ -150,7 +150,7 @@ def _loops(schema: LoadedSchema) -> bool:
 
     A RecursionError while a document is validated comes either from such a
     schema or from a document nested more deeply than the interpreter's
-    stack. The empty object has no depth, so it tells the two apart.
+    stack. The empty object has no depth, so a RecursionError on it comes from the schema.
     """
     try:
         schema.validator.is_valid({})
