@@ -106,6 +106,32 @@ def test_chinese_fixture():
     ]
 
 
+def test_different_questions_rewrite_advice():
+    near = {d.line: d for d in findings(FIXTURES / "differing-questions.md", rule="near-duplicate-section")}
+    assert sorted(near) == [9, 21]
+    assert near[9].message == (
+        'section "2. Empty sequences again" is 92% similar to section "1. Empty sequences" (line 3) after removing '
+        "the text most sections share, but the two ask different questions; rewrite this answer so that it "
+        "answers its own question"
+    )
+
+
+def test_reworded_question_merge_advice():
+    near = {d.line: d for d in findings(FIXTURES / "differing-questions.md", rule="near-duplicate-section")}
+    assert near[21].message.endswith("; merge the two or rewrite one so that each says something of its own")
+
+
+def test_different_headings_rewrite_advice():
+    near = {d.line: d for d in findings(FIXTURES / "zh-differing-headings.md", rule="near-duplicate-section")}
+    assert sorted(near) == [7, 15]
+    assert near[7].message == (
+        'section "2. 列出前十个步骤" is 98% similar to section "1. 列出前五个步骤" (line 3) after removing '
+        "the text most sections share, but their headings name different things; rewrite this section so that "
+        "it covers its own heading"
+    )
+    assert near[15].message.endswith("; merge the two or rewrite one so that each says something of its own")
+
+
 def test_clean_document_has_no_findings():
     assert findings(FIXTURES / "clean-qa.md") == []
 

@@ -18,15 +18,19 @@ import logging
 from itertools import groupby
 from typing import Iterable, Iterator, Sequence
 
+from rapidfuzz import fuzz
+
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity, describe_location
 from doclint.i18n import N_, _, format_message
 from doclint.model import Document
-from doclint.qa import answer_conflicts, start_answer_conflicts
+from doclint.qa import answer_conflicts, is_item, start_answer_conflicts
+from doclint.question_terms import same_terms
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import SectionEntry, exact_copies, near_duplicate_matches
 from doclint.source import Source
 from doclint.suppressions import lines_to_keep
+from doclint.text import normalize
 
 logger = logging.getLogger(__name__)
 
@@ -95,16 +99,13 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     conflicts = answer_conflicts(documents, settings.same_question_threshold)
     for later, matches in matches_by_section.items():
         if later not in conflicts:
-            yield _near_duplicate(later, matches)
+            yield _near_duplicate(later, matches, settings.near_duplicate_threshold)
 
 
-def _near_duplicate(later: SectionEntry, matches: list[tuple[float, SectionEntry]]) -> Diagnostic:
+def _near_duplicate(later: SectionEntry, matches: list[tuple[float, SectionEntry]], threshold: float) -> Diagnostic:
     score, best = matches[0]
     message = format_message(
-        _(
-            'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
-            "most sections share; merge the two or rewrite one so that each says something of its own"
-        ),
+        _near_duplicate_template(later, best, threshold),
         heading=later.section.heading,
         score=int(score),
         other=best.section.heading,
@@ -115,6 +116,44 @@ def _near_duplicate(later: SectionEntry, matches: list[tuple[float, SectionEntry
     ]
     logger.debug("near duplicate %s:%d ~ %s:%d (%.1f)", later.document.path, later.section.line, best.document.path, best.section.line, score)
     return NEAR_DUPLICATE_SECTION.section_diagnostic(later.document, later.section, message, related)
+
+
+def _near_duplicate_template(later: SectionEntry, earlier: SectionEntry, threshold: float) -> str:
+    """Choose the message: merging is advised unless the two sections are about things that differ in a term.
+
+    Two items whose questions look alike but differ in a number, an
+    operator, a Latin word or a negation ("前五个步骤" and "前十个步骤",
+    ``min()`` and ``max()``) ask two questions, as ``inconsistent-answer``
+    also decides (``same_terms``), so merging them would lose one. The
+    same holds for the headings of two other sections ("Python 3.11" and
+    "Python 3.12"). The two texts must still score at least the
+    near-duplicate ``threshold``: sections whose questions or headings have
+    little in common keep the advice to merge or rewrite.
+    """
+    if is_item(later.section) and is_item(earlier.section):
+        if _differ_in_terms(later.section.fields["question"].text, earlier.section.fields["question"].text, threshold):
+            return _(
+                'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
+                "most sections share, but the two ask different questions; rewrite this answer so that it answers "
+                "its own question"
+            )
+    elif _differ_in_terms(later.section.title, earlier.section.title, threshold):
+        return _(
+            'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
+            "most sections share, but their headings name different things; rewrite this section so that it "
+            "covers its own heading"
+        )
+    return _(
+        'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
+        "most sections share; merge the two or rewrite one so that each says something of its own"
+    )
+
+
+def _differ_in_terms(text: str, other: str, threshold: float) -> bool:
+    """Return whether two texts that score at least ``threshold`` name different numbers, operators, words or negations."""
+    if same_terms(text, other):
+        return False
+    return fuzz.ratio(normalize(text), normalize(other)) >= threshold
 
 
 def _related(entry: SectionEntry, message: str) -> RelatedLocation:
