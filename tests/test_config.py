@@ -217,3 +217,79 @@ def test_config_value_messages_name_file(run_process, tmp_path, config, expected
 
     assert (code, stdout) == expected[:2]
     assert stderr == expected[2].format(config=tmp_path / ".doclint.toml")
+
+
+LEGACY_TEXT = "# Legacy\n\n## 1. Café\n\nÉté à Paris.\n\n## 3. Fin\n\nDone.\n"
+
+
+@pytest.fixture
+def legacy_project(tmp_path, monkeypatch):
+    """A folder with a UTF-8 document and a UTF-16-LE one without a BOM, which only its named encoding reads."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "legacy").mkdir()
+    (tmp_path / "legacy" / "old.md").write_bytes(LEGACY_TEXT.encode("utf-16-le"))
+    (tmp_path / "new.md").write_text("# New\n\n## 1. One\n\ntext\n", encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text('[per-file-encoding]\n"legacy/*.md" = "utf-16-le"\n')
+    return tmp_path
+
+
+def test_per_file_encoding_reads_matching_files(run_cli, legacy_project):
+    code, stdout, _ = run_cli("check", "--no-cache", ".")
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        'legacy/old.md:7:4: DL402 heading-numbering [*] heading "3. Fin" skips from 1 (line 3) to 3; '
+        "the fix renumbers it to 2"
+    )
+    assert "in 2 files." in stdout
+
+
+def test_per_file_encoding_fix_keeps_encoding(run_cli, legacy_project):
+    code, _, _ = run_cli("check", "--no-cache", "--fix", ".")
+    assert code == 0
+    fixed = (legacy_project / "legacy" / "old.md").read_bytes()
+    assert fixed == LEGACY_TEXT.replace("## 3. Fin", "## 2. Fin").encode("utf-16-le")
+
+
+def test_encoding_option_overrides_per_file_encoding(run_cli, legacy_project):
+    code, stdout, _ = run_cli("check", "--no-cache", "--encoding", "utf-8", "legacy/old.md")
+    assert code == 2
+    assert "DL402" not in stdout
+
+
+def test_per_file_encoding_last_glob_wins(run_cli, legacy_project):
+    (legacy_project / ".doclint.toml").write_text('[per-file-encoding]\n"*.md" = "utf-8"\n"legacy/*.md" = "utf-16-le"\n')
+    _, stdout, _ = run_cli("check", "--no-cache", ".")
+    assert "legacy/old.md:7:4: DL402" in stdout
+
+
+def test_per_file_encoding_cache_keyed_by_encoding(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    data = "# Título\n\n## 1. Señal\n\ntexto\n".encode("latin-1")
+    (tmp_path / "a.md").write_bytes(data)
+    (tmp_path / "b.md").write_bytes(data)
+    (tmp_path / ".doclint.toml").write_text('[per-file-encoding]\n"a.md" = "latin-1"\n"b.md" = "cp1251"\n')
+    run_cli("check", ".")
+    code, stdout, _ = run_cli("check", "--format", "json", "--select", "duplicate-section", ".")
+    assert code == 0
+    assert '"diagnostics": []' in stdout
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        (
+            '[per-file-encoding]\n"legacy/*.md" = "utf-16-lee"\n',
+            "invalid value for 'per-file-encoding': expected a Python codec name such as utf-8 or gb18030, got 'utf-16-lee'",
+        ),
+        (
+            'per-file-encoding = ["legacy/*.md"]\n',
+            "invalid value for 'per-file-encoding': expected a table of glob = \"encoding\", such as "
+            "\"legacy/*.md\" = \"cp1252\", got ['legacy/*.md']",
+        ),
+    ],
+)
+def test_per_file_encoding_invalid(run_cli, legacy_project, table, message):
+    (legacy_project / ".doclint.toml").write_text(table)
+    code, _, stderr = run_cli("check", ".")
+    assert code == 2
+    assert stderr == f"doclint: error: {legacy_project / '.doclint.toml'}: {message}\n"

@@ -276,7 +276,10 @@ def main() -> None:
 @click.option(
     "--encoding",
     metavar="NAME",
-    help=N_("Encoding of the input files, such as gb18030 (a Python codec name). Default: UTF-8 with or without BOM."),
+    help=N_(
+        "Encoding of every input file, such as gb18030 (a Python codec name); it overrides the per-file-encoding "
+        "setting. Default: UTF-8 with or without BOM, else detected."
+    ),
 )
 @click.option(
     "--near-duplicate-threshold",
@@ -386,6 +389,9 @@ def check(
     if STDIN_PATH in compare_with:
         raise click.UsageError(_("--compare-with cannot read standard input; name files or folders"))
     settings = _settings(paths, options, config_path, no_config)
+    if encoding:
+        # An encoding named on the command line is for every input, also those that per-file-encoding names.
+        settings = dataclasses.replace(settings, per_file_encoding=())
     if no_cache:
         settings = dataclasses.replace(settings, cache_dir=None)
     if output_format == "text" and sys.stderr.isatty():

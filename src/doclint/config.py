@@ -151,6 +151,12 @@ def _encoding(value: Any, context: _Context) -> str:
     return name
 
 
+def _per_file_encoding(value: Any, context: _Context) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise context.fail(_('a table of glob = "encoding", such as "legacy/*.md" = "cp1252"'), value)
+    return tuple((glob, _encoding(encoding, context)) for glob, encoding in value.items())
+
+
 def _boolean(value: Any, context: _Context) -> bool:
     if not isinstance(value, bool):
         raise context.fail(_("true or false"), value)
@@ -262,6 +268,7 @@ KEYS: dict[str, tuple[str, Callable[[Any, _Context], Any]]] = {
     "labels": ("labels", _labels),
     "exclude": ("exclude", _strings),
     "encoding": ("encoding", _encoding),
+    "per-file-encoding": ("per_file_encoding", _per_file_encoding),
     "code-scope": ("code_scope", _code_scope),
     "untagged-python": ("untagged_python", _boolean),
     "schema": ("schema", _schema),

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Seque
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.i18n import _
-from doclint.settings import Settings
+from doclint.settings import Settings, relative_path
 from doclint.source import Source, SourceError, UndecodableError, decode, read_source
 
 if TYPE_CHECKING:
@@ -295,7 +295,7 @@ def load(path: str, settings: Settings) -> Document:
     if path == STDIN_PATH:
         source = decode(STDIN_DISPLAY, sys.stdin.buffer.read(), settings.encoding)
     else:
-        source = read_source(Path(path), path, settings.encoding)
+        source = read_source(Path(path), path, settings.encoding_for(path))
 
     from doclint.parse import parse_document
 
@@ -378,7 +378,7 @@ def _run_cache(
 def _replayed(record: RunRecord, cache: RunCache, settings: Settings) -> RunResult:
     """Build the result of a stored run, with sources decoded from the bytes the cache read."""
     result = RunResult(diagnostics=list(record.diagnostics), warnings=list(record.warnings), checked=list(record.checked))
-    result.raw_sources = {path: (cache.contents[path], settings.encoding) for path in record.checked}
+    result.raw_sources = {path: (cache.contents[path], settings.encoding_for(path)) for path in record.checked}
     return result
 
 
@@ -556,17 +556,6 @@ def _ignored_in_file(diagnostic: Diagnostic, settings: Settings) -> bool:
         if fnmatch.fnmatch(path, glob) and any(selector_matches(token, diagnostic.rule, diagnostic.code) for token in tokens):
             return True
     return False
-
-
-def relative_path(path: str, root: str | None) -> str:
-    """Return a path relative to the configuration's folder, with forward slashes, for glob matching."""
-    resolved = Path(path).resolve()
-    if root is not None:
-        try:
-            return resolved.relative_to(Path(root)).as_posix()
-        except ValueError:
-            pass
-    return Path(path).as_posix()
 
 
 def _corpus(result: RunResult) -> list[Document]:

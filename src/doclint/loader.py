@@ -140,7 +140,7 @@ def _parse(job: _Job) -> _Parsed | SourceError | DocumentBug:
     assert _context is not None
     settings = _context.settings
     try:
-        source = decode(job.path, job.data, settings.encoding)
+        source = decode(job.path, job.data, settings.encoding_for(job.path))
     except SourceError as error:
         return error
     try:
@@ -174,14 +174,17 @@ def _parse_source(source: Source, settings: Settings) -> _Parsed:
 
 
 class DocumentCache:
-    """Parsed documents in signed pickles under ``folder``, keyed by content and settings."""
+    """Parsed documents in signed pickles under ``folder``, keyed by content, the encoding they are read in, and settings."""
 
     def __init__(self, folder: Path, settings: Settings):
         self.store = SignedStore(folder / f"v{CACHE_FORMAT}")
+        self.settings = settings
         self.salt = _settings_salt(settings)
 
-    def entry_path(self, data: bytes) -> Path:
-        digest = hashlib.sha256(self.salt + data).hexdigest()
+    def entry_path(self, data: bytes, path: str) -> Path:
+        """Return the entry of a file's bytes; the file's path counts only through the encoding it is read in."""
+        encoding = repr(self.settings.encoding_for(path)).encode()
+        digest = hashlib.sha256(self.salt + encoding + b"\0" + data).hexdigest()
         return self.store.folder / "documents" / digest[:2] / f"{digest}.pickle"
 
     def get(self, data: bytes, path: str) -> Document | None:
@@ -190,7 +193,7 @@ class DocumentCache:
         The entry of a document found is recorded for the run cache, like
         every entry that ``put`` writes (``runcache.record_cache_entries``).
         """
-        entry = self.entry_path(data)
+        entry = self.entry_path(data, path)
         document = self.store.read(entry)
         if not isinstance(document, Document):
             return None
@@ -200,7 +203,7 @@ class DocumentCache:
 
     def put(self, data: bytes, document: Document) -> None:
         """Store a document; a cache that cannot be written is logged and skipped."""
-        entry = self.entry_path(data)
+        entry = self.entry_path(data, document.path)
         self.store.write(entry, document)
         self._record(entry)
 
@@ -254,7 +257,7 @@ class FindingsCache:
 
 def _settings_salt(settings: Settings) -> bytes:
     labels = sorted((key, sorted(values)) for key, values in settings.label_table.synonyms.items())
-    return repr((code_fingerprint(), settings.encoding, labels)).encode() + b"\0"
+    return repr((code_fingerprint(), labels)).encode() + b"\0"
 
 
 def load_documents(

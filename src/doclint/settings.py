@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fnmatch
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from doclint.fields import LabelTable, default_labels
@@ -18,7 +20,9 @@ class Settings:
     same_question_threshold: float = 95.0
     """Minimum similarity, 0-100, of two normalised questions for them to count as the same question."""
     encoding: str | None = None
-    """The encoding of every input; None means UTF-8 with or without a BOM."""
+    """The encoding of every input that no ``per_file_encoding`` glob matches; None means UTF-8 with or without a BOM, or detected."""
+    per_file_encoding: tuple[tuple[str, str], ...] = ()
+    """(glob, encoding) pairs: a file that matches a glob is read in its encoding, the last matching glob winning."""
     labels: LabelTable | None = None
     """Field label table; None means the shipped table."""
     select: tuple[str, ...] | None = None
@@ -55,3 +59,24 @@ class Settings:
     @property
     def label_table(self) -> LabelTable:
         return self.labels or default_labels()
+
+    def encoding_for(self, path: str) -> str | None:
+        """Return the encoding to read ``path`` in: that of the last ``per_file_encoding`` glob it matches, else ``encoding``."""
+        if not self.per_file_encoding:
+            return self.encoding
+        relative = relative_path(path, self.root)
+        for glob, encoding in reversed(self.per_file_encoding):
+            if fnmatch.fnmatch(relative, glob):
+                return encoding
+        return self.encoding
+
+
+def relative_path(path: str, root: str | None) -> str:
+    """Return a path relative to the configuration's folder, with forward slashes, for glob matching."""
+    resolved = Path(path).resolve()
+    if root is not None:
+        try:
+            return resolved.relative_to(Path(root)).as_posix()
+        except ValueError:
+            pass
+    return Path(path).as_posix()
