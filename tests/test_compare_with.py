@@ -31,20 +31,48 @@ def test_copy_in_named_file_is_reported(run_cli):
     assert stdout.splitlines()[-2] == "Found 2 problems (1 error, 1 warning, 0 info) in 1 file."
 
 
-def test_first_copy_in_named_file_is_not_reported(run_cli):
+def test_first_copy_in_named_file_is_reported(run_cli):
     code, stdout, stderr = run_cli("check", str(INSTALL), "--compare-with", str(CROSS_FILE))
-    assert (code, stdout, stderr) == (0, "No problems found in 1 file.\n", "")
+    assert code == 1
+    assert stderr == ""
+    assert finding_lines(stdout) == [
+        f'{INSTALL}:3:1: DL101 duplicate-section section "Requirements" is repeated word for word by section '
+        f'"Requirements" (line 8 of {UPGRADE}); remove one of the two copies',
+        f'{INSTALL}:8:1: DL102 near-duplicate-section section "Configuration" is mostly the same as section '
+        f'"Settings" (line 13 of {UPGRADE}) after removing the text most sections share; merge the two or rewrite '
+        "one so that each says something of its own",
+    ]
 
 
-def test_batches_together_report_what_one_run_reports(run_json):
+def test_first_copy_finding_has_no_fix(run_json):
+    _, found = run_json(str(INSTALL), "--compare-with", str(CROSS_FILE))
+    assert [d["fix"] for d in found] == [None, None]
+    assert [(r["path"], r["line"], r["message"]) for r in found[0]["related"]] == [(str(UPGRADE), 8, "the other section")]
+
+
+def test_first_question_in_named_file_is_reported(run_cli):
+    backup, restore = FIXTURES / "cross-file-zh" / "backup.md", FIXTURES / "cross-file-zh" / "restore.md"
+    _, stdout, _ = run_cli("check", str(backup), "--compare-with", str(restore))
+    assert finding_lines(stdout)[0] == (
+        f'{backup}:3:1: DL201 inconsistent-answer item "1. 数据库备份" has its question asked again by item '
+        f'"4. 数据库备份" (line 3 of {restore}), which answers it differently; keep one answer and correct or '
+        "remove the other"
+    )
+
+
+def test_later_file_gets_what_one_run_reports(run_json):
     _, together = run_json(str(CROSS_FILE))
-    _, first = run_json(str(INSTALL), "--compare-with", str(CROSS_FILE))
     _, second = run_json(str(UPGRADE), "--compare-with", str(CROSS_FILE))
-    assert first + second == together
+    assert second == together
     assert [(d["path"], d["line"], d["rule"]) for d in together] == [
         (str(UPGRADE), 8, "duplicate-section"),
         (str(UPGRADE), 13, "near-duplicate-section"),
     ]
+
+
+def test_whole_folder_run_reports_later_copy_only(run_json):
+    _, together = run_json(str(CROSS_FILE))
+    assert {d["path"] for d in together} == {str(UPGRADE)}
 
 
 def test_named_file_is_not_compared_with_itself(run_cli, tmp_path, monkeypatch):
@@ -60,7 +88,11 @@ def test_order_ignores_path_spelling(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code_a, stdout_a, _ = run_cli("check", str(tmp_path / "a.md"), "--compare-with", ".")
     code_b, stdout_b, _ = run_cli("check", str(tmp_path / "b.md"), "--compare-with", ".")
-    assert (code_a, stdout_a) == (0, "No problems found in 1 file.\n")
+    assert code_a == 1
+    assert finding_lines(stdout_a) == [
+        f'{tmp_path / "a.md"}:3:1: DL101 duplicate-section section "Notes" is repeated word for word by section '
+        '"Notes" (line 3 of b.md); remove one of the two copies'
+    ]
     assert code_b == 1
     assert finding_lines(stdout_b) == [
         f'{tmp_path / "b.md"}:3:1: DL101 duplicate-section [~] section "Notes" repeats section "Notes" '

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
-from doclint.diagnostics import Diagnostic, Severity
+from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
 from doclint.i18n import _
 from doclint.settings import Settings, relative_path
 from doclint.source import Source, SourceError, UndecodableError, decode, read_source
@@ -26,7 +26,7 @@ from doclint.source import Source, SourceError, UndecodableError, decode, read_s
 if TYPE_CHECKING:
     # Imported where they are used, so that a replayed run loads neither the section tree nor the rules.
     from doclint.loader import DocumentBug
-    from doclint.model import Document
+    from doclint.model import Document, Section
     from doclint.registry import Rule
     from doclint.runcache import RunCache, RunRecord
 
@@ -497,7 +497,11 @@ def check_documents(
             result.diagnostics.extend(_document_findings(rule, result.documents, settings, findings or {}))
             continue
         logger.debug("running %s on %d documents", rule.name, len(corpus))
-        result.diagnostics.extend(diagnostic for diagnostic in rule.run(corpus, settings) if diagnostic.path in reported)
+        dropped = []
+        for diagnostic in rule.run(corpus, settings):
+            (result.diagnostics if diagnostic.path in reported else dropped).append(diagnostic)
+        if dropped and rule.counterpart_message:
+            result.diagnostics.extend(_counterpart_findings(rule, dropped, corpus, reported))
 
     from doclint.suppressions import apply_suppressions
 
@@ -510,6 +514,41 @@ def check_documents(
     order = {document.path: index for index, document in enumerate(result.documents)}
     result.diagnostics.sort(key=lambda diagnostic: (order[diagnostic.path], *diagnostic.sort_key()))
     return result
+
+
+def _counterpart_findings(
+    rule: Rule, dropped: Sequence[Diagnostic], corpus: Sequence[Document], reported: set[str]
+) -> Iterator[Diagnostic]:
+    """Report, in a checked document, each section that a later section of a compared document repeats.
+
+    The cross-file rules report the later of two sections, by path. With
+    ``--compare-with``, the later one may be in a compared document, whose
+    findings are dropped, so a checked file that adds a copy under a path
+    that sorts first would pass: a pre-commit hook would let the copy in.
+    So the earlier section gets a finding of its own, with the rule's
+    ``counterpart_message`` and the later sections as related locations,
+    and no fix: which copy to keep is for the author to decide.
+    """
+    by_path = {document.path: document for document in corpus}
+    later_by_earlier: dict[tuple[str, int], list[Diagnostic]] = {}
+    for diagnostic in dropped:
+        if diagnostic.related and diagnostic.related[0].path in reported:
+            earlier = diagnostic.related[0]
+            later_by_earlier.setdefault((earlier.path, earlier.line), []).append(diagnostic)
+
+    assert rule.counterpart_message is not None
+    for (path, line), laters in later_by_earlier.items():
+        document, section = by_path[path], _section_at(by_path[path], line)
+        first = laters[0]
+        later = _section_at(by_path[first.path], first.line)
+        message = rule.counterpart_message(section, later, describe_location(first.path, first.line, path))
+        related = [RelatedLocation(found.path, found.line, found.column, _("the other section")) for found in laters]
+        yield rule.section_diagnostic(document, section, message, related)
+
+
+def _section_at(document: Document, line: int) -> Section:
+    """Return the section of a document whose heading is at ``line``."""
+    return next(section for section in document.walk() if section.line == line)
 
 
 def _document_findings(

@@ -29,6 +29,8 @@ RULE_MODULES = (
 
 CorpusCheck = Callable[[Sequence[Document], Settings], Iterable[Diagnostic]]
 DocumentCheck = Callable[[Document, Settings], Iterable[Diagnostic]]
+CounterpartMessage = Callable[[Section, Section, str], str]
+"""(earlier section, later section, where the later section is) -> the message for the earlier section."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,10 @@ class Rule:
     """Rules that are off by default run only when ``select`` names them."""
     languages: tuple[str, ...] = ()
     """For rules on code blocks, the language tags of the blocks they check."""
+    counterpart_message: CounterpartMessage | None = None
+    """The message for the earlier of two sections, for a corpus rule that reports the later one and names
+    the earlier one as its first related location. The engine uses it when only the earlier section is in a
+    checked document, so that a file checked with ``--compare-with`` learns that a compared file repeats it."""
 
     def run(self, documents: Sequence[Document], settings: Settings) -> Iterator[Diagnostic]:
         """Run the check on the documents of a run, whatever its scope."""

@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
 from doclint.i18n import N_, _, format_message
-from doclint.model import Document
+from doclint.model import Document, Section
 from doclint.placeholders import is_placeholder
 from doclint.qa import answer_conflicts, describe_difference, excerpt, is_item
 from doclint.registry import Rule
@@ -48,6 +48,14 @@ def check_inconsistent_answers(documents: Sequence[Document], settings: Settings
         yield INCONSISTENT_ANSWER.section_diagnostic(later.document, later.section, message, related)
 
 
+def _asked_again_later(section: Section, later: Section, where: str) -> str:
+    message = _(
+        'item "{heading}" has its question asked again by item "{other}" ({where}), which answers it differently; '
+        "keep one answer and correct or remove the other"
+    )
+    return format_message(message, heading=section.heading, other=later.heading, where=where)
+
+
 def check_missing_answers(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
     copies = exact_copies(documents)
     for entry in index_sections(documents):
@@ -70,6 +78,7 @@ INCONSISTENT_ANSWER = Rule(
     severity=Severity.ERROR,
     fixable=False,
     check=check_inconsistent_answers,
+    counterpart_message=_asked_again_later,
 )
 
 MISSING_ANSWER = Rule(

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity, describe_location
 from doclint.i18n import N_, _, format_message
-from doclint.model import Document
+from doclint.model import Document, Section
 from doclint.qa import answer_conflicts, is_item, start_answer_conflicts
 from doclint.question_terms import same_terms
 from doclint.registry import Rule
@@ -156,6 +156,19 @@ def _differ_in_terms(text: str, other: str, threshold: float) -> bool:
     return fuzz.ratio(normalize(text), normalize(other)) >= threshold
 
 
+def _repeated_later(section: Section, later: Section, where: str) -> str:
+    message = _('section "{heading}" is repeated word for word by section "{other}" ({where}); remove one of the two copies')
+    return format_message(message, heading=section.heading, other=later.heading, where=where)
+
+
+def _resembled_later(section: Section, later: Section, where: str) -> str:
+    message = _(
+        'section "{heading}" is mostly the same as section "{other}" ({where}) after removing the text most sections '
+        "share; merge the two or rewrite one so that each says something of its own"
+    )
+    return format_message(message, heading=section.heading, other=later.heading, where=where)
+
+
 def _related(entry: SectionEntry, message: str) -> RelatedLocation:
     return RelatedLocation(entry.document.path, entry.section.line, entry.section.column, message)
 
@@ -167,6 +180,7 @@ DUPLICATE_SECTION = Rule(
     severity=Severity.ERROR,
     fixable=True,
     check=check_duplicates,
+    counterpart_message=_repeated_later,
 )
 
 NEAR_DUPLICATE_SECTION = Rule(
@@ -176,6 +190,7 @@ NEAR_DUPLICATE_SECTION = Rule(
     severity=Severity.WARNING,
     fixable=False,
     check=check_near_duplicates,
+    counterpart_message=_resembled_later,
 )
 
 RULES = (DUPLICATE_SECTION, NEAR_DUPLICATE_SECTION)
