@@ -372,6 +372,10 @@ def check(
     from doclint.engine import STDIN_PATH, run
     from doclint.reporters import get_reporter
     from doclint.schema_errors import SchemaError
+    from doclint.warning_log import WarningCollector
+
+    collected = WarningCollector().attach()
+    click.get_current_context().call_on_close(collected.detach)
 
     if fix and diff:
         raise click.UsageError(_("--fix and --diff cannot be combined; use --diff to preview, then --fix to write"))
@@ -413,6 +417,8 @@ def check(
     report = sys.stdout
     if fix:
         result, report = _fix(result, settings, unsafe_fixes, verbose)
+    # The run's warnings were logged, so they are among the collected ones, with those of the configuration and the fixes.
+    result.warnings = list(collected.messages)
     get_reporter(output_format).write(result, report)
     sys.exit(result.exit_status)
 

@@ -47,7 +47,8 @@ class RunResult:
     """One line per document that tripped a bug in doclint, naming it; the run checked the others."""
     warnings: list[str] = field(default_factory=list)
     """One line per problem that is not a finding but still goes to the user, such as a suppression
-    comment that names no rule. ``run`` logs them."""
+    comment that names no rule. ``run`` logs them. Before reporting, ``doclint check`` replaces them with
+    every warning logged during the command, these among them, for the formats that carry warnings."""
     silenced: list[Diagnostic] = field(default_factory=list)
     """The findings that suppression comments silenced, which ``--fix`` never fixes."""
     fixed: int = 0
