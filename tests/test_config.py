@@ -1,3 +1,4 @@
+import json
 import shutil
 
 import pytest
@@ -89,6 +90,48 @@ def test_labels_extend_synonyms(run_cli, tmp_path):
     (tmp_path / ".doclint.toml").write_text('[labels]\nquestion = ["Frage"]\nanswer = ["Antwort"]\n', encoding="utf-8")
     _, stdout, _ = run_cli("check", str(tmp_path / "de.md"))
     assert "missing-answer" in rules_found(stdout)
+
+
+GERMAN_ITEM = "# FAQ\n\n## Frage eins?\n\nAntwort: Ja.\n"
+"""A document whose answer label only a configured [labels] entry makes a field."""
+
+
+def ast_fields(run_cli, *arguments):
+    """Run ``doclint ast`` and return (exit code, the field keys of the first subsection, stderr)."""
+    code, stdout, stderr = run_cli("ast", *arguments)
+    fields = json.loads(stdout)["sections"][0]["children"][0]["fields"] if stdout else None
+    return code, sorted(fields or ()), stderr
+
+
+def test_ast_reads_found_config(run_cli, tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "de.md").write_text(GERMAN_ITEM, encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text('[labels]\nanswer = ["Antwort"]\n', encoding="utf-8")
+
+    assert ast_fields(run_cli, str(tmp_path / "docs" / "de.md")) == (0, ["answer"], "")
+    assert ast_fields(run_cli, "--no-config", str(tmp_path / "docs" / "de.md")) == (0, [], "")
+
+
+def test_ast_config_option(run_cli, tmp_path):
+    (tmp_path / "de.md").write_text(GERMAN_ITEM, encoding="utf-8")
+    (tmp_path / "labels.toml").write_text('[labels]\nanswer = ["Antwort"]\n', encoding="utf-8")
+
+    assert ast_fields(run_cli, "--config", str(tmp_path / "labels.toml"), str(tmp_path / "de.md")) == (0, ["answer"], "")
+    assert ast_fields(run_cli, "--config", str(tmp_path / "nope.toml"), str(tmp_path / "de.md")) == (
+        2,
+        [],
+        f"doclint: error: {tmp_path / 'nope.toml'}: no such configuration file; check the --config path\n",
+    )
+
+
+def test_ast_reads_config_encoding(run_cli, tmp_path):
+    (tmp_path / "gbk.md").write_bytes("# 标题\n\n正文。\n".encode("gb18030"))
+    (tmp_path / ".doclint.toml").write_text('encoding = "gb18030"\n')
+
+    code, stdout, stderr = run_cli("ast", str(tmp_path / "gbk.md"))
+
+    assert (code, stderr) == (0, "")
+    assert json.loads(stdout)["sections"][0]["heading"] == "标题"
 
 
 def test_encoding_key(run_cli, tmp_path):

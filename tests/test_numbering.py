@@ -293,6 +293,77 @@ def test_suppressed_heading_reported_without_unused_comment(run_cli, tmp_path, m
     assert stdout == "No problems found in 1 file.\n"
 
 
+PROTECTED_WITHOUT_BREAK = (
+    "# Doc\n\n## 1. A\n\n## 3. B\n\n<!-- doclint-disable-next-line heading-numbering -->\n## 4. C\n\n## 6. D\n"
+)
+
+
+def test_protected_heading_without_break_keeps_number():
+    from doclint.fixer import apply_edits
+
+    skipped, kept, later = numbering_findings(PROTECTED_WITHOUT_BREAK)
+
+    assert positions([skipped, kept, later]) == [(5, 4, 5), (8, 4, 5), (10, 4, 5)]
+    assert kept.fix is None
+    assert kept.message == (
+        'heading "4. C" keeps number 4 because a suppression comment protects it; '
+        "without the comment, the fix would renumber it to 3"
+    )
+    assert later.message == 'heading "6. D" skips from 4 (line 8) to 6; the fix renumbers it to 5'
+    assert apply_edits(PROTECTED_WITHOUT_BREAK, skipped.fix.edits).splitlines()[4] == "## 2. B"
+    assert apply_edits(PROTECTED_WITHOUT_BREAK, later.fix.edits).splitlines()[9] == "## 5. D"
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("# Doc\n\n## 1. A\n\n## 3. B\n\n<!-- doclint-disable-next-line DL402 -->\n## 4. C\n", ["1", "2", "4"]),
+        (PROTECTED_WITHOUT_BREAK, ["1", "2", "4", "5"]),
+        (
+            "# Doc\n\n## 1. A\n\n## 3. B\n\n<!-- doclint-disable heading-numbering -->\n## 4. C\n\n## 5. D\n"
+            "<!-- doclint-enable heading-numbering -->\n\n## 7. E\n",
+            ["1", "2", "4", "5", "6"],
+        ),
+    ],
+    ids=["next-line-last", "next-line-middle", "range"],
+)
+def test_fix_keeps_protected_heading_number(run_cli, tmp_path, text, numbers):
+    path = tmp_path / "s.md"
+    path.write_text(text, encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-config", "--no-cache", "--select", "ALL", "--fix", str(path))
+
+    headings = [line.split()[1] for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
+    assert headings == [f"{number}." for number in numbers]
+    assert stdout.splitlines()[-1] == "No problems found in 1 file."
+    assert stderr == ""
+    assert code == 0
+
+
+def test_protected_heading_comment_used_before_fix(run_cli, tmp_path):
+    path = tmp_path / "s.md"
+    path.write_text(PROTECTED_WITHOUT_BREAK, encoding="utf-8")
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--select", "ALL", str(path))
+
+    assert [line.split()[1] for line in stdout.splitlines()[:-2]] == ["DL402", "DL402"]
+    assert [line.split(":")[1] for line in stdout.splitlines()[:-2]] == ["5", "10"]
+    assert code == 1
+
+
+def test_unneeded_protection_still_unused(run_cli, tmp_path):
+    # The fix leaves the first heading of a run at its number anyway, so the comment stops no change.
+    path = tmp_path / "s.md"
+    path.write_text("# Doc\n\n<!-- doclint-disable-next-line heading-numbering -->\n## 3. A\n\n## 5. B\n", encoding="utf-8")
+
+    _code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--select", "ALL", str(path))
+
+    assert stdout.splitlines()[0] == (
+        f"{path}:3:1: DL902 unused-suppression this doclint-disable-next-line comment for heading-numbering "
+        "silences no finding; remove it"
+    )
+
+
 def test_number_after_html_comment_with_angle_bracket():
     from doclint.fixer import apply_edits
 

@@ -243,6 +243,17 @@ def test_unreadable_input_fails_invocation(sarif):
     ]
 
 
+def test_warning_notifications_match_schema(run_cli, validator, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "doc.md").write_text("# Doc\n\n<!-- doclint-disable-next-line DL999 -->\nText.\n", encoding="utf-8")
+
+    _code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--format", "sarif", "doc.md")
+    log = json.loads(stdout)
+
+    assert [notification["level"] for notification in log["runs"][0]["invocations"][0]["toolExecutionNotifications"]] == ["warning"]
+    assert schema_errors(validator, log) == []
+
+
 def fingerprints_and_lines(run_cli, path):
     _, stdout, _ = run_cli("check", "--ignore", "DL4", "--format", "sarif", path.name)
     results = json.loads(stdout)["runs"][0]["results"]

@@ -346,6 +346,36 @@ def test_unused_suppression_per_file_ignores(run_process, tmp_path, selector):
     assert stderr == ""
 
 
+@pytest.mark.parametrize(
+    "configuration",
+    [
+        '[per-file-ignores]\n"doc.md" = ["DL1"]\n',
+        '[per-file-ignores]\n"doc.md" = ["DL101"]\n',
+        '[per-file-ignores]\n"*.md" = ["duplicate-section"]\n',
+        'ignore = ["DL101"]\n',
+    ],
+    ids=["per-file-prefix", "per-file-code", "per-file-glob-name", "global"],
+)
+def test_comment_for_ignored_rule_not_judged(run_process, tmp_path, configuration):
+    (tmp_path / "doc.md").write_text("# Notes\n\n<!-- doclint-disable-file DL101 -->\n## Setup\n\nInstall the tool.\n", encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text(configuration, encoding="utf-8")
+
+    code, stdout, stderr = run_process("check", "--no-cache", "--select", "ALL", "doc.md")
+
+    assert (code, stdout, stderr) == (0, "No problems found in 1 file.\n", "")
+
+
+def test_comment_judged_in_file_without_ignores(run_process, tmp_path):
+    # per-file-ignores turns DL101 off in other.md only, so the comment in doc.md still silences nothing.
+    (tmp_path / "doc.md").write_text("# Notes\n\n<!-- doclint-disable-file DL101 -->\n## Setup\n\nInstall the tool.\n", encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text('[per-file-ignores]\n"other.md" = ["DL101"]\n', encoding="utf-8")
+
+    code, stdout, _stderr = run_process("check", "--no-cache", "--select", "ALL", "doc.md")
+
+    assert stdout.splitlines()[0] == f"doc.md:3:1: DL902 unused-suppression {unused('disable-file', 'DL101')}"
+    assert code == 1
+
+
 def test_suppression_used_when_per_file_ignores_drops_finding(run_process, tmp_path):
     (tmp_path / "doc.md").write_text(copy_suppressed_by("<!-- doclint-disable-next-line duplicate-section -->"), encoding="utf-8")
     (tmp_path / ".doclint.toml").write_text('select = ["ALL"]\n[per-file-ignores]\n"doc.md" = ["DL101"]\n', encoding="utf-8")

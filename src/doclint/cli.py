@@ -37,6 +37,18 @@ def _verbose_option(function: F) -> F:
     )(function)
 
 
+def _config_options(function: F) -> F:
+    """Add the --config and --no-config options, which every command that reads documents shares."""
+    function = click.option("--no-config", is_flag=True, help=N_("Ignore configuration files."))(function)
+    return click.option(
+        "--config",
+        "config_path",
+        type=NonEmpty(),
+        metavar="FILE",
+        help=N_("Configuration file (.doclint.toml or pyproject.toml). Default: found by walking up from the named paths."),
+    )(function)
+
+
 def _configure_logging(verbose: bool) -> None:
     """Send warnings to stderr, and with ``--verbose`` doclint's own debug messages.
 
@@ -293,14 +305,7 @@ def main() -> None:
 )
 @click.option("--select", type=NonEmpty(), metavar="RULES", help=N_("Comma-separated rule names, codes or code prefixes to run (default: the rules enabled by default)."))
 @click.option("--ignore", type=NonEmpty(), metavar="RULES", help=N_("Comma-separated rule names, codes or code prefixes not to run."))
-@click.option(
-    "--config",
-    "config_path",
-    type=NonEmpty(),
-    metavar="FILE",
-    help=N_("Configuration file (.doclint.toml or pyproject.toml). Default: found by walking up from the checked paths."),
-)
-@click.option("--no-config", is_flag=True, help=N_("Ignore configuration files."))
+@_config_options
 @click.option(
     "--compare-with",
     multiple=True,
@@ -370,6 +375,10 @@ def check(
     from doclint.engine import STDIN_PATH, run
     from doclint.reporters import get_reporter
     from doclint.schema_errors import SchemaError
+    from doclint.warning_log import WarningCollector
+
+    collected = WarningCollector().attach()
+    click.get_current_context().call_on_close(collected.detach)
 
     if fix and diff:
         raise click.UsageError(_("--fix and --diff cannot be combined; use --diff to preview, then --fix to write"))
@@ -414,6 +423,8 @@ def check(
     report = sys.stdout
     if fix:
         result, report = _fix(result, settings, unsafe_fixes, verbose)
+    # The run's warnings were logged, so they are among the collected ones, with those of the configuration and the fixes.
+    result.warnings = list(collected.messages)
     get_reporter(output_format).write(result, report)
     sys.exit(result.exit_status)
 
@@ -648,19 +659,21 @@ def _fix(result, settings, unsafe: bool, verbose: bool):
 @lang_option
 @click.argument("path", metavar="FILE")
 @click.option("--encoding", metavar="NAME", help=N_("Encoding of the input file, such as gb18030. Default: UTF-8."))
+@_config_options
 @_verbose_option
-def ast(path: str, encoding: str | None, verbose: bool) -> None:
+def ast(path: str, encoding: str | None, config_path: str | None, no_config: bool, verbose: bool) -> None:
     _configure_logging(verbose)
     from doclint.engine import load, named_path_error
-    from doclint.settings import Settings
     from doclint.source import SourceError
 
     problem = named_path_error(path)
     if problem is not None:
         _fail(problem)
         sys.exit(EXIT_USAGE)
+    # The configuration's labels and encoding change the tree, so it is read as check reads it.
+    settings = _settings((path,), {"encoding": encoding}, config_path, no_config)
     try:
-        document = _guard(lambda: load(path, Settings(encoding=encoding)), verbose)
+        document = _guard(lambda: load(path, settings), verbose)
     except SourceError as error:
         _fail(str(error))
         sys.exit(EXIT_USAGE)

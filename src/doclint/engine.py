@@ -47,7 +47,8 @@ class RunResult:
     """One line per document that tripped a bug in doclint, naming it; the run checked the others."""
     warnings: list[str] = field(default_factory=list)
     """One line per problem that is not a finding but still goes to the user, such as a suppression
-    comment that names no rule. ``run`` logs them."""
+    comment that names no rule. ``run`` logs them. Before reporting, ``doclint check`` replaces them with
+    every warning logged during the command, these among them, for the formats that carry warnings."""
     silenced: list[Diagnostic] = field(default_factory=list)
     """The findings that suppression comments silenced, which ``--fix`` never fixes."""
     fixed: int = 0
@@ -506,7 +507,9 @@ def check_documents(
     from doclint.suppressions import apply_suppressions
 
     # Suppressions come first, so that a comment over a finding that per-file-ignores also drops still counts as used.
-    applied = apply_suppressions(result.documents, result.diagnostics, [rule.name for rule in rules])
+    applied = apply_suppressions(
+        result.documents, result.diagnostics, [rule.name for rule in rules], _ignored_rules(result.documents, rules, settings)
+    )
     result.diagnostics = _configured([*applied.kept, *applied.reports], settings)
     result.silenced = applied.silenced
     result.warnings = applied.warnings
@@ -588,13 +591,34 @@ def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:
 def _ignored_in_file(diagnostic: Diagnostic, settings: Settings) -> bool:
     from doclint.registry import selector_matches
 
+    tokens = _file_ignores(diagnostic.path, settings)
+    return any(selector_matches(token, diagnostic.rule, diagnostic.code) for token in tokens)
+
+
+def _file_ignores(path: str, settings: Settings) -> list[str]:
+    """Return the selectors that per-file-ignores lists for the file at ``path``, from every glob that matches it."""
     if not settings.per_file_ignores:
-        return False
-    path = relative_path(diagnostic.path, settings.root)
-    for glob, tokens in settings.per_file_ignores:
-        if fnmatch.fnmatch(path, glob) and any(selector_matches(token, diagnostic.rule, diagnostic.code) for token in tokens):
-            return True
-    return False
+        return []
+    relative = relative_path(path, settings.root)
+    return [token for glob, tokens in settings.per_file_ignores if fnmatch.fnmatch(relative, glob) for token in tokens]
+
+
+def _ignored_rules(documents: Sequence[Document], rules: Sequence[Rule], settings: Settings) -> dict[str, frozenset[str]]:
+    """Map each document's path to the names of the rules in ``rules`` whose findings per-file-ignores drops there.
+
+    None of such a rule's findings in that file is reported, so a
+    suppression comment there for it cannot be judged unused, as when
+    ``ignore`` leaves the rule out of the whole run.
+    """
+    from doclint.registry import matches
+
+    ignored = {}
+    for document in documents:
+        tokens = _file_ignores(document.path, settings)
+        names = frozenset(rule.name for rule in rules if any(matches(rule, token) for token in tokens))
+        if names:
+            ignored[document.path] = names
+    return ignored
 
 
 def _corpus(result: RunResult) -> list[Document]:

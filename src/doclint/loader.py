@@ -40,6 +40,7 @@ from doclint.runcache import record_cache_entries, record_dependencies, settings
 from doclint.settings import Settings
 from doclint.similarity import section_forms
 from doclint.source import Source, SourceError, UndecodableError, decode, read_bytes
+from doclint.warning_log import LOGGER_NAME, WarningCollector
 
 logger = logging.getLogger(__name__)
 
@@ -78,8 +79,20 @@ class _Parsed:
     """Files other than the document that those findings depend on (see ``doclint.runcache``)."""
 
 
+@dataclasses.dataclass(frozen=True)
+class _Chunk:
+    """The results of a chunk of jobs that a worker process parsed, with the warnings logged meanwhile."""
+
+    results: list[_Parsed | SourceError]
+    warnings: list[str]
+    """The warnings logged while the worker ran the chunk, which doclint's own process logs again."""
+
+
 # The context of the jobs that this process runs: set once per worker process, so that it is not pickled with every job.
 _context: _Context | None = None
+
+# The warnings logged in a worker process, collected there instead of written to its stderr; None in doclint's own process.
+_worker_warnings: WarningCollector | None = None
 
 
 def _use_context(context: _Context) -> None:
@@ -102,6 +115,25 @@ def _start_worker(context: _Context, parent: int) -> None:
     end_with_parent(parent)
     _use_context(context)
     use_run_thresholds()
+    _collect_worker_warnings()
+
+
+def _collect_worker_warnings() -> None:
+    """Collect the warnings logged in this worker, for doclint's process to log, and keep them off this worker's stderr.
+
+    The output formats that carry warnings get them from doclint's own
+    process, which never receives a record logged in a worker. Debug messages
+    still go to stderr from here.
+    """
+    global _worker_warnings
+    _worker_warnings = WarningCollector().attach()
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_not_collected)
+
+
+def _not_collected(record: logging.LogRecord) -> bool:
+    """Return whether a handler of a worker writes a record: any but a warning of doclint's, which is collected."""
+    return not (record.levelno == logging.WARNING and record.name.split(".")[0] == LOGGER_NAME)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -375,7 +407,7 @@ def _parse_shared(jobs: list[_Job], context: _Context, workers: int, advance: Ca
     results: list[list[_Parsed | SourceError] | None] = [None] * len(chunks)
     _use_context(context)
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(context, os.getpid())) as pool:
-        futures = [pool.submit(_parse_chunk, chunk) for chunk in chunks]
+        futures = [pool.submit(_parse_worker_chunk, chunk) for chunk in chunks]
         counted = [False] * len(chunks)
 
         def count_finished() -> None:
@@ -393,7 +425,7 @@ def _parse_shared(jobs: list[_Job], context: _Context, workers: int, advance: Ca
                 count_finished()
             for index, future in enumerate(futures):
                 if results[index] is None:
-                    results[index] = future.result()
+                    results[index] = _logged_chunk(future.result())
                     count_finished()
         except BaseException:
             # Interrupted or failed: leaving the pool waits for its running chunks only, not for the queued ones.
@@ -405,6 +437,20 @@ def _parse_shared(jobs: list[_Job], context: _Context, workers: int, advance: Ca
 
 def _parse_chunk(jobs: list[_Job]) -> list[_Parsed | SourceError]:
     return [_parse(job) for job in jobs]
+
+
+def _parse_worker_chunk(jobs: list[_Job]) -> _Chunk:
+    """Parse a chunk in a worker process, and return its results with the warnings logged meanwhile."""
+    assert _worker_warnings is not None
+    results = _parse_chunk(jobs)
+    return _Chunk(results, _worker_warnings.take())
+
+
+def _logged_chunk(chunk: _Chunk) -> list[_Parsed | SourceError]:
+    """Log again the warnings of a chunk that a worker parsed, and return its results."""
+    for warning in chunk.warnings:
+        logger.warning(warning)
+    return chunk.results
 
 
 @contextmanager

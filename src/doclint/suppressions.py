@@ -217,12 +217,20 @@ class Applied(NamedTuple):
     """The warning lines that stand in for those findings when unused-suppression did not run."""
 
 
-def apply_suppressions(documents: Sequence[Document], diagnostics: list[Diagnostic], run: Collection[str]) -> Applied:
+def apply_suppressions(
+    documents: Sequence[Document],
+    diagnostics: list[Diagnostic],
+    run: Collection[str],
+    ignored_in: Mapping[str, Collection[str]] | None = None,
+) -> Applied:
     """Drop suppressed findings, and report the suppression comments that silence nothing or name no rule.
 
     ``run`` contains the names of the rules that ran. The comments get
     unused-suppression findings when that rule is in ``run``, and warning
-    lines when it is not (see ``_comment_reports``).
+    lines when it is not (see ``_comment_reports``). ``ignored_in`` maps a
+    document's path to the names of the rules whose findings the
+    configuration drops in that document (per-file-ignores). A comment
+    for such a rule is not judged there, as if the rule had not run.
     """
     from doclint.registry import all_rules
     from doclint.rules.suppression import UNUSED_SUPPRESSION
@@ -243,7 +251,8 @@ def apply_suppressions(documents: Sequence[Document], diagnostics: list[Diagnost
     reports: list[Diagnostic] = []
     warnings: list[str] = []
     for document, suppressions in by_path.values():
-        findings, document_warnings = _comment_reports(document, comments[document.path], suppressions, known, judged)
+        judged_here = judged.difference((ignored_in or {}).get(document.path, ())) if judged is not None else None
+        findings, document_warnings = _comment_reports(document, comments[document.path], suppressions, known, judged_here)
         reports.extend(findings)
         warnings.extend(document_warnings)
     return Applied(kept, silenced, reports, warnings)

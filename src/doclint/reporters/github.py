@@ -21,11 +21,17 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 class GithubReporter:
-    """Writes one workflow command per finding, and one ``::error`` per input that could not be read."""
+    """Writes one workflow command per finding, one ``::error`` per input that could not be read and one ``::warning`` per warning.
+
+    The errors and warnings about the run come before the findings, because
+    they tell that findings may be missing (a skipped file).
+    """
 
     def write(self, result: RunResult, stream: TextIO) -> None:
         for error in result.errors:
             stream.write(workflow_command("error", {"title": "doclint"}, error))
+        for warning in result.warnings:
+            stream.write(workflow_command("warning", {"title": "doclint"}, warning))
         for diagnostic in sorted(result.diagnostics, key=lambda diagnostic: -diagnostic.severity.rank):
             stream.write(annotation(diagnostic))
 

@@ -1,4 +1,4 @@
-"""``--format json``: one JSON object with every finding, described in docs/json-output.md."""
+"""``--format json``: one JSON object with every finding and warning, described in docs/json-output.md."""
 
 from __future__ import annotations
 
@@ -35,8 +35,10 @@ class JsonReporter:
             "fixed": result.fixed,
         }
         diagnostics = "[\n    " + ",\n    ".join(findings) + "\n  ]" if findings else "[]"
+        warnings = "[\n    " + ",\n    ".join(map(_encode, result.warnings)) + "\n  ]" if result.warnings else "[]"
         stream.write(
-            f'{{\n  "version": {JSON_OUTPUT_VERSION},\n  "diagnostics": {diagnostics},\n  "summary": {_encode(summary)}\n}}\n'
+            f'{{\n  "version": {JSON_OUTPUT_VERSION},\n  "diagnostics": {diagnostics},\n  "summary": {_encode(summary)},\n'
+            f'  "warnings": {warnings}\n}}\n'
         )
 
 

@@ -71,8 +71,14 @@ def descriptor(rule: Rule) -> dict[str, Any]:
 
 
 def invocation(result: RunResult) -> dict[str, Any]:
-    """Return the invocation: unsuccessful, with one error notification per input, when some input could not be read."""
+    """Return the invocation, with one error notification per input that could not be read and one warning notification per warning.
+
+    The invocation is unsuccessful when some input could not be read. A
+    warning, such as a file skipped because it is not text, leaves it
+    successful.
+    """
     notifications = [{"level": "error", "message": {"text": error}} for error in result.errors]
+    notifications += [{"level": "warning", "message": {"text": warning}} for warning in result.warnings]
     return {"executionSuccessful": not result.errors, "toolExecutionNotifications": notifications}
 
 

@@ -48,9 +48,11 @@ a title gets an unsafe fix too, because its numbers may be release
 numbers (``## 9: 2023-12-01``). A run with a number that cannot be
 rewritten where it is written (a Chinese numeral) gets no fix.
 
-A heading whose finding a suppression comment silences keeps its number,
-and the run is fixed as if it started again there: with 1, 2, 4, 5, 7 and
-the finding at 4 silenced, the fix writes 6 over the 7 and leaves the 4.
+A heading on a line that a suppression comment for this rule covers keeps
+its number, and the run is fixed as if it started again there: with 1, 2,
+4, 5, 7 and the 4 covered, the fix writes 6 over the 7 and leaves the 4.
+That holds for a covered heading without a break of its own too: with 1,
+3, 4 and the 4 covered, the fix writes 2 over the 3 and leaves the 4.
 
 The message of a finding with a fix names the number that the fix writes
 at its heading. After an earlier break in the run that can differ from the
@@ -163,20 +165,29 @@ def run_diagnostics(document: Document, run: list[Section], parent: Section | No
     """Yield a finding for each break in a run of numbered siblings, with the fix of its part of the run.
 
     A break in one run never involves another run, because the sequence
-    starts again where the number of parts changes. A heading whose
-    finding a suppression comment silences keeps its number: the run is
-    fixed in parts that start at such headings, so that a fix never
-    renumbers a heading the author accepted. Its own finding is still made,
-    without a fix, so that the comment counts as used.
+    starts again where the number of parts changes. A heading on a line
+    that a suppression comment for this rule covers keeps its number: the
+    run is fixed in parts that start at such headings, so that a fix never
+    renumbers a heading the author accepted. Such a heading's own break is
+    still reported, without a fix, so that the comment counts as used. A
+    protected heading without a break of its own gets a finding too when
+    its part boundary stopped the fix from renumbering it
+    (``_kept_number_diagnostic``), because the comment was used then as well.
     """
     breaks = list(numbering_breaks(run))
     if not breaks:
         return
 
-    accepted = _accepted_headings(document, [found.section for found in breaks])
+    accepted = _accepted_headings(document, run)
+    broken = {id(found.section) for found in breaks}
+    previous_part: list[Section] = []
     for part in _parts_of_run(run, accepted):
         fix = renumber_fix(document, part, parent)
         renumbered = dict(zip(map(id, part), planned_numbers(part))) if fix is not None else {}
+        if previous_part and id(part[0]) not in broken:
+            yield from _kept_number_diagnostic(document, previous_part, part[0], parent)
+        previous_part = part
+
         members = {id(section) for section in part}
         for found in breaks:
             if id(found.section) not in members:
@@ -187,8 +198,30 @@ def run_diagnostics(document: Document, run: list[Section], parent: Section | No
                 yield _diagnostic(document, found, fix, renumbered)
 
 
+def _kept_number_diagnostic(
+    document: Document, previous_part: list[Section], section: Section, parent: Section | None
+) -> Iterator[Diagnostic]:
+    """Yield a finding at a protected heading without a break when the fix of the part before it would otherwise renumber it.
+
+    A suppression comment silences the finding, which only shows that the
+    comment stopped a change. Without it, the comment would be reported as
+    unused although removing it lets ``--fix`` renumber the heading.
+    """
+    extended = [*previous_part, section]
+    planned = planned_numbers(extended)[-1]
+    if _parts(planned) == _parts(section.number or "") or renumber_fix(document, extended, parent) is None:
+        return
+
+    message = _(
+        'heading "{heading}" keeps number {number} because a suppression comment protects it; '
+        "without the comment, the fix would renumber it to {planned}"
+    ).format(heading=section.heading, number=section.number, planned=planned)
+    column, end_column = number_span(document, section)
+    yield HEADING_NUMBERING.diagnostic(document, section.line, section.line, message, column=column, end_column=end_column)
+
+
 def _accepted_headings(document: Document, sections: list[Section]) -> set[int]:
-    """Return the ids of the sections whose heading-numbering finding a suppression comment silences."""
+    """Return the ids of the sections on lines that a suppression comment for heading-numbering covers."""
     # Imported here: most documents have no numbering break, and so never need their suppressions.
     from doclint.suppressions import parse_suppressions
 

@@ -1,0 +1,44 @@
+"""Collecting the warnings that doclint logs during a command, for the output formats that carry them.
+
+Warnings go to standard error through ``logging``. The json, sarif and
+github formats also carry them, so a CI job that reads only standard output
+still sees that a file was skipped or that a suppression comment names no
+rule. A collector attached to the ``doclint`` logger keeps each warning's
+message as well, and leaves its way to standard error as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+
+LOGGER_NAME = "doclint"
+
+
+class WarningCollector(logging.Handler):
+    """Logging handler that keeps the message of each warning record logged under ``doclint``, in the order logged.
+
+    Records at error level and above are left out: the command line reports
+    errors itself, and the reporters take them from the run's result.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno == logging.WARNING:
+            self.messages.append(record.getMessage())
+
+    def attach(self) -> WarningCollector:
+        """Start collecting, and return this collector."""
+        logging.getLogger(LOGGER_NAME).addHandler(self)
+        return self
+
+    def take(self) -> list[str]:
+        """Return the messages collected since the last call, and forget them."""
+        messages, self.messages = self.messages, []
+        return messages
+
+    def detach(self) -> None:
+        """Stop collecting; the messages collected stay."""
+        logging.getLogger(LOGGER_NAME).removeHandler(self)
