@@ -354,14 +354,13 @@ def test_excluded_binary_file_not_warned(run_process, mixed_folder):
     assert stderr == ""
 
 
-def test_unknown_encoding_in_folder_still_an_error(run_process, mixed_folder):
-    code, _stdout, stderr = run_process("check", "--no-config", "--encoding", "no-such-codec", "docs")
+def test_unknown_encoding_option_one_error(run_process, mixed_folder):
+    code, stdout, stderr = run_process("check", "--no-config", "--encoding", "no-such-codec", "docs")
 
-    assert code == 2
+    assert (code, stdout) == (2, "")
     assert stderr.splitlines() == [
-        BLOB_WARNING,
-        "doclint: error: unknown encoding 'no-such-codec'; pass a Python codec name such as utf-8 or gb18030",
-        "doclint: error: unknown encoding 'no-such-codec'; pass a Python codec name such as utf-8 or gb18030",
+        "doclint: error: Invalid value for '--encoding': unknown encoding 'no-such-codec'; pass a Python codec "
+        "name such as utf-8 or gb18030 (see 'python -m doclint check --help')",
     ]
 
 

@@ -8,12 +8,15 @@ to rerun with ``--verbose`` for the traceback.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
+import io
 import json
 import logging
 import os
 import sys
-from typing import Callable, TypeVar
+from contextlib import contextmanager
+from typing import Callable, Iterator, TextIO, TypeVar
 
 import click
 
@@ -155,6 +158,22 @@ class NonEmpty(click.ParamType):
         return text
 
 
+class Codec(click.ParamType):
+    """The name of a Python text codec, checked once here rather than for every file it would read."""
+
+    name = "codec"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from doclint.source import text_codec
+
+        name = str(value)
+        try:
+            text_codec(name)
+        except LookupError:
+            self.fail(_("unknown encoding {name!r}; pass a Python codec name such as utf-8 or gb18030").format(name=name), param, ctx)
+        return name
+
+
 class _Group(TranslatedGroup):
     """A click group that reports usage errors in one line, ``doclint: error: ...``, with exit status 2."""
 
@@ -229,11 +248,17 @@ def entry_point() -> None:
     # stay for its lifetime: restoring the defaults after a run would start a
     # full collection of every object left (0.3 s after 1,000 documents).
     use_run_thresholds()
+    _tolerate_unencodable_output()
     try:
         main()
         status = 0
     except SystemExit as stop:
         status = _exit_status(stop.code)
+    except Exception as error:
+        # A bug outside the commands' own guards, such as in writing the report, still gets the one-line report and status 3.
+        logger.debug("internal error", exc_info=True)
+        _fail(_internal_error_message(error))
+        status = EXIT_INTERNAL
 
     # os._exit runs no clean-up, so the processes that a run started in the background end here.
     from doclint.background import stop_all
@@ -247,6 +272,40 @@ def entry_point() -> None:
             # The reader closed the pipe early (``doclint check . | head``); what it read is complete.
             status = status or 1
     os._exit(status)
+
+
+def _tolerate_unencodable_output() -> None:
+    """Write a character that standard output's encoding cannot hold as a backslash escape instead of failing.
+
+    Standard output is not always UTF-8: a Windows runner's redirected
+    output is cp1252, and ``PYTHONIOENCODING`` can name any codec. A
+    Chinese heading in a finding would then stop the report halfway. The
+    machine formats do not go through this, because they are written in
+    UTF-8 whatever the stream's encoding (``_utf8_stream``).
+    """
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
+
+
+@contextmanager
+def _utf8_stream(stream: TextIO) -> Iterator[TextIO]:
+    """Yield a text stream that writes to ``stream``'s bytes in UTF-8, or ``stream`` itself when it is UTF-8 already.
+
+    JSON, SARIF and the CI annotation formats are read as UTF-8 by the
+    programs that consume them, whatever the locale of the process that
+    wrote them.
+    """
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or codecs.lookup(stream.encoding or "ascii").name == "utf-8":
+        yield stream
+        return
+    stream.flush()
+    wrapper = io.TextIOWrapper(buffer, encoding="utf-8", errors="backslashreplace", write_through=True)
+    try:
+        yield wrapper
+    finally:
+        wrapper.flush()
+        wrapper.detach()
 
 
 def _exit_status(code: object) -> int:
@@ -288,6 +347,7 @@ def main() -> None:
 @click.option(
     "--encoding",
     metavar="NAME",
+    type=Codec(),
     help=N_(
         "Encoding of every input file, such as gb18030 (a Python codec name); it overrides the per-file-encoding "
         "setting. Default: UTF-8 with or without BOM, else detected."
@@ -425,7 +485,11 @@ def check(
         result, report = _fix(result, settings, unsafe_fixes, verbose)
     # The run's warnings were logged, so they are among the collected ones, with those of the configuration and the fixes.
     result.warnings = list(collected.messages)
-    get_reporter(output_format).write(result, report)
+    if output_format == "text":
+        get_reporter(output_format).write(result, report)
+    else:
+        with _utf8_stream(report) as stream:
+            get_reporter(output_format).write(result, stream)
     sys.exit(result.exit_status)
 
 
@@ -658,7 +722,7 @@ def _fix(result, settings, unsafe: bool, verbose: bool):
 @main.command(short_help=N_("Print the section tree of a document as JSON."), help=N_("Print the section tree of FILE as JSON (the format is described in docs/ast.md)."))
 @lang_option
 @click.argument("path", metavar="FILE")
-@click.option("--encoding", metavar="NAME", help=N_("Encoding of the input file, such as gb18030. Default: UTF-8."))
+@click.option("--encoding", metavar="NAME", type=Codec(), help=N_("Encoding of the input file, such as gb18030. Default: UTF-8."))
 @_config_options
 @_verbose_option
 def ast(path: str, encoding: str | None, config_path: str | None, no_config: bool, verbose: bool) -> None:
@@ -677,8 +741,9 @@ def ast(path: str, encoding: str | None, config_path: str | None, no_config: boo
     except SourceError as error:
         _fail(str(error))
         sys.exit(EXIT_USAGE)
-    json.dump(document.to_json(), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    with _utf8_stream(sys.stdout) as stream:
+        json.dump(document.to_json(), stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
 
 
 @main.command(name="rules", short_help=N_("List the rules."), help=N_("List every rule with its code, default severity, fix support and summary."))
@@ -733,8 +798,12 @@ def _guard(action: Callable[[], T], verbose: bool) -> T:
     except Exception as error:
         if verbose:
             logger.exception("internal error")
-        _fail(
-            _("internal error: {error}; this is a bug in doclint, please report it with the input "
-              "(rerun with --verbose for the traceback)").format(error=f"{type(error).__name__}: {error}")
-        )
+        _fail(_internal_error_message(error))
         sys.exit(EXIT_INTERNAL)
+
+
+def _internal_error_message(error: Exception) -> str:
+    return _(
+        "internal error: {error}; this is a bug in doclint, please report it with the input "
+        "(rerun with --verbose for the traceback)"
+    ).format(error=f"{type(error).__name__}: {error}")
