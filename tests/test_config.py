@@ -336,3 +336,43 @@ def test_per_file_encoding_invalid(run_cli, legacy_project, table, message):
     code, _, stderr = run_cli("check", ".")
     assert code == 2
     assert stderr == f"doclint: error: {legacy_project / '.doclint.toml'}: {message}\n"
+
+
+def nested_project(tmp_path):
+    """A root README and a subfolder with its own configuration, which ignores the subfolder's numbering finding."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.md").write_text("# T\n\n## 1. One\n\ntext a\n\n## 3. Three\n\ntext c\n", encoding="utf-8")
+    (tmp_path / "a" / ".doclint.toml").write_text('ignore = ["DL402"]\n')
+    (tmp_path / "README.md").write_text("# R\n\nreadme\n", encoding="utf-8")
+
+
+def test_nested_config_alone_applies(run_process, tmp_path):
+    nested_project(tmp_path)
+    code, stdout, stderr = run_process("check", "--no-cache", "a/x.md")
+    assert (code, stdout, stderr) == (0, "No problems found in 1 file.\n", "")
+
+
+def test_nested_config_passed_over_warns(run_process, tmp_path):
+    nested_project(tmp_path)
+    code, stdout, stderr = run_process("check", "--no-cache", "a/x.md", "README.md")
+    assert code == 1
+    assert "a/x.md:7:4: DL402" in stdout
+    assert stderr == (
+        f"doclint: warning: {tmp_path / 'a' / '.doclint.toml'} is not used for a/x.md: a run reads one configuration, "
+        "found from the folder that holds all named paths, and there is none there; check the files under "
+        f"{tmp_path / 'a'} in a run of their own to use it\n"
+    )
+
+
+def test_nested_config_names_used_config(run_process, tmp_path):
+    nested_project(tmp_path)
+    (tmp_path / ".doclint.toml").write_text('select = ["ALL"]\n')
+    _, _, stderr = run_process("check", "--no-cache", "a/x.md", "README.md")
+    assert f"a run reads one configuration, {tmp_path / '.doclint.toml'}, found from" in stderr
+
+
+def test_explicit_config_no_nested_warning(run_process, tmp_path):
+    nested_project(tmp_path)
+    (tmp_path / "ci.toml").write_text('select = ["ALL"]\n')
+    _, _, stderr = run_process("check", "--no-cache", "--config", "ci.toml", "a/x.md", "README.md")
+    assert stderr == ""

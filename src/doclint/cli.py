@@ -16,6 +16,7 @@ import logging
 import os
 import sys
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Callable, Iterator, TextIO, TypeVar
 
 import click
@@ -523,6 +524,8 @@ def _settings(paths: tuple[str, ...], options: dict, config_path: str | None, no
         return settings
     try:
         config_file = Path(config_path) if config_path else find_config(paths)
+        if not config_path:
+            _warn_passed_over_configs(paths, config_file)
         if config_file is None:
             return settings
         if config_file.is_dir():
@@ -537,6 +540,25 @@ def _settings(paths: tuple[str, ...], options: dict, config_path: str | None, no
     except ConfigError as error:
         _fail(str(error))
         sys.exit(EXIT_USAGE)
+
+
+def _warn_passed_over_configs(paths: tuple[str, ...], used: Path | None) -> None:
+    """Warn about each configuration file in a subfolder that this run does not read for the named paths under it."""
+    from doclint.config import passed_over_configs
+
+    for config, path in passed_over_configs(paths, used).items():
+        if used is None:
+            message = _(
+                "%s is not used for %s: a run reads one configuration, found from the folder that holds all named "
+                "paths, and there is none there; check the files under %s in a run of their own to use it"
+            )
+            logger.warning(message, config, path, config.parent)
+        else:
+            message = _(
+                "%s is not used for %s: a run reads one configuration, %s, found from the folder that holds all "
+                "named paths; check the files under %s in a run of their own to use it"
+            )
+            logger.warning(message, config, path, used, config.parent)
 
 
 def _names_rule(token: str) -> bool:

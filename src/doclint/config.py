@@ -42,19 +42,64 @@ class ConfigError(Exception):
 
 
 def find_config(paths: Sequence[str]) -> Path | None:
-    """Return the configuration file that applies to the checked paths, or None."""
+    """Return the configuration file that applies to the checked paths, or None.
+
+    A run reads one configuration: the nearest one above the folder that
+    holds every named path.
+    """
     existing = [Path(path).resolve() for path in paths if path != "-" and Path(path).exists()]
     start = Path(os.path.commonpath(existing)) if existing else Path.cwd()
     if start.is_file():
         start = start.parent
+    return _nearest_config(start, {})
+
+
+def _nearest_config(start: Path, known: dict[Path, Path | None]) -> Path | None:
+    """Return the nearest configuration file in ``start`` or a folder above it; ``known`` caches folders already searched."""
+    searched = []
+    found = None
     for folder in (start, *start.parents):
-        candidate = folder / CONFIG_FILE
-        if candidate.is_file():
-            return candidate
-        candidate = folder / PYPROJECT
-        if candidate.is_file() and "doclint" in _read_toml(candidate).get("tool", {}):
-            return candidate
+        if folder in known:
+            found = known[folder]
+            break
+        searched.append(folder)
+        found = _config_in(folder)
+        if found is not None:
+            break
+    for folder in searched:
+        known[folder] = found
+    return found
+
+
+def _config_in(folder: Path) -> Path | None:
+    candidate = folder / CONFIG_FILE
+    if candidate.is_file():
+        return candidate
+    candidate = folder / PYPROJECT
+    if candidate.is_file() and "doclint" in _read_toml(candidate).get("tool", {}):
+        return candidate
     return None
+
+
+def passed_over_configs(paths: Sequence[str], used: Path | None) -> dict[Path, str]:
+    """Return each configuration file nearer to a named path than ``used``, with the first such path.
+
+    ``find_config`` starts from the folder of all named paths, so a
+    configuration in a subfolder applies only when every named path is
+    inside it: the same file is checked with it alone and without it
+    beside a file elsewhere. The caller warns about each one, so that a
+    pre-commit hook whose result depends on which files are staged says so.
+    """
+    known: dict[Path, Path | None] = {}
+    passed_over: dict[Path, str] = {}
+    for path in paths:
+        if path == "-" or not Path(path).exists():
+            continue
+        resolved = Path(path).resolve()
+        nearest = _nearest_config(resolved if resolved.is_dir() else resolved.parent, known)
+        if nearest is not None and nearest != used:
+            passed_over.setdefault(nearest, path)
+    return passed_over
 
 
 def load_config(path: Path) -> dict[str, Any]:
