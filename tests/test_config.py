@@ -219,9 +219,50 @@ def test_tool_table_in_doclint_toml_explained(run_cli, project):
     code, _, stderr = run_cli("check", str(project / "notes.md"))
     assert code == 2
     assert stderr == (
-        f"doclint: error: {config}: unknown key 'tool'; in .doclint.toml the keys stand at the top level, "
+        f"doclint: error: {config}: unknown key 'tool'; outside pyproject.toml the keys stand at the top level, "
         "so remove the [tool.doclint] header\n"
     )
+
+
+def test_tool_table_in_named_config_explained(run_cli, project):
+    config = project / "ci.toml"
+    config.write_text('[tool.doclint]\nselect = ["DL101"]\n', encoding="utf-8")
+    code, _, stderr = run_cli("check", "--config", str(config), str(project / "notes.md"))
+    assert code == 2
+    assert "unknown key 'tool'; outside pyproject.toml the keys stand at the top level" in stderr
+
+
+def test_misspelt_key_suggested(run_cli, project):
+    config = project / ".doclint.toml"
+    config.write_text('selct = ["DL101"]\n', encoding="utf-8")
+    _, _, stderr = run_cli("check", str(project / "notes.md"))
+    assert stderr.startswith(f"doclint: error: {config}: unknown key 'selct'; did you mean 'select'? Allowed keys: ")
+
+
+def test_misspelt_rule_suggested(run_cli, project):
+    config = project / ".doclint.toml"
+    config.write_text('ignore = ["dupliate-section"]\n', encoding="utf-8")
+    _, _, stderr = run_cli("check", str(project / "notes.md"))
+    assert stderr == (
+        f"doclint: error: {config}: unknown rule 'dupliate-section' in 'ignore'; did you mean 'duplicate-section'? "
+        "`doclint rules` lists them\n"
+    )
+
+
+def test_misspelt_rule_option_suggested(run_cli, project):
+    _, _, stderr = run_cli("check", "--select", "near-duplicat", str(project / "notes.md"))
+    assert stderr == (
+        "doclint: error: Invalid value for '--select': unknown rule 'near-duplicat'; did you mean "
+        "'near-duplicate-section'? `doclint rules` lists them (see 'doclint check --help')\n"
+    )
+
+
+def test_misspelt_tool_table_warned(run_process, tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.doclnt]\nselect = ["ALL"]\n')
+    (tmp_path / "notes.md").write_text("# Notes\n\ntext\n", encoding="utf-8")
+    code, _, stderr = run_process("check", "--no-cache", "notes.md")
+    assert code == 0
+    assert stderr == f"doclint: warning: {tmp_path / 'pyproject.toml'}: the table [tool.doclnt] is not read; did you mean [tool.doclint]?\n"
 
 
 def check_with_config(run_process, tmp_path, config: str) -> tuple[int, str, str]:

@@ -498,7 +498,7 @@ def _rule_list(value: str | None, option: str) -> tuple[str, ...] | None:
     """Split a comma-separated rule list and check that each entry names a rule."""
     if value is None:
         return None
-    from doclint.registry import is_rule_selector
+    from doclint.registry import is_rule_selector, unknown_rule_hint
 
     tokens = tuple(token.strip() for token in value.split(",") if token.strip())
     if not tokens:
@@ -506,7 +506,7 @@ def _rule_list(value: str | None, option: str) -> tuple[str, ...] | None:
     for token in tokens:
         if not is_rule_selector(token):
             raise click.BadParameter(
-                _("unknown rule {rule!r}; `doclint rules` lists them").format(rule=token), param_hint=f"'{option}'"
+                _("unknown rule {rule!r}; {hint}").format(rule=token, hint=unknown_rule_hint(token)), param_hint=f"'{option}'"
             )
     return tokens
 

@@ -76,9 +76,27 @@ def _config_in(folder: Path) -> Path | None:
     if candidate.is_file():
         return candidate
     candidate = folder / PYPROJECT
-    if candidate.is_file() and "doclint" in _read_toml(candidate).get("tool", {}):
+    if not candidate.is_file():
+        return None
+    tools = _read_toml(candidate).get("tool", {})
+    if "doclint" in tools:
         return candidate
+    _warn_if_misspelt_table(candidate, tools)
     return None
+
+
+# The pyproject.toml files already warned about, because a search can pass a folder twice.
+_warned_tables: set[Path] = set()
+
+
+def _warn_if_misspelt_table(path: Path, tools: Any) -> None:
+    """Warn about a ``[tool.X]`` table whose name is a letter or two from ``doclint``: otherwise it is ignored in silence."""
+    if not isinstance(tools, dict) or path in _warned_tables:
+        return
+    close = difflib.get_close_matches("doclint", [str(name) for name in tools], n=1, cutoff=0.7)
+    if close:
+        _warned_tables.add(path)
+        logger.warning(_("%s: the table [tool.%s] is not read; did you mean [tool.doclint]?"), path, close[0])
 
 
 def passed_over_configs(paths: Sequence[str], used: Path | None) -> dict[Path, str]:
@@ -145,19 +163,28 @@ def apply_config(
     """
     changes: dict[str, Any] = {"root": str(path.parent.resolve())}
     for key, value in table.items():
-        if key == "tool" and path.name == CONFIG_FILE:
+        if key == "tool" and path.name != PYPROJECT:
             raise ConfigError(
-                _("{path}: unknown key 'tool'; in .doclint.toml the keys stand at the top level, "
+                _("{path}: unknown key 'tool'; outside pyproject.toml the keys stand at the top level, "
                   "so remove the [tool.doclint] header").format(path=path)
             )
         if key not in KEYS:
-            allowed = ", ".join(sorted(KEYS))
-            raise ConfigError(_("{path}: unknown key {key!r}; allowed keys: {allowed}").format(path=path, key=key, allowed=allowed))
+            raise ConfigError(_unknown_key_message(path, key))
         field_name, convert = KEYS[key]
         converted = convert(value, _Context(path, key, is_rule))
         if field_name not in given:
             changes[field_name] = converted
     return dataclasses.replace(settings, **changes)
+
+
+def _unknown_key_message(path: Path, key: str) -> str:
+    allowed = ", ".join(sorted(KEYS))
+    close = difflib.get_close_matches(key, list(KEYS), n=1, cutoff=0.7)
+    if close:
+        return _("{path}: unknown key {key!r}; did you mean {close!r}? Allowed keys: {allowed}").format(
+            path=path, key=key, close=close[0], allowed=allowed
+        )
+    return _("{path}: unknown key {key!r}; allowed keys: {allowed}").format(path=path, key=key, allowed=allowed)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -242,9 +269,11 @@ def _rules(value: Any, context: _Context) -> tuple[str, ...]:
     rules = _strings(value, context)
     for rule in rules:
         if not context.is_rule(rule):
+            from doclint.registry import unknown_rule_hint
+
             raise ConfigError(
-                _("{path}: unknown rule {rule!r} in {key!r}; `doclint rules` lists them").format(
-                    path=context.path, rule=rule, key=context.key
+                _("{path}: unknown rule {rule!r} in {key!r}; {hint}").format(
+                    path=context.path, rule=rule, key=context.key, hint=unknown_rule_hint(rule)
                 )
             )
     return rules

@@ -143,6 +143,25 @@ def is_rule_selector(token: str) -> bool:
     return any(matches(rule, token) for rule in all_rules())
 
 
+def closest_rule(token: str) -> str | None:
+    """Return the rule name or code closest to a selector that names no rule, such as ``duplicate-section`` for ``dupliate-section``."""
+    import difflib
+
+    names = [rule.name for rule in all_rules()] + [rule.code for rule in all_rules()]
+    close = difflib.get_close_matches(token, names, n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
+def unknown_rule_hint(token: str) -> str:
+    """Return what to tell a user about a selector that names no rule: the closest rule, or where the rules are listed."""
+    from doclint.i18n import _
+
+    close = closest_rule(token)
+    if close is None:
+        return _("`doclint rules` lists them")
+    return _("did you mean {rule!r}? `doclint rules` lists them").format(rule=close)
+
+
 def select_rules(select: Sequence[str] | None, ignore: Sequence[str]) -> list[Rule]:
     """Return the rules a run uses: those selected (or enabled by default) and not ignored."""
     chosen = []
