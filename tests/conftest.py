@@ -28,6 +28,17 @@ def english_locale(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def no_ci_root(monkeypatch):
+    """Run every test without the repository-root variables of GitHub and GitLab, which the github and gitlab formats read.
+
+    The tests expect paths relative to their working folder, also when the
+    suite itself runs in GitHub Actions or GitLab CI.
+    """
+    for name in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
 def private_cache_key(tmp_path_factory, monkeypatch):
     """Give every test its own cache signing key.
 

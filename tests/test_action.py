@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import FIXTURES, SEED
@@ -98,3 +99,10 @@ def test_check_step_input_runs_no_shell_code(tmp_path):
         for word in ("$(touch", "injected)", "`touch", "injected`")
     ]
     assert not (folder / "injected").exists()
+
+
+@pytest.mark.parametrize("paths", ["", "  \n  "])
+def test_empty_paths_pass_with_notice(tmp_path, paths):
+    completed = run_check_step(tmp_path, tmp_path, paths)
+    assert completed.returncode == 0
+    assert completed.stdout == "::notice title=doclint::no paths to check (the paths input is empty), so nothing was checked\n"

@@ -97,3 +97,34 @@ def test_path_outside_working_directory_stays_absolute(run_cli, tmp_path, monkey
 def test_escaping_rules(text, data, property_value):
     assert escape_data(text) == data
     assert escape_property(text) == property_value
+
+
+@pytest.fixture
+def step_in_subfolder(tmp_path, monkeypatch):
+    """A repository whose check step runs in its docs folder, as a step with working-directory: docs does."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# A\n\n## 1. One\n\ntext\n\n## 3. Three\n\ntext\n", encoding="utf-8")
+    monkeypatch.chdir(docs)
+    return tmp_path
+
+
+def test_paths_from_github_workspace(run_cli, step_in_subfolder, monkeypatch):
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(step_in_subfolder))
+    _, stdout, _ = run_cli("check", "--no-cache", "--format", "github", "a.md")
+    assert stdout.startswith("::warning file=docs/a.md,line=7,")
+
+
+def test_paths_from_working_folder_without_workspace(run_cli, step_in_subfolder, monkeypatch):
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    _, stdout, _ = run_cli("check", "--no-cache", "--format", "github", "a.md")
+    assert stdout.startswith("::warning file=a.md,line=7,")
+
+
+def test_path_through_symbolic_link_relative(run_cli, step_in_subfolder, monkeypatch, tmp_path_factory):
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    link = tmp_path_factory.mktemp("links") / "docs-link"
+    link.symlink_to(step_in_subfolder / "docs")
+    monkeypatch.chdir(link)
+    _, stdout, _ = run_cli("check", "--no-cache", "--format", "github", str(link / "a.md"))
+    assert stdout.startswith("::warning file=a.md,line=7,")

@@ -43,7 +43,7 @@ def annotation(diagnostic: Diagnostic) -> str:
     and ends on one line, so a finding over several lines marks whole lines.
     """
     properties = {
-        "file": report_path(diagnostic.path),
+        "file": report_path(diagnostic.path, "GITHUB_WORKSPACE"),
         "line": str(diagnostic.line),
         "endLine": str(diagnostic.end_line),
     }

@@ -37,7 +37,7 @@ def issue(diagnostic: Diagnostic, fingerprint: str) -> dict[str, Any]:
         "fingerprint": fingerprint,
         "severity": SEVERITIES[diagnostic.severity],
         "location": {
-            "path": report_path(diagnostic.path),
+            "path": report_path(diagnostic.path, "CI_PROJECT_DIR"),
             "lines": {"begin": diagnostic.line, "end": diagnostic.end_line},
         },
     }
