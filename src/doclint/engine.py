@@ -32,7 +32,13 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt")
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+"""The suffixes, in any letter case, of the files a folder search finds.
+
+``.txt`` is not one of them, because most ``.txt`` files in a repository
+(requirements.txt, CMakeLists.txt, LICENSE.txt) are not documents. A file
+named directly may have any suffix.
+"""
 STDIN_PATH = "-"
 STDIN_DISPLAY = "<stdin>"
 
@@ -119,8 +125,8 @@ class Discovery(NamedTuple):
 def discover(arguments: Sequence[str], settings: Settings | None = None) -> Discovery:
     """Expand the command-line paths into document paths.
 
-    A folder is searched recursively for ``*.md``, ``*.markdown`` and
-    ``*.txt`` files, skipping hidden folders such as ``.git``. A file named
+    A folder is searched recursively for files with a ``DOCUMENT_SUFFIXES``
+    suffix, skipping hidden folders such as ``.git``. A file named
     directly is checked whatever its suffix. Paths that match an ``exclude``
     glob of the settings are dropped, named or found. A named file is
     shown as ``pathlib`` spells it, as the files found in a folder are:
@@ -151,7 +157,7 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
             if not found:
                 errors.append(
                     _(
-                        "{path}: no *.md, *.markdown or *.txt files found in this folder; "
+                        "{path}: no *.md, *.markdown, *.mdown or *.mkd files found in this folder; "
                         "name a folder or files that contain documents"
                     ).format(path=argument)
                 )
@@ -398,8 +404,8 @@ def _load_all(
     findings go to ``findings`` (see ``doclint.loader.load_documents``).
     A file whose bytes are not text is an error when it was named. A file
     ``found`` in a folder is skipped with a warning instead, because a
-    folder often contains a binary or Latin-1 ``.txt`` file that is not a
-    document, and that file must not fail the check of the others.
+    folder may contain a binary or Latin-1 file with a Markdown suffix,
+    and that file must not fail the check of the others.
     """
     from doclint.loader import load_documents
 
