@@ -105,8 +105,8 @@ def test_folder_without_documents(run_cli, tmp_path):
     code, _, stderr = run_cli("check", str(tmp_path))
     assert code == 2
     assert stderr == (
-        f"doclint: error: {tmp_path}: no *.md, *.markdown, *.mdown or *.mkd files found in this folder; "
-        "name a folder or files that contain documents\n"
+        f"doclint: error: {tmp_path}: no *.md, *.markdown, *.mdown or *.mkd files found in this folder "
+        "outside hidden, git-ignored, package and build folders; name a folder or files that contain documents\n"
     )
 
 
@@ -114,7 +114,10 @@ def test_folder_without_documents_in_chinese(run_cli, tmp_path):
     code, _, stderr = run_cli("check", "--lang", "zh-CN", str(tmp_path))
 
     assert code == 2
-    assert stderr == f"doclint: 错误：{tmp_path}：这个文件夹里没有 *.md、*.markdown、*.mdown 或 *.mkd 文件；请指定包含文档的文件夹或文件\n"
+    assert stderr == (
+        f"doclint: 错误：{tmp_path}：这个文件夹里（隐藏文件夹、被 git 忽略的文件夹以及软件包和构建输出文件夹除外）"
+        "没有 *.md、*.markdown、*.mdown 或 *.mkd 文件；请指定包含文档的文件夹或文件\n"
+    )
 
 
 def test_binary_file(run_cli, tmp_path):

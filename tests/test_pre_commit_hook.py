@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from doclint.engine import DOCUMENT_SUFFIXES
+from doclint.folder_search import DOCUMENT_SUFFIXES, SKIPPED_FOLDERS
 
 from conftest import FIXTURES, SEED
 
@@ -60,6 +60,11 @@ def test_hook_on_seed_and_clean_file(tmp_path):
     shutil.copy(FIXTURES / "clean-qa.md", repository / "clean-qa.md")
     (repository / "requirements.txt").write_text("# 1. Runtime\nclick>=8.1\n# 3. Tests\npytest>=8.0\n", encoding="utf-8")
     (repository / "requirements-dev.txt").write_text("# 1. Runtime\nclick>=8.1\n# 3. Tests\npytest>=8.0\n", encoding="utf-8")
+    # Copies that sort before clean-qa.md, so that comparing them would report clean-qa.md as the later copy.
+    for copy in ("_build/clean-qa.md", "archive/clean-qa.md"):
+        (repository / copy).parent.mkdir()
+        shutil.copy(FIXTURES / "clean-qa.md", repository / copy)
+    (repository / ".gitignore").write_text("/archive/\n", encoding="utf-8")
     shutil.copy(FIXTURES / "cross-file" / "install.md", repository / "guides" / "install.md")
     shutil.copy(FIXTURES / "cross-file" / "upgrade.md", repository / "guides" / "upgrade.md")
     shutil.copy(FIXTURES / "zh-notes.md", repository / "README")
@@ -69,6 +74,8 @@ def test_hook_on_seed_and_clean_file(tmp_path):
     # upgrade.md repeats a section of install.md, and each run names only one
     # of the two. README, the hidden template and the requirements files repeat
     # sections too, but the hook's files and exclude patterns leave them out.
+    # The copies of clean-qa.md are in a folder that doclint skips by name and
+    # in a git-ignored one, so the compared folder search leaves them out.
     failing = start_try_repo(repository, tmp_path / "home-failing", "000.md", "guides/upgrade.md")
     passing = start_try_repo(
         repository,
@@ -122,3 +129,11 @@ def test_hook_files_take_folder_suffixes(name):
 @pytest.mark.parametrize("name", ["requirements.txt", "CMakeLists.txt", "LICENSE.txt", "README", "index.md.txt"])
 def test_hook_files_leave_out_other_names(name):
     assert not re.search(load_hook()["files"], name)
+
+
+@pytest.mark.parametrize("folder", sorted(SKIPPED_FOLDERS) + [".github"])
+def test_hook_excludes_skipped_folders(folder):
+    exclude = load_hook()["exclude"]
+    assert re.search(exclude, f"{folder}/README.md")
+    assert re.search(exclude, f"docs/{folder}/README.md")
+    assert not re.search(exclude, f"docs/my{folder}/README.md")
