@@ -101,11 +101,12 @@ def test_missing_path(run_cli):
 
 def test_folder_without_documents(run_cli, tmp_path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    (tmp_path / "requirements.txt").write_text("click>=8.1\n", encoding="utf-8")
     code, _, stderr = run_cli("check", str(tmp_path))
     assert code == 2
     assert stderr == (
-        f"doclint: error: {tmp_path}: no *.md, *.markdown or *.txt files found in this folder; "
-        "name a folder or files that contain documents\n"
+        f"doclint: error: {tmp_path}: no *.md, *.markdown, *.mdown or *.mkd files found in this folder "
+        "outside hidden, git-ignored, package and build folders; name a folder or files that contain documents\n"
     )
 
 
@@ -113,7 +114,10 @@ def test_folder_without_documents_in_chinese(run_cli, tmp_path):
     code, _, stderr = run_cli("check", "--lang", "zh-CN", str(tmp_path))
 
     assert code == 2
-    assert stderr == f"doclint: 错误：{tmp_path}：这个文件夹里没有 *.md、*.markdown 或 *.txt 文件；请指定包含文档的文件夹或文件\n"
+    assert stderr == (
+        f"doclint: 错误：{tmp_path}：这个文件夹里（隐藏文件夹、被 git 忽略的文件夹以及软件包和构建输出文件夹除外）"
+        "没有 *.md、*.markdown、*.mdown 或 *.mkd 文件；请指定包含文档的文件夹或文件\n"
+    )
 
 
 def test_binary_file(run_cli, tmp_path):
@@ -129,23 +133,23 @@ LATIN1_LICENSE = b"MIT License\n\nCopyright (c) 2024 J\xf6rg\n"
 
 
 LICENSE_WARNING = (
-    "doclint: warning: docs/LICENSE.txt: invalid utf-8 at byte 33 (line 3), so the file was skipped; "
-    "to check it, name it with its encoding: doclint check --encoding NAME docs/LICENSE.txt"
+    "doclint: warning: docs/LICENSE.md: invalid utf-8 at byte 33 (line 3), so the file was skipped; "
+    "to check it, name it with its encoding: doclint check --encoding NAME docs/LICENSE.md"
 )
 BLOB_WARNING = (
-    "doclint: warning: docs/blob.txt: binary file (it contains NUL bytes), so the file was skipped; "
+    "doclint: warning: docs/blob.md: binary file (it contains NUL bytes), so the file was skipped; "
     "add it to the exclude setting to skip it without this warning"
 )
 
 
 @pytest.fixture
 def mixed_folder(tmp_path):
-    """A folder ``docs`` with a Markdown guide, a Latin-1 licence and a binary ``.txt`` file."""
+    """A folder ``docs`` with a Markdown guide, a Latin-1 licence and a binary file, both named ``*.md``."""
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "guide.md").write_text("# Guide\n\nRun the installer.\n", encoding="utf-8")
-    (docs / "LICENSE.txt").write_bytes(LATIN1_LICENSE)
-    (docs / "blob.txt").write_bytes(b"ab\x00cd")
+    (docs / "LICENSE.md").write_bytes(LATIN1_LICENSE)
+    (docs / "blob.md").write_bytes(b"ab\x00cd")
     return docs
 
 
@@ -179,28 +183,28 @@ def test_undecodable_found_files_skipped_in_chinese(run_process, mixed_folder):
 
     assert code == 0
     assert stderr.splitlines() == [
-        "doclint: 警告：docs/LICENSE.txt：字节偏移 33 处（第 3 行）不是有效的 utf-8，已跳过该文件；"
-        "要检查它，请指定它的编码：doclint check --encoding NAME docs/LICENSE.txt",
-        "doclint: 警告：docs/blob.txt：是二进制文件（含有 NUL 字节），已跳过该文件；"
+        "doclint: 警告：docs/LICENSE.md：字节偏移 33 处（第 3 行）不是有效的 utf-8，已跳过该文件；"
+        "要检查它，请指定它的编码：doclint check --encoding NAME docs/LICENSE.md",
+        "doclint: 警告：docs/blob.md：是二进制文件（含有 NUL 字节），已跳过该文件；"
         "把它加入 exclude 设置即可跳过它而不再警告",
     ]
 
 
 def test_undecodable_named_file_still_an_error(run_process, mixed_folder):
-    code, stdout, stderr = run_process("check", "--no-config", "docs", "docs/LICENSE.txt")
+    code, stdout, stderr = run_process("check", "--no-config", "docs", "docs/LICENSE.md")
 
     assert code == 2
     assert stdout == "No problems found in 1 file.\n"
     assert stderr == (
         f"{BLOB_WARNING}\n"
-        "doclint: error: docs/LICENSE.txt: invalid utf-8 at byte 33 (line 3); "
+        "doclint: error: docs/LICENSE.md: invalid utf-8 at byte 33 (line 3); "
         "pass --encoding with the file's encoding, for example --encoding cp1252\n"
     )
 
 
-BLOB_ERROR = "doclint: error: docs/blob.txt: binary file (it contains NUL bytes); pass only text documents"
+BLOB_ERROR = "doclint: error: docs/blob.md: binary file (it contains NUL bytes); pass only text documents"
 LICENSE_ERROR = (
-    "doclint: error: docs/LICENSE.txt: invalid utf-8 at byte 33 (line 3); "
+    "doclint: error: docs/LICENSE.md: invalid utf-8 at byte 33 (line 3); "
     "pass --encoding with the file's encoding, for example --encoding cp1252"
 )
 
@@ -208,10 +212,10 @@ LICENSE_ERROR = (
 @pytest.mark.parametrize(
     ("arguments", "expected"),
     [
-        (["docs", "docs/blob.txt"], [LICENSE_WARNING, BLOB_ERROR]),
-        (["docs/blob.txt", "docs"], [LICENSE_WARNING, BLOB_ERROR]),
-        (["docs/", "docs/blob.txt"], [LICENSE_WARNING, BLOB_ERROR]),
-        (["docs", "docs/LICENSE.txt"], [BLOB_WARNING, LICENSE_ERROR]),
+        (["docs", "docs/blob.md"], [LICENSE_WARNING, BLOB_ERROR]),
+        (["docs/blob.md", "docs"], [LICENSE_WARNING, BLOB_ERROR]),
+        (["docs/", "docs/blob.md"], [LICENSE_WARNING, BLOB_ERROR]),
+        (["docs", "docs/LICENSE.md"], [BLOB_WARNING, LICENSE_ERROR]),
     ],
     ids=["folder-first", "file-first", "trailing-slash", "latin-1"],
 )
@@ -227,13 +231,13 @@ def test_named_file_error_not_replayed_as_skipped(run_process, mixed_folder, arg
 
 
 def test_file_named_with_trailing_slash_reported_once(run_process, mixed_folder):
-    code, stdout, stderr = run_process("check", "--no-config", "--no-cache", "docs", "docs/blob.txt/")
+    code, stdout, stderr = run_process("check", "--no-config", "--no-cache", "docs", "docs/blob.md/")
 
     assert code == 2
     assert stdout == "No problems found in 1 file.\n"
     assert stderr.splitlines() == [
         LICENSE_WARNING,
-        "doclint: error: docs/blob.txt: binary file (it contains NUL bytes); pass only text documents",
+        "doclint: error: docs/blob.md: binary file (it contains NUL bytes); pass only text documents",
     ]
 
 
@@ -324,20 +328,20 @@ def test_dot_dash_file_not_stdin(run_cli, tmp_path, monkeypatch):
 def test_hard_link_named_is_error(run_process, mixed_folder):
     other = mixed_folder.parent / "other"
     other.mkdir()
-    os.link(mixed_folder / "blob.txt", other / "blob.txt")
+    os.link(mixed_folder / "blob.md", other / "blob.md")
 
-    code, stdout, stderr = run_process("check", "--no-config", "--no-cache", "docs", "other/blob.txt")
+    code, stdout, stderr = run_process("check", "--no-config", "--no-cache", "docs", "other/blob.md")
 
     assert code == 2
     assert stdout == "No problems found in 1 file.\n"
     assert stderr.splitlines() == [
         LICENSE_WARNING,
-        "doclint: error: other/blob.txt: binary file (it contains NUL bytes); pass only text documents",
+        "doclint: error: other/blob.md: binary file (it contains NUL bytes); pass only text documents",
     ]
 
 
 def test_skipped_file_checked_with_encoding(run_process, mixed_folder):
-    code, stdout, stderr = run_process("check", "--no-config", "--encoding", "latin-1", "docs/LICENSE.txt")
+    code, stdout, stderr = run_process("check", "--no-config", "--encoding", "latin-1", "docs/LICENSE.md")
 
     assert code == 0
     assert stdout == "No problems found in 1 file.\n"
@@ -345,7 +349,7 @@ def test_skipped_file_checked_with_encoding(run_process, mixed_folder):
 
 
 def test_excluded_binary_file_not_warned(run_process, mixed_folder):
-    (mixed_folder.parent / ".doclint.toml").write_text('exclude = ["docs/blob.txt", "docs/LICENSE.txt"]\n', encoding="utf-8")
+    (mixed_folder.parent / ".doclint.toml").write_text('exclude = ["docs/blob.md", "docs/LICENSE.md"]\n', encoding="utf-8")
 
     code, stdout, stderr = run_process("check", "docs")
 

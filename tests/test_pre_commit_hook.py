@@ -8,10 +8,16 @@ The two runs go in parallel, because each installs its own environment.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+import yaml
+
+from doclint.folder_search import DOCUMENT_SUFFIXES, SKIPPED_FOLDERS
 
 from conftest import FIXTURES, SEED
 
@@ -50,19 +56,36 @@ def test_hook_on_seed_and_clean_file(tmp_path):
     repository = tmp_path / "documents"
     (repository / "guides").mkdir(parents=True)
     (repository / ".github").mkdir()
-    shutil.copy(SEED, repository / "000.txt")
+    shutil.copy(SEED, repository / "000.md")
     shutil.copy(FIXTURES / "clean-qa.md", repository / "clean-qa.md")
+    (repository / "requirements.txt").write_text("# 1. Runtime\nclick>=8.1\n# 3. Tests\npytest>=8.0\n", encoding="utf-8")
+    (repository / "requirements-dev.txt").write_text("# 1. Runtime\nclick>=8.1\n# 3. Tests\npytest>=8.0\n", encoding="utf-8")
+    # Copies that sort before clean-qa.md, so that comparing them would report clean-qa.md as the later copy.
+    for copy in ("_build/clean-qa.md", "archive/clean-qa.md"):
+        (repository / copy).parent.mkdir()
+        shutil.copy(FIXTURES / "clean-qa.md", repository / copy)
+    (repository / ".gitignore").write_text("/archive/\n", encoding="utf-8")
     shutil.copy(FIXTURES / "cross-file" / "install.md", repository / "guides" / "install.md")
     shutil.copy(FIXTURES / "cross-file" / "upgrade.md", repository / "guides" / "upgrade.md")
     shutil.copy(FIXTURES / "zh-notes.md", repository / "README")
     shutil.copy(FIXTURES / "zh-notes.md", repository / ".github" / "pull_request_template.md")
     subprocess.run(["git", "init", "--quiet", str(repository)], env=git_free_environment(tmp_path / "unused"), check=True)
 
-    # upgrade.md repeats a section of install.md, which no run names. README
-    # and the hidden template repeat sections too, but the hook's files and
-    # exclude patterns leave them out.
-    failing = start_try_repo(repository, tmp_path / "home-failing", "000.txt", "guides/upgrade.md")
-    passing = start_try_repo(repository, tmp_path / "home-passing", "clean-qa.md", "README", ".github/pull_request_template.md")
+    # upgrade.md repeats a section of install.md, which no run names. README,
+    # the hidden template and the requirements files repeat sections too, but
+    # the hook's files and exclude patterns leave them out. The copies of
+    # clean-qa.md are in a folder that doclint skips by name and in a
+    # git-ignored one, so the compared folder search leaves them out.
+    failing = start_try_repo(repository, tmp_path / "home-failing", "000.md", "guides/upgrade.md")
+    passing = start_try_repo(
+        repository,
+        tmp_path / "home-passing",
+        "clean-qa.md",
+        "README",
+        ".github/pull_request_template.md",
+        "requirements.txt",
+        "requirements-dev.txt",
+    )
     failing_code, failing_output = finish(failing)
     passing_code, passing_output = finish(passing)
 
@@ -70,7 +93,7 @@ def test_hook_on_seed_and_clean_file(tmp_path):
     assert status_lines(failing_output) == ["Failed"]
     assert "- exit code: 1" in failing_output
     assert (
-        '000.txt:265:1: DL101 duplicate-section [*] section "21. 医疗知识图谱构建与推理" repeats section '
+        '000.md:265:1: DL101 duplicate-section [*] section "21. 医疗知识图谱构建与推理" repeats section '
         '"14. 医疗知识图谱构建与推理" (line 174) word for word; remove this copy'
     ) in failing_output
     assert (
@@ -89,3 +112,27 @@ def test_manifest_is_valid():
         text=True,
     )
     assert (completed.returncode, completed.stdout) == (0, "")
+
+
+def load_hook() -> dict:
+    return yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+
+
+@pytest.mark.parametrize("name", ["guide" + suffix for suffix in DOCUMENT_SUFFIXES] + ["docs/GUIDE.MD"])
+def test_hook_files_take_folder_suffixes(name):
+    hook = load_hook()
+    assert re.search(hook["files"], name)
+    assert not re.search(hook["exclude"], name)
+
+
+@pytest.mark.parametrize("name", ["requirements.txt", "CMakeLists.txt", "LICENSE.txt", "README", "index.md.txt"])
+def test_hook_files_leave_out_other_names(name):
+    assert not re.search(load_hook()["files"], name)
+
+
+@pytest.mark.parametrize("folder", sorted(SKIPPED_FOLDERS) + [".github"])
+def test_hook_excludes_skipped_folders(folder):
+    exclude = load_hook()["exclude"]
+    assert re.search(exclude, f"{folder}/README.md")
+    assert re.search(exclude, f"docs/{folder}/README.md")
+    assert not re.search(exclude, f"docs/my{folder}/README.md")

@@ -151,11 +151,11 @@ def test_replayed_run_logs_warnings(folder, caplog, monkeypatch):
 
 
 def test_skipped_file_warned_on_replay(folder, caplog, monkeypatch):
-    (folder / "LICENSE.txt").write_bytes(b"MIT License\n\nCopyright (c) 2024 J\xf6rg\n")
+    (folder / "LICENSE.md").write_bytes(b"MIT License\n\nCopyright (c) 2024 J\xf6rg\n")
     settings = Settings(jobs=1)
     warning = (
-        "docs/LICENSE.txt: invalid utf-8 at byte 33 (line 3), so the file was skipped; "
-        "to check it, name it with its encoding: doclint check --encoding NAME docs/LICENSE.txt"
+        "docs/LICENSE.md: invalid utf-8 at byte 33 (line 3), so the file was skipped; "
+        "to check it, name it with its encoding: doclint check --encoding NAME docs/LICENSE.md"
     )
 
     first, second, logged = run_twice(caplog, monkeypatch, ["docs"], settings)
@@ -167,7 +167,7 @@ def test_skipped_file_warned_on_replay(folder, caplog, monkeypatch):
     assert second.exit_status == first.exit_status == 1
     assert logged == [warning, warning]
 
-    (folder / "LICENSE.txt").write_text("MIT License\n\nCopyright (c) 2024 Jörg\n", encoding="utf-8")
+    (folder / "LICENSE.md").write_text("MIT License\n\nCopyright (c) 2024 Jörg\n", encoding="utf-8")
     third = run(["docs"], settings, replay=True)
     assert third.file_count == 3, "a file that became readable must be checked, not replayed as skipped"
     assert third.warnings == []

@@ -5,8 +5,8 @@ import json
 import pytest
 
 SKIPPED = (
-    "docs/LICENSE.txt: invalid utf-8 at byte 33 (line 3), so the file was skipped; "
-    "to check it, name it with its encoding: doclint check --encoding NAME docs/LICENSE.txt"
+    "docs/LICENSE.md: invalid utf-8 at byte 33 (line 3), so the file was skipped; "
+    "to check it, name it with its encoding: doclint check --encoding NAME docs/LICENSE.md"
 )
 UNKNOWN_RULE = (
     "docs/guide.md:3: this doclint-disable-next-line comment names 'DL999', which is not a rule name or code, "
@@ -20,7 +20,7 @@ def warned_folder(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "guide.md").write_text("# Guide\n\n<!-- doclint-disable-next-line DL999 -->\nRun the installer.\n", encoding="utf-8")
-    (docs / "LICENSE.txt").write_bytes(b"MIT License\n\nCopyright (c) 2024 J\xf6rg\n")
+    (docs / "LICENSE.md").write_bytes(b"MIT License\n\nCopyright (c) 2024 J\xf6rg\n")
     return docs
 
 

@@ -331,7 +331,9 @@ def main() -> None:
 @main.command(
     short_help=N_("Check documents and report or fix what is wrong."),
     help=N_(
-        "Check Markdown files and folders (folders are searched for *.md, *.markdown and *.txt; - reads stdin).\n\n"
+        "Check Markdown files and folders (folders are searched for *.md, *.markdown, *.mdown and *.mkd, "
+        "skipping hidden, git-ignored, package and build folders; a named file is checked whatever its name; "
+        "- reads stdin).\n\n"
         "Exit status: 0 no finding at warning level or above, 1 findings (with --diff: changes to show), "
         "2 usage error or unreadable input, 3 internal error (a bug in doclint), 130 interrupted with Ctrl-C."
     )

@@ -341,6 +341,7 @@ KEYS: dict[str, tuple[str, Callable[[Any, _Context], Any]]] = {
     "same-question-threshold": ("same_question_threshold", _number),
     "labels": ("labels", _labels),
     "exclude": ("exclude", _strings),
+    "respect-gitignore": ("respect_gitignore", _boolean),
     "encoding": ("encoding", _encoding),
     "per-file-encoding": ("per_file_encoding", _per_file_encoding),
     "code-scope": ("code_scope", _code_scope),

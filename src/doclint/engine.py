@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
+from doclint.folder_search import documents_in
 from doclint.i18n import _
 from doclint.settings import Settings, relative_path
 from doclint.source import Source, SourceError, UndecodableError, decode, read_source
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt")
 STDIN_PATH = "-"
 STDIN_DISPLAY = "<stdin>"
 
@@ -120,10 +120,11 @@ class Discovery(NamedTuple):
 def discover(arguments: Sequence[str], settings: Settings | None = None) -> Discovery:
     """Expand the command-line paths into document paths.
 
-    A folder is searched recursively for ``*.md``, ``*.markdown`` and
-    ``*.txt`` files, skipping hidden folders such as ``.git``. A file named
-    directly is checked whatever its suffix. Paths that match an ``exclude``
-    glob of the settings are dropped, named or found. A named file is
+    A folder is searched recursively for Markdown files, skipping hidden,
+    git-ignored, package and build folders (``doclint.folder_search``). A
+    file named directly is checked whatever its suffix, even when git
+    ignores it. Paths that match an ``exclude`` glob of the settings are
+    dropped, named or found. A named file is
     shown as ``pathlib`` spells it, as the files found in a folder are:
     without ``./``, ``//`` or a trailing slash. Each path appears once, and
     the paths are sorted by absolute path. So the file that contains the
@@ -148,12 +149,12 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
             continue
         path = Path(argument)
         if path.is_dir():
-            found = _documents_in(path)
+            found = documents_in(path, settings is None or settings.respect_gitignore)
             if not found:
                 errors.append(
                     _(
-                        "{path}: no *.md, *.markdown or *.txt files found in this folder; "
-                        "name a folder or files that contain documents"
+                        "{path}: no *.md, *.markdown, *.mdown or *.mkd files found in this folder "
+                        "outside hidden, git-ignored, package and build folders; name a folder or files that contain documents"
                     ).format(path=argument)
                 )
             paths.extend(found)
@@ -280,17 +281,6 @@ def _never_ends(path: Path) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
-def _documents_in(folder: Path) -> list[str]:
-    found = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.suffix.lower() in DOCUMENT_SUFFIXES and path.is_file():
-            found.append(str(path))
-    return found
-
-
 def load(path: str, settings: Settings) -> Document:
     """Read and parse one document; ``-`` reads standard input. Raises SourceError."""
     if path == STDIN_PATH:
@@ -399,8 +389,8 @@ def _load_all(
     findings go to ``findings`` (see ``doclint.loader.load_documents``).
     A file whose bytes are not text is an error when it was named. A file
     ``found`` in a folder is skipped with a warning instead, because a
-    folder often contains a binary or Latin-1 ``.txt`` file that is not a
-    document, and that file must not fail the check of the others.
+    folder may contain a binary or Latin-1 file with a Markdown suffix,
+    and that file must not fail the check of the others.
     """
     from doclint.loader import load_documents
 

@@ -35,6 +35,8 @@ class Settings:
     """(rule, severity) pairs that override a rule's default severity."""
     exclude: tuple[str, ...] = ()
     """Globs of paths never checked, whether named or found in a folder."""
+    respect_gitignore: bool = True
+    """Leave out of folder searches the files and folders that ``.gitignore`` files and ``.git/info/exclude`` ignore."""
     root: str | None = None
     """The folder of the configuration file; globs match paths relative to it."""
     code_scope: CodeScope = "document"
