@@ -659,13 +659,26 @@ def test_deeply_nested_python_syntax_finding(run_process, tmp_path, code, expect
     assert stdout.splitlines()[0] == expected
 
 
-def test_pyflakes_recursion_warning_names_file(run_process, tmp_path):
+def test_pyflakes_recursion_not_checked_finding(run_process, tmp_path):
     (tmp_path / "a.md").write_text("# T\n\n```python\nimport os\ny = 1" + "+1" * 600 + "\nprint(undefined_a)\n```\n", encoding="utf-8")
 
     status, stdout, stderr = run_process("check", "--no-cache", "--no-config", "a.md")
 
-    assert (status, stdout) == (0, "No problems found in 1 file.\n")
-    assert stderr == (
-        "doclint: warning: a.md:4: this Python code is nested too deeply for pyflakes, so its names are not checked; "
-        "split the expression to have them checked\n"
+    assert (status, stderr) == (0, "")
+    assert stdout.splitlines() == [
+        "a.md:4:1: DL304 code-not-checked this Python code is nested too deeply for pyflakes, so its names were not "
+        "checked; split the expression to have them checked",
+        "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file.",
+    ]
+
+
+def test_deep_data_block_not_checked_finding(run_cli, tmp_path):
+    path = tmp_path / "deep.md"
+    path.write_text("# Deep\n\n```json\n" + "[" * 100_000 + "]" * 100_000 + "\n```\n", encoding="utf-8")
+
+    status, stdout, stderr = run_cli("check", "--no-cache", "--no-config", str(path))
+
+    assert (status, stderr) == (0, "")
+    assert stdout.splitlines()[0] == (
+        f"{path}:4:1: DL304 code-not-checked this JSON block is nested too deeply to parse, so it was not checked"
     )

@@ -101,12 +101,15 @@ def test_configuration_warning_in_json(run_process, tmp_path):
 
 
 def test_worker_warning_in_json(run_process, tmp_path):
-    # The too deeply nested JSON block is parsed in a worker process: it is in the first chunk, and this process
-    # parses chunks from the last one. Each other document has text of its own, so none is a copy.
-    (tmp_path / "a-deep.md").write_text("# Deep\n\n```json\n" + "[" * 100_000 + "]" * 100_000 + "\n```\n", encoding="utf-8")
+    # The document with invalid front matter is parsed in a worker process: it is in the first chunk, and this
+    # process parses chunks from the last one. Each other document has text of its own, so none is a copy.
+    (tmp_path / "a-front.md").write_text("---\ntitle: [x\n---\n# Front\n\ntext\n", encoding="utf-8")
     for number in range(80):
         (tmp_path / f"d{number:02}.md").write_text(f"# Note {number}\n\nThe value of item {number} is {number * 7919}.\n", encoding="utf-8")
-    message = "a json block at line 4 is nested too deeply to parse; not checked"
+    message = (
+        "a-front.md:2: invalid YAML in the front matter: expected ',' or ']', but got '<stream end>'; "
+        "its doclint-schema key, if any, is ignored"
+    )
 
     _code, stdout, stderr = run_process("check", "--no-config", "--no-cache", "--jobs", "2", "--format", "json", ".")
 

@@ -11,21 +11,19 @@ expanded. None of these parsers runs anything.
 from __future__ import annotations
 
 import json
-import logging
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from doclint.codeblocks import CodeLine
-from doclint.i18n import _
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - depends on the Python that runs the tests
     import tomli as tomllib
 
-logger = logging.getLogger(__name__)
 
 # Language tag -> the language's name in messages.
 DATA_LANGUAGES = {"json": "JSON", "toml": "TOML", "yaml": "YAML", "yml": "YAML"}
@@ -61,20 +59,28 @@ def is_data_language(language: str | None) -> bool:
     return language in DATA_LANGUAGES
 
 
-def data_syntax_error(lines: list[CodeLine], language: str) -> DataSyntaxError | None:
-    """Parse a JSON, TOML or YAML block and return its syntax error, or None.
+@dataclass(frozen=True)
+class DataTooDeep:
+    """A data block nested too deeply for its parser, which therefore could not check it."""
+
+    line: int
+    """The file line where the block's text starts."""
+    column: int
+
+
+def data_syntax_error(lines: list[CodeLine], language: str) -> DataSyntaxError | DataTooDeep | None:
+    """Parse a JSON, TOML or YAML block and return its syntax error, DataTooDeep when the parser gives up, or None.
 
     A block with nothing but whitespace is a placeholder, not data, so it is
-    not checked.
+    not checked. ``code-syntax-error`` and ``code-not-checked`` both ask, so
+    the parse of a text is cached.
     """
     text = "".join(line.text + "\n" for line in lines)
     if not text.strip():
         return None
-    try:
-        failure = _PARSERS[DATA_LANGUAGES[language]](text)
-    except RecursionError:
-        logger.warning(_("a %s block at line %d is nested too deeply to parse; not checked"), language, lines[0].line)
-        return None
+    failure = _parse(DATA_LANGUAGES[language], text)
+    if failure is _TOO_DEEP:
+        return DataTooDeep(lines[0].line, lines[0].column(0))
     if failure is None:
         return None
     line, column = _place(lines, failure.index, failure.column)
@@ -152,3 +158,15 @@ _PARSERS: dict[str, Callable[[str], _Failure | None]] = {
     "TOML": _toml_failure,
     "YAML": _yaml_failure,
 }
+
+# What ``_parse`` returns when the parser runs out of stack.
+_TOO_DEEP = _Failure(None, 0, "too deep")
+
+
+@lru_cache(maxsize=256)
+def _parse(name: str, text: str) -> _Failure | None:
+    """Parse a text in the named language; return its failure, ``_TOO_DEEP`` when the parser recursed too deep, or None."""
+    try:
+        return _PARSERS[name](text)
+    except RecursionError:
+        return _TOO_DEEP

@@ -37,7 +37,7 @@ from doclint.settings import CODE_SCOPES, CodeScope
 
 logger = logging.getLogger(__name__)
 
-ProblemKind = Literal["undefined-name", "unused-import", "syntax-error", "prompt-error", "newer-python"]
+ProblemKind = Literal["undefined-name", "unused-import", "syntax-error", "prompt-error", "newer-python", "too-deep"]
 
 _IDENTIFIER_RE = re.compile(r"[^\W\d]\w*")
 
@@ -122,7 +122,7 @@ def _check(document: Document, scope: CodeScope, untagged: bool) -> list[PythonP
         for line in snippet.lines
     }
     for module in _modules(results, scope):
-        problems.extend(_pyflakes_problems(module, positions, document.path))
+        problems.extend(_pyflakes_problems(module, positions))
 
     return sorted(problems, key=lambda problem: (problem.line, problem.column, problem.kind))
 
@@ -251,17 +251,15 @@ def _modules(results: list[_BlockResult], scope: CodeScope) -> Iterator[_Module]
             yield module
 
 
-def _pyflakes_problems(module: _Module, positions: dict[int, _Position], path: str) -> Iterable[PythonProblem]:
-    """Run pyflakes on a module and keep its undefined names and unused imports; ``path`` names the document in a warning."""
+def _pyflakes_problems(module: _Module, positions: dict[int, _Position]) -> Iterable[PythonProblem]:
+    """Run pyflakes on a module and keep its undefined names and unused imports, or a ``too-deep`` problem when pyflakes gives up."""
     tree = ast.Module(body=[statement for part in module.trees for statement in part.body], type_ignores=[])
     try:
         found = checker.Checker(tree, filename="<code block>", builtins=module.builtins, withDoctest=False).messages
     except RecursionError:
-        logger.warning(
-            _("%s:%d: this Python code is nested too deeply for pyflakes, so its names are not checked; split the expression to have them checked"),
-            path,
-            tree.body[0].lineno,
-        )
+        # Python's parser took the code, but pyflakes's recursive walk cannot: code-not-checked reports the module.
+        position = positions[tree.body[0].lineno]
+        yield PythonProblem("too-deep", position.line.line, _column(position.line, 0), None, position.block)
         return
 
     imports: dict[tuple[int, int], ast.Import | ast.ImportFrom] = {}

@@ -13,7 +13,7 @@ import platform
 from typing import Iterable
 
 from doclint.codeblocks import code_lines, iter_code_blocks
-from doclint.data_syntax import DATA_LANGUAGES, DataSyntaxError, data_syntax_error, is_data_language
+from doclint.data_syntax import DATA_LANGUAGES, DataSyntaxError, DataTooDeep, data_syntax_error, is_data_language
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from doclint.i18n import N_, _
 from doclint.model import Document
@@ -75,18 +75,36 @@ def check_syntax(document: Document, settings: Settings) -> Iterable[Diagnostic]
             continue
 
         error = data_syntax_error(code_lines(document, block), language)
-        if error is not None:
+        if isinstance(error, DataSyntaxError):
             message = _data_syntax_message(DATA_LANGUAGES[language], error)
             yield CODE_SYNTAX_ERROR.diagnostic(document, error.line, error.line, message, column=error.column)
 
 
 def check_not_checked(document: Document, settings: Settings) -> Iterable[Diagnostic]:
-    for problem in _python_problems(document, settings, "newer-python"):
-        message = _(
-            "this Python code uses {feature}, which needs Python {required} or newer, and doclint runs on "
-            "Python {running}: the block was not checked; run doclint with Python {required} or newer to check it"
-        ).format(feature=_(problem.feature), required=problem.required, running=platform.python_version())
+    """Report the code that no rule could check: Python of a newer version, and code nested too deeply to parse."""
+    for problem in _python_problems(document, settings, "newer-python", "too-deep"):
+        if problem.kind == "too-deep":
+            message = _(
+                "this Python code is nested too deeply for pyflakes, so its names were not checked; split the "
+                "expression to have them checked"
+            )
+        else:
+            message = _(
+                "this Python code uses {feature}, which needs Python {required} or newer, and doclint runs on "
+                "Python {running}: the block was not checked; run doclint with Python {required} or newer to check it"
+            ).format(feature=_(problem.feature), required=problem.required, running=platform.python_version())
         yield _at(CODE_NOT_CHECKED, document, problem, message)
+
+    for block in iter_code_blocks(document):
+        language = block.language
+        if language is None or not is_data_language(language):
+            continue
+        result = data_syntax_error(code_lines(document, block), language)
+        if isinstance(result, DataTooDeep):
+            message = _("this {language} block is nested too deeply to parse, so it was not checked").format(
+                language=DATA_LANGUAGES[language]
+            )
+            yield CODE_NOT_CHECKED.diagnostic(document, result.line, result.line, message, column=result.column)
 
 
 def _python_syntax_message(problem: PythonProblem) -> str:
@@ -153,12 +171,12 @@ CODE_SYNTAX_ERROR = Rule(
 CODE_NOT_CHECKED = Rule(
     code="DL304",
     name="code-not-checked",
-    summary=N_("A Python block needs a newer Python than the one running doclint, so it was not checked."),
+    summary=N_("A code block was not checked: its Python needs a newer Python than the one running doclint, or it is nested too deeply to parse."),
     severity=Severity.INFO,
     fixable=False,
     check=check_not_checked,
     scope="document",
-    languages=PYTHON_LANGUAGES,
+    languages=PYTHON_LANGUAGES + tuple(DATA_LANGUAGES),
 )
 
 RULES = (UNDEFINED_NAME, UNUSED_IMPORT, CODE_SYNTAX_ERROR, CODE_NOT_CHECKED)
