@@ -10,7 +10,7 @@ language that none of these rules covers is skipped without a finding.
 from __future__ import annotations
 
 import platform
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from doclint.codeblocks import code_lines, iter_code_blocks
 from doclint.data_syntax import DATA_LANGUAGES, DataSyntaxError, DataTooDeep, data_syntax_error, is_data_language
@@ -69,15 +69,18 @@ def check_syntax(document: Document, settings: Settings) -> Iterable[Diagnostic]
     for problem in _python_problems(document, settings, "syntax-error", "prompt-error"):
         yield _at(CODE_SYNTAX_ERROR, document, problem, _python_syntax_message(problem))
 
-    for block in iter_code_blocks(document):
-        language = block.language
-        if language is None or not is_data_language(language):
-            continue
-
-        error = data_syntax_error(code_lines(document, block), language)
+    for language, error in _data_block_results(document):
         if isinstance(error, DataSyntaxError):
             message = _data_syntax_message(DATA_LANGUAGES[language], error)
             yield CODE_SYNTAX_ERROR.diagnostic(document, error.line, error.line, message, column=error.column)
+
+
+def _data_block_results(document: Document) -> Iterator[tuple[str, DataSyntaxError | DataTooDeep | None]]:
+    """Yield the language tag and the parse result of each JSON, TOML and YAML block."""
+    for block in iter_code_blocks(document):
+        language = block.language
+        if language is not None and is_data_language(language):
+            yield language, data_syntax_error(code_lines(document, block), language)
 
 
 def check_not_checked(document: Document, settings: Settings) -> Iterable[Diagnostic]:
@@ -95,11 +98,7 @@ def check_not_checked(document: Document, settings: Settings) -> Iterable[Diagno
             ).format(feature=_(problem.feature), required=problem.required, running=platform.python_version())
         yield _at(CODE_NOT_CHECKED, document, problem, message)
 
-    for block in iter_code_blocks(document):
-        language = block.language
-        if language is None or not is_data_language(language):
-            continue
-        result = data_syntax_error(code_lines(document, block), language)
+    for language, result in _data_block_results(document):
         if isinstance(result, DataTooDeep):
             message = _("this {language} block is nested too deeply to parse, so it was not checked").format(
                 language=DATA_LANGUAGES[language]
