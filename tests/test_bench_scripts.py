@@ -63,3 +63,18 @@ def test_lsh_recall_script_compares_lsh_with_all_pairs():
     assert lines[1].startswith("all pairs (")
     assert lines[2].startswith("LSH (one-permutation, 32 bands x 4 rows, 5-grams, min agreement 0.25): ")
     assert "recall 100.00%" in lines[2]
+
+
+def test_steps_script_times_every_step(corpus):
+    lines = run_script("steps.py", str(corpus)).splitlines()
+
+    assert lines[0] == "6 documents"
+    steps = {line.split(" s  ", 1)[1] for line in lines[1:]}
+    assert {
+        "markdown-it-py block parse",
+        "section tree, with the plain inline text",
+        "copy keys and clauses (similarity.section_forms)",
+        "rule undefined-name",
+        "pickling the document for doclint's process",
+        "total",
+    } <= steps
