@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from doclint.codeblocks import CodeLine
-from doclint.data_syntax import DataSyntaxError, data_syntax_error
+from doclint.data_syntax import PARSER_MESSAGES, DataSyntaxError, _toml_failure, data_syntax_error
 
 
 def lines_of(text: str, first_line: int = 1, shift: int = 0) -> list[CodeLine]:
@@ -50,3 +52,23 @@ def test_data_syntax_error_stays_in_block(language, pieces):
     if error is not None:
         assert 3 <= error.line <= 3 + len(pieces) - 1
         assert error.context_line is None or 3 <= error.context_line <= 3 + len(pieces) - 1
+
+
+@pytest.mark.parametrize("text", ['{"a": 1,}', "[1 2]", '{"a" 1}', "1 2", '"abc', '"\\q"', '"\\u12"', ""])
+def test_json_messages_in_catalog(text):
+    with pytest.raises(json.JSONDecodeError) as raised:
+        json.loads(text)
+    assert raised.value.msg in PARSER_MESSAGES
+
+
+@pytest.mark.parametrize("text", ["a = \n", "a\n", "[a\n", "a = [1\n", "a = {b = 1\n", "a = 1\na = 2\n"])
+def test_toml_messages_in_catalog(text):
+    failure = _toml_failure(text)
+    assert failure is not None
+    assert failure.problem in PARSER_MESSAGES or failure.problem.startswith("Cannot declare")
+
+
+def test_json_problem_translated(run_process, tmp_path):
+    (tmp_path / "d.md").write_text('# T\n\n```json\n{"a": 1,}\n```\n', encoding="utf-8")
+    _, stdout, _ = run_process("--lang", "zh-CN", "check", "--no-cache", "d.md")
+    assert stdout.splitlines()[0] == "d.md:4:9: DL303 code-syntax-error JSON 无法解析：此处应为用双引号括起的属性名；请修正 JSON"

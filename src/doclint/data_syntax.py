@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Callable
 
 from doclint.codeblocks import CodeLine
+from doclint.i18n import N_, _
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,6 +28,43 @@ else:  # pragma: no cover - depends on the Python that runs the tests
 
 # Language tag -> the language's name in messages.
 DATA_LANGUAGES = {"json": "JSON", "toml": "TOML", "yaml": "YAML", "yml": "YAML"}
+
+# The messages without parameters of Python's json module and of tomllib (Python 3.11 to 3.13), marked
+# for the catalogs, so that ``translated_problem`` gives them in the user's language.
+PARSER_MESSAGES = frozenset(
+    {
+        N_("Expecting value"),
+        N_("Expecting property name enclosed in double quotes"),
+        N_("Expecting ':' delimiter"),
+        N_("Expecting ',' delimiter"),
+        N_("Extra data"),
+        N_("Unterminated string starting at"),
+        N_("Invalid control character at"),
+        N_("Invalid \\escape"),
+        N_("Invalid \\uXXXX escape"),
+        N_("Illegal trailing comma before end of object"),
+        N_("Illegal trailing comma before end of array"),
+        N_("Cannot overwrite a value"),
+        N_("Escaped character is not a Unicode scalar value"),
+        N_("Expected '=' after a key in a key/value pair"),
+        N_("Expected ']' at the end of a table declaration"),
+        N_("Expected ']]' at the end of an array declaration"),
+        N_("Invalid date or datetime"),
+        N_("Invalid hex value"),
+        N_("Invalid initial character for a key part"),
+        N_("Invalid statement"),
+        N_("Invalid value"),
+        N_("Unclosed array"),
+        N_("Unclosed inline table"),
+        N_("Unescaped '\\' in a string"),
+        N_("Unterminated string"),
+    }
+)
+
+
+def translated_problem(problem: str) -> str:
+    """Return a JSON or TOML parser's message in the user's language when the catalogs have it, else as it is."""
+    return _(problem) if problem in PARSER_MESSAGES else problem
 
 _TOML_POSITION_RE = re.compile(r"\s*\((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)$")
 

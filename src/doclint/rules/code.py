@@ -13,7 +13,7 @@ import platform
 from typing import Iterable, Iterator
 
 from doclint.codeblocks import code_lines, iter_code_blocks
-from doclint.data_syntax import DATA_LANGUAGES, DataSyntaxError, DataTooDeep, data_syntax_error, is_data_language
+from doclint.data_syntax import DATA_LANGUAGES, DataSyntaxError, DataTooDeep, data_syntax_error, is_data_language, translated_problem
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
 from doclint.i18n import N_, _
 from doclint.model import Document
@@ -119,13 +119,12 @@ def _python_syntax_message(problem: PythonProblem) -> str:
 
 
 def _data_syntax_message(language: str, error: DataSyntaxError) -> str:
+    problem = translated_problem(error.problem)
     if error.context and error.context_line is not None:
         return _("{language} does not parse: {problem} ({context} at line {line}); correct the {language}").format(
-            language=language, problem=error.problem, context=error.context, line=error.context_line
+            language=language, problem=problem, context=error.context, line=error.context_line
         )
-    return _("{language} does not parse: {problem}; correct the {language}").format(
-        language=language, problem=error.problem
-    )
+    return _("{language} does not parse: {problem}; correct the {language}").format(language=language, problem=problem)
 
 
 def _at(rule: Rule, document: Document, problem: PythonProblem, message: str, fix: Fix | None = None) -> Diagnostic:
