@@ -29,8 +29,9 @@ else:  # pragma: no cover - depends on the Python that runs the tests
 # Language tag -> the language's name in messages.
 DATA_LANGUAGES = {"json": "JSON", "toml": "TOML", "yaml": "YAML", "yml": "YAML"}
 
-# The messages without parameters of Python's json module and of tomllib (Python 3.11 to 3.13), marked
-# for the catalogs, so that ``translated_problem`` gives them in the user's language.
+# The messages without parameters of Python's json module and of tomllib, as Python 3.11 writes them,
+# and the two trailing-comma messages that json writes from Python 3.13 on. They are marked for the
+# catalogs, so that ``translated_problem`` gives them in the user's language.
 PARSER_MESSAGES = frozenset(
     {
         N_("Expecting value"),
