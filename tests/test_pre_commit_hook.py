@@ -97,7 +97,7 @@ def test_hook_on_seed_and_clean_file(tmp_path):
         '"14. 医疗知识图谱构建与推理" (line 174) word for word; remove this copy'
     ) in failing_output
     assert (
-        'guides/upgrade.md:8:1: DL101 duplicate-section [~] section "Requirements" repeats section "Requirements" '
+        'guides/upgrade.md:8:1: DL101 duplicate-section section "Requirements" repeats section "Requirements" '
         "(line 3 of guides/install.md) word for word; remove this copy"
     ) in failing_output
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
-from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
+from doclint.diagnostics import Diagnostic, RelatedLocation, Severity
 from doclint.folder_search import documents_in
 from doclint.i18n import _
 from doclint.settings import Settings, relative_path
@@ -182,12 +182,13 @@ def _shown_name(argument: str) -> str:
 
 
 def _path_order(path: str) -> tuple[str, str]:
-    """Return the sort key of a document path: its absolute path, then the path as shown.
+    """Return the sort key of a document path: its real path (symbolic links resolved), then the path as shown.
 
     The cross-file rules run with ``--compare-with`` order their documents
-    by absolute path too, so both runs agree on which copy comes first.
+    by real path too, so both runs agree on which copy comes first, also
+    when a file is named through a symbolic link.
     """
-    return os.path.abspath(path), path
+    return os.path.realpath(path), path
 
 
 def _file_identity(path: str) -> tuple[int, int] | None:
@@ -469,9 +470,10 @@ def check_documents(
     """Run the rules over parsed documents, apply the configuration and suppressions, and sort the findings.
 
     The cross-file rules read ``documents`` and ``compared`` together,
-    ordered by absolute path. So the later copy of a shared section is the
+    ordered by real path. So the later copy of a shared section is the
     same one whichever files were named. Only findings in ``documents`` are
-    kept. Document-scope rules run on ``documents`` only, except for a
+    kept, and a finding whose first copy is only in ``compared`` keeps no
+    fix. Document-scope rules run on ``documents`` only, except for a
     document that ``findings`` already has their findings for (the loader
     runs them where it parses). Without ``rules`` the run uses the rules
     that ``settings.select`` and ``settings.ignore`` choose.
@@ -490,9 +492,15 @@ def check_documents(
         logger.debug("running %s on %d documents", rule.name, len(corpus))
         dropped = []
         for diagnostic in rule.run(corpus, settings):
-            (result.diagnostics if diagnostic.path in reported else dropped).append(diagnostic)
+            if diagnostic.path not in reported:
+                dropped.append(diagnostic)
+            elif diagnostic.fix is not None and diagnostic.related and diagnostic.related[0].path not in reported:
+                # A compared document, which may be an untracked draft, never decides what a fix deletes.
+                result.diagnostics.append(dataclasses.replace(diagnostic, fix=None))
+            else:
+                result.diagnostics.append(diagnostic)
         if dropped and rule.counterpart_message:
-            result.diagnostics.extend(_counterpart_findings(rule, dropped, corpus, reported))
+            result.diagnostics.extend(_counterpart_findings(rule, dropped, corpus, reported, settings))
 
     from doclint.suppressions import apply_suppressions
 
@@ -510,7 +518,7 @@ def check_documents(
 
 
 def _counterpart_findings(
-    rule: Rule, dropped: Sequence[Diagnostic], corpus: Sequence[Document], reported: set[str]
+    rule: Rule, dropped: Sequence[Diagnostic], corpus: Sequence[Document], reported: set[str], settings: Settings
 ) -> Iterator[Diagnostic]:
     """Report, in a checked document, each section that a later section of a compared document repeats.
 
@@ -533,8 +541,8 @@ def _counterpart_findings(
     for (path, line), laters in later_by_earlier.items():
         document, section = by_path[path], _section_at(by_path[path], line)
         first = laters[0]
-        later = _section_at(by_path[first.path], first.line)
-        message = rule.counterpart_message(section, later, describe_location(first.path, first.line, path))
+        later_document = by_path[first.path]
+        message = rule.counterpart_message(document, section, later_document, _section_at(later_document, first.line), settings)
         related = [RelatedLocation(found.path, found.line, found.column, _("the other section")) for found in laters]
         yield rule.section_diagnostic(document, section, message, related)
 
@@ -615,4 +623,4 @@ def _corpus(result: RunResult) -> list[Document]:
     """Return the documents the rules compare: the checked ones, and the compared ones in path order."""
     if not result.compared:
         return result.documents
-    return sorted([*result.documents, *result.compared], key=lambda document: os.path.abspath(document.path))
+    return sorted([*result.documents, *result.compared], key=lambda document: _path_order(document.path))
