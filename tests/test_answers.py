@@ -4,6 +4,7 @@ from doclint.engine import run
 from doclint.model import Field, Step
 from doclint.parse import parse_document
 from doclint.qa import describe_difference
+from doclint.question_terms import differ_in_key_terms, same_terms
 from doclint.settings import Settings
 from doclint.source import Source
 
@@ -392,8 +393,6 @@ def test_steps_named_by_their_list_numbers():
     ],
 )
 def test_same_terms(question, other, same):
-    from doclint.question_terms import same_terms
-
     assert same_terms(question, other) is same
 
 
@@ -520,3 +519,45 @@ def test_chinese_step_numbers_no_conflict(run_cli, tmp_path):
     _code, stdout, _stderr = run_cli("check", "--no-cache", "--no-config", str(path))
 
     assert [line.split(" ")[1] for line in stdout.splitlines() if ": DL" in line] == ["DL102"]
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("How do I sort a list of tuples?", "How can I sort a list of tuples?"),
+        ("How do I install the widget?", "How do I install a widget?"),
+        ("List the first 5 steps of setup", "List the first five steps of setup"),
+        ("Why doesn't the build work on Windows?", "Why does the build not work on Windows?"),
+        ("What is the difference between a and b?", "What's the difference between a and b?"),
+        ("列表和元组有什么不同？", "列表和元组有什么区别？"),
+        ("Install guide", "Installation guide"),
+        ("Setup", "Set up"),
+        ("如何安装", "怎么安装"),
+    ],
+)
+def test_rewordings_not_different_key_terms(text, other):
+    assert not differ_in_key_terms(text, other)
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("列出前五个步骤", "列出前十个步骤"),
+        ("Which port does it use, 80?", "Which port does it use, 443?"),
+        ("What does a < b return?", "What does a > b return?"),
+        ("What does min() return for an empty list?", "What does max() return for an empty list?"),
+        ("What does `lstrip` remove?", "What does `rstrip` remove?"),
+        ("format_batches", "format_pages"),
+        ("How does parseInt work?", "How does parseFloat work?"),
+        ("When should I use the cache?", "When should I not use the cache?"),
+        ("可以使用缓存吗？", "不能使用缓存吗？"),
+        ("Python 3.11", "Python 3.12"),
+        ("按升序排列", "按降序排列"),
+    ],
+)
+def test_different_key_terms(text, other):
+    assert differ_in_key_terms(text, other)
+
+
+def test_difference_word_not_negation():
+    assert same_terms("列表和元组有什么不同？", "列表和元组有什么区别？")

@@ -22,13 +22,13 @@ def test_copy_in_named_file_is_reported(run_cli):
     assert code == 1
     assert stderr == ""
     assert finding_lines(stdout) == [
-        f'{UPGRADE}:8:1: DL101 duplicate-section [~] section "Requirements" repeats section "Requirements" '
+        f'{UPGRADE}:8:1: DL101 duplicate-section section "Requirements" repeats section "Requirements" '
         f"(line 3 of {INSTALL}) word for word; remove this copy",
         f'{UPGRADE}:13:1: DL102 near-duplicate-section section "Settings" is 90% similar to section "Configuration" '
         f"(line 8 of {INSTALL}) after removing the text most sections share; merge the two or rewrite one so that "
         "each says something of its own",
     ]
-    assert stdout.splitlines()[-2] == "Found 2 problems (1 error, 1 warning, 0 info) in 1 file."
+    assert stdout.splitlines()[-1] == "Found 2 problems (1 error, 1 warning, 0 info) in 1 file."
 
 
 def test_first_copy_in_named_file_is_reported(run_cli):
@@ -55,15 +55,19 @@ def test_first_question_in_named_file_is_reported(run_cli):
     _, stdout, _ = run_cli("check", str(backup), "--compare-with", str(restore))
     assert finding_lines(stdout)[0] == (
         f'{backup}:3:1: DL201 inconsistent-answer item "1. 数据库备份" has its question asked again by item '
-        f'"4. 数据库备份" (line 3 of {restore}), which answers it differently; keep one answer and correct or '
-        "remove the other"
+        f'"4. 数据库备份" (line 3 of {restore}), which answers it differently: the answer reads "每天一次。" here '
+        f'and "每周一次。" at line 7 of {restore}; step 2 reads "保留最近 7 份备份。" here and "保留最近 4 份备份。" at '
+        f'line 10 of {restore}; step 3 "校验" is not in the answer at line 7 of {restore}; keep one answer and '
+        "correct or remove the other"
     )
 
 
 def test_later_file_gets_what_one_run_reports(run_json):
     _, together = run_json(str(CROSS_FILE))
     _, second = run_json(str(UPGRADE), "--compare-with", str(CROSS_FILE))
-    assert second == together
+    # The copy's first copy is only compared in the second run, so its removal is not offered there.
+    assert [d["fix"] is None for d in second] == [True, True]
+    assert [{**d, "fix": None} for d in second] == [{**d, "fix": None} for d in together]
     assert [(d["path"], d["line"], d["rule"]) for d in together] == [
         (str(UPGRADE), 8, "duplicate-section"),
         (str(UPGRADE), 13, "near-duplicate-section"),
@@ -95,7 +99,7 @@ def test_order_ignores_path_spelling(run_cli, tmp_path, monkeypatch):
     ]
     assert code_b == 1
     assert finding_lines(stdout_b) == [
-        f'{tmp_path / "b.md"}:3:1: DL101 duplicate-section [~] section "Notes" repeats section "Notes" '
+        f'{tmp_path / "b.md"}:3:1: DL101 duplicate-section section "Notes" repeats section "Notes" '
         "(line 3 of a.md) word for word; remove this copy"
     ]
 
@@ -104,15 +108,49 @@ def test_compared_documents_are_never_fixed(run_cli, tmp_path):
     other = tmp_path / "a.md"
     other.write_text("# A\n\n" + SECTION + "\n" + SECTION, encoding="utf-8")
     named = tmp_path / "b.md"
-    named.write_text("# B\n\n## Intro\n\nThe upgrade guide.\n\n" + SECTION, encoding="utf-8")
+    named.write_text("# B\n\n## Intro\n\nThe upgrade guide.\n\n## Intro\n\nThe upgrade guide.\n", encoding="utf-8")
     before = other.read_bytes()
 
     code, stdout, _ = run_cli("check", "--fix", "--unsafe-fixes", str(named), "--compare-with", str(tmp_path))
     assert code == 0
     assert stdout == "Fixed 1 problem.\nNo problems found in 1 file.\n"
-    # The removed copy was the last section, so the blank line before it goes too.
     assert named.read_text(encoding="utf-8") == "# B\n\n## Intro\n\nThe upgrade guide.\n"
     assert other.read_bytes() == before
+
+
+def test_copy_of_compared_section_has_no_fix(run_cli, tmp_path):
+    # The compared file may be an untracked draft: it must not make --fix delete text from the named file.
+    (tmp_path / "a-draft.md").write_text("# Draft\n\n" + SECTION, encoding="utf-8")
+    named = tmp_path / "manual.md"
+    text = "# Manual\n\n" + SECTION + "\n## Logs\n\nIn the var folder.\n"
+    named.write_text(text, encoding="utf-8")
+
+    code, stdout, _ = run_cli("check", "--fix", "--unsafe-fixes", str(named), "--compare-with", str(tmp_path))
+    assert code == 1
+    assert named.read_text(encoding="utf-8") == text
+    assert finding_lines(stdout) == [
+        f'{named}:3:1: DL101 duplicate-section section "Notes" repeats section "Notes" '
+        f"(line 3 of {tmp_path / 'a-draft.md'}) word for word; remove this copy"
+    ]
+
+
+def test_link_ordered_by_real_path(run_cli, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# A\n\n" + SECTION, encoding="utf-8")
+    (docs / "x.md").write_text("# X\n\n" + SECTION, encoding="utf-8")
+    (tmp_path / "other").mkdir()
+    link = tmp_path / "other" / "link.md"
+    link.symlink_to(docs / "a.md")
+    before = (docs / "a.md").read_bytes()
+
+    code, stdout, _ = run_cli("check", "--fix", "--unsafe-fixes", str(link), "--compare-with", str(docs))
+    assert code == 1
+    assert (docs / "a.md").read_bytes() == before
+    assert finding_lines(stdout) == [
+        f'{link}:3:1: DL101 duplicate-section section "Notes" is repeated word for word by section "Notes" '
+        f"(line 3 of {docs / 'x.md'}); remove one of the two copies"
+    ]
 
 
 def test_findings_against_compared_documents_remain_after_fixing(run_cli, tmp_path):
@@ -124,7 +162,7 @@ def test_findings_against_compared_documents_remain_after_fixing(run_cli, tmp_pa
     assert code == 1
     assert named.read_text(encoding="utf-8") == "# B\n\n## Intro\n\nThe upgrade guide.\n\n" + SECTION
     assert finding_lines(stdout) == [
-        f'{named}:7:1: DL101 duplicate-section [~] section "Notes" repeats section "Notes" '
+        f'{named}:7:1: DL101 duplicate-section section "Notes" repeats section "Notes" '
         f"(line 3 of {tmp_path / 'a.md'}) word for word; remove this copy"
     ]
 
@@ -155,3 +193,19 @@ def test_compare_with_standard_input_is_a_usage_error(run_cli):
     code, _, stderr = run_cli("check", str(INSTALL), "--compare-with", "-")
     assert code == 2
     assert "--compare-with cannot read standard input; name files or folders" in stderr
+
+
+def test_earlier_item_gets_rewrite_advice(run_cli, tmp_path):
+    item = "## 1. Empty lists\n\n**Question:** What does {name}() return for an empty list?\n\n**Answer:** {answer}\n"
+    answer = "It raises ValueError because an empty sequence has no element to return; pass the default keyword argument."
+    (tmp_path / "a.md").write_text("# A\n\n" + item.format(name="min", answer=answer), encoding="utf-8")
+    (tmp_path / "b.md").write_text("# B\n\n" + item.format(name="max", answer=answer + " As documented."), encoding="utf-8")
+
+    _, earlier, _ = run_cli("check", "--no-cache", "--select", "DL102", str(tmp_path / "a.md"), "--compare-with", str(tmp_path))
+    _, later, _ = run_cli("check", "--no-cache", "--select", "DL102", str(tmp_path / "b.md"), "--compare-with", str(tmp_path))
+    assert finding_lines(earlier)[0].endswith(
+        "but the two ask different questions; rewrite one answer so that each answers its own question"
+    )
+    assert finding_lines(later)[0].endswith(
+        "but the two ask different questions; rewrite this answer so that it answers its own question"
+    )

@@ -30,6 +30,8 @@ _NEGATION_WORDS = frozenset({"not", "no", "never", "without", "cannot", "nor", "
 # Characters that negate in Chinese, and the common words that start with one but do not negate.
 _NEGATION_CHARS = "不没未无别非"
 _NOT_NEGATING = frozenset({"非常", "不同", "不断", "不仅", "不但", "不少", "无论", "别的", "别人", "未来"})
+# Common words that end with a negating character but do not negate ("区别" is "difference").
+_NOT_NEGATING_ENDINGS = frozenset({"区别", "差别", "分别", "特别", "识别", "类别", "级别", "性别", "告别", "个别", "鉴别", "辨别", "判别", "并非"})
 # Pairs of opposite characters: swapping one for the other reverses a question ("升序" and "降序").
 _OPPOSITES = frozenset(
     frozenset(pair)
@@ -40,6 +42,11 @@ _NUMBER_RE = re.compile(
     rf"\d+|(?P<rank>[{_RANK_WORDS}])?(?P<numeral>[{CHINESE_NUMERAL_CHARS}]+)(?P<measure>[{_MEASURE_WORDS}])?"
 )
 _OPERATOR_RE = re.compile(r"[-+*/%=<>!&|^~]+")
+# A name of code: a word before "(", a text in backquotes, a word joined by "_" or "." ("format_batches",
+# "os.path"), or a camelCase word ("parseInt").
+_CODE_NAME_RE = re.compile(
+    r"([A-Za-z_][\w.]*)\s*\(|`([^`]+)`|\b([A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)\b"
+)
 
 
 def same_terms(question: str, other: str) -> bool:
@@ -91,10 +98,52 @@ def _turned_around(question: str, other: str) -> bool:
 
 
 def _negates(text: str, start: int, end: int) -> bool:
-    """Return whether ``text[start:end]`` contains a negating character that does not start a non-negating word."""
+    """Return whether ``text[start:end]`` contains a negating character that neither starts nor ends a non-negating word."""
     return any(
-        text[index] in _NEGATION_CHARS and text[index:index + 2] not in _NOT_NEGATING for index in range(start, end)
+        text[index] in _NEGATION_CHARS
+        and text[index:index + 2] not in _NOT_NEGATING
+        and text[max(index - 1, 0):index + 1] not in _NOT_NEGATING_ENDINGS
+        for index in range(start, end)
     )
+
+
+def differ_in_key_terms(text: str, other: str) -> bool:
+    """Return whether two similar questions or headings are about different things, not the same thing reworded.
+
+    They are when both name numbers and the numbers differ ("前五个" and
+    "前十个", "port 80" and "port 443"), when both have operators and these
+    differ, when one negates and the other does not ("use" and "not use",
+    "为空" and "不为空"), when a CJK character is swapped for its opposite
+    ("升序" and "降序"), or when both name code (a word before "(", in
+    backquotes, joined by "_" or ".", or in camelCase) and the names
+    differ (``min()`` and ``max()``, ``format_batches`` and
+    ``format_pages``). This is
+    narrower than ``not same_terms``: a replaced everyday word ("do" and
+    "can", "the" and "a"), a number written in words on one side only, or
+    "doesn't" against "does not" is a rewording here.
+    """
+    text_numbers, other_numbers = numbers(text), numbers(other)
+    if text_numbers and other_numbers and text_numbers != other_numbers:
+        return True
+    text_operators, other_operators = operators(text), operators(other)
+    if text_operators and other_operators and text_operators != other_operators:
+        return True
+
+    normalized, other_normalized = normalize(text), normalize(other)
+    if _negated(normalized) != _negated(other_normalized) or _turned_around(normalized, other_normalized):
+        return True
+    code_names, other_code_names = _code_names(text), _code_names(other)
+    return bool(code_names and other_code_names and code_names != other_code_names)
+
+
+def _negated(normalized: str) -> bool:
+    """Return whether a normalised text has a Latin negation word."""
+    return bool(_NEGATION_WORDS.intersection(_terms(normalized)))
+
+
+def _code_names(text: str) -> list[str]:
+    """Return the names of code in a text, in order (``_CODE_NAME_RE``)."""
+    return [match.group(1) or match.group(2) or match.group(3) for match in _CODE_NAME_RE.finditer(text)]
 
 
 def with_arabic_numerals(text: str) -> str:

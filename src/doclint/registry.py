@@ -29,8 +29,8 @@ RULE_MODULES = (
 
 CorpusCheck = Callable[[Sequence[Document], Settings], Iterable[Diagnostic]]
 DocumentCheck = Callable[[Document, Settings], Iterable[Diagnostic]]
-CounterpartMessage = Callable[[Section, Section, str], str]
-"""(earlier section, later section, where the later section is) -> the message for the earlier section."""
+CounterpartMessage = Callable[[Document, Section, Document, Section, Settings], str]
+"""(earlier document, earlier section, later document, later section, settings) -> the message for the earlier section."""
 
 
 @dataclass(frozen=True)

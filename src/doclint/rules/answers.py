@@ -48,12 +48,19 @@ def check_inconsistent_answers(documents: Sequence[Document], settings: Settings
         yield INCONSISTENT_ANSWER.section_diagnostic(later.document, later.section, message, related)
 
 
-def _asked_again_later(section: Section, later: Section, where: str) -> str:
+def _asked_again_later(document: Document, section: Section, later_document: Document, later: Section, settings: Settings) -> str:
+    """Return the message for the earlier of two items that ask one question, with how this answer differs from the other."""
     message = _(
-        'item "{heading}" has its question asked again by item "{other}" ({where}), which answers it differently; '
-        "keep one answer and correct or remove the other"
+        'item "{heading}" has its question asked again by item "{other}" ({where}), which answers it differently: '
+        "{difference}; keep one answer and correct or remove the other"
     )
-    return format_message(message, heading=section.heading, other=later.heading, where=where)
+    return format_message(
+        message,
+        heading=section.heading,
+        other=later.heading,
+        where=describe_location(later_document.path, later.line, document.path),
+        difference=describe_difference(section.fields["answer"], later.fields["answer"], later_document.path, document.path),
+    )
 
 
 def check_missing_answers(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:

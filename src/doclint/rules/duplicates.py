@@ -24,7 +24,7 @@ from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLoc
 from doclint.i18n import N_, _, format_message
 from doclint.model import Document, Section
 from doclint.qa import answer_conflicts, is_item, start_answer_conflicts
-from doclint.question_terms import same_terms
+from doclint.question_terms import differ_in_key_terms
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import SectionEntry, exact_copies, near_duplicate_matches
@@ -150,18 +150,36 @@ def _near_duplicate_template(later: SectionEntry, earlier: SectionEntry, thresho
 
 
 def _differ_in_terms(text: str, other: str, threshold: float) -> bool:
-    """Return whether two texts that score at least ``threshold`` name different numbers, operators, words or negations."""
-    if same_terms(text, other):
+    """Return whether two texts that score at least ``threshold`` are about different things (``differ_in_key_terms``)."""
+    if not differ_in_key_terms(text, other):
         return False
     return fuzz.ratio(normalize(text), normalize(other)) >= threshold
 
 
-def _repeated_later(section: Section, later: Section, where: str) -> str:
+def _repeated_later(document: Document, section: Section, later_document: Document, later: Section, settings: Settings) -> str:
     message = _('section "{heading}" is repeated word for word by section "{other}" ({where}); remove one of the two copies')
+    where = describe_location(later_document.path, later.line, document.path)
     return format_message(message, heading=section.heading, other=later.heading, where=where)
 
 
-def _resembled_later(section: Section, later: Section, where: str) -> str:
+def _resembled_later(document: Document, section: Section, later_document: Document, later: Section, settings: Settings) -> str:
+    """Return the message for the earlier of two near-duplicates, with the same advice as the later one's."""
+    where = describe_location(later_document.path, later.line, document.path)
+    threshold = settings.near_duplicate_threshold
+    if is_item(section) and is_item(later):
+        if _differ_in_terms(section.fields["question"].text, later.fields["question"].text, threshold):
+            message = _(
+                'section "{heading}" is mostly the same as section "{other}" ({where}) after removing the text most '
+                "sections share, but the two ask different questions; rewrite one answer so that each answers its "
+                "own question"
+            )
+            return format_message(message, heading=section.heading, other=later.heading, where=where)
+    elif _differ_in_terms(section.title, later.title, threshold):
+        message = _(
+            'section "{heading}" is mostly the same as section "{other}" ({where}) after removing the text most '
+            "sections share, but their headings name different things; rewrite one so that each covers its own heading"
+        )
+        return format_message(message, heading=section.heading, other=later.heading, where=where)
     message = _(
         'section "{heading}" is mostly the same as section "{other}" ({where}) after removing the text most sections '
         "share; merge the two or rewrite one so that each says something of its own"
