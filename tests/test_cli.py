@@ -793,3 +793,12 @@ def test_verbose_traceback_keeps_its_lines(run_process, tmp_path):
     assert completed.returncode == 3
     assert "doclint: error: internal error\nTraceback (most recent call last):\n" in completed.stderr
     assert "\\x0a" not in completed.stderr
+
+
+def test_non_text_codec_option_explained(run_cli):
+    code, stdout, stderr = run_cli("check", "--encoding", "rot13", str(SEED))
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        "doclint: error: Invalid value for '--encoding': 'rot13' is not a text encoding; pass a Python codec name "
+        "such as utf-8 or gb18030 (see 'doclint check --help')\n"
+    )

@@ -417,3 +417,11 @@ def test_explicit_config_no_nested_warning(run_process, tmp_path):
     (tmp_path / "ci.toml").write_text('select = ["ALL"]\n')
     _, _, stderr = run_process("check", "--no-cache", "--config", "ci.toml", "a/x.md", "README.md")
     assert stderr == ""
+
+
+def test_nested_config_in_folder_search_warns(run_process, tmp_path):
+    nested_project(tmp_path)
+    code, stdout, stderr = run_process("check", "--no-cache", ".")
+    assert code == 1
+    assert "a/x.md:7:4: DL402" in stdout
+    assert stderr.startswith(f"doclint: warning: {tmp_path / 'a' / '.doclint.toml'} is not used for a/x.md: ")

@@ -40,3 +40,12 @@ def test_explain_unknown_rule(run_cli):
     code, _, stderr = run_cli("explain", "nope")
     assert code == 2
     assert stderr == "doclint: error: Invalid value for RULE: unknown rule 'nope'; `doclint rules` lists them (see 'doclint explain --help')\n"
+
+
+def test_misspelt_rule_suggested(run_cli):
+    code, _, stderr = run_cli("explain", "duplicat-section")
+    assert code == 2
+    assert stderr == (
+        "doclint: error: Invalid value for RULE: unknown rule 'duplicat-section'; did you mean 'duplicate-section'? "
+        "`doclint rules` lists them (see 'doclint explain --help')\n"
+    )

@@ -17,7 +17,7 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, TextIO, TypeVar
+from typing import Callable, Iterator, Sequence, TextIO, TypeVar
 
 import click
 
@@ -171,8 +171,17 @@ class Codec(click.ParamType):
         try:
             text_codec(name)
         except LookupError:
-            self.fail(_("unknown encoding {name!r}; pass a Python codec name such as utf-8 or gb18030").format(name=name), param, ctx)
+            self.fail(_codec_problem(name), param, ctx)
         return name
+
+
+def _codec_problem(name: str) -> str:
+    """Say why a codec name is rejected: Python knows no such codec, or it is one that does not decode bytes to text (rot13, hex)."""
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return _("unknown encoding {name!r}; pass a Python codec name such as utf-8 or gb18030").format(name=name)
+    return _("{name!r} is not a text encoding; pass a Python codec name such as utf-8 or gb18030").format(name=name)
 
 
 class _Group(TranslatedGroup):
@@ -480,6 +489,11 @@ def check(
         sys.exit(EXIT_USAGE)
     for error in [*result.errors, *result.internal_errors]:
         _fail(error)
+    if not (config_path or no_config):
+        from doclint.config import find_config
+
+        checked = result.checked if result.checked is not None else [document.path for document in result.documents]
+        _warn_passed_over_configs(checked, _guard(lambda: find_config(paths), verbose))
 
     if diff:
         sys.exit(_show_diff(result, settings, unsafe_fixes, verbose))
@@ -526,8 +540,6 @@ def _settings(paths: tuple[str, ...], options: dict, config_path: str | None, no
         return settings
     try:
         config_file = Path(config_path) if config_path else find_config(paths)
-        if not config_path:
-            _warn_passed_over_configs(paths, config_file)
         if config_file is None:
             return settings
         if config_file.is_dir():
@@ -544,8 +556,12 @@ def _settings(paths: tuple[str, ...], options: dict, config_path: str | None, no
         sys.exit(EXIT_USAGE)
 
 
-def _warn_passed_over_configs(paths: tuple[str, ...], used: Path | None) -> None:
-    """Warn about each configuration file in a subfolder that this run does not read for the named paths under it."""
+def _warn_passed_over_configs(paths: Sequence[str], used: Path | None) -> None:
+    """Warn about each configuration file in a subfolder that this run does not read for the checked documents under it.
+
+    The checked documents are the named files and those found in named
+    folders, so ``doclint check .`` warns about ``sub/.doclint.toml`` too.
+    """
     from doclint.config import passed_over_configs
 
     for config, path in passed_over_configs(paths, used).items():
@@ -746,7 +762,15 @@ def _fix(result, settings, unsafe: bool, verbose: bool):
 @main.command(short_help=N_("Print the section tree of a document as JSON."), help=N_("Print the section tree of FILE as JSON (the format is described in docs/ast.md)."))
 @lang_option
 @click.argument("path", metavar="FILE")
-@click.option("--encoding", metavar="NAME", type=Codec(), help=N_("Encoding of the input file, such as gb18030. Default: UTF-8."))
+@click.option(
+    "--encoding",
+    metavar="NAME",
+    type=Codec(),
+    help=N_(
+        "Encoding of the input file, such as gb18030 (a Python codec name); it overrides the configuration. "
+        "Default: the configuration's encoding or per-file-encoding, else UTF-8 with or without BOM, else detected."
+    ),
+)
 @_config_options
 @_verbose_option
 def ast(path: str, encoding: str | None, config_path: str | None, no_config: bool, verbose: bool) -> None:
@@ -799,7 +823,9 @@ def explain(rule_name: str) -> None:
 
     rule = find_rule(rule_name)
     if rule is None:
-        raise click.BadParameter(_("unknown rule {rule!r}; `doclint rules` lists them").format(rule=rule_name), param_hint="RULE")
+        from doclint.registry import unknown_rule_hint
+
+        raise click.BadParameter(_("unknown rule {rule!r}; {hint}").format(rule=rule_name, hint=unknown_rule_hint(rule_name)), param_hint="RULE")
     click.echo(_guard(lambda: rule_doc(rule.name, current_language()), verbose=False), nl=False)
 
 
