@@ -262,3 +262,132 @@ def test_added_gitignore_changes_replayed_run(build_copy):
     third = run(["."], settings, replay=True)
     assert [(d.path, d.rule) for d in third.diagnostics] == [("docs/index.md", "duplicate-section")]
 
+
+
+GIT_ENVIRONMENT = {
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.com",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.com",
+}
+
+
+def git(folder: Path, *arguments: str) -> list[str]:
+    """Run git in ``folder`` with no user or system configuration and return the lines it prints."""
+    environment = {"PATH": os.environ["PATH"], "HOME": str(folder), **GIT_ENVIRONMENT}
+    completed = subprocess.run(
+        ["git", "-c", "protocol.file.allow=always", *arguments],
+        cwd=folder, check=True, capture_output=True, text=True, env=environment,
+    )
+    return completed.stdout.splitlines()
+
+
+def git_documents(folder: Path) -> list[str]:
+    """Return the documents that git lists in the repository ``folder``: tracked, and untracked but not ignored."""
+    listed = git(folder, "ls-files", "--cached", "--others", "--exclude-standard")
+    return sorted(path for path in set(listed) if path.endswith(".md") and not path.startswith("."))
+
+
+@pytest.fixture
+def git_repository(tmp_path, monkeypatch):
+    """The working folder, made the root of a real git repository."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "--quiet")
+    return tmp_path
+
+
+@pytest.fixture
+def forced_tree(git_repository):
+    """A repository with git-ignored files, some of them added with ``git add --force``."""
+    write(git_repository / ".gitignore", "gen/\n*.tmp.md\n")
+    write(git_repository / "gen" / ".gitignore", "!other.md\n")
+    for name in ("guide.md", "a.tmp.md", "b.tmp.md", "gen/forced.md", "gen/other.md", "gen/deeper/c.md"):
+        write(git_repository / name)
+    git(git_repository, "add", ".gitignore", "guide.md")
+    git(git_repository, "add", "--force", "a.tmp.md", "gen/forced.md")
+    return git_repository
+
+
+def test_tracked_ignored_file_found(forced_tree):
+    assert git_documents(forced_tree) == ["a.tmp.md", "gen/forced.md", "guide.md"]
+    assert documents_in(".") == ["a.tmp.md", "gen/forced.md", "guide.md"]
+
+
+def test_tracked_ignored_file_compared(run_cli, forced_tree):
+    bank = "# Bank\n\n## 1. Install\n\nRun the installer from the vendor site and follow the prompts until it finishes.\n"
+    write(forced_tree / "gen" / "forced.md", bank)
+    write(forced_tree / "z.md", bank)
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "z.md", "--compare-with", ".")
+
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        'z.md:1:1: DL101 duplicate-section [~] section "Bank" repeats section "Bank" '
+        "(line 1 of gen/forced.md) word for word; remove this copy"
+    )
+
+
+def test_tracked_ignored_found_under_git_hook(forced_tree, monkeypatch):
+    monkeypatch.setenv("GIT_DIR", str(forced_tree / "missing"))
+    monkeypatch.setenv("GIT_INDEX_FILE", str(forced_tree / "missing-index"))
+
+    assert documents_in(".") == ["a.tmp.md", "gen/forced.md", "guide.md"]
+
+
+def test_tracked_ignored_skipped_without_git(forced_tree, monkeypatch, caplog):
+    monkeypatch.setenv("PATH", str(forced_tree / "no-programs"))
+
+    with caplog.at_level(logging.DEBUG, logger="doclint.folder_search"):
+        assert documents_in(".") == ["guide.md"]
+
+    messages = [record.getMessage() for record in caplog.records if record.levelno > logging.DEBUG]
+    assert messages == []
+    assert any(record.getMessage().startswith("cannot run git in ") for record in caplog.records)
+
+
+def test_invalid_repository_skips_ignored(repository, caplog):
+    write(repository / ".gitignore", "gen/\n")
+    write(repository / "gen" / "a.md")
+    write(repository / "guide.md")
+
+    with caplog.at_level(logging.DEBUG, logger="doclint.folder_search"):
+        assert documents_in(".") == ["guide.md"]
+
+    assert any(record.getMessage().startswith("git ls-files failed in ") for record in caplog.records)
+
+
+def test_no_git_run_when_nothing_ignored(git_repository, monkeypatch, caplog):
+    write(git_repository / ".gitignore", "out/\n")
+    write(git_repository / "guide.md")
+    monkeypatch.setenv("PATH", str(git_repository / "no-programs"))
+
+    with caplog.at_level(logging.DEBUG, logger="doclint.folder_search"):
+        assert documents_in(".") == ["guide.md"]
+
+    assert [record.getMessage() for record in caplog.records] == []
+
+
+FORCED = ["out/a.md", "vendor/b/c.md", "docs/sub/secret.md", "local.md", "docs/generated/a.md", "a.tmp.md"]
+
+
+@pytest.fixture
+def forced_ignore_tree(ignore_tree):
+    """The ignore tree in a real repository, with some of its git-ignored files added with ``git add --force``."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    shutil.rmtree(ignore_tree / ".git")
+    git(ignore_tree, "init", "--quiet")
+    write(ignore_tree / ".git" / "info" / "exclude", IGNORE_FILES[".git/info/exclude"])
+    git(ignore_tree, "add", "--force", *FORCED)
+    return ignore_tree
+
+
+def test_tracked_ignored_agrees_with_git(forced_ignore_tree):
+    expected = git_documents(forced_ignore_tree)
+
+    assert set(FORCED) <= set(expected)
+    assert documents_in(".") == expected
+    assert documents_in("docs") == [path for path in expected if path.startswith("docs/")]
