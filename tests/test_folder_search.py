@@ -391,3 +391,98 @@ def test_tracked_ignored_agrees_with_git(forced_ignore_tree):
     assert set(FORCED) <= set(expected)
     assert documents_in(".") == expected
     assert documents_in("docs") == [path for path in expected if path.startswith("docs/")]
+
+
+@pytest.fixture
+def nested_tree(git_repository):
+    """An outer repository whose ``sub`` folder is a nested repository with its own ignore files."""
+    outer, nested = git_repository, git_repository / "sub"
+    write(outer / ".gitignore", "notes.md\n*.draft.md\nlocal.md\n")
+    write(outer / ".git" / "info" / "exclude", "/sub/docs/excluded.md\nguide.md\n")
+    nested.mkdir()
+    git(nested, "init", "--quiet")
+    write(nested / ".gitignore", "gen/\n")
+    write(nested / ".git" / "info" / "exclude", "/local.md\n")
+    names = ["notes.md", "a.draft.md", "guide.md", "local.md", "docs/local.md", "docs/excluded.md", "docs/b.draft.md"]
+    for name in [*names, "gen/forced.md", "gen/other.md"]:
+        write(nested / name)
+    for name in ["notes.md", "local.md", "kept.md"]:
+        write(outer / name)
+    git(nested, "add", "--force", "gen/forced.md")
+    return outer
+
+
+NESTED_FOUND = [
+    "kept.md",
+    "sub/a.draft.md",
+    "sub/docs/b.draft.md",
+    "sub/docs/excluded.md",
+    "sub/docs/local.md",
+    "sub/gen/forced.md",
+    "sub/guide.md",
+    "sub/notes.md",
+]
+
+
+def test_outer_patterns_stop_at_nested_repository(nested_tree):
+    assert documents_in(".") == NESTED_FOUND
+
+
+def test_named_folder_in_nested_repository(nested_tree):
+    assert documents_in("sub") == [path for path in NESTED_FOUND if path.startswith("sub/")]
+    assert documents_in("sub/docs") == ["sub/docs/b.draft.md", "sub/docs/excluded.md", "sub/docs/local.md"]
+
+
+def test_nested_repository_agrees_with_git(nested_tree):
+    outer = [path for path in git_documents(nested_tree) if not path.startswith("sub/")]
+    nested = ["sub/" + path for path in git_documents(nested_tree / "sub")]
+
+    assert documents_in(".") == sorted(outer + nested)
+
+
+@pytest.fixture
+def submodule_tree(git_repository, tmp_path_factory):
+    """An outer repository with the submodule ``lib`` in a git-ignored folder, whose ``.git`` is a file."""
+    source = tmp_path_factory.mktemp("source")
+    git(source, "init", "--quiet")
+    write(source / "guide.md")
+    write(source / "gen" / "forced.md")
+    write(source / ".gitignore", "gen/\n")
+    git(source, "add", "guide.md", ".gitignore")
+    git(source, "add", "--force", "gen/forced.md")
+    git(source, "commit", "--quiet", "--message", "Add the guide")
+
+    write(git_repository / ".gitignore", "guide.md\n/lib/\n")
+    git(git_repository, "submodule", "--quiet", "add", "--force", str(source), "lib")
+    write(git_repository / ".git" / "modules" / "lib" / "info" / "exclude", "/draft.md\n")
+    write(git_repository / "lib" / "draft.md")
+    write(git_repository / "lib" / "gen" / "other.md")
+    write(git_repository / "lib" / "notes.md")
+    return git_repository
+
+
+def test_submodule_in_ignored_folder_searched(submodule_tree):
+    assert (submodule_tree / "lib" / ".git").is_file()
+    assert documents_in(".") == ["lib/gen/forced.md", "lib/guide.md", "lib/notes.md"]
+    assert documents_in("lib") == ["lib/gen/forced.md", "lib/guide.md", "lib/notes.md"]
+
+
+def test_submodule_agrees_with_git(submodule_tree):
+    nested = ["lib/" + path for path in git_documents(submodule_tree / "lib")]
+
+    assert documents_in(".") == sorted(nested)
+
+
+def test_worktree_info_exclude_applied(git_repository, tmp_path_factory):
+    write(git_repository / "guide.md")
+    git(git_repository, "add", "guide.md")
+    git(git_repository, "commit", "--quiet", "--message", "Add the guide")
+    write(git_repository / ".git" / "info" / "exclude", "/local.md\n")
+    worktree = tmp_path_factory.mktemp("worktrees") / "feature"
+    git(git_repository, "worktree", "add", "--quiet", str(worktree))
+    write(worktree / "local.md")
+    write(worktree / "docs" / "local.md")
+
+    assert (worktree / ".git").is_file()
+    assert documents_in(worktree) == [str(worktree / "docs" / "local.md"), str(worktree / "guide.md")]
+    assert [str(worktree / path) for path in git_documents(worktree)] == documents_in(worktree)

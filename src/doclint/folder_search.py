@@ -11,8 +11,8 @@ does not enter or read:
   git ignores and does not track. The patterns come from the
   ``.gitignore`` in each folder walked, from the ``.gitignore`` files
   above the named folder up to the repository root (the nearest folder at
-  or above it that contains ``.git``), and from
-  ``.git/info/exclude``. Outside a repository only the ``.gitignore``
+  or above it that contains ``.git``), and from the repository's
+  ``info/exclude`` file. Outside a repository only the ``.gitignore``
   files inside the named folder apply, because no root bounds the search
   upwards. git's global excludes file (``core.excludesFile``) is not read.
 
@@ -32,6 +32,13 @@ matched folder is walked only when it contains tracked files, and then
 only those files are found: as in git, no ``!`` pattern includes again an
 untracked file below an ignored folder. Hidden entries and the folders in
 ``SKIPPED_FOLDERS`` are skipped even when git tracks them.
+
+A folder below the named one that contains ``.git`` (a folder, or a file
+as in submodules and linked worktrees) is the root of a nested
+repository. As in git, the patterns from the folders above it stop
+applying there, its own ``info/exclude`` applies, and its tracked files
+are listed by git in that repository. Whether the walk enters such a
+folder is still decided by the outer repository's patterns and index.
 
 The folder named on the command line is always walked, and only the paths
 below it are skipped: a user who names ``docs/_build`` wants it checked.
@@ -63,6 +70,9 @@ system. Their generated copies are usually git-ignored, which skips them.
 """
 
 GITIGNORE = ".gitignore"
+
+GITDIR_PREFIX = "gitdir: "
+"""The start of the line in a ``.git`` file that names the git folder of a submodule or linked worktree."""
 
 GIT_REPOSITORY_VARIABLES = frozenset(
     {
@@ -190,6 +200,8 @@ def documents_in(folder: str | os.PathLike[str], respect_gitignore: bool = True)
         rules = inherited.pop(directory)
         absolute = os.path.abspath(directory)
         if respect_gitignore:
+            if directory != top and (".git" in subfolders or ".git" in files):
+                rules = _rules_of_nested_work_tree(absolute)
             own_ignore_file = _read_ignore_file(Path(directory, GITIGNORE), directory)
             rules = rules._replace(ignore_files=rules.ignore_files + own_ignore_file)
         walked_subfolders = []
@@ -213,7 +225,8 @@ def _rules_of_named_folder(top: str) -> FolderRules:
     """Return the rules that apply to the named folder ``top`` from outside it.
 
     The repository is the one whose root is the nearest folder at or above
-    ``top`` that contains ``.git``.
+    ``top`` that contains ``.git``, so the patterns of an outer repository
+    do not reach into a nested one.
     """
     absolute = os.path.abspath(top)
     root = _work_tree_root(absolute)
@@ -224,6 +237,16 @@ def _rules_of_named_folder(top: str) -> FolderRules:
         logger.debug("%s is git-ignored but was named, so only the ignore files inside it apply", top)
         ignore_files = []
     return FolderRules(ignore_files, TrackedPaths(root, absolute), False)
+
+
+def _rules_of_nested_work_tree(root: str) -> FolderRules:
+    """Return the rules at the root of a repository met below the named folder: a nested repository or a submodule.
+
+    As in git, the patterns of the outer repository stop applying there,
+    and the nested repository's own ``info/exclude`` starts.
+    """
+    logger.debug("%s contains .git, so the ignore files of the folders above it no longer apply", root)
+    return FolderRules(_read_info_exclude(root), TrackedPaths(root, root), False)
 
 
 def _subfolder_rules(directory: str, name: str, rules: FolderRules) -> FolderRules | None:
@@ -342,10 +365,38 @@ def _ignore_files_above(folder: str, root: str) -> list[IgnoreFile]:
 
 
 def _read_info_exclude(root: str) -> list[IgnoreFile]:
-    """Compile the ``.git/info/exclude`` file of the repository whose work tree starts at ``root``."""
-    # NOTE: .git/info/exclude is read only where .git is a folder. In a worktree or submodule
-    # .git is a file that points to the real git folder, which is not followed.
-    return _read_ignore_file(Path(root, ".git", "info", "exclude"), root)
+    """Compile the ``info/exclude`` file of the repository whose work tree starts at ``root``."""
+    git_folder = _common_git_folder(Path(root))
+    if git_folder is None:
+        return []
+    return _read_ignore_file(git_folder / "info" / "exclude", root)
+
+
+def _common_git_folder(root: Path) -> Path | None:
+    """Return the git folder that contains ``info/exclude`` for the work tree ``root``, or None if it cannot be found.
+
+    Usually it is ``root/.git``. In a submodule or a linked worktree
+    ``.git`` is a file whose ``gitdir:`` line names the git folder. A
+    linked worktree's git folder has a ``commondir`` file naming the main
+    git folder, which contains the ``info`` folder shared by all worktrees.
+    """
+    dot_git = root / ".git"
+    if not dot_git.is_file():
+        return dot_git
+    try:
+        first_line = dot_git.read_text(encoding="utf-8", errors="surrogateescape").partition("\n")[0]
+    except OSError as error:
+        logger.debug("%s: cannot be read (%s), so its info/exclude is not applied", dot_git, error.strerror)
+        return None
+    if not first_line.startswith(GITDIR_PREFIX):
+        logger.debug("%s: no gitdir: line, so its info/exclude is not applied", dot_git)
+        return None
+    git_folder = root / first_line[len(GITDIR_PREFIX):].strip()
+    try:
+        common = (git_folder / "commondir").read_text(encoding="utf-8", errors="surrogateescape").strip()
+    except OSError:
+        return git_folder
+    return git_folder / common
 
 
 def _read_ignore_file(path: Path, folder: str) -> list[IgnoreFile]:
