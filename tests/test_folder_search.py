@@ -262,3 +262,227 @@ def test_added_gitignore_changes_replayed_run(build_copy):
     third = run(["."], settings, replay=True)
     assert [(d.path, d.rule) for d in third.diagnostics] == [("docs/index.md", "duplicate-section")]
 
+
+
+GIT_ENVIRONMENT = {
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.com",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.com",
+}
+
+
+def git(folder: Path, *arguments: str) -> list[str]:
+    """Run git in ``folder`` with no user or system configuration and return the lines it prints."""
+    environment = {"PATH": os.environ["PATH"], "HOME": str(folder), **GIT_ENVIRONMENT}
+    completed = subprocess.run(
+        ["git", "-c", "protocol.file.allow=always", *arguments],
+        cwd=folder, check=True, capture_output=True, text=True, env=environment,
+    )
+    return completed.stdout.splitlines()
+
+
+def git_documents(folder: Path) -> list[str]:
+    """Return the documents that git lists in the repository ``folder``: tracked, and untracked but not ignored."""
+    listed = git(folder, "ls-files", "--cached", "--others", "--exclude-standard")
+    return sorted(path for path in set(listed) if path.endswith(".md") and not path.startswith("."))
+
+
+@pytest.fixture
+def git_repository(tmp_path, monkeypatch):
+    """The working folder, made the root of a real git repository."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    monkeypatch.chdir(tmp_path)
+    git(tmp_path, "init", "--quiet")
+    return tmp_path
+
+
+@pytest.fixture
+def forced_tree(git_repository):
+    """A repository with git-ignored files, some of them added with ``git add --force``."""
+    write(git_repository / ".gitignore", "gen/\n*.tmp.md\n")
+    write(git_repository / "gen" / ".gitignore", "!other.md\n")
+    for name in ("guide.md", "a.tmp.md", "b.tmp.md", "gen/forced.md", "gen/other.md", "gen/deeper/c.md"):
+        write(git_repository / name)
+    git(git_repository, "add", ".gitignore", "guide.md")
+    git(git_repository, "add", "--force", "a.tmp.md", "gen/forced.md")
+    return git_repository
+
+
+def test_tracked_ignored_file_found(forced_tree):
+    assert git_documents(forced_tree) == ["a.tmp.md", "gen/forced.md", "guide.md"]
+    assert documents_in(".") == ["a.tmp.md", "gen/forced.md", "guide.md"]
+
+
+def test_tracked_ignored_file_compared(run_cli, forced_tree):
+    bank = "# Bank\n\n## 1. Install\n\nRun the installer from the vendor site and follow the prompts until it finishes.\n"
+    write(forced_tree / "gen" / "forced.md", bank)
+    write(forced_tree / "z.md", bank)
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "z.md", "--compare-with", ".")
+
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        'z.md:1:1: DL101 duplicate-section [~] section "Bank" repeats section "Bank" '
+        "(line 1 of gen/forced.md) word for word; remove this copy"
+    )
+
+
+def test_tracked_ignored_found_under_git_hook(forced_tree, monkeypatch):
+    monkeypatch.setenv("GIT_DIR", str(forced_tree / "missing"))
+    monkeypatch.setenv("GIT_INDEX_FILE", str(forced_tree / "missing-index"))
+
+    assert documents_in(".") == ["a.tmp.md", "gen/forced.md", "guide.md"]
+
+
+def test_tracked_ignored_skipped_without_git(forced_tree, monkeypatch, caplog):
+    monkeypatch.setenv("PATH", str(forced_tree / "no-programs"))
+
+    with caplog.at_level(logging.DEBUG, logger="doclint.folder_search"):
+        assert documents_in(".") == ["guide.md"]
+
+    messages = [record.getMessage() for record in caplog.records if record.levelno > logging.DEBUG]
+    assert messages == []
+    assert any(record.getMessage().startswith("cannot run git in ") for record in caplog.records)
+
+
+def test_invalid_repository_skips_ignored(repository, caplog):
+    write(repository / ".gitignore", "gen/\n")
+    write(repository / "gen" / "a.md")
+    write(repository / "guide.md")
+
+    with caplog.at_level(logging.DEBUG, logger="doclint.folder_search"):
+        assert documents_in(".") == ["guide.md"]
+
+    assert any(record.getMessage().startswith("git ls-files failed in ") for record in caplog.records)
+
+
+def test_no_git_run_when_nothing_ignored(git_repository, monkeypatch, caplog):
+    write(git_repository / ".gitignore", "out/\n")
+    write(git_repository / "guide.md")
+    monkeypatch.setenv("PATH", str(git_repository / "no-programs"))
+
+    with caplog.at_level(logging.DEBUG, logger="doclint.folder_search"):
+        assert documents_in(".") == ["guide.md"]
+
+    assert [record.getMessage() for record in caplog.records] == []
+
+
+FORCED = ["out/a.md", "vendor/b/c.md", "docs/sub/secret.md", "local.md", "docs/generated/a.md", "a.tmp.md"]
+
+
+@pytest.fixture
+def forced_ignore_tree(ignore_tree):
+    """The ignore tree in a real repository, with some of its git-ignored files added with ``git add --force``."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    shutil.rmtree(ignore_tree / ".git")
+    git(ignore_tree, "init", "--quiet")
+    write(ignore_tree / ".git" / "info" / "exclude", IGNORE_FILES[".git/info/exclude"])
+    git(ignore_tree, "add", "--force", *FORCED)
+    return ignore_tree
+
+
+def test_tracked_ignored_agrees_with_git(forced_ignore_tree):
+    expected = git_documents(forced_ignore_tree)
+
+    assert set(FORCED) <= set(expected)
+    assert documents_in(".") == expected
+    assert documents_in("docs") == [path for path in expected if path.startswith("docs/")]
+
+
+@pytest.fixture
+def nested_tree(git_repository):
+    """An outer repository whose ``sub`` folder is a nested repository with its own ignore files."""
+    outer, nested = git_repository, git_repository / "sub"
+    write(outer / ".gitignore", "notes.md\n*.draft.md\nlocal.md\n")
+    write(outer / ".git" / "info" / "exclude", "/sub/docs/excluded.md\nguide.md\n")
+    nested.mkdir()
+    git(nested, "init", "--quiet")
+    write(nested / ".gitignore", "gen/\n")
+    write(nested / ".git" / "info" / "exclude", "/local.md\n")
+    names = ["notes.md", "a.draft.md", "guide.md", "local.md", "docs/local.md", "docs/excluded.md", "docs/b.draft.md"]
+    for name in [*names, "gen/forced.md", "gen/other.md"]:
+        write(nested / name)
+    for name in ["notes.md", "local.md", "kept.md"]:
+        write(outer / name)
+    git(nested, "add", "--force", "gen/forced.md")
+    return outer
+
+
+NESTED_FOUND = [
+    "kept.md",
+    "sub/a.draft.md",
+    "sub/docs/b.draft.md",
+    "sub/docs/excluded.md",
+    "sub/docs/local.md",
+    "sub/gen/forced.md",
+    "sub/guide.md",
+    "sub/notes.md",
+]
+
+
+def test_outer_patterns_stop_at_nested_repository(nested_tree):
+    assert documents_in(".") == NESTED_FOUND
+
+
+def test_named_folder_in_nested_repository(nested_tree):
+    assert documents_in("sub") == [path for path in NESTED_FOUND if path.startswith("sub/")]
+    assert documents_in("sub/docs") == ["sub/docs/b.draft.md", "sub/docs/excluded.md", "sub/docs/local.md"]
+
+
+def test_nested_repository_agrees_with_git(nested_tree):
+    outer = [path for path in git_documents(nested_tree) if not path.startswith("sub/")]
+    nested = ["sub/" + path for path in git_documents(nested_tree / "sub")]
+
+    assert documents_in(".") == sorted(outer + nested)
+
+
+@pytest.fixture
+def submodule_tree(git_repository, tmp_path_factory):
+    """An outer repository with the submodule ``lib`` in a git-ignored folder, whose ``.git`` is a file."""
+    source = tmp_path_factory.mktemp("source")
+    git(source, "init", "--quiet")
+    write(source / "guide.md")
+    write(source / "gen" / "forced.md")
+    write(source / ".gitignore", "gen/\n")
+    git(source, "add", "guide.md", ".gitignore")
+    git(source, "add", "--force", "gen/forced.md")
+    git(source, "commit", "--quiet", "--message", "Add the guide")
+
+    write(git_repository / ".gitignore", "guide.md\n/lib/\n")
+    git(git_repository, "submodule", "--quiet", "add", "--force", str(source), "lib")
+    write(git_repository / ".git" / "modules" / "lib" / "info" / "exclude", "/draft.md\n")
+    write(git_repository / "lib" / "draft.md")
+    write(git_repository / "lib" / "gen" / "other.md")
+    write(git_repository / "lib" / "notes.md")
+    return git_repository
+
+
+def test_submodule_in_ignored_folder_searched(submodule_tree):
+    assert (submodule_tree / "lib" / ".git").is_file()
+    assert documents_in(".") == ["lib/gen/forced.md", "lib/guide.md", "lib/notes.md"]
+    assert documents_in("lib") == ["lib/gen/forced.md", "lib/guide.md", "lib/notes.md"]
+
+
+def test_submodule_agrees_with_git(submodule_tree):
+    nested = ["lib/" + path for path in git_documents(submodule_tree / "lib")]
+
+    assert documents_in(".") == sorted(nested)
+
+
+def test_worktree_info_exclude_applied(git_repository, tmp_path_factory):
+    write(git_repository / "guide.md")
+    git(git_repository, "add", "guide.md")
+    git(git_repository, "commit", "--quiet", "--message", "Add the guide")
+    write(git_repository / ".git" / "info" / "exclude", "/local.md\n")
+    worktree = tmp_path_factory.mktemp("worktrees") / "feature"
+    git(git_repository, "worktree", "add", "--quiet", str(worktree))
+    write(worktree / "local.md")
+    write(worktree / "docs" / "local.md")
+
+    assert (worktree / ".git").is_file()
+    assert documents_in(worktree) == [str(worktree / "docs" / "local.md"), str(worktree / "guide.md")]
+    assert [str(worktree / path) for path in git_documents(worktree)] == documents_in(worktree)

@@ -8,10 +8,11 @@ does not enter or read:
 - the folders in ``SKIPPED_FOLDERS``, which hold installed packages or build
   output, even when no ``.gitignore`` lists them;
 - with ``respect-gitignore`` on (the default), the files and folders that
-  git ignores. The patterns come from the ``.gitignore`` in each folder
-  walked, from the ``.gitignore`` files above the named folder up to the
-  repository root (the nearest folder that contains ``.git``), and from
-  ``.git/info/exclude``. Outside a repository only the ``.gitignore``
+  git ignores and does not track. The patterns come from the
+  ``.gitignore`` in each folder walked, from the ``.gitignore`` files
+  above the named folder up to the repository root (the nearest folder at
+  or above it that contains ``.git``), and from the repository's
+  ``info/exclude`` file. Outside a repository only the ``.gitignore``
   files inside the named folder apply, because no root bounds the search
   upwards. git's global excludes file (``core.excludesFile``) is not read.
 
@@ -20,8 +21,24 @@ them gives each source file a duplicate finding against its own copy, and a
 fix could then delete the source text. The patterns are compiled by the
 ``pathspec`` library's ``GitIgnoreSpec``, which follows git's rules for
 negation (``!``), anchoring (``/x``), folder-only patterns (``x/``) and
-``**``. An ignored folder is not walked, so, as in git, a file inside it
-cannot be included again by a ``!`` pattern.
+``**``.
+
+As in git, a file in the index (tracked, for example added with ``git add
+--force``) is found even when a pattern matches it. The tracked paths come
+from one ``git ls-files`` per repository and search, run only when a
+pattern first matches an entry. If git is missing or fails, the search
+logs a debug message and skips every matched entry, tracked or not. A
+matched folder is walked only when it contains tracked files, and then
+only those files are found: as in git, no ``!`` pattern includes again an
+untracked file below an ignored folder. Hidden entries and the folders in
+``SKIPPED_FOLDERS`` are skipped even when git tracks them.
+
+A folder below the named one that contains ``.git`` (a folder, or a file
+as in submodules and linked worktrees) is the root of a nested
+repository. As in git, the patterns from the folders above it stop
+applying there, its own ``info/exclude`` applies, and its tracked files
+are listed by git in that repository. Whether the walk enters such a
+folder is still decided by the outer repository's patterns and index.
 
 The folder named on the command line is always walked, and only the paths
 below it are skipped: a user who names ``docs/_build`` wants it checked.
@@ -31,6 +48,7 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
@@ -53,6 +71,22 @@ system. Their generated copies are usually git-ignored, which skips them.
 
 GITIGNORE = ".gitignore"
 
+GITDIR_PREFIX = "gitdir: "
+"""The start of the line in a ``.git`` file that names the git folder of a submodule or linked worktree."""
+
+GIT_REPOSITORY_VARIABLES = frozenset(
+    {
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_CONFIG", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT",
+        "GIT_OBJECT_DIRECTORY", "GIT_DIR", "GIT_WORK_TREE", "GIT_IMPLICIT_WORK_TREE", "GIT_GRAFT_FILE",
+        "GIT_INDEX_FILE", "GIT_NO_REPLACE_OBJECTS", "GIT_REPLACE_REF_BASE", "GIT_PREFIX",
+        "GIT_INTERNAL_SUPER_PREFIX", "GIT_SHALLOW_FILE", "GIT_COMMON_DIR",
+    }
+)
+"""The environment variables that bind git to one repository, as ``git rev-parse --local-env-vars`` lists them (git 2.39).
+
+They are removed before git runs on a repository that the search found itself.
+"""
+
 
 class IgnoreFile(NamedTuple):
     """The compiled patterns of one ignore file, and the folder its patterns are relative to."""
@@ -60,6 +94,95 @@ class IgnoreFile(NamedTuple):
     prefix: str
     """The absolute path of that folder, ending with a path separator."""
     spec: pathspec.GitIgnoreSpec
+
+
+class TrackedPaths:
+    """The paths that git tracks below one folder of a repository, listed by ``git ls-files`` when first requested.
+
+    The walk requests them only for entries that a pattern ignores, so a
+    search in which no pattern matches runs no git process. When git is
+    missing or fails, no path counts as tracked, and the walk skips every
+    entry that a pattern ignores.
+    """
+
+    def __init__(self, root: str, folder: str) -> None:
+        """Prepare to list the tracked paths below the absolute ``folder`` of the work tree that starts at ``root``."""
+        self._root = root
+        self._folder = folder
+        self._files: frozenset[str] | None = None
+        self._folders: frozenset[str] = frozenset()
+
+    def contains_file(self, path: str) -> bool:
+        """Return whether git tracks the file (or submodule) at the absolute ``path``."""
+        return path in self._tracked_files()
+
+    def contains_folder(self, path: str) -> bool:
+        """Return whether the absolute folder ``path`` contains a tracked file, or is itself a tracked submodule."""
+        files = self._tracked_files()
+        return path in self._folders or path in files
+
+    def _tracked_files(self) -> frozenset[str]:
+        if self._files is None:
+            listed = _git_ls_files(self._root, self._folder) or []
+            self._files = frozenset(os.path.join(self._root, *name.split("/")) for name in listed)
+            self._folders = _folders_of(self._files, self._root)
+        return self._files
+
+
+def _folders_of(paths: frozenset[str], root: str) -> frozenset[str]:
+    """Return the folders from ``root`` down that contain the absolute ``paths``, all of which are below ``root``."""
+    folders = set()
+    for path in paths:
+        folder = os.path.dirname(path)
+        while folder not in folders and len(folder) > len(root):
+            folders.add(folder)
+            folder = os.path.dirname(folder)
+    folders.add(root)
+    return frozenset(folders)
+
+
+def _git_ls_files(root: str, folder: str) -> list[str] | None:
+    """Return the paths, relative to ``root`` with ``/`` separators, that git tracks below the absolute ``folder``.
+
+    Returns None, with a debug message, when git is missing or fails, for
+    example because the ``.git`` found is not a repository. A debug message
+    and not a warning, because most users without git have no repository
+    either.
+    """
+    command = ["git", "--literal-pathspecs", "ls-files", "-z"]
+    relative = os.path.relpath(folder, root)
+    if relative != os.curdir:
+        command += ["--", relative.replace(os.sep, "/")]
+    # GIT_DIR and GIT_WORK_TREE name the repository, so that git neither searches the folders above root
+    # nor follows a GIT_DIR or GIT_INDEX_FILE that a git hook set for the outer repository.
+    environment = {name: value for name, value in os.environ.items() if name not in GIT_REPOSITORY_VARIABLES}
+    environment.update(GIT_DIR=os.path.join(root, ".git"), GIT_WORK_TREE=root)
+    try:
+        completed = subprocess.run(
+            command, cwd=root, env=environment, stdin=subprocess.DEVNULL, capture_output=True, check=False
+        )
+    except OSError as error:
+        logger.debug("cannot run git in %s (%s), so tracked files that a pattern matches are skipped", root, error)
+        return None
+    if completed.returncode != 0:
+        reason = os.fsdecode(completed.stderr).strip()
+        logger.debug("git ls-files failed in %s (%s), so tracked files that a pattern matches are skipped", root, reason)
+        return None
+    return [os.fsdecode(name) for name in completed.stdout.split(b"\0") if name]
+
+
+class FolderRules(NamedTuple):
+    """What decides which entries of one walked folder the search skips."""
+
+    ignore_files: list[IgnoreFile]
+    """The ignore files that apply, least binding first."""
+    tracked: TrackedPaths | None
+    """The paths tracked by the repository that the folder belongs to, or None outside a repository."""
+    ignored: bool
+    """Whether the folder is git-ignored and walked only for the tracked paths inside it."""
+
+
+NO_RULES = FolderRules([], None, False)
 
 
 def documents_in(folder: str | os.PathLike[str], respect_gitignore: bool = True) -> list[str]:
@@ -71,40 +194,102 @@ def documents_in(folder: str | os.PathLike[str], respect_gitignore: bool = True)
     so that a link cycle cannot make the walk endless.
     """
     top = os.fspath(folder)
-    ignore_files = _ignore_files_above(top) if respect_gitignore else []
-    if ignore_files and _is_ignored(os.path.abspath(top), True, ignore_files):
-        logger.debug("%s is git-ignored but was named, so only the ignore files inside it apply", top)
-        ignore_files = []
-
     found = []
-    inherited = {top: ignore_files}
+    inherited = {top: _rules_of_named_folder(top) if respect_gitignore else NO_RULES}
     for directory, subfolders, files in os.walk(top):
         rules = inherited.pop(directory)
-        if respect_gitignore:
-            rules = rules + _read_ignore_file(Path(directory, GITIGNORE), directory)
         absolute = os.path.abspath(directory)
-        subfolders[:] = sorted(name for name in subfolders if not _skipped(absolute, name, True, rules))
-        for name in subfolders:
-            inherited[os.path.join(directory, name)] = rules
+        if respect_gitignore:
+            if directory != top and (".git" in subfolders or ".git" in files):
+                rules = _rules_of_nested_work_tree(absolute)
+            own_ignore_file = _read_ignore_file(Path(directory, GITIGNORE), directory)
+            rules = rules._replace(ignore_files=rules.ignore_files + own_ignore_file)
+        walked_subfolders = []
+        for name in sorted(subfolders):
+            subfolder_rules = _subfolder_rules(absolute, name, rules)
+            if subfolder_rules is not None:
+                walked_subfolders.append(name)
+                inherited[os.path.join(directory, name)] = subfolder_rules
+        subfolders[:] = walked_subfolders
         found.extend(
             str(Path(directory, name))
             for name in files
             if name.lower().endswith(DOCUMENT_SUFFIXES)
-            and not _skipped(absolute, name, False, rules)
+            and not _file_skipped(absolute, name, rules)
             and os.path.isfile(os.path.join(directory, name))
         )
     return sorted(found)
 
 
-def _skipped(directory: str, name: str, is_folder: bool, rules: Sequence[IgnoreFile]) -> bool:
-    """Return whether the walk leaves out the entry ``name`` of the absolute folder ``directory``."""
+def _rules_of_named_folder(top: str) -> FolderRules:
+    """Return the rules that apply to the named folder ``top`` from outside it.
+
+    The repository is the one whose root is the nearest folder at or above
+    ``top`` that contains ``.git``, so the patterns of an outer repository
+    do not reach into a nested one.
+    """
+    absolute = os.path.abspath(top)
+    root = _work_tree_root(absolute)
+    if root is None:
+        return NO_RULES
+    ignore_files = _ignore_files_above(absolute, root)
+    if ignore_files and _is_ignored(absolute, True, ignore_files):
+        logger.debug("%s is git-ignored but was named, so only the ignore files inside it apply", top)
+        ignore_files = []
+    return FolderRules(ignore_files, TrackedPaths(root, absolute), False)
+
+
+def _rules_of_nested_work_tree(root: str) -> FolderRules:
+    """Return the rules at the root of a repository met below the named folder: a nested repository or a submodule.
+
+    As in git, the patterns of the outer repository stop applying there,
+    and the nested repository's own ``info/exclude`` starts.
+    """
+    logger.debug("%s contains .git, so the ignore files of the folders above it no longer apply", root)
+    return FolderRules(_read_info_exclude(root), TrackedPaths(root, root), False)
+
+
+def _subfolder_rules(directory: str, name: str, rules: FolderRules) -> FolderRules | None:
+    """Return the rules for walking the subfolder ``name`` of the absolute ``directory``, or None to skip it.
+
+    A git-ignored folder is still walked when git tracks paths inside it,
+    but then only for those paths, as git lists no untracked file below an
+    ignored folder.
+    """
+    path = os.path.join(directory, name)
+    if _skipped_by_name(path, name, True):
+        return None
+    ignored = rules.ignored or _is_ignored(path, True, rules.ignore_files)
+    if not ignored:
+        return rules
+    if rules.tracked is not None and rules.tracked.contains_folder(path):
+        return rules._replace(ignored=True)
+    logger.debug("skipping %s: git-ignored", path)
+    return None
+
+
+def _file_skipped(directory: str, name: str, rules: FolderRules) -> bool:
+    """Return whether the walk leaves out the file ``name`` of the absolute folder ``directory``.
+
+    A file that git tracks is never git-ignored.
+    """
+    path = os.path.join(directory, name)
+    if _skipped_by_name(path, name, False):
+        return True
+    if not rules.ignored and not _is_ignored(path, False, rules.ignore_files):
+        return False
+    if rules.tracked is not None and rules.tracked.contains_file(path):
+        return False
+    logger.debug("skipping %s: git-ignored", path)
+    return True
+
+
+def _skipped_by_name(path: str, name: str, is_folder: bool) -> bool:
+    """Return whether the entry at ``path`` is left out for its name alone: hidden, or a package or build folder."""
     if name.startswith("."):
         return True
     if is_folder and name in SKIPPED_FOLDERS:
-        logger.debug("skipping %s: a folder of installed packages or build output", os.path.join(directory, name))
-        return True
-    if _is_ignored(os.path.join(directory, name), is_folder, rules):
-        logger.debug("skipping %s: git-ignored", os.path.join(directory, name))
+        logger.debug("skipping %s: a folder of installed packages or build output", path)
         return True
     return False
 
@@ -156,26 +341,62 @@ def _matches_itself(pattern: pathspec.RegexPattern, relative: str) -> bool:
     return match.start("ps_d") == len(relative) - 1
 
 
-def _ignore_files_above(folder: str) -> list[IgnoreFile]:
-    """Return the ignore files that apply to ``folder`` from outside it, least binding first.
+def _work_tree_root(folder: str) -> str | None:
+    """Return the nearest folder at or above the absolute ``folder`` that contains ``.git``, or None outside a repository."""
+    for candidate in (Path(folder), *Path(folder).parents):
+        if (candidate / ".git").exists():
+            return str(candidate)
+    return None
 
-    They are ``.git/info/exclude`` and the ``.gitignore`` files of the
-    repository root and of each folder between it and ``folder``. Outside a
-    repository there are none, because git reads none there either.
+
+def _ignore_files_above(folder: str, root: str) -> list[IgnoreFile]:
+    """Return the ignore files that apply to the absolute ``folder`` from outside it, least binding first.
+
+    They are the ``info/exclude`` file of the repository whose work tree
+    starts at ``root``, and the ``.gitignore`` files of ``root`` and of each
+    folder between it and ``folder``.
     """
-    absolute = Path(os.path.abspath(folder))
-    candidates = [absolute, *absolute.parents]
-    root = next((candidate for candidate in candidates if (candidate / ".git").exists()), None)
-    if root is None:
-        return []
-
-    # NOTE: .git/info/exclude is read only where .git is a folder. In a worktree or submodule
-    # .git is a file that points to the real git folder, which is not followed.
-    rules = _read_ignore_file(root / ".git" / "info" / "exclude", str(root))
+    rules = _read_info_exclude(root)
+    candidates = [Path(folder), *Path(folder).parents]
     # The folder's own .gitignore is read by the walk.
-    for parent in reversed(candidates[1 : candidates.index(root) + 1]):
+    for parent in reversed(candidates[1 : candidates.index(Path(root)) + 1]):
         rules += _read_ignore_file(parent / GITIGNORE, str(parent))
     return rules
+
+
+def _read_info_exclude(root: str) -> list[IgnoreFile]:
+    """Compile the ``info/exclude`` file of the repository whose work tree starts at ``root``."""
+    git_folder = _common_git_folder(Path(root))
+    if git_folder is None:
+        return []
+    return _read_ignore_file(git_folder / "info" / "exclude", root)
+
+
+def _common_git_folder(root: Path) -> Path | None:
+    """Return the git folder that contains ``info/exclude`` for the work tree ``root``, or None if it cannot be found.
+
+    Usually it is ``root/.git``. In a submodule or a linked worktree
+    ``.git`` is a file whose ``gitdir:`` line names the git folder. A
+    linked worktree's git folder has a ``commondir`` file naming the main
+    git folder, which contains the ``info`` folder shared by all worktrees.
+    """
+    dot_git = root / ".git"
+    if not dot_git.is_file():
+        return dot_git
+    try:
+        first_line = dot_git.read_text(encoding="utf-8", errors="surrogateescape").partition("\n")[0]
+    except OSError as error:
+        logger.debug("%s: cannot be read (%s), so its info/exclude is not applied", dot_git, error.strerror)
+        return None
+    if not first_line.startswith(GITDIR_PREFIX):
+        logger.debug("%s: no gitdir: line, so its info/exclude is not applied", dot_git)
+        return None
+    git_folder = root / first_line[len(GITDIR_PREFIX):].strip()
+    try:
+        common = (git_folder / "commondir").read_text(encoding="utf-8", errors="surrogateescape").strip()
+    except OSError:
+        return git_folder
+    return git_folder / common
 
 
 def _read_ignore_file(path: Path, folder: str) -> list[IgnoreFile]:
