@@ -325,7 +325,7 @@ def test_tracked_ignored_file_compared(run_cli, forced_tree):
 
     assert code == 1
     assert stdout.splitlines()[0] == (
-        'z.md:1:1: DL101 duplicate-section [~] section "Bank" repeats section "Bank" '
+        'z.md:1:1: DL101 duplicate-section section "Bank" repeats section "Bank" '
         "(line 1 of gen/forced.md) word for word; remove this copy"
     )
 
