@@ -119,8 +119,8 @@ def test_named_encoding_that_fails_says_so():
     with pytest.raises(SourceError) as raised:
         decode("notes.md", "# Café\n".encode("latin-1"), "utf-8")
     assert str(raised.value) == (
-        "notes.md: invalid utf-8 at byte 5 (line 1); the file is in another encoding, "
-        "so name that one with --encoding or the encoding setting"
+        "notes.md: invalid utf-8 at byte 5 (line 1), although that encoding was named for it; name the file's own "
+        "encoding (for example cp1252) with --encoding, or in the configuration's encoding or per-file-encoding"
     )
 
 

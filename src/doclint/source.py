@@ -273,9 +273,10 @@ def _decode_as(path: str, data: bytes, name: str, named: bool = False) -> Source
         position = {"path": path, "encoding": name, "byte": error.start, "line": line}
         if named:
             message = _(
-                "{path}: invalid {encoding} at byte {byte} (line {line}); the file is in another encoding, "
-                "so name that one with --encoding or the encoding setting"
-            ).format(**position)
+                "{path}: invalid {encoding} at byte {byte} (line {line}), although that encoding was named for it; "
+                "name the file's own encoding (for example {suggestion}) with --encoding, or in the configuration's "
+                "encoding or per-file-encoding"
+            ).format(**position, suggestion=suggest_encoding(data))
         else:
             message = _(
                 "{path}: invalid {encoding} at byte {byte} (line {line}); "
