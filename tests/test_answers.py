@@ -549,6 +549,15 @@ def test_rewordings_not_different_key_terms(text, other):
         ("What does `lstrip` remove?", "What does `rstrip` remove?"),
         ("format_batches", "format_pages"),
         ("How does parseInt work?", "How does parseFloat work?"),
+        ("What does 7-2 return in Python?", "What does 7/2 return in Python?"),
+        ("a＜b 时返回什么？", "a＞b 时返回什么？"),
+        ("x≤y", "x≥y"),
+        ("How does --force work?", "How does --user work?"),
+        ("List the top five", "List the top ten"),
+        ("Sort ascending", "Sort descending"),
+        ("Enable logging", "Disable logging"),
+        ("如何启用日志", "如何禁用日志"),
+        ("min（）的用法", "max（）的用法"),
         ("When should I use the cache?", "When should I not use the cache?"),
         ("可以使用缓存吗？", "不能使用缓存吗？"),
         ("Python 3.11", "Python 3.12"),
@@ -561,3 +570,16 @@ def test_different_key_terms(text, other):
 
 def test_difference_word_not_negation():
     assert same_terms("列表和元组有什么不同？", "列表和元组有什么区别？")
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        ("What does 7-2 return in Python?", "What does 7/2 return in Python?"),
+        ("a＜b 时返回什么？", "a＞b 时返回什么？"),
+        ("2＋2 等于多少？", "2－2 等于多少？"),
+        ("Is x≤y true here?", "Is x≥y true here?"),
+    ],
+)
+def test_operators_tell_questions_apart(question, other):
+    assert not same_terms(question, other)

@@ -178,8 +178,8 @@ def test_unreadable_compared_file_skipped(tmp_path):
     )
     assert (completed.returncode, completed.stdout) == (0, "No problems found in 1 file.\n")
     assert completed.stderr == (
-        f"doclint: warning: {tmp_path / 'image.md'}: binary file (it contains NUL bytes); "
-        "pass only text documents; it is left out of the comparison\n"
+        f"doclint: warning: {tmp_path / 'image.md'}: binary file (it contains NUL bytes), "
+        "so it is left out of the comparison\n"
     )
 
 
@@ -208,4 +208,46 @@ def test_earlier_item_gets_rewrite_advice(run_cli, tmp_path):
     )
     assert finding_lines(later)[0].endswith(
         "but the two ask different questions; rewrite this answer so that it answers its own question"
+    )
+
+
+def test_later_named_copy_fixed_despite_draft(run_cli, tmp_path):
+    # The draft holds the first copy, but the named file's first copy stays, so its second copy may go.
+    (tmp_path / "0draft.md").write_text("# Draft\n\n" + SECTION, encoding="utf-8")
+    named = tmp_path / "t.md"
+    named.write_text("# T\n\n" + SECTION + "\n## Logs\n\nIn the var folder.\n\n" + SECTION, encoding="utf-8")
+
+    code, stdout, _ = run_cli("check", "--fix", "--unsafe-fixes", str(named), "--compare-with", str(tmp_path))
+    assert code == 1
+    assert named.read_text(encoding="utf-8") == "# T\n\n" + SECTION + "\n## Logs\n\nIn the var folder.\n"
+    assert finding_lines(stdout) == [
+        f'{named}:3:1: DL101 duplicate-section section "Notes" repeats section "Notes" '
+        f"(line 3 of {tmp_path / '0draft.md'}) word for word; remove this copy"
+    ]
+
+
+def test_standard_input_sorts_last(run_cli, tmp_path, monkeypatch):
+    # Standard input, often an unsaved editor buffer, is the later copy whatever the working folder:
+    # here "<stdin>" in the working folder would sort before "z.md".
+    monkeypatch.chdir(tmp_path)
+    named = tmp_path / "z.md"
+    text = "# Z\n\n" + SECTION
+    named.write_text(text, encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--fix", "--unsafe-fixes", "-", str(named), stdin=("# Buffer\n\n" + SECTION).encode())
+    assert code == 0
+    assert named.read_text(encoding="utf-8") == text
+    assert stdout == "# Buffer\n"
+    assert stderr == "Fixed 1 problem.\nNo problems found in 2 files.\n"
+
+
+def test_undecodable_compared_file_names_per_file_encoding(run_process, tmp_path):
+    (tmp_path / "a.md").write_text("# A\n\ntext\n", encoding="utf-8")
+    (tmp_path / "old.md").write_bytes("# Café\n\nÉté à Paris.\n".encode("latin-1"))
+
+    code, _, stderr = run_process("check", "--no-cache", "--encoding", "utf-8", "a.md", "--compare-with", "old.md")
+    assert code == 0
+    assert stderr == (
+        "doclint: warning: old.md: invalid utf-8 at byte 5 (line 1), so it is left out of the comparison; "
+        "to compare it, name its encoding in the configuration's per-file-encoding table\n"
     )

@@ -425,3 +425,10 @@ def test_nested_config_in_folder_search_warns(run_process, tmp_path):
     assert code == 1
     assert "a/x.md:7:4: DL402" in stdout
     assert stderr.startswith(f"doclint: warning: {tmp_path / 'a' / '.doclint.toml'} is not used for a/x.md: ")
+
+
+def test_nested_config_of_compared_files_warns(run_process, tmp_path):
+    nested_project(tmp_path)
+    code, _, stderr = run_process("check", "--no-cache", "README.md", "--compare-with", ".")
+    assert code == 0
+    assert stderr.startswith(f"doclint: warning: {tmp_path / 'a' / '.doclint.toml'} is not used for a/x.md: ")

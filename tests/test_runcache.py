@@ -176,7 +176,7 @@ def test_skipped_file_warned_on_replay(folder, caplog, monkeypatch):
 def test_compared_file_warned_on_replay(folder, caplog, monkeypatch):
     (folder / "image.md").write_bytes(b"\x00\x01binary")
     settings = Settings(jobs=1)
-    warning = "docs/image.md: binary file (it contains NUL bytes); pass only text documents; it is left out of the comparison"
+    warning = "docs/image.md: binary file (it contains NUL bytes), so it is left out of the comparison"
 
     _first, second, logged = run_twice(caplog, monkeypatch, ["docs/faq.md"], settings, compare_with=["docs"])
 

@@ -385,7 +385,9 @@ def main() -> None:
     metavar="PATH",
     help=N_(
         "A file or folder whose documents the cross-file rules compare with, without reporting on or fixing them "
-        "(repeatable). With --compare-with ., each named file gets the findings that a check of the whole folder gives it."
+        "(repeatable). With --compare-with ., each named file gets the findings that a check of the whole folder "
+        "gives it, and also one for each of its sections that a compared file repeats later; a copy whose first "
+        "copy is only in a compared file gets no fix."
     ),
 )
 @click.option("--fix", is_flag=True, help=N_("Apply safe fixes and write the files back; then report what remains."))
@@ -493,7 +495,8 @@ def check(
         from doclint.config import find_config
 
         checked = result.checked if result.checked is not None else [document.path for document in result.documents]
-        _warn_passed_over_configs(checked, _guard(lambda: find_config(paths), verbose))
+        compared = [document.path for document in result.compared]
+        _warn_passed_over_configs([*checked, *compared], _guard(lambda: find_config(paths), verbose))
 
     if diff:
         sys.exit(_show_diff(result, settings, unsafe_fixes, verbose))
@@ -557,10 +560,12 @@ def _settings(paths: tuple[str, ...], options: dict, config_path: str | None, no
 
 
 def _warn_passed_over_configs(paths: Sequence[str], used: Path | None) -> None:
-    """Warn about each configuration file in a subfolder that this run does not read for the checked documents under it.
+    """Warn about each configuration file in a subfolder that this run does not read for the documents under it.
 
-    The checked documents are the named files and those found in named
-    folders, so ``doclint check .`` warns about ``sub/.doclint.toml`` too.
+    The documents are the named files, those found in named folders and
+    the compared ones, so ``doclint check .`` and ``doclint check a.md
+    --compare-with .`` warn about ``sub/.doclint.toml`` too. A replayed
+    run has no compared documents to look at.
     """
     from doclint.config import passed_over_configs
 

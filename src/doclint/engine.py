@@ -186,8 +186,13 @@ def _path_order(path: str) -> tuple[str, str]:
 
     The cross-file rules run with ``--compare-with`` order their documents
     by real path too, so both runs agree on which copy comes first, also
-    when a file is named through a symbolic link.
+    when a file is named through a symbolic link. Standard input comes
+    last, whatever the working folder: it is often an editor's unsaved
+    buffer, so its copy of a section is the one reported and fixed, and it
+    never makes a fix delete text from a file.
     """
+    if path in (STDIN_PATH, STDIN_DISPLAY):
+        return chr(0x10FFFF), path
     return os.path.realpath(path), path
 
 
@@ -453,10 +458,27 @@ def _load_compared(paths: Sequence[str], settings: Settings, warnings: list[str]
     from doclint.loader import load_documents
 
     unreadable: list[str] = []
-    compared = load_documents(paths, settings, unreadable, bugs=bugs)
+    undecodable: list[UndecodableError] = []
+    compared = load_documents(paths, settings, unreadable, undecodable=undecodable, bugs=bugs)
     for error in unreadable:
         warnings.append(_("{error}; it is left out of the comparison").format(error=error))
+    for undecoded in undecodable:
+        warnings.append(_undecodable_compared_warning(undecoded))
     return compared
+
+
+def _undecodable_compared_warning(error: UndecodableError) -> str:
+    """Return the warning for a compared file that is not text in its encoding, with the setting that reads it.
+
+    ``--encoding`` reads every input, the named files too, so the fix for
+    one compared file is its own line in per-file-encoding.
+    """
+    if error.binary:
+        return _("{path}: {reason}, so it is left out of the comparison").format(path=error.path, reason=error.reason)
+    return _(
+        "{path}: {reason}, so it is left out of the comparison; to compare it, name its encoding in the "
+        "configuration's per-file-encoding table"
+    ).format(path=error.path, reason=error.reason)
 
 
 def check_documents(
@@ -491,11 +513,12 @@ def check_documents(
             continue
         logger.debug("running %s on %d documents", rule.name, len(corpus))
         dropped = []
+        # The first copies, in compared documents, of which a named file already has a copy without a fix.
+        kept_copies: set[tuple[str, int]] = set()
         for diagnostic in rule.run(corpus, settings):
             if diagnostic.path not in reported:
                 dropped.append(diagnostic)
-            elif diagnostic.fix is not None and diagnostic.related and diagnostic.related[0].path not in reported:
-                # A compared document, which may be an untracked draft, never decides what a fix deletes.
+            elif _fix_against_unnamed(diagnostic, reported, kept_copies):
                 result.diagnostics.append(dataclasses.replace(diagnostic, fix=None))
             else:
                 result.diagnostics.append(diagnostic)
@@ -515,6 +538,28 @@ def check_documents(
     order = {document.path: index for index, document in enumerate(result.documents)}
     result.diagnostics.sort(key=lambda diagnostic: (order[diagnostic.path], *diagnostic.sort_key()))
     return result
+
+
+def _fix_against_unnamed(diagnostic: Diagnostic, reported: set[str], kept_copies: set[tuple[str, int]]) -> bool:
+    """Return whether a finding's fix must go: it removes a copy whose first copy is only in a compared document.
+
+    A compared document may be an untracked draft, so it never decides
+    which text a fix deletes from a named file. The first named copy of
+    such a section gets no fix, so its text stays. A later named copy of it
+    may still be removed, because the first one stays. Findings come in
+    document order, so the first named copy is the first finding that
+    names that earlier copy.
+    """
+    if diagnostic.fix is None or not diagnostic.related:
+        return False
+    earlier = diagnostic.related[0]
+    if earlier.path in reported:
+        return False
+    key = (earlier.path, earlier.line)
+    if key in kept_copies:
+        return False
+    kept_copies.add(key)
+    return True
 
 
 def _counterpart_findings(

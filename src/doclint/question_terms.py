@@ -41,11 +41,35 @@ _OPPOSITES = frozenset(
 _NUMBER_RE = re.compile(
     rf"\d+|(?P<rank>[{_RANK_WORDS}])?(?P<numeral>[{CHINESE_NUMERAL_CHARS}]+)(?P<measure>[{_MEASURE_WORDS}])?"
 )
-_OPERATOR_RE = re.compile(r"[-+*/%=<>!&|^~]+")
+_OPERATOR_RE = re.compile(r"[-+*/%=<>!&|^~≤≥≠×÷]+")
+# Pairs of opposite words: one in place of the other reverses a question or a heading ("enable" and
+# "disable", "启用" and "禁用"). Used for the advice of near-duplicate-section, not for the same-question test.
+_OPPOSITE_WORDS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("ascending", "descending"), ("largest", "smallest"), ("minimum", "maximum"), ("min", "max"),
+        ("enable", "disable"), ("enabled", "disabled"), ("install", "uninstall"), ("start", "stop"),
+        ("faster", "slower"), ("safe", "unsafe"), ("empty", "nonempty"), ("first", "last"), ("before", "after"),
+        ("upload", "download"), ("encrypt", "decrypt"), ("read", "write"), ("success", "failure"),
+        ("increase", "decrease"), ("open", "close"), ("add", "remove"), ("import", "export"), ("push", "pull"),
+        ("启用", "禁用"), ("开启", "关闭"), ("启动", "停止"), ("增加", "减少"), ("提高", "降低"), ("上传", "下载"),
+        ("加密", "解密"), ("读取", "写入"), ("成功", "失败"), ("打开", "关闭"), ("导入", "导出"), ("添加", "删除"),
+        ("最大", "最小"), ("最多", "最少"), ("升序", "降序"),
+    )
+)
+# English number words, which ``differ_in_key_terms`` compares like digits ("top five" and "top ten").
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
 # A name of code: a word before "(", a text in backquotes, a word joined by "_" or "." ("format_batches",
-# "os.path"), or a camelCase word ("parseInt").
+# "os.path"), a camelCase word ("parseInt"), or a command-line option ("--force").
 _CODE_NAME_RE = re.compile(
     r"([A-Za-z_][\w.]*)\s*\(|`([^`]+)`|\b([A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)\b"
+    r"|(?<![\w-])(--?[A-Za-z][\w-]*)"
 )
 
 
@@ -110,30 +134,59 @@ def _negates(text: str, start: int, end: int) -> bool:
 def differ_in_key_terms(text: str, other: str) -> bool:
     """Return whether two similar questions or headings are about different things, not the same thing reworded.
 
-    They are when both name numbers and the numbers differ ("前五个" and
-    "前十个", "port 80" and "port 443"), when both have operators and these
-    differ, when one negates and the other does not ("use" and "not use",
-    "为空" and "不为空"), when a CJK character is swapped for its opposite
-    ("升序" and "降序"), or when both name code (a word before "(", in
-    backquotes, joined by "_" or ".", or in camelCase) and the names
-    differ (``min()`` and ``max()``, ``format_batches`` and
-    ``format_pages``). This is
-    narrower than ``not same_terms``: a replaced everyday word ("do" and
-    "can", "the" and "a"), a number written in words on one side only, or
-    "doesn't" against "does not" is a rewording here.
+    The key terms decide. Both name numbers and the numbers differ
+    ("前五个" and "前十个", "port 80" and "port 443", "top five" and "top
+    ten"). Both have operators and these differ. One negates and the other
+    does not ("use" and "not use", "为空" and "不为空"). One has a word or
+    a CJK character where the other has its opposite ("enable" and
+    "disable", "升序" and "降序"). Or both name code and the names differ:
+    a word before "(", in backquotes, joined by "_" or ".", in camelCase,
+    or an option (``min()`` and ``max()``, ``format_batches`` and
+    ``format_pages``, ``--force`` and ``--user``). This is narrower than
+    ``not same_terms``: a replaced everyday word ("do" and "can", "the"
+    and "a"), a number on one side only, or "doesn't" against "does not"
+    is a rewording here.
     """
-    text_numbers, other_numbers = numbers(text), numbers(other)
+    normalized, other_normalized = normalize(text), normalize(other)
+    text_numbers, other_numbers = _all_numbers(text, normalized), _all_numbers(other, other_normalized)
     if text_numbers and other_numbers and text_numbers != other_numbers:
         return True
     text_operators, other_operators = operators(text), operators(other)
     if text_operators and other_operators and text_operators != other_operators:
         return True
 
-    normalized, other_normalized = normalize(text), normalize(other)
     if _negated(normalized) != _negated(other_normalized) or _turned_around(normalized, other_normalized):
+        return True
+    if _swaps_opposite_words(normalized, other_normalized):
         return True
     code_names, other_code_names = _code_names(text), _code_names(other)
     return bool(code_names and other_code_names and code_names != other_code_names)
+
+
+def _all_numbers(text: str, normalized: str) -> list[int]:
+    """Return the numbers of a text (``numbers``) followed by those it writes as English words."""
+    return numbers(text) + [_NUMBER_WORDS[term] for term in _terms(normalized) if term in _NUMBER_WORDS]
+
+
+def _swaps_opposite_words(normalized: str, other: str) -> bool:
+    """Return whether one normalised text has a word where the other has its opposite (``_OPPOSITE_WORDS``).
+
+    Latin words are compared as whole words and CJK words as substrings,
+    because CJK text has no spaces between words.
+    """
+    words, other_words = set(_terms(normalized)), set(_terms(other))
+    for pair in _OPPOSITE_WORDS:
+        first, second = sorted(pair)
+        if first.isascii():
+            if (first in words and second in other_words and second not in words) or (
+                second in words and first in other_words and first not in words
+            ):
+                return True
+        elif (first in normalized and second in other and second not in normalized) or (
+            second in normalized and first in other and first not in normalized
+        ):
+            return True
+    return False
 
 
 def _negated(normalized: str) -> bool:
@@ -143,7 +196,8 @@ def _negated(normalized: str) -> bool:
 
 def _code_names(text: str) -> list[str]:
     """Return the names of code in a text, in order (``_CODE_NAME_RE``)."""
-    return [match.group(1) or match.group(2) or match.group(3) for match in _CODE_NAME_RE.finditer(text)]
+    text = unicodedata.normalize("NFKC", text)
+    return [next(group for group in match.groups() if group) for match in _CODE_NAME_RE.finditer(text)]
 
 
 def with_arabic_numerals(text: str) -> str:
@@ -197,10 +251,12 @@ def _numeral_spans(text: str) -> Iterator[tuple[int, int, int]]:
 def operators(text: str) -> list[str]:
     """Return the operators of a text in order: "a += 1 if x != y" gives ["+=", "!="].
 
-    A hyphen or slash between two letters or digits joins words
-    ("built-in", "TCP/IP") and is left out, and so is a lone "!", which
-    ends an exclamation.
+    Full-width operators count as their ASCII forms ("a＜b" gives ["<"]).
+    A hyphen or slash between two letters joins words ("built-in",
+    "TCP/IP") and is left out, and so is a lone "!", which ends an
+    exclamation. Between digits it is arithmetic ("7-2", "7/2").
     """
+    text = unicodedata.normalize("NFKC", text)
     found = []
     for match in _OPERATOR_RE.finditer(text):
         operator = match.group()
@@ -213,7 +269,8 @@ def operators(text: str) -> list[str]:
 
 
 def _joins_words(text: str, start: int, end: int) -> bool:
-    return 0 < start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+    """Return whether a hyphen or slash is between two letters ("built-in", "TCP/IP"); between digits it is arithmetic ("7-2")."""
+    return 0 < start and end < len(text) and text[start - 1].isalpha() and text[end].isalpha()
 
 
 def _terms(question: str) -> list[str]:
