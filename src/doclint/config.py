@@ -100,7 +100,7 @@ def _warn_if_misspelt_table(path: Path, tools: Any) -> None:
 
 
 def passed_over_configs(paths: Sequence[str], used: Path | None) -> dict[Path, str]:
-    """Return each configuration file nearer to a named path than ``used``, with the first such path.
+    """Return each configuration file nearer to a document's path than ``used``, with the first such path.
 
     ``find_config`` starts from the folder of all named paths, so a
     configuration in a subfolder applies only when every named path is
@@ -108,13 +108,19 @@ def passed_over_configs(paths: Sequence[str], used: Path | None) -> dict[Path, s
     beside a file elsewhere. The caller warns about each one, so that a
     pre-commit hook whose result depends on which files are staged says so.
     """
+    # Documents share folders, so each folder is resolved and searched once, with the first path found in it.
+    first_in_folder: dict[str, str] = {}
+    for path in paths:
+        if path in ("-", "<stdin>"):
+            continue
+        first_in_folder.setdefault(os.path.dirname(os.path.abspath(path)), path)
+
     known: dict[Path, Path | None] = {}
     passed_over: dict[Path, str] = {}
-    for path in paths:
-        if path == "-" or not Path(path).exists():
+    for folder, path in first_in_folder.items():
+        if not os.path.isdir(folder):
             continue
-        resolved = Path(path).resolve()
-        nearest = _nearest_config(resolved if resolved.is_dir() else resolved.parent, known)
+        nearest = _nearest_config(Path(folder).resolve(), known)
         if nearest is not None and nearest != used:
             passed_over.setdefault(nearest, path)
     return passed_over
