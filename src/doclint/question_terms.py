@@ -17,7 +17,7 @@ from typing import Iterator
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from doclint.text import CHINESE_NUMERAL_CHARS, chinese_numeral_value, is_cjk, normalize
+from doclint.text import CHINESE_NUMERAL_CHARS, CJK_CHAR, chinese_numeral_value, normalize
 
 # Characters after a Chinese numeral that make it a count ("三种", "五个", "两步"),
 # and characters before it that make it an ordinal or a rank ("第三", "前五").
@@ -42,6 +42,7 @@ _NUMBER_RE = re.compile(
     rf"\d+|(?P<rank>[{_RANK_WORDS}])?(?P<numeral>[{CHINESE_NUMERAL_CHARS}]+)(?P<measure>[{_MEASURE_WORDS}])?"
 )
 _OPERATOR_RE = re.compile(r"[-+*/%=<>!&|^~≤≥≠×÷]+")
+_CJK_RUN_RE = re.compile(f"[{CJK_CHAR}]+")
 # Pairs of opposite words: one in place of the other reverses a question or a heading ("enable" and
 # "disable", "启用" and "禁用"). Used for the advice of near-duplicate-section, not for the same-question test.
 _OPPOSITE_WORDS = frozenset(
@@ -57,6 +58,12 @@ _OPPOSITE_WORDS = frozenset(
         ("最大", "最小"), ("最多", "最少"), ("升序", "降序"),
     )
 )
+_LATIN_OPPOSITES: dict[str, frozenset[str]] = {}
+for _pair in _OPPOSITE_WORDS:
+    for _word in _pair:
+        if _word.isascii():
+            _LATIN_OPPOSITES[_word] = _LATIN_OPPOSITES.get(_word, frozenset()) | (_pair - {_word})
+_CJK_OPPOSITES = tuple(tuple(sorted(pair)) for pair in _OPPOSITE_WORDS if not next(iter(pair)).isascii())
 # English number words, which ``differ_in_key_terms`` compares like digits ("top five" and "top ten").
 _NUMBER_WORDS = {
     word: value
@@ -175,14 +182,13 @@ def _swaps_opposite_words(normalized: str, other: str) -> bool:
     because CJK text has no spaces between words.
     """
     words, other_words = set(_terms(normalized)), set(_terms(other))
-    for pair in _OPPOSITE_WORDS:
-        first, second = sorted(pair)
-        if first.isascii():
-            if (first in words and second in other_words and second not in words) or (
-                second in words and first in other_words and first not in words
-            ):
-                return True
-        elif (first in normalized and second in other and second not in normalized) or (
+    for word in words - other_words:
+        if _LATIN_OPPOSITES.get(word, frozenset()) & (other_words - words):
+            return True
+    if normalized.isascii() or other.isascii():
+        return False
+    for first, second in _CJK_OPPOSITES:
+        if (first in normalized and second in other and second not in normalized) or (
             second in normalized and first in other and first not in normalized
         ):
             return True
@@ -275,7 +281,9 @@ def _joins_words(text: str, start: int, end: int) -> bool:
 
 def _terms(question: str) -> list[str]:
     """Return the runs of letters and digits of a normalised question that are not CJK characters."""
-    return "".join(" " if is_cjk(char) else char for char in question).split()
+    if question.isascii():
+        return question.split()
+    return _CJK_RUN_RE.sub(" ", question).split()
 
 
 def _typo(term: str, other: str) -> bool:

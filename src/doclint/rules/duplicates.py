@@ -150,10 +150,14 @@ def _near_duplicate_template(later: SectionEntry, earlier: SectionEntry, thresho
 
 
 def _differ_in_terms(text: str, other: str, threshold: float) -> bool:
-    """Return whether two texts that score at least ``threshold`` are about different things (``differ_in_key_terms``)."""
-    if not differ_in_key_terms(text, other):
+    """Return whether two texts that score at least ``threshold`` are about different things (``differ_in_key_terms``).
+
+    The score comes first: it is the cheaper test, and most pairs of
+    near-duplicate sections have headings that score far below it.
+    """
+    if fuzz.ratio(normalize(text), normalize(other)) < threshold:
         return False
-    return fuzz.ratio(normalize(text), normalize(other)) >= threshold
+    return differ_in_key_terms(text, other)
 
 
 def _repeated_later(document: Document, section: Section, later_document: Document, later: Section, settings: Settings) -> str:
