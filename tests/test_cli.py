@@ -802,3 +802,20 @@ def test_non_text_codec_option_explained(run_cli):
         "doclint: error: Invalid value for '--encoding': 'rot13' is not a text encoding; pass a Python codec name "
         "such as utf-8 or gb18030 (see 'doclint check --help')\n"
     )
+
+
+def test_one_file_loads_no_unused_modules(tmp_path):
+    # A check of one small file that is no Q&A document needs no folder search, LSH, numpy or other reporters.
+    (tmp_path / "note.md").write_text("# Note\n\nSome text.\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from doclint.cli import main\n"
+        "try:\n"
+        "    main(['check', '--no-cache', 'note.md'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "unused = ['pathspec', 'doclint.folder_search', 'doclint.lsh', 'numpy', 'doclint.reporters.sarif', 'jsonschema']\n"
+        "print(sorted(name for name in unused if name in sys.modules), file=sys.stderr)\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert completed.stderr.splitlines()[-1] == "[]"

@@ -19,7 +19,6 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity
-from doclint.folder_search import documents_in
 from doclint.i18n import _
 from doclint.settings import Settings, relative_path
 from doclint.source import Source, SourceError, UndecodableError, decode, read_source
@@ -149,6 +148,9 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
             continue
         path = Path(argument)
         if path.is_dir():
+            # Imported here: a run that names only files never loads the folder search.
+            from doclint.folder_search import documents_in
+
             found = documents_in(path, settings is None or settings.respect_gitignore)
             if not found:
                 errors.append(

@@ -50,11 +50,13 @@ import logging
 import os
 import subprocess
 from pathlib import Path
-from typing import NamedTuple, Sequence
-
-import pathspec
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from doclint.i18n import _
+
+if TYPE_CHECKING:
+    # Imported where patterns are compiled: a search that meets no ignore file never loads pathspec (about 4 ms).
+    import pathspec
 
 logger = logging.getLogger(__name__)
 
@@ -416,6 +418,8 @@ def _read_ignore_file(path: Path, folder: str) -> list[IgnoreFile]:
             )
         )
         return []
+    import pathspec
+
     spec = pathspec.GitIgnoreSpec.from_lines(lines)
     if not spec.patterns:
         return []
