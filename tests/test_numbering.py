@@ -468,3 +468,23 @@ def test_countdown_with_repeat_is_not_checked():
     repeats = numbering_findings("## 3. a\n\n## 3. b\n\n## 3. c\n")
     assert positions(repeats) == [(3, 4, 5), (5, 4, 5)]
     assert repeats[1].message == 'heading "3. c" repeats number 3 of the heading at line 3; the fix renumbers it to 5'
+
+
+def test_dotted_message_names_number_after_parent_fix(run_cli, tmp_path):
+    text = "# T\n\n## 1. A\n\n### 1.1 x\n\n## 3. B\n\n### 3.1 y\n\n### 3.3 z\n"
+    findings = numbering_findings(text)
+    assert [d.message for d in findings] == [
+        'heading "3. B" skips from 1 (line 3) to 3; the fix renumbers it to 2',
+        'heading "3.3 z" skips from 3.1 (line 9) to 3.3; the fix renumbers it to 2.2',
+    ]
+
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    run_cli("check", "--no-cache", "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == "# T\n\n## 1. A\n\n### 1.1 x\n\n## 2. B\n\n### 2.1 y\n\n### 2.2 z\n"
+
+
+def test_dotted_message_below_moved_grandparent():
+    text = "# T\n\n## 1. A\n\n## 3. B\n\n### 3.1 y\n\n#### 3.1.1 p\n\n#### 3.1.3 q\n"
+    messages = [d.message for d in numbering_findings(text)]
+    assert messages[-1] == 'heading "3.1.3 q" skips from 3.1.1 (line 9) to 3.1.3; the fix renumbers it to 2.1.2'

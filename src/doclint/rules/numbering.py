@@ -134,6 +134,7 @@ class NumberingBreak:
 
 def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
     section_numbered: set[int] = set()
+    moved: Moves = {}
     for heading, children in sibling_groups(document):
         numbered = section_numbers(heading, children, heading is not None and id(heading) in section_numbered)
         section_numbered.update(id(section) for section in numbered)
@@ -141,7 +142,38 @@ def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnost
             section for run in numbered_runs(numbered) if not _counts_down(run) and not _lists_codes(run) for section in run
         ]
         for run in numbered_runs(siblings):
-            yield from run_diagnostics(document, run, heading)
+            yield from run_diagnostics(document, run, heading, moved)
+        _carry_moves(numbered, heading, moved)
+
+
+Moves = dict[int, tuple[tuple[int, ...], tuple[int, ...]]]
+"""For each heading whose number the safe fixes change: (its number's parts, their parts after the fixes), by ``id``.
+
+Parents come before their children in ``sibling_groups``, so a child's
+message can name the number that the fixes of its own run and of its
+parent write together: "3.3" under a "3." that becomes "2." ends as "2.2".
+"""
+
+
+def _after_moves(parts: tuple[int, ...], parent: Section | None, moved: Moves) -> tuple[int, ...]:
+    """Return a child's number parts with the leading parts of its moved parent replaced, as the parent's fix edits them."""
+    if parent is None or id(parent) not in moved:
+        return parts
+    old, new = moved[id(parent)]
+    if parts[:len(old)] != old:
+        return parts
+    return (*new, *parts[len(old):])
+
+
+def _carry_moves(numbered: list[Section], parent: Section | None, moved: Moves) -> None:
+    """Record the moves that a parent's fix makes to the dotted numbers of its children that no fix of their own moved."""
+    for section in numbered:
+        if id(section) in moved or section.number is None:
+            continue
+        parts = _parts(section.number)
+        after = _after_moves(parts, parent, moved)
+        if after != parts:
+            moved[id(section)] = (parts, after)
 
 
 def section_numbers(heading: Section | None, children: list[Section], heading_checked: bool) -> list[Section]:
@@ -161,7 +193,9 @@ def section_numbers(heading: Section | None, children: list[Section], heading_ch
     return numbered
 
 
-def run_diagnostics(document: Document, run: list[Section], parent: Section | None = None) -> Iterator[Diagnostic]:
+def run_diagnostics(
+    document: Document, run: list[Section], parent: Section | None = None, moved: Moves | None = None
+) -> Iterator[Diagnostic]:
     """Yield a finding for each break in a run of numbered siblings, with the fix of its part of the run.
 
     A break in one run never involves another run, because the sequence
@@ -173,7 +207,9 @@ def run_diagnostics(document: Document, run: list[Section], parent: Section | No
     protected heading without a break of its own gets a finding too when
     its part boundary stopped the fix from renumbering it
     (``_kept_number_diagnostic``), because the comment was used then as well.
+    ``moved`` gathers the numbers that safe fixes change (``Moves``).
     """
+    moved = {} if moved is None else moved
     breaks = list(numbering_breaks(run))
     if not breaks:
         return
@@ -184,6 +220,16 @@ def run_diagnostics(document: Document, run: list[Section], parent: Section | No
     for part in _parts_of_run(run, accepted):
         fix = renumber_fix(document, part, parent)
         renumbered = dict(zip(map(id, part), planned_numbers(part))) if fix is not None else {}
+        for section in part:
+            if id(section) in renumbered:
+                renumbered[id(section)] = _format_like(
+                    _after_moves(_parts(renumbered[id(section)]), parent, moved), renumbered[id(section)]
+                )
+        if fix is not None and fix.applicability is Applicability.SAFE:
+            for section in part:
+                written, after = _parts(section.number or ""), _parts(renumbered[id(section)])
+                if after != written:
+                    moved[id(section)] = (written, after)
         if previous_part and id(part[0]) not in broken:
             yield from _kept_number_diagnostic(document, previous_part, part[0], parent)
         previous_part = part
