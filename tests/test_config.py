@@ -432,3 +432,12 @@ def test_nested_config_of_compared_files_warns(run_process, tmp_path):
     code, _, stderr = run_process("check", "--no-cache", "README.md", "--compare-with", ".")
     assert code == 0
     assert stderr.startswith(f"doclint: warning: {tmp_path / 'a' / '.doclint.toml'} is not used for a/x.md: ")
+
+
+def test_excluded_named_file_warned(run_process, tmp_path):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "d.md").write_text("# D\n\ntext\n", encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text('exclude = ["drafts"]\n')
+    code, stdout, stderr = run_process("check", "--no-cache", "drafts/d.md")
+    assert (code, stdout) == (0, "No problems found in 0 files.\n")
+    assert stderr == "doclint: warning: drafts/d.md: matches the exclude setting of the configuration, so it is not checked\n"

@@ -128,3 +128,16 @@ def test_path_through_symbolic_link_relative(run_cli, step_in_subfolder, monkeyp
     monkeypatch.chdir(link)
     _, stdout, _ = run_cli("check", "--no-cache", "--format", "github", str(link / "a.md"))
     assert stdout.startswith("::warning file=a.md,line=7,")
+
+
+def test_warning_about_a_place_annotates_it(run_process, tmp_path):
+    (tmp_path / "w.md").write_text("# T\n\n<!-- doclint-disable-next-line DL999 -->\n## 1. A\n\ntext\n", encoding="utf-8")
+    _, stdout, _ = run_process("check", "--no-cache", "--format", "github", "w.md")
+    assert stdout.splitlines()[0].startswith("::warning file=w.md,line=3,title=doclint::w.md:3: this doclint-disable-next-line comment")
+
+
+def test_warning_about_the_run_has_no_place(run_process, tmp_path):
+    (tmp_path / "a.md").write_text("# A\n\ntext\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.doclnt]\nselect = ["ALL"]\n')
+    _, stdout, _ = run_process("check", "--no-cache", "--format", "github", "a.md")
+    assert stdout.splitlines()[0].startswith("::warning title=doclint::")

@@ -123,7 +123,7 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
     git-ignored, package and build folders (``doclint.folder_search``). A
     file named directly is checked whatever its suffix, even when git
     ignores it. Paths that match an ``exclude`` glob of the settings are
-    dropped, named or found. A named file is
+    dropped, named or found, with a warning for a named one. A named file is
     shown as ``pathlib`` spells it, as the files found in a folder are:
     without ``./``, ``//`` or a trailing slash. Each path appears once, and
     the paths are sorted by absolute path. So the file that contains the
@@ -166,7 +166,15 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
         else:
             errors.append(_("{path}: no such file or directory; check the path").format(path=argument))
     if settings is not None and settings.exclude:
-        paths = [path for path in paths if path == STDIN_PATH or not is_excluded(path, settings)]
+        found_set = set(found_in_folders)
+        kept = []
+        for path in paths:
+            if path == STDIN_PATH or not is_excluded(path, settings):
+                kept.append(path)
+            elif path not in found_set:
+                # Named on purpose, so skipping it silently would look like a clean check.
+                logger.warning(_("%s: matches the exclude setting of the configuration, so it is not checked"), path)
+        paths = kept
     named = [_shown_name(argument) for argument in arguments if argument != STDIN_PATH and not os.path.isdir(argument)]
     paths = sorted(_one_name_per_file(list(dict.fromkeys(paths)), named), key=_path_order)
     return Discovery(paths, errors, _found_only(found_in_folders, paths, _file_identities(named)))

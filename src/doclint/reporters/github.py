@@ -10,6 +10,8 @@ then warnings, then notices.
 
 from __future__ import annotations
 
+import os
+import re
 from typing import TextIO
 
 from doclint.diagnostics import Diagnostic, Severity
@@ -31,9 +33,25 @@ class GithubReporter:
         for error in result.errors:
             stream.write(workflow_command("error", {"title": "doclint"}, error))
         for warning in result.warnings:
-            stream.write(workflow_command("warning", {"title": "doclint"}, warning))
+            stream.write(workflow_command("warning", _warning_properties(warning), warning))
         for diagnostic in sorted(result.diagnostics, key=lambda diagnostic: -diagnostic.severity.rank):
             stream.write(annotation(diagnostic))
+
+
+# A warning about a place in a file starts with "PATH:LINE: ", as doclint writes such warnings.
+_PLACE_RE = re.compile(r"(?P<path>[^:\n]+):(?P<line>\d+): ")
+
+
+def _warning_properties(warning: str) -> dict[str, str]:
+    """Return the properties of a warning's command: its file and line when it starts with an existing file's place.
+
+    GitHub then shows the warning on that line of the pull request, as it
+    shows a finding. Any other warning is about the run as a whole.
+    """
+    found = _PLACE_RE.match(warning)
+    if found is None or not os.path.isfile(found.group("path")):
+        return {"title": "doclint"}
+    return {"file": report_path(found.group("path"), "GITHUB_WORKSPACE"), "line": found.group("line"), "title": "doclint"}
 
 
 def annotation(diagnostic: Diagnostic) -> str:
