@@ -476,6 +476,15 @@ def test_rules_lists_every_rule(run_cli):
     assert lines[1].split()[:3] == ["DL102", "near-duplicate-section", "warning"]
 
 
+def test_rules_marks_rules_off_by_default(run_cli):
+    _, stdout, _ = run_cli("rules")
+    off = [line.split()[0] for line in stdout.splitlines() if "Off by default" in line]
+    assert off == ["DL902"]
+    assert stdout.splitlines()[-1].endswith(
+        "silences no finding. Off by default: run it with --select unused-suppression or --select ALL."
+    )
+
+
 def test_no_paths_is_usage_error(run_cli):
     code, _, stderr = run_cli("check")
     assert code == 2

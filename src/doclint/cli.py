@@ -815,6 +815,9 @@ def list_rules() -> None:
         if rule.languages:
             # The space before the list is part of the message, so that a language whose sentences need none can drop it.
             languages = _(" Languages: {languages}.").format(languages=", ".join(rule.languages))
+        if not rule.enabled_by_default:
+            # Like the language list, the space before the note is part of the message.
+            languages += _(" Off by default: run it with --select {name} or --select ALL.").format(name=rule.name)
         columns = [rule.code, pad(rule.name, name_width), pad(severities[rule.name], severity_width), pad(fixes[rule.name], fix_width)]
         click.echo("  ".join(columns) + f"  {_(rule.summary)}{languages}")
 
