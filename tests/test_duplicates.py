@@ -227,3 +227,34 @@ def test_seed_findings_with_lsh_search(monkeypatch):
     found = [(d.code, d.line, d.message) for d in run([str(SEED)], Settings(cache_dir=None)).diagnostics]
 
     assert found == expected
+
+
+def test_near_duplicate_names_ten_most_similar(tmp_path):
+    # Twelve items that differ only in their numbers all match each other; a finding names the ten best.
+    items = [
+        f"## {n}. Caching question {n}\n\nFirst understand what caching does in system {n * 7} and size it to "
+        f"{n * 3} nodes, then roll it out in service {n * 11} and watch the latency of every request.\n"
+        for n in range(1, 13)
+    ]
+    path = tmp_path / "bank.md"
+    path.write_text("# Bank\n\n" + "\n".join(items), encoding="utf-8")
+
+    near = findings(path, rule="near-duplicate-section")
+    assert max(len(d.related) for d in near) == 10
+    last = near[-1]
+    scores = [int(r.message.split("%")[0]) for r in last.related]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_best_matches_keeps_highest_then_earliest():
+    import numpy
+
+    from doclint.similarity import _best_matches
+
+    later = numpy.array([5, 5, 5, 5, 7, 7], dtype=numpy.int64)
+    earlier = numpy.array([1, 2, 3, 4, 0, 6], dtype=numpy.int64)
+    score = numpy.array([80, 90, 90, 85, 75, 99], dtype=numpy.float32)
+    kept_later, kept_earlier, kept_score = _best_matches(later, earlier, score, 2)
+    assert kept_later.tolist() == [5, 5, 7, 7]
+    assert kept_earlier.tolist() == [2, 3, 6, 0]
+    assert kept_score.tolist() == [90.0, 90.0, 99.0, 75.0]

@@ -63,6 +63,8 @@ class CandidateSearch:
     min_agreement: float = 0.0
     one_edit_length: int = 0
     """Texts of at most this many characters also pair with the texts one edit away (``doclint.edit_neighbours``)."""
+    max_matches: int | None = None
+    """Keep at most this many earlier matches of each text, the highest scores first; None keeps them all."""
 
 
 # The LSH signature scheme for section texts (doclint.lsh): section texts are
@@ -75,7 +77,13 @@ SECTION_LSH_SCHEME = "one-permutation"
 # are seldom near duplicates, and scoring them took most of the search.
 SECTION_MIN_AGREEMENT = 0.25
 
-SECTION_SEARCH = CandidateSearch(SECTION_LSH_SCHEME, SECTION_MIN_AGREEMENT)
+# The earlier sections that a near-duplicate finding names, most similar first. A templated bank whose
+# items differ only in numbers makes every item of a topic match every other one; naming them all made
+# the findings, and the memory they take, grow with the square of the run (976,065 related
+# locations for 600 generated files). The search keeps twice as many, because the matches of a
+# section's own subsections and copies are dropped after it.
+MAX_NEAR_MATCHES = 10
+SECTION_SEARCH = CandidateSearch(SECTION_LSH_SCHEME, SECTION_MIN_AGREEMENT, max_matches=2 * MAX_NEAR_MATCHES)
 
 # Questions keep MinHash (short texts fill few one-permutation bins), and
 # those under 20 characters also pair with the questions one edit away,
@@ -354,7 +362,7 @@ def _near_duplicate_matches(
             if candidates[earlier_index].copy_key != later.copy_key and not contains(candidates[earlier_index], later)
         ]
         if matches:
-            result[later] = sorted(matches, key=lambda match: (-match[0], match[1].order))
+            result[later] = sorted(matches, key=lambda match: (-match[0], match[1].order))[:MAX_NEAR_MATCHES]
     return result
 
 
@@ -406,17 +414,49 @@ def score_candidates(
     import numpy
 
     pairs = candidate_pairs(strings, search)
-    found: dict[int, dict[int, float]] = {}
+    later = numpy.zeros(0, dtype=numpy.int64)
+    earlier = numpy.zeros(0, dtype=numpy.int64)
+    score = numpy.zeros(0, dtype=numpy.float32)
     for start in range(0, len(pairs), SCORE_CHUNK_PAIRS):
         chunk = pairs[start:start + SCORE_CHUNK_PAIRS]
         earlier_texts = [strings[index] for index in chunk[:, 0].tolist()]
         later_texts = [strings[index] for index in chunk[:, 1].tolist()]
         scores = process.cpdist(later_texts, earlier_texts, scorer=fuzz.ratio, score_cutoff=threshold, workers=-1)
-        for row in numpy.flatnonzero(scores >= threshold).tolist():
-            earlier, later = int(chunk[row, 0]), int(chunk[row, 1])
-            found.setdefault(later, {})[earlier] = float(scores[row])
+        kept = numpy.flatnonzero(scores >= threshold)
+        later = numpy.concatenate((later, chunk[kept, 1]))
+        earlier = numpy.concatenate((earlier, chunk[kept, 0]))
+        score = numpy.concatenate((score, scores[kept].astype(numpy.float32)))
+        if search.max_matches is not None:
+            # Reduced chunk by chunk, so that memory keeps at most the best matches and one chunk.
+            later, earlier, score = _best_matches(later, earlier, score, search.max_matches)
+
+    found: dict[int, dict[int, float]] = {}
+    for later_index, earlier_index, value in zip(later.tolist(), earlier.tolist(), score.tolist()):
+        found.setdefault(later_index, {})[earlier_index] = value
     for index in sorted(found):
         yield index, sorted(found[index]), found[index]
+
+
+def _best_matches(later: Any, earlier: Any, score: Any, limit: int) -> tuple[Any, Any, Any]:
+    """Keep each later text's ``limit`` best matches: the highest scores, and of equal scores the earliest texts.
+
+    The pairs must list the earlier texts in ascending order within each
+    later text, as the candidate pairs do chunk after chunk. One stable
+    sort on a single key then keeps that order among equal scores. The key
+    is the later index above the bits of the float32 score, inverted so
+    that higher scores come first, because positive floats order as their
+    bits do.
+    """
+    import numpy
+
+    inverted = numpy.uint32(0xFFFFFFFF) - score.astype(numpy.float32).view(numpy.uint32)
+    key = (later.astype(numpy.int64) << 32) | inverted.astype(numpy.int64)
+    order = numpy.argsort(key, kind="stable")
+    later, earlier, score = later[order], earlier[order], score[order]
+    first = numpy.flatnonzero(numpy.r_[True, later[1:] != later[:-1]])
+    rank = numpy.arange(later.size) - numpy.repeat(first, numpy.diff(numpy.r_[first, later.size]))
+    kept = rank < limit
+    return later[kept], earlier[kept], score[kept]
 
 
 def candidate_pairs(strings: list[str], search: CandidateSearch) -> Any:

@@ -8,8 +8,8 @@ is reported, so the subsections of a copied chapter are not reported again.
 rapidfuzz's ``fuzz.ratio`` (an Indel similarity over characters, so CJK text
 needs no word splitting) after removing the template text that most sections
 of the document or run share. Each section is reported once, against the
-earlier section it resembles most; other earlier matches above the threshold
-are listed as related locations.
+earlier section it resembles most; the ten most similar earlier matches above
+the threshold are listed as related locations.
 """
 
 from __future__ import annotations
