@@ -218,6 +218,17 @@ def test_standard_message_for_other_keywords(tmp_path):
     ]
 
 
+def test_min_items_message_singular(tmp_path):
+    schema = write_json(
+        tmp_path / "children.schema.json",
+        {"properties": {"sections": {"items": {"properties": {"children": {"minItems": 2}}}}}},
+    )
+    path = tmp_path / "doc.md"
+    path.write_text("# T\n\n## A\n\ntext\n", encoding="utf-8")
+    findings = schema_findings(path, schema=str(schema))
+    assert [d.message for d in findings] == ['"children" of section "T" has 1 item; the schema requires at least 2']
+
+
 def test_fallback_message_names_keyword(tmp_path):
     schema = write_json(
         tmp_path / "no-html.schema.json",

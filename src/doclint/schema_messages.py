@@ -250,15 +250,20 @@ def _min_items(error: ValidationError, location: Location, missing: str | None, 
             "{field} has {count} steps; write at least {limit} steps as an ordered list",
             count,
         ).format(field=field, count=count, limit=error.validator_value)
-    return _("{target} has {count} items; the schema requires at least {limit}").format(
-        target=target_phrase(location), count=count, limit=error.validator_value
-    )
+    return ngettext(
+        "{target} has {count} item; the schema requires at least {limit}",
+        "{target} has {count} items; the schema requires at least {limit}",
+        count,
+    ).format(target=target_phrase(location), count=count, limit=error.validator_value)
 
 
 def _max_items(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
-    return _("{target} has {count} items; the schema allows at most {limit}").format(
-        target=target_phrase(location), count=len(error.instance), limit=error.validator_value
-    )
+    count = len(error.instance)
+    return ngettext(
+        "{target} has {count} item; the schema allows at most {limit}",
+        "{target} has {count} items; the schema allows at most {limit}",
+        count,
+    ).format(target=target_phrase(location), count=count, limit=error.validator_value)
 
 
 def _min_length(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
