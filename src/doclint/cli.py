@@ -471,7 +471,8 @@ def check(
     }
     if STDIN_PATH in compare_with:
         raise click.UsageError(_("--compare-with cannot read standard input; name files or folders"))
-    settings = _settings(paths, options, config_path, no_config)
+    config_file = _config_file(paths, config_path, no_config)
+    settings = _settings(options, config_file)
     if encoding:
         # An encoding named on the command line is for every input, also those that per-file-encoding names.
         settings = dataclasses.replace(settings, per_file_encoding=())
@@ -492,11 +493,9 @@ def check(
     for error in [*result.errors, *result.internal_errors]:
         _fail(error)
     if not (config_path or no_config):
-        from doclint.config import find_config
-
         checked = result.checked if result.checked is not None else [document.path for document in result.documents]
         compared = [document.path for document in result.compared]
-        _warn_passed_over_configs([*checked, *compared], _guard(lambda: find_config(paths), verbose))
+        _warn_passed_over_configs([*checked, *compared], config_file)
 
     if diff:
         sys.exit(_show_diff(result, settings, unsafe_fixes, verbose))
@@ -530,21 +529,16 @@ def _rule_list(value: str | None, option: str) -> tuple[str, ...] | None:
     return tokens
 
 
-def _settings(paths: tuple[str, ...], options: dict, config_path: str | None, no_config: bool):
-    """Build the run's settings: command-line options over the configuration file over the defaults."""
-    from pathlib import Path
+def _config_file(paths: tuple[str, ...], config_path: str | None, no_config: bool) -> Path | None:
+    """Return the configuration file of a run: the one ``--config`` names, else the one found from ``paths``, or None."""
+    from doclint.config import ConfigError, find_config
 
-    from doclint.config import ConfigError, apply_config, find_config, load_config
-    from doclint.settings import Settings
-
-    given = {name: value for name, value in options.items() if value is not None}
-    settings = Settings(**given)
     if no_config:
-        return settings
+        return None
     try:
         config_file = Path(config_path) if config_path else find_config(paths)
         if config_file is None:
-            return settings
+            return None
         if config_file.is_dir():
             raise ConfigError(
                 _("{path}: is a folder; pass a configuration file such as .doclint.toml to --config").format(path=config_file)
@@ -553,6 +547,22 @@ def _settings(paths: tuple[str, ...], options: dict, config_path: str | None, no
             raise ConfigError(_("{path}: not a regular file; pass a configuration file such as .doclint.toml to --config").format(path=config_file))
         if not config_file.is_file():
             raise ConfigError(_("{path}: no such configuration file; check the --config path").format(path=config_file))
+    except ConfigError as error:
+        _fail(str(error))
+        sys.exit(EXIT_USAGE)
+    return config_file
+
+
+def _settings(options: dict, config_file: Path | None):
+    """Build the run's settings: command-line options over the configuration file over the defaults."""
+    from doclint.config import ConfigError, apply_config, load_config
+    from doclint.settings import Settings
+
+    given = {name: value for name, value in options.items() if value is not None}
+    settings = Settings(**given)
+    if config_file is None:
+        return settings
+    try:
         return apply_config(settings, load_config(config_file), config_file, _names_rule, frozenset(given))
     except ConfigError as error:
         _fail(str(error))
@@ -788,7 +798,7 @@ def ast(path: str, encoding: str | None, config_path: str | None, no_config: boo
         _fail(problem)
         sys.exit(EXIT_USAGE)
     # The configuration's labels and encoding change the tree, so it is read as check reads it.
-    settings = _settings((path,), {"encoding": encoding}, config_path, no_config)
+    settings = _settings({"encoding": encoding}, _config_file((path,), config_path, no_config))
     try:
         document = _guard(lambda: load(path, settings), verbose)
     except SourceError as error:

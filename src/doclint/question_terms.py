@@ -58,11 +58,13 @@ _OPPOSITE_WORDS = frozenset(
         ("最大", "最小"), ("最多", "最少"), ("升序", "降序"),
     )
 )
-_LATIN_OPPOSITES: dict[str, frozenset[str]] = {}
-for _pair in _OPPOSITE_WORDS:
-    for _word in _pair:
-        if _word.isascii():
-            _LATIN_OPPOSITES[_word] = _LATIN_OPPOSITES.get(_word, frozenset()) | (_pair - {_word})
+# Each Latin word of ``_OPPOSITE_WORDS`` and its opposites, and the CJK pairs, which are matched as substrings.
+_LATIN_OPPOSITES = {
+    word: frozenset(other for pair in _OPPOSITE_WORDS if word in pair for other in pair - {word})
+    for pair in _OPPOSITE_WORDS
+    for word in pair
+    if word.isascii()
+}
 _CJK_OPPOSITES = tuple(tuple(sorted(pair)) for pair in _OPPOSITE_WORDS if not next(iter(pair)).isascii())
 # English number words, which ``differ_in_key_terms`` compares like digits ("top five" and "top ten").
 _NUMBER_WORDS = {

@@ -77,11 +77,11 @@ SECTION_LSH_SCHEME = "one-permutation"
 # are seldom near duplicates, and scoring them took most of the search.
 SECTION_MIN_AGREEMENT = 0.25
 
-# The earlier sections that a near-duplicate finding names, most similar first. A templated bank whose
-# items differ only in numbers makes every item of a topic match every other one; naming them all made
-# the findings, and the memory they take, grow with the square of the run (976,065 related
-# locations for 600 generated files). The search keeps twice as many, because the matches of a
-# section's own subsections and copies are dropped after it.
+# The number of earlier sections that a near-duplicate finding names, most similar first. In a templated
+# bank whose items differ only in numbers, every item of a topic matches every other one. Naming them all
+# made the findings and their memory grow with the square of the run: 976,065 related locations for 600
+# generated files. The search keeps twice as many, because it drops a section's own subsections and
+# copies afterwards.
 MAX_NEAR_MATCHES = 10
 SECTION_SEARCH = CandidateSearch(SECTION_LSH_SCHEME, SECTION_MIN_AGREEMENT, max_matches=2 * MAX_NEAR_MATCHES)
 
@@ -414,27 +414,33 @@ def score_candidates(
     import numpy
 
     pairs = candidate_pairs(strings, search)
-    later = numpy.zeros(0, dtype=numpy.int64)
-    earlier = numpy.zeros(0, dtype=numpy.int64)
-    score = numpy.zeros(0, dtype=numpy.float32)
+    # (later, earlier, score) arrays of the pairs at or above the threshold, chunk by chunk.
+    parts = [(numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0, dtype=numpy.float32))]
     for start in range(0, len(pairs), SCORE_CHUNK_PAIRS):
         chunk = pairs[start:start + SCORE_CHUNK_PAIRS]
         earlier_texts = [strings[index] for index in chunk[:, 0].tolist()]
         later_texts = [strings[index] for index in chunk[:, 1].tolist()]
         scores = process.cpdist(later_texts, earlier_texts, scorer=fuzz.ratio, score_cutoff=threshold, workers=-1)
         kept = numpy.flatnonzero(scores >= threshold)
-        later = numpy.concatenate((later, chunk[kept, 1]))
-        earlier = numpy.concatenate((earlier, chunk[kept, 0]))
-        score = numpy.concatenate((score, scores[kept].astype(numpy.float32)))
+        parts.append((chunk[kept, 1], chunk[kept, 0], scores[kept].astype(numpy.float32)))
         if search.max_matches is not None:
-            # Reduced chunk by chunk, so that memory keeps at most the best matches and one chunk.
-            later, earlier, score = _best_matches(later, earlier, score, search.max_matches)
+            # Reduced after each chunk, so that memory keeps at most the best matches and one chunk.
+            parts = [_best_matches(*_joined(parts), search.max_matches)]
+    later, earlier, score = _joined(parts)
 
     found: dict[int, dict[int, float]] = {}
     for later_index, earlier_index, value in zip(later.tolist(), earlier.tolist(), score.tolist()):
         found.setdefault(later_index, {})[earlier_index] = value
     for index in sorted(found):
         yield index, sorted(found[index]), found[index]
+
+
+def _joined(parts: list[tuple[Any, Any, Any]]) -> tuple[Any, Any, Any]:
+    """Concatenate the (later, earlier, score) arrays of several chunks, in order."""
+    import numpy
+
+    later, earlier, score = zip(*parts)
+    return numpy.concatenate(later), numpy.concatenate(earlier), numpy.concatenate(score)
 
 
 def _best_matches(later: Any, earlier: Any, score: Any, limit: int) -> tuple[Any, Any, Any]:
