@@ -4,10 +4,10 @@ Usage: python bench/steps.py FOLDER
 
 Run it with the Python of the environment where doclint is installed. For
 every document of the folder it runs the steps that a cold ``doclint check``
-runs where the document is parsed (``doclint.loader``): decoding,
+runs where the document is parsed (``doclint.loader``). These are decoding,
 markdown-it-py's block parse, the section tree, the per-document forms of
-the cross-file rules, each document-scope rule, and the pickling that sends
-a worker's document to doclint's process. It prints the wall clock seconds
+the cross-file rules and each document-scope rule. The last step is the
+pickling that sends a worker's document to doclint's process. It prints the wall clock seconds
 of each step summed over the documents (``time.perf_counter``), largest
 first. The cross-file rules run after loading; ``bench/stages.py`` times
 them.

@@ -212,7 +212,7 @@ def test_earlier_item_gets_rewrite_advice(run_cli, tmp_path):
 
 
 def test_later_named_copy_fixed_despite_draft(run_cli, tmp_path):
-    # The draft holds the first copy, but the named file's first copy stays, so its second copy may go.
+    # The draft has the first copy, but the named file's first copy stays, so its second copy may go.
     (tmp_path / "0draft.md").write_text("# Draft\n\n" + SECTION, encoding="utf-8")
     named = tmp_path / "t.md"
     named.write_text("# T\n\n" + SECTION + "\n## Logs\n\nIn the var folder.\n\n" + SECTION, encoding="utf-8")

@@ -93,7 +93,7 @@ def test_labels_extend_synonyms(run_cli, tmp_path):
 
 
 GERMAN_ITEM = "# FAQ\n\n## Frage eins?\n\nAntwort: Ja.\n"
-"""A document whose answer label only a configured [labels] entry makes a field."""
+"""A document whose "Antwort:" label becomes an answer field only through a configured [labels] entry."""
 
 
 def ast_fields(run_cli, *arguments):

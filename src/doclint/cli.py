@@ -176,7 +176,7 @@ class Codec(click.ParamType):
 
 
 def _codec_problem(name: str) -> str:
-    """Say why a codec name is rejected: Python knows no such codec, or it is one that does not decode bytes to text (rot13, hex)."""
+    """Return why a codec name is rejected: Python has no codec of that name, or the codec does not decode bytes to text (rot13, hex)."""
     try:
         codecs.lookup(name)
     except LookupError:

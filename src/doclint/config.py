@@ -45,7 +45,7 @@ def find_config(paths: Sequence[str]) -> Path | None:
     """Return the configuration file that applies to the checked paths, or None.
 
     A run reads one configuration: the nearest one above the folder that
-    holds every named path.
+    contains every named path.
     """
     existing = [Path(path).resolve() for path in paths if path != "-" and Path(path).exists()]
     start = Path(os.path.commonpath(existing)) if existing else Path.cwd()
@@ -106,7 +106,7 @@ def passed_over_configs(paths: Sequence[str], used: Path | None) -> dict[Path, s
     configuration in a subfolder applies only when every named path is
     inside it: the same file is checked with it alone and without it
     beside a file elsewhere. The caller warns about each one, so that a
-    pre-commit hook whose result depends on which files are staged says so.
+    pre-commit hook whose result depends on which files are staged shows why.
     """
     # Documents share folders, so each folder is resolved and searched once, with the first path found in it.
     first_in_folder: dict[str, str] = {}

@@ -198,7 +198,7 @@ _PARSERS: dict[str, Callable[[str], _Failure | None]] = {
     "YAML": _yaml_failure,
 }
 
-# What ``_parse`` returns when the parser runs out of stack.
+# The failure that ``_parse`` returns when the parser runs out of stack.
 _TOO_DEEP = _Failure(None, 0, "too deep")
 
 

@@ -167,14 +167,14 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
             errors.append(_("{path}: no such file or directory; check the path").format(path=argument))
     if settings is not None and settings.exclude:
         found_set = set(found_in_folders)
-        kept = []
+        included = []
         for path in paths:
             if path == STDIN_PATH or not is_excluded(path, settings):
-                kept.append(path)
+                included.append(path)
             elif path not in found_set:
                 # Named on purpose, so skipping it silently would look like a clean check.
                 logger.warning(_("%s: matches the exclude setting of the configuration, so it is not checked"), path)
-        paths = kept
+        paths = included
     named = [_shown_name(argument) for argument in arguments if argument != STDIN_PATH and not os.path.isdir(argument)]
     paths = sorted(_one_name_per_file(list(dict.fromkeys(paths)), named), key=_path_order)
     return Discovery(paths, errors, _found_only(found_in_folders, paths, _file_identities(named)))
@@ -524,11 +524,11 @@ def check_documents(
         logger.debug("running %s on %d documents", rule.name, len(corpus))
         dropped = []
         # The first copies, in compared documents, of which a named file already has a copy without a fix.
-        kept_copies: set[tuple[str, int]] = set()
+        unfixed_copies: set[tuple[str, int]] = set()
         for diagnostic in rule.run(corpus, settings):
             if diagnostic.path not in reported:
                 dropped.append(diagnostic)
-            elif _fix_against_unnamed(diagnostic, reported, kept_copies):
+            elif _fix_against_unnamed(diagnostic, reported, unfixed_copies):
                 result.diagnostics.append(dataclasses.replace(diagnostic, fix=None))
             else:
                 result.diagnostics.append(diagnostic)
@@ -550,7 +550,7 @@ def check_documents(
     return result
 
 
-def _fix_against_unnamed(diagnostic: Diagnostic, reported: set[str], kept_copies: set[tuple[str, int]]) -> bool:
+def _fix_against_unnamed(diagnostic: Diagnostic, reported: set[str], unfixed_copies: set[tuple[str, int]]) -> bool:
     """Return whether a finding's fix must go: it removes a copy whose first copy is only in a compared document.
 
     A compared document may be an untracked draft, so it never decides
@@ -566,9 +566,9 @@ def _fix_against_unnamed(diagnostic: Diagnostic, reported: set[str], kept_copies
     if earlier.path in reported:
         return False
     key = (earlier.path, earlier.line)
-    if key in kept_copies:
+    if key in unfixed_copies:
         return False
-    kept_copies.add(key)
+    unfixed_copies.add(key)
     return True
 
 

@@ -421,8 +421,8 @@ def score_candidates(
         earlier_texts = [strings[index] for index in chunk[:, 0].tolist()]
         later_texts = [strings[index] for index in chunk[:, 1].tolist()]
         scores = process.cpdist(later_texts, earlier_texts, scorer=fuzz.ratio, score_cutoff=threshold, workers=-1)
-        kept = numpy.flatnonzero(scores >= threshold)
-        parts.append((chunk[kept, 1], chunk[kept, 0], scores[kept].astype(numpy.float32)))
+        passing = numpy.flatnonzero(scores >= threshold)
+        parts.append((chunk[passing, 1], chunk[passing, 0], scores[passing].astype(numpy.float32)))
         if search.max_matches is not None:
             # Reduced after each chunk, so that memory keeps at most the best matches and one chunk.
             parts = [_best_matches(*_joined(parts), search.max_matches)]
@@ -461,8 +461,8 @@ def _best_matches(later: Any, earlier: Any, score: Any, limit: int) -> tuple[Any
     later, earlier, score = later[order], earlier[order], score[order]
     first = numpy.flatnonzero(numpy.r_[True, later[1:] != later[:-1]])
     rank = numpy.arange(later.size) - numpy.repeat(first, numpy.diff(numpy.r_[first, later.size]))
-    kept = rank < limit
-    return later[kept], earlier[kept], score[kept]
+    best = rank < limit
+    return later[best], earlier[best], score[best]
 
 
 def candidate_pairs(strings: list[str], search: CandidateSearch) -> Any:

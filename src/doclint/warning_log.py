@@ -2,7 +2,7 @@
 
 Warnings go to standard error through ``logging``. The json, sarif and
 github formats also carry them, so a CI job that reads only standard output
-still sees that a file was skipped or that a suppression comment names no
+still learns that a file was skipped or that a suppression comment names no
 rule. A collector attached to the ``doclint`` logger keeps each warning's
 message as well, and leaves its way to standard error as it is.
 """
