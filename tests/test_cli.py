@@ -828,3 +828,24 @@ def test_one_file_loads_no_unused_modules(tmp_path):
     )
     completed = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert completed.stderr.splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("name", ["zh_CN", "zh", "zh-cn", "zh_CN.UTF-8", "zh-Hans"])
+def test_lang_takes_locale_names(run_cli, name):
+    code, stdout, _stderr = run_cli("check", "--no-cache", "--lang", name, str(SEED))
+    assert code == 1
+    assert stdout.splitlines()[-2] == "在 1 个文件中发现 20 个问题（14 个错误，6 个警告，0 个提示）。"
+
+
+def test_lang_en_us_selects_english(run_cli):
+    _code, stdout, _stderr = run_cli("check", "--no-cache", "--lang", "zh-CN", "--lang", "en_US.UTF-8", str(SEED))
+    assert stdout.splitlines()[-2] == "Found 20 problems (14 errors, 6 warnings, 0 info) in 1 file."
+
+
+def test_unknown_lang_is_usage_error(run_cli):
+    code, stdout, stderr = run_cli("check", "--lang", "fr", str(SEED))
+    assert (code, stdout) == (2, "")
+    assert stderr.splitlines() == [
+        "doclint: error: Invalid value for '--lang': 'fr' is not a language of doclint;"
+        " use en or zh-CN (zh_CN and zh also select Chinese) (see 'doclint check --help')"
+    ]

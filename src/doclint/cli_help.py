@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Sequence, TypeVar
 import click
 
 from doclint.click_messages import install as install_click_messages
-from doclint.i18n import LANGUAGES, N_, _, detect_language, display_width, set_language, wrap_display
+from doclint.i18n import LANGUAGES, N_, _, detect_language, display_width, language_named, set_language, wrap_display
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,9 +43,24 @@ def _language_argument(args: Sequence[str]) -> str | None:
             value = arg.partition("=")[2]
         else:
             continue
-        if value in LANGUAGES:
-            found = value
+        found = language_named(value) or found
     return found
+
+
+class Language(click.ParamType):
+    """A ``--lang`` value: a key of LANGUAGES, or a tag or locale name that selects one, such as ``zh_CN`` or ``en_US``."""
+
+    name = "language"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(LANGUAGES) + "]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        language = language_named(str(value))
+        if language is None:
+            message = _("{value!r} is not a language of doclint; use en or zh-CN (zh_CN and zh also select Chinese)")
+            self.fail(message.format(value=value), param, ctx)
+        return language
 
 
 def lang_option(function: F) -> F:
@@ -57,9 +72,12 @@ def lang_option(function: F) -> F:
     """
     return click.option(
         "--lang",
-        type=click.Choice(sorted(LANGUAGES)),
+        type=Language(),
         expose_value=False,
-        help=N_("Language of messages and help: en or zh-CN. Default: from LC_ALL, LC_MESSAGES or LANG."),
+        help=N_(
+            "Language of messages and help: en or zh-CN, or a locale name such as zh_CN.UTF-8."
+            " Default: from LC_ALL, LC_MESSAGES or LANG."
+        ),
     )(function)
 
 

@@ -47,10 +47,23 @@ def detect_language(environ: Mapping[str, str] = os.environ) -> str:
 
 
 def _language_of(locale: str) -> str:
-    code = locale.split(".")[0].split("@")[0].replace("-", "_").lower()
-    if code in ("zh", "zh_cn", "zh_sg", "zh_hans", "zh_hans_cn"):
+    return language_named(locale) or "en"
+
+
+def language_named(name: str) -> str | None:
+    """Return the key of LANGUAGES that a language tag or locale name selects, or None for another language.
+
+    Letter case, ``-`` or ``_`` and an encoding or modifier suffix do not
+    matter, so ``zh``, ``zh_CN``, ``zh-cn``, ``zh-Hans``, ``zh_SG`` and
+    ``zh_CN.UTF-8`` all select ``zh-CN``. ``en`` with any region, ``C`` and
+    ``POSIX`` select ``en``.
+    """
+    code = name.split(".")[0].split("@")[0].replace("-", "_").lower()
+    if code in ("zh", "zh_cn", "zh_sg", "zh_hans", "zh_hans_cn", "zh_hans_sg"):
         return "zh-CN"
-    return "en"
+    if code in ("c", "posix") or code == "en" or code.startswith("en_"):
+        return "en"
+    return None
 
 
 def set_language(language: str | None) -> None:

@@ -21,6 +21,7 @@ from doclint.python_check import PythonProblem, check_python
 from doclint.python_snippets import PYTHON_LANGUAGES
 from doclint.registry import Rule
 from doclint.settings import Settings
+from doclint.syntax_messages import translated_python_message, translated_yaml_message
 
 
 def _python_problems(document: Document, settings: Settings, *kinds: str) -> Iterable[PythonProblem]:
@@ -115,14 +116,15 @@ def _python_syntax_message(problem: PythonProblem) -> str:
         return _("doctest prompts in this block cannot be read; write '>>> ' before each statement")
     return _(
         "Python code does not parse: {problem}; correct the code, or tag the block with the language it is written in"
-    ).format(problem=problem.text)
+    ).format(problem=translated_python_message(problem.text))
 
 
 def _data_syntax_message(language: str, error: DataSyntaxError) -> str:
-    problem = translated_problem(error.problem)
+    problem = translated_yaml_message(error.problem) if language == "YAML" else translated_problem(error.problem)
     if error.context and error.context_line is not None:
+        context = translated_yaml_message(error.context)
         return _("{language} does not parse: {problem} ({context} at line {line}); correct the {language}").format(
-            language=language, problem=problem, context=error.context, line=error.context_line
+            language=language, problem=problem, context=context, line=error.context_line
         )
     return _("{language} does not parse: {problem}; correct the {language}").format(language=language, problem=problem)
 
