@@ -163,6 +163,36 @@ def test_copied_chapter_reported_once():
     assert [(d.line, d.related[0].line) for d in result] == [(13, 1)]
 
 
+def test_copy_under_other_parent_names_parents():
+    page = FIXTURES / "api" / "projects.md"
+    result = findings(page, rule="duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(21, 7), (27, 13)]
+    assert result[0].message == (
+        'section "Parameters" under "delete" repeats section "Parameters" under "get" (line 7) word for word; '
+        'remove this copy unless "delete" needs it as well'
+    )
+    assert result[0].fix.applicability.value == "unsafe"
+
+
+def test_copy_under_same_parent_fix_is_safe():
+    text = "# API\n\n## get\n\n### Notes\n\nCached.\n\n### Notes\n\nCached.\n"
+    document = parse_document(Source.from_text("doc.md", text))
+    from doclint.rules.duplicates import check_duplicates
+
+    result = list(check_duplicates([document], Settings()))
+    assert [(d.line, d.related[0].line) for d in result] == [(9, 5)]
+    assert result[0].message == 'section "Notes" repeats section "Notes" (line 5) word for word; remove this copy'
+    assert result[0].fix.applicability.value == "safe"
+
+
+def test_fix_keeps_copy_under_other_parent(run_cli, tmp_path):
+    page = tmp_path / "projects.md"
+    original = (FIXTURES / "api" / "projects.md").read_text(encoding="utf-8")
+    page.write_text(original, encoding="utf-8")
+    run_cli("check", "--no-cache", "--no-config", "--fix", str(page))
+    assert page.read_text(encoding="utf-8") == original
+
+
 def test_heading_only_sections_are_not_duplicates():
     document = parse_document(Source.from_text("doc.md", "# Notes\n\n# Notes\n"))
     assert findings_for(document) == []

@@ -36,19 +36,52 @@ logger = logging.getLogger(__name__)
 
 
 def check_duplicates(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
+    parents = ParentSections()
     for later, first in exact_copies(documents).first_of.items():
         where = describe_location(first.document.path, first.section.line, later.document.path)
-        message = _('section "{heading}" repeats section "{first}" ({where}) word for word; remove this copy')
+        later_parent = parents.parent_of(later.document, later.section)
+        first_parent = parents.parent_of(first.document, first.section)
+        parents_differ = later.document is first.document and later_parent is not first_parent
+        if not parents_differ or later_parent is None or first_parent is None:
+            message = _('section "{heading}" repeats section "{first}" ({where}) word for word; remove this copy')
+            message = format_message(message, heading=later.section.heading, first=first.section.heading, where=where)
+        else:
+            message = _(
+                'section "{heading}" under "{parent}" repeats section "{first}" under "{first_parent}" ({where}) word '
+                'for word; remove this copy unless "{parent}" needs it as well'
+            )
+            message = format_message(
+                message,
+                heading=later.section.heading,
+                parent=later_parent.heading,
+                first=first.section.heading,
+                first_parent=first_parent.heading,
+                where=where,
+            )
         yield DUPLICATE_SECTION.section_diagnostic(
-            later.document,
-            later.section,
-            format_message(message, heading=later.section.heading, first=first.section.heading, where=where),
-            [_related(first, _("first copy"))],
-            fix=removal_fix(later, first),
+            later.document, later.section, message, [_related(first, _("first copy"))], fix=removal_fix(later, first, parents_differ)
         )
 
 
-def removal_fix(copy: SectionEntry, first: SectionEntry) -> Fix:
+class ParentSections:
+    """The section that directly contains each section of the documents it is asked about, found once per document."""
+
+    def __init__(self) -> None:
+        self._parents: dict[int, dict[int, Section | None]] = {}
+
+    def parent_of(self, document: Document, section: Section) -> Section | None:
+        """Return the section whose children include ``section``, or None for a top-level section."""
+        parents = self._parents.get(id(document))
+        if parents is None:
+            parents = {id(top): None for top in document.sections}
+            for outer in document.walk():
+                for child in outer.children:
+                    parents[id(child)] = outer
+            self._parents[id(document)] = parents
+        return parents[id(section)]
+
+
+def removal_fix(copy: SectionEntry, first: SectionEntry, parents_differ: bool = False) -> Fix:
     """Remove a copy's lines and the blank lines after it, keeping what follows.
 
     A thematic break after the copy stays, because it separates what came
@@ -56,7 +89,10 @@ def removal_fix(copy: SectionEntry, first: SectionEntry) -> Fix:
     the copy that silence findings outside it, such as a disable-next-line
     comment before the next section (``lines_to_keep``). Removing a copy of
     a section in another file is unsafe: that file may need the section to
-    stand alone.
+    stand alone. So is removing a copy in the same file whose parent
+    section differs from the first copy's (``parents_differ``), such as the
+    ``Parameters`` of two methods on one API page, because each parent may
+    need it.
     """
     source = copy.document.source
     start_line, stop_line = copy.section.line, copy.section.end_line + 1
@@ -73,7 +109,7 @@ def removal_fix(copy: SectionEntry, first: SectionEntry) -> Fix:
     same_file = copy.document is first.document
     return Fix(
         edits=tuple(_line_removals(source, removed)),
-        applicability=Applicability.SAFE if same_file else Applicability.UNSAFE,
+        applicability=Applicability.SAFE if same_file and not parents_differ else Applicability.UNSAFE,
         message=_("remove this copy (lines {start}-{end})").format(start=removed[0], end=min(removed[-1], source.last_line)),
     )
 
