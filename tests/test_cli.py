@@ -684,9 +684,12 @@ def test_empty_path_is_usage_error(run_cli, command):
 def test_schema_or_config_device_is_usage_error(run_cli, tmp_path):
     document = tmp_path / "doc.md"
     document.write_text("---\ndoclint-schema: /dev/zero\n---\n# Title\n", encoding="utf-8")
-    code, _stdout, stderr = run_cli("check", "--no-cache", str(document))
-    assert code == 2
-    assert stderr == f"doclint: error: {document}:2: front matter key doclint-schema: /dev/zero: not a regular file; name a schema file\n"
+    code, stdout, _stderr = run_cli("check", "--no-cache", str(document))
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        f"{document}:2:1: DL401 schema-violation front matter key doclint-schema: /dev/zero: not a regular file; "
+        "name a schema file"
+    )
     code, _stdout, stderr = run_cli("check", "--no-cache", "--config", "/dev/zero", str(document))
     assert code == 2
     assert stderr == "doclint: error: /dev/zero: not a regular file; pass a configuration file such as .doclint.toml to --config\n"

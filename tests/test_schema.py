@@ -2,6 +2,7 @@ import json
 import logging
 import socket
 import threading
+from pathlib import Path
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
@@ -465,23 +466,22 @@ def test_front_matter_overrides_schema_option(tmp_path):
 def test_front_matter_unknown_schema(tmp_path, run_cli):
     path = tmp_path / "bank.md"
     path.write_text("---\ntitle: x\ndoclint-schema: qa\n---\n# Bank\n", encoding="utf-8")
-    code, stdout, stderr = run_cli("check", str(path))
-    assert code == 2
-    assert stdout == ""
-    assert stderr == (
-        f'doclint: error: {path}:3: front matter key doclint-schema: unknown schema "qa"; use a built-in schema '
-        "(generic, qa-article) or the path of a .json schema file\n"
+    code, stdout, stderr = run_cli("check", "--no-cache", str(path))
+    assert (code, stderr) == (1, "")
+    assert stdout.splitlines()[0] == (
+        f'{path}:3:1: DL401 schema-violation front matter key doclint-schema: unknown schema "qa"; use a built-in '
+        "schema (generic, qa-article) or the path of a .json schema file"
     )
 
 
 def test_front_matter_value_not_a_string(tmp_path, run_cli):
     path = tmp_path / "bank.md"
     path.write_text("---\ndoclint-schema: [generic]\n---\n# Bank\n", encoding="utf-8")
-    code, _, stderr = run_cli("check", str(path))
-    assert code == 2
-    assert stderr == (
-        f"doclint: error: {path}:2: front matter key doclint-schema must be a schema name or a path, "
-        "not ['generic']\n"
+    code, stdout, _ = run_cli("check", "--no-cache", str(path))
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        f"{path}:2:1: DL401 schema-violation front matter key doclint-schema: the value must be a schema name or a "
+        "path, not ['generic']"
     )
 
 
@@ -500,20 +500,23 @@ def test_invalid_front_matter_is_ignored_with_warning(tmp_path, caplog):
 def test_schema_url_is_not_downloaded(run_cli, tmp_path):
     document = tmp_path / "remote.md"
     document.write_text("---\ndoclint-schema: https://example.com/x.json\n---\n# Title\n", encoding="utf-8")
-    code, _stdout, stderr = run_cli("check", "--no-cache", str(document))
-    assert code == 2
-    assert stderr == (
-        f"doclint: error: {document}:2: front matter key doclint-schema: https://example.com/x.json: "
-        "doclint does not download schemas; save the schema to a file and name its path\n"
+    code, stdout, _stderr = run_cli("check", "--no-cache", str(document))
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        f"{document}:2:1: DL401 schema-violation front matter key doclint-schema: https://example.com/x.json: "
+        "doclint does not download schemas; save the schema to a file and name its path"
     )
 
 
 def test_empty_front_matter_schema_key(run_cli, tmp_path):
     document = tmp_path / "empty.md"
     document.write_text("---\ndoclint-schema:\n---\n# Title\n", encoding="utf-8")
-    code, _stdout, stderr = run_cli("check", "--no-cache", str(document))
-    assert code == 2
-    assert stderr == f"doclint: error: {document}:2: front matter key doclint-schema is empty; give a schema name or a path\n"
+    code, stdout, _stderr = run_cli("check", "--no-cache", str(document))
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        f"{document}:2:1: DL401 schema-violation front matter key doclint-schema: the value is empty; give a schema "
+        "name or a path"
+    )
 
 
 @pytest.mark.parametrize(
@@ -537,3 +540,30 @@ def test_schema_ref_loop_is_usage_error(run_cli, tmp_path, monkeypatch, files, n
         f"doclint: error: {named}: a $ref of this schema leads back to itself with no keyword in between, "
         "so validation never ends; fix the schema\n"
     )
+
+
+def test_unusable_front_matter_schema_does_not_stop_run(run_cli, tmp_path):
+    (tmp_path / "a.md").write_text("---\ndoclint-schema: nope.json\n---\n\n# A\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("# C\n\n```python\nimport os\n```\n", encoding="utf-8")
+    code, stdout, stderr = run_cli("check", "--no-cache", "--format", "json", str(tmp_path))
+    assert (code, stderr) == (1, "")
+    findings = json.loads(stdout)["diagnostics"]
+    assert [(f["path"], f["line"], f["rule"]) for f in findings] == [
+        (str(tmp_path / "a.md"), 2, "schema-violation"),
+        (str(tmp_path / "c.md"), 4, "unused-import"),
+    ]
+    assert findings[0]["message"] == (
+        f"front matter key doclint-schema: {tmp_path / 'nope.json'}: schema file not found; check the path"
+    )
+
+
+def test_unusable_front_matter_schema_not_replayed(run_cli, tmp_path, monkeypatch):
+    # The finding must not outlive the problem: once the schema file exists, a cached run checks again.
+    monkeypatch.chdir(tmp_path)
+    Path("a.md").write_text("---\ndoclint-schema: kind.json\n---\n\n# A\n\ntext\n", encoding="utf-8")
+    code, stdout, _ = run_cli("check", "a.md")
+    assert code == 1
+    assert "schema file not found" in stdout
+    Path("kind.json").write_text('{"type": "object"}', encoding="utf-8")
+    code, stdout, _ = run_cli("check", "a.md")
+    assert (code, stdout) == (0, "No problems found in 1 file.\n")

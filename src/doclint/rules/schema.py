@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.frontmatter import FrontMatterError, front_matter_value
@@ -33,6 +33,7 @@ from doclint.i18n import N_, _
 from doclint.model import Document, Section
 from doclint.placeholders import is_placeholder
 from doclint.registry import Rule
+from doclint.runcache import record_dependencies
 from doclint.schema_errors import SchemaError
 from doclint.settings import Settings
 
@@ -46,19 +47,59 @@ QA_SCHEMA = "qa-article"
 QA_FIELD_KEYS = ("question", "answer")
 
 
+UNUSABLE_SCHEMA = "<unusable schema>"
+"""A dependency recorded for the findings of a document whose declared schema cannot be used.
+
+No file has this name, so the run cache never replays such findings: a
+rerun checks the document again, and finds the schema once it is fixed.
+"""
+
+
 def check_schema_violations(document: Document, settings: Settings) -> Iterable[Diagnostic]:
-    schema = choose_schema(document, settings)
+    """Validate a document against its schema.
+
+    A schema that the document's front matter names but that cannot be used
+    (missing, invalid, unresolvable) is a finding at the front matter line.
+    It concerns that document only, so it does not stop the run, and the
+    other documents are still checked. A schema from the settings applies
+    to every document, so its errors stay SchemaError.
+    """
+    try:
+        declared = _declared_schema(document)
+        if declared is not None:
+            logger.debug("%s: schema %s from the front matter", document.path, declared.schema.name)
+            # Collected here, so that an error raised while validating is caught as well.
+            yield from list(validate(document, declared.schema, settings))
+            return
+    except DeclaredSchemaError as error:
+        yield _unusable_schema(document, error.line, error.problem)
+        return
+    except SchemaError as error:
+        assert declared is not None
+        yield _unusable_schema(document, declared.line, str(error))
+        return
+
+    schema = _default_schema(document, settings)
     if schema is not None:
         yield from validate(document, schema, settings)
+
+
+def _unusable_schema(document: Document, line: int, problem: str) -> Diagnostic:
+    record_dependencies({UNUSABLE_SCHEMA: UNUSABLE_SCHEMA})
+    message = _("front matter key {key}: {problem}").format(key=FRONT_MATTER_KEY, problem=problem)
+    return SCHEMA_VIOLATION.diagnostic(document, line, line, message, column=_indentation_column(document, line))
 
 
 def choose_schema(document: Document, settings: Settings) -> LoadedSchema | None:
     """Return the schema that applies to a document, or None. Raises SchemaError for a schema that cannot be used."""
     declared = _declared_schema(document)
     if declared is not None:
-        logger.debug("%s: schema %s from the front matter", document.path, declared.name)
-        return declared
+        return declared.schema
+    return _default_schema(document, settings)
 
+
+def _default_schema(document: Document, settings: Settings) -> LoadedSchema | None:
+    """Return the schema of a document whose front matter names none: that of the settings, or ``qa-article`` for a Q&A document."""
     if settings.schema:
         logger.debug("%s: schema %s from the settings", document.path, settings.schema)
         return _load(settings.schema)
@@ -78,8 +119,27 @@ def _load(value: str, base: Path = Path()) -> LoadedSchema:
     return load_schema(value, base)
 
 
-def _declared_schema(document: Document) -> LoadedSchema | None:
-    """Load the schema named by the front matter, with errors that name the document and the line."""
+class DeclaredSchema(NamedTuple):
+    """The schema that a document's front matter names, and the line of its key."""
+
+    schema: LoadedSchema
+    line: int
+
+
+class DeclaredSchemaError(SchemaError):
+    """Raised for a front matter schema that cannot be used. The message names the document and the line."""
+
+    def __init__(self, document: Document, line: int, problem: str):
+        message = _("{path}:{line}: front matter key {key}: {problem}").format(
+            path=document.path, line=line, key=FRONT_MATTER_KEY, problem=problem
+        )
+        super().__init__(message)
+        self.line = line
+        self.problem = problem
+
+
+def _declared_schema(document: Document) -> DeclaredSchema | None:
+    """Load the schema named by the front matter. Raises DeclaredSchemaError for a value that names no usable schema."""
     try:
         declared = front_matter_value(document, FRONT_MATTER_KEY)
     except FrontMatterError as error:
@@ -89,26 +149,15 @@ def _declared_schema(document: Document) -> LoadedSchema | None:
         return None
 
     if declared.value is None or (isinstance(declared.value, str) and not declared.value.strip()):
-        raise SchemaError(
-            _("{path}:{line}: front matter key {key} is empty; give a schema name or a path").format(
-                path=document.path, line=declared.line, key=FRONT_MATTER_KEY
-            )
-        )
+        raise DeclaredSchemaError(document, declared.line, _("the value is empty; give a schema name or a path"))
     if not isinstance(declared.value, str):
-        raise SchemaError(
-            _("{path}:{line}: front matter key {key} must be a schema name or a path, not {value}").format(
-                path=document.path, line=declared.line, key=FRONT_MATTER_KEY, value=repr(declared.value)
-            )
-        )
+        problem = _("the value must be a schema name or a path, not {value}").format(value=repr(declared.value))
+        raise DeclaredSchemaError(document, declared.line, problem)
 
     try:
-        return _load(declared.value.strip(), _document_folder(document))
+        return DeclaredSchema(_load(declared.value.strip(), _document_folder(document)), declared.line)
     except SchemaError as error:
-        raise SchemaError(
-            _("{path}:{line}: front matter key {key}: {problem}").format(
-                path=document.path, line=declared.line, key=FRONT_MATTER_KEY, problem=error
-            )
-        ) from None
+        raise DeclaredSchemaError(document, declared.line, str(error)) from None
 
 
 def _document_folder(document: Document) -> Path:
