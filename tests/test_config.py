@@ -441,3 +441,22 @@ def test_excluded_named_file_warned(run_process, tmp_path):
     code, stdout, stderr = run_process("check", "--no-cache", "drafts/d.md")
     assert (code, stdout) == (0, "No problems found in 0 files.\n")
     assert stderr == "doclint: warning: drafts/d.md: matches the exclude setting of the configuration, so it is not checked\n"
+
+
+def test_invalid_toml_names_line_and_column(run_cli, project):
+    config = project / ".doclint.toml"
+    config.write_text("select = 1 2\n", encoding="utf-8")
+    code, _stdout, stderr = run_cli("check", str(project / "notes.md"))
+    assert code == 2
+    assert stderr == (
+        f"doclint: error: {config}: invalid TOML (Expected newline or end of document after a statement at line 1, "
+        "column 12); fix the syntax\n"
+    )
+
+
+def test_invalid_toml_in_chinese(run_cli, project):
+    config = project / ".doclint.toml"
+    config.write_text('select = ["DL101"\n', encoding="utf-8")
+    code, _stdout, stderr = run_cli("check", "--lang", "zh-CN", str(project / "notes.md"))
+    assert code == 2
+    assert stderr == f"doclint: 错误：{config}：TOML 无效（文件末尾：数组没有闭合）；请修正语法\n"

@@ -140,9 +140,13 @@ def load_config(path: Path) -> dict[str, Any]:
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            text = handle.read().decode("utf-8")
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(_("{path}: invalid TOML ({reason}); fix the syntax").format(path=path, reason=error)) from None
+        from doclint.data_syntax import toml_problem
+
+        reason = toml_problem(text) or str(error)
+        raise ConfigError(_("{path}: invalid TOML ({reason}); fix the syntax").format(path=path, reason=reason)) from None
     except UnicodeDecodeError as error:
         raise ConfigError(
             _("{path}: invalid UTF-8 at byte {offset}; TOML files must be UTF-8, so save the file as UTF-8").format(

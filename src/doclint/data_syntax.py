@@ -48,6 +48,7 @@ PARSER_MESSAGES = frozenset(
         N_("Cannot overwrite a value"),
         N_("Escaped character is not a Unicode scalar value"),
         N_("Expected '=' after a key in a key/value pair"),
+        N_("Expected newline or end of document after a statement"),
         N_("Expected ']' at the end of a table declaration"),
         N_("Expected ']]' at the end of an array declaration"),
         N_("Invalid date or datetime"),
@@ -66,6 +67,21 @@ PARSER_MESSAGES = frozenset(
 def translated_problem(problem: str) -> str:
     """Return a JSON or TOML parser's message in the user's language when the catalogs have it, else as it is."""
     return _(problem) if problem in PARSER_MESSAGES else problem
+
+
+def toml_problem(text: str) -> str | None:
+    """Return where and why a TOML text does not parse, in the user's language, or None when it parses.
+
+    The configuration loader uses it, so that a broken configuration file
+    is described as a TOML block of a document is.
+    """
+    failure = _toml_failure(text)
+    if failure is None:
+        return None
+    problem = translated_problem(failure.problem)
+    if failure.index is None:
+        return _("{problem} at the end of the file").format(problem=problem)
+    return _("{problem} at line {line}, column {column}").format(problem=problem, line=failure.index + 1, column=failure.column + 1)
 
 _TOML_POSITION_RE = re.compile(r"\s*\((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)$")
 
