@@ -219,6 +219,21 @@ def test_rule_without_page_uses_summary(sarif, tmp_path, monkeypatch):
     assert descriptor["help"] == {"text": summary, "markdown": summary}
 
 
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+def test_descriptions_are_whole_sentences(language):
+    # A page whose first paragraph introduces a table ends in a colon; the summary stands in for it.
+    from doclint.i18n import set_language
+    from doclint.registry import all_rules
+
+    set_language(language)
+    try:
+        descriptions = {rule.code: rule_docs.rule_help(rule).description for rule in all_rules()}
+    finally:
+        set_language("en")
+    assert [code for code, text in descriptions.items() if text.endswith((":", "："))] == []
+    assert descriptions["DL303"] == ("A code block does not parse in its language." if language == "en" else "代码块无法按其标注的语言解析。")
+
+
 def test_related_location_in_other_file(sarif):
     _, log = sarif("cross-file")
     duplicate = log["runs"][0]["results"][0]

@@ -28,7 +28,7 @@ PAGE_HEADINGS = (DESCRIPTION_HEADING, N_("Why it matters"), N_("Example"), N_("O
 @dataclass(frozen=True)
 class RuleHelp:
     description: str
-    """The first paragraph under "What it finds", or the rule's summary."""
+    """The first paragraph under "What it finds", or the rule's summary when the page has none or that paragraph introduces a list or table."""
     markdown: str
     """The whole page, or the rule's summary."""
 
@@ -39,7 +39,11 @@ def rule_help(rule: Rule) -> RuleHelp:
     page = _read_page(rule.name)
     if page is None:
         return RuleHelp(summary, summary)
-    return RuleHelp(first_paragraph(page, _(DESCRIPTION_HEADING)) or summary, page)
+    description = first_paragraph(page, _(DESCRIPTION_HEADING))
+    if description is None or description.endswith((":", "：")):
+        # A paragraph that ends in a colon introduces the list or table after it, and reads as cut off alone.
+        description = summary
+    return RuleHelp(description, page)
 
 
 def _read_page(name: str) -> str | None:
