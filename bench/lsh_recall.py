@@ -45,7 +45,7 @@ from doclint.engine import discover, load  # noqa: E402
 from doclint.lsh import DEFAULT_PARAMETERS, LshParameters, candidate_pairs  # noqa: E402
 from doclint.settings import Settings  # noqa: E402
 from doclint.similarity import (  # noqa: E402
-    MIN_COMPARISON_CHARS,
+    is_long_enough,
     SECTION_LSH_SCHEME,
     SECTION_MIN_AGREEMENT,
     comparison_texts,
@@ -72,7 +72,7 @@ def corpus_texts(folder: Path) -> tuple[list[str], list[tuple[str, int]]]:
     copies = exact_copies(documents)
     texts = comparison_texts(entries)
     kept = [
-        entry for entry in entries if not copies.excludes(entry) and len(texts[entry.order]) >= MIN_COMPARISON_CHARS
+        entry for entry in entries if not copies.excludes(entry) and is_long_enough(texts[entry.order])
     ]
     places = [(str(Path(entry.document.path).relative_to(folder)), entry.section.line) for entry in kept]
     return [texts[entry.order] for entry in kept], places

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from doclint.cli import main
+from doclint.i18n import set_language
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = FIXTURES / "000.txt"
@@ -51,11 +52,19 @@ def private_cache_key(tmp_path_factory, monkeypatch):
 
 @pytest.fixture
 def run_cli():
-    """Run the doclint CLI in process and return (exit code, stdout, stderr)."""
+    """Run the doclint CLI in process and return (exit code, stdout, stderr).
+
+    The CLI selects the message language for the whole process, so each
+    call selects English again afterwards: a ``--lang zh-CN`` run must not
+    turn the messages of the tests after it Chinese.
+    """
 
     def invoke(*arguments: str, stdin: bytes | None = None) -> tuple[int, str, str]:
         runner = CliRunner()
-        result = runner.invoke(main, list(arguments), input=stdin, catch_exceptions=False, prog_name="doclint")
+        try:
+            result = runner.invoke(main, list(arguments), input=stdin, catch_exceptions=False, prog_name="doclint")
+        finally:
+            set_language("en")
         return result.exit_code, result.stdout, result.stderr
 
     return invoke

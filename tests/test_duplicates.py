@@ -288,3 +288,21 @@ def test_best_matches_keeps_highest_then_earliest():
     assert kept_later.tolist() == [5, 5, 7, 7]
     assert kept_earlier.tolist() == [2, 3, 6, 0]
     assert kept_score.tolist() == [90.0, 90.0, 99.0, 75.0]
+
+
+def test_short_answers_are_not_near_duplicates(tmp_path):
+    page = tmp_path / "billing.md"
+    page.write_text(
+        "# Billing FAQ\n\n## 1. How do I pay?\n\nBy card or by bank transfer, in any currency we list on the pricing page.\n\n"
+        "## 2. Can I get an invoice?\n\nYes, from the dashboard.\n\n## 3. How do I cancel?\n\nFrom the dashboard.\n",
+        encoding="utf-8",
+    )
+    assert findings(page) == []
+
+
+def test_short_chinese_answers_still_compared(tmp_path):
+    # Sixteen Chinese characters weigh enough, where sixteen Latin letters do not.
+    page = tmp_path / "notes.md"
+    body = "在控制台的账单页面下载每个月的发票文件"
+    page.write_text(f"# 账单\n\n## 1. 怎样下载发票\n\n{body}。\n\n## 2. 发票在哪里\n\n请{body}。\n", encoding="utf-8")
+    assert [(d.rule, d.line) for d in findings(page)] == [("near-duplicate-section", 7)]

@@ -451,9 +451,16 @@ def test_chinese_page_describes_rule(rule):
     set_language("zh-CN")
     described = rule_help(rule)
     assert described.markdown == page
+    assert CJK.search(described.description)
+    if rule.name in SUMMARY_DESCRIBED:
+        # The page's first paragraph introduces a table or list, so the summary stands in for it.
+        assert described.description == _(rule.summary)
+        return
     assert described.description != _(rule.summary)
     assert described.description.split("。")[0] in " ".join(page.split())
-    assert CJK.search(described.description)
+
+
+SUMMARY_DESCRIBED = {"code-syntax-error", "code-not-checked", "unused-suppression"}
 
 
 # The first ```text block of the Example section, and the Markdown block before it when there is one.

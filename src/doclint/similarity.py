@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from doclint.placeholders import placeholder_forms
 from doclint.model import Block, BlockQuote, CodeBlock, Document, ListBlock, Paragraph, Section, Table
-from doclint.text import join_normalized, normalize, split_clauses
+from doclint.text import is_cjk, join_normalized, normalize, split_clauses
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +35,12 @@ TEMPLATE_MIN_SECTIONS = 3
 TEMPLATE_MIN_SHARE = 0.25
 
 # Sections with less non-template text than this are too short to call
-# near-duplicates: a few shared characters would dominate their score.
-MIN_COMPARISON_CHARS = 16
+# near-duplicates: a few shared characters would dominate their score. A CJK
+# character weighs 1 and another letter or digit 1/2, so a section needs 16
+# Chinese characters or about 32 Latin letters (six English words): two
+# one-line FAQ answers such as "From the dashboard." and "Yes, from the
+# dashboard." are not near-duplicates of each other.
+MIN_COMPARISON_WEIGHT = 16
 
 # Rows of the score matrix computed at once: 512 rows of float32 against
 # 10,000 sections take 20 MB.
@@ -274,6 +278,17 @@ def comparison_texts(entries: Sequence[SectionEntry]) -> dict[int, str]:
     return texts
 
 
+def is_long_enough(text: str) -> bool:
+    """Return whether a comparison text weighs at least ``MIN_COMPARISON_WEIGHT``."""
+    if len(text) < MIN_COMPARISON_WEIGHT:
+        return False
+    if len(text) >= 4 * MIN_COMPARISON_WEIGHT:
+        # Comparison texts are letters, digits and single spaces, so a text this long weighs enough; most sections stop here.
+        return True
+    weight = sum(1.0 if is_cjk(char) else 0.5 for char in text if char.isalnum())
+    return weight >= MIN_COMPARISON_WEIGHT
+
+
 def contains(outer: SectionEntry, inner: SectionEntry) -> bool:
     """Return whether ``inner`` is ``outer`` or one of its subsections."""
     return (
@@ -348,9 +363,7 @@ def _near_duplicate_matches(
     entries = index_sections(documents)
     copies = exact_copies(documents)
     texts = comparison_texts(entries)
-    candidates = [
-        entry for entry in entries if not copies.excludes(entry) and len(texts[entry.order]) >= MIN_COMPARISON_CHARS
-    ]
+    candidates = [entry for entry in entries if not copies.excludes(entry) and is_long_enough(texts[entry.order])]
     strings = [texts[entry.order] for entry in candidates]
 
     result: dict[SectionEntry, list[tuple[float, SectionEntry]]] = {}
