@@ -325,8 +325,8 @@ def test_chinese_numbered_lines_in_later_paragraph():
     assert [(step.line, step.text) for step in answer.steps] == [(7, "互相等待。"), (8, "加锁顺序不同。")]
 
 
-def test_numbered_lines_out_of_order_stay_text():
+def test_numbered_lines_with_skipped_number_are_steps():
     answer = answer_of("## 1. 死锁\n\n**题目：** 原因？\n\n**答案：** 原因如下：\n1、互相等待。\n3、加锁顺序不同。\n")
 
-    assert answer.steps == []
-    assert answer.text == "原因如下：\n1、互相等待。\n3、加锁顺序不同。"
+    assert [(step.line, step.number, step.text) for step in answer.steps] == [(6, 1, "互相等待。"), (7, 3, "加锁顺序不同。")]
+    assert answer.text == "原因如下："

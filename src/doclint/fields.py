@@ -110,3 +110,20 @@ def match_step_label(text: str) -> tuple[str, str] | None:
     if not found:
         return None
     return found.group("label").strip(), text[found.end():]
+
+
+def strip_label(text: str, label: str) -> str:
+    """Remove a label, its colon and any bold markers left in the text from the start of plain text.
+
+    The label was matched on the Markdown source. The plain text keeps
+    ``**`` where CommonMark did not parse them as emphasis, so those are
+    removed here as well.
+    """
+    found = _label_pattern(label).match(text)
+    return text[found.end():] if found else text
+
+
+@lru_cache(maxsize=256)
+def _label_pattern(label: str) -> re.Pattern[str]:
+    """Compile the pattern of ``strip_label`` for one label; a document repeats a few labels many times."""
+    return re.compile(rf"^\s*(?:\*\*|__)?\s*{re.escape(label)}\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*", re.IGNORECASE)
