@@ -319,13 +319,14 @@ def _finish_section(section: Section, labels: LabelTable, source: Source, plain_
 
 
 def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: Callable[[str], str]) -> list[Block]:
-    """Split each paragraph at the lines that open with a bold field label.
+    """Split each paragraph at the lines that open with a bold or bracketed field label.
 
     ``**Question:** Why?`` and ``**Answer:** Because.`` on consecutive
     lines, with no blank line between them, are one paragraph in Markdown,
     but two fields to the author. Each such line starts a paragraph of its
-    own, with its own line numbers. Only bold labels split: a line such as
-    ``A: 4`` is more often a multiple-choice option than an answer.
+    own, with its own line numbers. Only bold labels and labels in
+    brackets (``【答案】``) split: a line such as ``A: 4`` is more often a
+    multiple-choice option than an answer.
     ``plain_text`` turns inline Markdown into plain text.
     """
     result: list[Block] = []
@@ -350,7 +351,7 @@ def _paragraph_fields(paragraph: Paragraph, labels: LabelTable, plain_text: Call
     starts = [0] + [
         index
         for index in range(1, len(source_lines))
-        if source_lines[index].lstrip().startswith(("**", "__")) and labels.match(source_lines[index]) is not None
+        if source_lines[index].lstrip().startswith(("**", "__", "【")) and labels.match(source_lines[index]) is not None
     ]
     if len(starts) == 1:
         return [paragraph]
