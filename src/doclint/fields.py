@@ -58,7 +58,7 @@ class LabelTable:
     def match(self, text: str) -> LabelMatch | None:
         """Match a field label at the start of a paragraph's text.
 
-        A label needs a colon after it, unless it stands in lenticular
+        A label needs a colon after it, unless it is in lenticular
         brackets: ``【答案】`` and ``【答案】：`` are labels. Bold markers are
         optional but must pair up: ``**Answer:** yes`` and ``Answer: yes``
         are fields, ``**Answer: yes`` is not.
