@@ -1,6 +1,7 @@
 import pytest
 
 from doclint.engine import run
+from doclint.i18n import set_language
 from doclint.model import Field, Step
 from doclint.parse import parse_document
 from doclint.qa import describe_difference
@@ -583,3 +584,51 @@ def test_difference_word_not_negation():
 )
 def test_operators_tell_questions_apart(question, other):
     assert not same_terms(question, other)
+
+
+def test_answer_text_against_steps_only():
+    later = answer_with_steps(20, [BUILD])
+    earlier = answer_with_steps(10, [BUILD])
+    earlier.text = ""
+
+    assert describe_difference(later, earlier) == (
+        'the answer has the text "Steps:" here, and the answer at line 10 has no text outside its steps'
+    )
+    assert describe_difference(earlier, later) == (
+        'the answer has no text outside its steps here, and the answer at line 20 has the text "Steps:"'
+    )
+
+
+def test_step_without_label_or_text():
+    later = answer_with_steps(20, [BUILD, "Deploy."])
+    earlier = answer_with_steps(10, [BUILD, "Deploy."])
+    later.steps[1].label, earlier.steps[1].label = "Ship", None
+
+    assert describe_difference(later, earlier) == 'step 2 is labelled "Ship" here, and step 2 at line 12 has no label'
+    assert describe_difference(earlier, later) == 'step 2 has no label here, and step 2 at line 22 is labelled "Ship"'
+
+    later.steps[1].label = None
+    later.steps[1].text = ""
+    assert describe_difference(later, earlier) == 'step 2 has no text here, and step 2 at line 12 reads "Deploy."'
+    assert describe_difference(earlier, later) == 'step 2 reads "Deploy." here, and step 2 at line 22 has no text'
+
+
+def test_empty_steps_named_by_number():
+    code_only = answer_with_steps(20, [BUILD, ""])
+
+    assert describe_difference(code_only, answer_with_steps(10, [BUILD])) == "step 2 is not in the answer at line 10"
+    assert describe_difference(answer_with_steps(10, [BUILD]), code_only) == "step 2 at line 22 is missing here"
+
+
+def test_answer_text_against_steps_only_in_chinese():
+    later = answer_with_steps(20, [BUILD])
+    earlier = answer_with_steps(10, [BUILD])
+    earlier.text = ""
+
+    set_language("zh-CN")
+    try:
+        difference = describe_difference(later, earlier)
+    finally:
+        set_language(None)
+
+    assert difference == "答案在此处有文字“Steps:”，在第 10 行除步骤外没有文字"

@@ -460,3 +460,48 @@ def test_invalid_toml_in_chinese(run_cli, project):
     code, _stdout, stderr = run_cli("check", "--lang", "zh-CN", str(project / "notes.md"))
     assert code == 2
     assert stderr == f"doclint: 错误：{config}：TOML 无效（文件末尾：数组没有闭合）；请修正语法\n"
+
+
+BRACKET_ITEM = "# 题库\n\n## 1. 哈希\n\n【考题】哈希表如何解决冲突？\n\n【答案】链地址法。\n"
+
+
+def test_bracketed_configured_label(run_cli, tmp_path):
+    (tmp_path / "题库.md").write_text(BRACKET_ITEM, encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text('[labels]\nquestion = ["【考题】"]\n', encoding="utf-8")
+
+    assert ast_fields(run_cli, str(tmp_path / "题库.md")) == (0, ["answer", "question"], "")
+
+
+def test_configured_label_with_colon(run_cli, tmp_path):
+    (tmp_path / "题库.md").write_text(BRACKET_ITEM.replace("【考题】", "考题："), encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text('[labels]\nquestion = ["**考题：**"]\n', encoding="utf-8")
+
+    assert ast_fields(run_cli, str(tmp_path / "题库.md")) == (0, ["answer", "question"], "")
+
+
+@pytest.mark.parametrize(
+    ("label", "warning"),
+    [
+        (
+            "【】",
+            "doclint: warning: {config}: [labels] label '【】' of 'question' is only markup and is ignored; "
+            "write the label word, such as '参考答案'\n",
+        ),
+        (
+            "考\\n题",
+            "doclint: warning: {config}: [labels] label '考\\n题' of 'question' is ignored because it has a "
+            "line break, and a label stands on one line; write it on one line\n",
+        ),
+    ],
+    ids=["only-markup", "line-break"],
+)
+def test_configured_label_that_cannot_match(run_process, tmp_path, label, warning):
+    (tmp_path / "题库.md").write_text(BRACKET_ITEM, encoding="utf-8")
+    config = tmp_path / ".doclint.toml"
+    config.write_text(f'[labels]\nquestion = ["{label}"]\n', encoding="utf-8")
+
+    code, stdout, stderr = run_process("ast", "题库.md")
+
+    assert code == 0
+    assert sorted(json.loads(stdout)["sections"][0]["children"][0]["fields"]) == ["answer"]
+    assert stderr == warning.format(config=config)

@@ -325,8 +325,35 @@ def test_chinese_numbered_lines_in_later_paragraph():
     assert [(step.line, step.text) for step in answer.steps] == [(7, "互相等待。"), (8, "加锁顺序不同。")]
 
 
-def test_numbered_lines_out_of_order_stay_text():
+def test_numbered_lines_with_skipped_number_are_steps():
     answer = answer_of("## 1. 死锁\n\n**题目：** 原因？\n\n**答案：** 原因如下：\n1、互相等待。\n3、加锁顺序不同。\n")
 
-    assert answer.steps == []
-    assert answer.text == "原因如下：\n1、互相等待。\n3、加锁顺序不同。"
+    assert [(step.line, step.number, step.text) for step in answer.steps] == [(6, 1, "互相等待。"), (7, 3, "加锁顺序不同。")]
+    assert answer.text == "原因如下："
+
+
+def test_bracketed_labels_with_and_without_colon():
+    text = "## 1. 哈希\n\n【题目】哈希表如何解决冲突？\n\n**【答案】：**\n\n1. 开放定址法。\n2. 链地址法。\n\n【解析】：链地址法简单。\n"
+
+    fields = parse(text).sections[0].fields
+
+    assert [(key, field.label, field.line, field.end_line, field.text) for key, field in fields.items()] == [
+        ("question", "题目", 3, 3, "哈希表如何解决冲突？"),
+        ("answer", "答案", 5, 8, ""),
+        ("explanation", "解析", 10, 10, "链地址法简单。"),
+    ]
+    assert [step.line for step in fields["answer"].steps] == [7, 8]
+
+
+def test_bracketed_labels_split_a_paragraph():
+    fields = parse("## 1. 哈希\n\n【题目】如何解决冲突？\n【答案】链地址法。\n【解析】实现简单。\n").sections[0].fields
+
+    assert [(key, field.line, field.text) for key, field in fields.items()] == [
+        ("question", 3, "如何解决冲突？"),
+        ("answer", 4, "链地址法。"),
+        ("explanation", 5, "实现简单。"),
+    ]
+
+
+def test_bracketed_text_without_label_is_no_field():
+    assert parse("## 1. 说明\n\n【注意】先排序。\n").sections[0].fields == {}

@@ -15,6 +15,7 @@ import dataclasses
 import difflib
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -315,11 +316,50 @@ def _labels(value: Any, context: _Context) -> LabelTable:
     for key, labels in value.items():
         _warn_if_misspelt(key, shipped, context)
         shipped.setdefault(key, [])
-        shipped[key] += [label for label in _strings(labels, context) if label not in shipped[key]]
+        for label in _strings(labels, context):
+            word = _label_word(label, key, context)
+            if word is not None and word not in shipped[key]:
+                shipped[key].append(word)
     try:
         return LabelTable(shipped)
     except DataError as error:
         raise ConfigError(_("{path}: invalid value for {key!r}: {reason}").format(path=context.path, key=context.key, reason=error)) from None
+
+
+# The markup a label may be written with in the configuration: bold markers, lenticular brackets, a colon.
+_LABEL_MARKUP_RE = re.compile(
+    r"^\s*(?:\*\*|__)?\s*【?\s*(?P<word>.*?)\s*】?\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*$", re.DOTALL
+)
+
+
+def _label_word(label: str, key: str, context: _Context) -> str | None:
+    """Return the word of a configured label without its markup, or None, with a warning, when no label can match it.
+
+    The label table matches bold markers, brackets and the colon around
+    every label word itself, so ``【题目】`` or ``题目：`` in the
+    configuration means the word ``题目``: kept as written, the table would
+    look for ``【题目】：`` or ``题目：：``, which no document writes.
+    """
+    word = _LABEL_MARKUP_RE.match(label).group("word")  # type: ignore[union-attr]
+    if not word:
+        logger.warning(
+            _("%s: [labels] label %r of %r is only markup and is ignored; write the label word, such as %r"),
+            context.path,
+            label,
+            key,
+            "参考答案",
+        )
+        return None
+    if "\n" in word:
+        logger.warning(
+            _("%s: [labels] label %r of %r is ignored because it has a line break, and a label stands on one line; "
+              "write it on one line"),
+            context.path,
+            label,
+            key,
+        )
+        return None
+    return word
 
 
 def _warn_if_misspelt(key: str, shipped: dict[str, list[str]], context: _Context) -> None:

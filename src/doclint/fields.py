@@ -1,4 +1,4 @@
-"""Recognising labelled fields (``**题目：**``, ``**Answer:**``) and step labels.
+"""Recognising labelled fields (``**题目：**``, ``**Answer:**``, ``【答案】``) and step labels.
 
 Labels are matched on the text as written, not only on what CommonMark
 parses as bold: under the flanking rules ``**题目：**如何…`` (no space after
@@ -48,27 +48,30 @@ class LabelTable:
         # Longest labels first, so that "答案解析" wins over "答案".
         alternatives = "|".join(re.escape(label) for label in sorted(self._keys, key=len, reverse=True))
         self._pattern = re.compile(
-            rf"^\s*(?P<open>{_MARK})?\s*(?P<label>{alternatives})\s*"
-            rf"(?:(?P<inner>{_COLON})\s*(?P<close1>{_MARK})?|(?P<close2>{_MARK})\s*{_COLON})\s*",
+            rf"^\s*(?P<open>{_MARK})?\s*(?:"
+            rf"【\s*(?P<bracketed>{alternatives})\s*】\s*{_COLON}?\s*(?P<close3>{_MARK})?\s*{_COLON}?"
+            rf"|(?P<label>{alternatives})\s*"
+            rf"(?:(?P<inner>{_COLON})\s*(?P<close1>{_MARK})?|(?P<close2>{_MARK})\s*{_COLON}))\s*",
             re.IGNORECASE,
         )
 
     def match(self, text: str) -> LabelMatch | None:
         """Match a field label at the start of a paragraph's text.
 
-        A label needs a colon after it. Bold markers are optional but must
-        pair up: ``**Answer:** yes`` and ``Answer: yes`` are fields,
-        ``**Answer: yes`` is not.
+        A label needs a colon after it, unless it is in lenticular
+        brackets: ``【答案】`` and ``【答案】：`` are labels. Bold markers are
+        optional but must pair up: ``**Answer:** yes`` and ``Answer: yes``
+        are fields, ``**Answer: yes`` is not.
         """
         found = self._pattern.match(text)
         if not found:
             return None
         opened = found.group("open") is not None
-        closed = found.group("close1") is not None or found.group("close2") is not None
+        closed = any(found.group(name) is not None for name in ("close1", "close2", "close3"))
         if opened != closed:
             return None
 
-        label = found.group("label")
+        label = found.group("label") or found.group("bracketed")
         return LabelMatch(self._keys[label.casefold()], label, text[found.end():])
 
 
@@ -110,3 +113,22 @@ def match_step_label(text: str) -> tuple[str, str] | None:
     if not found:
         return None
     return found.group("label").strip(), text[found.end():]
+
+
+def strip_label(text: str, label: str) -> str:
+    """Remove a label, its colon and any bold markers left in the text from the start of plain text.
+
+    The label was matched on the Markdown source. The plain text keeps
+    ``**`` where CommonMark did not parse them as emphasis, so those are
+    removed here as well.
+    """
+    found = _label_pattern(label).match(text)
+    return text[found.end():] if found else text
+
+
+@lru_cache(maxsize=256)
+def _label_pattern(label: str) -> re.Pattern[str]:
+    """Compile the pattern of ``strip_label`` for one label; a document repeats a few labels many times."""
+    return re.compile(
+        rf"^\s*(?:\*\*|__)?\s*【?\s*{re.escape(label)}\s*】?\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*", re.IGNORECASE
+    )

@@ -17,7 +17,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from doclint.block_guards import guard_block_rules
-from doclint.fields import LabelTable, default_labels, match_step_label
+from doclint.fields import LabelMatch, LabelTable, default_labels, match_step_label, strip_label
+from doclint.line_steps import LineParagraph, LineSteps, has_marker, read_line_steps
 from doclint.plain_text import inline_plain_text
 from doclint.model import (
     Block,
@@ -292,23 +293,6 @@ def code_language(info: str) -> str | None:
     return language or None
 
 
-def strip_label(text: str, label: str) -> str:
-    """Remove a label, its colon and any bold markers left in the text from the start of plain text.
-
-    The label was matched on the Markdown source. The plain text keeps
-    ``**`` where CommonMark did not parse them as emphasis, so those are
-    removed here as well.
-    """
-    found = _label_pattern(label).match(text)
-    return text[found.end():] if found else text
-
-
-@lru_cache(maxsize=256)
-def _label_pattern(label: str) -> re.Pattern[str]:
-    """Compile the pattern of ``strip_label`` for one label; a document repeats a few labels many times."""
-    return re.compile(rf"^\s*(?:\*\*|__)?\s*{re.escape(label)}\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*", re.IGNORECASE)
-
-
 def _finish_section(section: Section, labels: LabelTable, source: Source, plain_text: Callable[[str], str]) -> None:
     """Split out bold-question items, then compute fields and end lines, children first."""
     blocks = _split_labelled_lines(section.blocks, labels, plain_text)
@@ -335,13 +319,14 @@ def _finish_section(section: Section, labels: LabelTable, source: Source, plain_
 
 
 def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: Callable[[str], str]) -> list[Block]:
-    """Split each paragraph at the lines that open with a bold field label.
+    """Split each paragraph at the lines that open with a bold or bracketed field label.
 
     ``**Question:** Why?`` and ``**Answer:** Because.`` on consecutive
     lines, with no blank line between them, are one paragraph in Markdown,
     but two fields to the author. Each such line starts a paragraph of its
-    own, with its own line numbers. Only bold labels split: a line such as
-    ``A: 4`` is more often a multiple-choice option than an answer.
+    own, with its own line numbers. Only bold labels and labels in
+    brackets (``【答案】``) split: a line such as ``A: 4`` is more often a
+    multiple-choice option than an answer.
     ``plain_text`` turns inline Markdown into plain text.
     """
     result: list[Block] = []
@@ -366,7 +351,7 @@ def _paragraph_fields(paragraph: Paragraph, labels: LabelTable, plain_text: Call
     starts = [0] + [
         index
         for index in range(1, len(source_lines))
-        if source_lines[index].lstrip().startswith(("**", "__")) and labels.match(source_lines[index]) is not None
+        if source_lines[index].lstrip().startswith(("**", "__", "【")) and labels.match(source_lines[index]) is not None
     ]
     if len(starts) == 1:
         return [paragraph]
@@ -519,94 +504,99 @@ def _collect_fields(blocks: list[Block], labels: LabelTable) -> dict[str, Field]
     """Find the labelled fields among a section's blocks.
 
     A field runs from its labelled paragraph to the next labelled paragraph,
-    thematic break or the section's end. The items of the first list inside
-    it become its steps. A paragraph between two items ends a Markdown list,
-    so a later ordered list whose first number follows the last step's
-    (``7.`` after ``6.``) adds its items to the steps. A key's first
-    occurrence wins.
+    thematic break or the section's end. A key's first occurrence wins.
     """
     fields: dict[str, Field] = {}
-    current: Field | None = None
+    for found, field_blocks in _field_runs(blocks, labels):
+        field = _read_field(found, field_blocks, labels)
+        fields.setdefault(field.key, field)
+    return fields
+
+
+def _field_runs(blocks: list[Block], labels: LabelTable) -> list[tuple[LabelMatch, list[Block]]]:
+    """Split a section's blocks into fields: each label match with its labelled paragraph and the blocks after it."""
+    runs: list[tuple[LabelMatch, list[Block]]] = []
+    current: list[Block] | None = None
     for block in blocks:
         if isinstance(block, Paragraph):
             found = labels.match(block.markdown)
             if found is not None:
-                current = Field(found.key, found.label, block.line, block.end_line, strip_label(block.text, found.label))
-                fields.setdefault(found.key, current)
-                _take_line_steps(current, block, found.label)
+                current = [block]
+                runs.append((found, current))
                 continue
         if isinstance(block, ThematicBreak):
             current = None
-            continue
-        if current is None:
-            continue
-
-        current.end_line = block.end_line
-        if isinstance(block, ListBlock) and (not current.steps or _continues(block, current.steps)):
-            current.steps += [Step(item.line, item.end_line, item.number, item.label, item.text) for item in block.items]
-        elif isinstance(block, Paragraph) and not (not current.steps and _take_line_steps(current, block, None)):
-            current.text = f"{current.text}\n\n{block.text}" if current.text else block.text
-    return fields
+        elif current is not None:
+            current.append(block)
+    return runs
 
 
-# A step number that CommonMark does not read as a list marker: "1、" and "1．", as Chinese writes them.
-_LINE_STEP_RE = re.compile(r"[ \t]*(\d+)[ \t]*[、．][ \t]*")
+def _read_field(found: LabelMatch, blocks: list[Block], labels: LabelTable) -> Field:
+    """Build a field from its labelled paragraph and the blocks after it.
 
-
-def _take_line_steps(field: Field, paragraph: Paragraph, label: str | None) -> bool:
-    """Read the lines of a paragraph numbered ``1、``, ``2、`` ... as the field's steps; return whether there were any.
-
-    Markdown reads ``1.`` and ``1)`` at the start of a line as a list, whose
-    items become steps, but ``1、`` and ``1．`` as text, so such steps are
-    lines of a paragraph. They count when they number at least two lines
-    1, 2, 3 in order; a line without a number continues the step above it.
-    The paragraph's text before them stays the field's text (``label`` is
-    the field's label, stripped from a labelled paragraph's first line).
+    The items of the first list inside it become its steps. A paragraph
+    between two items ends a Markdown list, so a later ordered list whose
+    first number follows the last step's (``7.`` after ``6.``) adds its
+    items to the steps. Without a list before them, numbered lines that
+    Markdown reads as text (``1、``, ``（1）``, ``①``, see
+    ``doclint.line_steps``) are the steps. The other paragraphs are the
+    field's text.
     """
-    found = _line_steps(paragraph)
+    labelled = blocks[0]
+    assert isinstance(labelled, Paragraph)
+    field = Field(found.key, found.label, labelled.line, labelled.end_line, "")
+    line_steps = _field_line_steps(blocks, labels)
+    texts: list[str] = []
+    for index, block in enumerate(blocks):
+        field.end_line = max(field.end_line, block.end_line)
+        if line_steps is not None and index in line_steps.text_before:
+            if not field.steps:
+                field.steps += line_steps.steps
+            texts.append(line_steps.text_before[index])
+        elif index == 0:
+            texts.append(strip_label(block.text, found.label))
+        elif isinstance(block, ListBlock) and (not field.steps or _continues(block, field.steps)):
+            if not field.steps:
+                line_steps = None
+            field.steps += [Step(item.line, item.end_line, item.number, item.label, item.text) for item in block.items]
+        elif isinstance(block, Paragraph):
+            texts.append(block.text)
+    field.text = "\n\n".join(text for text in texts if text)
+    return field
+
+
+def _field_line_steps(blocks: list[Block], labels: LabelTable) -> LineSteps | None:
+    """Read the steps that a field's paragraphs number line by line; their indexes are those of ``blocks``.
+
+    The labelled paragraph's first line is read without its label. A
+    paragraph whose plain text has a different number of lines than its
+    source (a code span across a line break) is left out, because its
+    lines cannot be paired.
+    """
+    indexes: list[int] = []
+    paragraphs: list[LineParagraph] = []
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        markdown_lines = block.markdown.split("\n")
+        label = None
+        if index == 0:
+            first = labels.match(markdown_lines[0])
+            if first is None:
+                continue
+            markdown_lines[0], label = first.rest, first.label
+        if not has_marker("\n".join(markdown_lines)):
+            continue
+        text_lines = block.text.split("\n")
+        if len(markdown_lines) != len(text_lines):
+            continue
+        if label is not None:
+            text_lines[0] = strip_label(text_lines[0], label)
+        indexes.append(index)
+        paragraphs.append(LineParagraph(block.line, markdown_lines, text_lines))
+
+    found = read_line_steps(paragraphs)
     if found is None:
-        return False
-
-    first, steps = found
-    before = "\n".join(paragraph.text.split("\n")[:first])
-    if label is not None:
-        field.text = strip_label(before, label)
-    elif before:
-        field.text = f"{field.text}\n\n{before}" if field.text else before
-    field.steps += steps
-    field.end_line = max(field.end_line, paragraph.end_line)
-    return True
-
-
-def _line_steps(paragraph: Paragraph) -> tuple[int, list[Step]] | None:
-    """Return the index of a paragraph's first numbered line and its steps, or None when it has no such run.
-
-    The Markdown lines give the numbers and the bold step labels, and the
-    plain text lines give the texts, so the two must have as many lines.
-    """
-    if "、" not in paragraph.markdown and "．" not in paragraph.markdown:
         return None
-    markdown_lines = paragraph.markdown.split("\n")
-    text_lines = paragraph.text.split("\n")
-    if len(markdown_lines) != len(text_lines):
-        return None
-    first = next((index for index, line in enumerate(markdown_lines) if _LINE_STEP_RE.match(line)), None)
-    if first is None:
-        return None
-
-    steps: list[Step] = []
-    for index in range(first, len(markdown_lines)):
-        line = paragraph.line + index
-        number = _LINE_STEP_RE.match(markdown_lines[index])
-        if number is None:
-            steps[-1].text = f"{steps[-1].text}\n{text_lines[index].strip()}"
-            steps[-1].end_line = line
-            continue
-        if int(number.group(1)) != len(steps) + 1:
-            return None
-        text_number = _LINE_STEP_RE.match(text_lines[index])
-        text = text_lines[index][text_number.end():] if text_number else text_lines[index]
-        split = match_step_label(markdown_lines[index][number.end():])
-        label = split[0] if split is not None else None
-        steps.append(Step(line, line, len(steps) + 1, label, strip_label(text, label) if label else text.strip()))
-    return (first, steps) if len(steps) >= 2 else None
+    found.text_before = {indexes[position]: text for position, text in found.text_before.items()}
+    return found

@@ -195,15 +195,7 @@ def describe_difference(later: Field, earlier: Field, earlier_path: str = "", la
 
     differences = _step_differences(later.steps, earlier.steps, earlier, where)
     if normalize(later.text) != normalize(earlier.text):
-        differences.insert(
-            0,
-            format_message(
-                _('the answer reads "{here}" here and "{there}" at {where}'),
-                here=excerpt_difference(later.text, earlier.text),
-                there=excerpt_difference(earlier.text, later.text),
-                where=where(earlier.line),
-            ),
-        )
+        differences.insert(0, _text_difference(later, earlier, where(earlier.line)))
 
     listed = differences[:MAX_LISTED_DIFFERENCES]
     rest = len(differences) - len(listed)
@@ -211,6 +203,23 @@ def describe_difference(later: Field, earlier: Field, earlier_path: str = "", la
     if rest:
         text += ngettext(" (and {count} more difference)", " (and {count} more differences)", rest).format(count=rest)
     return text
+
+
+def _text_difference(later: Field, earlier: Field, earlier_location: str) -> str:
+    """Describe how the text of two answers differs, outside their steps.
+
+    An answer whose text is empty, such as one that is all steps, is said
+    to have no text, because an empty quotation would tell the reader nothing.
+    """
+    here = excerpt_difference(later.text, earlier.text)
+    there = excerpt_difference(earlier.text, later.text)
+    if not there:
+        template = _('the answer has the text "{here}" here, and the answer at {where} has no text outside its steps')
+    elif not here:
+        template = _('the answer has no text outside its steps here, and the answer at {where} has the text "{there}"')
+    else:
+        template = _('the answer reads "{here}" here and "{there}" at {where}')
+    return format_message(template, here=here, there=there, where=earlier_location)
 
 
 def _step_differences(
@@ -250,32 +259,32 @@ def _numbers(edit: StepEdit, later_steps: list[Step], earlier_steps: list[Step])
     return _step_number(later_steps, edit.later), _step_number(earlier_steps, edit.earlier)
 
 
+# A step with neither label nor text (a list item of code alone) is named by its number only.
 def _moved_step(new: Step, old: Step, numbers: tuple[int, int], where: Callable[[int], str]) -> str:
-    return format_message(
-        _('step {number} "{text}" is step {other_number} at {where}'),
-        number=numbers[0],
-        text=_step_excerpt(new),
-        other_number=numbers[1],
-        where=where(old.line),
-    )
+    text = _step_excerpt(new)
+    if text:
+        template = _('step {number} "{text}" is step {other_number} at {where}')
+    else:
+        template = _("step {number} is step {other_number} at {where}")
+    return format_message(template, number=numbers[0], text=text, other_number=numbers[1], where=where(old.line))
 
 
 def _removed_step(old: Step, number: int, where: Callable[[int], str]) -> str:
-    return format_message(
-        _('step {number} "{text}" at {where} is missing here'),
-        number=number,
-        text=_step_excerpt(old),
-        where=where(old.line),
-    )
+    text = _step_excerpt(old)
+    if text:
+        template = _('step {number} "{text}" at {where} is missing here')
+    else:
+        template = _("step {number} at {where} is missing here")
+    return format_message(template, number=number, text=text, where=where(old.line))
 
 
 def _added_step(new: Step, number: int, answer_location: str) -> str:
-    return format_message(
-        _('step {number} "{text}" is not in the answer at {where}'),
-        number=number,
-        text=_step_excerpt(new),
-        where=answer_location,
-    )
+    text = _step_excerpt(new)
+    if text:
+        template = _('step {number} "{text}" is not in the answer at {where}')
+    else:
+        template = _("step {number} is not in the answer at {where}")
+    return format_message(template, number=number, text=text, where=answer_location)
 
 
 def _changed_step(new: Step, old: Step, numbers: tuple[int, int], where: Callable[[int], str]) -> str:
@@ -283,7 +292,12 @@ def _changed_step(new: Step, old: Step, numbers: tuple[int, int], where: Callabl
     number, other_number = numbers
     parts = []
     if normalize(new.label or "") != normalize(old.label or ""):
-        if number == other_number:
+        here, there = (new.label or "").strip(), (old.label or "").strip()
+        if not here:
+            template = _('step {number} has no label here, and step {other_number} at {where} is labelled "{there}"')
+        elif not there:
+            template = _('step {number} is labelled "{here}" here, and step {other_number} at {where} has no label')
+        elif number == other_number:
             template = _('step {number} is labelled "{here}" here and "{there}" at {where}')
         else:
             template = _(
@@ -291,36 +305,31 @@ def _changed_step(new: Step, old: Step, numbers: tuple[int, int], where: Callabl
             )
         parts.append(
             format_message(
-                template,
-                number=number,
-                other_number=other_number,
-                here=new.label or "",
-                there=old.label or "",
-                where=where(old.line),
+                template, number=number, other_number=other_number, here=here, there=there, where=where(old.line)
             )
         )
     if normalize(new.text) != normalize(old.text):
-        if number == other_number:
+        here, there = excerpt_difference(new.text, old.text), excerpt_difference(old.text, new.text)
+        if not here:
+            template = _('step {number} has no text here, and step {other_number} at {where} reads "{there}"')
+        elif not there:
+            template = _('step {number} reads "{here}" here, and step {other_number} at {where} has no text')
+        elif number == other_number:
             template = _('step {number} reads "{here}" here and "{there}" at {where}')
         else:
             template = _('step {number} reads "{here}" here and step {other_number} reads "{there}" at {where}')
         parts.append(
             format_message(
-                template,
-                number=number,
-                other_number=other_number,
-                here=excerpt_difference(new.text, old.text),
-                there=excerpt_difference(old.text, new.text),
-                where=where(old.line),
+                template, number=number, other_number=other_number, here=here, there=there, where=where(old.line)
             )
         )
     return _("; ").join(parts)
 
 
 def _step_excerpt(step: Step) -> str:
-    if step.label:
-        return step.label
-    return excerpt(step.text)
+    """Return the label of a step, or an excerpt of its text when it has none; empty when it has neither."""
+    label = (step.label or "").strip()
+    return label or excerpt(step.text)
 
 
 def excerpt(text: str, start: int = 0) -> str:

@@ -25,6 +25,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz, process
 
+from doclint.line_steps import split_at_markers
 from doclint.placeholders import placeholder_forms
 from doclint.model import Block, BlockQuote, CodeBlock, Document, ListBlock, Paragraph, Section, Table
 from doclint.text import is_cjk, join_normalized, normalize, split_clauses
@@ -121,11 +122,14 @@ class SectionEntry:
 def block_texts(blocks: Iterable[Block]) -> Iterator[tuple[str, bool]]:
     """Yield (plain text, is code) for blocks in order, descending into lists and quotes.
 
-    Thematic breaks and HTML blocks carry no content and yield nothing.
+    Thematic breaks and HTML blocks carry no content and yield nothing. A
+    paragraph of numbered lines (``1、``, ``（1）``) yields one text per
+    numbered line, without its number, as a list yields its items.
     """
     for block in blocks:
         if isinstance(block, Paragraph):
-            yield block.text, False
+            for text in split_at_markers(block.text):
+                yield text, False
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from block_texts(item.blocks)
