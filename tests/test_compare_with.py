@@ -258,9 +258,8 @@ def test_undecodable_compared_file_names_per_file_encoding(run_process, tmp_path
     )
 
 
-# A page that holds the first copy of two sections, and a later page that repeats
-# both, as a translation or a copied page may: pre-commit checks the page it stages with
-# --compare-with ., so a finding for the later copy appears on the first page as its counterpart.
+# An original page and a later page that repeats two of its sections, as a translation does.
+# A pre-commit call that stages only the original reports its counterpart findings.
 ORIGINAL = "docs/getting-started/install.md"
 TRANSLATION = "docs/zh/upgrade.md"
 
