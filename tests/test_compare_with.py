@@ -1,11 +1,16 @@
 """``check --compare-with``: documents that the cross-file rules read but that are never reported on or fixed."""
 
+import os
 import shutil
 import subprocess
 import sys
 
+import pytest
+import yaml
+
 from conftest import FIXTURES
 
+ROOT = FIXTURES.parent
 CROSS_FILE = FIXTURES / "cross-file"
 INSTALL = CROSS_FILE / "install.md"
 UPGRADE = CROSS_FILE / "upgrade.md"
@@ -251,3 +256,167 @@ def test_undecodable_compared_file_names_per_file_encoding(run_process, tmp_path
         "doclint: warning: old.md: invalid utf-8 at byte 5 (line 1), so it is left out of the comparison; "
         "to compare it, name its encoding in the configuration's per-file-encoding table\n"
     )
+
+
+# An original page and a later page that repeats two of its sections, as a translation does.
+# A pre-commit call that stages only the original reports its counterpart findings.
+ORIGINAL = "docs/getting-started/install.md"
+TRANSLATION = "docs/zh/upgrade.md"
+
+
+def write_translated_pages(root, translation=None, configuration=None):
+    """Write the cross-file fixtures as an original page and a later copy of it, with an optional configuration file."""
+    (root / "docs" / "getting-started").mkdir(parents=True)
+    (root / "docs" / "zh").mkdir()
+    shutil.copy(INSTALL, root / ORIGINAL)
+    (root / TRANSLATION).write_text(translation or UPGRADE.read_text(encoding="utf-8"), encoding="utf-8")
+    if configuration is not None:
+        (root / ".doclint.toml").write_text(configuration, encoding="utf-8")
+
+
+def upgrade_with(lines):
+    """Return the text of upgrade.md with each of ``lines`` (line number, text) inserted before that line of the original."""
+    text = UPGRADE.read_text(encoding="utf-8").split("\n")
+    for line, inserted in sorted(lines, reverse=True):
+        text.insert(line - 1, inserted)
+    return "\n".join(text)
+
+
+FIRST_COPY_FINDINGS = {
+    "DL101": f'{ORIGINAL}:3:1: DL101 duplicate-section section "Requirements" is repeated word for word by section '
+    f'"Requirements" (line 8 of {TRANSLATION}); remove one of the two copies',
+    "DL102": f'{ORIGINAL}:8:1: DL102 near-duplicate-section section "Configuration" is mostly the same as section '
+    f'"Settings" (line {{line}} of {TRANSLATION}) after removing the text most sections share; merge the two or '
+    "rewrite one so that each says something of its own",
+}
+"""The counterpart findings on the original page; DL102's names the line of "Settings" in the copy."""
+
+
+@pytest.mark.parametrize(
+    ("ignored", "expected"),
+    [
+        (["duplicate-section"], ["DL102"]),
+        (["DL101"], ["DL102"]),
+        (["near-duplicate-section"], ["DL101"]),
+        (["DL1"], []),
+        ([], ["DL101", "DL102"]),
+    ],
+    ids=["name", "code", "other-rule", "prefix", "none"],
+)
+def test_counterpart_follows_per_file_ignores_of_the_copy(run_cli, tmp_path, monkeypatch, ignored, expected):
+    selectors = ", ".join(f'"{selector}"' for selector in ignored)
+    write_translated_pages(tmp_path, configuration=f'[per-file-ignores]\n"docs/zh/**" = [{selectors}]\n')
+    monkeypatch.chdir(tmp_path)
+
+    code, stdout, _ = run_cli("check", "--no-cache", "--compare-with", ".", ORIGINAL)
+
+    assert finding_lines(stdout) == [FIRST_COPY_FINDINGS[rule].format(line=13) for rule in expected]
+    assert code == (1 if expected else 0)
+    _, whole, _ = run_cli("check", "--no-cache", ".")
+    assert [line.split(" ")[1] for line in finding_lines(whole)] == expected
+
+
+def test_counterpart_left_out_for_excluded_copy(run_cli, tmp_path, monkeypatch):
+    write_translated_pages(tmp_path, configuration='exclude = ["docs/zh"]\n')
+    monkeypatch.chdir(tmp_path)
+
+    assert run_cli("check", "--no-cache", "--compare-with", ".", ORIGINAL) == (0, "No problems found in 1 file.\n", "")
+
+
+# Each form of suppression comment, placed in upgrade.md (line numbers of the fixture) so that it
+# silences the copy of "Requirements" (line 8) and not "Settings" (line 13).
+SUPPRESSIONS = {
+    "next-line-name": [(8, "<!-- doclint-disable-next-line duplicate-section -->")],
+    "next-line-code": [(8, "<!-- doclint-disable-next-line DL101 -->\n")],
+    "next-line-all-rules": [(8, "<!-- doclint-disable-next-line -->")],
+    "range": [(8, "<!-- doclint-disable duplicate-section -->"), (13, "<!-- doclint-enable duplicate-section -->\n")],
+    "range-all-rules": [(8, "<!-- doclint-disable -->"), (13, "<!-- doclint-enable -->\n")],
+    "to-end-of-file": [(8, "<!-- doclint-disable DL101 -->\n")],
+    "file": [(2, "<!-- doclint-disable-file duplicate-section -->\n")],
+}
+
+
+@pytest.mark.parametrize("form", SUPPRESSIONS)
+def test_counterpart_left_out_for_suppressed_copy(run_cli, tmp_path, monkeypatch, form):
+    translation = upgrade_with(SUPPRESSIONS[form])
+    write_translated_pages(tmp_path, translation)
+    monkeypatch.chdir(tmp_path)
+
+    # unused-suppression runs too: the comment in the copy is used in every run that checks the copy.
+    code, stdout, _ = run_cli("check", "--no-cache", "--select", "ALL", "--compare-with", ".", ORIGINAL)
+    settings_line = translation.split("\n").index("## Settings") + 1
+    assert finding_lines(stdout) == [FIRST_COPY_FINDINGS["DL102"].format(line=settings_line)]
+    assert code == 1
+    for arguments in ([TRANSLATION, "--compare-with", "."], ["."]):
+        _, stdout, _ = run_cli("check", "--no-cache", "--select", "ALL", *arguments)
+        assert [line.split(" ")[1] for line in finding_lines(stdout)] == ["DL102"]
+
+
+def test_counterpart_names_only_the_copies_reported(run_json, tmp_path):
+    # b.md's copy is accepted by a comment, c.md's is not: the finding on a.md names c.md only.
+    (tmp_path / "a.md").write_text("# A\n\n" + SECTION, encoding="utf-8")
+    (tmp_path / "b.md").write_text("# B\n\n<!-- doclint-disable-next-line duplicate-section -->\n" + SECTION, encoding="utf-8")
+    (tmp_path / "c.md").write_text("# C\n\n" + SECTION, encoding="utf-8")
+
+    code, found = run_json("--no-cache", str(tmp_path / "a.md"), "--compare-with", str(tmp_path))
+
+    assert code == 1
+    message = (
+        f'section "Notes" is repeated word for word by section "Notes" (line 3 of {tmp_path / "c.md"}); '
+        "remove one of the two copies"
+    )
+    assert [(d["line"], d["rule"], d["message"]) for d in found] == [(3, "duplicate-section", message)]
+    assert [(r["path"], r["line"]) for r in found[0]["related"]] == [(str(tmp_path / "c.md"), 3)]
+
+
+def test_counterpart_of_question_follows_per_file_ignores(run_cli, tmp_path, monkeypatch):
+    shutil.copytree(FIXTURES / "cross-file-zh", tmp_path / "faq")
+    (tmp_path / ".doclint.toml").write_text('[per-file-ignores]\n"faq/restore.md" = ["inconsistent-answer"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    code, stdout, _ = run_cli("check", "--no-cache", "faq/backup.md", "--compare-with", "faq")
+
+    assert (code, stdout) == (0, "No problems found in 1 file.\n")
+
+
+def test_pre_commit_entry_passes_original_of_accepted_copies(tmp_path):
+    # What the hook runs when a commit stages only the original page: its copies in the translation
+    # (per-file-ignores) and in another page (a suppression comment) were accepted, so it passes.
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    entry = hook["entry"].split()
+    assert entry[:2] == ["doclint", "check"]
+    write_translated_pages(tmp_path, configuration='select = ["ALL"]\n[per-file-ignores]\n"docs/zh/**" = ["DL1"]\n')
+    (tmp_path / "docs" / "other.md").write_text(
+        "# Other\n\n<!-- doclint-disable duplicate-section near-duplicate-section -->\n"
+        + INSTALL.read_text(encoding="utf-8").split("\n", 2)[2]
+        + "\n<!-- doclint-enable -->\n",
+        encoding="utf-8",
+    )
+    # Without GIT_* variables, so that a test run inside a git hook leaves the hook's repository alone.
+    environment = {name: value for name, value in os.environ.items() if not name.startswith("GIT_")}
+    subprocess.run(["git", "init", "--quiet", str(tmp_path)], check=True, env=environment)
+    subprocess.run(["git", "-C", str(tmp_path), "add", "--all"], check=True, env=environment)
+
+    def hook_run(*files):
+        completed = subprocess.run(
+            [sys.executable, "-m", "doclint", *entry[1:], *files],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=tmp_path,
+            env=environment,
+            timeout=120,
+        )
+        return completed.returncode, completed.stdout, completed.stderr
+
+    assert hook_run(ORIGINAL) == (0, "No problems found in 1 file.\n", "")
+    assert hook_run(ORIGINAL, "docs/other.md", TRANSLATION) == (0, "No problems found in 3 files.\n", "")
+    for copy in ("docs/other.md", TRANSLATION):
+        assert hook_run(copy) == (0, "No problems found in 1 file.\n", "")
+
+
+def test_missing_compare_with_path_in_chinese(run_cli):
+    code, stdout, stderr = run_cli("check", "--lang", "zh-CN", "no/such/folder")
+    assert (code, stdout, stderr) == (2, "", "doclint: 错误：no/such/folder：文件或目录不存在；请检查路径\n")
+    code, _, stderr = run_cli("check", "--lang", "zh-CN", str(INSTALL), "--compare-with", "no/such/folder")
+    assert (code, stderr) == (2, "doclint: 错误：no/such/folder：文件或目录不存在；请检查路径\n")

@@ -69,6 +69,16 @@ def test_hook_on_seed_and_clean_file(tmp_path):
     shutil.copy(FIXTURES / "cross-file" / "upgrade.md", repository / "guides" / "upgrade.md")
     shutil.copy(FIXTURES / "zh-notes.md", repository / "README")
     shutil.copy(FIXTURES / "zh-notes.md", repository / ".github" / "pull_request_template.md")
+    # A page whose sections a translation and another page repeat. The user accepted both copies,
+    # the translation through per-file-ignores and the other page through a comment, so the page passes.
+    (repository / "docs" / "zh").mkdir(parents=True)
+    section = "## Schedule\n\nThe backup job runs every night at 02:00 and keeps the last seven archives.\n"
+    (repository / "docs" / "backups.md").write_text("# Backups\n\n" + section, encoding="utf-8")
+    (repository / "docs" / "zh" / "backups.md").write_text("# 备份\n\n" + section, encoding="utf-8")
+    (repository / "docs" / "operations.md").write_text(
+        "# Operations\n\n<!-- doclint-disable-next-line duplicate-section -->\n" + section, encoding="utf-8"
+    )
+    (repository / ".doclint.toml").write_text('[per-file-ignores]\n"docs/zh/**" = ["duplicate-section"]\n', encoding="utf-8")
     subprocess.run(["git", "init", "--quiet", str(repository)], env=git_free_environment(tmp_path / "unused"), check=True)
 
     # upgrade.md repeats a section of install.md, which no run names. README,
@@ -81,6 +91,7 @@ def test_hook_on_seed_and_clean_file(tmp_path):
         repository,
         tmp_path / "home-passing",
         "clean-qa.md",
+        "docs/backups.md",
         "README",
         ".github/pull_request_template.md",
         "requirements.txt",

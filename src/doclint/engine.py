@@ -583,14 +583,17 @@ def _counterpart_findings(
     that sorts first would pass: a pre-commit hook would let the copy in.
     So the earlier section gets a finding of its own, with the rule's
     ``counterpart_message`` and the later sections as related locations,
-    and no fix: which copy to keep is for the author to decide.
+    and no fix: which copy to keep is for the author to decide. A later
+    section counts only when a check of its own document would report it
+    (``_reported_in_own_document``): a copy the user accepted there must
+    not block every change to the original.
     """
     by_path = {document.path: document for document in corpus}
+    mirrored = [diagnostic for diagnostic in dropped if diagnostic.related and diagnostic.related[0].path in reported]
     later_by_earlier: dict[tuple[str, int], list[Diagnostic]] = {}
-    for diagnostic in dropped:
-        if diagnostic.related and diagnostic.related[0].path in reported:
-            earlier = diagnostic.related[0]
-            later_by_earlier.setdefault((earlier.path, earlier.line), []).append(diagnostic)
+    for diagnostic in _reported_in_own_document(mirrored, by_path, settings):
+        earlier = diagnostic.related[0]
+        later_by_earlier.setdefault((earlier.path, earlier.line), []).append(diagnostic)
 
     assert rule.counterpart_message is not None
     for (path, line), laters in later_by_earlier.items():
@@ -600,6 +603,24 @@ def _counterpart_findings(
         message = rule.counterpart_message(document, section, later_document, _section_at(later_document, first.line), settings)
         related = [RelatedLocation(found.path, found.line, found.column, _("the other section")) for found in laters]
         yield rule.section_diagnostic(document, section, message, related)
+
+
+def _reported_in_own_document(
+    diagnostics: Sequence[Diagnostic], by_path: Mapping[str, Document], settings: Settings
+) -> list[Diagnostic]:
+    """Return the findings in compared documents that a check of those documents would report.
+
+    That drops the findings that per-file-ignores drops for their file and
+    those that a suppression comment of their document silences. The
+    comments there are read but not judged, because a compared document is
+    never reported on. A document that ``exclude`` matches is never
+    compared (``discover`` leaves it out), so it has no findings here.
+    """
+    from doclint.suppressions import unsilenced
+
+    configured = [diagnostic for diagnostic in diagnostics if not _ignored_in_file(diagnostic, settings)]
+    documents = [by_path[path] for path in dict.fromkeys(diagnostic.path for diagnostic in configured)]
+    return unsilenced(documents, configured)
 
 
 def _section_at(document: Document, line: int) -> Section:

@@ -16,7 +16,8 @@ directives in full. A comment with another word, such as
 
 The engine calls ``apply_suppressions`` after the rules ran. It drops the
 silenced findings and reports the comments that silence nothing or name
-no rule.
+no rule. For a document that is only compared (``--compare-with``), the
+engine calls ``unsilenced``, which applies the comments without judging them.
 """
 
 from __future__ import annotations
@@ -237,14 +238,7 @@ def apply_suppressions(
 
     comments = {document.path: find_comments(document) for document in documents}
     by_path = {document.path: (document, parse_suppressions(document, comments[document.path])) for document in documents}
-    kept = []
-    silenced = []
-    for diagnostic in diagnostics:
-        _document, suppressions = by_path[diagnostic.path]
-        if _silence(diagnostic, suppressions):
-            silenced.append(diagnostic)
-        else:
-            kept.append(diagnostic)
+    kept, silenced = _split(diagnostics, {path: suppressions for path, (_document, suppressions) in by_path.items()})
 
     known = {name: rule.name for rule in all_rules() for name in (rule.name, rule.code)}
     judged = frozenset(run) if UNUSED_SUPPRESSION.name in run else None
@@ -256,6 +250,32 @@ def apply_suppressions(
         reports.extend(findings)
         warnings.extend(document_warnings)
     return Applied(kept, silenced, reports, warnings)
+
+
+def unsilenced(documents: Sequence[Document], diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """Return the findings that no suppression comment of their document silences.
+
+    This is for findings in documents that are compared but not reported
+    on (``--compare-with``): it reads their comments without judging
+    them, so nothing is reported about a comment there.
+    """
+    by_path = {document.path: parse_suppressions(document) for document in documents}
+    kept, _silenced = _split(diagnostics, by_path)
+    return kept
+
+
+def _split(
+    diagnostics: Sequence[Diagnostic], suppressions_by_path: Mapping[str, Sequence[Suppression]]
+) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """Return the findings that no suppression of their document silences, and those that one does."""
+    kept = []
+    silenced = []
+    for diagnostic in diagnostics:
+        if _silence(diagnostic, suppressions_by_path[diagnostic.path]):
+            silenced.append(diagnostic)
+        else:
+            kept.append(diagnostic)
+    return kept, silenced
 
 
 def _comment_reports(
