@@ -8,7 +8,7 @@ so that a finding can quote what the author wrote.
 Template text is no evidence of copying. A character 5-gram is template
 when enough of a document's distinct items have it
 (``doclint.passage_sets.template_min_items``): at least 3 items and a
-quarter of them, and at least 5 items or, in a bank of fewer than ten
+quarter of them, and at least 5 items or, in a bank of fewer than nine
 items, half of them. A passage counts only with the characters that
 template does not cover.
 
@@ -70,6 +70,7 @@ from typing import TYPE_CHECKING, NamedTuple, Sequence
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from doclint.distinct_items import distinct_items
 from doclint.model import Document
 from doclint.passage_sets import MAX_CHARS as SMALL_INDEX_CHARS
 from doclint.passage_sets import SetPassageIndex
@@ -314,10 +315,19 @@ def _find_borrowings(
 def _related_pairs(
     documents: tuple[Document, ...], same_question_threshold: float, near_duplicate_threshold: float
 ) -> set[tuple[int, int]]:
-    """Return (later order, earlier order) of the pairs other rules report or that ask the same question."""
+    """Return (later order, earlier order) of the pairs other rules report or that ask the same question.
+
+    Near-duplicate matches count unless they are distinct items, which
+    ``near-duplicate-section`` leaves out, so a step pasted between two
+    such items is reported here.
+    """
     pairs = {(later.order, conflict.earlier.order) for later, conflict in answer_conflicts(documents, same_question_threshold).items()}
     for later, matches in near_duplicate_matches(documents, near_duplicate_threshold).items():
-        pairs.update((later.order, earlier.order) for _score, earlier in matches)
+        pairs.update(
+            (later.order, earlier.order)
+            for _score, earlier in matches
+            if not distinct_items(later.section, earlier.section, near_duplicate_threshold)
+        )
     return pairs
 
 
