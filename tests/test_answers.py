@@ -5,7 +5,7 @@ from doclint.i18n import set_language
 from doclint.model import Field, Step
 from doclint.parse import parse_document
 from doclint.qa import describe_difference
-from doclint.question_terms import differ_in_key_terms, same_terms
+from doclint.question_terms import differ_in_key_terms, same_terms, swaps_subject
 from doclint.settings import Settings
 from doclint.source import Source
 
@@ -563,10 +563,31 @@ def test_rewordings_not_different_key_terms(text, other):
         ("可以使用缓存吗？", "不能使用缓存吗？"),
         ("Python 3.11", "Python 3.12"),
         ("按升序排列", "按降序排列"),
+        ("后进先出的线性表", "先进先出的线性表"),
+        ("二叉树的先序遍历", "二叉树的后序遍历"),
     ],
 )
 def test_different_key_terms(text, other):
     assert differ_in_key_terms(text, other)
+
+
+@pytest.mark.parametrize(
+    ("question", "other", "title", "other_title", "expected"),
+    [
+        ("什么是栈？", "什么是队列？", "栈", "队列", True),
+        ("什么是数组？", "什么是数据？", "数组", "数据", True),
+        ("What is a stack?", "What is a queue?", "Stack", "Queue", True),
+        # Each question must name its own heading's subject.
+        ("什么是栈？", "什么是队列？", "队列", "栈", False),
+        ("什么是栈？", "什么是队列？", "单选题", "单选题", False),
+        # A question that is only its title has no frame to share.
+        ("如何实现单例", "怎样实现单例", "如何实现单例", "怎样实现单例", False),
+        # The rest of the questions must match.
+        ("什么是栈？", "栈和队列有什么区别？", "栈", "队列", False),
+    ],
+)
+def test_swaps_subject(question, other, title, other_title, expected):
+    assert swaps_subject(question, other, title, other_title) is expected
 
 
 def test_difference_word_not_negation():

@@ -4,6 +4,7 @@ from doclint.engine import run
 from doclint.parse import parse_document
 from doclint.rules.duplicates import check_near_duplicates
 from doclint.settings import Settings
+from doclint.similarity import near_duplicate_matches
 from doclint.source import Source
 
 from conftest import FIXTURES, SEED
@@ -306,3 +307,79 @@ def test_short_chinese_answers_still_compared(tmp_path):
     body = "在控制台的账单页面下载每个月的发票文件"
     page.write_text(f"# 账单\n\n## 1. 怎样下载发票\n\n{body}。\n\n## 2. 发票在哪里\n\n请{body}。\n", encoding="utf-8")
     assert [(d.rule, d.line) for d in findings(page)] == [("near-duplicate-section", 7)]
+
+
+DISTINCT_ITEMS = FIXTURES / "distinct-items-zh.md"
+
+STACK_AND_QUEUE = """\
+# 题库
+
+## 1. 栈
+
+**题目：** 什么是栈？
+
+**答案：** {stack}
+
+## 2. 队列
+
+**题目：** 什么是队列？
+
+**答案：** {queue}
+"""
+
+
+def near_duplicate_pairs(path):
+    document = parse_document(Source.from_text(str(path), path.read_text(encoding="utf-8")))
+    matches = near_duplicate_matches([document], 75.0)
+    return {(later.section.line, earlier.section.line) for later, found in matches.items() for _score, earlier in found}
+
+
+def test_opposite_and_version_items_not_reported():
+    pairs = near_duplicate_pairs(DISTINCT_ITEMS)
+    assert (29, 3) in pairs
+    assert (48, 42) in pairs
+    assert findings(DISTINCT_ITEMS, rule="near-duplicate-section") == []
+
+
+def test_subject_swap_with_opposite_answers_not_reported(tmp_path):
+    path = tmp_path / "bank.md"
+    path.write_text(STACK_AND_QUEUE.format(stack="后进先出的线性表。", queue="先进先出的线性表。"), encoding="utf-8")
+    assert (9, 3) in near_duplicate_pairs(path)
+    assert findings(path, rule="near-duplicate-section") == []
+
+
+def test_subject_swap_with_same_answer_advises_rewrite(tmp_path):
+    path = tmp_path / "bank.md"
+    answer = "一种只能在端点插入和删除元素的线性表。"
+    path.write_text(STACK_AND_QUEUE.format(stack=answer, queue=answer), encoding="utf-8")
+    [finding] = findings(path, rule="near-duplicate-section")
+    assert finding.line == 9
+    assert finding.message.startswith('section "2. 队列" is ')
+    assert finding.message.endswith(
+        'similar to section "1. 栈" (line 3) after removing the text most sections share, but the two ask different '
+        "questions; rewrite this answer so that it answers its own question"
+    )
+
+
+def test_opposite_question_with_pasted_answer_advises_rewrite(tmp_path):
+    # The fixture's items 1 and 3 with item 1's answer and explanation pasted into item 3.
+    lines = DISTINCT_ITEMS.read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "bank.md"
+    path.write_text("".join(lines[:37] + lines[11:14] + lines[40:]), encoding="utf-8")
+    assert path.read_text(encoding="utf-8").splitlines()[37:40] == ["**答案：** C", "", "**解析：** 元组创建后不能修改。"]
+    [finding] = findings(path, rule="near-duplicate-section")
+    assert finding.line == 29
+    assert finding.related[0].line == 3
+    assert "but the two ask different questions; rewrite this answer so that it answers its own question" in finding.message
+
+
+def test_distinct_items_still_compared_for_borrowing(tmp_path):
+    lines = DISTINCT_ITEMS.read_text(encoding="utf-8").splitlines(keepends=True)
+    pasted = "**解析：** 判断可变性时要看对象创建以后能否在原处修改它的内容。\n"
+    path = tmp_path / "bank.md"
+    path.write_text("".join(lines[:13] + [pasted] + lines[14:39] + [pasted] + lines[40:]), encoding="utf-8")
+    assert findings(path, rule="near-duplicate-section") == []
+    [finding] = findings(path, rule="borrowed-passage")
+    assert finding.line == 40
+    assert finding.related[0].line == 14
+    assert finding.message.startswith('the explanation of item "3. 单选题" repeats the explanation of item "1. 单选题" (line 14)')

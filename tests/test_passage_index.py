@@ -26,12 +26,17 @@ def direct_shingles(text):
 
 def direct_template(texts_by_item):
     distinct = {frozenset().union(*(direct_shingles(text) for text in item)) for item in texts_by_item}
-    minimum = max(3, math.ceil(0.25 * len(distinct)))
+    minimum = direct_template_minimum(len(distinct))
     counts = {}
     for shingles in distinct:
         for shingle in shingles:
             counts[shingle] = counts.get(shingle, 0) + 1
     return {shingle for shingle, count in counts.items() if count >= minimum}
+
+
+def direct_template_minimum(items):
+    """Return max(3, a quarter of the items, min(5, half of the items)), rounding each share up."""
+    return max(3, math.ceil(items / 4), min(5, math.ceil(items / 2)))
 
 
 def direct_weights(text, template):
@@ -90,6 +95,31 @@ def test_phrase_in_three_distinct_items_is_template(index_units):
     index = index_units(texts_by_item, 16.0)
     assert index.unit_weights(0) == [0.0] * 7
     assert index.unit_weights(1) == [0.0] * 7 + [1.0]
+
+
+@pytest.mark.parametrize(
+    ("items", "minimum"),
+    [(1, 3), (3, 3), (4, 3), (6, 3), (7, 4), (8, 4), (9, 5), (10, 5), (19, 5), (20, 5), (21, 6), (30, 8)],
+)
+def test_template_min_items_by_bank_size(items, minimum):
+    assert passage_sets.template_min_items(items) == minimum
+    assert direct_template_minimum(items) == minimum
+
+
+@INDEXES
+def test_sentence_in_four_of_ten_items_is_not_template(index_units):
+    pasted = "浅拷贝只复制最外层容器"
+    texts_by_item = [[pasted + "甲"], [pasted + "乙"], [pasted + "丙"], [pasted + "丁"]] + [[f"其他内容{n}"] for n in range(6)]
+    index = index_units(texts_by_item, 16.0)
+    assert index.unit_weights(0) == [1.0] * 12
+
+
+@INDEXES
+def test_sentence_in_five_of_ten_items_is_template(index_units):
+    pasted = "浅拷贝只复制最外层容器"
+    texts_by_item = [[pasted + suffix] for suffix in "甲乙丙丁戊"] + [[f"其他内容{n}"] for n in range(5)]
+    index = index_units(texts_by_item, 16.0)
+    assert index.unit_weights(0) == [0.0] * 11 + [1.0]
 
 
 @INDEXES

@@ -75,6 +75,28 @@ def test_seed_explanation_quotes_shared_half():
     assert "可以帮助医生更好地理解和分析医疗信息，提高诊断和治疗的准确性" in finding.message
 
 
+def test_sentence_pasted_into_three_items_reported():
+    found = {d.line: d for d in borrowed(FIXTURES / "pasted-steps-zh.md")}
+    assert sorted(found) == [54, 76, 87, 98]
+    for line in (54, 76, 98):
+        assert found[line].related[0].line == 20
+        assert found[line].message.endswith(
+            'repeats step 1 of item "2. 浅拷贝" (line 20): "浅拷贝只复制最外层容器，内部元素仍是原对象的引用"; '
+            "the passage answers the other question, so rewrite it for this one"
+        )
+    assert found[54].message.startswith('step 2 of item "5. 生成器" repeats')
+
+
+def test_pasted_step_with_latin_word_reported():
+    # "Python" is in 3 of the 10 items; it must not split the pasted run, which weighs 12 + 6/3 + 3 = 17.
+    finding = {d.line: d for d in borrowed(FIXTURES / "pasted-steps-zh.md")}[87]
+    assert finding.related[0].line == 43
+    assert finding.message == (
+        'step 2 of item "8. 垃圾回收" repeats step 2 of item "4. 全局解释器锁" (line 43): '
+        '"同一时刻只有一个线程执行 Python 字节码"; the passage answers the other question, so rewrite it for this one'
+    )
+
+
 def test_seed_item_7_overlap_reported():
     finding = {d.line: d for d in borrowed(SEED)}[180]
     assert finding.related[0].line == 89

@@ -8,6 +8,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 
 from doclint.engine import run
+from doclint.i18n import set_language
 from doclint.settings import Settings
 
 from conftest import FIXTURES, SEED
@@ -114,6 +115,85 @@ def test_empty_question_and_explanation(tmp_path):
     assert [(d.line, d.message) for d in findings] == [
         (3, 'the Question field of item "1. Undo" is empty; write its text after the label'),
         (10, 'the Explanation field of item "1. Undo" is empty; write its text after the label'),
+    ]
+
+
+PLACEHOLDER_FIELDS = FIXTURES / "placeholder-fields-zh.md"
+
+
+def test_placeholder_explanation_and_question_reported():
+    findings = schema_findings(PLACEHOLDER_FIELDS)
+    assert [(d.line, d.message) for d in findings] == [
+        (12, 'the 解析 field of item "1. 链表" is only the placeholder "待补充。"; write its text in place of the placeholder'),
+        (23, 'the 解析 field of item "2. 哈希表" is only the placeholder "TODO"; write its text in place of the placeholder'),
+        (27, 'the 题目 field of item "3. 二叉搜索树" is only the placeholder "待完善"; write its text in place of the placeholder'),
+        (42, 'the 解析 field of item "4. 图" is empty; write its text after the label'),
+    ]
+    assert {(d.code, d.severity.value) for d in findings} == {("DL401", "error")}
+
+
+def test_placeholder_answer_left_to_missing_answer():
+    result = run([str(PLACEHOLDER_FIELDS)], Settings(select=("missing-answer", "schema-violation")))
+    at_answer = [(d.rule, d.message) for d in result.diagnostics if d.line == 40]
+    assert at_answer == [
+        ("missing-answer", 'item "4. 图" has no answer, only the placeholder "待补充"; write the answer or remove the item')
+    ]
+
+
+def test_placeholder_explanation_chinese_message(run_cli):
+    try:
+        code, stdout, stderr = run_cli("check", "--lang", "zh-CN", "--select", "schema-violation", str(PLACEHOLDER_FIELDS))
+    finally:
+        # The in-process run keeps its language, and the tests after this one expect English.
+        set_language(None)
+    assert code == 1
+    assert stderr == ""
+    assert stdout.splitlines()[0] == (
+        f"{PLACEHOLDER_FIELDS}:12:1: DL401 schema-violation 条目“1. 链表”的“解析”字段只有占位符“待补充。”；请用正文替换占位符"
+    )
+
+
+@pytest.mark.parametrize(("page", "lang"), [("docs/rules/schema-violation.md", "en"), ("docs/rules/zh-CN/schema-violation.md", "zh-CN")])
+def test_placeholder_doc_example_is_output(page, lang, run_cli, monkeypatch):
+    text = (FIXTURES.parent / page).read_text(encoding="utf-8")
+    [documented] = [line for line in text.splitlines() if line.startswith(f"{PLACEHOLDER_FIELDS.name}:")]
+    monkeypatch.chdir(FIXTURES)
+    try:
+        _code, stdout, _stderr = run_cli("check", "--lang", lang, "--select", "schema-violation", PLACEHOLDER_FIELDS.name)
+    finally:
+        set_language(None)
+    assert documented in stdout.splitlines()
+
+
+def test_placeholder_field_passes_schema_without_text_rule(tmp_path):
+    schema = write_json(
+        tmp_path / "present.schema.json",
+        {
+            "$defs": {
+                "section": {
+                    "properties": {
+                        "fields": {"required": ["explanation"]},
+                        "children": {"items": {"$ref": "#/$defs/section"}},
+                    }
+                }
+            },
+            "properties": {"sections": {"items": {"$ref": "#/$defs/section"}}},
+        },
+    )
+    path = tmp_path / "faq.md"
+    path.write_text("## 1. Undo\n\n**Answer:** Press Ctrl+Z.\n\n**Explanation:** TODO\n", encoding="utf-8")
+    assert schema_findings(path, schema=str(schema)) == []
+
+
+def test_english_placeholder_explanation(tmp_path):
+    path = tmp_path / "faq.md"
+    path.write_text(
+        "## 1. Undo\n\n**Question:** How do I undo?\n\n**Answer:** So:\n\n1. a\n2. b\n\n**Explanation:** To be added.\n",
+        encoding="utf-8",
+    )
+    findings = schema_findings(path)
+    assert [(d.line, d.message) for d in findings] == [
+        (10, 'the Explanation field of item "1. Undo" is only the placeholder "To be added."; write its text in place of the placeholder')
     ]
 
 

@@ -16,7 +16,7 @@ from typing import Sequence
 
 import numpy
 
-from doclint.passage_sets import LATIN_WEIGHT, MIN_SHARED_SHINGLES, SHINGLE, TEMPLATE_MIN_ITEMS, TEMPLATE_MIN_SHARE
+from doclint.passage_sets import LATIN_WEIGHT, MIN_SHARED_SHINGLES, SHINGLE, template_min_items
 from doclint.shingles import Windows, earlier_overlaps, run_starts, text_windows
 from doclint.text import is_cjk
 
@@ -72,7 +72,7 @@ def index_units(texts_by_item: Sequence[Sequence[str]], min_weight: float) -> Pa
 
 
 def _template_ids(windows: Windows, item_of_unit: numpy.ndarray, item_count: int) -> numpy.ndarray:
-    """Mark the shingles that occur in at least max(3, 25 %) of the items with distinct content.
+    """Mark the shingles that occur in at least ``template_min_items`` of the items with distinct content.
 
     Items with the same set of shingles count once. An item without
     shingles counts as the empty set.
@@ -91,8 +91,7 @@ def _template_ids(windows: Windows, item_of_unit: numpy.ndarray, item_count: int
         distinct.setdefault(shingles.tobytes(), shingles)
 
     counts = numpy.bincount(numpy.concatenate([ids[:0], *distinct.values()]), minlength=windows.count)
-    minimum = max(TEMPLATE_MIN_ITEMS, math.ceil(TEMPLATE_MIN_SHARE * len(distinct)))
-    return counts >= minimum
+    return counts >= template_min_items(len(distinct))
 
 
 def _coverage(windows: Windows, template: numpy.ndarray) -> numpy.ndarray:

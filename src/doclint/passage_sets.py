@@ -19,8 +19,10 @@ from typing import Sequence
 from doclint.text import is_cjk
 
 SHINGLE = 5
+# Limits of ``template_min_items``, in distinct items of one document.
 TEMPLATE_MIN_ITEMS = 3
 TEMPLATE_MIN_SHARE = 0.25
+TEMPLATE_MIN_PASTES = 4
 LATIN_WEIGHT = 1 / 3
 
 # A source unit must share this many non-template shingles with a unit to be
@@ -70,7 +72,7 @@ def _shingles(text: str) -> set[str]:
 
 
 def _template(texts_by_item: Sequence[Sequence[str]], shingles: list[set[str]]) -> set[str]:
-    """Return the shingles that occur in at least max(3, 25 %) of the items with distinct content."""
+    """Return the shingles that occur in at least ``template_min_items`` of the items with distinct content."""
     distinct: set[frozenset[str]] = set()
     unit = 0
     for group in texts_by_item:
@@ -80,8 +82,23 @@ def _template(texts_by_item: Sequence[Sequence[str]], shingles: list[set[str]]) 
     counts: Counter[str] = Counter()
     for item_shingles in distinct:
         counts.update(item_shingles)
-    minimum = max(TEMPLATE_MIN_ITEMS, math.ceil(TEMPLATE_MIN_SHARE * len(distinct)))
+    minimum = template_min_items(len(distinct))
     return {shingle for shingle, count in counts.items() if count >= minimum}
+
+
+def template_min_items(distinct_items: int) -> int:
+    """Return how many of a document's distinct items must have a 5-gram for it to be template.
+
+    The minimum is at least 3 items and a quarter of them, because a
+    generated template repeats its text in most items. It also exceeds
+    ``TEMPLATE_MIN_PASTES`` items, so a sentence pasted into up to three
+    other items stays evidence of copying, unless the document has fewer
+    than nine items: there half of them (and at least 3) suffice, because
+    small banks repeat their template in every item. ``doclint.passages`` gives the measurements.
+    """
+    quarter = math.ceil(TEMPLATE_MIN_SHARE * distinct_items)
+    half = math.ceil(distinct_items / 2)
+    return max(TEMPLATE_MIN_ITEMS, quarter, min(TEMPLATE_MIN_PASTES + 1, half))
 
 
 class _CharWeights(dict[str, float]):

@@ -35,7 +35,7 @@ _NOT_NEGATING_ENDINGS = frozenset({"区别", "差别", "分别", "特别", "识�
 # Pairs of opposite characters: swapping one for the other reverses a question ("升序" and "降序").
 _OPPOSITES = frozenset(
     frozenset(pair)
-    for pair in ("多少", "大小", "升降", "增减", "加减", "高低", "长短", "快慢", "前后", "上下", "左右", "内外", "早晚", "新旧", "正负", "开关", "入出", "真假")
+    for pair in ("多少", "大小", "升降", "增减", "加减", "高低", "长短", "快慢", "前后", "先后", "上下", "左右", "内外", "早晚", "新旧", "正负", "开关", "入出", "真假")
 )
 
 _NUMBER_RE = re.compile(
@@ -170,6 +170,23 @@ def differ_in_key_terms(text: str, other: str) -> bool:
         return True
     code_names, other_code_names = _code_names(text), _code_names(other)
     return bool(code_names and other_code_names and code_names != other_code_names)
+
+
+def swaps_subject(question: str, other: str, title: str, other_title: str) -> bool:
+    """Return whether two questions ask the same thing of different subjects, each the title of its own heading.
+
+    "什么是栈？" under "1. 栈" and "什么是队列？" under "2. 队列" qualify:
+    each question contains its title, and putting the other title in its
+    place gives the other question. A question that is only its title has
+    no frame in common with the other, so it does not qualify.
+    """
+    normalized, other_normalized = normalize(question), normalize(other)
+    subject, other_subject = normalize(title), normalize(other_title)
+    if not subject or not other_subject or subject == other_subject:
+        return False
+    if normalized == subject or other_normalized == other_subject:
+        return False
+    return subject in normalized and normalized.replace(subject, other_subject, 1) == other_normalized
 
 
 def _all_numbers(text: str, normalized: str) -> list[int]:

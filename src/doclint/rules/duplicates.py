@@ -9,7 +9,9 @@ rapidfuzz's ``fuzz.ratio`` (an Indel similarity over characters, so CJK text
 needs no word splitting) after removing the template text that most sections
 of the document or run share. Each section is reported once, against the
 earlier section it resembles most; the ten most similar earlier matches above
-the threshold are listed as related locations.
+the threshold are listed as related locations. Two Q&A items that ask
+different questions and give different answers are not near-duplicates of
+each other (``doclint.distinct_items``).
 """
 
 from __future__ import annotations
@@ -18,19 +20,16 @@ import logging
 from itertools import groupby
 from typing import Iterable, Iterator, Sequence
 
-from rapidfuzz import fuzz
-
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity, describe_location
 from doclint.i18n import N_, _, format_message
 from doclint.model import Document, Section
 from doclint.qa import answer_conflicts, is_item, start_answer_conflicts
-from doclint.question_terms import differ_in_key_terms
+from doclint.distinct_items import differ_in_terms, distinct_items, questions_differ
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import SectionEntry, exact_copies, near_duplicate_matches
 from doclint.source import Source
 from doclint.suppressions import lines_to_keep
-from doclint.text import normalize
 
 logger = logging.getLogger(__name__)
 
@@ -129,13 +128,19 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
 
     A section that asks an earlier item's question again and answers it
     differently is left to ``inconsistent-answer``, the more specific rule.
+    Distinct items (``doclint.distinct_items``) are not matches, so a
+    section is reported against its most similar remaining match, if any.
     """
     start_answer_conflicts(documents, settings.same_question_threshold, settings.jobs)
     matches_by_section = near_duplicate_matches(documents, settings.near_duplicate_threshold)
     conflicts = answer_conflicts(documents, settings.same_question_threshold)
+    threshold = settings.near_duplicate_threshold
     for later, matches in matches_by_section.items():
-        if later not in conflicts:
-            yield _near_duplicate(later, matches, settings.near_duplicate_threshold)
+        if later in conflicts:
+            continue
+        kept = [(score, earlier) for score, earlier in matches if not distinct_items(later.section, earlier.section, threshold)]
+        if kept:
+            yield _near_duplicate(later, kept, threshold)
 
 
 def _near_duplicate(later: SectionEntry, matches: list[tuple[float, SectionEntry]], threshold: float) -> Diagnostic:
@@ -164,16 +169,20 @@ def _near_duplicate_template(later: SectionEntry, earlier: SectionEntry, thresho
     same holds for the headings of two other sections ("Python 3.11" and
     "Python 3.12"). The two texts must still score at least the
     near-duplicate ``threshold``: sections whose questions or headings have
-    little in common keep the advice to merge or rewrite.
+    little in common keep the advice to merge or rewrite. Two questions
+    that differ only in the subject their headings name ("什么是栈？" and
+    "什么是队列？") are two questions too (``questions_differ``). The
+    answers of two such items are nearly the same here, because items
+    whose answers differ are not reported at all.
     """
     if is_item(later.section) and is_item(earlier.section):
-        if _differ_in_terms(later.section.fields["question"].text, earlier.section.fields["question"].text, threshold):
+        if questions_differ(later.section, earlier.section, threshold):
             return _(
                 'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
                 "most sections share, but the two ask different questions; rewrite this answer so that it answers "
                 "its own question"
             )
-    elif _differ_in_terms(later.section.title, earlier.section.title, threshold):
+    elif differ_in_terms(later.section.title, earlier.section.title, threshold):
         return _(
             'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
             "most sections share, but their headings name different things; rewrite this section so that it "
@@ -183,17 +192,6 @@ def _near_duplicate_template(later: SectionEntry, earlier: SectionEntry, thresho
         'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
         "most sections share; merge the two or rewrite one so that each says something of its own"
     )
-
-
-def _differ_in_terms(text: str, other: str, threshold: float) -> bool:
-    """Return whether two texts that score at least ``threshold`` are about different things (``differ_in_key_terms``).
-
-    The score comes first: it is the cheaper test, and most pairs of
-    near-duplicate sections have headings that score far below it.
-    """
-    if fuzz.ratio(normalize(text), normalize(other)) < threshold:
-        return False
-    return differ_in_key_terms(text, other)
 
 
 def _repeated_later(document: Document, section: Section, later_document: Document, later: Section, settings: Settings) -> str:
@@ -207,14 +205,14 @@ def _resembled_later(document: Document, section: Section, later_document: Docum
     where = describe_location(later_document.path, later.line, document.path)
     threshold = settings.near_duplicate_threshold
     if is_item(section) and is_item(later):
-        if _differ_in_terms(section.fields["question"].text, later.fields["question"].text, threshold):
+        if questions_differ(section, later, threshold):
             message = _(
                 'section "{heading}" is mostly the same as section "{other}" ({where}) after removing the text most '
                 "sections share, but the two ask different questions; rewrite one answer so that each answers its "
                 "own question"
             )
             return format_message(message, heading=section.heading, other=later.heading, where=where)
-    elif _differ_in_terms(section.title, later.title, threshold):
+    elif differ_in_terms(section.title, later.title, threshold):
         message = _(
             'section "{heading}" is mostly the same as section "{other}" ({where}) after removing the text most '
             "sections share, but their headings name different things; rewrite one so that each covers its own heading"

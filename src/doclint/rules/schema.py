@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.frontmatter import FrontMatterError, front_matter_value
@@ -220,6 +220,7 @@ def validate(document: Document, schema: LoadedSchema, settings: Settings) -> It
     from doclint.schema_messages import describe_errors
 
     tree = document.to_json()
+    placeholder_fields = _blank_placeholder_fields(tree)
     try:
         if schema.validity_check is not None and schema.validity_check(tree):
             return
@@ -246,11 +247,14 @@ def validate(document: Document, schema: LoadedSchema, settings: Settings) -> It
         if (violation.line, violation.message) in seen or violation.line in placeholders:
             continue
         seen.add((violation.line, violation.message))
+        message = violation.message
+        if violation.line in placeholder_fields:
+            message = _placeholder_message(*placeholder_fields[violation.line])
         yield SCHEMA_VIOLATION.diagnostic(
             document,
             violation.line,
             violation.end_line,
-            violation.message,
+            message,
             column=_indentation_column(document, violation.line),
         )
 
@@ -267,6 +271,38 @@ def _placeholder_answer_lines(document: Document) -> set[int]:
         if answer is not None and not answer.steps and answer.text.strip() and is_placeholder(answer.text):
             lines.add(answer.line)
     return lines
+
+
+def _blank_placeholder_fields(tree: dict[str, Any]) -> dict[int, tuple[dict[str, Any], dict[str, Any], str]]:
+    """Empty the text of each field other than the answer that is only a placeholder, and return those fields by line.
+
+    An explanation or a question that reads "待补充" or "TODO" says no more
+    than an empty one, so the schema judges it as empty: a schema that
+    requires text reports it, with the severity of an empty field, and one
+    that does not require text lets it pass. A field with steps keeps its
+    text. Answers keep theirs, because ``missing-answer`` reports a
+    placeholder answer. The values are the section, the field and the
+    placeholder text, for ``_placeholder_message``.
+    """
+    found: dict[int, tuple[dict[str, Any], dict[str, Any], str]] = {}
+    sections = list(tree["sections"])
+    while sections:
+        section = sections.pop()
+        sections.extend(section["children"])
+        for key, field in section["fields"].items():
+            text = field["text"]
+            if key == "answer" or field["steps"] or not text.strip() or not is_placeholder(text):
+                continue
+            field["text"] = ""
+            found[field["line"]] = (section, field, text)
+    return found
+
+
+def _placeholder_message(section: dict[str, Any], field: dict[str, Any], text: str) -> str:
+    from doclint.schema_messages import section_phrase
+
+    message = _('the {label} field of {section} is only the placeholder "{text}"; write its text in place of the placeholder')
+    return message.format(label=field["label"], section=section_phrase(section), text=" ".join(text.split()))
 
 
 def _indentation_column(document: Document, line: int) -> int:

@@ -1,0 +1,79 @@
+"""Two similar Q&A items that are distinct: they ask different questions and give different answers.
+
+Asking the opposite case with the same options is a standard way to write
+questions: "下列哪个是 Python 的不可变类型？" (answer C) and, a few items
+later, "下列哪个是 Python 的可变类型？" (answer D). So is asking the same
+thing of another version ("在 Python 2 中，3 / 2 的结果是多少？" and the
+same for Python 3) or of another subject ("什么是栈？" and "什么是队列？").
+Such items share the question's frame and often their options, so their
+bodies score above the near-duplicate threshold, yet each item is right.
+
+``near-duplicate-section`` decides with this module, for two items whose
+bodies are near-duplicates:
+
+- the questions differ (``questions_differ``) and so do the answers
+  (``answers_differ``): the items are distinct and not reported;
+- the questions differ but the answers are nearly the same: one answer was
+  pasted, and the advice is to rewrite it;
+- otherwise one item repeats the other, and the advice is to merge them.
+
+``borrowed-passage`` compares distinct items like any two items that no
+other rule reports, so a step pasted between them is still found.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from doclint.model import Section
+from doclint.qa import is_item
+from doclint.question_terms import differ_in_key_terms, swaps_subject
+from doclint.text import normalize
+
+
+def distinct_items(section: Section, other: Section, threshold: float) -> bool:
+    """Return whether two sections are Q&A items that ask different questions and give different answers."""
+    return is_item(section) and is_item(other) and questions_differ(section, other, threshold) and answers_differ(section, other, threshold)
+
+
+def questions_differ(section: Section, other: Section, threshold: float) -> bool:
+    """Return whether two items ask different questions: their key terms differ, or each asks about its own heading.
+
+    The key terms are those of ``differ_in_key_terms``, tested only on
+    questions that score at least ``threshold`` (``differ_in_terms``).
+    Short questions that differ only in the subject, such as "什么是栈？"
+    under the heading "栈" and "什么是队列？" under "队列", score below
+    the threshold, so ``swaps_subject`` tests them with the headings.
+    """
+    question, other_question = section.fields["question"].text, other.fields["question"].text
+    return differ_in_terms(question, other_question, threshold) or swaps_subject(
+        question, other_question, section.title, other.title
+    )
+
+
+def answers_differ(section: Section, other: Section, threshold: float) -> bool:
+    """Return whether two items' answers, text and steps, score below ``threshold`` or differ in a key term.
+
+    "后进先出的线性表" and "先进先出的线性表" score 88 but swap an opposite,
+    so they are two answers, not one answer pasted twice.
+    """
+    answer, other_answer = _answer_text(section), _answer_text(other)
+    if fuzz.ratio(normalize(answer), normalize(other_answer)) < threshold:
+        return True
+    return differ_in_key_terms(answer, other_answer)
+
+
+def differ_in_terms(text: str, other: str, threshold: float) -> bool:
+    """Return whether two texts that score at least ``threshold`` are about different things (``differ_in_key_terms``).
+
+    The score comes first: it is the cheaper test, and most pairs of
+    near-duplicate sections have headings that score far below it.
+    """
+    if fuzz.ratio(normalize(text), normalize(other)) < threshold:
+        return False
+    return differ_in_key_terms(text, other)
+
+
+def _answer_text(section: Section) -> str:
+    answer = section.fields["answer"]
+    return " ".join([answer.text, *(step.text for step in answer.steps)])
