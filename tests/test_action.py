@@ -1,5 +1,6 @@
 """The composite GitHub Action in action.yml: its steps, and its check script run the way a runner runs it."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -20,12 +21,19 @@ def check_step():
     return step
 
 
-def run_check_step(tmp_path, cwd, paths, options=""):
-    """Run the check step's script with bash as GitHub's ``shell: bash`` does, with doclint on PATH."""
+def run_check_step(tmp_path, cwd, paths, options="", output_format="github", output="", fail_on_findings="true"):
+    """Run the check step's script with bash as GitHub's ``shell: bash`` does, with the inputs' defaults unless given."""
     script = tmp_path / "check.sh"
     script.write_text(check_step()["run"], encoding="utf-8")
-    environment = dict(os.environ, DOCLINT_PATHS=paths, DOCLINT_ARGS=options)
-    environment["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), environment.get("PATH", "")])
+    environment = dict(
+        os.environ,
+        DOCLINT_BIN=str(Path(sys.executable).parent / "doclint"),
+        DOCLINT_PATHS=paths,
+        DOCLINT_ARGS=options,
+        DOCLINT_FORMAT=output_format,
+        DOCLINT_OUTPUT=output,
+        DOCLINT_FAIL_ON_FINDINGS=fail_on_findings,
+    )
     return subprocess.run(
         ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
         cwd=cwd,
@@ -50,19 +58,59 @@ def test_action_steps():
     steps = ACTION["runs"]["steps"]
     assert ACTION["runs"]["using"] == "composite"
     assert steps[0]["uses"].startswith("actions/setup-python@v")
-    assert steps[0]["with"] == {"python-version": "${{ inputs.python-version }}"}
-    assert steps[1]["run"] == 'python -m pip install --disable-pip-version-check "${{ github.action_path }}"'
+    # The job's own Python stays on PATH for later steps.
+    assert steps[0]["with"] == {"python-version": "${{ inputs.python-version }}", "update-environment": False}
+    assert steps[1]["env"]["DOCLINT_PYTHON"] == "${{ steps.python.outputs.python-path }}"
     assert [step.get("shell") for step in steps[1:]] == ["bash", "bash"]
-    assert check_step()["env"] == {"DOCLINT_PATHS": "${{ inputs.paths }}", "DOCLINT_ARGS": "${{ inputs.args }}"}
-    assert "${{" not in check_step()["run"]
+    assert check_step()["env"] == {
+        "DOCLINT_BIN": "${{ steps.install.outputs.doclint }}",
+        "DOCLINT_PATHS": "${{ inputs.paths }}",
+        "DOCLINT_ARGS": "${{ inputs.args }}",
+        "DOCLINT_FORMAT": "${{ inputs.format }}",
+        "DOCLINT_OUTPUT": "${{ inputs.output }}",
+        "DOCLINT_FAIL_ON_FINDINGS": "${{ inputs.fail-on-findings }}",
+    }
+    assert all("${{" not in step["run"] for step in steps[1:])
 
 
 def test_action_inputs():
     assert {name: spec["default"] for name, spec in ACTION["inputs"].items()} == {
         "paths": ".",
         "args": "",
+        "format": "github",
+        "output": "",
+        "fail-on-findings": "true",
         "python-version": "3.12",
     }
+
+
+def test_sarif_written_to_output_file(tmp_path):
+    output = tmp_path / "doclint.sarif"
+    completed = run_check_step(tmp_path, FIXTURES, SEED.name, output_format="sarif", output=str(output), fail_on_findings="false")
+    assert (completed.returncode, completed.stdout, completed.stderr) == (0, "", "")
+    log = json.loads(output.read_text(encoding="utf-8"))
+    assert len(log["runs"][0]["results"]) == 20
+
+
+def test_findings_fail_step_by_default(tmp_path):
+    completed = run_check_step(tmp_path, FIXTURES, SEED.name, output_format="json", output=str(tmp_path / "out.json"))
+    assert completed.returncode == 1
+
+
+def test_usage_error_fails_even_without_fail_on_findings(tmp_path):
+    completed = run_check_step(tmp_path, FIXTURES, SEED.name, "--bogus", fail_on_findings="false")
+    assert completed.returncode == 2
+    assert completed.stderr.startswith("doclint: error: No such option '--bogus'.")
+
+
+def test_multiline_args_keep_spaces(tmp_path):
+    # One argument a line: the configuration's name holds a space, which a split on spaces would break.
+    folder = tmp_path / "repository"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "000.md")
+    (folder / "ci settings.toml").write_text('select = ["heading-numbering"]\n', encoding="utf-8")
+    completed = run_check_step(tmp_path, folder, "000.md", "  --config\n  ci settings.toml  \n")
+    assert (completed.returncode, completed.stdout, completed.stderr) == (0, "", "")
 
 
 def test_check_step_annotates_findings(tmp_path):
