@@ -409,7 +409,11 @@ def test_nested_config_names_used_config(run_process, tmp_path):
     nested_project(tmp_path)
     (tmp_path / ".doclint.toml").write_text('select = ["ALL"]\n')
     _, _, stderr = run_process("check", "--no-cache", "a/x.md", "README.md")
-    assert f"a run reads one configuration, {tmp_path / '.doclint.toml'}, found from" in stderr
+    assert stderr == (
+        f"doclint: warning: {tmp_path / 'a' / '.doclint.toml'} is not used for a/x.md: a run reads one configuration, "
+        f"{tmp_path / '.doclint.toml'}, found from the folder that holds all named paths; move its settings into that "
+        f"file (per-file-ignores and exclude take paths), or check the files under {tmp_path / 'a'} in a run of their own\n"
+    )
 
 
 def test_explicit_config_no_nested_warning(run_process, tmp_path):
@@ -505,3 +509,11 @@ def test_configured_label_that_cannot_match(run_process, tmp_path, label, warnin
     assert code == 0
     assert sorted(json.loads(stdout)["sections"][0]["children"][0]["fields"]) == ["answer"]
     assert stderr == warning.format(config=config)
+
+
+def test_missing_config_schema_names_config(run_cli, project):
+    config = project / ".doclint.toml"
+    config.write_text('schema = "nope.json"\n', encoding="utf-8")
+    code, stdout, stderr = run_cli("check", str(project / "notes.md"))
+    assert (code, stdout) == (2, "")
+    assert stderr == f"doclint: error: {config}: key schema: {project / 'nope.json'}: schema file not found; check the path\n"

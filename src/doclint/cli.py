@@ -483,9 +483,7 @@ def check(
     try:
         if settings.schema:
             # Load it once before reading any document, so that a bad schema fails fast.
-            from doclint.schema_cache import load_schema
-
-            _guard(lambda: load_schema(settings.schema), verbose)
+            _guard(lambda: _load_run_schema(settings.schema, None if schema else config_file), verbose)
         result = _guard(lambda: run(paths, settings, compare_with=compare_with, replay=not (fix or diff)), verbose)
     except SchemaError as error:
         _fail(str(error))
@@ -510,6 +508,19 @@ def check(
         with _utf8_stream(report) as stream:
             get_reporter(output_format).write(result, stream)
     sys.exit(result.exit_status)
+
+
+def _load_run_schema(value: str, config_file: Path | None) -> None:
+    """Load the schema of ``--schema`` or, when ``config_file`` is given, of its ``schema`` key, whose errors then name that file."""
+    from doclint.schema_cache import load_schema
+    from doclint.schema_errors import SchemaError
+
+    try:
+        load_schema(value)
+    except SchemaError as error:
+        if config_file is None:
+            raise
+        raise SchemaError(_("{path}: key schema: {problem}").format(path=config_file, problem=error)) from None
 
 
 def _rule_list(value: str | None, option: str) -> tuple[str, ...] | None:
@@ -589,7 +600,8 @@ def _warn_passed_over_configs(paths: Sequence[str], used: Path | None) -> None:
         else:
             message = _(
                 "%s is not used for %s: a run reads one configuration, %s, found from the folder that holds all "
-                "named paths; check the files under %s in a run of their own to use it"
+                "named paths; move its settings into that file (per-file-ignores and exclude take paths), or check "
+                "the files under %s in a run of their own"
             )
             logger.warning(message, config, path, used, config.parent)
 
