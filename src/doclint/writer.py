@@ -15,10 +15,20 @@ fix can be run again. The check runs after the new file is written, right
 before the rename, so that only a change in the short time between the
 last check and the rename is lost.
 
+The new file gets the original's permission bits, owner, group and
+extended attributes, which carry ACLs and SELinux labels
+(``doclint.file_metadata``). An extended attribute that this process may
+not set is left out. Its timestamps are new.
+
 A symbolic link is followed: the file it points to is rewritten and the
-link stays a link. A file with several hard links is rewritten in place
-instead, because a rename would give the name a new file and leave the
-other names with the old text. That write is not atomic.
+link stays a link. Two kinds of file are rewritten in place instead,
+through their own inode, and that write is not atomic. The first is a
+file with several hard links, because a rename would give one name a new
+file and leave the other names with the old text. The second is a file
+whose owner or group this process may not give to a new file. A plain
+user may edit another user's file through a group's write permission,
+and a rename would make the file theirs. Emacs makes the same choice by default when it saves a
+file (its ``backup-by-copying-when-mismatch`` option).
 """
 
 from __future__ import annotations
@@ -30,6 +40,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from doclint.file_metadata import copy_extended_attributes, keep_owner
 from doclint.file_state import FileChangedError, FileState, signature, verify_unchanged
 from doclint.source import BYTE_ORDER_MARKS, Source
 from doclint.i18n import _
@@ -57,7 +68,7 @@ def encode(source: Source) -> bytes:
 
 
 def write_atomic(path: Path, source: Source, expected: FileState | None = None) -> None:
-    """Replace the file at ``path`` with the encoded source, keeping its permission bits.
+    """Replace the file at ``path`` with the encoded source, keeping its metadata as the module docstring lists.
 
     ``expected`` is the state of the file when it was read. The file is
     replaced only while it still has that inode and those bytes, so that a
@@ -82,14 +93,21 @@ def write_atomic(path: Path, source: Source, expected: FileState | None = None) 
     temporary = _write_temporary(path, data, source)
     replaced = False
     try:
-        os.chmod(temporary, mode)
-        _replace_unchanged(temporary, path, source, expected)
-        replaced = True
+        if keep_owner(temporary, status):
+            copy_extended_attributes(path, temporary)
+            # After chown, which clears the set-user-ID and set-group-ID bits.
+            os.chmod(temporary, mode)
+            _replace_unchanged(temporary, path, source, expected)
+            replaced = True
     except OSError as error:
         raise WriteError(_("{path}: writing failed ({reason}); the file was left unchanged").format(path=source.path, reason=error.strerror)) from None
     finally:
         if not replaced:
             _remove_quietly(temporary)
+    if not replaced:
+        logger.debug("%s: a new file cannot have its owner %d and group %d; rewriting it in place", path, status.st_uid, status.st_gid)
+        _write_in_place(path, data, source, expected)
+        return
     logger.debug("wrote %s (%d bytes)", path, len(data))
 
 
@@ -137,7 +155,7 @@ def _replace_unchanged(temporary: str, path: Path, source: Source, expected: Fil
 
 
 def _write_in_place(path: Path, data: bytes, source: Source, expected: FileState | None) -> None:
-    """Overwrite a file with several hard links through its own inode, so that every name shows the fixed text.
+    """Overwrite a file through its own inode, which keeps every name, the owner and all metadata.
 
     The file is first checked as in ``_replace_unchanged``, through the
     same open file, and a write that lands between that check and this
