@@ -771,7 +771,7 @@ def _fix(result, settings, unsafe: bool, verbose: bool):
         if document.path == STDIN_DISPLAY:
             continue
         try:
-            write_atomic(Path(document.path), document.source)
+            write_atomic(Path(document.path), document.source, outcome.original[document.path].state)
         except WriteError as error:
             _fail(str(error))
             write_errors.append(str(error))

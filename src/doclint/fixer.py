@@ -202,7 +202,8 @@ def _apply_pass(outcome: FixOutcome, settings: Settings, unsafe: bool, seen: dic
 
         edits = [edit for fix in chosen for edit in fix.edits]
         text = apply_edits(document.source.text, edits)
-        fixed_findings = sum(1 for diagnostic in by_path[document.path] if any(diagnostic.fix is fix for fix in chosen))
+        chosen_ids = {id(fix) for fix in chosen}
+        fixed_findings = sum(1 for diagnostic in by_path[document.path] if id(diagnostic.fix) in chosen_ids)
         if text in seen[document.path]:
             raise FixLoopError(
                 f"fixes of {document.path} came back to an earlier text; this is a bug in doclint, no file was written"
@@ -241,18 +242,48 @@ def select_fixes(fixes: Sequence[Fix]) -> list[Fix]:
 
     Edits that only touch (one ends where the next starts) do not overlap.
     Several findings may share one fix object (a renumbering fixes every
-    break of a sequence); it is chosen once.
+    break of a sequence); it is chosen once. The edits taken are kept
+    sorted, so each check looks only at its neighbours and a file with
+    thousands of fixes is handled in O(n log n).
     """
     chosen: list[Fix] = []
-    taken: list[Edit] = []
+    chosen_ids: set[int] = set()
+    taken = _TakenEdits()
     for fix in sorted(fixes, key=lambda fix: min(edit.start for edit in fix.edits)):
-        if any(fix is other for other in chosen):
+        if id(fix) in chosen_ids:
             continue
-        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
+        if any(taken.overlaps(edit) for edit in fix.edits):
             continue
         chosen.append(fix)
-        taken.extend(fix.edits)
+        chosen_ids.add(id(fix))
+        for edit in fix.edits:
+            taken.add(edit)
     return chosen
+
+
+class _TakenEdits:
+    """Edits that overlap no other, sorted by (start, end), for overlap checks by binary search.
+
+    Because no two of them overlap, sorting them by start also sorts them
+    by end. So the edits that can overlap a new one, those that start at
+    or before its end and end at or after its start, are a contiguous run.
+    The edits of one fix are added without a check against each other, so
+    they must not overlap, which ``apply_edits`` requires too.
+    """
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, edit: Edit) -> bool:
+        first = bisect.bisect_left(self._ends, edit.start)
+        last = bisect.bisect_right(self._spans, (edit.end, edit.end))
+        return any(_overlaps(edit, Edit(*self._spans[index], "")) for index in range(first, last))
+
+    def add(self, edit: Edit) -> None:
+        index = bisect.bisect_right(self._spans, (edit.start, edit.end))
+        self._spans.insert(index, (edit.start, edit.end))
+        self._ends.insert(index, edit.end)
 
 
 def _overlaps(first: Edit, second: Edit) -> bool:
@@ -262,10 +293,21 @@ def _overlaps(first: Edit, second: Edit) -> bool:
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    """Apply non-overlapping edits to text, from the last to the first."""
-    for edit in sorted(edits, key=lambda edit: (edit.start, edit.end), reverse=True):
-        text = text[: edit.start] + edit.replacement + text[edit.end:]
-    return text
+    """Apply non-overlapping edits to text.
+
+    The result is joined once from the text between the edits and their
+    replacements, which takes time linear in the text and the edits.
+    Splicing each edit into the whole text would copy the text once per
+    edit.
+    """
+    pieces = []
+    position = 0
+    for edit in sorted(edits, key=lambda edit: (edit.start, edit.end)):
+        pieces.append(text[position:edit.start])
+        pieces.append(edit.replacement)
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def reparse(document: Document, text: str, settings: Settings) -> Document:

@@ -39,7 +39,8 @@ from doclint.schema_errors import SchemaError
 from doclint.runcache import record_cache_entries, record_dependencies, settings_key, take_dependencies
 from doclint.settings import Settings
 from doclint.similarity import section_forms
-from doclint.source import Source, SourceError, UndecodableError, decode, read_bytes
+from doclint.file_state import FileState
+from doclint.source import Source, SourceError, UndecodableError, decode, read_bytes_with_state
 from doclint.warning_log import LOGGER_NAME, WarningCollector
 
 logger = logging.getLogger(__name__)
@@ -328,9 +329,10 @@ def load_documents(
     processes = settings.jobs or os.cpu_count() or 1
     documents: dict[int, Document] = {}
     jobs: dict[int, _Job] = {}
+    states: dict[int, FileState] = {}
     for index, path in enumerate(paths):
         try:
-            data = read_bytes(Path(path), path)
+            data, states[index] = read_bytes_with_state(Path(path), path)
         except SourceError as error:
             errors.append(str(error))
             continue
@@ -371,6 +373,9 @@ def load_documents(
         # Only a run that added entries can make the cache grow.
         cache.store.prune(("documents", "findings"))
     logger.debug("%d documents from the cache, %d parsed", len(paths) - len(jobs), len(jobs))
+    # Recorded after the cache stored the documents, because the state belongs to this read of the file.
+    for index, document in documents.items():
+        document.source = dataclasses.replace(document.source, state=states[index])
     return [documents[index] for index in sorted(documents)]
 
 

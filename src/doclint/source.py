@@ -16,7 +16,10 @@ import sys
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
+from typing import Callable, TypeVar
+
 from doclint.encoding_detection import detect_encoding, suggest_encoding
+from doclint.file_state import FileState, read_with_state
 from doclint.i18n import _
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")
@@ -84,6 +87,8 @@ class Source:
     line_starts: tuple[int, ...] = field(default=(0,), repr=False)
     detected: bool = False
     """Whether ``encoding`` was detected rather than UTF-8 or named with --encoding."""
+    state: FileState | None = field(default=None, repr=False, compare=False)
+    """The file's inode and digest as read, which ``--fix`` checks before replacing it; None when not read from a file."""
 
     @classmethod
     def from_text(
@@ -290,9 +295,21 @@ def _decode_as(path: str, data: bytes, name: str, named: bool = False) -> Source
 
 def read_bytes(path: Path, display: str | None = None) -> bytes:
     """Read a document's bytes, raising SourceError that names the file and the fix."""
-    shown = display or str(path)
+    return _read(path.read_bytes, display or str(path))
+
+
+def read_bytes_with_state(path: Path, display: str | None = None) -> tuple[bytes, FileState]:
+    """Read a document's bytes and the state of the file they came from, raising SourceError as ``read_bytes`` does."""
+    return _read(lambda: read_with_state(path), display or str(path))
+
+
+_Read = TypeVar("_Read")
+
+
+def _read(read: Callable[[], _Read], shown: str) -> _Read:
+    """Call ``read``, turning an OSError into a SourceError that names the file ``shown`` and the fix."""
     try:
-        return path.read_bytes()
+        return read()
     except FileNotFoundError:
         raise SourceError(_("{path}: no such file or directory; check the path").format(path=shown)) from None
     except IsADirectoryError:
