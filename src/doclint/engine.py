@@ -327,6 +327,7 @@ def run(
     documents, only their sources, so callers that fix files leave it off.
     The result's warnings are logged here, for a replayed run too.
     """
+    settings = _with_usable_cache(settings)
     paths, errors, found = discover(arguments, settings)
     compared_paths = _compared_paths(compare_with, paths, settings, errors)
     cache = _run_cache(settings, rules, paths, compared_paths, errors, found) if replay else None
@@ -359,6 +360,24 @@ def _logged(result: RunResult) -> RunResult:
     for warning in result.warnings:
         logger.warning(warning)
     return result
+
+
+def _with_usable_cache(settings: Settings) -> Settings:
+    """Return the settings without the cache folder, with a warning, when the cache signing key cannot be read.
+
+    Entries can be neither checked nor signed without the key, so the run
+    goes on as with ``--no-cache`` instead of failing.
+    """
+    if settings.cache_dir is None:
+        return settings
+    from doclint.cachefiles import CacheKeyError, signing_key
+
+    try:
+        signing_key()
+    except CacheKeyError as error:
+        logger.warning("%s", error)
+        return dataclasses.replace(settings, cache_dir=None)
+    return settings
 
 
 def _run_cache(
