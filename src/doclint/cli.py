@@ -533,24 +533,40 @@ def _config_file(paths: tuple[str, ...], config_path: str | None, no_config: boo
     """Return the configuration file of a run: the one ``--config`` names, else the one found from ``paths``, or None."""
     from doclint.config import ConfigError, find_config
 
+    if no_config and config_path:
+        raise click.UsageError(_("--config and --no-config cannot be combined; pass one of them"))
     if no_config:
         return None
     try:
         config_file = Path(config_path) if config_path else find_config(paths)
         if config_file is None:
             return None
-        if config_file.is_dir():
-            raise ConfigError(
-                _("{path}: is a folder; pass a configuration file such as .doclint.toml to --config").format(path=config_file)
-            )
-        if config_file.exists() and not config_file.is_file():
-            raise ConfigError(_("{path}: not a regular file; pass a configuration file such as .doclint.toml to --config").format(path=config_file))
-        if not config_file.is_file():
-            raise ConfigError(_("{path}: no such configuration file; check the --config path").format(path=config_file))
+        _check_config_file(config_file)
     except ConfigError as error:
         _fail(str(error))
         sys.exit(EXIT_USAGE)
     return config_file
+
+
+def _check_config_file(config_file: Path) -> None:
+    """Raise ConfigError unless ``config_file`` is a regular file, naming what it is instead and the fix."""
+    import stat
+
+    from doclint.config import ConfigError
+    from doclint.path_errors import path_error_message
+
+    try:
+        mode = config_file.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise ConfigError(_("{path}: no such configuration file; check the --config path").format(path=config_file)) from None
+    except OSError as error:
+        raise ConfigError(path_error_message(str(config_file), error)) from None
+    if stat.S_ISDIR(mode):
+        raise ConfigError(
+            _("{path}: is a folder; pass a configuration file such as .doclint.toml to --config").format(path=config_file)
+        )
+    if not stat.S_ISREG(mode):
+        raise ConfigError(_("{path}: not a regular file; pass a configuration file such as .doclint.toml to --config").format(path=config_file))
 
 
 def _settings(options: dict, config_file: Path | None):

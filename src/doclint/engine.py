@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Seque
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity
 from doclint.i18n import _
+from doclint.path_errors import path_error_message
 from doclint.settings import Settings, relative_path
 from doclint.source import Source, SourceError, UndecodableError, decode, read_source
 
@@ -133,7 +134,9 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
     spellings of one path) count once, preferably under the first name
     given on the command line: a file is not a copy of itself. A named
     device such as /dev/zero, or a named pipe, is an error, because reading
-    it may never end.
+    it may never end. A path that cannot be looked up or a named folder
+    that cannot be read is an error of its own, and the other paths are
+    still expanded.
     """
     paths: list[str] = []
     errors: list[str] = []
@@ -147,11 +150,20 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
             errors.append(problem)
             continue
         path = Path(argument)
-        if path.is_dir():
+        try:
+            is_folder = stat.S_ISDIR(path.stat().st_mode)
+        except OSError as error:
+            errors.append(path_error_message(argument, error))
+            continue
+        if is_folder:
             # Imported here: a run that names only files never loads the folder search.
             from doclint.folder_search import documents_in
 
-            found = documents_in(path, settings is None or settings.respect_gitignore)
+            try:
+                found = documents_in(path, settings is None or settings.respect_gitignore)
+            except OSError as error:
+                errors.append(path_error_message(argument, error))
+                continue
             if not found:
                 errors.append(
                     _(
@@ -161,10 +173,8 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
                 )
             paths.extend(found)
             found_in_folders.extend(found)
-        elif path.exists():
-            paths.append(_shown_name(argument))
         else:
-            errors.append(_("{path}: no such file or directory; check the path").format(path=argument))
+            paths.append(_shown_name(argument))
     if settings is not None and settings.exclude:
         found_set = set(found_in_folders)
         included = []

@@ -300,7 +300,9 @@ def read_bytes(path: Path, display: str | None = None) -> bytes:
     except PermissionError:
         raise SourceError(_("{path}: permission denied; make the file readable").format(path=shown)) from None
     except OSError as error:
-        raise SourceError(_("{path}: cannot be read ({reason})").format(path=shown, reason=error.strerror or error)) from None
+        from doclint.path_errors import path_error_message
+
+        raise SourceError(path_error_message(shown, error)) from None
 
 
 def read_source(path: Path, display: str | None = None, encoding: str | None = None) -> Source:
