@@ -13,7 +13,6 @@ import fnmatch
 import logging
 import os
 import stat
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Sequence
@@ -22,7 +21,7 @@ from doclint.diagnostics import Diagnostic, RelatedLocation, Severity
 from doclint.i18n import _
 from doclint.path_errors import path_error_message
 from doclint.settings import Settings, relative_path
-from doclint.source import Source, SourceError, UndecodableError, decode, read_source
+from doclint.source import Source, SourceError, UndecodableError, decode, read_source, read_standard_input
 
 if TYPE_CHECKING:
     # Imported where they are used, so that a replayed run loads neither the section tree nor the rules.
@@ -310,7 +309,7 @@ def _never_ends(path: Path) -> bool:
 def load(path: str, settings: Settings) -> Document:
     """Read and parse one document; ``-`` reads standard input. Raises SourceError."""
     if path == STDIN_PATH:
-        source = decode(STDIN_DISPLAY, sys.stdin.buffer.read(), settings.encoding)
+        source = decode(STDIN_DISPLAY, read_standard_input(), settings.encoding)
     else:
         source = read_source(Path(path), path, settings.encoding_for(path))
 

@@ -305,6 +305,26 @@ def read_bytes(path: Path, display: str | None = None) -> bytes:
         raise SourceError(path_error_message(shown, error)) from None
 
 
+def read_standard_input() -> bytes:
+    """Read all of standard input, raising SourceError when it is closed or cannot be read.
+
+    A shell that runs ``doclint check - <&-`` starts the process without
+    standard input, and Python then sets ``sys.stdin`` to None.
+    """
+    if sys.stdin is None:
+        raise SourceError(
+            _("cannot read standard input (it is closed); redirect a document to it, or name files instead of -")
+        )
+    try:
+        return sys.stdin.buffer.read()
+    except OSError as error:
+        raise SourceError(
+            _("cannot read standard input ({reason}); redirect a document to it, or name files instead of -").format(
+                reason=error.strerror or error
+            )
+        ) from None
+
+
 def read_source(path: Path, display: str | None = None, encoding: str | None = None) -> Source:
     """Read and decode one document from disk.
 
