@@ -166,3 +166,43 @@ def test_config_link_loop(workdir, run_cli):
 
     assert code == 2
     assert stderr == "doclint: error: a.toml: symbolic link loop; point the link at an existing file or folder\n"
+
+
+def test_dash_file_gets_hint(workdir, run_cli):
+    (workdir / "-leading.md").write_text(DUPLICATE, encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-cache", "-leading.md")
+
+    assert code == 2
+    assert stdout == ""
+    assert stderr == (
+        "doclint: error: No such option '-l'. -leading.md exists; to check it, put -- before the names that start "
+        "with -, as in doclint check -- -leading.md (see 'doclint check --help')\n"
+    )
+
+
+def test_unknown_option_without_file(workdir, run_cli):
+    code, _stdout, stderr = run_cli("check", "-x.md")
+
+    assert code == 2
+    assert stderr == "doclint: error: No such option '-x'. (see 'doclint check --help')\n"
+
+
+NON_UTF8_NAME = os.fsdecode(b"bad\xffname.md")
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif", "gitlab", "rdjsonl"])
+def test_non_utf8_name_valid_json(workdir, run_cli, output_format):
+    (workdir / NON_UTF8_NAME).write_text(DUPLICATE, encoding="utf-8")
+
+    code, stdout, _stderr = run_cli("check", "--no-cache", "--format", output_format, NON_UTF8_NAME)
+
+    assert code == 1
+    raw = stdout.encode("utf-8")  # a lone surrogate would fail here, as in a strict parser
+    lines = raw.splitlines() if output_format == "rdjsonl" else [raw]
+    for line in lines:
+        json.loads(line)
+    if output_format == "sarif":
+        assert b'"uri": "bad%FFname.md"' in raw
+    else:
+        assert b'"bad\\\\udcffname.md"' in raw

@@ -213,7 +213,11 @@ class _Group(TranslatedGroup):
             sys.exit(EXIT_USAGE)
         except click.UsageError as error:
             command = self._failed_command(error, arguments)
-            _fail(_("{message} (see '{command} --help')").format(message=_usage_message(error), command=command))
+            message = _usage_message(error)
+            hint = _dash_file_hint(error, arguments, command)
+            if hint is not None:
+                message = _("{message} {hint}").format(message=message, hint=hint)
+            _fail(_("{message} (see '{command} --help')").format(message=message, command=command))
             sys.exit(EXIT_USAGE)
         except click.ClickException as error:
             _fail(error.format_message())
@@ -239,6 +243,31 @@ class _Group(TranslatedGroup):
         if error.ctx.command is self and error.ctx.invoked_subcommand:
             return f"{error.ctx.command_path} {error.ctx.invoked_subcommand}"
         return error.ctx.command_path
+
+
+def _dash_file_hint(error: click.UsageError, arguments: Sequence[str], command: str) -> str | None:
+    """Return how to name a file whose name starts with ``-``, when click took that name for an unknown option.
+
+    ``doclint check -leading.md`` fails with "No such option '-l'", which
+    does not say that ``--`` ends the options. The hint is given only when
+    an argument that the unknown option starts is an existing path.
+    """
+    if not isinstance(error, click.NoSuchOption):
+        return None
+    for argument in arguments:
+        if argument in ("-", "--") or not argument.startswith(error.option_name):
+            continue
+        try:
+            exists = os.path.lexists(argument)
+        except ValueError:  # a NUL character, which no path contains
+            exists = False
+        if exists:
+            import shlex
+
+            return _("{path} exists; to check it, put -- before the names that start with -, as in {command} -- {quoted}").format(
+                path=argument, command=command, quoted=shlex.quote(argument)
+            )
+    return None
 
 
 def _usage_message(error: click.UsageError) -> str:
