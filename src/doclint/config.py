@@ -136,10 +136,18 @@ def passed_over_configs(paths: Sequence[str], used: Path | None) -> dict[Path, s
 
     known: dict[Path, Path | None] = {}
     passed_over: dict[Path, str] = {}
+    failed: set[str] = set()
     for folder, path in first_in_folder.items():
         if not os.path.isdir(folder):
             continue
-        nearest = _nearest_config(Path(folder).resolve(), known)
+        try:
+            nearest = _nearest_config(Path(folder).resolve(), known)
+        except ConfigError as error:
+            # A pyproject.toml that this run does not read cannot fail it, but it would fail a run of its own folder.
+            if str(error) not in failed:
+                failed.add(str(error))
+                logger.warning("%s", error)
+            continue
         if nearest is not None and nearest != used:
             passed_over.setdefault(nearest, path)
     return passed_over
