@@ -1,5 +1,7 @@
+import json
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +89,92 @@ def test_run_prunes_old_versions_of_edited_file(folder, tmp_path):
     still_cached = first & second
     assert len(still_cached) == 1, "the seed's entry was used by the second run and is kept"
     assert all(time.time() - entry.stat().st_mtime < 60 for entry in second)
+
+
+DUPLICATE = "# Setup\n\nInstall the tool.\n\n# Setup\n\nInstall the tool.\n"
+
+
+@pytest.fixture
+def duplicated(tmp_path, monkeypatch):
+    """A working folder with one document that repeats a section, so a run exits 1."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "doc.md").write_text(DUPLICATE, encoding="utf-8")
+    return tmp_path / "doc.md"
+
+
+def key_file():
+    return Path(os.environ["XDG_CACHE_HOME"]) / "doclint" / "cache-key"
+
+
+def test_key_folder_runs_without_cache(duplicated, run_process):
+    key_file().mkdir(parents=True)
+
+    code, stdout, stderr = run_process("check", "doc.md")
+
+    assert code == 1
+    assert "DL101" in stdout
+    assert stderr == (
+        f"doclint: warning: {key_file()}: cannot read the cache key (Is a directory), "
+        "so this run does not use the cache; remove it (sudo may have left it owned by root) or pass --no-cache\n"
+    )
+    assert not Path(".doclint_cache").exists()
+
+
+def test_key_folder_is_a_file(duplicated, run_process):
+    key_file().parent.write_text("not a folder\n", encoding="utf-8")
+
+    code, _stdout, stderr = run_process("check", "doc.md")
+
+    assert code == 1
+    assert stderr.startswith(f"doclint: warning: {key_file().parent}: cannot read the cache key (Not a directory), ")
+    assert not Path(".doclint_cache").exists()
+
+
+def test_unreadable_key_runs_without_cache(duplicated, run_cli, monkeypatch):
+    key_file().parent.mkdir(parents=True)
+    key_file().write_bytes(b"k" * 32)
+    read_bytes = Path.read_bytes
+
+    def refuse_key(path):
+        if path == key_file():
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse_key)
+    code, stdout, stderr = run_cli("check", "--format", "json", "doc.md")
+
+    assert code == 1
+    report = json.loads(stdout)
+    assert [finding["code"] for finding in report["diagnostics"]] == ["DL101"]
+    assert report["warnings"] == [
+        f"{key_file()}: cannot read the cache key (Permission denied), so this run does not use the cache; "
+        "remove it (sudo may have left it owned by root) or pass --no-cache"
+    ]
+    assert not Path(".doclint_cache").exists()
+
+
+def test_file_as_cache_home_named(duplicated, run_process, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(duplicated))
+
+    code, stdout, stderr = run_process("check", "doc.md")
+
+    assert code == 1
+    assert "DL101" in stdout
+    assert stderr.startswith(f"doclint: warning: {duplicated}: cannot read the cache key (Not a directory), ")
+
+
+def test_unstorable_key_still_caches(duplicated, run_cli, monkeypatch):
+    open_file = os.open
+
+    def refuse_key(path, *arguments):
+        if Path(path) == key_file():
+            raise PermissionError(13, "Permission denied", str(path))
+        return open_file(path, *arguments)
+
+    monkeypatch.setattr(os, "open", refuse_key)
+    code, stdout, _stderr = run_cli("check", "--format", "json", "doc.md")
+
+    assert code == 1
+    assert json.loads(stdout)["warnings"] == []
+    assert not key_file().exists()
+    assert list(Path(".doclint_cache").glob("v*/runs/*.pickle")), "the run is stored, signed with a key for this process"

@@ -517,3 +517,20 @@ def test_missing_config_schema_names_config(run_cli, project):
     code, stdout, stderr = run_cli("check", str(project / "notes.md"))
     assert (code, stdout) == (2, "")
     assert stderr == f"doclint: error: {config}: key schema: {project / 'nope.json'}: schema file not found; check the path\n"
+
+
+def test_broken_nested_pyproject_warns(run_process, tmp_path):
+    for folder in ("sub/a", "sub/b"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "x.md").write_text(f"# Notes on {folder}\n\nText about {folder}.\n", encoding="utf-8")
+    (tmp_path / "sub" / "pyproject.toml").write_text("[tool.doclint\n", encoding="utf-8")
+    (tmp_path / "top.md").write_text("# Top\n\nOther text.\n", encoding="utf-8")
+
+    code, stdout, stderr = run_process("check", "--no-cache", ".")
+
+    assert code == 0
+    assert stdout == "No problems found in 3 files.\n"
+    assert stderr == (
+        f"doclint: warning: {tmp_path / 'sub' / 'pyproject.toml'}: invalid TOML (Expected ']' at the end of a table "
+        "declaration at line 1, column 14); fix the syntax\n"
+    )

@@ -22,8 +22,13 @@ def select_pairwise(fixes):
 
 
 def splice_from_end(text, edits):
-    """Return the text after splicing each edit in, from the last to the first."""
-    for edit in sorted(edits, key=lambda edit: (edit.start, edit.end), reverse=True):
+    """Return the text after splicing each edit in, from the last to the first.
+
+    Insertions at one position end up in the order of ``edits``, as
+    ``apply_edits`` writes them, because the later one is spliced first.
+    """
+    ordered = sorted(enumerate(edits), key=lambda pair: (pair[1].start, pair[1].end, pair[0]), reverse=True)
+    for _index, edit in ordered:
         text = text[: edit.start] + edit.replacement + text[edit.end:]
     return text
 

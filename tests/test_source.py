@@ -200,3 +200,50 @@ def test_named_encoding_without_nul_rejects_nul_bytes():
     )
     assert raised.value.reason == "binary file (it contains NUL bytes, which latin-1 text does not)"
     assert raised.value.binary is True
+
+
+CHINESE_NOTES = "# 笔记\n\n一二三，这是第一行。\n第二行：hello 世界。\n"
+
+
+@pytest.mark.parametrize("variant", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [UTF16_TEXT, CHINESE_NOTES], ids=["latin", "chinese"])
+def test_utf16_without_bom_names_byte_order(variant, text):
+    with pytest.raises(UndecodableError) as raised:
+        decode("u.md", text.encode(variant))
+
+    assert str(raised.value) == (
+        f"u.md: NUL bytes on every other byte, as in {variant} text without a byte order mark; "
+        f"if it is text, pass --encoding {variant}"
+    )
+    assert raised.value.binary is False
+    assert decode("u.md", text.encode(variant), variant).text == text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"# T\n\nhello\x00world\n", bytes(range(256)) * 4, b"\x00\x01\x02binary"],
+    ids=["one-nul", "all-bytes", "header"],
+)
+def test_binary_not_taken_for_utf16(data):
+    with pytest.raises(UndecodableError) as raised:
+        decode("b.md", data)
+
+    assert str(raised.value) == "b.md: binary file (it contains NUL bytes); pass only text documents"
+    assert raised.value.binary is True
+
+
+def test_named_ascii_on_utf8_suggests_utf8():
+    with pytest.raises(UndecodableError) as raised:
+        decode("e.md", "# Café\n\nMenu.\n".encode("utf-8"), "ascii")
+
+    assert str(raised.value) == (
+        "e.md: invalid ascii at byte 5 (line 1), although that encoding was named for it; name the file's own "
+        "encoding (for example utf-8) with --encoding, or in the configuration's encoding or per-file-encoding"
+    )
+
+
+def test_named_ascii_on_utf16_names_byte_order():
+    with pytest.raises(UndecodableError) as raised:
+        decode("u.md", CHINESE_NOTES.encode("utf-16-be"), "ascii")
+
+    assert str(raised.value).endswith("name the file's encoding with --encoding, such as utf-16-be")

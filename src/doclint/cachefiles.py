@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from doclint import __version__
+from doclint.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -135,7 +136,7 @@ class SignedStore:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.key = _secret_key()
+        self.key = signing_key()
 
     def read(self, entry: Path) -> Any | None:
         """Return the object stored in ``entry``, or None when it is missing, unsigned or unreadable."""
@@ -240,26 +241,91 @@ def _delete_if_older(path: Path, cutoff: float) -> int:
     return 1
 
 
-def _secret_key() -> bytes:
-    """Return this user's cache signing key, creating it on first use (a fresh key if that fails)."""
+class CacheKeyError(Exception):
+    """The cache signing key exists but cannot be read, so no cache entry can be checked or signed."""
+
+
+# The signing key of each key file read or created in this process.
+_keys: dict[Path, bytes] = {}
+
+
+def key_path() -> Path:
+    """Return the file that contains this user's cache signing key: ``doclint/cache-key`` in the user's cache folder."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    path = base / "doclint" / "cache-key"
+    return base / "doclint" / "cache-key"
+
+
+def signing_key() -> bytes:
+    """Return this user's cache signing key, creating it on first use.
+
+    A key that cannot be stored (a read-only or missing home folder) is
+    replaced by a fresh key for this process, whose entries later runs
+    ignore. A key file that exists but cannot be read raises
+    ``CacheKeyError``: ``sudo doclint check`` leaves a key that only root
+    may read, and entries signed with a fresh key would be ignored by every
+    later run, so the caller runs without the cache and warns how to repair it.
+    """
+    try:
+        path = key_path()
+    except RuntimeError as error:  # no HOME and no entry in the password database
+        logger.debug("cannot find the user's cache folder (%s); this run's cache entries will not be reused", error)
+        return secrets.token_bytes(32)
+    if path in _keys:
+        return _keys[path]
+    key = _read_key(path)
+    if key is None:
+        key = _create_key(path)
+    _keys[path] = key
+    return key
+
+
+def _read_key(path: Path) -> bytes | None:
+    """Return the stored key, or None when there is none yet. Raises ``CacheKeyError`` when the file exists but cannot be read."""
     try:
         return path.read_bytes()
-    except OSError:
-        pass
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise CacheKeyError(_key_error_message(path, error)) from error
 
+
+def _create_key(path: Path) -> bytes:
+    """Create and store a new key, or read the one that a concurrent run created first.
+
+    A key that cannot be stored in full is removed again, because a
+    truncated key would be easy to guess and would sign later entries.
+    """
     key = secrets.token_bytes(32)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(key)
     except FileExistsError:
-        return path.read_bytes()
+        # A concurrent run created the key first, or a file is where the folder should be.
+        return _read_key(path) or key
     except OSError as error:
         logger.debug("cannot store the cache key in %s (%s); this run's cache entries will not be reused", path, error.strerror)
+        return key
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(key)
+    except OSError as error:
+        logger.debug("cannot write the cache key %s (%s); this run's cache entries will not be reused", path, error.strerror)
+        path.unlink(missing_ok=True)
     return key
+
+
+def _key_error_message(path: Path, error: OSError) -> str:
+    """Return the warning for a key that cannot be read: the file in the way, the reason and the two ways out.
+
+    When a file is where one of the key's folders should be, that file
+    is the one to remove.
+    """
+    if isinstance(error, NotADirectoryError):
+        path = next((folder for folder in path.parents if folder.exists()), path)
+    return _(
+        "{path}: cannot read the cache key ({reason}), so this run does not use the cache; "
+        "remove it (sudo may have left it owned by root) or pass --no-cache"
+    ).format(path=path, reason=error.strerror or error)
 
 
 def _ignore_in_git(folder: Path) -> None:

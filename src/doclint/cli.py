@@ -1,7 +1,9 @@
 """The ``doclint`` command line.
 
 Exit status: 0 no finding at warning level or above, 1 findings, 2 a usage
-error or an input that cannot be read. Any other status means a bug in
+error, an input that cannot be read or standard output that cannot be
+written, 130 interrupted with Ctrl-C, 141 standard output closed by its
+reader (``doclint.output_streams``). Any other status means a bug in
 doclint: status 3 is an internal error, reported in one line with the hint
 to rerun with ``--verbose`` for the traceback.
 """
@@ -25,10 +27,18 @@ from doclint import __version__
 from doclint.cli_help import VERSION_OPTION_HELP, TranslatedGroup, apply_locale, lang_option
 from doclint.collector import use_run_thresholds
 from doclint.i18n import N_, _, current_language, display_width, escape_controls, pad
+from doclint.output_streams import (
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    OutputError,
+    closed_output_message,
+    is_broken_pipe,
+    output_error_message,
+    status_after,
+    writing_to,
+)
 from doclint.reporters import REPORTERS
 
-EXIT_USAGE = 2
-EXIT_INTERNAL = 3
 
 logger = logging.getLogger("doclint")
 
@@ -101,7 +111,11 @@ def _escaped_lines(message: str) -> str:
 
 
 def _fail(message: str) -> None:
-    click.echo(_error_line(message), err=True)
+    """Write an error line to standard error; a standard error that cannot be written is passed over (``doclint.output_streams``)."""
+    try:
+        click.echo(_error_line(message), err=True)
+    except OSError:
+        pass
 
 
 class Percentage(click.ParamType):
@@ -199,13 +213,19 @@ class _Group(TranslatedGroup):
             sys.exit(EXIT_USAGE)
         except click.UsageError as error:
             command = self._failed_command(error, arguments)
-            _fail(_("{message} (see '{command} --help')").format(message=_usage_message(error), command=command))
+            message = _usage_message(error)
+            hint = _dash_file_hint(error, arguments, command)
+            if hint is not None:
+                message = _("{message} {hint}").format(message=message, hint=hint)
+            _fail(_("{message} (see '{command} --help')").format(message=message, command=command))
             sys.exit(EXIT_USAGE)
         except click.ClickException as error:
             _fail(error.format_message())
             sys.exit(error.exit_code)
         except click.Abort:
             sys.exit(130)
+        except OutputError as failure:
+            sys.exit(_output_failed(failure, 0))
         sys.exit(status or 0)
 
     def _failed_command(self, error: click.UsageError, arguments: list[str]) -> str:
@@ -223,6 +243,31 @@ class _Group(TranslatedGroup):
         if error.ctx.command is self and error.ctx.invoked_subcommand:
             return f"{error.ctx.command_path} {error.ctx.invoked_subcommand}"
         return error.ctx.command_path
+
+
+def _dash_file_hint(error: click.UsageError, arguments: Sequence[str], command: str) -> str | None:
+    """Return how to name a file whose name starts with ``-``, when click took that name for an unknown option.
+
+    ``doclint check -leading.md`` fails with "No such option '-l'", which
+    does not say that ``--`` ends the options. The hint is given only when
+    an argument that the unknown option starts is an existing path.
+    """
+    if not isinstance(error, click.NoSuchOption):
+        return None
+    for argument in arguments:
+        if argument in ("-", "--") or not argument.startswith(error.option_name):
+            continue
+        try:
+            exists = os.path.lexists(argument)
+        except ValueError:  # a NUL character, which no path contains
+            exists = False
+        if exists:
+            import shlex
+
+            return _("{path} exists; to check it, put -- before the names that start with -, as in {command} -- {quoted}").format(
+                path=argument, command=command, quoted=shlex.quote(argument)
+            )
+    return None
 
 
 def _usage_message(error: click.UsageError) -> str:
@@ -258,6 +303,14 @@ def entry_point() -> None:
     # stay for its lifetime: restoring the defaults after a run would start a
     # full collection of every object left (0.3 s after 1,000 documents).
     use_run_thresholds()
+    if sys.stderr is None:
+        # Started with standard error closed (``2>&-``): messages go nowhere, and the exit status still tells.
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
+    if sys.stdout is None:
+        # The shell started doclint with standard output closed (``>&-``), so no report could be written.
+        _fail(closed_output_message())
+        logging.shutdown()
+        os._exit(EXIT_USAGE)
     _tolerate_unencodable_output()
     try:
         main()
@@ -275,13 +328,31 @@ def entry_point() -> None:
 
     stop_all()
     logging.shutdown()
-    for stream in (sys.stdout, sys.stderr):
+    for name, stream in (("stdout", sys.stdout), ("stderr", sys.stderr)):
+        if stream is None:
+            continue
         try:
             stream.flush()
-        except OSError:
-            # The reader closed the pipe early (``doclint check . | head``); what it read is complete.
-            status = status or 1
+        except OSError as error:
+            status = _output_failed(OutputError(name, error), status)
     os._exit(status)
+
+
+# Whether the failure of standard output was reported: a failed write leaves its bytes buffered, so a later flush fails again.
+_output_failure_reported = False
+
+
+def _output_failed(failure: OutputError, status: int) -> int:
+    """Report a failure of standard output once, unless the reader only closed the pipe, and return the exit status.
+
+    ``status`` is the status the run decided before the failure
+    (``doclint.output_streams.status_after``).
+    """
+    global _output_failure_reported
+    if failure.stream == "stdout" and not is_broken_pipe(failure.error) and not _output_failure_reported:
+        _output_failure_reported = True
+        _fail(output_error_message(failure.error))
+    return status_after(failure, status)
 
 
 def _tolerate_unencodable_output() -> None:
@@ -310,12 +381,13 @@ def _utf8_stream(stream: TextIO) -> Iterator[TextIO]:
         yield stream
         return
     stream.flush()
-    wrapper = io.TextIOWrapper(buffer, encoding="utf-8", errors="backslashreplace", write_through=True)
+    # A StreamWriter does not own the buffer, unlike a TextIOWrapper, which would close
+    # standard output when it is dropped after a failed write.
+    writer = codecs.getwriter("utf-8")(buffer, errors="backslashreplace")
     try:
-        yield wrapper
+        yield writer
     finally:
-        wrapper.flush()
-        wrapper.detach()
+        buffer.flush()
 
 
 def _exit_status(code: object) -> int:
@@ -344,7 +416,8 @@ def main() -> None:
         "skipping hidden, git-ignored, package and build folders; a named file is checked whatever its name; "
         "- reads stdin).\n\n"
         "Exit status: 0 no finding at warning level or above, 1 findings (with --diff: changes to show), "
-        "2 usage error or unreadable input, 3 internal error (a bug in doclint), 130 interrupted with Ctrl-C."
+        "2 usage error, unreadable input or output that cannot be written, 3 internal error (a bug in doclint), "
+        "130 interrupted with Ctrl-C, 141 output pipe closed by its reader (such as head)."
     )
 )
 @lang_option
@@ -502,11 +575,13 @@ def check(
         result, report = _fix(result, settings, unsafe_fixes, verbose)
     # The run's warnings were logged, so they are among the collected ones, with those of the configuration and the fixes.
     result.warnings = list(collected.messages)
-    if output_format == "text":
-        get_reporter(output_format).write(result, report)
-    else:
-        with _utf8_stream(report) as stream:
-            get_reporter(output_format).write(result, stream)
+    with writing_to(report):
+        if output_format == "text":
+            get_reporter(output_format).write(result, report)
+        else:
+            with _utf8_stream(report) as stream:
+                get_reporter(output_format).write(result, stream)
+        report.flush()
     sys.exit(result.exit_status)
 
 
@@ -544,24 +619,40 @@ def _config_file(paths: tuple[str, ...], config_path: str | None, no_config: boo
     """Return the configuration file of a run: the one ``--config`` names, else the one found from ``paths``, or None."""
     from doclint.config import ConfigError, find_config
 
+    if no_config and config_path:
+        raise click.UsageError(_("--config and --no-config cannot be combined; pass one of them"))
     if no_config:
         return None
     try:
         config_file = Path(config_path) if config_path else find_config(paths)
         if config_file is None:
             return None
-        if config_file.is_dir():
-            raise ConfigError(
-                _("{path}: is a folder; pass a configuration file such as .doclint.toml to --config").format(path=config_file)
-            )
-        if config_file.exists() and not config_file.is_file():
-            raise ConfigError(_("{path}: not a regular file; pass a configuration file such as .doclint.toml to --config").format(path=config_file))
-        if not config_file.is_file():
-            raise ConfigError(_("{path}: no such configuration file; check the --config path").format(path=config_file))
+        _check_config_file(config_file)
     except ConfigError as error:
         _fail(str(error))
         sys.exit(EXIT_USAGE)
     return config_file
+
+
+def _check_config_file(config_file: Path) -> None:
+    """Raise ConfigError unless ``config_file`` is a regular file, naming what it is instead and the fix."""
+    import stat
+
+    from doclint.config import ConfigError
+    from doclint.path_errors import path_error_message
+
+    try:
+        mode = config_file.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        raise ConfigError(_("{path}: no such configuration file; check the --config path").format(path=config_file)) from None
+    except OSError as error:
+        raise ConfigError(path_error_message(str(config_file), error)) from None
+    if stat.S_ISDIR(mode):
+        raise ConfigError(
+            _("{path}: is a folder; pass a configuration file such as .doclint.toml to --config").format(path=config_file)
+        )
+    if not stat.S_ISREG(mode):
+        raise ConfigError(_("{path}: not a regular file; pass a configuration file such as .doclint.toml to --config").format(path=config_file))
 
 
 def _settings(options: dict, config_file: Path | None):
@@ -730,15 +821,16 @@ def _show_diff(result, settings, unsafe: bool, verbose: bool) -> int:
 
     outcome = _run_fixes(result, settings, unsafe, verbose)
     changed = outcome.changed()
-    sys.stdout.flush()
-    for document in changed:
-        before = _diff_lines(encode(outcome.original[document.path]))
-        after = _diff_lines(encode(document.source))
-        for line in difflib.diff_bytes(difflib.unified_diff, before, after, *_diff_names(document.path)):
-            sys.stdout.buffer.write(line)
-            if not line.endswith(b"\n"):
-                sys.stdout.buffer.write(b"\n\\ No newline at end of file\n")
-    sys.stdout.buffer.flush()
+    with writing_to(sys.stdout):
+        sys.stdout.flush()
+        for document in changed:
+            before = _diff_lines(encode(outcome.original[document.path]))
+            after = _diff_lines(encode(document.source))
+            for line in difflib.diff_bytes(difflib.unified_diff, before, after, *_diff_names(document.path)):
+                sys.stdout.buffer.write(line)
+                if not line.endswith(b"\n"):
+                    sys.stdout.buffer.write(b"\n\\ No newline at end of file\n")
+        sys.stdout.buffer.flush()
     if result.internal_errors:
         return EXIT_INTERNAL
     if result.errors:
@@ -761,8 +853,9 @@ def _fix(result, settings, unsafe: bool, verbose: bool):
     report = sys.stdout
     for document in outcome.result.documents:
         if document.path == STDIN_DISPLAY:
-            sys.stdout.buffer.write(encode(document.source))
-            sys.stdout.flush()
+            with writing_to(sys.stdout):
+                sys.stdout.buffer.write(encode(document.source))
+                sys.stdout.flush()
             report = sys.stderr
 
     unwritten: set[str] = set()
@@ -816,9 +909,10 @@ def ast(path: str, encoding: str | None, config_path: str | None, no_config: boo
     except SourceError as error:
         _fail(str(error))
         sys.exit(EXIT_USAGE)
-    with _utf8_stream(sys.stdout) as stream:
+    with writing_to(sys.stdout), _utf8_stream(sys.stdout) as stream:
         json.dump(document.to_json(), stream, ensure_ascii=False, indent=2)
         stream.write("\n")
+        stream.flush()
 
 
 @main.command(name="rules", short_help=N_("List the rules."), help=N_("List every rule with its code, default severity, fix support and summary."))
@@ -832,16 +926,24 @@ def list_rules() -> None:
     name_width = max(display_width(rule.name) for rule in rules)
     severity_width = max(display_width(text) for text in severities.values())
     fix_width = max(display_width(text) for text in fixes.values())
-    for rule in rules:
-        languages = ""
-        if rule.languages:
-            # The space before the list is part of the message, so that a language whose sentences need none can drop it.
-            languages = _(" Languages: {languages}.").format(languages=", ".join(rule.languages))
-        if not rule.enabled_by_default:
-            # Like the language list, the space before the note is part of the message.
-            languages += _(" Off by default: run it with --select {name} or --select ALL.").format(name=rule.name)
-        columns = [rule.code, pad(rule.name, name_width), pad(severities[rule.name], severity_width), pad(fixes[rule.name], fix_width)]
-        click.echo("  ".join(columns) + f"  {_(rule.summary)}{languages}")
+    with writing_to(sys.stdout):
+        for rule in rules:
+            _echo_rule(rule, severities, fixes, (name_width, severity_width, fix_width))
+        sys.stdout.flush()
+
+
+def _echo_rule(rule, severities: dict[str, str], fixes: dict[str, str], widths: tuple[int, int, int]) -> None:
+    """Print one line of ``doclint rules``: code, name, severity and fix support in columns, then the summary."""
+    name_width, severity_width, fix_width = widths
+    languages = ""
+    if rule.languages:
+        # The space before the list is part of the message, so that a language whose sentences need none can drop it.
+        languages = _(" Languages: {languages}.").format(languages=", ".join(rule.languages))
+    if not rule.enabled_by_default:
+        # Like the language list, the space before the note is part of the message.
+        languages += _(" Off by default: run it with --select {name} or --select ALL.").format(name=rule.name)
+    columns = [rule.code, pad(rule.name, name_width), pad(severities[rule.name], severity_width), pad(fixes[rule.name], fix_width)]
+    click.echo("  ".join(columns) + f"  {_(rule.summary)}{languages}")
 
 
 @main.command(short_help=N_("Print the documentation of a rule."), help=N_("Print the documentation of RULE (a name such as duplicate-section, or a code such as DL101)."))
@@ -856,7 +958,10 @@ def explain(rule_name: str) -> None:
         from doclint.registry import unknown_rule_hint
 
         raise click.BadParameter(_("unknown rule {rule!r}; {hint}").format(rule=rule_name, hint=unknown_rule_hint(rule_name)), param_hint="RULE")
-    click.echo(_guard(lambda: rule_doc(rule.name, current_language()), verbose=False), nl=False)
+    text = _guard(lambda: rule_doc(rule.name, current_language()), verbose=False)
+    with writing_to(sys.stdout):
+        click.echo(text, nl=False)
+        sys.stdout.flush()
 
 
 T = TypeVar("T")
@@ -873,7 +978,7 @@ def _guard(action: Callable[[], T], verbose: bool) -> T:
 
     try:
         return action()
-    except (SourceError, SchemaError, click.exceptions.Exit, click.ClickException):
+    except (SourceError, SchemaError, OutputError, click.exceptions.Exit, click.ClickException):
         raise
     except Exception as error:
         if verbose:

@@ -16,6 +16,7 @@ import difflib
 import logging
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -48,11 +49,28 @@ def find_config(paths: Sequence[str]) -> Path | None:
     A run reads one configuration: the nearest one above the folder that
     contains every named path.
     """
-    existing = [Path(path).resolve() for path in paths if path != "-" and Path(path).exists()]
+    existing = [Path(path).resolve() for path in paths if path != "-" and _is_kind(Path(path), stat.S_ISDIR, stat.S_ISREG)]
     start = Path(os.path.commonpath(existing)) if existing else Path.cwd()
-    if start.is_file():
+    if _is_kind(start, stat.S_ISREG):
         start = start.parent
     return _nearest_config(start, {})
+
+
+def _is_kind(path: Path, *tests: Callable[[int], bool]) -> bool:
+    """Return whether ``path`` exists with a mode that passes one of ``tests``.
+
+    A path that cannot be looked up (a name too long, a folder that cannot
+    be searched) counts as missing here: the run reports it when it reads
+    the documents.
+    """
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        logger.debug("%s cannot be looked up (%s); taking it as missing", path, error.strerror)
+        return False
+    return any(test(mode) for test in tests)
 
 
 def _nearest_config(start: Path, known: dict[Path, Path | None]) -> Path | None:
@@ -74,10 +92,10 @@ def _nearest_config(start: Path, known: dict[Path, Path | None]) -> Path | None:
 
 def _config_in(folder: Path) -> Path | None:
     candidate = folder / CONFIG_FILE
-    if candidate.is_file():
+    if _is_kind(candidate, stat.S_ISREG):
         return candidate
     candidate = folder / PYPROJECT
-    if not candidate.is_file():
+    if not _is_kind(candidate, stat.S_ISREG):
         return None
     tools = _read_toml(candidate).get("tool", {})
     if "doclint" in tools:
@@ -118,10 +136,18 @@ def passed_over_configs(paths: Sequence[str], used: Path | None) -> dict[Path, s
 
     known: dict[Path, Path | None] = {}
     passed_over: dict[Path, str] = {}
+    failed: set[str] = set()
     for folder, path in first_in_folder.items():
         if not os.path.isdir(folder):
             continue
-        nearest = _nearest_config(Path(folder).resolve(), known)
+        try:
+            nearest = _nearest_config(Path(folder).resolve(), known)
+        except ConfigError as error:
+            # A pyproject.toml that this run does not read cannot fail it, but it would fail a run of its own folder.
+            if str(error) not in failed:
+                failed.add(str(error))
+                logger.warning("%s", error)
+            continue
         if nearest is not None and nearest != used:
             passed_over.setdefault(nearest, path)
     return passed_over

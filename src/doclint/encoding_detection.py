@@ -150,14 +150,8 @@ SUGGESTED_OTHER_ENCODING = "gb18030"
 """The encoding suggested for other undetected bytes: the common legacy encoding of Chinese documents."""
 
 
-def suggest_encoding(data: bytes) -> str:
-    """Return an encoding to suggest for ``data`` when its encoding is not detected with confidence.
-
-    charset-normalizer's first guess for such bytes is often far off
-    (Big5 for "Jörg" in Latin-1, cp1256 for "problème"). So a Western or
-    Central European code page is suggested when its accented letters all
-    belong to one language, and gb18030 otherwise.
-    """
+def _suggest_legacy_encoding(data: bytes) -> str:
+    """Return the code page whose accented letters in ``data`` all belong to one language, else gb18030."""
     for name in SUGGESTED_LATIN_ENCODINGS:
         try:
             text = data.decode(name)
@@ -166,6 +160,57 @@ def suggest_encoding(data: bytes) -> str:
         if _letter_share(text, LATIN_ALPHABETS.values()) == 1:
             return name
     return SUGGESTED_OTHER_ENCODING
+
+
+def suggest_encoding(data: bytes) -> str:
+    """Return an encoding to suggest for ``data`` when its encoding is not detected with confidence, or was named wrongly.
+
+    Bytes that are valid UTF-8 get utf-8: a file named with ``--encoding
+    ascii`` that has one UTF-8 letter is simply UTF-8. Otherwise
+    charset-normalizer's first guess is often far off (Big5 for "Jörg" in
+    Latin-1, cp1256 for "problème"). So a Western or Central European code
+    page is suggested when its accented letters all belong to one
+    language, and gb18030 otherwise.
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    return _suggest_legacy_encoding(data)
+
+
+def utf16_byte_order(data: bytes, probe_size: int) -> str | None:
+    """Return utf-16-le or utf-16-be when the first ``probe_size`` bytes of ``data`` read as UTF-16 text without a BOM, else None.
+
+    Every ASCII character of such text has a NUL byte, always at odd
+    offsets in little-endian order and at even ones in big-endian, while
+    the NUL bytes of a binary file fall on both. CJK text has fewer ASCII
+    characters, and a few of its letters (U+4E00) put a NUL on the other
+    side. So four in five NUL bytes on one side are enough, when the bytes
+    then decode to text with a line break. That text must have no
+    unassigned code point and no control character other than whitespace.
+    """
+    sample = data[: min(len(data), probe_size) // 2 * 2]
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if odd + even == 0 or max(odd, even) < 4 * min(odd, even):
+        return None
+    name = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        # Incremental, so that a character cut in two at the end of the sample is no error.
+        text = codecs.getincrementaldecoder(name)().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return None
+    if not ("\n" in text or "\r" in text) or any(_is_binary_character(character) for character in text):
+        return None
+    return name
+
+
+def _is_binary_character(character: str) -> bool:
+    """Return whether a character does not occur in text: a control character other than whitespace, or an unassigned one."""
+    category = unicodedata.category(character)
+    return (category == "Cc" and character not in "\t\n\r\f\v") or category == "Cn"
 
 
 def detect_encoding(data: bytes) -> str | None:

@@ -13,15 +13,15 @@ import fnmatch
 import logging
 import os
 import stat
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity
 from doclint.i18n import _
+from doclint.path_errors import path_error_message
 from doclint.settings import Settings, relative_path
-from doclint.source import Source, SourceError, UndecodableError, decode, read_source
+from doclint.source import Source, SourceError, UndecodableError, decode, read_source, read_standard_input
 
 if TYPE_CHECKING:
     # Imported where they are used, so that a replayed run loads neither the section tree nor the rules.
@@ -133,7 +133,9 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
     spellings of one path) count once, preferably under the first name
     given on the command line: a file is not a copy of itself. A named
     device such as /dev/zero, or a named pipe, is an error, because reading
-    it may never end.
+    it may never end. A path that cannot be looked up or a named folder
+    that cannot be read is an error of its own, and the other paths are
+    still expanded.
     """
     paths: list[str] = []
     errors: list[str] = []
@@ -147,11 +149,20 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
             errors.append(problem)
             continue
         path = Path(argument)
-        if path.is_dir():
+        try:
+            is_folder = stat.S_ISDIR(path.stat().st_mode)
+        except OSError as error:
+            errors.append(path_error_message(argument, error))
+            continue
+        if is_folder:
             # Imported here: a run that names only files never loads the folder search.
             from doclint.folder_search import documents_in
 
-            found = documents_in(path, settings is None or settings.respect_gitignore)
+            try:
+                found = documents_in(path, settings is None or settings.respect_gitignore)
+            except OSError as error:
+                errors.append(path_error_message(argument, error))
+                continue
             if not found:
                 errors.append(
                     _(
@@ -161,10 +172,8 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
                 )
             paths.extend(found)
             found_in_folders.extend(found)
-        elif path.exists():
-            paths.append(_shown_name(argument))
         else:
-            errors.append(_("{path}: no such file or directory; check the path").format(path=argument))
+            paths.append(_shown_name(argument))
     if settings is not None and settings.exclude:
         found_set = set(found_in_folders)
         included = []
@@ -300,7 +309,7 @@ def _never_ends(path: Path) -> bool:
 def load(path: str, settings: Settings) -> Document:
     """Read and parse one document; ``-`` reads standard input. Raises SourceError."""
     if path == STDIN_PATH:
-        source = decode(STDIN_DISPLAY, sys.stdin.buffer.read(), settings.encoding)
+        source = decode(STDIN_DISPLAY, read_standard_input(), settings.encoding)
     else:
         source = read_source(Path(path), path, settings.encoding_for(path))
 
@@ -327,6 +336,7 @@ def run(
     documents, only their sources, so callers that fix files leave it off.
     The result's warnings are logged here, for a replayed run too.
     """
+    settings = _with_usable_cache(settings)
     paths, errors, found = discover(arguments, settings)
     compared_paths = _compared_paths(compare_with, paths, settings, errors)
     cache = _run_cache(settings, rules, paths, compared_paths, errors, found) if replay else None
@@ -359,6 +369,24 @@ def _logged(result: RunResult) -> RunResult:
     for warning in result.warnings:
         logger.warning(warning)
     return result
+
+
+def _with_usable_cache(settings: Settings) -> Settings:
+    """Return the settings without the cache folder, with a warning, when the cache signing key cannot be read.
+
+    Entries can be neither checked nor signed without the key, so the run
+    goes on as with ``--no-cache`` instead of failing.
+    """
+    if settings.cache_dir is None:
+        return settings
+    from doclint.cachefiles import CacheKeyError, signing_key
+
+    try:
+        signing_key()
+    except CacheKeyError as error:
+        logger.warning("%s", error)
+        return dataclasses.replace(settings, cache_dir=None)
+    return settings
 
 
 def _run_cache(

@@ -46,9 +46,12 @@ below it are skipped: a user who names ``docs/_build`` wants it checked.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import stat
 import subprocess
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Sequence
 
@@ -191,14 +194,16 @@ def documents_in(folder: str | os.PathLike[str], respect_gitignore: bool = True)
     """Return the sorted paths of the documents found in ``folder`` and the folders below it.
 
     Each path starts with ``folder`` as ``pathlib`` spells it, such as
-    ``docs/guide.md`` for ``./docs/``, and ``guide.md`` for ``.``. Folders
-    that cannot be read are passed over, as are symbolic links to folders,
-    so that a link cycle cannot make the walk endless.
+    ``docs/guide.md`` for ``./docs/``, and ``guide.md`` for ``.``. A
+    folder below ``folder`` that cannot be read is passed over with a
+    warning, and symbolic links to folders are passed over without one, so
+    that a link cycle cannot make the walk endless. Raises ``OSError`` when
+    ``folder`` itself cannot be read.
     """
     top = os.fspath(folder)
     found = []
     inherited = {top: _rules_of_named_folder(top) if respect_gitignore else NO_RULES}
-    for directory, subfolders, files in os.walk(top):
+    for directory, subfolders, files in os.walk(top, onerror=partial(_unreadable_folder, top)):
         rules = inherited.pop(directory)
         absolute = os.path.abspath(directory)
         if respect_gitignore:
@@ -215,12 +220,48 @@ def documents_in(folder: str | os.PathLike[str], respect_gitignore: bool = True)
         subfolders[:] = walked_subfolders
         found.extend(
             str(Path(directory, name))
-            for name in files
+            for name in sorted(files)
             if name.lower().endswith(DOCUMENT_SUFFIXES)
             and not _file_skipped(absolute, name, rules)
-            and os.path.isfile(os.path.join(directory, name))
+            and _is_file(os.path.join(directory, name))
         )
     return sorted(found)
+
+
+def _unreadable_folder(top: str, error: OSError) -> None:
+    """Raise the error of the named folder ``top`` for the caller to report, and warn about a folder below it.
+
+    The documents of a folder that cannot be read are not checked, so the
+    run must not look clean without a word.
+    """
+    if error.filename is None or os.path.normpath(error.filename) == os.path.normpath(top):
+        raise error
+    logger.warning(
+        _("{path}: cannot be read ({reason}), so the documents in this folder are not checked; make it readable").format(
+            path=str(Path(error.filename)), reason=error.strerror or error
+        )
+    )
+
+
+def _is_file(path: str) -> bool:
+    """Return whether ``path`` is a regular file, or a link to one; warn about a path that cannot be looked up.
+
+    A missing file (a dangling link, or a file deleted during the search)
+    is passed over without a word, but a link loop or a file in a folder
+    that cannot be searched is a document that the run would skip.
+    """
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        shown = str(Path(path))
+        if error.errno == errno.ELOOP:
+            message = _("{path}: symbolic link loop, so the file is not checked; point the link at a document or remove it")
+        else:
+            message = _("{path}: cannot be read ({reason}), so the file is not checked; make it and its folder readable")
+        logger.warning(message.format(path=shown, reason=error.strerror or error))
+        return False
 
 
 def _rules_of_named_folder(top: str) -> FolderRules:
@@ -346,9 +387,18 @@ def _matches_itself(pattern: pathspec.RegexPattern, relative: str) -> bool:
 def _work_tree_root(folder: str) -> str | None:
     """Return the nearest folder at or above the absolute ``folder`` that contains ``.git``, or None outside a repository."""
     for candidate in (Path(folder), *Path(folder).parents):
-        if (candidate / ".git").exists():
+        if _exists(candidate / ".git"):
             return str(candidate)
     return None
+
+
+def _exists(path: Path) -> bool:
+    """Return whether ``path`` exists; a path in a folder that cannot be searched counts as missing."""
+    try:
+        path.stat()
+    except OSError:
+        return False
+    return True
 
 
 def _ignore_files_above(folder: str, root: str) -> list[IgnoreFile]:
@@ -383,7 +433,10 @@ def _common_git_folder(root: Path) -> Path | None:
     git folder, which contains the ``info`` folder shared by all worktrees.
     """
     dot_git = root / ".git"
-    if not dot_git.is_file():
+    try:
+        if not stat.S_ISREG(dot_git.stat().st_mode):
+            return dot_git
+    except OSError:
         return dot_git
     try:
         first_line = dot_git.read_text(encoding="utf-8", errors="surrogateescape").partition("\n")[0]

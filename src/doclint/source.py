@@ -18,7 +18,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from doclint.encoding_detection import detect_encoding, suggest_encoding
+from doclint.encoding_detection import detect_encoding, suggest_encoding, utf16_byte_order
 from doclint.file_state import FileState, read_with_state
 from doclint.i18n import _
 
@@ -151,7 +151,7 @@ def decode(path: str, data: bytes, encoding: str | None = None) -> Source:
     BOM, or by the named encoding.
     """
     if b"\x00" in data[:BINARY_PROBE_SIZE] and not _nul_bytes_are_text(data, encoding):
-        raise _binary_file_error(path, encoding)
+        raise _binary_file_error(path, data, encoding)
 
     if encoding is None:
         return _decode_detected(path, data)
@@ -173,18 +173,25 @@ def _nul_bytes_are_text(data: bytes, encoding: str | None) -> bool:
         return False
 
 
-def _binary_file_error(path: str, encoding: str | None) -> UndecodableError:
+def _binary_file_error(path: str, data: bytes, encoding: str | None) -> UndecodableError:
     """Return the error for a file with NUL bytes, naming the encoding that does not allow them when one was named.
 
-    A named encoding may simply be the wrong one for a UTF-16 file, so
-    that error also gives the option that reads such a file.
+    A file whose NUL bytes fall as in UTF-16 text without a BOM gets the
+    ``--encoding`` option for its byte order instead. A named encoding may
+    simply be the wrong one for a UTF-16 file, so that error also gives
+    the option that reads such a file.
     """
+    byte_order = utf16_byte_order(data, BINARY_PROBE_SIZE)
     if encoding is not None:
         try:
             text_codec(encoding)
         except LookupError:
             # The unknown name gets its own error, from the files that have no NUL byte.
             encoding = None
+    if encoding is None and byte_order is not None:
+        reason = _("NUL bytes on every other byte, as in {encoding} text without a byte order mark").format(encoding=byte_order)
+        message = _("{path}: {reason}; if it is text, pass --encoding {encoding}").format(path=path, reason=reason, encoding=byte_order)
+        return UndecodableError(message, path, reason, binary=False)
     if encoding is None:
         message = _("{path}: binary file (it contains NUL bytes); pass only text documents").format(path=path)
         return UndecodableError(message, path, _("binary file (it contains NUL bytes)"), binary=True)
@@ -192,8 +199,8 @@ def _binary_file_error(path: str, encoding: str | None) -> UndecodableError:
     reason = _("binary file (it contains NUL bytes, which {encoding} text does not)").format(encoding=encoding)
     message = _(
         "{path}: binary file (it contains NUL bytes, which {encoding} text does not); "
-        "pass only text documents, or name the file's encoding with --encoding, such as utf-16-le"
-    ).format(path=path, encoding=encoding)
+        "pass only text documents, or name the file's encoding with --encoding, such as {suggestion}"
+    ).format(path=path, encoding=encoding, suggestion=byte_order or "utf-16-le")
     return UndecodableError(message, path, reason, binary=True)
 
 
@@ -317,7 +324,29 @@ def _read(read: Callable[[], _Read], shown: str) -> _Read:
     except PermissionError:
         raise SourceError(_("{path}: permission denied; make the file readable").format(path=shown)) from None
     except OSError as error:
-        raise SourceError(_("{path}: cannot be read ({reason})").format(path=shown, reason=error.strerror or error)) from None
+        from doclint.path_errors import path_error_message
+
+        raise SourceError(path_error_message(shown, error)) from None
+
+
+def read_standard_input() -> bytes:
+    """Read all of standard input, raising SourceError when it is closed or cannot be read.
+
+    A shell that runs ``doclint check - <&-`` starts the process without
+    standard input, and Python then sets ``sys.stdin`` to None.
+    """
+    if sys.stdin is None:
+        raise SourceError(
+            _("cannot read standard input (it is closed); redirect a document to it, or name files instead of -")
+        )
+    try:
+        return sys.stdin.buffer.read()
+    except OSError as error:
+        raise SourceError(
+            _("cannot read standard input ({reason}); redirect a document to it, or name files instead of -").format(
+                reason=error.strerror or error
+            )
+        ) from None
 
 
 def read_source(path: Path, display: str | None = None, encoding: str | None = None) -> Source:

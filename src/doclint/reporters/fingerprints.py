@@ -29,7 +29,8 @@ def fingerprints(result: RunResult) -> list[str]:
 
         digest = hashlib.sha256()
         for part in (*key, str(occurrence)):
-            digest.update(part.encode("utf-8"))
+            # A file name that is not UTF-8 is hashed as its bytes on disk.
+            digest.update(part.encode("utf-8", "surrogateescape"))
             digest.update(b"\0")
         found.append(digest.hexdigest())
     return found

@@ -8,12 +8,12 @@ fingerprint does not depend on line numbers (see ``fingerprints``).
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.engine import RunResult
 from doclint.reporters.fingerprints import fingerprints
+from doclint.reporters.json_text import dumps
 from doclint.reporters.paths import report_path
 
 # GitLab's scale is info, minor, major, critical, blocker. doclint's errors
@@ -25,8 +25,7 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 class GitlabReporter:
     def write(self, result: RunResult, stream: TextIO) -> None:
         issues = [issue(diagnostic, fingerprint) for diagnostic, fingerprint in zip(result.diagnostics, fingerprints(result))]
-        json.dump(issues, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        stream.write(dumps(issues, indent=2) + "\n")
 
 
 def issue(diagnostic: Diagnostic, fingerprint: str) -> dict[str, Any]:

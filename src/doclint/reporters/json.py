@@ -7,6 +7,7 @@ from typing import TextIO
 
 from doclint.diagnostics import Severity
 from doclint.engine import RunResult
+from doclint.reporters.json_text import escape_surrogates
 
 JSON_OUTPUT_VERSION = 1
 
@@ -37,8 +38,10 @@ class JsonReporter:
         diagnostics = "[\n    " + ",\n    ".join(findings) + "\n  ]" if findings else "[]"
         warnings = "[\n    " + ",\n    ".join(map(_encode, result.warnings)) + "\n  ]" if result.warnings else "[]"
         stream.write(
-            f'{{\n  "version": {JSON_OUTPUT_VERSION},\n  "diagnostics": {diagnostics},\n  "summary": {_encode(summary)},\n'
-            f'  "warnings": {warnings}\n}}\n'
+            escape_surrogates(
+                f'{{\n  "version": {JSON_OUTPUT_VERSION},\n  "diagnostics": {diagnostics},\n  "summary": {_encode(summary)},\n'
+                f'  "warnings": {warnings}\n}}\n'
+            )
         )
 
 

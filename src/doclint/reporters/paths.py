@@ -44,9 +44,10 @@ def artifact_uri(path: str) -> str:
     """Return ``path`` as a URI reference: relative when under the working directory, else a ``file:`` URI.
 
     Characters that a URI cannot contain, such as spaces and CJK letters,
-    are percent-encoded as UTF-8 (RFC 3986).
+    are percent-encoded as UTF-8 (RFC 3986), and a byte of a file name that
+    is not UTF-8 is percent-encoded as itself.
     """
     reported = report_path(path)
     if PurePosixPath(reported).is_absolute():
         return Path(reported).as_uri()
-    return quote(reported, safe="/")
+    return quote(os.fsencode(reported), safe="/")

@@ -9,11 +9,11 @@ converted from doclint's code points.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.engine import RunResult
+from doclint.reporters.json_text import dumps
 from doclint.reporters.paths import report_path
 from doclint.source import Source
 
@@ -24,7 +24,7 @@ class RdjsonlReporter:
     def write(self, result: RunResult, stream: TextIO) -> None:
         for diagnostic in result.diagnostics:
             record = rdjson_diagnostic(diagnostic, result.source_of(diagnostic.path))
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            stream.write(dumps(record) + "\n")
 
 
 def rdjson_diagnostic(diagnostic: Diagnostic, source: Source | None) -> dict[str, Any]:

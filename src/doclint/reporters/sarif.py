@@ -10,7 +10,6 @@ when lines above it move.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from doclint import __version__
@@ -19,6 +18,7 @@ from doclint.engine import RunResult
 from doclint.i18n import _
 from doclint.registry import Rule, all_rules
 from doclint.reporters.fingerprints import fingerprints
+from doclint.reporters.json_text import dumps
 from doclint.reporters.paths import artifact_uri
 from doclint.rule_docs import rule_help
 from doclint.source import Source
@@ -31,8 +31,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 class SarifReporter:
     def write(self, result: RunResult, stream: TextIO) -> None:
-        json.dump(sarif_log(result), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        stream.write(dumps(sarif_log(result), indent=2) + "\n")
 
 
 def sarif_log(result: RunResult) -> dict[str, Any]:
