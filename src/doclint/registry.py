@@ -22,6 +22,7 @@ RULE_MODULES = (
     "doclint.rules.passages",
     "doclint.rules.code",
     "doclint.rules.numbering",
+    "doclint.rules.step_numbering",
     "doclint.rules.schema",
     "doclint.rules.encoding",
     "doclint.rules.suppression",
