@@ -377,10 +377,10 @@ def test_english_help_unchanged_by_chinese_support(run_cli):
 def test_rules_chinese_columns_aligned(run_cli):
     code, stdout, _stderr = run_cli("rules", "--lang", "zh-CN")
     lines = stdout.splitlines()
-    row = re.compile(r"^(DL\d{3})  (\S+) +(?P<severity>错误|警告|提示) +(?P<fix>可修复|-) +(?P<summary>\S.*)$")
+    row = re.compile(r"^(DL\d{3})  (\S+) +(?P<severity>错误|警告|提示) +(?P<fix>可修复|不安全修复|-) +(?P<summary>\S.*)$")
     matches = [row.match(line) for line in lines]
     assert code == 0
-    assert lines[0] == "DL101  duplicate-section       错误  可修复  章节与前面的章节逐字重复。"
+    assert lines[0] == "DL101  duplicate-section       错误  可修复      章节与前面的章节逐字重复。"
     assert all(matches), lines
     assert len(lines) == len(all_rules())
     for column in ("severity", "fix", "summary"):

@@ -17,7 +17,7 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Sequence, TextIO, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TextIO, TypeVar
 
 import click
 
@@ -26,6 +26,9 @@ from doclint.cli_help import VERSION_OPTION_HELP, TranslatedGroup, apply_locale,
 from doclint.collector import use_run_thresholds
 from doclint.i18n import N_, _, current_language, display_width, escape_controls, pad
 from doclint.reporters import REPORTERS
+
+if TYPE_CHECKING:
+    from doclint.registry import Rule
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
@@ -816,7 +819,7 @@ def list_rules() -> None:
 
     rules = all_rules()
     severities = {rule.name: rule.severity.label for rule in rules}
-    fixes = {rule.name: _("fix") if rule.fixable else "-" for rule in rules}
+    fixes = {rule.name: _fix_column(rule) for rule in rules}
     name_width = max(display_width(rule.name) for rule in rules)
     severity_width = max(display_width(text) for text in severities.values())
     fix_width = max(display_width(text) for text in fixes.values())
@@ -827,9 +830,19 @@ def list_rules() -> None:
             languages = _(" Languages: {languages}.").format(languages=", ".join(rule.languages))
         if not rule.enabled_by_default:
             # Like the language list, the space before the note is part of the message.
-            languages += _(" Off by default: run it with --select {name} or --select ALL.").format(name=rule.name)
+            languages += _(
+                " Off by default: run it with --select ALL. It reports an unused comment only when every rule"
+                " that the comment names ran, so --select {name} alone reports only unknown rule names and directives."
+            ).format(name=rule.name)
         columns = [rule.code, pad(rule.name, name_width), pad(severities[rule.name], severity_width), pad(fixes[rule.name], fix_width)]
         click.echo("  ".join(columns) + f"  {_(rule.summary)}{languages}")
+
+
+def _fix_column(rule: Rule) -> str:
+    """Return the fix column of ``doclint rules``: "fix", "unsafe fix" for a rule that only --unsafe-fixes applies, or "-"."""
+    if not rule.fixable:
+        return "-"
+    return _("unsafe fix") if rule.unsafe_fixes_only else _("fix")
 
 
 @main.command(short_help=N_("Print the documentation of a rule."), help=N_("Print the documentation of RULE (a name such as duplicate-section, or a code such as DL101)."))
