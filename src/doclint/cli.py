@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TextIO, TypeVar
 import click
 
 from doclint import __version__
-from doclint.cli_help import VERSION_OPTION_HELP, TranslatedGroup, apply_locale, lang_option
+from doclint.cli_help import VERSION_OPTION_HELP, TranslatedChoice, TranslatedGroup, apply_locale, lang_option
+from doclint.click_messages import keep_close_suggestions
 from doclint.collector import use_run_thresholds
-from doclint.i18n import N_, _, current_language, display_width, escape_controls, pad
+from doclint.i18n import N_, _, current_language, display_width, escape_controls, join_items, pad
 from doclint.reporters import REPORTERS
 
 if TYPE_CHECKING:
@@ -201,6 +202,7 @@ class _Group(TranslatedGroup):
             click.echo(error.format_message(), err=True)
             sys.exit(EXIT_USAGE)
         except click.UsageError as error:
+            keep_close_suggestions(error)
             command = self._failed_command(error, arguments)
             _fail(_("{message} (see '{command} --help')").format(message=_usage_message(error), command=command))
             sys.exit(EXIT_USAGE)
@@ -355,7 +357,7 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(list(REPORTERS)),
+    type=TranslatedChoice(list(REPORTERS)),
     default="text",
     help=N_("Output format of the findings. [default: text]"),
 )
@@ -398,7 +400,7 @@ def main() -> None:
 @click.option("--diff", is_flag=True, help=N_("Print a unified diff of what --fix would change, and write nothing."))
 @click.option(
     "--code-scope",
-    type=click.Choice(["document", "block"]),
+    type=TranslatedChoice(["document", "block"]),
     help=N_("Where Python names carry over: from every earlier Python block of the document, or only within a block. [default: document]"),
 )
 @click.option(
@@ -827,7 +829,7 @@ def list_rules() -> None:
         languages = ""
         if rule.languages:
             # The space before the list is part of the message, so that a language whose sentences need none can drop it.
-            languages = _(" Languages: {languages}.").format(languages=", ".join(rule.languages))
+            languages = _(" Languages: {languages}.").format(languages=join_items(rule.languages))
         if not rule.enabled_by_default:
             # Like the language list, the space before the note is part of the message.
             languages += _(
