@@ -503,7 +503,7 @@ def test_full_width_separator_is_same_style():
     assert findings[0].message == 'heading "4. c" skips from 2 (line 3) to 4; the fix renumbers it to 3'
 
 
-def test_teacher_headings_chinese_messages(run_cli, tmp_path, monkeypatch):
+def test_mixed_styles_chinese_messages(run_cli, tmp_path, monkeypatch):
     (tmp_path / "编号.md").write_text(
         "# 编号测试\n\n## 一、概述\n\n## 二、环境\n\n## 四、部署\n\n## 四、监控\n\n"
         "## 第1题 填空\n\n## 第3题 选择\n\n## 1) 步骤\n",
