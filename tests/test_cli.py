@@ -481,7 +481,30 @@ def test_rules_marks_rules_off_by_default(run_cli):
     off = [line.split()[0] for line in stdout.splitlines() if "Off by default" in line]
     assert off == ["DL902"]
     assert stdout.splitlines()[-1].endswith(
-        "silences no finding. Off by default: run it with --select unused-suppression or --select ALL."
+        "silences no finding. Off by default: run it with --select ALL. It reports an unused comment only when every "
+        "rule that the comment names ran, so --select unused-suppression alone reports only unknown rule names and directives."
+    )
+
+
+def test_rules_fix_column_names_unsafe_fixes(run_cli):
+    _, stdout, _ = run_cli("rules")
+    columns = {line.split()[0]: line.split("  ") for line in stdout.splitlines()}
+    fixes = {code: [part.strip() for part in parts if part.strip()][3] for code, parts in columns.items()}
+    assert fixes["DL302"] == "unsafe fix"
+    assert fixes["DL101"] == "fix"
+    assert fixes["DL402"] == "fix"
+    assert fixes["DL403"] == "fix"
+    assert fixes["DL301"] == "-"
+
+
+def test_rules_fix_column_chinese(run_cli):
+    _, stdout, _ = run_cli("rules", "--lang", "zh-CN")
+    by_code = {line.split()[0]: line for line in stdout.splitlines()}
+    assert by_code["DL302"].split()[3] == "不安全修复"
+    assert by_code["DL402"].split()[3] == "可修复"
+    assert by_code["DL902"].endswith(
+        "默认不运行：用 --select ALL 运行它。只有注释列出的规则都运行了，它才会报告未使用的注释，"
+        "所以单独用 --select unused-suppression 时只会报告未知的规则名称和指令。"
     )
 
 

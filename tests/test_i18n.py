@@ -349,7 +349,7 @@ def test_check_help_chinese(run_cli):
     code, stdout, _stderr = run_cli("--lang", "zh-CN", "check", "--help")
     lines = stdout.splitlines()
     assert code == 0
-    assert lines[0] == "用法：doclint check [OPTIONS] PATH..."
+    assert lines[0] == "用法：doclint check [选项] PATH..."
     assert "选项：" in lines
     assert "  --fix                           应用安全修复并写回文件，然后报告剩余的问题。" in lines
     assert "  -h, --help                      显示此帮助信息并退出。" in lines
@@ -361,7 +361,7 @@ def test_group_help_chinese(run_cli):
     code, stdout, _stderr = run_cli("--lang", "zh-CN", "--help")
     lines = stdout.splitlines()
     assert code == 0
-    assert lines[0] == "用法：doclint [OPTIONS] COMMAND [ARGS]..."
+    assert lines[0] == "用法：doclint [选项] 命令 [参数]..."
     assert "命令：" in lines
     assert "  check    检查文档，报告或修复问题。" in lines
 
@@ -377,10 +377,10 @@ def test_english_help_unchanged_by_chinese_support(run_cli):
 def test_rules_chinese_columns_aligned(run_cli):
     code, stdout, _stderr = run_cli("rules", "--lang", "zh-CN")
     lines = stdout.splitlines()
-    row = re.compile(r"^(DL\d{3})  (\S+) +(?P<severity>错误|警告|提示) +(?P<fix>可修复|-) +(?P<summary>\S.*)$")
+    row = re.compile(r"^(DL\d{3})  (\S+) +(?P<severity>错误|警告|提示) +(?P<fix>可修复|不安全修复|-) +(?P<summary>\S.*)$")
     matches = [row.match(line) for line in lines]
     assert code == 0
-    assert lines[0] == "DL101  duplicate-section       错误  可修复  章节与前面的章节逐字重复。"
+    assert lines[0] == "DL101  duplicate-section       错误  可修复      章节与前面的章节逐字重复。"
     assert all(matches), lines
     assert len(lines) == len(all_rules())
     for column in ("severity", "fix", "summary"):
@@ -391,7 +391,7 @@ def test_rules_chinese_columns_aligned(run_cli):
 def test_rules_chinese_languages(run_cli):
     _code, stdout, _stderr = run_cli("rules", "--lang", "zh-CN")
     line = next(line for line in stdout.splitlines() if line.startswith("DL303"))
-    assert line.endswith("代码块无法按其标注的语言解析。语言：python, py, python3, py3, pycon, ipython, ipython3, json, toml, yaml, yml。")
+    assert line.endswith("代码块无法按其标注的语言解析。语言：python、py、python3、py3、pycon、ipython、ipython3、json、toml、yaml、yml。")
 
 
 def test_wrap_display_breaks_by_columns():
@@ -514,7 +514,7 @@ def test_chinese_page_example_output(rule, run_cli, tmp_path, monkeypatch):
         (["--lang", "zh-CN", "check", "--fix=1", "x.md"], "doclint: 错误：选项 '--fix' 不接受值。（参见 'doclint check --help'）"),
         (
             ["--lang", "zh-CN", "check", "--format", "nope", "x.md"],
-            "doclint: 错误：'--format' 的值无效：'nope' 不是 'text', 'json', 'github', 'sarif', 'rdjsonl', 'gitlab' 之一。（参见 'doclint check --help'）",
+            "doclint: 错误：'--format' 的值无效：'nope' 不是 'text'、'json'、'github'、'sarif'、'rdjsonl'、'gitlab' 之一。（参见 'doclint check --help'）",
         ),
         (["--lang", "zh-CN", "rules", "a", "b"], "doclint: 错误：多出了参数（a b）。（参见 'doclint rules --help'）"),
         (["--lang", "zh-CN", "chek"], "doclint: 错误：没有命令 'chek'。是否想用 'check'？（参见 'doclint --help'）"),
@@ -533,7 +533,7 @@ def test_click_usage_errors_follow_lang_variable():
     completed = run_doclint("check", "--bogus", LANG="zh_CN.UTF-8")
     assert completed.returncode == 2
     assert completed.stderr.splitlines() == [
-        "doclint: 错误：没有选项 '--bogus'。是否想用 '--jobs', '--verbose'？（参见 'python -m doclint check --help'）"
+        "doclint: 错误：没有选项 '--bogus'。（参见 'python -m doclint check --help'）"
     ]
 
 
@@ -604,3 +604,33 @@ def test_format_message_fast_path_same(value):
             continue
 
         assert format_message(template, **values) == expected, template
+
+
+def test_close_option_suggested_only(run_cli):
+    _code, _stdout, stderr = run_cli("--lang", "zh-CN", "check", "--formt", "json", "x.md")
+    assert stderr.strip() == "doclint: 错误：没有选项 '--formt'。是否想用 '--format'？（参见 'doclint check --help'）"
+    _code, _stdout, stderr = run_cli("check", "--bogus", "x.md")
+    assert stderr.strip() == "doclint: error: No such option '--bogus'. (see 'doclint check --help')"
+
+
+def test_choice_error_english_keeps_commas(run_cli):
+    _code, _stdout, stderr = run_cli("check", "--format", "nope", "x.md")
+    assert "'nope' is not one of 'text', 'json', 'github', 'sarif', 'rdjsonl', 'gitlab'." in stderr
+
+
+def test_ast_on_folder_names_fix(run_cli, tmp_path):
+    code, _stdout, stderr = run_cli("--lang", "zh-CN", "ast", str(tmp_path))
+    assert code == 2
+    assert stderr.strip() == f"doclint: 错误：{tmp_path}：这是目录，这里需要文件；请指定其中的一个文件（doclint check 也能检查整个文件夹）"
+
+
+def test_join_items_by_language():
+    from doclint.i18n import join_items
+
+    assert join_items(["a", "b", "c"]) == "a, b, c"
+    assert join_items([]) == ""
+    set_language("zh-CN")
+    try:
+        assert join_items(["a", "b", "c"]) == "a、b、c"
+    finally:
+        set_language(None)

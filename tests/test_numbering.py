@@ -82,9 +82,8 @@ def test_change_of_number_form_restarts():
 def test_zero_padding_kept_in_expected_number():
     findings = numbering_findings("## 08. a\n\n## 09. b\n\n## 11. c\n")
     assert findings[0].message == 'heading "11. c" skips from 09 (line 3) to 11; the fix renumbers it to 10'
-    [unfixable, _numeral] = numbering_findings("## 第01章 a\n\n## 第03章 b\n\n## 第五章 c\n")
-    assert unfixable.fix is None
-    assert unfixable.message == 'heading "第03章 b" skips from 01 (line 1) to 03; expected 02'
+    [padded] = numbering_findings("## 第01章 a\n\n## 第03章 b\n\n## 第五章 c\n")
+    assert padded.message == 'heading "第03章 b" skips from 01 (line 1) to 03; the fix renumbers it to 02'
 
 
 def test_setext_heading_number_span():
@@ -156,11 +155,11 @@ def test_version_children_not_checked():
 
 
 def test_run_with_chinese_numeral_gets_no_fix():
-    findings = numbering_findings("# Q\n\n## 第1题 a\n\n## 第3题 b\n\n## 第十一章 c\n")
-    assert positions(findings) == [(5, 5, 6), (7, 1, 10)]
+    findings = numbering_findings("# Q\n\n## 第一章 a\n\n## 第三章 b\n\n## 第十一章 c\n")
+    assert positions(findings) == [(5, 5, 6), (7, 5, 7)]
     assert [found.fix for found in findings] == [None, None]
-    assert findings[0].message == 'heading "第3题 b" skips from 1 (line 3) to 3; expected 2'
-    assert findings[1].message == 'heading "第十一章 c" skips from 3 (line 5) to 11; expected 4'
+    assert findings[0].message == 'heading "第三章 b" skips from 一 (line 3) to 三; expected 二'
+    assert findings[1].message == 'heading "第十一章 c" skips from 三 (line 5) to 十一; expected 四'
 
 
 def test_renumbering_keeps_first_number_padding():
@@ -488,3 +487,78 @@ def test_dotted_message_below_moved_grandparent():
     text = "# T\n\n## 1. A\n\n## 3. B\n\n### 3.1 y\n\n#### 3.1.1 p\n\n#### 3.1.3 q\n"
     messages = [d.message for d in numbering_findings(text)]
     assert messages[-1] == 'heading "3.1.3 q" skips from 3.1.1 (line 9) to 3.1.3; the fix renumbers it to 2.1.2'
+
+
+def test_change_of_style_starts_new_sequence():
+    text = (
+        "# 编号\n\n## 一、概述\n\n## 二、环境\n\n## 第1题 填空\n\n## 第2题 选择\n\n"
+        "## （1）小节\n\n## （2）小节\n\n## 1) 步骤\n\n## 2) 步骤\n\n## 1. 结尾\n"
+    )
+    assert numbering_findings(text) == []
+
+
+def test_full_width_separator_is_same_style():
+    findings = numbering_findings("## 1. a\n\n## 2． b\n\n## 4. c\n")
+    assert positions(findings) == [(5, 4, 5)]
+    assert findings[0].message == 'heading "4. c" skips from 2 (line 3) to 4; the fix renumbers it to 3'
+
+
+def test_mixed_styles_chinese_messages(run_cli, tmp_path, monkeypatch):
+    (tmp_path / "编号.md").write_text(
+        "# 编号测试\n\n## 一、概述\n\n## 二、环境\n\n## 四、部署\n\n## 四、监控\n\n"
+        "## 第1题 填空\n\n## 第3题 选择\n\n## 1) 步骤\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    _code, stdout, _stderr = run_cli("check", "--lang", "zh-CN", "--select", "DL402", "编号.md")
+    assert stdout.splitlines()[:3] == [
+        "编号.md:7:4: DL402 heading-numbering 标题“四、部署”的编号从 二（第 5 行）跳到 四；应为 三",
+        "编号.md:9:4: DL402 heading-numbering 标题“四、监控”重复了第 7 行标题的编号 四；应为 五",
+        "编号.md:13:5: DL402 heading-numbering [*] 标题“第3题 选择”的编号从 1（第 11 行）跳到 3；修复后改为 2",
+    ]
+    assert len(stdout.splitlines()) == 5
+
+
+@pytest.mark.parametrize(
+    "heading, number, title",
+    [
+        ("Step 1: Install", "1", "Install"),
+        ("STEP 2. Configure", "2", "Configure"),
+        ("Part 3：部署", "3", "部署"),
+        ("Chapter 12", "12", ""),
+        ("Q4: Why?", "4", "Why?"),
+        ("Lesson 5 - Loops", None, "Lesson 5 - Loops"),
+        ("Q3 2024 results", None, "Q3 2024 results"),
+        ("Steps 1: x", None, "Steps 1: x"),
+    ],
+)
+def test_english_word_prefixes(heading, number, title):
+    from doclint.heading_numbers import split_number
+
+    assert split_number(heading) == (number, title)
+
+
+def test_step_headings_are_checked():
+    findings = numbering_findings("# Tutorial\n\n## Step 1: Install\n\n## Step 2: Configure\n\n## Step 4: Run\n\n## 1. Notes\n")
+    assert positions(findings) == [(7, 9, 10)]
+    assert findings[0].message == 'heading "Step 4: Run" skips from 2 (line 5) to 4; the fix renumbers it to 3'
+
+
+def test_word_prefix_change_starts_new_sequence():
+    text = "# T\n\n## Part 1: Basics\n\n## Step 1: a\n\n## Step 2: b\n\n## Part 2: More\n"
+    assert numbering_findings(text) == []
+
+
+def test_bracketed_numbers_are_numbered():
+    findings = numbering_findings("# 方案\n\n## （一）背景\n\n## （三）目标\n\n## (1) a\n\n## (3) b\n")
+    assert [finding.message for finding in findings] == [
+        'heading "（三）目标" skips from 一 (line 3) to 三; expected 二',
+        'heading "(3) b" skips from 1 (line 7) to 3; the fix renumbers it to 2',
+    ]
+
+
+def test_chinese_numeral_written_back():
+    from doclint.text import chinese_numeral, chinese_numeral_value
+
+    assert [chinese_numeral(value) for value in (1, 10, 12, 20, 105, 110)] == ["一", "十", "十二", "二十", "一百零五", "一百一十"]
+    assert all(chinese_numeral_value(chinese_numeral(value)) == value for value in range(1, 10000))

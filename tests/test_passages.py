@@ -75,6 +75,22 @@ def test_seed_explanation_quotes_shared_half():
     assert "可以帮助医生更好地理解和分析医疗信息，提高诊断和治疗的准确性" in finding.message
 
 
+def test_excerpt_inside_text_starts_with_ellipsis():
+    found = {d.line: d.message for d in borrowed(SEED)}
+    assert '(line 159): "…理模型的应用可以帮助医生更好地理解和分析医疗信息，提高诊断和治疗的准确性";' in found[185]
+    assert '(line 89): "收集医学知识库、文献和医疗数据等，并进行预处理，如实体抽取和关系提取等";' in found[180]
+
+
+def test_quote_marks_start_inside():
+    from doclint.rules.passages import QUOTE_CHARS, quote
+
+    assert quote("理模型的应用") == "理模型的应用"
+    assert quote("理模型的应用", starts_inside=True) == "…理模型的应用"
+    long = "甲" * (QUOTE_CHARS + 5)
+    assert quote(long, starts_inside=True).startswith("…甲")
+    assert quote(long, starts_inside=True).count("…") == 2
+
+
 def test_sentence_pasted_into_three_items_reported():
     found = {d.line: d for d in borrowed(FIXTURES / "pasted-steps-zh.md")}
     assert sorted(found) == [54, 76, 87, 98]

@@ -49,7 +49,7 @@ def test_violations_fixture_three_findings():
     findings = schema_findings(VIOLATIONS)
     assert [(d.line, d.column, d.end_line) for d in findings] == [(29, 1, 38), (57, 1, 57), (65, 1, 67)]
     assert [d.message for d in findings] == [
-        'item "3. 医疗资源分配" has no explanation field; add one labelled 解析/Explanation',
+        'item "3. 医疗资源分配" has no explanation field; add it as **解析：** or **Explanation:** followed by its text',
         'the 答案 field of item "5. 医疗问答系统" is empty; write at least 2 steps as an ordered list',
         'the 答案 field of item "6. 疾病预测与预防" has 1 step; write at least 2 steps as an ordered list',
     ]
@@ -61,7 +61,7 @@ def test_violations_fixture_cli_output(run_cli):
     assert code == 1
     assert stderr == ""
     assert stdout.splitlines() == [
-        f'{VIOLATIONS}:29:1: DL401 schema-violation item "3. 医疗资源分配" has no explanation field; add one labelled 解析/Explanation',
+        f'{VIOLATIONS}:29:1: DL401 schema-violation item "3. 医疗资源分配" has no explanation field; add it as **解析：** or **Explanation:** followed by its text',
         f'{VIOLATIONS}:57:1: DL401 schema-violation the 答案 field of item "5. 医疗问答系统" is empty; '
         "write at least 2 steps as an ordered list",
         f'{VIOLATIONS}:65:1: DL401 schema-violation the 答案 field of item "6. 疾病预测与预防" has 1 step; '
@@ -74,7 +74,7 @@ def test_document_without_qa_gets_no_schema():
     numbering = FIXTURES / "numbering.md"
     assert schema_findings(numbering) == []
     forced = schema_findings(numbering, schema="qa-article")
-    assert forced[0].message == 'item "1. 准备环境" has no question field; add one labelled 题目/Question'
+    assert forced[0].message == 'item "1. 准备环境" has no question field; add it as **题目：** or **Question:** followed by its text'
     assert (forced[0].line, forced[0].column) == (3, 1)
 
 
@@ -257,7 +257,7 @@ def test_draft7_schema(tmp_path):
     path = tmp_path / "faq.md"
     path.write_text("## 1. Undo\n\n**Question:** How?\n", encoding="utf-8")
     findings = schema_findings(path, schema=str(schema))
-    assert [(d.line, d.message) for d in findings] == [(1, 'item "1. Undo" has no answer field; add one labelled 答案/Answer')]
+    assert [(d.line, d.message) for d in findings] == [(1, 'item "1. Undo" has no answer field; add it as **答案：** or **Answer:** followed by its text')]
 
 
 def test_custom_message_placeholders(tmp_path):
@@ -534,7 +534,7 @@ def test_front_matter_path_relative_to_document(tmp_path, monkeypatch):
     )
     monkeypatch.chdir(FIXTURES)
     findings = schema_findings(path)
-    assert [(d.line, d.message) for d in findings] == [(4, 'section "Undo" has no answer field; add one labelled 答案/Answer')]
+    assert [(d.line, d.message) for d in findings] == [(4, 'section "Undo" has no answer field; add it as **答案：** or **Answer:** followed by its text')]
 
 
 def test_front_matter_overrides_schema_option(tmp_path):
@@ -647,3 +647,24 @@ def test_unusable_front_matter_schema_not_replayed(run_cli, tmp_path, monkeypatc
     Path("kind.json").write_text('{"type": "object"}', encoding="utf-8")
     code, stdout, _ = run_cli("check", "a.md")
     assert (code, stdout) == (0, "No problems found in 1 file.\n")
+
+
+def test_missing_field_named_in_chinese(run_cli, tmp_path, monkeypatch):
+    (tmp_path / "miss.md").write_text(
+        "## 1. 准备环境\n\n**答案：**\n\n1. 甲\n2. 乙\n\n**解析：** 说明。\n\n"
+        "## 2. 事务\n\n**题目：** 什么是事务？\n\n**答案：** 见下文。\n\n**解析：** 说明。\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    _code, stdout, _stderr = run_cli("check", "--lang", "zh-CN", "--schema", "qa-article", "miss.md")
+    assert stdout.splitlines()[:2] == [
+        "miss.md:1:1: DL401 schema-violation 条目“1. 准备环境”缺少“题目”字段；请添加 **题目：** 或 **Question:**，并在其后写上内容",
+        "miss.md:14:1: DL401 schema-violation 条目“2. 事务”的“答案”字段没有步骤；请用有序列表写出至少 2 个步骤",
+    ]
+    _code, stdout, _stderr = run_cli("check", "--schema", "qa-article", "miss.md")
+    assert stdout.splitlines()[:2] == [
+        'miss.md:1:1: DL401 schema-violation item "1. 准备环境" has no question field; '
+        "add it as **题目：** or **Question:** followed by its text",
+        'miss.md:14:1: DL401 schema-violation the 答案 field of item "2. 事务" has no steps; '
+        "write at least 2 steps as an ordered list",
+    ]

@@ -19,14 +19,15 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Sequence, TextIO, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TextIO, TypeVar
 
 import click
 
 from doclint import __version__
-from doclint.cli_help import VERSION_OPTION_HELP, TranslatedGroup, apply_locale, lang_option
+from doclint.cli_help import VERSION_OPTION_HELP, TranslatedChoice, TranslatedGroup, apply_locale, lang_option
+from doclint.click_messages import keep_close_suggestions
 from doclint.collector import use_run_thresholds
-from doclint.i18n import N_, _, current_language, display_width, escape_controls, pad
+from doclint.i18n import N_, _, current_language, display_width, escape_controls, join_items, pad
 from doclint.output_streams import (
     EXIT_INTERNAL,
     EXIT_USAGE,
@@ -39,6 +40,8 @@ from doclint.output_streams import (
 )
 from doclint.reporters import REPORTERS
 
+if TYPE_CHECKING:
+    from doclint.registry import Rule
 
 logger = logging.getLogger("doclint")
 
@@ -212,6 +215,7 @@ class _Group(TranslatedGroup):
             click.echo(error.format_message(), err=True)
             sys.exit(EXIT_USAGE)
         except click.UsageError as error:
+            keep_close_suggestions(error)
             command = self._failed_command(error, arguments)
             message = _usage_message(error)
             hint = _dash_file_hint(error, arguments, command)
@@ -425,7 +429,7 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(list(REPORTERS)),
+    type=TranslatedChoice(list(REPORTERS)),
     default="text",
     help=N_("Output format of the findings. [default: text]"),
 )
@@ -468,7 +472,7 @@ def main() -> None:
 @click.option("--diff", is_flag=True, help=N_("Print a unified diff of what --fix would change, and write nothing."))
 @click.option(
     "--code-scope",
-    type=click.Choice(["document", "block"]),
+    type=TranslatedChoice(["document", "block"]),
     help=N_("Where Python names carry over: from every earlier Python block of the document, or only within a block. [default: document]"),
 )
 @click.option(
@@ -922,7 +926,7 @@ def list_rules() -> None:
 
     rules = all_rules()
     severities = {rule.name: rule.severity.label for rule in rules}
-    fixes = {rule.name: _("fix") if rule.fixable else "-" for rule in rules}
+    fixes = {rule.name: _fix_column(rule) for rule in rules}
     name_width = max(display_width(rule.name) for rule in rules)
     severity_width = max(display_width(text) for text in severities.values())
     fix_width = max(display_width(text) for text in fixes.values())
@@ -932,18 +936,28 @@ def list_rules() -> None:
         sys.stdout.flush()
 
 
-def _echo_rule(rule, severities: dict[str, str], fixes: dict[str, str], widths: tuple[int, int, int]) -> None:
+def _echo_rule(rule: Rule, severities: dict[str, str], fixes: dict[str, str], widths: tuple[int, int, int]) -> None:
     """Print one line of ``doclint rules``: code, name, severity and fix support in columns, then the summary."""
     name_width, severity_width, fix_width = widths
     languages = ""
     if rule.languages:
         # The space before the list is part of the message, so that a language whose sentences need none can drop it.
-        languages = _(" Languages: {languages}.").format(languages=", ".join(rule.languages))
+        languages = _(" Languages: {languages}.").format(languages=join_items(rule.languages))
     if not rule.enabled_by_default:
         # Like the language list, the space before the note is part of the message.
-        languages += _(" Off by default: run it with --select {name} or --select ALL.").format(name=rule.name)
+        languages += _(
+            " Off by default: run it with --select ALL. It reports an unused comment only when every rule"
+            " that the comment names ran, so --select {name} alone reports only unknown rule names and directives."
+        ).format(name=rule.name)
     columns = [rule.code, pad(rule.name, name_width), pad(severities[rule.name], severity_width), pad(fixes[rule.name], fix_width)]
     click.echo("  ".join(columns) + f"  {_(rule.summary)}{languages}")
+
+
+def _fix_column(rule: Rule) -> str:
+    """Return the fix column of ``doclint rules``: "fix", "unsafe fix" for a rule that only --unsafe-fixes applies, or "-"."""
+    if not rule.fixable:
+        return "-"
+    return _("unsafe fix") if rule.unsafe_fixes_only else _("fix")
 
 
 @main.command(short_help=N_("Print the documentation of a rule."), help=N_("Print the documentation of RULE (a name such as duplicate-section, or a code such as DL101)."))

@@ -14,7 +14,18 @@ from typing import Any, Callable, Iterable, Sequence, TypeVar
 import click
 
 from doclint.click_messages import install as install_click_messages
-from doclint.i18n import LANGUAGES, N_, _, detect_language, display_width, language_named, set_language, wrap_display
+from doclint.i18n import (
+    LANGUAGES,
+    N_,
+    _,
+    detect_language,
+    display_width,
+    join_items,
+    language_named,
+    ngettext,
+    set_language,
+    wrap_display,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -137,6 +148,25 @@ def _has_wide_characters(text: str) -> bool:
     return display_width(text) != len(text)
 
 
+USAGE_PIECES = {"[OPTIONS]": N_("[OPTIONS]"), "COMMAND [ARGS]...": N_("COMMAND [ARGS]...")}
+"""The placeholders of click's usage line that are words, not argument names. Argument names such as
+``PATH...`` stay as they are, because usage errors name them ("Missing argument 'PATH...'")."""
+
+
+class TranslatedChoice(click.Choice):
+    """A choice whose error lists the choices with the list separator of the selected language (``、`` in Chinese).
+
+    click 8.2 and later build the message in ``get_invalid_choice_message``;
+    click 8.1 does not call it, and its message keeps ASCII commas.
+    """
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        choices = join_items(repr(choice) for choice in self.choices)
+        return ngettext("{value!r} is not {choice}.", "{value!r} is not one of {choices}.", len(self.choices)).format(
+            value=value, choice=choices, choices=choices
+        )
+
+
 class TranslatedContext(click.Context):
     formatter_class = TranslatedHelpFormatter
 
@@ -152,7 +182,8 @@ class TranslatedCommand(click.Command):
         return click.utils.make_default_short_help(_(self.help) if self.help else "", limit)
 
     def format_usage(self, context: click.Context, formatter: click.HelpFormatter) -> None:
-        formatter.write_usage(context.command_path, " ".join(self.collect_usage_pieces(context)), _("Usage: "))
+        pieces = [_(USAGE_PIECES.get(piece, piece)) for piece in self.collect_usage_pieces(context)]
+        formatter.write_usage(context.command_path, " ".join(pieces), _("Usage: "))
 
     def format_help_text(self, context: click.Context, formatter: click.HelpFormatter) -> None:
         if self.help:

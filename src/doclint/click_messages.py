@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gettext
 import sys
+from difflib import SequenceMatcher
 
 from doclint.i18n import N_, N_plural, _, ngettext
 
@@ -65,3 +66,27 @@ def install() -> None:
             module._ = _  # type: ignore[attr-defined]
         if getattr(module, "ngettext", None) is gettext.ngettext:
             module.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+SUGGESTION_CUTOFF = 0.6
+"""The minimum similarity (``difflib`` ratio, 0 to 1) of an unknown option to an option that an error suggests."""
+
+
+def keep_close_suggestions(error: Exception) -> None:
+    """Drop the suggestions of an unknown option or command error that resemble it only in their dashes.
+
+    click compares ``--bogus`` with ``--jobs`` dashes included, so the two
+    leading dashes that every long option shares make unrelated options look
+    close, and it suggested ``--jobs`` and ``--verbose`` for ``--bogus``.
+    The names are compared here without them.
+    """
+    name = getattr(error, "option_name", None) or getattr(error, "command_name", None)
+    possibilities = getattr(error, "possibilities", None)
+    if not name or not possibilities:
+        return
+    stem = name.lstrip("-")
+    error.possibilities = [  # type: ignore[attr-defined]
+        possibility
+        for possibility in possibilities
+        if SequenceMatcher(None, stem, possibility.lstrip("-")).ratio() >= SUGGESTION_CUTOFF
+    ]

@@ -18,7 +18,7 @@ import string
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 DOMAIN = "doclint"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -94,6 +94,14 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def N_(message: str) -> str:
     """Mark a message for translation where it is declared; ``_`` translates it where it is shown."""
     return message
+
+
+def join_items(items: Iterable[str]) -> str:
+    """Join the items of a list with the separator of the selected language: ", " in English, "、" in Chinese."""
+    joined = ""
+    for index, item in enumerate(items):
+        joined = item if index == 0 else _("{previous}, {item}").format(previous=joined, item=item)
+    return joined
 
 
 def N_plural(singular: str, plural: str) -> tuple[str, str]:

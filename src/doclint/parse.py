@@ -18,6 +18,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from doclint.block_guards import guard_block_rules
 from doclint.fields import LabelMatch, LabelTable, default_labels, match_step_label, strip_label
+from doclint.heading_numbers import split_number
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, read_line_steps
 from doclint.plain_text import inline_plain_text
 from doclint.model import (
@@ -37,19 +38,6 @@ from doclint.model import (
     ThematicBreak,
 )
 from doclint.source import Source
-from doclint.text import chinese_numeral_value
-
-_CJK_NUMERAL = "[零〇一二两三四五六七八九十百]+"
-
-# "14." "14、" "14)" "14:" "1.2" "1.2." "第14题" "第 3 章" "第四章" "一、" before the title.
-# A full stop or a colon right before a digit is no separator: "1.5x", "09:30", "3:2".
-_NUMBER_RE = re.compile(
-    rf"^\s*(?:第\s*(?:(?P<ordinal>\d+)|(?P<cjk_ordinal>{_CJK_NUMERAL}))\s*[题章节条问部课讲篇]"
-    r"|(?P<dotted>\d+(?:\.\d+)+)\.?(?=\s|$)"
-    r"|(?P<plain>\d+)\s*(?:[.．:：](?!\d)|[、)）])"
-    rf"|(?P<cjk_plain>{_CJK_NUMERAL})\s*[、.．])\s*"
-)
-
 
 @lru_cache(maxsize=None)
 def markdown_parser() -> MarkdownIt:
@@ -72,21 +60,6 @@ def parse_document(source: Source, labels: LabelTable | None = None) -> Document
     tokens = parser.parse(source.text, env)
     builder = _TreeBuilder(source, labels or default_labels(), parser, env)
     return builder.build(tokens)
-
-
-def split_number(heading: str) -> tuple[str | None, str]:
-    """Split a heading into its leading number and its title."""
-    found = _NUMBER_RE.match(heading)
-    if not found:
-        return None, heading.strip()
-    number = found.group("ordinal") or found.group("dotted") or found.group("plain")
-    numeral = found.group("cjk_ordinal") or found.group("cjk_plain")
-    if numeral:
-        value = chinese_numeral_value(numeral)
-        if value is None:
-            return None, heading.strip()
-        number = str(value)
-    return number, heading[found.end():].strip()
 
 
 class _TreeBuilder:

@@ -22,6 +22,7 @@ RULE_MODULES = (
     "doclint.rules.passages",
     "doclint.rules.code",
     "doclint.rules.numbering",
+    "doclint.rules.step_numbering",
     "doclint.rules.schema",
     "doclint.rules.encoding",
     "doclint.rules.suppression",
@@ -46,6 +47,8 @@ class Rule:
     """With scope ``corpus``, called once with every document of the run, so that
     the rule can compare across files; with scope ``document``, once per document."""
     scope: Literal["document", "corpus"] = "corpus"
+    unsafe_fixes_only: bool = False
+    """Whether every fix of the rule is unsafe, so that only ``--fix --unsafe-fixes`` applies it."""
     enabled_by_default: bool = True
     """Rules that are off by default run only when ``select`` names them."""
     languages: tuple[str, ...] = ()

@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from jsonschema.exceptions import ValidationError, best_match
 
 from doclint.fields import LabelTable
-from doclint.i18n import _, ngettext
+from doclint.i18n import N_, _, ngettext
 from doclint.schemas import MESSAGE_KEYWORD
 
 # A value longer than this is cut in messages, so that a failed constraint
@@ -216,25 +216,46 @@ def _required(error: ValidationError, location: Location, missing: str | None, l
     if missing is None:
         return None
     if location.kind == "section" and location.rest == ("fields",):
-        shown = field_labels(labels, missing)
+        shown = label_examples(labels, missing)
         if shown:
-            return _("{section} has no {field} field; add one labelled {labels}").format(
-                section=node_phrase(location), field=missing, labels=shown
+            return _("{section} has no {field} field; add it as {labels} followed by its text").format(
+                section=node_phrase(location), field=field_name(missing), labels=shown
             )
-        return _("{section} has no {field} field; add one").format(section=node_phrase(location), field=missing)
+        return _("{section} has no {field} field; add one").format(section=node_phrase(location), field=field_name(missing))
     return _('{target} has no "{property}"').format(target=target_phrase(location), property=missing)
 
 
-def field_labels(labels: LabelTable, key: str) -> str:
-    """Return the first label of a field key and its first ASCII label, such as ``解析/Explanation``."""
+_FIELD_NAMES = {"question": N_("question"), "answer": N_("answer"), "explanation": N_("explanation")}
+"""The names of the standard field keys in messages; Chinese messages name them 题目, 答案 and 解析."""
+
+
+def field_name(key: str) -> str:
+    """Return how messages name a field key: translated for the standard keys, as configured for others."""
+    return _(_FIELD_NAMES[key]) if key in _FIELD_NAMES else key
+
+
+def field_labels(labels: LabelTable, key: str) -> list[str]:
+    """Return the first label of a field key and its first ASCII label, such as ``解析`` and ``Explanation``."""
     synonyms = labels.synonyms.get(key, [])
     if not synonyms:
-        return ""
+        return []
     shown = [synonyms[0]]
     ascii_label = next((label for label in synonyms if label.isascii()), None)
     if ascii_label is not None and ascii_label != synonyms[0]:
         shown.append(ascii_label)
-    return "/".join(shown)
+    return shown
+
+
+def label_examples(labels: LabelTable, key: str) -> str:
+    """Return the labels of a field key as a writer types them, bold with a colon: ``**解析：** or **Explanation:**``.
+
+    The colon is part of the label, which is not read without it. CJK
+    labels take the full-width colon, ASCII labels the ASCII one.
+    """
+    shown = [f"**{label}{':' if label.isascii() else '：'}**" for label in field_labels(labels, key)]
+    if len(shown) < 2:
+        return "".join(shown)
+    return _("{first} or {second}").format(first=shown[0], second=shown[1])
 
 
 def _min_items(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
@@ -243,6 +264,10 @@ def _min_items(error: ValidationError, location: Location, missing: str | None, 
         field = node_phrase(location)
         if count == 0 and not location.node.get("text", "").strip():
             return _("{field} is empty; write at least {limit} steps as an ordered list").format(
+                field=field, limit=error.validator_value
+            )
+        if count == 0:
+            return _("{field} has no steps; write at least {limit} steps as an ordered list").format(
                 field=field, limit=error.validator_value
             )
         return ngettext(

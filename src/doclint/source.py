@@ -320,7 +320,8 @@ def _read(read: Callable[[], _Read], shown: str) -> _Read:
     except FileNotFoundError:
         raise SourceError(_("{path}: no such file or directory; check the path").format(path=shown)) from None
     except IsADirectoryError:
-        raise SourceError(_("{path}: is a directory where a file was expected").format(path=shown)) from None
+        message = _("{path}: is a directory where a file was expected; name a file in it (doclint check also reads whole folders)")
+        raise SourceError(message.format(path=shown)) from None
     except PermissionError:
         raise SourceError(_("{path}: permission denied; make the file readable").format(path=shown)) from None
     except OSError as error:

@@ -66,6 +66,33 @@ def chinese_numeral_value(numeral: str) -> int | None:
     return value if value > 0 else None
 
 
+_CHINESE_DIGIT_CHARS = "零一二三四五六七八九"
+
+
+def chinese_numeral(value: int) -> str:
+    """Write a number from 1 to 9999 as a Chinese numeral: 4 is 四, 12 十二, 20 二十, 105 一百零五.
+
+    The inverse of ``chinese_numeral_value`` for the numbers that headings
+    use. 10 to 19 drop the leading 一 (十二, not 一十二), as section
+    numbers are written. Other numbers are returned in ASCII digits.
+    """
+    if not 1 <= value <= 9999:
+        return str(value)
+    pieces = []
+    pending_zero = False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = value // unit % 10
+        if digit == 0:
+            pending_zero = bool(pieces)
+            continue
+        if pending_zero:
+            pieces.append("零")
+            pending_zero = False
+        pieces.append(_CHINESE_DIGIT_CHARS[digit] + name)
+    numeral = "".join(pieces)
+    return numeral[1:] if numeral.startswith("一十") else numeral
+
+
 def is_cjk(char: str) -> bool:
     return bool(_CJK_RE.match(char))
 

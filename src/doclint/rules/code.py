@@ -152,6 +152,7 @@ UNUSED_IMPORT = Rule(
     summary=N_("Python code imports a name that no code block uses."),
     severity=Severity.WARNING,
     fixable=True,
+    unsafe_fixes_only=True,
     check=check_unused_imports,
     scope="document",
     languages=PYTHON_LANGUAGES,

@@ -8,6 +8,11 @@ it, so that a sequence may start at any number (a document that continues
 another one's numbering is fine) and each break is reported where it
 happens.
 
+Only siblings numbered in one style form a sequence (see
+``doclint.heading_numbers``): a change of style, such as ``一、`` chapters
+followed by ``第1题`` questions, or ``1.`` followed by ``1)``, starts a new
+sequence. Messages write numbers in the heading's style (``四``, ``４``).
+
 A heading numbered ``1.2`` follows ``1.1``: dotted numbers are compared on
 their last part. When the number of parts changes between two siblings
 (``3`` then ``3.1``), the sequence starts again. A dotted number counts
@@ -72,10 +77,12 @@ from enum import Enum
 from typing import Iterable, Iterator, Sequence
 
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity
+from doclint.heading_numbers import read_heading_number
 from doclint.i18n import N_, _
 from doclint.model import Document, Section
 from doclint.registry import Rule
 from doclint.settings import Settings
+from doclint.text import chinese_numeral
 
 logger = logging.getLogger(__name__)
 
@@ -293,12 +300,12 @@ def _parts_of_run(run: list[Section], accepted: set[int]) -> list[list[Section]]
 
 
 def numbered_runs(siblings: Sequence[Section]) -> Iterator[list[Section]]:
-    """Yield the runs of numbered siblings whose numbers have the same number of parts."""
+    """Yield the runs of numbered siblings whose numbers have the same number of parts and the same style."""
     run: list[Section] = []
     for section in siblings:
         if section.number is None:
             continue
-        if run and len(_parts(run[-1].number or "")) != len(_parts(section.number)):
+        if run and not _same_form(run[-1], section):
             yield run
             run = []
         run.append(section)
@@ -441,7 +448,8 @@ def takes_part(section: Section, parent: Section | None) -> bool:
 def _number_edit(document: Document, section: Section, replacement: str) -> Edit | None:
     """Return the edit that writes ``replacement`` over a heading's number, or None when the line does not show it as written."""
     column, end_column = number_span(document, section)
-    if end_column - column != len(section.number or ""):
+    if end_column - column != len(section.number or "") or _written(section) != section.number:
+        # A Chinese numeral, or a number that a character reference wrote.
         return None
     source = document.source
     return Edit(source.offset(section.line, column), source.offset(section.line, end_column), replacement)
@@ -480,8 +488,8 @@ def numbering_breaks(siblings: Sequence[Section]) -> Iterator[NumberingBreak]:
 def _compare(previous: Section, section: Section) -> NumberingBreak | None:
     """Return the break between two numbered siblings, or None when ``section`` continues ``previous``."""
     before, current = _parts(previous.number or ""), _parts(section.number or "")
-    if len(before) != len(current):
-        logger.debug("line %d: numbering changes form from %s to %s; sequence restarts", section.line, previous.number, section.number)
+    if not _same_form(previous, section):
+        logger.debug("line %d: numbering changes form from %s to %s; sequence restarts", section.line, previous.heading, section.heading)
         return None
 
     expected = (*before[:-1], before[-1] + 1)
@@ -493,7 +501,40 @@ def _compare(previous: Section, section: Section) -> NumberingBreak | None:
         kind = BreakKind.BACKWARDS
     else:
         kind = BreakKind.SKIP
-    return NumberingBreak(section, previous, _format_like(expected, previous.number or ""), kind)
+    return NumberingBreak(section, previous, _shown(previous, expected), kind)
+
+
+def _same_form(previous: Section, section: Section) -> bool:
+    """Return whether two numbered siblings number in one sequence: the same number of parts and the same style.
+
+    A change of style starts a new sequence: ``一、`` chapters followed by
+    ``第1题`` questions, or ``Step 1:`` after ``1.``.
+    """
+    if len(_parts(previous.number or "")) != len(_parts(section.number or "")):
+        return False
+    return _style(previous) == _style(section)
+
+
+def _style(section: Section) -> str:
+    """Return the numbering style of a heading; a bold question item, read otherwise, has an empty style."""
+    found = read_heading_number(section.heading)
+    return found.style if found is not None else ""
+
+
+def _written(section: Section) -> str:
+    """Return a heading's number as the heading writes it: ``4``, ``４``, ``四``."""
+    found = read_heading_number(section.heading)
+    if found is not None and found.number == section.number:
+        return found.written
+    return section.number or ""
+
+
+def _shown(section: Section, parts: tuple[int, ...]) -> str:
+    """Write number ``parts`` in the style of a heading's number: Chinese numerals, full-width digits or zero padding."""
+    found = read_heading_number(section.heading)
+    if found is not None and found.chinese and len(parts) == 1:
+        return chinese_numeral(parts[0])
+    return _format_like(parts, section.number or "")
 
 
 def _parts(number: str) -> tuple[int, ...]:
@@ -521,7 +562,7 @@ def _digits_like(digits: str, model: str) -> str:
 
 
 def number_span(document: Document, section: Section) -> tuple[int, int]:
-    """Return the (column, end column) of the section's number on its heading line.
+    """Return the (column, end column) of the section's number as written (``4``, ``４``, ``四``) on its heading line.
 
     The number is searched after the ATX markers (``####``), outside HTML
     tags, character references and link destinations, whose digits a
@@ -536,7 +577,7 @@ def number_span(document: Document, section: Section) -> tuple[int, int]:
     marker = _ATX_MARKER_RE.match(raw) if not section.setext else None
     start = marker.end() if marker else 0
     visible = _HIDDEN_MARKUP_RE.sub(lambda hidden: " " * len(hidden.group()), raw)
-    found = re.compile(rf"(?<!\d){re.escape(section.number)}(?!\d)").search(visible, start)
+    found = re.compile(rf"(?<!\d){re.escape(_written(section))}(?!\d)").search(visible, start)
     if found is None:
         return section.column, len(raw) + 1
     return found.start() + 1, found.end() + 1
@@ -552,9 +593,9 @@ def _diagnostic(document: Document, found: NumberingBreak, fix: Fix | None, renu
     }
     message = messages[found.kind].format(
         heading=section.heading,
-        previous=previous.number,
+        previous=_written(previous),
         line=previous.line,
-        number=section.number,
+        number=_written(section),
         remedy=_remedy(found, renumbered),
     )
     column, end_column = number_span(document, section)

@@ -46,7 +46,7 @@ def _diagnostic(borrowing: Borrowing) -> Diagnostic:
         source_part=describe_unit(source),
         other=source.entry.section.heading,
         where=describe_location(source.entry.document.path, source.line, unit.entry.document.path),
-        quote=quote(unit.text[borrowing.start:borrowing.end]),
+        quote=quote(unit.text[borrowing.start:borrowing.end], starts_inside=borrowing.start > 0),
     )
 
     column, end_column = _columns(unit, borrowing)
@@ -71,13 +71,19 @@ def describe_unit(unit: Unit) -> str:
     return _("the answer")
 
 
-def quote(text: str) -> str:
-    """Shorten a passage for a message, keeping its start and end."""
+def quote(text: str, starts_inside: bool = False) -> str:
+    """Shorten a passage for a message, keeping its start and end.
+
+    ``starts_inside`` is whether the passage starts after the start of its
+    step or paragraph. The quote then begins with "…", because the passage
+    may start in the middle of a word ("…理模型的应用" from "推理模型的应用").
+    """
     text = " ".join(text.split())
+    lead = "…" if starts_inside else ""
     if len(text) <= QUOTE_CHARS:
-        return text
+        return f"{lead}{text}"
     head = QUOTE_CHARS * 2 // 3
-    return f"{text[:head]}…{text[-(QUOTE_CHARS - head):]}"
+    return f"{lead}{text[:head]}…{text[-(QUOTE_CHARS - head):]}"
 
 
 def _columns(unit: Unit, borrowing: Borrowing) -> tuple[int, int | None]:
