@@ -108,6 +108,8 @@ def test_huge_jobs_value_starts_one_process_per_document(corpus, cache_home, mon
         return real_parse_shared(jobs, context, workers, advance)
 
     monkeypatch.setattr(loader, "_parse_shared", parse_shared)
+    # With more CPUs than documents, the documents bound the processes.
+    monkeypatch.setattr(loader, "usable_cpus", lambda: 64)
     huge = run([str(corpus)], Settings(jobs=10**20, cache_dir=None))
     serial = run([str(corpus)], Settings(jobs=1, cache_dir=None))
 
@@ -326,3 +328,42 @@ def test_worker_ends_when_doclint_is_killed():
 
     assert status == -signal.SIGTERM
     assert wait_until_ended(worker)
+
+
+def test_parse_processes_capped_at_cpus(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setattr(loader, "usable_cpus", lambda: 4)
+
+    with caplog.at_level("DEBUG", logger="doclint.loader"):
+        assert loader.parse_processes(1000) == 4
+
+    assert "--jobs 1000 is more than the 4 usable CPUs: using 4 processes" in caplog.text
+
+
+def test_parse_processes_within_cpus(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setattr(loader, "usable_cpus", lambda: 4)
+
+    with caplog.at_level("DEBUG", logger="doclint.loader"):
+        assert loader.parse_processes(3) == 3
+        assert loader.parse_processes(4) == 4
+        assert loader.parse_processes(None) == 4
+
+    assert "usable CPUs" not in caplog.text
+
+
+def test_jobs_beyond_cpus_start_capped_pool(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.setattr(loader, "usable_cpus", lambda: 2)
+    started: list[int] = []
+    real_shared = loader._parse_shared
+
+    def record(jobs, context, workers, advance):
+        started.append(workers)
+        return real_shared(jobs, context, workers, advance)
+
+    monkeypatch.setattr(loader, "_parse_shared", record)
+    for index in range(loader.MIN_PARALLEL_DOCUMENTS + 4):
+        (tmp_path / f"doc{index}.md").write_text(f"# Title {index}\n\nText {index}.\n", encoding="utf-8")
+
+    result = run([str(tmp_path)], Settings(jobs=1000, cache_dir=None))
+
+    assert started == [1]
+    assert not result.errors

@@ -13,7 +13,9 @@ from doclint.lsh import (
     DEFAULT_PARAMETERS,
     LshParameters,
     agreeing_codes,
+    band_codes,
     band_pairs,
+    closest_partners,
     candidate_pairs,
     shingle_hashes,
     signatures,
@@ -317,3 +319,97 @@ def test_one_permutation_finds_near_duplicates() -> None:
 def test_invalid_scheme_parameters(parameters, message) -> None:
     with pytest.raises(ValueError, match=message):
         signatures(["some text here"], parameters)
+
+
+def small_vocabulary_matrix(count: int, seed: int) -> numpy.ndarray:
+    """Signatures with values from a 3-value alphabet, so that most bands put many rows into one bucket."""
+    generator = numpy.random.default_rng(seed)
+    return generator.integers(0, 3, size=(count, 16)).astype(numpy.uint32)
+
+
+def test_band_codes_batched_same_as_one_buffer(monkeypatch: pytest.MonkeyPatch) -> None:
+    matrix = small_vocabulary_matrix(300, seed=5)
+    whole = band_codes(matrix, bands=8, rows=2, leaders=10)
+
+    monkeypatch.setattr(lsh, "_CHUNK_BAND_CODES", 50)
+    batched = band_codes(matrix, bands=8, rows=2, leaders=10)
+
+    assert batched.tolist() == whole.tolist()
+    assert whole.size > 50
+
+
+def test_band_codes_leaders_of_large_buckets() -> None:
+    # Every row has the same signature: one bucket per band, whose first three rows pair with all the others.
+    matrix = numpy.zeros((40, 8), dtype=numpy.uint32)
+
+    pairs = pair_set(band_pairs(matrix, bands=2, rows=4, leaders=3))
+
+    assert pairs == {(first, second) for first in range(3) for second in range(first + 1, 40)}
+
+
+def test_band_codes_without_leaders_all_pairs() -> None:
+    matrix = numpy.zeros((40, 8), dtype=numpy.uint32)
+
+    pairs = pair_set(band_pairs(matrix, bands=2, rows=4))
+
+    assert pairs == set(itertools.combinations(range(40), 2))
+
+
+def test_closest_partners_matches_ranking() -> None:
+    matrix = small_vocabulary_matrix(200, seed=3)
+    count = matrix.shape[0]
+    codes = band_codes(matrix, bands=8, rows=2)
+    by_later: dict[int, list[tuple[int, int]]] = {}
+    for code in codes.tolist():
+        earlier, later = divmod(code, count)
+        agreement = int(numpy.count_nonzero(matrix[earlier] == matrix[later]))
+        by_later.setdefault(later, []).append((-agreement, earlier))
+
+    for limit in (1, 5, 30):
+        expected = sorted(earlier * count + later for later, ranked in by_later.items() for _, earlier in sorted(ranked)[:limit])
+
+        assert closest_partners(codes.copy(), matrix, limit).tolist() == expected
+
+
+def test_closest_partners_uncrowded_unchanged() -> None:
+    matrix = small_vocabulary_matrix(50, seed=4)
+    codes = band_codes(matrix, bands=8, rows=2)
+
+    # A later row has at most 49 earlier partners.
+    assert closest_partners(codes.copy(), matrix, 49).tolist() == codes.tolist()
+
+
+def test_band_codes_max_partners_per_later_row() -> None:
+    matrix = small_vocabulary_matrix(300, seed=6)
+    count = matrix.shape[0]
+
+    codes = band_codes(matrix, bands=8, rows=2, leaders=20, max_partners=7)
+
+    partners = numpy.bincount(codes % count, minlength=count)
+    assert partners.max() == 7
+    assert codes.tolist() == closest_partners(band_codes(matrix, bands=8, rows=2, leaders=20), matrix, 7).tolist()
+
+
+def test_many_identical_texts_pair_with_first_copies() -> None:
+    texts = [EN_ITEM] * 30 + [ZH_ITEM] * 3
+    parameters = LshParameters(leaders=4)
+
+    pairs = pair_set(candidate_pairs(texts, parameters))
+
+    copies = {(first, second) for first in range(4) for second in range(first + 1, 30)}
+    assert copies <= pairs
+    assert not {(first, second) for first in range(4, 30) for second in range(first + 1, 30)} & pairs
+    assert {(30, 31), (30, 32), (31, 32)} <= pairs
+    assert not {(first, second) for first in range(30) for second in (30, 31, 32)} & pairs
+
+
+def test_identical_groups_paired_through_first_copies() -> None:
+    near = EN_ITEM.replace("export", "gather")
+    texts = [EN_ITEM] * 6 + [near] * 6
+    parameters = LshParameters(leaders=2)
+
+    pairs = pair_set(candidate_pairs(texts, parameters))
+
+    assert {(first, second) for first in range(2) for second in range(6, 8)} <= pairs
+    assert not {(first, second) for first in range(2, 6) for second in range(6, 12)} & pairs
+    assert not {(first, second) for first in range(6) for second in range(8, 12)} & pairs

@@ -108,3 +108,32 @@ def test_pairs_touching_marked_items() -> None:
     first, second = pair_codes.pairs_touching(codes, COUNT, marked)
 
     assert list(zip(first.tolist(), second.tolist())) == [(1, 2), (3, 4), (2, 5)]
+
+
+def test_run_pair_count_with_leaders() -> None:
+    sizes = numpy.array([2, 3, 5, 1], dtype=numpy.int64)
+
+    assert pair_codes.run_pair_count(sizes, leaders=2) == 1 + 3 + (1 + 2 * 3) + 0
+    assert pair_codes.run_pair_count(sizes, leaders=5) == pair_codes.run_pair_count(sizes)
+    assert pair_codes.run_pair_count(sizes, leaders=1) == 1 + 2 + 4 + 0
+
+
+def test_write_run_pairs_leaders_only() -> None:
+    runs = [[3, 7], [0, 4, 9, 12], [1, 2, 40, 41, 45]]
+    members = numpy.array([member for run in runs for member in run], dtype=numpy.int64)
+    sizes = numpy.array([len(run) for run in runs], dtype=numpy.int64)
+    out = numpy.empty(pair_codes.run_pair_count(sizes, leaders=2), dtype=numpy.int64)
+
+    pair_codes.write_run_pairs(members, sizes, COUNT, out, leaders=2)
+
+    expected = [(first, second) for run in runs for first, second in itertools.combinations(run, 2) if first in run[:2]]
+    assert out.tolist() == codes_of(expected)
+
+
+def test_union_of_sorted_codes() -> None:
+    first = numpy.array([1, 5, 9, 20], dtype=numpy.int64)
+    second = numpy.array([0, 5, 10, 20, 30], dtype=numpy.int64)
+
+    assert pair_codes.union(first, second).tolist() == [0, 1, 5, 9, 10, 20, 30]
+    assert pair_codes.union(numpy.empty(0, dtype=numpy.int64), second).tolist() == second.tolist()
+    assert pair_codes.union(first, numpy.empty(0, dtype=numpy.int64)).tolist() == first.tolist()

@@ -493,7 +493,7 @@ def main() -> None:
     "--jobs",
     type=ProcessCount(),
     metavar="N",
-    help=N_("Number of processes that parse documents. [default: the number of CPUs]"),
+    help=N_("Number of processes that parse documents, at most the number of CPUs. [default: the number of CPUs]"),
 )
 @click.option(
     "--no-cache",

@@ -293,6 +293,29 @@ def _settings_salt(settings: Settings) -> bytes:
     return repr((code_fingerprint(), labels)).encode() + b"\0"
 
 
+
+def usable_cpus() -> int:
+    """Return the number of CPUs this process may run on (its affinity mask where the platform has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(len(os.sched_getaffinity(0)), 1)
+    return os.cpu_count() or 1
+
+
+def parse_processes(requested: int | None) -> int:
+    """Return how many processes parse documents: ``requested`` (``--jobs``), at most the usable CPUs.
+
+    Parsing is CPU-bound, so processes beyond the number of CPUs only add
+    start-up time and memory. Without a request, one process per CPU.
+    """
+    limit = usable_cpus()
+    if requested is None:
+        return limit
+    if requested > limit:
+        logger.debug("--jobs %d is more than the %d usable CPUs: using %d processes", requested, limit, limit)
+        return limit
+    return requested
+
+
 def load_documents(
     paths: Sequence[str],
     settings: Settings,
@@ -326,7 +349,7 @@ def load_documents(
     findings_cache = None
     if settings.cache_dir and context.rule_codes and findings is not None:
         findings_cache = FindingsCache(Path(settings.cache_dir), settings, context.rule_codes, context.language)
-    processes = settings.jobs or os.cpu_count() or 1
+    processes = parse_processes(settings.jobs)
     documents: dict[int, Document] = {}
     jobs: dict[int, _Job] = {}
     states: dict[int, FileState] = {}

@@ -50,6 +50,13 @@ fill few bins, and their densified bins give about twice as many
 candidates, so the same-question search over short questions keeps
 ``minhash``.
 
+A bucket of thousands of texts would give millions of pairs, so two
+limits bound the candidates (``LshParameters.leaders`` and
+``max_partners``): in a large bucket each text pairs only with the first
+texts of the bucket, and each text keeps at most a fixed number of
+candidates with earlier texts, those whose signatures agree most. Memory
+and time then grow linearly with the number of texts.
+
 Everything is deterministic: hash functions come from a fixed seed, and
 the shingle hash does not depend on Python's per-process string hashing.
 """
@@ -84,6 +91,11 @@ _CHUNK_PERMUTATIONS = 16
 # pairs, 128 uint16 columns each, take 16 MB.
 _CHUNK_PAIRS = 1 << 15
 
+# Pair codes written at once by ``band_codes`` before repeats are removed:
+# 2**22 int64 codes take 32 MB. The bands of a run usually write fewer, and
+# then one buffer contains them all.
+_CHUNK_BAND_CODES = 1 << 22
+
 # Multiplier of the polynomial hash of a shingle's code points (odd, 64 bits).
 _POLYNOMIAL = 0x9E3779B97F4A7C15
 
@@ -91,6 +103,27 @@ _POLYNOMIAL = 0x9E3779B97F4A7C15
 def _power(exponent: int) -> int:
     """Return _POLYNOMIAL ** exponent modulo 2**64."""
     return pow(_POLYNOMIAL, exponent, 2**64)
+
+
+# The texts of a bucket, or of a group of identical texts, that every later
+# member pairs with (``LshParameters.leaders``). The largest buckets of the
+# 1,000-file benchmark corpus have 336 section texts and 432 questions, and
+# its findings are the same with this limit. A bucket of thousands of texts
+# comes from a template or a small vocabulary. Every pair of such a bucket
+# is about as similar as any other.
+DEFAULT_LEADERS = 100
+
+# The candidate pairs kept for each text with earlier texts
+# (``LshParameters.max_partners``). Texts of a small vocabulary fall into a
+# large bucket in most bands, a different bucket in each, so the leaders of
+# all bands gave each of 15,000 such texts 1,400 candidates.
+DEFAULT_MAX_PARTNERS = 100
+
+# ``band_codes`` ranks the candidates of crowded texts again whenever the
+# merged codes outnumber this many times ``max_partners`` per text. Each
+# ranking compares the signatures of every crowded pair, so ranking after
+# every merge took most of the search.
+_CROWDED_FACTOR = 4
 
 
 @dataclass(frozen=True)
@@ -106,6 +139,10 @@ class LshParameters:
     """``minhash`` or ``one-permutation`` (see the module docs); the latter needs ``bands * rows`` to be a power of two."""
     min_agreement: float = 0.0
     """Minimum share of equal signature columns for a candidate pair to be kept. With 0.0, every pair that shares a band is kept."""
+    leaders: int | None = DEFAULT_LEADERS
+    """In a bucket of more texts, or a group of more identical texts, each text pairs only with the first ``leaders`` of them; None pairs them all."""
+    max_partners: int | None = DEFAULT_MAX_PARTNERS
+    """Keep at most this many candidate pairs of each text with earlier texts, those whose signatures agree in the most columns; None keeps them all."""
 
     @property
     def permutations(self) -> int:
@@ -338,43 +375,113 @@ def _text_chunks(lengths: list[int]) -> list[tuple[int, int]]:
     return chunks
 
 
-def band_pairs(matrix: numpy.ndarray, bands: int, rows: int, seed: int = 0) -> numpy.ndarray:
+def band_pairs(matrix: numpy.ndarray, bands: int, rows: int, seed: int = 0, leaders: int | None = None) -> numpy.ndarray:
     """Return the pairs (i, j), i < j, of rows that agree on all columns of at least one band.
 
+    ``leaders`` limits the pairs of large buckets as in ``band_codes``.
     Returns an int64 array of shape (pairs, 2), sorted and without repeats.
     """
-    return pair_codes.decode(band_codes(matrix, bands, rows, seed), matrix.shape[0])
+    return pair_codes.decode(band_codes(matrix, bands, rows, seed, leaders), matrix.shape[0])
 
 
-def band_codes(matrix: numpy.ndarray, bands: int, rows: int, seed: int = 0) -> numpy.ndarray:
+def band_codes(
+    matrix: numpy.ndarray,
+    bands: int,
+    rows: int,
+    seed: int = 0,
+    leaders: int | None = None,
+    max_partners: int | None = None,
+) -> numpy.ndarray:
     """Return the sorted, distinct codes ``i * len(matrix) + j`` of the pairs of rows that share a band.
 
     Each band's columns are folded into one 64-bit key with random odd
-    multipliers, and the rows with equal keys form a bucket. Every band is
-    bucketed before any pair is written, so that the pairs of all bands go
-    into one buffer of the exact size. Sorting that buffer in place then
-    removes the pairs that several bands share, with no second copy of it.
+    multipliers, and the rows with equal keys form a bucket. A bucket of k
+    rows has k * (k - 1) / 2 pairs. With ``leaders``, a row of a larger
+    bucket pairs only with the first ``leaders`` rows of that bucket, so a
+    band gives fewer than ``leaders * len(matrix)`` pairs. Texts that share
+    a template, or that draw on a few words, put thousands of rows into one
+    bucket, and all their pairs did not fit in memory: 48,725 such texts
+    wrote 4 * 10**9 pairs.
 
-    The buffer takes 8 bytes for each pair a band writes, and a bucket of
-    k rows writes k * (k - 1) / 2 pairs. Large buckets are not capped,
-    because their pairs are no worse candidates than the rest. Over the
-    100,000 sections of bench/lsh_recall.py, 28 % of the pairs sampled
-    from buckets of 200 or more texts reach ``fuzz.ratio`` 75. From buckets
-    of 2 to 9 texts, 18 % do.
+    The bands are bucketed first. Then the pairs of as many bands as fit
+    in ``_CHUNK_BAND_CODES`` codes (or of one band, if it alone has more)
+    are written into one buffer of the exact size, sorted in place to
+    remove the pairs that several bands share, and merged into the result.
+    In most runs every band fits into one buffer. With ``max_partners``,
+    the result keeps at most that many pairs for each later row
+    (``closest_partners``). That limit is also applied whenever the merged
+    codes outnumber ``_CROWDED_FACTOR * max_partners * len(matrix)``, which
+    bounds them to that number plus one buffer.
     """
     count = matrix.shape[0]
     buckets = [_buckets(keys) for keys in _band_keys(matrix, bands, rows, seed)]
-    totals = [pair_codes.run_pair_count(sizes) for _members, sizes in buckets]
+    totals = [pair_codes.run_pair_count(sizes, leaders) for _members, sizes in buckets]
 
-    codes = numpy.empty(sum(totals), dtype=numpy.int64)
-    position = 0
-    for (members, sizes), total in zip(buckets, totals):
-        pair_codes.write_run_pairs(members, sizes, count, codes[position : position + total])
-        position += total
+    unique = numpy.empty(0, dtype=numpy.int64)
+    for first, last in _band_batches(totals):
+        codes = numpy.empty(sum(totals[first:last]), dtype=numpy.int64)
+        position = 0
+        for (members, sizes), total in zip(buckets[first:last], totals[first:last]):
+            pair_codes.write_run_pairs(members, sizes, count, codes[position : position + total], leaders)
+            position += total
+        unique = pair_codes.union(unique, pair_codes.sorted_unique(codes))
+        del codes
+        if max_partners is not None and unique.size > _CROWDED_FACTOR * max_partners * count:
+            unique = closest_partners(unique, matrix, max_partners)
+    if max_partners is not None:
+        unique = closest_partners(unique, matrix, max_partners)
 
-    unique = pair_codes.sorted_unique(codes)
-    _log_buckets(buckets, codes.size, unique.size)
+    _log_buckets(buckets, sum(totals), unique.size, leaders)
     return unique
+
+
+def closest_partners(codes: numpy.ndarray, matrix: numpy.ndarray, limit: int) -> numpy.ndarray:
+    """Keep at most ``limit`` of the sorted pair codes for each later row: those whose signatures agree in the most columns.
+
+    Of pairs that agree equally, the earlier rows are kept. Only the pairs
+    of rows with more than ``limit`` partners are ranked, so a run where no
+    row has that many gets ``codes`` back as it is. The result is sorted.
+    """
+    count = matrix.shape[0]
+    later = codes % count
+    partners = numpy.bincount(later, minlength=count)
+    crowded = (partners > limit)[later]
+    if not crowded.any():
+        return codes
+    ranked = codes[crowded]
+    del later
+    # One int64 key orders the pairs by later row, then most equal columns, then earlier row:
+    # ((later * 2**bits + unequal columns) * count + earlier). It fits while count**2 * 2**bits < 2**63.
+    bits = matrix.shape[1].bit_length()
+    earlier, key = numpy.divmod(ranked, count)
+    key <<= bits
+    key += matrix.shape[1] - _agreements(ranked, matrix)
+    key *= count
+    key += earlier
+    del earlier, ranked
+    key.sort()
+
+    later_sorted = key // (count << bits)
+    first = numpy.flatnonzero(numpy.r_[True, later_sorted[1:] != later_sorted[:-1]])
+    rank = numpy.arange(key.size) - numpy.repeat(first, numpy.diff(numpy.r_[first, key.size]))
+    closest = rank < limit
+    kept = (key[closest] % count) * count + later_sorted[closest]
+    logger.debug("%d texts have more than %d candidates: kept the %d closest of each", first.size, limit, limit)
+    return pair_codes.merge_disjoint(codes[~crowded], kept)
+
+
+def _band_batches(totals: list[int]) -> list[tuple[int, int]]:
+    """Split the bands into runs [first, last) whose pairs add up to at most _CHUNK_BAND_CODES, or one band each."""
+    batches = []
+    first, pending = 0, 0
+    for band, total in enumerate(totals):
+        if band > first and pending + total > _CHUNK_BAND_CODES:
+            batches.append((first, band))
+            first, pending = band, 0
+        pending += total
+    if first < len(totals):
+        batches.append((first, len(totals)))
+    return batches
 
 
 def _band_keys(matrix: numpy.ndarray, bands: int, rows: int, seed: int) -> Iterator[numpy.ndarray]:
@@ -407,7 +514,9 @@ def _buckets(keys: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
     return order[numpy.repeat(shared, sizes)], sizes[shared]
 
 
-def _log_buckets(buckets: list[tuple[numpy.ndarray, numpy.ndarray]], written: int, unique: int) -> None:
+def _log_buckets(
+    buckets: list[tuple[numpy.ndarray, numpy.ndarray]], written: int, unique: int, leaders: int | None
+) -> None:
     """Log how many buckets the bands have, the largest one, and the pairs before and after removing repeats."""
     if not logger.isEnabledFor(logging.DEBUG):
         return
@@ -421,6 +530,14 @@ def _log_buckets(buckets: list[tuple[numpy.ndarray, numpy.ndarray]], written: in
         written,
         unique,
     )
+    if leaders is not None and largest > leaders:
+        limited = sum(int(numpy.count_nonzero(sizes > leaders)) for _members, sizes in buckets)
+        logger.debug(
+            "In %d buckets of more than %d texts, each text was paired only with the first %d texts of its bucket",
+            limited,
+            leaders,
+            leaders,
+        )
 
 
 def candidate_pairs(texts: Sequence[str], parameters: LshParameters = DEFAULT_PARAMETERS) -> numpy.ndarray:
@@ -430,6 +547,8 @@ def candidate_pairs(texts: Sequence[str], parameters: LshParameters = DEFAULT_PA
     candidates when their MinHash signatures share a band, so a pair is
     found with the probability ``parameters.probability(jaccard)`` of its
     shingle sets' Jaccard similarity; score the candidates exactly to decide.
+    Both hold up to ``parameters.leaders``: in a larger bucket or group of
+    identical texts, each text pairs only with the first ``leaders``.
     Returns an int64 array of shape (pairs, 2), sorted by i, then j.
     """
     distinct: dict[str, int] = {}
@@ -438,7 +557,9 @@ def candidate_pairs(texts: Sequence[str], parameters: LshParameters = DEFAULT_PA
     logger.debug("%d texts, %d distinct", len(texts), len(unique_texts))
 
     matrix = signatures(unique_texts, parameters)
-    codes = band_codes(matrix, parameters.bands, parameters.rows, parameters.seed)
+    codes = band_codes(
+        matrix, parameters.bands, parameters.rows, parameters.seed, parameters.leaders, parameters.max_partners
+    )
     logger.debug("%d candidate pairs among distinct texts", codes.size)
     if parameters.min_agreement > 0:
         codes = agreeing_codes(codes, matrix, parameters.min_agreement)
@@ -446,7 +567,7 @@ def candidate_pairs(texts: Sequence[str], parameters: LshParameters = DEFAULT_PA
 
     # The signature matrix is freed before the pairs are expanded and decoded.
     del matrix
-    return pair_codes.decode(_expand(codes, group_of, len(unique_texts)), len(texts))
+    return pair_codes.decode(_expand(codes, group_of, len(unique_texts), parameters.leaders), len(texts))
 
 
 def agreeing_codes(codes: numpy.ndarray, matrix: numpy.ndarray, min_agreement: float) -> numpy.ndarray:
@@ -455,24 +576,38 @@ def agreeing_codes(codes: numpy.ndarray, matrix: numpy.ndarray, min_agreement: f
     Kept codes are moved to the front of ``codes`` in their order, and the
     returned view of that front keeps them sorted. Pairs are compared in
     chunks, so the memory needed does not grow with the number of pairs.
-    Only the low 16 bits of each value are compared, which moves half the
-    bytes: equal values stay equal, so no pair that agrees in full is
-    dropped, and two unequal values agree by chance once in 65,536.
     """
-    count, width = matrix.shape
-    needed = math.ceil(min_agreement * width)
-    matrix = matrix.astype(numpy.uint16)
+    needed = math.ceil(min_agreement * matrix.shape[1])
+    narrow = matrix.astype(numpy.uint16)
     kept_count = 0
     for start in range(0, codes.size, _CHUNK_PAIRS):
         chunk = codes[start:start + _CHUNK_PAIRS]
-        first, second = numpy.divmod(chunk, count)
-        agreeing = chunk[numpy.count_nonzero(matrix[first] == matrix[second], axis=1) >= needed]
+        agreeing = chunk[_agreements(chunk, matrix, narrow) >= needed]
         codes[kept_count:kept_count + agreeing.size] = agreeing
         kept_count += agreeing.size
     return codes[:kept_count]
 
 
-def _expand(codes: numpy.ndarray, group_of: numpy.ndarray, groups: int) -> numpy.ndarray:
+def _agreements(codes: numpy.ndarray, matrix: numpy.ndarray, narrow: numpy.ndarray | None = None) -> numpy.ndarray:
+    """Return, for each pair code, the number of columns where its two signature rows are equal (int64).
+
+    Only the low 16 bits of each value are compared, from ``narrow``
+    (``matrix`` as uint16, made here when not given), which moves half the
+    bytes: equal values stay equal, so no pair that agrees in full is
+    counted lower, and two unequal values agree by chance once in 65,536.
+    Pairs are compared in chunks of ``_CHUNK_PAIRS``.
+    """
+    count = matrix.shape[0]
+    if narrow is None:
+        narrow = matrix.astype(numpy.uint16)
+    counts = numpy.empty(codes.size, dtype=numpy.int64)
+    for start in range(0, codes.size, _CHUNK_PAIRS):
+        first, second = numpy.divmod(codes[start:start + _CHUNK_PAIRS], count)
+        counts[start:start + first.size] = numpy.count_nonzero(narrow[first] == narrow[second], axis=1)
+    return counts
+
+
+def _expand(codes: numpy.ndarray, group_of: numpy.ndarray, groups: int, leaders: int | None = None) -> numpy.ndarray:
     """Turn the codes of pairs of distinct texts into codes of pairs of texts, adding the pairs of identical texts.
 
     Group ``g`` is the g-th distinct text in order of first occurrence, so
@@ -481,6 +616,11 @@ def _expand(codes: numpy.ndarray, group_of: numpy.ndarray, groups: int) -> numpy
     copies of one text, or a pair with at least one later copy) is added
     once, which keeps the result free of repeats. ``codes`` is rewritten
     in place.
+
+    With ``leaders``, only the first ``leaders`` copies of a text pair with
+    the copies of another text, and a later copy pairs only with the first
+    ``leaders`` copies of its own text. A copy left out of a pair has at
+    least ``leaders`` identical earlier texts instead, which score higher.
     """
     count = group_of.size
     if groups == count:
@@ -488,12 +628,13 @@ def _expand(codes: numpy.ndarray, group_of: numpy.ndarray, groups: int) -> numpy
     order = numpy.argsort(group_of, kind="stable")
     sizes = numpy.bincount(group_of, minlength=groups)
     starts = numpy.cumsum(sizes) - sizes
+    heads = sizes if leaders is None else numpy.minimum(sizes, leaders)
 
     copied = sizes > 1
     left, right = pair_codes.pairs_touching(codes, groups, copied)
-    extra = [pair_codes.cross_pair_codes(left, right, order, starts, sizes, count)]
-    within = numpy.empty(pair_codes.run_pair_count(sizes[copied]), dtype=numpy.int64)
-    pair_codes.write_run_pairs(order[numpy.repeat(copied, sizes)], sizes[copied], count, within)
+    extra = [pair_codes.cross_pair_codes(left, right, order, starts, heads, count)]
+    within = numpy.empty(pair_codes.run_pair_count(sizes[copied], leaders), dtype=numpy.int64)
+    pair_codes.write_run_pairs(order[numpy.repeat(copied, sizes)], sizes[copied], count, within, leaders)
     extra.append(within)
 
     pair_codes.recode(codes, order[starts], groups, count)

@@ -16,25 +16,41 @@ import numpy
 _CHUNK_CODES = 1 << 20
 
 
-def run_pair_count(sizes: numpy.ndarray) -> int:
-    """Return the number of pairs within runs of these sizes: the sum of size * (size - 1) / 2."""
+def run_pair_count(sizes: numpy.ndarray, leaders: int | None = None) -> int:
+    """Return the number of pairs that ``write_run_pairs`` writes for runs of these sizes.
+
+    Without ``leaders`` it is the sum of size * (size - 1) / 2. With it, a
+    run of size s > leaders has leaders * (leaders - 1) / 2 pairs among its
+    first members and leaders * (s - leaders) pairs from them to the rest.
+    """
     sizes = sizes.astype(numpy.int64)
-    return int((sizes * (sizes - 1) // 2).sum())
+    if leaders is None:
+        return int((sizes * (sizes - 1) // 2).sum())
+    heads = numpy.minimum(sizes, leaders)
+    return int((heads * (heads - 1) // 2 + heads * (sizes - heads)).sum())
 
 
-def write_run_pairs(members: numpy.ndarray, sizes: numpy.ndarray, count: int, out: numpy.ndarray) -> None:
+def write_run_pairs(
+    members: numpy.ndarray, sizes: numpy.ndarray, count: int, out: numpy.ndarray, leaders: int | None = None
+) -> None:
     """Write the code of every pair of members within the same run into ``out``.
 
     ``members`` lists the runs one after another, ``sizes`` gives their
     lengths, and within a run the members must be ascending, so that the
-    earlier member of a pair is the smaller index. ``out`` must have exactly
-    ``run_pair_count(sizes)`` elements. The pairs of a run come out in
-    ascending order. Temporary memory is three int64 arrays of the size of
-    ``out``.
+    earlier member of a pair is the smaller index. With ``leaders``, only
+    the pairs whose earlier member is one of the first ``leaders`` members
+    of its run are written, so a run of s members writes fewer than
+    leaders * s pairs instead of s * (s - 1) / 2. ``out`` must have exactly
+    ``run_pair_count(sizes, leaders)`` elements. The pairs of a run come
+    out in ascending order. Temporary memory is three int64 arrays of the
+    size of ``out``.
     """
     run_ends = numpy.repeat(numpy.cumsum(sizes), sizes)
     positions = numpy.arange(members.size)
     partners = run_ends - positions - 1
+    if leaders is not None:
+        rank = positions - numpy.repeat(numpy.cumsum(sizes) - sizes, sizes)
+        partners[rank >= leaders] = 0
 
     first = numpy.repeat(positions, partners)
     pair_starts = numpy.cumsum(partners) - partners
@@ -94,6 +110,18 @@ def merge_disjoint(ordered: numpy.ndarray, extra: numpy.ndarray) -> numpy.ndarra
         return ordered
     extra.sort()
     return numpy.insert(ordered, numpy.searchsorted(ordered, extra), extra)
+
+
+def union(ordered: numpy.ndarray, other: numpy.ndarray) -> numpy.ndarray:
+    """Return the sorted union of two sorted arrays of distinct codes.
+
+    The codes of ``other`` that ``ordered`` lacks are inserted into a
+    copy of ``ordered``, so no array of both sizes together is sorted.
+    """
+    if ordered.size == 0:
+        return other
+    place = numpy.minimum(numpy.searchsorted(ordered, other), ordered.size - 1)
+    return merge_disjoint(ordered, other[ordered[place] != other])
 
 
 def recode(codes: numpy.ndarray, index_map: numpy.ndarray, old_count: int, new_count: int) -> None:
