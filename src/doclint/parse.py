@@ -300,7 +300,8 @@ def _finish_section(section: Section, labels: LabelTable, source: Source, plain_
     section.children = items + section.children
     for child in section.children:
         _finish_section(child, labels, source, plain_text)
-    if section.kind == "item":
+    if "question" in section.fields:
+        # A bold question paragraph is not among the item's blocks: its field was made with the item.
         question = section.fields["question"]
         section.fields = {"question": question, **_collect_fields(section.blocks, labels)}
     else:
@@ -413,29 +414,69 @@ def _piece_text(lines: list[str], last: bool, plain_text: Callable[[str], str]) 
 def _split_items(
     blocks: list[Block], level: int, labels: LabelTable, source: Source
 ) -> tuple[list[Block], list[Section]]:
-    """Turn each bold question paragraph that an answer field follows into an item section.
+    """Turn the Q&A items among a section's blocks into item sections.
 
-    ``**问题 3：如何排序？**`` or ``**Q: Why?**`` followed by ``**答案：**``
-    opens an item, which runs to the next such question. Returns the blocks
-    before the first item and the items, one level below ``level``.
+    An item opens at a bold question paragraph that an answer field
+    follows (``**问题 3：如何排序？**`` or ``**Q: Why?**`` over ``**答案：**``),
+    and at each question field of a flat FAQ (``_flat_question_starts``).
+    It runs to the next item's start. Returns the blocks before the first
+    item and the items, one level below ``level``.
     """
-    starts = []
-    for index, block in enumerate(blocks[:-1]):
-        if not isinstance(block, Paragraph) or bold_question(block.markdown, labels) is None:
-            continue
-        following = blocks[index + 1]
-        if isinstance(following, Paragraph):
-            answer = labels.match(following.markdown)
-            if answer is not None and answer.key == "answer":
-                starts.append(index)
+    bold_starts = [
+        index
+        for index, block in enumerate(blocks[:-1])
+        if isinstance(block, Paragraph)
+        and bold_question(block.markdown, labels) is not None
+        and _is_field(blocks[index + 1], labels, "answer")
+    ]
+    starts = sorted(set(bold_starts) | set(_flat_question_starts(blocks, labels)))
     if not starts:
         return blocks, []
 
     items = []
     for position, start in enumerate(starts):
         stop = starts[position + 1] if position + 1 < len(starts) else len(blocks)
-        items.append(_item_section(blocks[start:stop], level + 1, labels, source))
+        item_blocks = blocks[start:stop]
+        if start in bold_starts:
+            items.append(_item_section(item_blocks, level + 1, labels, source))
+        else:
+            items.append(_field_item_section(item_blocks, level + 1, labels, source))
     return blocks[: starts[0]], items
+
+
+def _is_field(block: Block, labels: LabelTable, key: str) -> bool:
+    """Return whether a block is a paragraph that opens with a label of ``key``."""
+    if not isinstance(block, Paragraph):
+        return False
+    found = labels.match(block.markdown)
+    return found is not None and found.key == key
+
+
+def _flat_question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
+    """Return the indexes of the question fields of a flat FAQ, or none when the blocks hold one Q&A pair at most.
+
+    A flat FAQ puts several question and answer fields under one heading
+    (``**Q:** …`` over ``**A:** …``, again and again). Each question field
+    then opens an item, so that every pair is checked as one Q&A item. It
+    takes two questions whose next field is an answer: a section with one
+    question and one answer, such as a numbered item with ``**题目：**``
+    and ``**答案：**``, is itself the item and keeps its fields.
+    """
+    questions: list[int] = []
+    answered = 0
+    last_key: str | None = None
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        found = labels.match(block.markdown)
+        if found is None:
+            continue
+        if found.key == "question":
+            questions.append(index)
+        elif found.key == "answer" and last_key == "question":
+            answered += 1
+        last_key = found.key
+    return questions if answered >= 2 else []
 
 
 def _item_section(blocks: list[Block], level: int, labels: LabelTable, source: Source) -> Section:
@@ -459,6 +500,31 @@ def _item_section(blocks: list[Block], level: int, labels: LabelTable, source: S
     )
     section.fields["question"] = Field("question", label, paragraph.line, paragraph.end_line, title)
     return section
+
+
+def _field_item_section(blocks: list[Block], level: int, labels: LabelTable, source: Source) -> Section:
+    """Build the item of a flat FAQ that its question field opens; the field stays among its blocks.
+
+    The item's heading is the question without its label, on one line.
+    """
+    paragraph = blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    found = labels.match(paragraph.markdown)
+    assert found is not None
+    heading = " ".join(strip_label(paragraph.text, found.label).split())
+    number, title = split_number(heading)
+    raw_line = source.line_text(paragraph.line)
+    return Section(
+        level=level,
+        line=paragraph.line,
+        end_line=paragraph.end_line,
+        column=len(raw_line) - len(raw_line.lstrip(" \t")) + 1,
+        heading=heading,
+        number=number,
+        title=title,
+        kind="item",
+        blocks=blocks,
+    )
 
 
 _BOLD_PARAGRAPH_RE = re.compile(r"^\s*(\*\*|__)(?P<inner>[^\n]+?)\1\s*$")
