@@ -1,6 +1,11 @@
 """Build the section tree of a document from markdown-it-py tokens.
 
-The parser is CommonMark with tables and front matter (mdit-py-plugins).
+The parser is CommonMark with tables and front matter (mdit-py-plugins),
+Python-Markdown admonitions (``!!! note``, and mkdocs-material's ``??? tip``
+and ``???+ tip``, by the mdit-py-plugins ``admon`` plugin) and mkdocs-material
+content tabs (``=== "Python"``, ``doclint.content_tabs``). Their indented
+content is parsed as Markdown, so a fence inside is a code block with its
+language rather than part of an indented code block.
 Only top-level headings open sections: a ``#`` line inside a fence, an
 indented code block, an HTML block or a block quote never does, because
 markdown-it does not emit a top-level heading token for it.
@@ -14,16 +19,20 @@ from typing import Any, Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from doclint.block_guards import guard_block_rules
+from doclint.content_tabs import content_tabs_plugin
 from doclint.fields import LabelMatch, LabelTable, default_labels, match_step_label, strip_label
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, read_line_steps
 from doclint.plain_text import inline_plain_text
 from doclint.model import (
+    Admonition,
     Block,
     BlockQuote,
     CodeBlock,
+    ContentTab,
     Document,
     Field,
     FrontMatter,
@@ -53,7 +62,7 @@ _NUMBER_RE = re.compile(
 
 @lru_cache(maxsize=None)
 def markdown_parser() -> MarkdownIt:
-    """Return the shared markdown-it parser: CommonMark, tables and front matter, block phase only.
+    """Return the shared markdown-it parser: CommonMark, tables, front matter, admonitions and content tabs, block phase only.
 
     The core ``inline`` rule is off: inline tokens keep their source
     (``content``) and no children, and ``inline_plain_text`` reads their
@@ -61,7 +70,14 @@ def markdown_parser() -> MarkdownIt:
     rules sit behind quick guards (``doclint.block_guards``), which give
     the same tokens in less time.
     """
-    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).disable("inline")
+    parser = (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .use(front_matter_plugin)
+        .use(admon_plugin)
+        .use(content_tabs_plugin)
+        .disable("inline")
+    )
     return guard_block_rules(parser)
 
 
@@ -168,6 +184,14 @@ class _TreeBuilder:
             self.position += 1
             blocks = self._read_until("blockquote_close")
             return BlockQuote(self.tokens[start].map[0] + 1, self._end_line(self.tokens[start]), blocks)
+        if kind == "admonition_open":
+            return self._read_admonition()
+        if kind == "tab_open":
+            start = self.position
+            self.position += 1
+            blocks = self._read_until("tab_close")
+            opening = self.tokens[start]
+            return ContentTab(opening.map[0] + 1, self._end_line(opening), opening.markup, opening.info, blocks)
         if kind == "html_block":
             self.position += 1
             return HtmlBlock(token.map[0] + 1, self._end_line(token), token.content)
@@ -185,6 +209,16 @@ class _TreeBuilder:
                 blocks.append(block)
         self.position += 1
         return blocks
+
+    def _read_admonition(self) -> Admonition:
+        """Read an admonition: its title tokens, which hold no block, and the blocks up to its closing token."""
+        opening = self.tokens[self.position]
+        self.position += 1
+        if self.tokens[self.position].type == "admonition_title_open":
+            self.position += 3
+        blocks = self._read_until("admonition_close")
+        tag = opening.meta.get("tag", "")
+        return Admonition(opening.map[0] + 1, self._end_line(opening), opening.markup, tag, opening.content, blocks)
 
     def _read_paragraph(self) -> Paragraph:
         opening, inline = self.tokens[self.position], self.tokens[self.position + 1]
@@ -462,6 +496,9 @@ def _flat_question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
     question and one answer, such as a numbered item with ``**题目：**``
     and ``**答案：**``, is itself the item and keeps its fields.
     """
+    # Two pairs take four paragraphs, and most sections have fewer: they are not matched against the labels.
+    if sum(isinstance(block, Paragraph) for block in blocks) < 4:
+        return []
     questions: list[int] = []
     answered = 0
     last_key: str | None = None
