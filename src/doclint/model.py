@@ -365,6 +365,10 @@ class Document:
     """For each Q&A item, by its position in ``walk`` order, its normalised
     question and a digest of its answer (``doclint.qa.item_keys``), computed
     and cached like ``forms``; None until computed."""
+    dropped: list[tuple[int, int, int]] = field(default_factory=list)
+    """The (first line, last line, column of the first line's content) of each range that the
+    Markdown parser skipped because it is nested too deeply (``doclint.nesting_limit``).
+    Nothing in these ranges is in the tree."""
     passages: DocumentPassages | None = None
     """The passages its items share (``doclint.passages.DocumentPassages``),
     computed and cached like ``forms`` when the run checks borrowed

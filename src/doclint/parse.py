@@ -24,6 +24,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from doclint.block_guards import guard_block_rules
 from doclint.content_tabs import content_tabs_plugin
+from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, match_step_label, strip_label
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, read_line_steps
 from doclint.plain_text import inline_plain_text
@@ -68,7 +69,8 @@ def markdown_parser() -> MarkdownIt:
     (``content``) and no children, and ``inline_plain_text`` reads their
     text, parsing inline markup only where it can change it. The block
     rules sit behind quick guards (``doclint.block_guards``), which give
-    the same tokens in less time.
+    the same tokens in less time. Content nested beyond markdown-it's
+    nesting limit is recorded (``doclint.nesting_limit``).
     """
     parser = (
         MarkdownIt("commonmark")
@@ -78,7 +80,7 @@ def markdown_parser() -> MarkdownIt:
         .use(content_tabs_plugin)
         .disable("inline")
     )
-    return guard_block_rules(parser)
+    return record_dropped_content(guard_block_rules(parser))
 
 
 def parse_document(source: Source, labels: LabelTable | None = None) -> Document:
@@ -87,7 +89,9 @@ def parse_document(source: Source, labels: LabelTable | None = None) -> Document
     env: dict[str, Any] = {}
     tokens = parser.parse(source.text, env)
     builder = _TreeBuilder(source, labels or default_labels(), parser, env)
-    return builder.build(tokens)
+    document = builder.build(tokens)
+    document.dropped = dropped_lines(env, source.last_line)
+    return document
 
 
 def split_number(heading: str) -> tuple[str | None, str]:
