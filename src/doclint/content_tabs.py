@@ -91,10 +91,11 @@ def content_tabs_plugin(parser: MarkdownIt) -> None:
     markdown-it tries each block rule at the start of every block and, for
     the rules that can end a paragraph, at every line of it. On the
     benchmark corpus a rule of its own for tabs added about 230,000 calls
-    per 1,000 files (counted with markdown-it-py 4.3). Sharing the admonition rule, whose guard in
-    ``doclint.block_guards`` accepts ``!``, ``?`` and ``=``, keeps that to
-    one call per line for both syntaxes. A tab can end a paragraph, a list
-    or a block quote wherever an admonition can.
+    per 1,000 files (counted with markdown-it-py 4.3). Sharing the
+    admonition rule, whose guard in ``doclint.block_guards`` accepts ``!``,
+    ``?`` and ``=``, keeps that to one call per line for both syntaxes. A
+    tab can end a paragraph, a list or a block quote wherever an
+    admonition can.
     """
     rules = {rule.name: rule for rule in parser.block.ruler.__rules__}
     if "admonition" not in rules:
