@@ -5,9 +5,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from doclint.block_guards import guard_block_rules
+from doclint.content_tabs import content_tabs_plugin
 from doclint.parse import markdown_parser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,20 +22,28 @@ DOCUMENTS = sorted(
 
 
 def unguarded_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).disable("inline")
+    return (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .use(front_matter_plugin)
+        .use(admon_plugin)
+        .use(content_tabs_plugin)
+        .disable("inline")
+    )
 
 
 def tokens(parser: MarkdownIt, text: str) -> list[dict]:
     return [token.as_dict() for token in parser.parse(text, {})]
 
 
-def test_markdown_parser_guards_nine_rules():
+def test_markdown_parser_guards_ten_rules():
     rules = {rule.name: rule.fn for rule in markdown_parser().block.ruler.__rules__}
     plain = {rule.name: rule.fn for rule in unguarded_parser().block.ruler.__rules__}
 
     assert [name for name in rules if rules[name] is not plain[name]] == [
         "front_matter",
         "table",
+        "admonition",
         "fence",
         "blockquote",
         "hr",
@@ -127,6 +137,17 @@ LINES = st.sampled_from(
         "[ref]:",
         "\t- tab item",
         "**答案：** B",
+        "!!! note",
+        '!!! tip "A title"',
+        "??? example",
+        "???+ warning",
+        '=== "Python"',
+        '===+ "Shell"',
+        "===",
+        "    text",
+        "    ```python",
+        "    ```",
+        "        deeper",
     ]
 )
 

@@ -27,7 +27,9 @@ BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
 # The first characters that each rule can accept, from the CommonMark spec and
 # markdown-it's rules: fences, block quotes, thematic breaks, list markers,
-# link reference definitions, HTML blocks and ATX headings.
+# link reference definitions, HTML blocks and ATX headings; admonition
+# markers (``!!!``, ``???``) and the content tab marker (``===``), which
+# doclint.content_tabs reads in the admonition rule.
 FIRST_CHARACTERS = {
     "fence": "`~",
     "blockquote": ">",
@@ -36,6 +38,7 @@ FIRST_CHARACTERS = {
     "reference": "[",
     "html_block": "<",
     "heading": "#",
+    "admonition": "!?=",
 }
 
 # The characters that can start the delimiter row of a table, the line after its header.
@@ -46,7 +49,8 @@ def guard_block_rules(parser: MarkdownIt) -> MarkdownIt:
     """Put a guard in front of each block rule of ``parser`` that has one, and return the parser.
 
     Rules without a guard (indented code, setext headings, paragraphs and
-    any rule a plugin adds other than front matter) are left as they are.
+    any rule a plugin adds other than front matter and admonitions) are
+    left as they are.
     """
     ruler = parser.block.ruler
     for rule in list(ruler.__rules__):

@@ -1,8 +1,8 @@
 """The code blocks of a document, with the file position of every code line.
 
-A code block inside a list item or a block quote is indented or prefixed
-with ``>`` in the file, and markdown-it removes that prefix from the block's
-text. Rules that find a problem at a line and column of the code report it
+A code block inside a list item, a block quote, an admonition or a content
+tab is indented or prefixed with ``>`` in the file, and markdown-it removes
+that prefix from the block's text. Rules that find a problem at a line and column of the code report it
 at the line and column of the file, so each code line keeps the number of
 columns that precede it in its file line.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from doclint.model import Block, BlockQuote, CodeBlock, Document, ListBlock
+from doclint.model import CONTAINERS, Block, CodeBlock, Document, ListBlock
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def _code_blocks_in(blocks: Iterable[Block]) -> Iterator[CodeBlock]:
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from _code_blocks_in(item.blocks)
-        elif isinstance(block, BlockQuote):
+        elif isinstance(block, CONTAINERS):
             yield from _code_blocks_in(block.blocks)
 
 

@@ -161,6 +161,57 @@ class BlockQuote:
 
 @_pickled_by_fields
 @dataclass(slots=True)
+class Admonition:
+    """A Python-Markdown admonition (``!!! note``) or mkdocs-material collapsible block (``??? tip``, ``???+ tip``)."""
+
+    line: int
+    end_line: int
+    markup: str
+    """The marker: ``!!!``, ``???`` or ``???+``."""
+    tag: str
+    """The admonition type after the marker, lower-cased: ``note``, ``tip``, ``example``."""
+    title: str
+    """The quoted title, else the type capitalised (``Note``); empty for ``!!! note ""``."""
+    blocks: list[Block] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": "admonition",
+            "line": self.line,
+            "end_line": self.end_line,
+            "markup": self.markup,
+            "tag": self.tag,
+            "title": self.title,
+            "blocks": [block.to_json() for block in self.blocks],
+        }
+
+
+@_pickled_by_fields
+@dataclass(slots=True)
+class ContentTab:
+    """A content tab of pymdownx.tabbed: ``=== "Python"`` and the indented blocks under it."""
+
+    line: int
+    end_line: int
+    markup: str
+    """The marker: ``===``, or ``===`` with ``!`` (a new tab group) and ``+`` (the selected tab)."""
+    title: str
+    """The tab's title, without its quotes."""
+    blocks: list[Block] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": "tab",
+            "line": self.line,
+            "end_line": self.end_line,
+            "markup": self.markup,
+            "title": self.title,
+            "blocks": [block.to_json() for block in self.blocks],
+        }
+
+
+@_pickled_by_fields
+@dataclass(slots=True)
 class HtmlBlock:
     line: int
     end_line: int
@@ -180,7 +231,10 @@ class ThematicBreak:
         return {"type": "thematic_break", "line": self.line, "end_line": self.end_line}
 
 
-Block = Union[Paragraph, ListBlock, CodeBlock, Table, BlockQuote, HtmlBlock, ThematicBreak]
+Block = Union[Paragraph, ListBlock, CodeBlock, Table, BlockQuote, Admonition, ContentTab, HtmlBlock, ThematicBreak]
+
+CONTAINERS = (BlockQuote, Admonition, ContentTab)
+"""The blocks that contain other blocks in ``blocks``, apart from lists, whose items do."""
 
 
 @_pickled_by_fields
@@ -311,6 +365,10 @@ class Document:
     """For each Q&A item, by its position in ``walk`` order, its normalised
     question and a digest of its answer (``doclint.qa.item_keys``), computed
     and cached like ``forms``; None until computed."""
+    dropped: list[tuple[int, int, int]] = field(default_factory=list)
+    """The (first line, last line, column of the first line's content) of each range that the
+    Markdown parser skipped because it is nested too deeply (``doclint.nesting_limit``).
+    Nothing in these ranges is in the tree."""
     passages: DocumentPassages | None = None
     """The passages its items share (``doclint.passages.DocumentPassages``),
     computed and cached like ``forms`` when the run checks borrowed

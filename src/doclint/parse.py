@@ -1,6 +1,11 @@
 """Build the section tree of a document from markdown-it-py tokens.
 
-The parser is CommonMark with tables and front matter (mdit-py-plugins).
+The parser is CommonMark with tables and front matter (mdit-py-plugins),
+Python-Markdown admonitions (``!!! note``, and mkdocs-material's ``??? tip``
+and ``???+ tip``, by the mdit-py-plugins ``admon`` plugin) and mkdocs-material
+content tabs (``=== "Python"``, ``doclint.content_tabs``). Their indented
+content is parsed as Markdown, so a fence inside is a code block with its
+language rather than part of an indented code block.
 Only top-level headings open sections: a ``#`` line inside a fence, an
 indented code block, an HTML block or a block quote never does, because
 markdown-it does not emit a top-level heading token for it.
@@ -14,17 +19,22 @@ from typing import Any, Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from doclint.block_guards import guard_block_rules
+from doclint.content_tabs import content_tabs_plugin
+from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, match_step_label, strip_label
 from doclint.heading_numbers import split_number
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, read_line_steps
 from doclint.plain_text import inline_plain_text
 from doclint.model import (
+    Admonition,
     Block,
     BlockQuote,
     CodeBlock,
+    ContentTab,
     Document,
     Field,
     FrontMatter,
@@ -41,16 +51,24 @@ from doclint.source import Source
 
 @lru_cache(maxsize=None)
 def markdown_parser() -> MarkdownIt:
-    """Return the shared markdown-it parser: CommonMark, tables and front matter, block phase only.
+    """Return the shared markdown-it parser: CommonMark, tables, front matter, admonitions and content tabs, block phase only.
 
     The core ``inline`` rule is off: inline tokens keep their source
     (``content``) and no children, and ``inline_plain_text`` reads their
     text, parsing inline markup only where it can change it. The block
     rules sit behind quick guards (``doclint.block_guards``), which give
-    the same tokens in less time.
+    the same tokens in less time. Content nested beyond markdown-it's
+    nesting limit is recorded (``doclint.nesting_limit``).
     """
-    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).disable("inline")
-    return guard_block_rules(parser)
+    parser = (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .use(front_matter_plugin)
+        .use(admon_plugin)
+        .use(content_tabs_plugin)
+        .disable("inline")
+    )
+    return record_dropped_content(guard_block_rules(parser))
 
 
 def parse_document(source: Source, labels: LabelTable | None = None) -> Document:
@@ -59,7 +77,9 @@ def parse_document(source: Source, labels: LabelTable | None = None) -> Document
     env: dict[str, Any] = {}
     tokens = parser.parse(source.text, env)
     builder = _TreeBuilder(source, labels or default_labels(), parser, env)
-    return builder.build(tokens)
+    document = builder.build(tokens)
+    document.dropped = dropped_lines(env, source.last_line)
+    return document
 
 
 class _TreeBuilder:
@@ -141,6 +161,14 @@ class _TreeBuilder:
             self.position += 1
             blocks = self._read_until("blockquote_close")
             return BlockQuote(self.tokens[start].map[0] + 1, self._end_line(self.tokens[start]), blocks)
+        if kind == "admonition_open":
+            return self._read_admonition()
+        if kind == "tab_open":
+            start = self.position
+            self.position += 1
+            blocks = self._read_until("tab_close")
+            opening = self.tokens[start]
+            return ContentTab(opening.map[0] + 1, self._end_line(opening), opening.markup, opening.info, blocks)
         if kind == "html_block":
             self.position += 1
             return HtmlBlock(token.map[0] + 1, self._end_line(token), token.content)
@@ -158,6 +186,16 @@ class _TreeBuilder:
                 blocks.append(block)
         self.position += 1
         return blocks
+
+    def _read_admonition(self) -> Admonition:
+        """Read an admonition: its title tokens, which hold no block, and the blocks up to its closing token."""
+        opening = self.tokens[self.position]
+        self.position += 1
+        if self.tokens[self.position].type == "admonition_title_open":
+            self.position += 3
+        blocks = self._read_until("admonition_close")
+        tag = opening.meta.get("tag", "")
+        return Admonition(opening.map[0] + 1, self._end_line(opening), opening.markup, tag, opening.content, blocks)
 
     def _read_paragraph(self) -> Paragraph:
         opening, inline = self.tokens[self.position], self.tokens[self.position + 1]
@@ -273,7 +311,8 @@ def _finish_section(section: Section, labels: LabelTable, source: Source, plain_
     section.children = items + section.children
     for child in section.children:
         _finish_section(child, labels, source, plain_text)
-    if section.kind == "item":
+    if "question" in section.fields:
+        # A bold question paragraph is not among the item's blocks: its field was made with the item.
         question = section.fields["question"]
         section.fields = {"question": question, **_collect_fields(section.blocks, labels)}
     else:
@@ -386,29 +425,72 @@ def _piece_text(lines: list[str], last: bool, plain_text: Callable[[str], str]) 
 def _split_items(
     blocks: list[Block], level: int, labels: LabelTable, source: Source
 ) -> tuple[list[Block], list[Section]]:
-    """Turn each bold question paragraph that an answer field follows into an item section.
+    """Turn the Q&A items among a section's blocks into item sections.
 
-    ``**问题 3：如何排序？**`` or ``**Q: Why?**`` followed by ``**答案：**``
-    opens an item, which runs to the next such question. Returns the blocks
-    before the first item and the items, one level below ``level``.
+    An item opens at a bold question paragraph that an answer field
+    follows (``**问题 3：如何排序？**`` or ``**Q: Why?**`` over ``**答案：**``),
+    and at each question field of a flat FAQ (``_flat_question_starts``).
+    It runs to the next item's start. Returns the blocks before the first
+    item and the items, one level below ``level``.
     """
-    starts = []
-    for index, block in enumerate(blocks[:-1]):
-        if not isinstance(block, Paragraph) or bold_question(block.markdown, labels) is None:
-            continue
-        following = blocks[index + 1]
-        if isinstance(following, Paragraph):
-            answer = labels.match(following.markdown)
-            if answer is not None and answer.key == "answer":
-                starts.append(index)
+    bold_starts = [
+        index
+        for index, block in enumerate(blocks[:-1])
+        if isinstance(block, Paragraph)
+        and bold_question(block.markdown, labels) is not None
+        and _is_field(blocks[index + 1], labels, "answer")
+    ]
+    starts = sorted(set(bold_starts) | set(_flat_question_starts(blocks, labels)))
     if not starts:
         return blocks, []
 
     items = []
     for position, start in enumerate(starts):
         stop = starts[position + 1] if position + 1 < len(starts) else len(blocks)
-        items.append(_item_section(blocks[start:stop], level + 1, labels, source))
+        item_blocks = blocks[start:stop]
+        if start in bold_starts:
+            items.append(_item_section(item_blocks, level + 1, labels, source))
+        else:
+            items.append(_field_item_section(item_blocks, level + 1, labels, source))
     return blocks[: starts[0]], items
+
+
+def _is_field(block: Block, labels: LabelTable, key: str) -> bool:
+    """Return whether a block is a paragraph that opens with a label of ``key``."""
+    if not isinstance(block, Paragraph):
+        return False
+    found = labels.match(block.markdown)
+    return found is not None and found.key == key
+
+
+def _flat_question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
+    """Return the indexes of the question fields of a flat FAQ, or none when the blocks hold one Q&A pair at most.
+
+    A flat FAQ puts several question and answer fields under one heading
+    (``**Q:** …`` over ``**A:** …``, again and again). Each question field
+    then opens an item, so that every pair is checked as one Q&A item. It
+    takes two questions whose next field is an answer: a section with one
+    question and one answer, such as a numbered item with ``**题目：**``
+    and ``**答案：**``, is itself the item and keeps its fields.
+    """
+    # Two pairs take four paragraphs, and most sections have fewer: they are not matched against the labels.
+    if sum(isinstance(block, Paragraph) for block in blocks) < 4:
+        return []
+    questions: list[int] = []
+    answered = 0
+    last_key: str | None = None
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        found = labels.match(block.markdown)
+        if found is None:
+            continue
+        if found.key == "question":
+            questions.append(index)
+        elif found.key == "answer" and last_key == "question":
+            answered += 1
+        last_key = found.key
+    return questions if answered >= 2 else []
 
 
 def _item_section(blocks: list[Block], level: int, labels: LabelTable, source: Source) -> Section:
@@ -432,6 +514,31 @@ def _item_section(blocks: list[Block], level: int, labels: LabelTable, source: S
     )
     section.fields["question"] = Field("question", label, paragraph.line, paragraph.end_line, title)
     return section
+
+
+def _field_item_section(blocks: list[Block], level: int, labels: LabelTable, source: Source) -> Section:
+    """Build the item of a flat FAQ that its question field opens; the field stays among its blocks.
+
+    The item's heading is the question without its label, on one line.
+    """
+    paragraph = blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    found = labels.match(paragraph.markdown)
+    assert found is not None
+    heading = " ".join(strip_label(paragraph.text, found.label).split())
+    number, title = split_number(heading)
+    raw_line = source.line_text(paragraph.line)
+    return Section(
+        level=level,
+        line=paragraph.line,
+        end_line=paragraph.end_line,
+        column=len(raw_line) - len(raw_line.lstrip(" \t")) + 1,
+        heading=heading,
+        number=number,
+        title=title,
+        kind="item",
+        blocks=blocks,
+    )
 
 
 _BOLD_PARAGRAPH_RE = re.compile(r"^\s*(\*\*|__)(?P<inner>[^\n]+?)\1\s*$")

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from doclint.line_steps import split_at_markers
 from doclint.placeholders import placeholder_forms
-from doclint.model import Block, BlockQuote, CodeBlock, Document, ListBlock, Paragraph, Section, Table
+from doclint.model import CONTAINERS, Block, CodeBlock, Document, ListBlock, Paragraph, Section, Table
 from doclint.text import is_cjk, join_normalized, normalize, split_clauses
 
 logger = logging.getLogger(__name__)
@@ -120,7 +120,9 @@ class SectionEntry:
 
 
 def block_texts(blocks: Iterable[Block]) -> Iterator[tuple[str, bool]]:
-    """Yield (plain text, is code) for blocks in order, descending into lists and quotes.
+    """Yield (plain text, is code) for blocks in order, descending into lists, quotes, admonitions and tabs.
+
+    The title of an admonition or a tab is left out, as a heading is.
 
     Thematic breaks and HTML blocks carry no content and yield nothing. A
     paragraph of numbered lines (``1、``, ``（1）``) yields one text per
@@ -133,7 +135,7 @@ def block_texts(blocks: Iterable[Block]) -> Iterator[tuple[str, bool]]:
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from block_texts(item.blocks)
-        elif isinstance(block, BlockQuote):
+        elif isinstance(block, CONTAINERS):
             yield from block_texts(block.blocks)
         elif isinstance(block, Table):
             for row in [block.header, *block.rows]:

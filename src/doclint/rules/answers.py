@@ -6,7 +6,9 @@ differs, and says which steps were added, removed or changed. Which answer
 is right needs a person, so there is no automatic fix.
 
 ``missing-answer`` reports an answer field that is only a placeholder such
-as "待补充", "TODO" or "Answer here" (the list is ``rules/placeholders.json``).
+as "待补充", "TODO" or "Answer here" (the list is ``rules/placeholders.json``),
+and the same placeholder as the whole body of a section whose heading asks
+a question.
 The duplicate rules and the schema rule ignore placeholders, so a
 placeholder repeated across items is reported here and nowhere else. An
 empty answer is a structure problem, reported by ``schema-violation``.
@@ -18,12 +20,14 @@ from typing import Iterable, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
 from doclint.i18n import N_, _, format_message
-from doclint.model import Document, Section
+from doclint.model import Document, Paragraph, Section, ThematicBreak
 from doclint.placeholders import is_placeholder
 from doclint.qa import answer_conflicts, describe_difference, excerpt, is_item
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import exact_copies, index_sections
+
+QUESTION_MARKS = ("?", "？")
 
 
 def check_inconsistent_answers(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
@@ -67,15 +71,42 @@ def check_missing_answers(documents: Sequence[Document], settings: Settings) -> 
     copies = exact_copies(documents)
     for entry in index_sections(documents):
         section = entry.section
-        if not is_item(section) or copies.excludes(entry):
+        if copies.excludes(entry):
             continue
+        placeholder = _placeholder_answer(section)
+        if placeholder is None:
+            continue
+        line, end_line, text = placeholder
+        message = _('item "{heading}" has no answer, only the placeholder "{text}"; write the answer or remove the item')
+        yield MISSING_ANSWER.diagnostic(
+            entry.document, line, end_line, message.format(heading=section.heading, text=excerpt(text))
+        )
+
+
+def _placeholder_answer(section: Section) -> tuple[int, int, str] | None:
+    """Return the lines and text of a section's answer when it is only a placeholder, else None.
+
+    The answer is the answer field of an item, or the body of a section
+    whose heading asks a question (``### Why is it slow?``) and which has
+    no fields and no subsections: such a FAQ answers in prose under the
+    heading, and one paragraph that is only a placeholder is no answer.
+    """
+    if is_item(section):
         answer = section.fields["answer"]
         if answer.steps or not answer.text.strip() or not is_placeholder(answer.text):
-            continue
-
-        message = _('item "{heading}" has no answer, only the placeholder "{text}"; write the answer or remove the item')
-        text = excerpt(answer.text)
-        yield MISSING_ANSWER.diagnostic(entry.document, answer.line, answer.end_line, message.format(heading=section.heading, text=text))
+            return None
+        return answer.line, answer.end_line, answer.text
+    if section.kind != "heading" or section.fields or section.children:
+        return None
+    if not section.title.rstrip().endswith(QUESTION_MARKS):
+        return None
+    body = [block for block in section.blocks if not isinstance(block, ThematicBreak)]
+    if len(body) != 1 or not isinstance(body[0], Paragraph):
+        return None
+    paragraph = body[0]
+    if not paragraph.text.strip() or not is_placeholder(paragraph.text):
+        return None
+    return paragraph.line, paragraph.end_line, paragraph.text
 
 
 INCONSISTENT_ANSWER = Rule(

@@ -85,7 +85,12 @@ def _data_block_results(document: Document) -> Iterator[tuple[str, DataSyntaxErr
 
 
 def check_not_checked(document: Document, settings: Settings) -> Iterable[Diagnostic]:
-    """Report the code that no rule could check: Python of a newer version, and code nested too deeply to parse."""
+    """Report the code that no rule could check: Python of a newer version, and code nested too deeply to parse.
+
+    Content that the Markdown parser skipped (``Document.dropped``) is
+    reported at its first line whether or not it holds a code block,
+    because doclint cannot tell what it holds.
+    """
     for problem in _python_problems(document, settings, "newer-python", "too-deep"):
         if problem.kind == "too-deep":
             message = _(
@@ -98,6 +103,13 @@ def check_not_checked(document: Document, settings: Settings) -> Iterable[Diagno
                 "Python {running}: the block was not checked; run doclint with Python {required} or newer to check it"
             ).format(feature=_(problem.feature), required=problem.required, running=platform.python_version())
         yield _at(CODE_NOT_CHECKED, document, problem, message)
+
+    for first_line, last_line, column in document.dropped:
+        message = _(
+            "this content is nested too deeply for the Markdown parser, so it was not read and no code in it was "
+            "checked; nest it less deeply to have it checked"
+        )
+        yield CODE_NOT_CHECKED.diagnostic(document, first_line, last_line, message, column=column)
 
     for language, result in _data_block_results(document):
         if isinstance(result, DataTooDeep):

@@ -1,0 +1,173 @@
+"""Flat FAQs: several question and answer fields under one heading, each pair an item of its own."""
+
+from doclint.engine import run
+from doclint.i18n import set_language
+from doclint.parse import parse_document
+from doclint.settings import Settings
+from doclint.source import Source
+
+from conftest import FIXTURES
+
+GENERAL = FIXTURES / "flat-faq" / "general.md"
+KEYS = FIXTURES / "flat-faq" / "keys.md"
+CHINESE = FIXTURES / "flat-faq-zh.md"
+
+
+def parse(text: str):
+    return parse_document(Source.from_text("doc.md", text))
+
+
+def findings(*paths, **settings):
+    result = run([str(path) for path in paths], Settings(**settings))
+    assert result.errors == []
+    return [(d.path, d.line, d.code, d.message) for d in result.diagnostics]
+
+
+def outline(section):
+    fields = {key: (field.line, field.end_line, field.text) for key, field in section.fields.items()}
+    return (section.kind, section.level, section.line, section.end_line, section.heading, fields)
+
+
+def test_each_pair_under_a_heading_is_an_item():
+    document = parse_document(Source.from_text("general.md", GENERAL.read_text(encoding="utf-8")))
+    [top] = document.sections
+    general, troubleshooting = top.children
+    assert (general.heading, general.fields, [type(block).__name__ for block in general.blocks]) == ("General", {}, [])
+    assert [outline(item) for item in general.children] == [
+        (
+            "item", 3, 7, 8, "Which Python versions are supported?",
+            {"question": (7, 7, "Which Python versions are supported?"), "answer": (8, 8, "Python 3.9 and newer.")},
+        ),
+        (
+            "item", 3, 10, 12, "How do I rotate my API key?",
+            {
+                "question": (10, 10, "How do I rotate my API key?"),
+                "answer": (
+                    12, 12,
+                    "Open Settings > API keys, click Rotate, then update the key in every environment within 24 hours.",
+                ),
+            },
+        ),
+        (
+            "item", 3, 14, 16, "Does the SDK support async?",
+            {"question": (14, 14, "Does the SDK support async?"), "answer": (16, 16, "TODO")},
+        ),
+        (
+            "item", 3, 18, 20, "Which Python versions are supported?",
+            {"question": (18, 18, "Which Python versions are supported?"), "answer": (20, 20, "Python 3.8 and newer.")},
+        ),
+    ]
+    assert [child.kind for child in troubleshooting.children] == ["heading", "heading"]
+
+
+def test_chinese_labels_with_full_width_colons():
+    document = parse_document(Source.from_text("faq.md", CHINESE.read_text(encoding="utf-8")))
+    [top] = document.sections
+    common, todo = top.children
+    assert [(item.kind, item.line, item.end_line, item.heading) for item in common.children] == [
+        ("item", 5, 13, "如何清理磁盘空间？"),
+        ("item", 15, 23, "如何排查接口超时？"),
+        ("item", 25, 33, "如何扩容消息队列？"),
+        ("item", 35, 40, "如何清理磁盘空间？"),
+    ]
+    first = common.children[0]
+    assert sorted(first.fields) == ["answer", "explanation", "question"]
+    assert [step.line for step in first.fields["answer"].steps] == [9, 10, 11]
+    last = common.children[3]
+    assert (last.fields["question"].line, last.fields["answer"].line) == (35, 36)
+    assert [step.text for step in last.fields["answer"].steps][1] == "删除超过 7 天的日志文件和临时文件。"
+    assert [(item.heading, item.fields["answer"].text) for item in todo.children if item.kind == "item"] == [
+        ("如何申请权限？", "待补充"),
+        ("如何重置密码？", "在登录页点击“忘记密码”，按邮件里的提示设置新密码。"),
+    ]
+
+
+def test_one_pair_under_a_heading_keeps_its_fields():
+    text = (
+        "# 题库\n\n#### 14. 数据清洗\n\n**题目：** 如何清洗数据？\n\n**答案：** 步骤如下：\n\n"
+        "1. **去重**：删除重复记录。\n2. **补全**：填补缺失值。\n\n**解析：** 清洗决定了模型的上限。\n"
+    )
+    [top] = parse(text).sections
+    [item] = top.children
+    assert (item.kind, item.heading, item.children) == ("heading", "14. 数据清洗", [])
+    assert {key: field.line for key, field in item.fields.items()} == {"question": 5, "answer": 7, "explanation": 12}
+
+
+def test_questions_without_two_answers_are_not_split():
+    text = "# Quiz\n\n**Q:** What is a list?\n\n**A:** An ordered collection.\n\n**Q:** What is a tuple?\n\n**Q:** What is a set?\n"
+    [section] = parse(text).sections
+    assert (section.children, section.fields["question"].line, section.fields["answer"].line) == ([], 3, 5)
+
+
+def test_pairs_before_the_first_heading_are_items():
+    text = "Q: Is it free?\n\nA: Yes.\n\nQ: Is it open source?\n\nA: Yes, under the MIT license.\n"
+    document = parse(text)
+    assert document.blocks == []
+    assert [(section.kind, section.level, section.line, section.heading) for section in document.sections] == [
+        ("item", 1, 1, "Is it free?"),
+        ("item", 1, 5, "Is it open source?"),
+    ]
+
+
+def test_english_flat_faq_findings():
+    assert findings(GENERAL) == [
+        (
+            str(GENERAL), 16, "DL203",
+            'item "Does the SDK support async?" has no answer, only the placeholder "TODO"; write the answer or remove '
+            "the item",
+        ),
+        (
+            str(GENERAL), 18, "DL201",
+            'item "Which Python versions are supported?" asks the question of item "Which Python versions are '
+            'supported?" (line 7) again but answers it differently: the answer reads "Python 3.8 and newer." here '
+            'and "Python 3.9 and newer." at line 8; keep one answer and correct or remove the other',
+        ),
+        (
+            str(GENERAL), 26, "DL203",
+            'item "Why is pagination slow?" has no answer, only the placeholder "Answer here."; write the answer or '
+            "remove the item",
+        ),
+    ]
+
+
+def test_answers_of_two_flat_faqs_disagree_across_files():
+    cross = [finding for finding in findings(GENERAL, KEYS) if finding[0] == str(KEYS)]
+    assert cross == [
+        (
+            str(KEYS), 9, "DL201",
+            'item "How do I rotate my API key?" asks the question of item "How do I rotate my API key?" (line 10 of '
+            f'{GENERAL}) again but answers it differently: the answer reads "…environment within 7 days." here and '
+            f'"…environment within 24 hours." at line 12 of {GENERAL}; keep one answer and correct or remove the other',
+        )
+    ]
+
+
+def test_chinese_flat_faq_findings():
+    set_language("zh-CN")
+    try:
+        result = findings(CHINESE)
+    finally:
+        set_language("en")
+    assert [(line, code) for _path, line, code, _message in result] == [
+        (30, "DL202"), (35, "DL201"), (46, "DL203"), (54, "DL203"),
+    ]
+    assert result[1][3] == (
+        "条目“如何清理磁盘空间？”与条目“如何清理磁盘空间？”（第 5 行）问的是同一个问题，但答案不同：第 2 步在此处是"
+        "“删除超过 7 天的日志文件和临时文件。”，在第 10 行是“删除超过 30 天的日志文件和临时文件。”；"
+        "请保留一个答案，修改或删除另一个"
+    )
+    assert result[3][3] == "条目“为什么同步很慢？”没有答案，只有占位符“待补充”；请写出答案或删除该条目"
+
+
+def test_copied_flat_faq_page_is_one_duplicate(tmp_path):
+    first, copy = tmp_path / "a.md", tmp_path / "b.md"
+    first.write_text(KEYS.read_text(encoding="utf-8"), encoding="utf-8")
+    copy.write_text(KEYS.read_text(encoding="utf-8"), encoding="utf-8")
+    assert [(path, line, code) for path, line, code, _message in findings(first, copy)] == [(str(copy), 1, "DL101")]
+
+
+def test_placeholder_under_a_heading_that_is_no_question(tmp_path):
+    text = "# Notes\n\n## Pagination\n\nTODO\n\n## Why is it slow?\n\nTODO\n\nMore later.\n\n## Why is it fast?\n\nCaching.\n"
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    assert findings(path) == []
