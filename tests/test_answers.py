@@ -653,3 +653,12 @@ def test_answer_text_against_steps_only_in_chinese():
         set_language(None)
 
     assert difference == "答案在此处有文字“Steps:”，在第 10 行除步骤外没有文字"
+
+
+def test_placeholders_fit_length_limit():
+    # is_placeholder skips texts longer than the limit, so every listed placeholder must fit well within it.
+    from doclint.data import load_json
+    from doclint.placeholders import MAX_PLACEHOLDER_CHARS
+
+    longest = max(len(text) for text in load_json("placeholders.json")["placeholders"])
+    assert longest * 3 <= MAX_PLACEHOLDER_CHARS

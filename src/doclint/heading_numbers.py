@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from doclint.text import chinese_numeral_value
 
@@ -58,8 +59,13 @@ class HeadingNumber:
     """Offset of the title: after the number, its separator and the spaces that follow."""
 
 
+@lru_cache(maxsize=4096)
 def read_heading_number(heading: str) -> HeadingNumber | None:
-    """Return the leading number of a heading, or None when it has none (or a Chinese numeral that is not one)."""
+    """Return the leading number of a heading, or None when it has none (or a Chinese numeral that is not one).
+
+    The parser reads every heading, and the numbering rules read each one
+    again for its style, so the results are cached; they are immutable.
+    """
     found = _NUMBER_RE.match(heading)
     if not found:
         return None

@@ -38,6 +38,7 @@ _MARKER_RE = re.compile(
 
 # The first characters a marker can open with, to skip most paragraphs with one search.
 _MARKER_START_RE = re.compile(r"^[ \t]*[0-9０-９(（\u2460-\u2473]", re.MULTILINE)
+_MARKER_CHAR_RE = re.compile(r"[0-9０-９(（\u2460-\u2473]")
 
 CIRCLED_ONE = 0x2460
 
@@ -79,6 +80,11 @@ class LineSteps:
 def has_marker(markdown: str) -> bool:
     """Return whether a line of the Markdown may open with a step marker: a quick test before ``read_line_steps``."""
     return _MARKER_START_RE.search(markdown) is not None
+
+
+def may_mark(line: str) -> bool:
+    """Return whether a line holds a character that can open a step marker anywhere, such as after a field label."""
+    return _MARKER_CHAR_RE.search(line) is not None
 
 
 def step_marker(line: str) -> StepMarker | None:

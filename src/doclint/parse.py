@@ -27,7 +27,7 @@ from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, match_step_label, strip_label
 from doclint.heading_numbers import split_number
-from doclint.line_steps import LineParagraph, LineSteps, has_marker, read_line_steps
+from doclint.line_steps import LineParagraph, LineSteps, has_marker, may_mark, read_line_steps
 from doclint.plain_text import inline_plain_text
 from doclint.model import (
     Admonition,
@@ -657,6 +657,9 @@ def _field_line_steps(blocks: list[Block], labels: LabelTable) -> LineSteps | No
     paragraphs: list[LineParagraph] = []
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
+            continue
+        if not has_marker(block.markdown) and not (index == 0 and may_mark(block.markdown.partition("\n")[0])):
+            # Most paragraphs number no line, and the labelled one can hide a marker only after its label.
             continue
         markdown_lines = block.markdown.split("\n")
         label = None

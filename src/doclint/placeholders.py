@@ -14,7 +14,19 @@ def placeholder_forms() -> frozenset[str]:
     return frozenset(normalize(text) for text in load_json("placeholders.json")["placeholders"])
 
 
+MAX_PLACEHOLDER_CHARS = 64
+"""Texts longer than this are never taken for a placeholder.
+
+The listed placeholders have 16 characters at most, and a text would need
+about 50 characters of markup, punctuation or spaces around one to reduce
+to it. Skipping the normalisation of longer answers and explanations keeps
+the test cheap.
+"""
+
+
 def is_placeholder(text: str) -> bool:
     """Return whether a text is empty or only a placeholder, after normalisation."""
+    if len(text) > MAX_PLACEHOLDER_CHARS:
+        return False
     normalized = normalize(text)
     return not normalized or normalized in placeholder_forms()

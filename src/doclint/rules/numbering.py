@@ -74,6 +74,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity
@@ -510,7 +511,7 @@ def _same_form(previous: Section, section: Section) -> bool:
     A change of style starts a new sequence: ``一、`` chapters followed by
     ``第1题`` questions, or ``Step 1:`` after ``1.``.
     """
-    if len(_parts(previous.number or "")) != len(_parts(section.number or "")):
+    if (previous.number or "").count(".") != (section.number or "").count("."):
         return False
     return _style(previous) == _style(section)
 
@@ -537,8 +538,9 @@ def _shown(section: Section, parts: tuple[int, ...]) -> str:
     return _format_like(parts, section.number or "")
 
 
+@lru_cache(maxsize=1024)
 def _parts(number: str) -> tuple[int, ...]:
-    """Split ``"1.2"`` into ``(1, 2)``."""
+    """Split ``"1.2"`` into ``(1, 2)``. Documents repeat few numbers, so the results are cached."""
     return tuple(int(part) for part in number.split("."))
 
 
