@@ -383,3 +383,9 @@ def test_distinct_items_still_compared_for_borrowing(tmp_path):
     assert finding.line == 40
     assert finding.related[0].line == 14
     assert finding.message.startswith('the explanation of item "3. 单选题" repeats the explanation of item "1. 单选题" (line 14)')
+
+
+def test_items_with_other_options_and_answers_are_distinct():
+    # The questions score below the threshold because their options differ; the answers differ too.
+    page = FIXTURES / "distinct-options-zh.md"
+    assert [d.rule for d in findings(page) if d.rule == "near-duplicate-section"] == []

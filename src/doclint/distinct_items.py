@@ -32,8 +32,23 @@ from doclint.text import normalize
 
 
 def distinct_items(section: Section, other: Section, threshold: float) -> bool:
-    """Return whether two sections are Q&A items that ask different questions and give different answers."""
-    return is_item(section) and is_item(other) and questions_differ(section, other, threshold) and answers_differ(section, other, threshold)
+    """Return whether two sections are Q&A items that ask different questions and give different answers.
+
+    Here two questions also differ when they score below ``threshold``, as
+    two questions whose options differ do ("下列哪个是可变类型？A. int …"
+    and "下列哪个是不可变类型？A. list …"). ``questions_differ`` alone leaves
+    such questions to the advice to merge, which suits two items with the
+    same answer but not two with different answers.
+    """
+    if not (is_item(section) and is_item(other)):
+        return False
+    asked_differently = not _similar_questions(section, other, threshold) or questions_differ(section, other, threshold)
+    return asked_differently and answers_differ(section, other, threshold)
+
+
+def _similar_questions(section: Section, other: Section, threshold: float) -> bool:
+    question, other_question = section.fields["question"].text, other.fields["question"].text
+    return fuzz.ratio(normalize(question), normalize(other_question)) >= threshold
 
 
 def questions_differ(section: Section, other: Section, threshold: float) -> bool:
