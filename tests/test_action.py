@@ -103,14 +103,48 @@ def test_usage_error_fails_even_without_fail_on_findings(tmp_path):
     assert completed.stderr.startswith("doclint: error: No such option '--bogus'.")
 
 
-def test_multiline_args_keep_spaces(tmp_path):
-    # One argument a line: the configuration's name holds a space, which a split on spaces would break.
+def test_quoted_args_keep_spaces(tmp_path):
+    # The configuration's name holds a space, so it is quoted as in a shell; the comment line is left out.
     folder = tmp_path / "repository"
     folder.mkdir()
     shutil.copy(SEED, folder / "000.md")
     (folder / "ci settings.toml").write_text('select = ["heading-numbering"]\n', encoding="utf-8")
-    completed = run_check_step(tmp_path, folder, "000.md", "  --config\n  ci settings.toml  \n")
+    completed = run_check_step(tmp_path, folder, "000.md", '# only numbering\n--config "ci settings.toml"\n')
     assert (completed.returncode, completed.stdout, completed.stderr) == (0, "", "")
+
+
+def test_folded_args_end_in_line_break(tmp_path):
+    # YAML's folded style (args: >) ends the value with a line break.
+    completed = run_check_step(tmp_path, FIXTURES, SEED.name, "--near-duplicate-threshold 83\n")
+    assert completed.returncode == 1
+    assert [line.split(",")[1] for line in completed.stdout.splitlines() if "near-duplicate-section" in line] == ["line=200"]
+
+
+def test_quoted_path_with_space(tmp_path):
+    folder = tmp_path / "repository"
+    (folder / "old notes").mkdir(parents=True)
+    shutil.copy(FIXTURES / "clean-qa.md", folder / "old notes" / "clean qa.md")
+    completed = run_check_step(tmp_path, folder, "'old notes/clean qa.md'")
+    assert (completed.returncode, completed.stdout, completed.stderr) == (0, "", "")
+
+
+def test_unclosed_quote_is_input_error(tmp_path):
+    completed = run_check_step(tmp_path, FIXTURES, SEED.name, '--config "ci settings.toml')
+    assert completed.returncode == 2
+    assert completed.stderr == "doclint: error: the args input cannot be split into words (No closing quotation); close its quotes\n"
+
+
+def test_unwritable_output_is_error(tmp_path):
+    output = tmp_path / "missing" / "doclint.sarif"
+    completed = run_check_step(tmp_path, FIXTURES, SEED.name, output_format="sarif", output=str(output), fail_on_findings="false")
+    assert completed.returncode == 2
+    assert completed.stderr == f"doclint: error: cannot write the output file {output}; create its folder or name another file\n"
+
+
+@pytest.mark.parametrize("value", ["False", "no", "OFF", "0"])
+def test_fail_on_findings_spellings(tmp_path, value):
+    completed = run_check_step(tmp_path, FIXTURES, SEED.name, output_format="json", output=str(tmp_path / "out.json"), fail_on_findings=value)
+    assert completed.returncode == 0
 
 
 def test_check_step_annotates_findings(tmp_path):
