@@ -534,3 +534,14 @@ def test_broken_nested_pyproject_warns(run_process, tmp_path):
         f"doclint: warning: {tmp_path / 'sub' / 'pyproject.toml'}: invalid TOML (Expected ']' at the end of a table "
         "declaration at line 1, column 14); fix the syntax\n"
     )
+
+
+def test_labels_entry_not_a_list_names_key(run_cli, project):
+    config = project / ".doclint.toml"
+    config.write_text('[labels]\nquestion = ["【问题】"]\nbogus = 1\n', encoding="utf-8")
+    code, stdout, stderr = run_cli("check", str(project / "notes.md"))
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        f"doclint: error: {config}: invalid value for 'labels.bogus': expected a list of labels, such as "
+        'bogus = ["参考答案"], got 1\n'
+    )

@@ -336,8 +336,13 @@ def _severity(value: Any, context: _Context) -> tuple[tuple[str, str], ...]:
 
 def _labels(value: Any, context: _Context) -> LabelTable:
     """Extend the shipped label table with the file's labels, key by key."""
-    if not isinstance(value, dict) or not all(isinstance(labels, list) for labels in value.values()):
+    if not isinstance(value, dict):
         raise context.fail(_('a table of key = ["label", ...], such as answer = ["参考答案"]'), value)
+    for key, labels in value.items():
+        if not isinstance(labels, list):
+            # Name the key, because the whole table would hide which entry is wrong.
+            entry = dataclasses.replace(context, key=f"{context.key}.{key}")
+            raise entry.fail(_('a list of labels, such as {key} = ["参考答案"]').format(key=key), labels)
     shipped = {key: list(labels) for key, labels in load_json("labels.json").items() if not key.startswith("$")}
     for key, labels in value.items():
         _warn_if_misspelt(key, shipped, context)
