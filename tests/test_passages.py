@@ -331,3 +331,28 @@ def test_set_and_numpy_indexes_give_same_borrowings(monkeypatch):
 
     assert with_sets == with_numpy
     assert [line for line, _message in with_sets] == [180, 183, 185]
+
+
+def test_quote_marks_end_inside():
+    from doclint.rules.passages import quote
+
+    assert quote("与之相近的还有缓存击穿和缓存", ends_inside=True) == "与之相近的还有缓存击穿和缓存…"
+    long = "甲" * 40 + "乙" * 40
+    assert quote(long, ends_inside=True).endswith("乙…")
+
+
+def test_quote_of_shared_frame_ends_with_ellipsis(tmp_path):
+    # Two explanations share only their frame, which stops inside a word ("缓存" of "缓存穿透").
+    page = tmp_path / "cache.md"
+    frame = "与之相近的还有缓存击穿（热点键过期）和缓存"
+    page.write_text(
+        "# 缓存\n\n### 1. 缓存穿透\n\n**题目：** 什么是缓存穿透？\n\n**答案：** 查询不存在的数据，请求直达数据库。\n\n"
+        f"**解析：** {frame}雪崩（大量键同时过期）。\n\n"
+        "### 2. 缓存雪崩\n\n**题目：** 什么是缓存雪崩？\n\n**答案：** 大量键同时过期，请求涌向数据库。\n\n"
+        f"**解析：** {frame}穿透（查询不存在的数据）。\n",
+        encoding="utf-8",
+    )
+    result = run([str(page)], Settings())
+    borrowed = [d for d in result.diagnostics if d.rule == "borrowed-passage"]
+    assert len(borrowed) == 1
+    assert f'"{frame}…"' in borrowed[0].message

@@ -46,7 +46,11 @@ def _diagnostic(borrowing: Borrowing) -> Diagnostic:
         source_part=describe_unit(source),
         other=source.entry.section.heading,
         where=describe_location(source.entry.document.path, source.line, unit.entry.document.path),
-        quote=quote(unit.text[borrowing.start:borrowing.end], starts_inside=borrowing.start > 0),
+        quote=quote(
+            unit.text[borrowing.start:borrowing.end],
+            starts_inside=_has_words(unit.text[: borrowing.start]),
+            ends_inside=_has_words(unit.text[borrowing.end:]),
+        ),
     )
 
     column, end_column = _columns(unit, borrowing)
@@ -71,19 +75,26 @@ def describe_unit(unit: Unit) -> str:
     return _("the answer")
 
 
-def quote(text: str, starts_inside: bool = False) -> str:
+def quote(text: str, starts_inside: bool = False, ends_inside: bool = False) -> str:
     """Shorten a passage for a message, keeping its start and end.
 
-    ``starts_inside`` is whether the passage starts after the start of its
-    step or paragraph. The quote then begins with "…", because the passage
-    may start in the middle of a word ("…理模型的应用" from "推理模型的应用").
+    ``starts_inside`` is whether words of its step or paragraph come before
+    the passage, and ``ends_inside`` whether words come after it. The quote
+    then begins or ends with "…", because the passage may start or stop in
+    the middle of a word ("…理模型的应用" from "推理模型的应用").
     """
     text = " ".join(text.split())
     lead = "…" if starts_inside else ""
+    tail = "…" if ends_inside else ""
     if len(text) <= QUOTE_CHARS:
-        return f"{lead}{text}"
+        return f"{lead}{text}{tail}"
     head = QUOTE_CHARS * 2 // 3
-    return f"{lead}{text[:head]}…{text[-(QUOTE_CHARS - head):]}"
+    return f"{lead}{text[:head]}…{text[-(QUOTE_CHARS - head):]}{tail}"
+
+
+def _has_words(text: str) -> bool:
+    """Return whether a text holds a letter or a digit, not only spaces, punctuation or markup."""
+    return any(char.isalnum() for char in text)
 
 
 def _columns(unit: Unit, borrowing: Borrowing) -> tuple[int, int | None]:
