@@ -94,17 +94,21 @@ def test_suppressed_step_gets_no_fix():
     assert findings[0].message.endswith("expected 3")
 
 
-def test_explanation_and_other_fields_named():
+def test_only_answer_steps_checked():
     from doclint.fields import LabelTable, default_labels
 
     labels = LabelTable({**default_labels().synonyms, "note": ["备注"]})
     text = "## 3. 题\n\n**题目：** 问？\n\n**答案：** 答。\n\n**解析：**\n\n1. 甲\n3. 乙\n\n**备注：**\n\n1. 丙\n2. 丁\n2. 戊\n"
     document = parse_document(Source.from_text("doc.md", text), labels)
-    messages = [found.message for found in check_step_numbering(document, Settings())]
-    assert messages == [
-        'step 3 of the explanation of item "3. 题" skips from 1 (line 9); the fix renumbers it to 2',
-        'step 2 of the 备注 field of item "3. 题" repeats the number of the step at line 15; the fix renumbers it to 3',
-    ]
+    assert list(check_step_numbering(document, Settings())) == []
+
+
+def test_explanation_statement_references_not_steps():
+    text = (
+        "## 1. 关于进程的说法\n\n**题目：** 下列说法正确的是？\n\n**答案：**\n\n1. 选 B。\n2. ①③的说法正确。\n\n"
+        "**解析：**\n\n① 正确，进程是一次运行活动。\n③ 正确，每个进程有独立的地址空间。\n\n②④错误：进程不等于线程。\n"
+    )
+    assert findings_of(text) == []
 
 
 def test_chinese_message(run_cli, tmp_path, monkeypatch):
@@ -136,3 +140,12 @@ def test_fix_renumbers_markdown_list(run_cli, tmp_path):
     path.write_text(item("1. 甲\n2. 乙\n4. 丙\n5. 丁\n"), encoding="utf-8")
     run_cli("check", "--fix", str(path))
     assert path.read_text(encoding="utf-8") == item("1. 甲\n2. 乙\n3. 丙\n4. 丁\n")
+
+
+def test_lazy_line_counts_and_fix_unsafe():
+    text = item("1. 下载。\n2、运行安装程序。\n4. 验证。\n")
+    [found] = findings_of(text)
+    assert found.line == 9
+    assert found.message == 'step 4 of the answer of item "2. 虚拟环境" skips from 2 (line 8); the fix renumbers it to 3'
+    assert found.fix.applicability is Applicability.UNSAFE
+    assert fixed(text) == item("1. 下载。\n2、运行安装程序。\n3. 验证。\n")

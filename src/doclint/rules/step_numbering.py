@@ -1,4 +1,10 @@
-"""Numbered steps of a field that skip, repeat or go back.
+"""Numbered steps of an answer that skip, repeat or go back.
+
+Only the answer field is checked, because its steps are the procedure that
+a reader follows by number. The numbered lines of a question or an
+explanation are more often references than steps: an explanation that
+goes through a question's statements writes ``① 正确`` ``③ 正确`` and
+``②④错误``, and renumbering those would change what it says.
 
 The steps of a field (see ``doclint.model.Field``) carry their numbers as
 written, from a Markdown ordered list (``1.``, ``2)``) or from numbered
@@ -74,12 +80,18 @@ class StepBreak:
     kind: BreakKind
 
 
+CHECKED_FIELD = "answer"
+"""The key of the field whose steps are checked (see the module docstring)."""
+
+
 def check_step_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
     for section in document.walk():
+        field = section.fields.get(CHECKED_FIELD)
+        if field is None:
+            continue
         list_lines = _list_item_lines(section)
-        for field in section.fields.values():
-            for run in step_runs(document, field.steps):
-                yield from _run_diagnostics(document, section, field, run, list_lines)
+        for run in step_runs(document, field.steps):
+            yield from _run_diagnostics(document, section, field, run, list_lines)
 
 
 def step_runs(document: Document, steps: list[Step]) -> Iterator[list[Step]]:
