@@ -18,6 +18,13 @@ def positions(findings):
     return [(d.line, d.column, d.end_column) for d in findings]
 
 
+def fixed_text(text: str) -> str:
+    from doclint.fixer import apply_edits
+
+    first = numbering_findings(text)[0]
+    return apply_edits(text, list(first.fix.edits))
+
+
 def test_seed_has_no_numbering_findings():
     result = run([str(SEED)], Settings())
     assert [d for d in result.diagnostics if d.rule == "heading-numbering"] == []
@@ -492,9 +499,21 @@ def test_dotted_message_below_moved_grandparent():
 def test_change_of_style_starts_new_sequence():
     text = (
         "# 编号\n\n## 一、概述\n\n## 二、环境\n\n## 第1题 填空\n\n## 第2题 选择\n\n"
-        "## （1）小节\n\n## （2）小节\n\n## 1) 步骤\n\n## 2) 步骤\n\n## 1. 结尾\n"
+        "## （1）小节\n\n## （2）小节\n\n## 1) 步骤\n\n## 2) 步骤\n\n## Step 1: 结尾\n"
     )
     assert numbering_findings(text) == []
+
+
+def test_separator_slip_stays_in_sequence():
+    findings = numbering_findings("# 混合\n\n## 1. 甲\n\n## 2. 乙\n\n## 3、丙\n\n## 5. 丁\n\n## 6．戊\n")
+    assert positions(findings) == [(9, 4, 5)]
+    assert findings[0].message == 'heading "5. 丁" skips from 3 (line 7) to 5; the fix renumbers it to 4'
+    assert fixed_text("# 混合\n\n## 1) 甲\n\n## 2：乙\n\n## 4）丙\n") == "# 混合\n\n## 1) 甲\n\n## 2：乙\n\n## 3）丙\n"
+
+
+def test_chinese_separator_slip_stays_in_sequence():
+    findings = numbering_findings("# 章\n\n## 一、甲\n\n## 二．乙\n\n## 四、丙\n")
+    assert [finding.line for finding in findings] == [7]
 
 
 def test_full_width_separator_is_same_style():

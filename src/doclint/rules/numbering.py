@@ -10,8 +10,9 @@ happens.
 
 Only siblings numbered in one style form a sequence (see
 ``doclint.heading_numbers``): a change of style, such as ``一、`` chapters
-followed by ``第1题`` questions, or ``1.`` followed by ``1)``, starts a new
-sequence. Messages write numbers in the heading's style (``四``, ``４``).
+followed by ``第1题`` questions, or ``Step 1:`` after ``1.``, starts a new
+sequence. The separator after a plain number is no part of its style
+(``1.``, ``2、``, ``3)`` are one sequence). Messages write numbers in the heading's style (``四``, ``４``).
 
 A heading numbered ``1.2`` follows ``1.1``: dotted numbers are compared on
 their last part. When the number of parts changes between two siblings
@@ -509,7 +510,8 @@ def _same_form(previous: Section, section: Section) -> bool:
     """Return whether two numbered siblings number in one sequence: the same number of parts and the same style.
 
     A change of style starts a new sequence: ``一、`` chapters followed by
-    ``第1题`` questions, or ``Step 1:`` after ``1.``.
+    ``第1题`` questions, or ``Step 1:`` after ``1.``, but not ``3、`` after
+    ``2.``.
     """
     if (previous.number or "").count(".") != (section.number or "").count("."):
         return False
