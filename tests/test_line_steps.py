@@ -153,3 +153,35 @@ def test_repeated_number_counts_steps_for_schema(tmp_path):
 
     # The schema counts three steps; only the repeated number is reported, by step-numbering.
     assert [d.rule for d in result.diagnostics] == ["step-numbering"]
+
+
+def test_line_with_two_markers_is_not_step():
+    document = parse_document(Source.from_text("doc.md", ITEM + "**解析：**\n\n① 正确。\n③ 正确。\n\n②④错误：说反了。\n"))
+    explanation = document.sections[0].fields["explanation"]
+
+    assert steps_of(explanation) == [(9, 9, 1, "正确。"), (10, 10, 3, "正确。")]
+    assert explanation.text == "②④错误：说反了。"
+
+
+def test_two_markers_of_other_families_open_step():
+    answer = answer_of(ITEM + "1、（1）先下载。\n2、运行。\n")
+
+    assert steps_of(answer) == [(7, 7, 1, "（1）先下载。"), (8, 8, 2, "运行。")]
+
+
+def test_lazy_line_in_list_item_is_step():
+    answer = answer_of(ITEM + "1. 下载。\n2、**运行**：安装程序。\n３．验证。\n5. 完成。\n")
+
+    assert steps_of(answer) == [
+        (7, 7, 1, "下载。"),
+        (8, 8, 2, "安装程序。"),
+        (9, 9, 3, "验证。"),
+        (10, 10, 5, "完成。"),
+    ]
+    assert answer.steps[1].label == "运行"
+
+
+def test_lazy_line_that_does_not_count_on_stays_text():
+    answer = answer_of(ITEM + "1. 下载。\n3、运行。\n（2）再试。\n2. 验证。\n")
+
+    assert steps_of(answer) == [(7, 9, 1, "下载。\n3、运行。\n（2）再试。"), (10, 10, 2, "验证。")]

@@ -18,6 +18,13 @@ def positions(findings):
     return [(d.line, d.column, d.end_column) for d in findings]
 
 
+def fixed_text(text: str) -> str:
+    from doclint.fixer import apply_edits
+
+    first = numbering_findings(text)[0]
+    return apply_edits(text, list(first.fix.edits))
+
+
 def test_seed_has_no_numbering_findings():
     result = run([str(SEED)], Settings())
     assert [d for d in result.diagnostics if d.rule == "heading-numbering"] == []
@@ -154,12 +161,42 @@ def test_version_children_not_checked():
     assert positions(numbering_findings(text)) == [(27, 5, 8)]
 
 
-def test_run_with_chinese_numeral_gets_no_fix():
-    findings = numbering_findings("# Q\n\n## 第一章 a\n\n## 第三章 b\n\n## 第十一章 c\n")
+def test_chinese_numerals_fixed_in_chinese():
+    text = "# Q\n\n## 第一章 a\n\n## 第三章 b\n\n## 第十一章 c\n"
+    findings = numbering_findings(text)
     assert positions(findings) == [(5, 5, 6), (7, 5, 7)]
-    assert [found.fix for found in findings] == [None, None]
-    assert findings[0].message == 'heading "第三章 b" skips from 一 (line 3) to 三; expected 二'
-    assert findings[1].message == 'heading "第十一章 c" skips from 三 (line 5) to 十一; expected 四'
+    assert [found.message for found in findings] == [
+        'heading "第三章 b" skips from 一 (line 3) to 三; the fix renumbers it to 二',
+        'heading "第十一章 c" skips from 三 (line 5) to 十一; the fix renumbers it to 三',
+    ]
+    assert findings[0].fix.message == "renumber the headings from line 3 so that they run from 一 to 三"
+    assert fixed_text(text) == "# Q\n\n## 第一章 a\n\n## 第二章 b\n\n## 第三章 c\n"
+
+
+def test_chinese_numerals_consistent_advice():
+    text = (
+        "# 手册\n\n## 一、概述\n\n## 二、安装\n\n## 二、配置\n\n## 四、运行\n\n"
+        "## 九、总结\n\n## 十、附录\n\n## 十二、参考文献\n"
+    )
+    messages = [found.message for found in numbering_findings(text)]
+    assert messages == [
+        'heading "二、配置" repeats number 二 of the heading at line 5; the fix renumbers it to 三',
+        'heading "四、运行" skips from 二 (line 7) to 四; the fix leaves it at 四 and renumbers the previous heading to 三',
+        'heading "九、总结" skips from 四 (line 9) to 九; the fix renumbers it to 五',
+        'heading "十二、参考文献" skips from 十 (line 13) to 十二; the fix renumbers it to 七',
+    ]
+    assert fixed_text(text) == (
+        "# 手册\n\n## 一、概述\n\n## 二、安装\n\n## 三、配置\n\n## 四、运行\n\n"
+        "## 五、总结\n\n## 六、附录\n\n## 七、参考文献\n"
+    )
+
+
+def test_chinese_numeral_above_limit_gets_no_fix():
+    findings = numbering_findings("# Q\n\n## 九十八、a\n\n## 九十九、b\n\n## 一百零一、c\n")
+    assert [(found.line, found.fix) for found in findings] == [(7, None)]
+    assert findings[0].message == 'heading "一百零一、c" skips from 九十九 (line 5) to 一百零一; expected 一百'
+    [(found)] = numbering_findings("# Q\n\n## 九十八、a\n\n## 一百、b\n")
+    assert found.fix is None
 
 
 def test_renumbering_keeps_first_number_padding():
@@ -492,9 +529,21 @@ def test_dotted_message_below_moved_grandparent():
 def test_change_of_style_starts_new_sequence():
     text = (
         "# 编号\n\n## 一、概述\n\n## 二、环境\n\n## 第1题 填空\n\n## 第2题 选择\n\n"
-        "## （1）小节\n\n## （2）小节\n\n## 1) 步骤\n\n## 2) 步骤\n\n## 1. 结尾\n"
+        "## （1）小节\n\n## （2）小节\n\n## 1) 步骤\n\n## 2) 步骤\n\n## Step 1: 结尾\n"
     )
     assert numbering_findings(text) == []
+
+
+def test_separator_slip_stays_in_sequence():
+    findings = numbering_findings("# 混合\n\n## 1. 甲\n\n## 2. 乙\n\n## 3、丙\n\n## 5. 丁\n\n## 6．戊\n")
+    assert positions(findings) == [(9, 4, 5)]
+    assert findings[0].message == 'heading "5. 丁" skips from 3 (line 7) to 5; the fix renumbers it to 4'
+    assert fixed_text("# 混合\n\n## 1) 甲\n\n## 2：乙\n\n## 4）丙\n") == "# 混合\n\n## 1) 甲\n\n## 2：乙\n\n## 3）丙\n"
+
+
+def test_chinese_separator_slip_stays_in_sequence():
+    findings = numbering_findings("# 章\n\n## 一、甲\n\n## 二．乙\n\n## 四、丙\n")
+    assert [finding.line for finding in findings] == [7]
 
 
 def test_full_width_separator_is_same_style():
@@ -512,8 +561,8 @@ def test_mixed_styles_chinese_messages(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     _code, stdout, _stderr = run_cli("check", "--lang", "zh-CN", "--select", "DL402", "编号.md")
     assert stdout.splitlines()[:3] == [
-        "编号.md:7:4: DL402 heading-numbering 标题“四、部署”的编号从 二（第 5 行）跳到 四；应为 三",
-        "编号.md:9:4: DL402 heading-numbering 标题“四、监控”重复了第 7 行标题的编号 四；应为 五",
+        "编号.md:7:4: DL402 heading-numbering [*] 标题“四、部署”的编号从 二（第 5 行）跳到 四；修复后改为 三",
+        "编号.md:9:4: DL402 heading-numbering [*] 标题“四、监控”重复了第 7 行标题的编号 四；修复时保留 四，把前一个标题改为 三",
         "编号.md:13:5: DL402 heading-numbering [*] 标题“第3题 选择”的编号从 1（第 11 行）跳到 3；修复后改为 2",
     ]
     assert len(stdout.splitlines()) == 5
@@ -552,7 +601,7 @@ def test_word_prefix_change_starts_new_sequence():
 def test_bracketed_numbers_are_numbered():
     findings = numbering_findings("# 方案\n\n## （一）背景\n\n## （三）目标\n\n## (1) a\n\n## (3) b\n")
     assert [finding.message for finding in findings] == [
-        'heading "（三）目标" skips from 一 (line 3) to 三; expected 二',
+        'heading "（三）目标" skips from 一 (line 3) to 三; the fix renumbers it to 二',
         'heading "(3) b" skips from 1 (line 7) to 3; the fix renumbers it to 2',
     ]
 

@@ -9,8 +9,11 @@ chapters ``一、`` ``二、`` and then its questions ``第1题`` ``第2题`` ha
 sequences, not one.
 
 Full-width digits and punctuation are the same style as their ASCII forms
-(``１．`` is ``1.``), because Chinese text mixes them freely. Chinese
-numerals are another style than digits (``一、`` is not ``1、``).
+(``１．`` is ``1.``), because Chinese text mixes them freely. A plain
+number is one style whatever separator follows it (``1.``, ``2、``,
+``3)``, ``4：``), because a Chinese input method slips between ``.`` and
+``、`` easily, and a sequence split at such a slip would hide a real skip.
+Chinese numerals are another style than digits (``一、`` is not ``1、``).
 """
 
 from __future__ import annotations
@@ -33,14 +36,12 @@ _WORDS = "|".join(sorted(WORD_PREFIXES, key=len, reverse=True))
 _NUMBER_RE = re.compile(
     rf"^\s*(?:第\s*(?:(?P<ordinal>\d+)|(?P<cjk_ordinal>{_CJK_NUMERAL}))\s*(?P<counter>[题章节条问部课讲篇])"
     r"|(?P<dotted>\d+(?:\.\d+)+)\.?(?=\s|$)"
-    r"|(?P<plain>\d+)\s*(?P<plain_separator>[.．:：](?!\d)|[、)）])"
-    rf"|(?P<cjk_plain>{_CJK_NUMERAL})\s*(?P<cjk_separator>[、.．])"
+    r"|(?P<plain>\d+)\s*(?:[.．:：](?!\d)|[、)）])"
+    rf"|(?P<cjk_plain>{_CJK_NUMERAL})\s*(?:[、.．])"
     rf"|[(（]\s*(?:(?P<bracketed>\d+)|(?P<cjk_bracketed>{_CJK_NUMERAL}))\s*[)）]"
     rf"|(?i:(?P<word>{_WORDS}))\s*(?P<word_number>\d+)\s*(?:[.．:：)）](?!\d)|$))\s*"
 )
 
-# Full-width separators and their ASCII forms, which are one style.
-_SEPARATOR_STYLE = str.maketrans("．：）", ".:)")
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class HeadingNumber:
     written: str
     """The number as the heading writes it: ``14``, ``１４``, ``四``, ``十二``."""
     style: str
-    """The numbering style, such as ``1.``, ``1、``, ``第1题``, ``一、``, ``(1)`` or ``step 1``. Only equality is meaningful."""
+    """The numbering style, such as ``1.`` (any separator), ``第1题``, ``一、``, ``(1)`` or ``step 1``. Only equality is meaningful."""
     chinese: bool
     """Whether the number is a Chinese numeral."""
     end: int
@@ -77,9 +78,9 @@ def read_heading_number(heading: str) -> HeadingNumber | None:
     elif groups["dotted"]:
         style, written = "1.1", groups["dotted"]
     elif groups["plain"]:
-        style, written = "1" + groups["plain_separator"].translate(_SEPARATOR_STYLE), groups["plain"]
+        style, written = "1.", groups["plain"]
     elif groups["cjk_plain"]:
-        style, written = "1" + groups["cjk_separator"].translate(_SEPARATOR_STYLE), groups["cjk_plain"]
+        style, written = "1、", groups["cjk_plain"]
     elif groups["bracketed"] or groups["cjk_bracketed"]:
         style, written = "(1)", groups["bracketed"] or groups["cjk_bracketed"]
     else:

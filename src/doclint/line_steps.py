@@ -13,8 +13,10 @@ carry a marker of the same family, the first of them numbered 1. The
 families are: a number with a separator (``1、``, ``1.``, ``1．``, ``1)``,
 ``1）``), a number in brackets (``(1)``, ``（1）``) and a circled number.
 Numbers after the first may repeat or skip (``1、2、2、``), because a
-mistyped number is still a step. A line with no marker, or with a marker
-of another family (``（1）`` under ``1、``), continues the step above it.
+mistyped number is still a step. A line that opens with two markers of one
+family (``②④错误``) lists numbers rather than starting a step, so it has no
+marker. A line with no marker, or with a marker of another family (``（1）``
+under ``1、``), continues the step above it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from doclint.fields import match_step_label, strip_label
-from doclint.model import Step
+from doclint.model import ListItem, Paragraph, Step
 
 _DIGITS = "[0-9０-９]{1,3}"
 
@@ -88,8 +90,24 @@ def may_mark(line: str) -> bool:
 
 
 def step_marker(line: str) -> StepMarker | None:
-    """Return the step marker at the start of a line, or None."""
-    found = _MARKER_RE.match(line)
+    """Return the step marker at the start of a line, or None.
+
+    A line that opens with two markers of one family (``②④错误：``,
+    ``1、2、均可``) names several numbers, such as the statements of a
+    question, so it has no step marker.
+    """
+    marker = _read_marker(line, 0)
+    if marker is None:
+        return None
+    following = _read_marker(line, marker.end)
+    if following is not None and following.family == marker.family:
+        return None
+    return marker
+
+
+def _read_marker(line: str, start: int) -> StepMarker | None:
+    """Return the marker that opens ``line`` at offset ``start``, or None."""
+    found = _MARKER_RE.match(line, start)
     if found is None:
         return None
     if found.group("circled"):
@@ -146,14 +164,52 @@ def _add_steps(paragraph: LineParagraph, first_line: int, family: str, steps: li
             steps[-1].text = f"{steps[-1].text}\n{text.strip()}"
             steps[-1].end_line = line
             continue
+        steps.append(_marked_step(line, line, marker, markdown, text))
 
-        text_marker = step_marker(text)
-        step_text = text[text_marker.end:] if text_marker is not None else text.strip()
-        split = match_step_label(markdown[marker.end:])
-        label = split[0] if split is not None else None
-        if label is not None:
-            step_text = strip_label(step_text, label)
-        steps.append(Step(line, line, marker.number, label, step_text.strip()))
+
+def list_item_steps(item: ListItem) -> list[Step]:
+    """Return the steps of an ordered list item: the item, cut before each line of its first paragraph that goes on counting.
+
+    CommonMark lets only a list marker with ASCII digits and a space
+    (``2.``) start an item, so ``1. 下载`` followed by ``2、运行`` makes one
+    item whose paragraph holds both lines, a lazy continuation line. A
+    line of that paragraph that opens with a marker of the ``number``
+    family (``2、``, ``２.``, ``2.`` without a space) numbered one more than
+    the step before it is a step of its own. Any other line stays part of
+    the step above it.
+    """
+    whole = Step(item.line, item.end_line, item.number, item.label, item.text)
+    if item.number is None or "\n" not in item.text or not item.blocks or not isinstance(item.blocks[0], Paragraph):
+        return [whole]
+    paragraph = item.blocks[0]
+    if not has_marker(paragraph.markdown.partition("\n")[2]):
+        return [whole]
+    markdown_lines, text_lines = paragraph.markdown.split("\n"), item.text.split("\n")
+    if len(markdown_lines) != len(text_lines):
+        return [whole]
+
+    steps = [Step(item.line, item.end_line, item.number, item.label, text_lines[0])]
+    for index in range(1, len(markdown_lines)):
+        marker = step_marker(markdown_lines[index])
+        current = steps[-1]
+        if marker is None or marker.family != "number" or marker.number != (current.number or 0) + 1:
+            current.text = f"{current.text}\n{text_lines[index]}"
+            continue
+        line = paragraph.line + index
+        current.end_line = line - 1
+        steps.append(_marked_step(line, item.end_line, marker, markdown_lines[index], text_lines[index]))
+    return steps
+
+
+def _marked_step(line: int, end_line: int, marker: StepMarker, markdown: str, text: str) -> Step:
+    """Build the step that a marked line opens, without its marker and its bold label."""
+    text_marker = step_marker(text)
+    step_text = text[text_marker.end:] if text_marker is not None else text.strip()
+    split = match_step_label(markdown[marker.end:])
+    label = split[0] if split is not None else None
+    if label is not None:
+        step_text = strip_label(step_text, label)
+    return Step(line, end_line, marker.number, label, step_text.strip())
 
 
 def split_at_markers(text: str) -> list[str]:

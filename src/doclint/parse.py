@@ -27,7 +27,7 @@ from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, match_step_label, strip_label
 from doclint.heading_numbers import split_number
-from doclint.line_steps import LineParagraph, LineSteps, has_marker, may_mark, read_line_steps
+from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.plain_text import inline_plain_text
 from doclint.model import (
     Admonition,
@@ -619,8 +619,9 @@ def _read_field(found: LabelMatch, blocks: list[Block], labels: LabelTable) -> F
     first number follows the last step's (``7.`` after ``6.``) adds its
     items to the steps. Without a list before them, numbered lines that
     Markdown reads as text (``1、``, ``（1）``, ``①``, see
-    ``doclint.line_steps``) are the steps. The other paragraphs are the
-    field's text.
+    ``doclint.line_steps``) are the steps. A line inside an item that goes
+    on counting in such a form (``2、`` after ``1.``) is a step of its own
+    (``list_item_steps``). The other paragraphs are the field's text.
     """
     labelled = blocks[0]
     assert isinstance(labelled, Paragraph)
@@ -638,7 +639,8 @@ def _read_field(found: LabelMatch, blocks: list[Block], labels: LabelTable) -> F
         elif isinstance(block, ListBlock) and (not field.steps or _continues(block, field.steps)):
             if not field.steps:
                 line_steps = None
-            field.steps += [Step(item.line, item.end_line, item.number, item.label, item.text) for item in block.items]
+            for item in block.items:
+                field.steps += list_item_steps(item)
         elif isinstance(block, Paragraph):
             texts.append(block.text)
     field.text = "\n\n".join(text for text in texts if text)

@@ -10,8 +10,9 @@ happens.
 
 Only siblings numbered in one style form a sequence (see
 ``doclint.heading_numbers``): a change of style, such as ``一、`` chapters
-followed by ``第1题`` questions, or ``1.`` followed by ``1)``, starts a new
-sequence. Messages write numbers in the heading's style (``四``, ``４``).
+followed by ``第1题`` questions, or ``Step 1:`` after ``1.``, starts a new
+sequence. The separator after a plain number is no part of its style
+(``1.``, ``2、``, ``3)`` are one sequence). Messages write numbers in the heading's style (``四``, ``４``).
 
 A heading numbered ``1.2`` follows ``1.1``: dotted numbers are compared on
 their last part. When the number of parts changes between two siblings
@@ -50,8 +51,12 @@ may be codes: a run that reaches 100 or jumps by more than 10 (HTTP
 has only names in capitals as titles (``## 1: EPERM``), or stands under
 a heading that names codes ("Exit codes", "错误码"). A run with a date in
 a title gets an unsafe fix too, because its numbers may be release
-numbers (``## 9: 2023-12-01``). A run with a number that cannot be
-rewritten where it is written (a Chinese numeral) gets no fix.
+numbers (``## 9: 2023-12-01``). The fix writes a Chinese numeral over a
+Chinese numeral (``四、`` becomes ``三、``) when the old and the new
+number are both at most ``MAX_CHINESE_FIX`` (九十九): such numerals are
+written one way only, so the fix keeps the heading's style. A run with a
+number that cannot be rewritten where it is written (a larger Chinese
+numeral, or a digit written as a character reference) gets no fix.
 
 A heading on a line that a suppression comment for this rule covers keeps
 its number, and the run is fixed as if it started again there: with 1, 2,
@@ -117,6 +122,9 @@ _CODES_HEADING_RE = re.compile(
 
 MAX_SAFE_GAP = 10
 """A run that jumps up by more than this between two numbers gets only an unsafe fix, because such a jump more likely marks codes than lost sections."""
+
+MAX_CHINESE_FIX = 99
+"""The largest Chinese numeral that the fix reads or writes (九十九). Larger ones have variants (一百一十, 一百一) that a rewrite could change."""
 
 FIRST_YEAR = 1000
 """A dotted number whose first part is this or more starts with a year, so it is a date, not a section number."""
@@ -269,7 +277,7 @@ def _kept_number_diagnostic(
     message = _(
         'heading "{heading}" keeps number {number} because a suppression comment protects it; '
         "without the comment, the fix would renumber it to {planned}"
-    ).format(heading=section.heading, number=section.number, planned=planned)
+    ).format(heading=section.heading, number=_written(section), planned=_shown(section, _parts(planned)))
     column, end_column = number_span(document, section)
     yield HEADING_NUMBERING.diagnostic(document, section.line, section.line, message, column=column, end_column=end_column)
 
@@ -370,7 +378,7 @@ def renumber_fix(document: Document, run: list[Section], parent: Section | None 
             continue
         edit = _number_edit(document, section, expected)
         if edit is None:
-            # A number written otherwise (a Chinese numeral, a character reference) cannot be
+            # A number written otherwise (a large Chinese numeral, a character reference) cannot be
             # rewritten, and renumbering only the others would break the sequence elsewhere.
             return None
         edits.append(edit)
@@ -379,7 +387,7 @@ def renumber_fix(document: Document, run: list[Section], parent: Section | None 
         return None
 
     message = _("renumber the headings from line {line} so that they run from {first} to {last}").format(
-        line=run[0].line, first=run[0].number, last=planned[-1]
+        line=run[0].line, first=_written(run[0]), last=_shown(run[-1], _parts(planned[-1]))
     )
     applicability = Applicability.SAFE if _is_safe_renumbering(run, planned, parent) else Applicability.UNSAFE
     return Fix(tuple(edits), applicability, message)
@@ -447,13 +455,31 @@ def takes_part(section: Section, parent: Section | None) -> bool:
 
 
 def _number_edit(document: Document, section: Section, replacement: str) -> Edit | None:
-    """Return the edit that writes ``replacement`` over a heading's number, or None when the line does not show it as written."""
+    """Return the edit that writes number ``replacement`` over a heading's number, or None when it cannot be written there.
+
+    ``replacement`` is in digits. Over a Chinese numeral the edit writes it
+    as one, within ``MAX_CHINESE_FIX``. None when the line does not show
+    the number as written (a character reference wrote it).
+    """
+    written = _written(section)
+    if written != section.number:
+        if not _is_chinese(section):
+            return None
+        values = (int(section.number or 0), int(replacement))
+        if max(values) > MAX_CHINESE_FIX:
+            return None
+        replacement = chinese_numeral(values[1])
     column, end_column = number_span(document, section)
-    if end_column - column != len(section.number or "") or _written(section) != section.number:
-        # A Chinese numeral, or a number that a character reference wrote.
+    if end_column - column != len(written):
         return None
     source = document.source
     return Edit(source.offset(section.line, column), source.offset(section.line, end_column), replacement)
+
+
+def _is_chinese(section: Section) -> bool:
+    """Return whether a heading writes its number as a Chinese numeral."""
+    found = read_heading_number(section.heading)
+    return found is not None and found.chinese and found.number == section.number
 
 
 def _descendant_edits(document: Document, section: Section, old: tuple[int, ...], new: tuple[int, ...]) -> list[Edit]:
@@ -509,7 +535,8 @@ def _same_form(previous: Section, section: Section) -> bool:
     """Return whether two numbered siblings number in one sequence: the same number of parts and the same style.
 
     A change of style starts a new sequence: ``一、`` chapters followed by
-    ``第1题`` questions, or ``Step 1:`` after ``1.``.
+    ``第1题`` questions, or ``Step 1:`` after ``1.``, but not ``3、`` after
+    ``2.``.
     """
     if (previous.number or "").count(".") != (section.number or "").count("."):
         return False
@@ -615,13 +642,14 @@ def _remedy(found: NumberingBreak, renumbered: dict[int, str]) -> str:
     one, or leave this heading as it is and renumber the one before it.
     The message names the fix's number so that the two never disagree.
     """
-    fixed = renumbered.get(id(found.section))
+    section, previous = found.section, found.previous
+    fixed = renumbered.get(id(section))
     if fixed is None:
         return _("expected {expected}").format(expected=found.expected)
-    if _parts(fixed) != _parts(found.section.number or ""):
-        return _("the fix renumbers it to {number}").format(number=fixed)
+    if _parts(fixed) != _parts(section.number or ""):
+        return _("the fix renumbers it to {number}").format(number=_shown(section, _parts(fixed)))
     return _("the fix leaves it at {number} and renumbers the previous heading to {previous}").format(
-        number=found.section.number, previous=renumbered[id(found.previous)]
+        number=_written(section), previous=_shown(previous, _parts(renumbered[id(previous)]))
     )
 
 

@@ -1,4 +1,10 @@
-"""Numbered steps of a field that skip, repeat or go back.
+"""Numbered steps of an answer that skip, repeat or go back.
+
+Only the answer field is checked, because its steps are the procedure that
+a reader follows by number. The numbered lines of a question or an
+explanation are more often references than steps: an explanation that
+goes through a question's statements writes ``① 正确`` ``③ 正确`` and
+``②④错误``, and renumbering those would change what it says.
 
 The steps of a field (see ``doclint.model.Field``) carry their numbers as
 written, from a Markdown ordered list (``1.``, ``2)``) or from numbered
@@ -23,6 +29,10 @@ numbers the reader sees as written. There a skipped number may mark a step
 that was lost, and renumbering would hide the loss. A run with a step on a
 line that a suppression comment for this rule covers gets no fix, so that
 the fix never renumbers a step that the author accepted.
+
+One wrong number gives one finding: in ``① ② ② ④`` only the second ``②``
+is reported, because the fix keeps ``④`` and the break before ``④`` goes
+away with the ``②`` (``_one_per_mistake``).
 """
 
 from __future__ import annotations
@@ -74,12 +84,18 @@ class StepBreak:
     kind: BreakKind
 
 
+CHECKED_FIELD = "answer"
+"""The key of the field whose steps are checked (see the module docstring)."""
+
+
 def check_step_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
     for section in document.walk():
+        field = section.fields.get(CHECKED_FIELD)
+        if field is None:
+            continue
         list_lines = _list_item_lines(section)
-        for field in section.fields.values():
-            for run in step_runs(document, field.steps):
-                yield from _run_diagnostics(document, section, field, run, list_lines)
+        for run in step_runs(document, field.steps):
+            yield from _run_diagnostics(document, section, field, run, list_lines)
 
 
 def step_runs(document: Document, steps: list[Step]) -> Iterator[list[Step]]:
@@ -134,8 +150,30 @@ def _run_diagnostics(
     planned = [_number_like(first.text if first else "1", value) for value in _values(run)]
     fix = _renumber_fix(document, run, written, planned, list_lines)
     renumbered = {step.line: number for step, number in zip(run, planned)} if fix is not None else {}
-    for found in breaks:
+    for found in _one_per_mistake(breaks, renumbered):
         yield _diagnostic(document, section, field, found, written, renumbered, fix)
+
+
+def _one_per_mistake(breaks: list[StepBreak], renumbered: dict[int, str]) -> list[StepBreak]:
+    """Leave out a break that only follows from the break before it, so that one wrong number gives one finding.
+
+    In ``① ② ② ④`` the second ``②`` is wrong, and ``④`` breaks only because
+    it follows that ``②``. When the fix keeps a step's number and the step
+    before it has a finding of its own, renumbering that step as its
+    finding says mends both breaks. Without a fix (a suppressed step)
+    each break is kept, because the numbers the author kept may leave
+    the later break standing.
+    """
+    if not renumbered:
+        return breaks
+    broken = {found.step.line for found in breaks}
+    kept = []
+    for found in breaks:
+        keeps_number = _value(renumbered[found.step.line]) == found.step.number
+        if keeps_number and found.previous.line in broken:
+            continue
+        kept.append(found)
+    return kept
 
 
 def _list_item_lines(section: Section) -> set[int]:
@@ -251,9 +289,9 @@ def _diagnostic(
     number = shown.text if shown else str(step.number)
     previous_number = previous_shown.text if previous_shown else str(previous.number)
     messages = {
-        BreakKind.SKIP: _("step {number} of {field} skips from {previous} (line {line}); {remedy}"),
-        BreakKind.REPEAT: _("step {number} of {field} repeats the number of the step at line {line}; {remedy}"),
-        BreakKind.BACKWARDS: _("step {number} of {field} goes back from {previous} (line {line}); {remedy}"),
+        BreakKind.SKIP: _("in {field}, the step number skips from {previous} (line {line}) to {number}; {remedy}"),
+        BreakKind.REPEAT: _("in {field}, step number {number} repeats the number of the step at line {line}; {remedy}"),
+        BreakKind.BACKWARDS: _("in {field}, the step number goes back from {previous} (line {line}) to {number}; {remedy}"),
     }
     message = format_message(
         messages[found.kind],
