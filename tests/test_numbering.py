@@ -576,8 +576,10 @@ def test_mixed_styles_chinese_messages(run_cli, tmp_path, monkeypatch):
         ("Part 3：部署", "3", "部署"),
         ("Chapter 12", "12", ""),
         ("Q4: Why?", "4", "Why?"),
-        ("Lesson 5 - Loops", None, "Lesson 5 - Loops"),
+        ("Lesson 5 - Loops", "5", "Loops"),
+        ("Step 3 (optional):", "3", "(optional):"),
         ("Q3 2024 results", None, "Q3 2024 results"),
+        ("Q3", None, "Q3"),
         ("Steps 1: x", None, "Steps 1: x"),
     ],
 )
@@ -611,3 +613,24 @@ def test_chinese_numeral_written_back():
 
     assert [chinese_numeral(value) for value in (1, 10, 12, 20, 105, 110)] == ["一", "十", "十二", "二十", "一百零五", "一百一十"]
     assert all(chinese_numeral_value(chinese_numeral(value)) == value for value in range(1, 10000))
+
+
+def test_step_heading_fix_is_unsafe():
+    text = "# Tutorial\n\n## Step 1: Install\n\n## Step 2: Configure\n\n## Step 3 (optional): Tune\n\n## Step 5 - Verify\n"
+    findings = numbering_findings(text)
+    assert [(f.line, f.message) for f in findings] == [
+        (9, 'heading "Step 5 - Verify" skips from 3 (line 7) to 5; the fix renumbers it to 4'),
+    ]
+    assert findings[0].fix.applicability.value == "unsafe"
+
+
+def test_numbering_again_from_one_starts_new_run():
+    text = "# Install\n\n## 1. Download\n\n## 2. Unpack\n\n## 1. Build\n\n## 2. Test\n\n## 4. Ship\n"
+    findings = numbering_findings(text)
+    assert [(f.line, f.message) for f in findings] == [
+        (11, 'heading "4. Ship" skips from 2 (line 9) to 4; the fix renumbers it to 3'),
+    ]
+
+
+def test_quarters_are_not_numbered():
+    assert numbering_findings("# Roadmap\n\n## Q3\n\n## Q4\n\n## Q1\n") == []

@@ -27,9 +27,14 @@ from doclint.text import chinese_numeral_value
 _CJK_NUMERAL = "[零〇一二两三四五六七八九十百]+"
 
 WORD_PREFIXES = ("step", "part", "chapter", "lesson", "unit", "module", "section", "question", "exercise", "problem", "task", "q")
-"""Words before a number that English tutorials, courses and exercise sets use: ``Step 3:``, ``Q4.``; matched in any case."""
+"""Words before a number that English tutorials, courses and exercise sets use: ``Step 3:``, ``Q4.``; matched in any case.
 
-_WORDS = "|".join(sorted(WORD_PREFIXES, key=len, reverse=True))
+A number after a word ends the heading or comes before a separator, a
+dash or a bracket (``Step 5 - Verify``, ``Step 3 (optional):``). ``Q``
+needs a separator (``Q4:``), because ``Q3`` alone names a quarter.
+"""
+
+_WORDS = "|".join(sorted((word for word in WORD_PREFIXES if word != "q"), key=len, reverse=True))
 
 # "14." "14、" "14)" "14:" "1.2" "1.2." "第14题" "第 3 章" "第四章" "一、" "（1）" "（一）" "Step 3:" before the title.
 # A full stop or a colon right before a digit is no separator: "1.5x", "09:30", "3:2".
@@ -39,9 +44,13 @@ _NUMBER_RE = re.compile(
     r"|(?P<plain>\d+)\s*(?:[.．:：](?!\d)|[、)）])"
     rf"|(?P<cjk_plain>{_CJK_NUMERAL})\s*(?:[、.．])"
     rf"|[(（]\s*(?:(?P<bracketed>\d+)|(?P<cjk_bracketed>{_CJK_NUMERAL}))\s*[)）]"
-    rf"|(?i:(?P<word>{_WORDS}))\s*(?P<word_number>\d+)\s*(?:[.．:：)）](?!\d)|$))\s*"
+    rf"|(?i:(?P<word>{_WORDS}))\s*(?P<word_number>\d+)\s*(?:[.．:：)）](?!\d)|(?=[-–—(（])|$)"
+    r"|(?i:(?P<q>q))\s*(?P<q_number>\d+)\s*[.．:：)）](?!\d))\s*"
 )
 
+
+
+_TITLE_DASH_RE = re.compile(r"[-–—]\s*")
 
 
 @dataclass(frozen=True)
@@ -83,8 +92,10 @@ def read_heading_number(heading: str) -> HeadingNumber | None:
         style, written = "1、", groups["cjk_plain"]
     elif groups["bracketed"] or groups["cjk_bracketed"]:
         style, written = "(1)", groups["bracketed"] or groups["cjk_bracketed"]
-    else:
+    elif groups["word"]:
         style, written = f"{groups['word'].lower()} 1", groups["word_number"]
+    else:
+        style, written = "q 1", groups["q_number"]
 
     chinese = bool(groups["cjk_ordinal"] or groups["cjk_plain"] or groups["cjk_bracketed"])
     number = written
@@ -94,7 +105,12 @@ def read_heading_number(heading: str) -> HeadingNumber | None:
             return None
         number = str(value)
         style = f"chinese {style}"
-    return HeadingNumber(number, written, style, chinese, found.end())
+    end = found.end()
+    if groups["word"]:
+        # "Step 5 - Verify": the dash separates the number from the title, as a colon would.
+        dash = _TITLE_DASH_RE.match(heading, end)
+        end = dash.end() if dash else end
+    return HeadingNumber(number, written, style, chinese, end)
 
 
 def split_number(heading: str) -> tuple[str | None, str]:

@@ -83,7 +83,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity
-from doclint.heading_numbers import read_heading_number
+from doclint.heading_numbers import WORD_PREFIXES, read_heading_number
 from doclint.i18n import N_, _
 from doclint.model import Document, Section
 from doclint.registry import Rule
@@ -314,7 +314,7 @@ def numbered_runs(siblings: Sequence[Section]) -> Iterator[list[Section]]:
     for section in siblings:
         if section.number is None:
             continue
-        if run and not _same_form(run[-1], section):
+        if run and (not _same_form(run[-1], section) or _restarts(run[-1], section)):
             yield run
             run = []
         run.append(section)
@@ -397,6 +397,10 @@ def _is_safe_renumbering(run: list[Section], planned: list[str], parent: Section
     """Return whether a run's numbers look like section numbers only, not versions, codes or release numbers."""
     last = _parts(planned[-1])
 
+    # Prose refers to "Step 4" by its number, so renumbering such headings would change what the references mean.
+    if _word_prefixed(run[0]):
+        return False
+
     # A dotted run may still be versions, which often start at .0; section numbers start at .1.
     if len(last) > 1 and _parts(planned[0])[-1] != 1:
         return False
@@ -415,6 +419,12 @@ def _is_safe_renumbering(run: list[Section], planned: list[str], parent: Section
 
     # A number before a date may be a release number ("## 9: 2023-12-01") as well as an entry of a log.
     return not any(_DATE_RE.search(section.title) for section in run)
+
+
+def _word_prefixed(section: Section) -> bool:
+    """Return whether a heading numbers itself after a word, such as ``Step 4:`` or ``Q3:``."""
+    found = read_heading_number(section.heading)
+    return found is not None and found.style.split(" ")[0] in WORD_PREFIXES
 
 
 def _looks_like_codes(run: list[Section], written: list[int], parent: Section | None) -> bool:
@@ -518,6 +528,9 @@ def _compare(previous: Section, section: Section) -> NumberingBreak | None:
     if not _same_form(previous, section):
         logger.debug("line %d: numbering changes form from %s to %s; sequence restarts", section.line, previous.heading, section.heading)
         return None
+    if _restarts(previous, section):
+        logger.debug("line %d: numbering starts again at 1 after %s", section.line, previous.heading)
+        return None
 
     expected = (*before[:-1], before[-1] + 1)
     if current == expected:
@@ -529,6 +542,17 @@ def _compare(previous: Section, section: Section) -> NumberingBreak | None:
     else:
         kind = BreakKind.SKIP
     return NumberingBreak(section, previous, _shown(previous, expected), kind)
+
+
+def _restarts(previous: Section, section: Section) -> bool:
+    """Return whether ``section`` starts a new sequence at 1 after a larger number at its level.
+
+    A page that gives two ways to do something numbers each one from 1
+    ("Option A" steps 1 and 2, then "Option B" steps 1 and 2), so a number
+    that goes back to 1 more likely starts a list than repeats one.
+    """
+    before, current = _parts(previous.number or ""), _parts(section.number or "")
+    return current[-1] == 1 and current[:-1] == before[:-1] and before[-1] > 1
 
 
 def _same_form(previous: Section, section: Section) -> bool:
