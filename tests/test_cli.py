@@ -875,3 +875,24 @@ def test_unknown_lang_is_usage_error(run_cli):
         "doclint: error: Invalid value for '--lang': 'fr' is not a language of doclint;"
         " use en or zh-CN (zh_CN and zh also select Chinese) (see 'doclint check --help')"
     ]
+
+
+def test_folder_of_unreadable_files_is_error(run_process, tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.md").write_bytes(b"abc\x00\x00\x00\x89PNG\x00\x01\x02")
+    (folder / "b.md").write_bytes(b"\x00\x01\x02\x03 binary")
+    code, stdout, stderr = run_process("check", "--no-cache", "d")
+    assert (code, stdout) == (2, "")
+    assert stderr.splitlines()[-1] == (
+        "doclint: error: none of the 2 documents found could be read as text, so nothing was checked; see the warnings above"
+    )
+
+
+def test_folder_with_one_readable_file_passes(run_process, tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.md").write_bytes(b"abc\x00\x00\x00\x89PNG\x00\x01\x02")
+    (folder / "b.md").write_text("# Notes\n\nText.\n", encoding="utf-8")
+    code, stdout, _stderr = run_process("check", "--no-cache", "d")
+    assert (code, stdout) == (0, "No problems found in 1 file.\n")

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity
-from doclint.i18n import _
+from doclint.i18n import _, ngettext
 from doclint.path_errors import path_error_message
 from doclint.settings import Settings, relative_path
 from doclint.source import Source, SourceError, UndecodableError, decode, read_source, read_standard_input
@@ -453,6 +453,14 @@ def _load_all(
             warnings.append(_skipped_warning(error))
         else:
             errors.append(str(error))
+    if undecodable and not documents and not errors and len(undecodable) == len(paths):
+        # Every file was skipped: a pass over nothing would read as a clean check.
+        message = ngettext(
+            "the only document found could not be read as text, so nothing was checked; see the warning above",
+            "none of the {count} documents found could be read as text, so nothing was checked; see the warnings above",
+            len(undecodable),
+        )
+        errors.append(message.format(count=len(undecodable)))
 
     order = {path: index for index, path in enumerate(paths)}
     return sorted(documents, key=lambda document: order.get(document.path, order.get(STDIN_PATH, 0)))
