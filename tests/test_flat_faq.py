@@ -171,3 +171,108 @@ def test_placeholder_under_a_heading_that_is_no_question(tmp_path):
     path = tmp_path / "notes.md"
     path.write_text(text, encoding="utf-8")
     assert findings(path) == []
+
+
+PLAIN = FIXTURES / "flat-faq" / "plain.md"
+PLAIN_ZH = FIXTURES / "flat-faq" / "plain-zh.md"
+
+
+def parse_file(path):
+    return parse_document(Source.from_text(path.name, path.read_text(encoding="utf-8")))
+
+
+def block_lines(section):
+    return [(type(block).__name__, block.line, block.end_line) for block in section.blocks]
+
+
+def test_plain_labels_on_consecutive_lines_are_pairs():
+    [top] = parse_file(PLAIN).sections
+    general, notes = top.children
+    assert [outline(item) for item in general.children] == [
+        (
+            "item", 3, 5, 6, "Which Python versions are supported?",
+            {"question": (5, 5, "Which Python versions are supported?"), "answer": (6, 6, "Python 3.9 and newer.")},
+        ),
+        (
+            "item", 3, 8, 12, "Which of these types is mutable? A: tuple B: list C: str",
+            {
+                "question": (8, 11, "Which of these types is mutable?\nA: tuple\nB: list\nC: str"),
+                "answer": (12, 12, "B, the list."),
+            },
+        ),
+        (
+            "item", 3, 14, 16, "How do I rotate my API key?",
+            {
+                "question": (14, 14, "How do I rotate my API key?"),
+                "answer": (15, 16, "Open Settings > API keys and click Rotate.\nNote: update the key in every environment."),
+            },
+        ),
+        (
+            "item", 3, 18, 19, "Which Python versions are supported?",
+            {"question": (18, 18, "Which Python versions are supported?"), "answer": (19, 19, "Python 3.8 and newer.")},
+        ),
+    ]
+    assert (notes.children, notes.fields, block_lines(notes)) == ([], {}, [("Paragraph", 23, 24)])
+
+
+def test_plain_chinese_labels_and_bold_question_are_pairs():
+    [section] = parse_file(PLAIN_ZH).sections
+    assert [outline(item) for item in section.children] == [
+        (
+            "item", 3, 3, 4, "支持哪些 Python 版本？",
+            {"question": (3, 3, "支持哪些 Python 版本？"), "answer": (4, 4, "Python 3.9 及以上。")},
+        ),
+        (
+            "item", 3, 6, 7, "问：如何轮换密钥？",
+            {"question": (6, 6, "如何轮换密钥？"), "answer": (7, 7, "在控制台的“API 密钥”页面点击“轮换”。")},
+        ),
+        (
+            "item", 3, 9, 10, "支持哪些 Python 版本？",
+            {"question": (9, 9, "支持哪些 Python 版本？"), "answer": (10, 10, "Python 3.8 及以上。")},
+        ),
+    ]
+
+
+def test_plain_label_lines_in_prose_stay_text():
+    cases = {
+        "# Notes\n\nWe asked users:\nQ: What do you use?\nA: Batch uploads.\n": "We asked users:\nQ: What do you use?\nA: Batch uploads.",
+        "# Notes\n\nNote: keep the key secret.\nA: the first option.\n": "Note: keep the key secret.\nA: the first option.",
+        "# Notes\n\n注意：密钥要保密。\n答：这是第一项。\n": "注意：密钥要保密。\n答：这是第一项。",
+    }
+    for text, paragraph in cases.items():
+        [section] = parse(text).sections
+        assert [block.text for block in section.blocks] == [paragraph]
+        assert section.fields == {}
+
+
+def test_plain_label_of_the_same_key_stays_in_the_field():
+    [section] = parse("# Quiz\n\nAnswer: Python 3.9.\nA: the newest release.\n").sections
+    assert [(field.key, field.line, field.end_line, field.text) for field in section.fields.values()] == [
+        ("answer", 3, 4, "Python 3.9.\nA: the newest release.")
+    ]
+
+
+def test_options_with_full_width_colons_stay_in_question():
+    text = "# 测验\n\n问：哪种类型可变？\nA：元组\nB：列表\n答：B\n"
+    [section] = parse(text).sections
+    assert {key: (field.line, field.end_line, field.text) for key, field in section.fields.items()} == {
+        "question": (3, 5, "哪种类型可变？\nA：元组\nB：列表"),
+        "answer": (6, 6, "B"),
+    }
+
+
+def test_plain_pairs_findings():
+    assert findings(PLAIN, PLAIN_ZH) == [
+        (
+            str(PLAIN_ZH), 9, "DL201",
+            'item "支持哪些 Python 版本？" asks the question of item "支持哪些 Python 版本？" (line 3) again but '
+            'answers it differently: the answer reads "Python 3.8 及以上。" here and "Python 3.9 及以上。" at line 4; '
+            "keep one answer and correct or remove the other",
+        ),
+        (
+            str(PLAIN), 18, "DL201",
+            'item "Which Python versions are supported?" asks the question of item "Which Python versions are '
+            'supported?" (line 5) again but answers it differently: the answer reads "Python 3.8 and newer." here '
+            'and "Python 3.9 and newer." at line 6; keep one answer and correct or remove the other',
+        ),
+    ]
