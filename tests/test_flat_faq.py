@@ -175,6 +175,7 @@ def test_placeholder_under_a_heading_that_is_no_question(tmp_path):
 
 PLAIN = FIXTURES / "flat-faq" / "plain.md"
 PLAIN_ZH = FIXTURES / "flat-faq" / "plain-zh.md"
+CLOSING = FIXTURES / "flat-faq" / "closing.md"
 
 
 def parse_file(path):
@@ -275,4 +276,65 @@ def test_plain_pairs_findings():
             'supported?" (line 5) again but answers it differently: the answer reads "Python 3.8 and newer." here '
             'and "Python 3.9 and newer." at line 6; keep one answer and correct or remove the other',
         ),
+    ]
+
+
+def test_closing_text_after_last_pair_belongs_to_section():
+    [top] = parse_file(CLOSING).sections
+    billing, accounts = top.children
+    assert block_lines(billing) == [("Paragraph", 17, 17), ("Table", 19, 21)]
+    assert (billing.end_line, [outline(item) for item in billing.children][-1]) == (
+        21,
+        (
+            "item", 3, 13, 15, "Can I pay by card?",
+            {
+                "question": (13, 13, "Can I pay by card?"),
+                "answer": (15, 15, "Yes, all major cards are accepted on the billing page of the dashboard."),
+            },
+        ),
+    )
+
+
+def test_last_answer_of_several_paragraphs_keeps_them_up_to_a_break():
+    [top] = parse_file(CLOSING).sections
+    _billing, accounts = top.children
+    assert block_lines(accounts) == [("ThematicBreak", 37, 37), ("Paragraph", 39, 39)]
+    assert (accounts.end_line, outline(accounts.children[-1])) == (
+        39,
+        (
+            "item", 3, 31, 35, "How do I delete my account?",
+            {
+                "question": (31, 31, "How do I delete my account?"),
+                "answer": (33, 35, "Open Settings and click Delete.\n\nDeleted accounts cannot be restored."),
+            },
+        ),
+    )
+
+
+def test_one_bold_item_keeps_its_later_paragraphs():
+    text = "# FAQ\n\n**Q: Why?**\n\n**A:** Because.\n\nMore on that below.\n"
+    [section] = parse(text).sections
+    [item] = section.children
+    assert (item.end_line, item.fields["answer"].end_line, section.blocks) == (7, 7, [])
+
+
+def test_copied_last_pair_is_a_duplicate_with_fix(tmp_path, run_cli):
+    path = tmp_path / "faq.md"
+    path.write_text(CLOSING.read_text(encoding="utf-8"), encoding="utf-8")
+    assert findings(path) == [
+        (
+            str(path), 13, "DL101",
+            'section "Can I pay by card?" repeats section "Can I pay by card?" (line 5) word for word; remove this copy',
+        )
+    ]
+    code, _stdout, stderr = run_cli("check", "--no-config", "--no-cache", "--fix", str(path))
+    assert (code, stderr) == (0, "")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[8:14] == [
+        "**Q:** Can I get an invoice?",
+        "",
+        "**A:** Yes, invoices are emailed each month to the billing contact.",
+        "",
+        "Still stuck? Write to billing@example.com and include your account ID.",
+        "",
     ]

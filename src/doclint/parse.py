@@ -498,15 +498,55 @@ def _split_items(
     if not starts:
         return blocks, []
 
+    runs = [blocks[start:stop] for start, stop in zip(starts, [*starts[1:], len(blocks)])]
+    closing = _closing_blocks(runs, labels)
+    if closing:
+        runs[-1] = runs[-1][: len(runs[-1]) - len(closing)]
+
     items = []
-    for position, start in enumerate(starts):
-        stop = starts[position + 1] if position + 1 < len(starts) else len(blocks)
-        item_blocks = blocks[start:stop]
+    for start, item_blocks in zip(starts, runs):
         if start in bold_starts:
             items.append(_item_section(item_blocks, level + 1, labels, source))
         else:
             items.append(_field_item_section(item_blocks, level + 1, labels, source))
-    return blocks[: starts[0]], items
+    return blocks[: starts[0]] + closing, items
+
+
+def _closing_blocks(runs: list[list[Block]], labels: LabelTable) -> list[Block]:
+    """Return the blocks at the end of the last item that close the enclosing section rather than the item.
+
+    ``runs`` holds the blocks of each item, the question first. The tail
+    of an item is what follows its last labelled paragraph. The last
+    item's tail from its first thematic break on belongs to the section,
+    as a break ends a field. When the FAQ has several items and every
+    field of the other items is its labelled paragraph alone, so is the
+    last answer: its whole tail, such as "Still stuck? Contact support.",
+    is the section's closing text that a reader sees after the last pair.
+    """
+    last = runs[-1]
+    tail_start = _tail_start(last, labels)
+    breaks = [index for index in range(tail_start, len(last)) if isinstance(last[index], ThematicBreak)]
+    cut = breaks[0] if breaks else len(last)
+    if len(runs) >= 2 and all(_fields_are_paragraphs(run, labels) for run in runs[:-1]):
+        cut = tail_start
+    return last[cut:]
+
+
+def _tail_start(run: list[Block], labels: LabelTable) -> int:
+    """Return the index after the last labelled paragraph of an item's blocks; its question counts as labelled."""
+    for index in range(len(run) - 1, 0, -1):
+        block = run[index]
+        if isinstance(block, Paragraph) and labels.match(block.markdown) is not None:
+            return index + 1
+    return 1
+
+
+def _fields_are_paragraphs(run: list[Block], labels: LabelTable) -> bool:
+    """Return whether an item's blocks after its question are only labelled paragraphs and thematic breaks."""
+    return all(
+        isinstance(block, ThematicBreak) or (isinstance(block, Paragraph) and labels.match(block.markdown) is not None)
+        for block in run[1:]
+    )
 
 
 def _is_field(block: Block, labels: LabelTable, key: str) -> bool:
