@@ -176,6 +176,7 @@ def test_placeholder_under_a_heading_that_is_no_question(tmp_path):
 PLAIN = FIXTURES / "flat-faq" / "plain.md"
 PLAIN_ZH = FIXTURES / "flat-faq" / "plain-zh.md"
 CLOSING = FIXTURES / "flat-faq" / "closing.md"
+EMPTY_ANSWER = FIXTURES / "flat-faq" / "empty-answer.md"
 
 
 def parse_file(path):
@@ -337,4 +338,40 @@ def test_copied_last_pair_is_a_duplicate_with_fix(tmp_path, run_cli):
         "",
         "Still stuck? Write to billing@example.com and include your account ID.",
         "",
+    ]
+
+
+def test_empty_flat_answer_is_missing():
+    assert findings(EMPTY_ANSWER) == [
+        (
+            str(EMPTY_ANSWER), 11, "DL203",
+            'item "Can I rename a project?" has an empty answer; write the answer after its label or remove the item',
+        )
+    ]
+
+
+def test_empty_answer_reported_once_under_schema(tmp_path):
+    path = tmp_path / "quiz.md"
+    path.write_text(
+        "# Quiz\n\n## 1. Can I rename a project?\n\n**Question:** Can I rename a project?\n\n**Answer:**\n\n"
+        "**Explanation:** Names are unique.\n",
+        encoding="utf-8",
+    )
+    assert findings(path, schema="qa-article") == [
+        (
+            str(path), 7, "DL203",
+            'item "1. Can I rename a project?" has an empty answer; write the answer after its label or remove the '
+            "item",
+        )
+    ]
+
+
+def test_empty_answer_message_in_chinese():
+    set_language("zh-CN")
+    try:
+        result = findings(EMPTY_ANSWER)
+    finally:
+        set_language("en")
+    assert [message for _path, _line, _code, message in result] == [
+        "条目“Can I rename a project?”的答案为空；请在标签后写出答案或删除该条目"
     ]
