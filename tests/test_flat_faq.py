@@ -375,3 +375,36 @@ def test_empty_answer_message_in_chinese():
     assert [message for _path, _line, _code, message in result] == [
         "条目“Can I rename a project?”的答案为空；请在标签后写出答案或删除该条目"
     ]
+
+
+def test_step_numbering_names_flat_item(tmp_path):
+    path = tmp_path / "faq.md"
+    path.write_text(
+        "# FAQ\n\n**Q:** How do I install?\n\n**A:**\n\n1. Download.\n2. Run.\n4. Verify.\n\n"
+        "**Q:** How do I remove it?\n\n**A:** Delete the folder.\n",
+        encoding="utf-8",
+    )
+    assert findings(path) == [
+        (
+            str(path), 9, "DL403",
+            'step 4 of the answer of item "How do I install?" skips from 2 (line 8); the fix renumbers it to 3',
+        )
+    ]
+
+
+def test_schema_message_names_flat_item(tmp_path):
+    schema = tmp_path / "faq.schema.json"
+    schema.write_text(
+        '{"properties": {"sections": {"items": {"$ref": "#/$defs/section"}}}, "$defs": {"section": {'
+        '"properties": {"children": {"items": {"$ref": "#/$defs/section"}}}, '
+        '"if": {"required": ["kind"], "properties": {"kind": {"const": "item"}}}, '
+        '"then": {"properties": {"fields": {"required": ["explanation"]}}}}}}',
+        encoding="utf-8",
+    )
+    path = tmp_path / "faq.md"
+    path.write_text("# FAQ\n\nQ: Is it free?\nA: Yes.\n\nQ: Is it open source?\nA: Yes, MIT.\n", encoding="utf-8")
+    assert [message for _path, _line, code, message in findings(path, schema=str(schema)) if code == "DL401"] == [
+        'item "Is it free?" has no explanation field; add it as **解析：** or **Explanation:** followed by its text',
+        'item "Is it open source?" has no explanation field; add it as **解析：** or **Explanation:** followed by its '
+        "text",
+    ]
