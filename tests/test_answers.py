@@ -80,7 +80,7 @@ def test_empty_answer_of_heading_item_is_missing():
     ]
 
 
-def test_answer_that_is_a_code_block_is_not_missing():
+def test_code_block_answer_not_missing():
     text = "# Q\n\n## 1. Setup\n\n**Question:** How do you set it up?\n\n**Answer:**\n\n```bash\nmake setup\n```\n"
     document = parse_document(Source.from_text("doc.md", text))
     from doclint.rules.answers import check_missing_answers

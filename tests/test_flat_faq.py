@@ -247,7 +247,7 @@ def test_plain_label_lines_in_prose_stay_text():
         assert section.fields == {}
 
 
-def test_plain_label_of_the_same_key_stays_in_the_field():
+def test_same_key_plain_label_stays_text():
     [section] = parse("# Quiz\n\nAnswer: Python 3.9.\nA: the newest release.\n").sections
     assert [(field.key, field.line, field.end_line, field.text) for field in section.fields.values()] == [
         ("answer", 3, 4, "Python 3.9.\nA: the newest release.")
@@ -296,7 +296,7 @@ def test_closing_text_after_last_pair_belongs_to_section():
     )
 
 
-def test_last_answer_of_several_paragraphs_keeps_them_up_to_a_break():
+def test_multi_paragraph_last_answer_ends_at_break():
     [top] = parse_file(CLOSING).sections
     _billing, accounts = top.children
     assert block_lines(accounts) == [("ThematicBreak", 37, 37), ("Paragraph", 39, 39)]
