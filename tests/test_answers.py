@@ -70,8 +70,18 @@ def test_english_placeholder_answers():
     assert missing == [55, 61]
 
 
-def test_empty_answer_left_to_schema():
+def test_empty_answer_of_heading_item_is_missing():
     text = "# Q\n\n## 1. Setup\n\n**Question:** How do you set it up?\n\n**Answer:**\n\n**Explanation:** Later.\n"
+    document = parse_document(Source.from_text("doc.md", text))
+    from doclint.rules.answers import check_missing_answers
+
+    assert [(d.line, d.code, d.message) for d in check_missing_answers([document], Settings())] == [
+        (7, "DL203", 'item "1. Setup" has an empty answer; write the answer after its label or remove the item')
+    ]
+
+
+def test_code_block_answer_not_missing():
+    text = "# Q\n\n## 1. Setup\n\n**Question:** How do you set it up?\n\n**Answer:**\n\n```bash\nmake setup\n```\n"
     document = parse_document(Source.from_text("doc.md", text))
     from doclint.rules.answers import check_missing_answers
 

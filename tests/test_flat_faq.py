@@ -171,3 +171,240 @@ def test_placeholder_under_a_heading_that_is_no_question(tmp_path):
     path = tmp_path / "notes.md"
     path.write_text(text, encoding="utf-8")
     assert findings(path) == []
+
+
+PLAIN = FIXTURES / "flat-faq" / "plain.md"
+PLAIN_ZH = FIXTURES / "flat-faq" / "plain-zh.md"
+CLOSING = FIXTURES / "flat-faq" / "closing.md"
+EMPTY_ANSWER = FIXTURES / "flat-faq" / "empty-answer.md"
+
+
+def parse_file(path):
+    return parse_document(Source.from_text(path.name, path.read_text(encoding="utf-8")))
+
+
+def block_lines(section):
+    return [(type(block).__name__, block.line, block.end_line) for block in section.blocks]
+
+
+def test_plain_labels_on_consecutive_lines_are_pairs():
+    [top] = parse_file(PLAIN).sections
+    general, notes = top.children
+    assert [outline(item) for item in general.children] == [
+        (
+            "item", 3, 5, 6, "Which Python versions are supported?",
+            {"question": (5, 5, "Which Python versions are supported?"), "answer": (6, 6, "Python 3.9 and newer.")},
+        ),
+        (
+            "item", 3, 8, 12, "Which of these types is mutable? A: tuple B: list C: str",
+            {
+                "question": (8, 11, "Which of these types is mutable?\nA: tuple\nB: list\nC: str"),
+                "answer": (12, 12, "B, the list."),
+            },
+        ),
+        (
+            "item", 3, 14, 16, "How do I rotate my API key?",
+            {
+                "question": (14, 14, "How do I rotate my API key?"),
+                "answer": (15, 16, "Open Settings > API keys and click Rotate.\nNote: update the key in every environment."),
+            },
+        ),
+        (
+            "item", 3, 18, 19, "Which Python versions are supported?",
+            {"question": (18, 18, "Which Python versions are supported?"), "answer": (19, 19, "Python 3.8 and newer.")},
+        ),
+    ]
+    assert (notes.children, notes.fields, block_lines(notes)) == ([], {}, [("Paragraph", 23, 24)])
+
+
+def test_plain_chinese_labels_and_bold_question_are_pairs():
+    [section] = parse_file(PLAIN_ZH).sections
+    assert [outline(item) for item in section.children] == [
+        (
+            "item", 3, 3, 4, "支持哪些 Python 版本？",
+            {"question": (3, 3, "支持哪些 Python 版本？"), "answer": (4, 4, "Python 3.9 及以上。")},
+        ),
+        (
+            "item", 3, 6, 7, "问：如何轮换密钥？",
+            {"question": (6, 6, "如何轮换密钥？"), "answer": (7, 7, "在控制台的“API 密钥”页面点击“轮换”。")},
+        ),
+        (
+            "item", 3, 9, 10, "支持哪些 Python 版本？",
+            {"question": (9, 9, "支持哪些 Python 版本？"), "answer": (10, 10, "Python 3.8 及以上。")},
+        ),
+    ]
+
+
+def test_plain_label_lines_in_prose_stay_text():
+    cases = {
+        "# Notes\n\nWe asked users:\nQ: What do you use?\nA: Batch uploads.\n": "We asked users:\nQ: What do you use?\nA: Batch uploads.",
+        "# Notes\n\nNote: keep the key secret.\nA: the first option.\n": "Note: keep the key secret.\nA: the first option.",
+        "# Notes\n\n注意：密钥要保密。\n答：这是第一项。\n": "注意：密钥要保密。\n答：这是第一项。",
+    }
+    for text, paragraph in cases.items():
+        [section] = parse(text).sections
+        assert [block.text for block in section.blocks] == [paragraph]
+        assert section.fields == {}
+
+
+def test_same_key_plain_label_stays_text():
+    [section] = parse("# Quiz\n\nAnswer: Python 3.9.\nA: the newest release.\n").sections
+    assert [(field.key, field.line, field.end_line, field.text) for field in section.fields.values()] == [
+        ("answer", 3, 4, "Python 3.9.\nA: the newest release.")
+    ]
+
+
+def test_options_with_full_width_colons_stay_in_question():
+    text = "# 测验\n\n问：哪种类型可变？\nA：元组\nB：列表\n答：B\n"
+    [section] = parse(text).sections
+    assert {key: (field.line, field.end_line, field.text) for key, field in section.fields.items()} == {
+        "question": (3, 5, "哪种类型可变？\nA：元组\nB：列表"),
+        "answer": (6, 6, "B"),
+    }
+
+
+def test_plain_pairs_findings():
+    assert findings(PLAIN, PLAIN_ZH) == [
+        (
+            str(PLAIN_ZH), 9, "DL201",
+            'item "支持哪些 Python 版本？" asks the question of item "支持哪些 Python 版本？" (line 3) again but '
+            'answers it differently: the answer reads "Python 3.8 及以上。" here and "Python 3.9 及以上。" at line 4; '
+            "keep one answer and correct or remove the other",
+        ),
+        (
+            str(PLAIN), 18, "DL201",
+            'item "Which Python versions are supported?" asks the question of item "Which Python versions are '
+            'supported?" (line 5) again but answers it differently: the answer reads "Python 3.8 and newer." here '
+            'and "Python 3.9 and newer." at line 6; keep one answer and correct or remove the other',
+        ),
+    ]
+
+
+def test_closing_text_after_last_pair_belongs_to_section():
+    [top] = parse_file(CLOSING).sections
+    billing, accounts = top.children
+    assert block_lines(billing) == [("Paragraph", 17, 17), ("Table", 19, 21)]
+    assert (billing.end_line, [outline(item) for item in billing.children][-1]) == (
+        21,
+        (
+            "item", 3, 13, 15, "Can I pay by card?",
+            {
+                "question": (13, 13, "Can I pay by card?"),
+                "answer": (15, 15, "Yes, all major cards are accepted on the billing page of the dashboard."),
+            },
+        ),
+    )
+
+
+def test_multi_paragraph_last_answer_ends_at_break():
+    [top] = parse_file(CLOSING).sections
+    _billing, accounts = top.children
+    assert block_lines(accounts) == [("ThematicBreak", 37, 37), ("Paragraph", 39, 39)]
+    assert (accounts.end_line, outline(accounts.children[-1])) == (
+        39,
+        (
+            "item", 3, 31, 35, "How do I delete my account?",
+            {
+                "question": (31, 31, "How do I delete my account?"),
+                "answer": (33, 35, "Open Settings and click Delete.\n\nDeleted accounts cannot be restored."),
+            },
+        ),
+    )
+
+
+def test_one_bold_item_keeps_its_later_paragraphs():
+    text = "# FAQ\n\n**Q: Why?**\n\n**A:** Because.\n\nMore on that below.\n"
+    [section] = parse(text).sections
+    [item] = section.children
+    assert (item.end_line, item.fields["answer"].end_line, section.blocks) == (7, 7, [])
+
+
+def test_copied_last_pair_is_a_duplicate_with_fix(tmp_path, run_cli):
+    path = tmp_path / "faq.md"
+    path.write_text(CLOSING.read_text(encoding="utf-8"), encoding="utf-8")
+    assert findings(path) == [
+        (
+            str(path), 13, "DL101",
+            'section "Can I pay by card?" repeats section "Can I pay by card?" (line 5) word for word; remove this copy',
+        )
+    ]
+    code, _stdout, stderr = run_cli("check", "--no-config", "--no-cache", "--fix", str(path))
+    assert (code, stderr) == (0, "")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[8:14] == [
+        "**Q:** Can I get an invoice?",
+        "",
+        "**A:** Yes, invoices are emailed each month to the billing contact.",
+        "",
+        "Still stuck? Write to billing@example.com and include your account ID.",
+        "",
+    ]
+
+
+def test_empty_flat_answer_is_missing():
+    assert findings(EMPTY_ANSWER) == [
+        (
+            str(EMPTY_ANSWER), 11, "DL203",
+            'item "Can I rename a project?" has an empty answer; write the answer after its label or remove the item',
+        )
+    ]
+
+
+def test_empty_answer_reported_once_under_schema(tmp_path):
+    path = tmp_path / "quiz.md"
+    path.write_text(
+        "# Quiz\n\n## 1. Can I rename a project?\n\n**Question:** Can I rename a project?\n\n**Answer:**\n\n"
+        "**Explanation:** Names are unique.\n",
+        encoding="utf-8",
+    )
+    assert findings(path, schema="qa-article") == [
+        (
+            str(path), 7, "DL203",
+            'item "1. Can I rename a project?" has an empty answer; write the answer after its label or remove the '
+            "item",
+        )
+    ]
+
+
+def test_empty_answer_message_in_chinese():
+    set_language("zh-CN")
+    try:
+        result = findings(EMPTY_ANSWER)
+    finally:
+        set_language("en")
+    assert [message for _path, _line, _code, message in result] == [
+        "条目“Can I rename a project?”的答案为空；请在标签后写出答案或删除该条目"
+    ]
+
+
+def test_step_numbering_names_flat_item(tmp_path):
+    path = tmp_path / "faq.md"
+    path.write_text(
+        "# FAQ\n\n**Q:** How do I install?\n\n**A:**\n\n1. Download.\n2. Run.\n4. Verify.\n\n"
+        "**Q:** How do I remove it?\n\n**A:** Delete the folder.\n",
+        encoding="utf-8",
+    )
+    assert findings(path) == [
+        (
+            str(path), 9, "DL403",
+            'in the answer of item "How do I install?", the step number skips from 2 (line 8) to 4; the fix renumbers it to 3',
+        )
+    ]
+
+
+def test_schema_message_names_flat_item(tmp_path):
+    schema = tmp_path / "faq.schema.json"
+    schema.write_text(
+        '{"properties": {"sections": {"items": {"$ref": "#/$defs/section"}}}, "$defs": {"section": {'
+        '"properties": {"children": {"items": {"$ref": "#/$defs/section"}}}, '
+        '"if": {"required": ["kind"], "properties": {"kind": {"const": "item"}}}, '
+        '"then": {"properties": {"fields": {"required": ["explanation"]}}}}}}',
+        encoding="utf-8",
+    )
+    path = tmp_path / "faq.md"
+    path.write_text("# FAQ\n\nQ: Is it free?\nA: Yes.\n\nQ: Is it open source?\nA: Yes, MIT.\n", encoding="utf-8")
+    assert [message for _path, _line, code, message in findings(path, schema=str(schema)) if code == "DL401"] == [
+        'item "Is it free?" has no explanation field; add it as **解析：** or **Explanation:** followed by its text',
+        'item "Is it open source?" has no explanation field; add it as **解析：** or **Explanation:** followed by its '
+        "text",
+    ]

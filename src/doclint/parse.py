@@ -331,14 +331,12 @@ def _finish_section(section: Section, labels: LabelTable, source: Source, plain_
 
 
 def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: Callable[[str], str]) -> list[Block]:
-    """Split each paragraph at the lines that open with a bold or bracketed field label.
+    """Split each paragraph at the lines that open another field (``_field_line_starts``).
 
     ``**Question:** Why?`` and ``**Answer:** Because.`` on consecutive
     lines, with no blank line between them, are one paragraph in Markdown,
     but two fields to the author. Each such line starts a paragraph of its
-    own, with its own line numbers. Only bold labels and labels in
-    brackets (``【答案】``) split: a line such as ``A: 4`` is more often a
-    multiple-choice option than an answer.
+    own, with its own line numbers.
     ``plain_text`` turns inline Markdown into plain text.
     """
     result: list[Block] = []
@@ -351,7 +349,7 @@ def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: C
 
 
 def _paragraph_fields(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
-    """Cut a paragraph at its bold-labelled lines, or return it whole.
+    """Cut a paragraph at the lines that open another field, or return it whole.
 
     The source lines are cut first, and each piece keeps the line numbers
     of its own lines. A piece's plain text comes from ``_piece_texts``.
@@ -360,11 +358,7 @@ def _paragraph_fields(paragraph: Paragraph, labels: LabelTable, plain_text: Call
     because cutting there would change the text.
     """
     source_lines = paragraph.markdown.split("\n")
-    starts = [0] + [
-        index
-        for index in range(1, len(source_lines))
-        if source_lines[index].lstrip().startswith(("**", "__", "【")) and labels.match(source_lines[index]) is not None
-    ]
+    starts = _field_line_starts(source_lines, labels)
     if len(starts) == 1:
         return [paragraph]
 
@@ -378,6 +372,66 @@ def _paragraph_fields(paragraph: Paragraph, labels: LabelTable, plain_text: Call
         end_line = paragraph.line + stop - 1 if stop < len(source_lines) else paragraph.end_line
         pieces.append(Paragraph(paragraph.line + start, end_line, text, "\n".join(source_lines[start:stop])))
     return pieces
+
+
+def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]:
+    """Return 0 and the indexes of the lines of a paragraph that open a field of their own.
+
+    A line that opens with a bold or bracketed label (``**Answer:**``,
+    ``【答案】``) always does. A line that opens with a plain label
+    (``A:``, ``答：``) needs two more things. The paragraph must open with
+    a label or a bold question (``Q: Why?``, ``**Q: Why?**``), and the
+    line's key must differ from the key of the field it would end. So
+    ``Q:`` over ``A:`` are two fields, while prose such as ``Note: …`` or
+    a second ``Answer:`` line stays text. A plain ``A:`` that is an option
+    of a multiple-choice question (``_is_option``) is text too.
+    """
+    starts = [0]
+    current_key = _opening_key(source_lines[0], labels)
+    for index in range(1, len(source_lines)):
+        line = source_lines[index]
+        bold = line.lstrip().startswith(("**", "__", "【"))
+        if not bold and current_key is None:
+            continue
+        found = labels.match(line)
+        if found is None:
+            continue
+        if not bold and (found.key == current_key or _is_option(source_lines, index, found.label)):
+            continue
+        starts.append(index)
+        current_key = found.key
+    return starts
+
+
+def _opening_key(line: str, labels: LabelTable) -> str | None:
+    """Return the field key of a paragraph's first line: its label's key, ``question`` for a bold question, or None."""
+    found = labels.match(line)
+    if found is not None:
+        return found.key
+    if line.lstrip().startswith(("**", "__")) and bold_question(line, labels) is not None:
+        return "question"
+    return None
+
+
+_OPTION_RE = re.compile(r"^\s*(?P<letter>[A-Za-z])\s*[:：.．)）、]")
+
+
+def _is_option(source_lines: list[str], index: int, label: str) -> bool:
+    """Return whether a plain one-letter label line (``A: red``) is an option of a list ``A:``, ``B:``, ….
+
+    It is when the next line that opens with a letter and a separator
+    (``B:``, ``B.``, ``B)``) carries the next letter. A question with its
+    options on consecutive lines keeps them, and an ``A:`` after the last
+    option is still the answer.
+    """
+    if len(label) != 1 or not label.isascii() or not label.isalpha():
+        return False
+    following = chr(ord(label) + 1)
+    for line in source_lines[index + 1 :]:
+        found = _OPTION_RE.match(line)
+        if found is not None:
+            return found.group("letter") == following
+    return False
 
 
 def _piece_texts(
@@ -444,15 +498,55 @@ def _split_items(
     if not starts:
         return blocks, []
 
+    runs = [blocks[start:stop] for start, stop in zip(starts, [*starts[1:], len(blocks)])]
+    closing = _closing_blocks(runs, labels)
+    if closing:
+        runs[-1] = runs[-1][: len(runs[-1]) - len(closing)]
+
     items = []
-    for position, start in enumerate(starts):
-        stop = starts[position + 1] if position + 1 < len(starts) else len(blocks)
-        item_blocks = blocks[start:stop]
+    for start, item_blocks in zip(starts, runs):
         if start in bold_starts:
             items.append(_item_section(item_blocks, level + 1, labels, source))
         else:
             items.append(_field_item_section(item_blocks, level + 1, labels, source))
-    return blocks[: starts[0]], items
+    return blocks[: starts[0]] + closing, items
+
+
+def _closing_blocks(runs: list[list[Block]], labels: LabelTable) -> list[Block]:
+    """Return the blocks at the end of the last item that close the enclosing section rather than the item.
+
+    ``runs`` holds the blocks of each item, the question first. The tail
+    of an item is what follows its last labelled paragraph. The last
+    item's tail from its first thematic break on belongs to the section,
+    as a break ends a field. When the FAQ has several items and every
+    field of the other items is its labelled paragraph alone, so is the
+    last answer: its whole tail, such as "Still stuck? Contact support.",
+    is the section's closing text that a reader sees after the last pair.
+    """
+    last = runs[-1]
+    tail_start = _tail_start(last, labels)
+    breaks = [index for index in range(tail_start, len(last)) if isinstance(last[index], ThematicBreak)]
+    cut = breaks[0] if breaks else len(last)
+    if len(runs) >= 2 and all(_fields_are_paragraphs(run, labels) for run in runs[:-1]):
+        cut = tail_start
+    return last[cut:]
+
+
+def _tail_start(run: list[Block], labels: LabelTable) -> int:
+    """Return the index after the last labelled paragraph of an item's blocks; its question counts as labelled."""
+    for index in range(len(run) - 1, 0, -1):
+        block = run[index]
+        if isinstance(block, Paragraph) and labels.match(block.markdown) is not None:
+            return index + 1
+    return 1
+
+
+def _fields_are_paragraphs(run: list[Block], labels: LabelTable) -> bool:
+    """Return whether an item's blocks after its question are only labelled paragraphs and thematic breaks."""
+    return all(
+        isinstance(block, ThematicBreak) or (isinstance(block, Paragraph) and labels.match(block.markdown) is not None)
+        for block in run[1:]
+    )
 
 
 def _is_field(block: Block, labels: LabelTable, key: str) -> bool:

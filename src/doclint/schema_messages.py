@@ -152,10 +152,10 @@ def _custom_message(error: ValidationError, location: Location, missing: str | N
 
 
 def section_phrase(section: dict[str, Any] | None) -> str:
-    """Return how messages name a section: ``item "3. Title"`` when numbered, ``section "Title"`` otherwise."""
+    """Return how messages name a section: ``item "3. Title"`` when numbered or of kind ``item``, ``section "Title"`` otherwise."""
     if section is None:
         return _("the document")
-    if section.get("number") is not None:
+    if section.get("number") is not None or section.get("kind") == "item":
         return _('item "{heading}"').format(heading=section["heading"])
     return _('section "{heading}"').format(heading=section["heading"])
 

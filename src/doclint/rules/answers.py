@@ -7,11 +7,12 @@ is right needs a person, so there is no automatic fix.
 
 ``missing-answer`` reports an answer field that is only a placeholder such
 as "待补充", "TODO" or "Answer here" (the list is ``rules/placeholders.json``),
-and the same placeholder as the whole body of a section whose heading asks
-a question.
+an answer field of an item that is empty, and the same placeholder as
+the whole body of a section whose heading asks a question.
 The duplicate rules and the schema rule ignore placeholders, so a
-placeholder repeated across items is reported here and nowhere else. An
-empty answer is a structure problem, reported by ``schema-violation``.
+placeholder repeated across items is reported here and nowhere else.
+``schema-violation`` leaves the answers reported here to this rule, so an
+empty answer is reported once, whether or not a schema applies.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Iterable, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
 from doclint.i18n import N_, _, format_message
-from doclint.model import Document, Paragraph, Section, ThematicBreak
+from doclint.model import Document, Field, Paragraph, Section, ThematicBreak
 from doclint.placeholders import is_placeholder
 from doclint.qa import answer_conflicts, describe_difference, excerpt, is_item
 from doclint.registry import Rule
@@ -67,6 +68,19 @@ def _asked_again_later(document: Document, section: Section, later_document: Doc
     )
 
 
+def is_missing_answer(answer: Field) -> bool:
+    """Return whether an item's answer field is empty or only a placeholder.
+
+    An empty answer has no text, no steps and no block after its labelled
+    line, so that an answer that is only a code block or a table counts.
+    """
+    if answer.steps:
+        return False
+    if not answer.text.strip():
+        return answer.end_line == answer.line
+    return is_placeholder(answer.text)
+
+
 def check_missing_answers(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
     copies = exact_copies(documents)
     for entry in index_sections(documents):
@@ -77,23 +91,29 @@ def check_missing_answers(documents: Sequence[Document], settings: Settings) -> 
         if placeholder is None:
             continue
         line, end_line, text = placeholder
-        message = _('item "{heading}" has no answer, only the placeholder "{text}"; write the answer or remove the item')
+        if text.strip():
+            message = _(
+                'item "{heading}" has no answer, only the placeholder "{text}"; write the answer or remove the item'
+            )
+        else:
+            message = _('item "{heading}" has an empty answer; write the answer after its label or remove the item')
         yield MISSING_ANSWER.diagnostic(
             entry.document, line, end_line, message.format(heading=section.heading, text=excerpt(text))
         )
 
 
 def _placeholder_answer(section: Section) -> tuple[int, int, str] | None:
-    """Return the lines and text of a section's answer when it is only a placeholder, else None.
+    """Return the lines and text of a section's answer when it is empty or only a placeholder, else None.
 
-    The answer is the answer field of an item, or the body of a section
-    whose heading asks a question (``### Why is it slow?``) and which has
-    no fields and no subsections: such a FAQ answers in prose under the
-    heading, and one paragraph that is only a placeholder is no answer.
+    The answer is the answer field of an item, which may also be empty, or
+    the body of a section whose heading asks a question (``### Why is it
+    slow?``) and which has no fields and no subsections: such a FAQ answers
+    in prose under the heading, and one paragraph that is only a
+    placeholder is no answer.
     """
     if is_item(section):
         answer = section.fields["answer"]
-        if answer.steps or not answer.text.strip() or not is_placeholder(answer.text):
+        if not is_missing_answer(answer):
             return None
         return answer.line, answer.end_line, answer.text
     if section.kind != "heading" or section.fields or section.children:

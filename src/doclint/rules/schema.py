@@ -32,6 +32,7 @@ from doclint.frontmatter import FrontMatterError, front_matter_value
 from doclint.i18n import N_, _
 from doclint.model import Document, Section
 from doclint.placeholders import is_placeholder
+from doclint.qa import is_item
 from doclint.registry import Rule
 from doclint.runcache import record_dependencies
 from doclint.schema_errors import SchemaError
@@ -260,15 +261,20 @@ def validate(document: Document, schema: LoadedSchema, settings: Settings) -> It
 
 
 def _placeholder_answer_lines(document: Document) -> set[int]:
-    """Return the lines of answers that are only a placeholder ("待补充", "TODO").
+    """Return the lines of answers that are only a placeholder ("待补充", "TODO"), and of the empty answers of items.
 
     ``missing-answer`` reports those, so the schema does not report the
-    same answer again for its missing steps.
+    same answer again as empty or for its missing steps.
     """
+    from doclint.rules.answers import is_missing_answer
+
     lines = set()
     for section in document.walk():
         answer = section.fields.get("answer")
-        if answer is not None and not answer.steps and answer.text.strip() and is_placeholder(answer.text):
+        if answer is None:
+            continue
+        placeholder = not answer.steps and answer.text.strip() and is_placeholder(answer.text)
+        if placeholder or (is_item(section) and is_missing_answer(answer)):
             lines.add(answer.line)
     return lines
 

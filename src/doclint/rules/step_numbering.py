@@ -259,9 +259,13 @@ def _accepted(document: Document, run: list[Step]) -> bool:
 
 
 def field_phrase(section: Section, field: Field) -> str:
-    """Return how messages name a field: ``the answer of item "2. 虚拟环境"``; a field of another key by its label."""
+    """Return how messages name a field: ``the answer of item "2. 虚拟环境"``; a field of another key by its label.
+
+    A numbered section and a section of kind ``item`` (a bold question or
+    a pair of a flat FAQ) are items, as the Q&A rules call them.
+    """
     # The same words as the schema messages; doclint.schema_messages is not imported, because it loads jsonschema.
-    if section.number is not None:
+    if section.number is not None or section.kind == "item":
         owner = _('item "{heading}"').format(heading=section.heading)
     else:
         owner = _('section "{heading}"').format(heading=section.heading)
