@@ -2,7 +2,9 @@
 
 import pytest
 
+from doclint.engine import run
 from doclint.parse import parse_document
+from doclint.settings import Settings
 from doclint.source import Source
 
 MESSAGE = (
@@ -91,3 +93,23 @@ def test_dropped_range_in_json(run_json, tmp_path):
     assert [(d["rule"], d["line"], d["column"], d["end_line"], d["severity"]) for d in diagnostics] == [
         ("code-not-checked", 3, 41, 5, "info")
     ]
+
+
+def test_sections_differing_only_in_dropped_text_are_not_copies(tmp_path):
+    # Without the dropped text in the copy key, --fix would delete the pears as a copy of the apples.
+    deep = "> " * 21
+    page = tmp_path / "deep.md"
+    page.write_text(
+        f"# A\n\nintro\n\n{deep}first text about apples\n\n# A\n\nintro\n\n{deep}completely different text about pears\n",
+        encoding="utf-8",
+    )
+    result = run([str(page)], Settings())
+    assert [d.rule for d in result.diagnostics] == ["code-not-checked", "code-not-checked"]
+
+
+def test_sections_with_same_dropped_text_are_copies(tmp_path):
+    deep = "> " * 21
+    page = tmp_path / "deep.md"
+    page.write_text(f"# A\n\nintro\n\n{deep}apples\n\n# A\n\nintro\n\n{deep}apples\n", encoding="utf-8")
+    result = run([str(page)], Settings())
+    assert [(d.rule, d.line) for d in result.diagnostics if d.rule == "duplicate-section"] == [("duplicate-section", 7)]

@@ -241,12 +241,36 @@ def section_forms(document: Document) -> list[tuple[str, bool, tuple[str, ...]]]
     """
     sections = list(document.walk())
     own = [_own_forms(section) for section in sections]
+    for index, text in _dropped_texts(document, sections).items():
+        part, _content, clauses = own[index]
+        own[index] = (part + b"\x1c" + text.encode(), True, clauses)
     forms = []
     for index, section in enumerate(sections):
         subtree = own[index:index + sum(1 for _node in section.walk())]
         key = hashlib.blake2b(b"".join(part for part, _content, _clauses in subtree), digest_size=16).hexdigest()
         forms.append((key, any(content for _part, content, _clauses in subtree), own[index][2]))
     return forms
+
+
+def _dropped_texts(document: Document, sections: list[Section]) -> dict[int, str]:
+    """Return, by position in ``sections``, the normalised source of the lines the parser dropped inside each section.
+
+    Text nested deeper than the Markdown parser reads (``doclint.nesting_limit``)
+    has no blocks, so without it two sections that differ only there would
+    share a copy key, and removing the later one as a copy would delete
+    text that no rule has read. The lines belong to the deepest section
+    that contains them, the last in ``walk`` order.
+    """
+    texts: dict[int, str] = {}
+    for first, last, _column in document.dropped:
+        owner = None
+        for index, section in enumerate(sections):
+            if section.line <= first <= section.end_line:
+                owner = index
+        if owner is not None:
+            lines = (document.source.line_text(number) for number in range(first, last + 1))
+            texts[owner] = texts.get(owner, "") + normalize("\n".join(lines))
+    return texts
 
 
 def template_clauses(bodies: Iterable[tuple[str, ...]]) -> set[str]:
