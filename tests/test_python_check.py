@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+
 import pytest
 
 from doclint.parse import parse_document
@@ -75,3 +77,23 @@ def test_untagged_block_must_parse():
     document = parse("```\nprint(a)\n```\n\n```\n$ ls -l\n```\n")
     assert check_python(document) == []
     assert [(p.kind, p.line) for p in check_python(document, untagged=True)] == [("undefined-name", 2)]
+
+
+def test_snippets_far_down_parsed_alone(monkeypatch):
+    parsed = []
+    parse_source = ast.parse
+
+    def recording_parse(source, *args, **kwargs):
+        parsed.append(source)
+        return parse_source(source, *args, **kwargs)
+
+    text = "text\n" * 1000 + "```python\nimport os, sys\nprint(os, missing)\n```\n\n```pycon\n>>> y = (\n```\n"
+    monkeypatch.setattr(ast, "parse", recording_parse)
+    problems = check_python(parse(text))
+    assert "import os, sys\nprint(os, missing)\n" in parsed
+    assert ">>> y = (\n" not in parsed and "y = (\n" in parsed
+    assert [(p.kind, p.line, p.column, p.end_column, p.text, p.removal) for p in problems] == [
+        ("unused-import", 1002, 12, 15, "sys", (1002, 10, 1002, 15)),
+        ("undefined-name", 1003, 11, 18, "missing", None),
+        ("syntax-error", 1007, 9, None, "'(' was never closed", None),
+    ]

@@ -167,32 +167,23 @@ def _parse_snippets(result: _BlockResult) -> None:
 def _parse(snippet: Snippet) -> ast.Module:
     """Parse a snippet into a tree whose line numbers are the snippet's file lines.
 
-    The source is parsed after one empty line for each file line above the
-    snippet, which numbers the tree in one pass instead of a second walk
-    over all its nodes. A SyntaxError keeps the snippet's own line numbers.
-    Parser warnings (an invalid escape sequence, say) concern the
-    document's code, not doclint, so they are silenced instead of printed.
+    The snippet is parsed alone and its tree moved down to its file lines
+    afterwards, so the work grows with the snippet, not with its place in
+    the file: parsing it after one empty line per file line above it made
+    a document of many blocks take time quadratic in its length. A
+    SyntaxError keeps the snippet's own line numbers. Parser warnings (an
+    invalid escape sequence, say) concern the document's code, not
+    doclint, so they are silenced instead of printed.
     """
-    offset = snippet.first_line - 1
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            return ast.parse("\n" * offset + snippet.source)
-        except SyntaxError as error:
-            raise _moved_up(error, offset) from None
+            tree = ast.parse(snippet.source)
         except (RecursionError, MemoryError) as error:
             raise _TooDeepError(_(_TOO_DEEP_MESSAGE)) from error
         except ValueError as error:
             raise SyntaxError(str(error) or type(error).__name__) from None
-
-
-def _moved_up(error: SyntaxError, lines: int) -> SyntaxError:
-    """Return a SyntaxError like ``error`` with its line numbers ``lines`` lower."""
-    moved = SyntaxError(error.msg)
-    moved.lineno = error.lineno - lines if error.lineno is not None else None
-    moved.end_lineno = error.end_lineno - lines if error.end_lineno is not None else None
-    moved.offset, moved.end_offset, moved.text = error.offset, error.end_offset, error.text
-    return moved
+    return ast.increment_lineno(tree, snippet.first_line - 1)
 
 
 class _TooDeepError(SyntaxError):
