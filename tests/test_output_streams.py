@@ -4,13 +4,14 @@ Each test runs doclint in a process of its own, because the failures are
 those of the process's real file descriptors.
 """
 
+import io
 import os
 import subprocess
 import sys
 
 import pytest
 
-from doclint.output_streams import EXIT_BROKEN_PIPE, EXIT_INTERNAL, OutputError, status_after
+from doclint.output_streams import EXIT_BROKEN_PIPE, EXIT_INTERNAL, OutputError, WholeUtf8Writer, status_after
 
 DUPLICATE = "# Setup\n\nInstall the tool.\n\n# Setup\n\nInstall the tool.\n"
 FULL_DISK = (
@@ -52,8 +53,12 @@ def in_shell(redirections, *arguments):
         ["ast", "doc.md"],
         ["rules"],
         ["explain", "DL101"],
+        ["--help"],
+        ["--version"],
+        ["check", "--help"],
+        ["explain", "-h"],
     ],
-    ids=["text", "json", "sarif", "diff", "ast", "rules", "explain"],
+    ids=["text", "json", "sarif", "diff", "ast", "rules", "explain", "help", "version", "check-help", "explain-help"],
 )
 def test_full_disk_is_one_error(workdir, arguments):
     with open("/dev/full", "w") as full:
@@ -61,6 +66,15 @@ def test_full_disk_is_one_error(workdir, arguments):
 
     assert completed.returncode == 2
     assert completed.stderr == FULL_DISK
+
+
+@needs_dev_full
+def test_help_to_full_disk_in_chinese(workdir):
+    with open("/dev/full", "w") as full:
+        completed = doclint("--lang", "zh-CN", "--help", stdout=full, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+
+    assert completed.returncode == 2
+    assert completed.stderr == "doclint: 错误：无法写入标准输出（No space left on device）；请把它重定向到可以写入的文件\n"
 
 
 @needs_dev_full
@@ -110,7 +124,9 @@ def test_full_stderr_keeps_status(workdir):
 
 
 @pytest.mark.parametrize(
-    "arguments", [["rules"], ["ast", "doc.md"], ["check", "--no-cache", "doc.md"], ["explain", "DL101"]], ids=["rules", "ast", "check", "explain"]
+    "arguments",
+    [["rules"], ["ast", "doc.md"], ["check", "--no-cache", "doc.md"], ["explain", "DL101"], ["--help"], ["--version"], ["check", "-h"]],
+    ids=["rules", "ast", "check", "explain", "help", "version", "check-help"],
 )
 def test_closed_pipe_is_quiet(workdir, arguments):
     reader, writer = os.pipe()
@@ -122,6 +138,48 @@ def test_closed_pipe_is_quiet(workdir, arguments):
 
     assert completed.returncode == EXIT_BROKEN_PIPE
     assert completed.stderr == b""
+
+
+@pytest.mark.parametrize("output_format", ["json", "sarif", "gitlab", "text"])
+def test_pipe_closed_during_report(workdir, output_format):
+    # 3,000 copies make a report of several megabytes. Unbuffered, a machine format is one write, which the
+    # pipe takes in part when its reader goes away after the first 64 KiB, however the processes are scheduled.
+    (workdir / "doc.md").write_text(DUPLICATE * 3000, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "doclint", "check", "--no-cache", "--format", output_format, "doc.md"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    start = process.stdout.read(65536)
+    process.stdout.close()
+    stderr = process.stderr.read()
+    status = process.wait(timeout=120)
+
+    assert len(start) == 65536
+    assert status == EXIT_BROKEN_PIPE
+    assert stderr == b""
+
+
+class ShortWrites(io.RawIOBase):
+    """A raw byte stream that takes at most three bytes a write, as a pipe may take part of a large write."""
+
+    def __init__(self):
+        self.taken = bytearray()
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        self.taken += bytes(data[:3])
+        return min(len(data), 3)
+
+
+def test_whole_writer_hands_on_every_byte():
+    raw = ShortWrites()
+
+    assert WholeUtf8Writer(raw).write("问答 \udcff.md") == 7
+    assert raw.taken.decode("utf-8") == "问答 \\udcff.md"
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TextIO, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TextIO, TypeVar, cast
 
 import click
 
@@ -32,6 +32,7 @@ from doclint.output_streams import (
     EXIT_INTERNAL,
     EXIT_USAGE,
     OutputError,
+    WholeUtf8Writer,
     closed_output_message,
     is_broken_pipe,
     output_error_message,
@@ -152,10 +153,14 @@ class ProcessCount(click.ParamType):
 
 
 def _print_version(context: click.Context, parameter: click.Parameter, value: bool) -> None:
-    """Print the version in the selected language and stop (click's own option fixes its text at import time)."""
+    """Print the version in the selected language and stop (click's own option fixes its text at import time).
+
+    A failed write is an ``OutputError``, as for ``show_help``.
+    """
     if not value or context.resilient_parsing:
         return
-    click.echo(_("doclint, version {version}").format(version=__version__))
+    with writing_to(sys.stdout):
+        click.echo(_("doclint, version {version}").format(version=__version__))
     context.exit()
 
 
@@ -374,22 +379,20 @@ def _tolerate_unencodable_output() -> None:
 
 @contextmanager
 def _utf8_stream(stream: TextIO) -> Iterator[TextIO]:
-    """Yield a text stream that writes to ``stream``'s bytes in UTF-8, or ``stream`` itself when it is UTF-8 already.
+    """Yield a text stream that writes to ``stream``'s bytes in UTF-8, or ``stream`` itself when it has no bytes.
 
     JSON, SARIF and the CI annotation formats are read as UTF-8 by the
     programs that consume them, whatever the locale of the process that
-    wrote them.
+    wrote them. Each of them writes its report in one piece, which
+    ``WholeUtf8Writer`` hands on whole or fails on.
     """
     buffer = getattr(stream, "buffer", None)
-    if buffer is None or codecs.lookup(stream.encoding or "ascii").name == "utf-8":
+    if buffer is None:
         yield stream
         return
     stream.flush()
-    # A StreamWriter does not own the buffer, unlike a TextIOWrapper, which would close
-    # standard output when it is dropped after a failed write.
-    writer = codecs.getwriter("utf-8")(buffer, errors="backslashreplace")
     try:
-        yield writer
+        yield cast(TextIO, WholeUtf8Writer(buffer))
     finally:
         buffer.flush()
 

@@ -9,6 +9,7 @@ both before click parses the command line.
 
 from __future__ import annotations
 
+import sys
 from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 import click
@@ -26,6 +27,7 @@ from doclint.i18n import (
     set_language,
     wrap_display,
 )
+from doclint.output_streams import writing_to
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -171,10 +173,31 @@ class TranslatedContext(click.Context):
     formatter_class = TranslatedHelpFormatter
 
 
+def show_help(context: click.Context, parameter: click.Parameter, value: bool) -> None:
+    """Print the help and stop, as click's ``--help`` does, but report a failed write as ``OutputError``.
+
+    click ends a run whose standard output is a closed pipe with status 1
+    and takes any other failed write (a full disk) for a bug. As an
+    ``OutputError`` it gets the status and message of every other command
+    (``doclint.output_streams``).
+    """
+    if not value or context.resilient_parsing:
+        return
+    with writing_to(sys.stdout):
+        click.echo(context.get_help(), color=context.color)
+    context.exit()
+
+
 class TranslatedCommand(click.Command):
     """A command whose help text, option help and section titles are translated when shown."""
 
     context_class = TranslatedContext
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.callback = show_help
+        return option
 
     def get_short_help_str(self, limit: int = 45) -> str:
         if self.short_help:

@@ -14,9 +14,10 @@ message could be shown, and the exit status stays what the run decided.
 from __future__ import annotations
 
 import errno
+import os
 import sys
 from contextlib import contextmanager
-from typing import Iterator, TextIO
+from typing import BinaryIO, Iterator, TextIO
 
 from doclint.i18n import _
 
@@ -42,6 +43,35 @@ def writing_to(stream: TextIO | None) -> Iterator[None]:
         yield
     except OSError as error:
         raise OutputError("stderr" if stream is not None and stream is sys.stderr else "stdout", error) from error
+
+
+class WholeUtf8Writer:
+    """A text stream that writes UTF-8 to a byte stream and hands on every byte, however few each write takes.
+
+    Standard output without a buffer (``PYTHONUNBUFFERED`` set) takes a
+    large write in part when its reader closes the pipe during it, and a
+    ``TextIOWrapper`` then drops the rest without an error: a JSON report
+    cut short would end with the status of a complete one. Writing the
+    rest again reaches the closed pipe and raises ``BrokenPipeError``.
+    Characters that UTF-8 cannot hold (lone surrogates from a file name)
+    become backslash escapes, as in the text output.
+    """
+
+    def __init__(self, buffer: BinaryIO):
+        self._buffer = buffer
+
+    def write(self, text: str) -> int:
+        data = memoryview(text.encode("utf-8", "backslashreplace"))
+        while data:
+            written = self._buffer.write(data)
+            if written is None:
+                # A non-blocking stream that is full, which a BufferedWriter reports the same way.
+                raise BlockingIOError(errno.EAGAIN, os.strerror(errno.EAGAIN))
+            data = data[written:]
+        return len(text)
+
+    def flush(self) -> None:
+        self._buffer.flush()
 
 
 def closed_output_message() -> str:
