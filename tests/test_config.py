@@ -545,3 +545,18 @@ def test_labels_entry_not_a_list_names_key(run_cli, project):
         f"doclint: error: {config}: invalid value for 'labels.bogus': expected a list of labels, such as "
         'bogus = ["参考答案"], got 1\n'
     )
+
+
+def test_cli_rules_in_any_letter_case(run_cli, project):
+    _, stdout, _ = run_cli("check", "--no-config", "--select", "dl1", "--ignore", "Near-Duplicate-Section", str(project / "notes.md"))
+    assert rules_found(stdout) == ["duplicate-section"]
+
+
+def test_config_rules_in_any_letter_case(run_cli, project):
+    (project / ".doclint.toml").write_text(
+        'select = ["all"]\nignore = ["dl9"]\n[severity]\ndl101 = "info"\n[per-file-ignores]\n"notes.md" = ["NEAR-duplicate-section"]\n'
+    )
+    code, stdout, _ = run_cli("check", str(project / "notes.md"))
+    assert code == 0
+    assert rules_found(stdout) == ["duplicate-section"]
+    assert "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file." in stdout

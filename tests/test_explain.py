@@ -49,3 +49,17 @@ def test_misspelt_rule_suggested(run_cli):
         "doclint: error: Invalid value for RULE: unknown rule 'duplicat-section'; did you mean 'duplicate-section'? "
         "`doclint rules` lists them (see 'doclint explain --help')\n"
     )
+
+
+def test_explain_in_any_letter_case(run_cli):
+    assert run_cli("explain", "dl304")[1] == rule_doc("code-not-checked")
+    assert run_cli("explain", "Duplicate-Section")[1] == rule_doc("duplicate-section")
+
+
+def test_misspelt_rule_in_capitals_suggested(run_cli):
+    code, _, stderr = run_cli("explain", "DUPLICAT-SECTION")
+    assert code == 2
+    assert stderr == (
+        "doclint: error: Invalid value for RULE: unknown rule 'DUPLICAT-SECTION'; did you mean 'duplicate-section'? "
+        "`doclint rules` lists them (see 'doclint explain --help')\n"
+    )

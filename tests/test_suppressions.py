@@ -490,3 +490,9 @@ def test_real_comment_in_table_cell_and_setext_heading(run_cli, tmp_path, head):
     found = check(run_cli, tmp_path, head + "\n\n" + BASE, "--select", "ALL")
 
     assert [rule for _line, rule in found] == ["near-duplicate-section"]
+
+
+def test_rules_in_comments_in_any_letter_case(run_cli, tmp_path):
+    text = insert_before(BASE, 51, "<!-- doclint-disable-next-line dl101 -->")
+    text = insert_before(text, 27, "<!-- doclint-disable-next-line Near-Duplicate-Section -->")
+    assert check(run_cli, tmp_path, text, "--select", "ALL") == []

@@ -124,11 +124,20 @@ def rules_by_code(codes: Sequence[str]) -> list[Rule]:
 
 
 def find_rule(name_or_code: str) -> Rule | None:
-    """Return the rule with this name or code, or None."""
+    """Return the rule with this name or code in any letter case (``dl304``), or None."""
+    wanted = name_or_code.upper()
     for rule in all_rules():
-        if name_or_code in (rule.name, rule.code):
+        if wanted in (rule.name.upper(), rule.code):
             return rule
     return None
+
+
+def known_spelling(token: str) -> str:
+    """Return the rule name or code that ``token`` spells in another letter case, or ``token`` when it names no rule."""
+    rule = find_rule(token)
+    if rule is None:
+        return token
+    return rule.code if token.upper() == rule.code else rule.name
 
 
 def matches(rule: Rule, token: str) -> bool:
@@ -137,8 +146,13 @@ def matches(rule: Rule, token: str) -> bool:
 
 
 def selector_matches(token: str, name: str, code: str) -> bool:
-    """Return whether a selector names the rule with this name and code."""
-    return token in (name, code, "ALL") or (len(token) >= 3 and code.startswith(token))
+    """Return whether a selector names the rule with this name and code, in any letter case.
+
+    Codes and ``ALL`` are written in capitals and names in lower case, but
+    ``dl101`` or ``Duplicate-Section`` can mean nothing else.
+    """
+    wanted = token.upper()
+    return wanted in (name.upper(), code.upper(), "ALL") or (len(wanted) >= 3 and code.upper().startswith(wanted))
 
 
 def is_rule_selector(token: str) -> bool:
@@ -147,12 +161,15 @@ def is_rule_selector(token: str) -> bool:
 
 
 def closest_rule(token: str) -> str | None:
-    """Return the rule name or code closest to a selector that names no rule, such as ``duplicate-section`` for ``dupliate-section``."""
+    """Return the rule name or code closest to a selector that names no rule, such as ``duplicate-section`` for ``dupliate-section``.
+
+    Letter case does not count, so ``DUPLIATE-SECTION`` gets the same hint.
+    """
     import difflib
 
-    names = [rule.name for rule in all_rules()] + [rule.code for rule in all_rules()]
-    close = difflib.get_close_matches(token, names, n=1, cutoff=0.7)
-    return close[0] if close else None
+    spellings = {spelling.upper(): spelling for rule in all_rules() for spelling in (rule.name, rule.code)}
+    close = difflib.get_close_matches(token.upper(), list(spellings), n=1, cutoff=0.7)
+    return spellings[close[0]] if close else None
 
 
 def unknown_rule_hint(token: str) -> str:

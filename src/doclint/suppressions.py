@@ -100,7 +100,12 @@ class SuppressionComment:
 
 
 def find_comments(document: Document) -> list[SuppressionComment]:
-    """Find the suppression comments of a document, outside code blocks, in text order."""
+    """Find the suppression comments of a document, outside code blocks, in text order.
+
+    A rule name or code in any letter case (``dl101``) is taken as the rule's own spelling.
+    """
+    from doclint.registry import known_spelling
+
     source = document.source
     matches = list(_COMMENT_RE.finditer(source.text))
     if not matches:
@@ -114,7 +119,7 @@ def find_comments(document: Document) -> list[SuppressionComment]:
         line, column = source.position(match.start())
         if line in code_lines or not html.is_comment(line, match.group()):
             continue
-        rules = frozenset(filter(None, re.split(r"[\s,]+", match.group("rules"))))
+        rules = frozenset(known_spelling(name) for name in re.split(r"[\s,]+", match.group("rules")) if name)
         end_line, _end_column = source.position(match.end())
         directive = match.group("directive")
         if directive.startswith(_PREFIX):
