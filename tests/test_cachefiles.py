@@ -115,7 +115,7 @@ def test_key_folder_runs_without_cache(duplicated, run_process):
     assert "DL101" in stdout
     assert stderr == (
         f"doclint: warning: {key_file()}: cannot read the cache key (Is a directory), "
-        "so this run does not use the cache; remove it (sudo may have left it owned by root) or pass --no-cache\n"
+        "so this run does not use the cache; remove this folder, and doclint creates the key file again, or pass --no-cache\n"
     )
     assert not Path(".doclint_cache").exists()
 
@@ -126,7 +126,10 @@ def test_key_folder_is_a_file(duplicated, run_process):
     code, _stdout, stderr = run_process("check", "doc.md")
 
     assert code == 1
-    assert stderr.startswith(f"doclint: warning: {key_file().parent}: cannot read the cache key (Not a directory), ")
+    assert stderr == (
+        f"doclint: warning: {key_file().parent}: cannot read the cache key (Not a directory), so this run does not "
+        "use the cache; remove this file, which is where a folder of the key should be, or pass --no-cache\n"
+    )
     assert not Path(".doclint_cache").exists()
 
 
@@ -151,6 +154,38 @@ def test_unreadable_key_runs_without_cache(duplicated, run_cli, monkeypatch):
         "remove it (sudo may have left it owned by root) or pass --no-cache"
     ]
     assert not Path(".doclint_cache").exists()
+
+
+def test_key_read_error_hint(duplicated, run_cli, monkeypatch):
+    key_file().parent.mkdir(parents=True)
+    key_file().write_bytes(b"k" * 32)
+    read_bytes = Path.read_bytes
+
+    def fail_key(path):
+        if path == key_file():
+            raise OSError(5, "Input/output error", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", fail_key)
+    code, stdout, _stderr = run_cli("check", "--format", "json", "doc.md")
+
+    assert code == 1
+    assert json.loads(stdout)["warnings"] == [
+        f"{key_file()}: cannot read the cache key (Input/output error), so this run does not use the cache; "
+        "remove it, and doclint creates it again, or pass --no-cache"
+    ]
+
+
+def test_key_folder_warned_in_chinese(duplicated, run_process):
+    key_file().mkdir(parents=True)
+
+    code, _stdout, stderr = run_process("--lang", "zh-CN", "check", "doc.md")
+
+    assert code == 1
+    assert stderr == (
+        f"doclint: 警告：{key_file()}：无法读取缓存密钥（Is a directory），因此本次运行不使用缓存；"
+        "请删除这个文件夹（doclint 会重新创建密钥文件），或传入 --no-cache\n"
+    )
 
 
 def test_file_as_cache_home_named(duplicated, run_process, monkeypatch):

@@ -318,14 +318,31 @@ def _key_error_message(path: Path, error: OSError) -> str:
     """Return the warning for a key that cannot be read: the file in the way, the reason and the two ways out.
 
     When a file is where one of the key's folders should be, that file
-    is the one to remove.
+    is the one to remove. A key that cannot be read for lack of permission
+    is usually one that ``sudo doclint`` created for root.
     """
     if isinstance(error, NotADirectoryError):
         path = next((folder for folder in path.parents if folder.exists()), path)
-    return _(
-        "{path}: cannot read the cache key ({reason}), so this run does not use the cache; "
-        "remove it (sudo may have left it owned by root) or pass --no-cache"
-    ).format(path=path, reason=error.strerror or error)
+        template = _(
+            "{path}: cannot read the cache key ({reason}), so this run does not use the cache; "
+            "remove this file, which is where a folder of the key should be, or pass --no-cache"
+        )
+    elif isinstance(error, IsADirectoryError):
+        template = _(
+            "{path}: cannot read the cache key ({reason}), so this run does not use the cache; "
+            "remove this folder, and doclint creates the key file again, or pass --no-cache"
+        )
+    elif isinstance(error, PermissionError):
+        template = _(
+            "{path}: cannot read the cache key ({reason}), so this run does not use the cache; "
+            "remove it (sudo may have left it owned by root) or pass --no-cache"
+        )
+    else:
+        template = _(
+            "{path}: cannot read the cache key ({reason}), so this run does not use the cache; "
+            "remove it, and doclint creates it again, or pass --no-cache"
+        )
+    return template.format(path=path, reason=error.strerror or error)
 
 
 def _ignore_in_git(folder: Path) -> None:
