@@ -49,10 +49,10 @@ class WholeUtf8Writer:
     """A text stream that writes UTF-8 to a byte stream and hands on every byte, however few each write takes.
 
     Standard output without a buffer (``PYTHONUNBUFFERED`` set) takes a
-    large write in part when its reader closes the pipe during it, and a
-    ``TextIOWrapper`` then drops the rest without an error: a JSON report
-    cut short would end with the status of a complete one. Writing the
-    rest again reaches the closed pipe and raises ``BrokenPipeError``.
+    large write in part when its reader closes the pipe during it. A
+    ``TextIOWrapper`` then drops the rest without an error, so a JSON
+    report cut short would end with the status of a complete one. Writing
+    the rest again reaches the closed pipe and raises ``BrokenPipeError``.
     Characters that UTF-8 cannot hold (lone surrogates from a file name)
     become backslash escapes, as in the text output.
     """

@@ -169,8 +169,8 @@ def _parse(snippet: Snippet) -> ast.Module:
 
     The snippet is parsed alone and its tree moved down to its file lines
     afterwards, so the work grows with the snippet, not with its place in
-    the file: parsing it after one empty line per file line above it made
-    a document of many blocks take time quadratic in its length. A
+    the file. Parsing it after one empty line per file line above it would
+    make a document of many blocks take time quadratic in its length. A
     SyntaxError keeps the snippet's own line numbers. Parser warnings (an
     invalid escape sequence, say) concern the document's code, not
     doclint, so they are silenced instead of printed.
