@@ -13,17 +13,16 @@ whose bodies are identical count once, so a copied section does not turn
 its own text into template.
 
 ``fuzz.ratio`` takes time proportional to the product of the two lengths:
-two sections of 100,000 words took 13 s, and two of 1,000,000 words more
-than 300 s. A comparison text longer than ``MAX_SCORED_CHARS`` is
+two sections of 100,000 words took 9 to 13 s, and two of 1,000,000 words
+more than 300 s. A comparison text longer than ``MAX_SCORED_CHARS`` is
 therefore scored by its bounded form (``scored_form``): ``SCORED_SLICES``
-slices of equal length taken at evenly spaced places, from its start to
-its end, joined, and its score is lowered to the highest score that
+slices of equal length taken at evenly spaced places from its start to
+its end. The score of two such forms is lowered to the highest score that
 texts of the two full lengths can reach (``bounded_score``). Two long
-texts with the same content keep equal forms,
-and a local change stays local, but content inserted or removed in the
-middle shifts the later slices, so such a pair scores lower than its
-exact score. Shorter texts, which include the sections of ordinary
-documents, are scored whole.
+texts with the same content keep equal forms, and a local change stays
+local. But content inserted or removed in the middle shifts the later
+slices, so such a pair scores lower than its exact score. Shorter texts,
+which include the sections of ordinary documents, are scored whole.
 """
 
 from __future__ import annotations
@@ -109,7 +108,7 @@ SECTION_SEARCH = CandidateSearch(SECTION_LSH_SCHEME, SECTION_MIN_AGREEMENT, max_
 QUESTION_SEARCH = CandidateSearch(one_edit_length=19)
 
 # Comparison texts longer than this many characters are scored by their bounded form (``scored_form``).
-# Scoring two texts of this length takes about 5 ms, and a text of this length is about 3,000 English words.
+# Scoring two texts of this length took about 8 ms (docs/benchmarks.md), and this is about 3,000 English words.
 MAX_SCORED_CHARS = 20_000
 # The number of evenly spaced slices that make up the bounded form of a long text.
 SCORED_SLICES = 20
