@@ -135,7 +135,7 @@ def distinct_questions(questions: Sequence[str]) -> list[str]:
     A question bank that asks one question a hundred times has a hundred
     equal texts, and pairing every copy with every other one and with every
     copy of each similar question made the pairs grow with the square of
-    the copies: 50,000 items of 500 questions took more than 23 GB.
+    the copies: 50,000 items of 500 questions passed 8 GB within 35 s.
     Equal texts score 100 against each other, so the search needs each text once.
     """
     return list(dict.fromkeys(questions))
@@ -235,6 +235,9 @@ def _best_earlier(
     differently and pass ``same_terms``. The highest score wins, and of equal
     scores the earliest item.
     """
+    # NOTE: a question with many wordings, all of which fail ``same_terms`` or give the later item's
+    # answer, is scanned whole for every later item. Such runs take time, not memory, in proportion
+    # to the items times the wordings.
     best: tuple[float, int] | None = None
     for score, group in candidates:
         if best is not None and score < best[0]:
