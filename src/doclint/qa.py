@@ -118,7 +118,7 @@ def start_answer_conflicts(documents: Sequence[Document], threshold: float, jobs
     for older in _pending.values():
         older.stop()
     _pending.clear()
-    questions = [_item_keys(entry.document)[entry.position][0] for entry in items]
+    questions = distinct_questions([_item_keys(entry.document)[entry.position][0] for entry in items])
     try:
         _pending[key] = background.start(_scored_question_pairs, questions, threshold)
     except OSError as error:
@@ -129,10 +129,58 @@ def _scored_question_pairs(questions: list[str], threshold: float) -> ScoredPair
     return list(scored_pairs(questions, threshold, QUESTION_SEARCH))
 
 
+def distinct_questions(questions: Sequence[str]) -> list[str]:
+    """Return the distinct normalised questions in order of first occurrence: the texts that the question search scores.
+
+    A question bank that asks one question a hundred times has a hundred
+    equal texts, and pairing every copy with every other one and with every
+    copy of each similar question made the pairs grow with the square of
+    the copies: 50,000 items of 500 questions passed 8 GB within 35 s.
+    Equal texts score 100 against each other, so the search needs each text once.
+    """
+    return list(dict.fromkeys(questions))
+
+
 def _compared_items(documents: tuple[Document, ...]) -> list[SectionEntry]:
     """Return the items whose questions are compared: all but exact copies and the items inside them."""
     copies = exact_copies(documents)
     return [entry for entry in index_sections(documents) if is_item(entry.section) and not copies.excludes(entry)]
+
+
+@dataclass
+class _Wording:
+    """The items that share one question text, word for word, as candidates for the later items to report against.
+
+    ``same_terms`` compares the question texts as written, so every item of
+    a wording passes or fails it together. Of the items of a wording, a
+    later item reports against the earliest one whose answer differs from
+    its own. That is ``first`` unless ``first`` gives the same answer, and
+    then it is ``first_other``, the earliest item whose answer differs from
+    that of ``first``. Two items per wording therefore stand for all of them.
+    """
+
+    text: str
+    first: int
+    first_other: int | None = None
+
+    def earliest_differing(self, signature: str, signatures: list[str]) -> int | None:
+        """Return the earliest item of this wording whose answer signature is not ``signature``."""
+        return self.first if signatures[self.first] != signature else self.first_other
+
+
+def _wordings(items: list[SectionEntry], groups: list[int], signatures: list[str]) -> dict[int, list[_Wording]]:
+    """Map each distinct question to its wordings, in the order of their first items."""
+    wordings: dict[int, list[_Wording]] = {}
+    by_text: dict[tuple[int, str], _Wording] = {}
+    for index, (entry, group) in enumerate(zip(items, groups)):
+        text = _question_text(entry)
+        wording = by_text.get((group, text))
+        if wording is None:
+            wording = by_text[(group, text)] = _Wording(text, index)
+            wordings.setdefault(group, []).append(wording)
+        elif wording.first_other is None and signatures[index] != signatures[wording.first]:
+            wording.first_other = index
+    return wordings
 
 
 @lru_cache(maxsize=4)
@@ -145,21 +193,66 @@ def _answer_conflicts(documents: tuple[Document, ...], threshold: float) -> dict
     if len(items) < 2:
         return conflicts
 
-    for later_index, earlier in _question_pairs(documents, questions, threshold):
-        later = items[later_index]
+    distinct = distinct_questions(questions)
+    group_of = {question: group for group, question in enumerate(distinct)}
+    groups = [group_of[question] for question in questions]
+    similar = _similar_questions(_question_pairs(documents, distinct, threshold), len(distinct))
+    wordings = _wordings(items, groups, signatures)
+    for later_index, later in enumerate(items):
         if not questions[later_index]:
             continue
-        best: AnswerConflict | None = None
-        for earlier_index, score in earlier:
-            if signatures[earlier_index] == signatures[later_index]:
-                continue
-            if not same_terms(_question_text(later), _question_text(items[earlier_index])):
-                continue
-            if best is None or score > best.score:
-                best = AnswerConflict(later, items[earlier_index], score)
+        group = groups[later_index]
+        best = _best_earlier(later_index, [(100.0, group), *similar[group]], wordings, signatures, _question_text(later))
         if best is not None:
-            conflicts[later] = best
+            score, earlier_index = best
+            conflicts[later] = AnswerConflict(later, items[earlier_index], score)
     return conflicts
+
+
+def _similar_questions(pairs: ScoredPairs, count: int) -> list[list[tuple[float, int]]]:
+    """Turn the scored pairs of distinct questions into each question's (score, other question) list, highest score first."""
+    similar: list[list[tuple[float, int]]] = [[] for _question in range(count)]
+    for later, earlier in pairs:
+        for other, score in earlier:
+            similar[later].append((score, other))
+            similar[other].append((score, later))
+    for matches in similar:
+        matches.sort(key=lambda match: -match[0])
+    return similar
+
+
+def _best_earlier(
+    later_index: int,
+    candidates: list[tuple[float, int]],
+    wordings: dict[int, list[_Wording]],
+    signatures: list[str],
+    later_question: str,
+) -> tuple[float, int] | None:
+    """Return the (score, index) of the earlier item that a later item reports against, or None.
+
+    The candidates are (score, distinct question) pairs, highest score first,
+    the later item's own question first at 100. The earlier item must answer
+    differently and pass ``same_terms``. The highest score wins, and of equal
+    scores the earliest item.
+    """
+    # NOTE: a question with many wordings, all of which fail ``same_terms`` or give the later item's
+    # answer, is scanned whole for every later item. Such runs take time, not memory, in proportion
+    # to the items times the wordings.
+    best: tuple[float, int] | None = None
+    for score, group in candidates:
+        if best is not None and score < best[0]:
+            break
+        for wording in wordings.get(group, ()):
+            if wording.first >= later_index or (best is not None and wording.first >= best[1]):
+                break
+            earlier_index = wording.earliest_differing(signatures[later_index], signatures)
+            if earlier_index is None or earlier_index >= later_index:
+                continue
+            if best is not None and earlier_index >= best[1]:
+                continue
+            if same_terms(later_question, wording.text):
+                best = (score, earlier_index)
+    return best
 
 
 def _question_text(entry: SectionEntry) -> str:
@@ -167,7 +260,7 @@ def _question_text(entry: SectionEntry) -> str:
 
 
 def _question_pairs(documents: tuple[Document, ...], questions: list[str], threshold: float) -> ScoredPairs:
-    """Return the scored same-question pairs: from the search started in another process, or scored here."""
+    """Return the scored pairs of similar distinct questions: from the search started in another process, or scored here."""
     pending = _pending.pop((documents, threshold), None)
     if pending is not None:
         from doclint.background import BackgroundError

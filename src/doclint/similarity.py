@@ -11,6 +11,18 @@ A clause is template when it occurs in at least ``max(3, 25 %)`` of the
 distinct section bodies of its document, or of the whole run. Sections
 whose bodies are identical count once, so a copied section does not turn
 its own text into template.
+
+``fuzz.ratio`` takes time proportional to the product of the two lengths:
+two sections of 100,000 words took 9 to 13 s, and two of 1,000,000 words
+more than 300 s. A comparison text longer than ``MAX_SCORED_CHARS`` is
+therefore scored by its bounded form (``scored_form``): ``SCORED_SLICES``
+slices of equal length taken at evenly spaced places from its start to
+its end. The score of two such forms is lowered to the highest score that
+texts of the two full lengths can reach (``bounded_score``). Two long
+texts with the same content keep equal forms, and a local change stays
+local. But content inserted or removed in the middle shifts the later
+slices, so such a pair scores lower than its exact score. Shorter texts,
+which include the sections of ordinary documents, are scored whole.
 """
 
 from __future__ import annotations
@@ -94,6 +106,12 @@ SECTION_SEARCH = CandidateSearch(SECTION_LSH_SCHEME, SECTION_MIN_AGREEMENT, max_
 # those under 20 characters also pair with the questions one edit away,
 # which the 5-gram LSH misses about one time in ten.
 QUESTION_SEARCH = CandidateSearch(one_edit_length=19)
+
+# Comparison texts longer than this many characters are scored by their bounded form (``scored_form``).
+# Scoring two texts of this length took about 8 ms (docs/benchmarks.md), and this is about 3,000 English words.
+MAX_SCORED_CHARS = 20_000
+# The number of evenly spaced slices that make up the bounded form of a long text.
+SCORED_SLICES = 20
 
 # Candidate pairs scored at once by process.cpdist.
 SCORE_CHUNK_PAIRS = 1 << 20
@@ -308,6 +326,35 @@ def comparison_texts(entries: Sequence[SectionEntry]) -> dict[int, str]:
     return texts
 
 
+def scored_form(text: str) -> str:
+    """Return the form of a comparison text that is scored: the text itself, or a bounded form of a long text.
+
+    A text of at most ``MAX_SCORED_CHARS`` characters is returned whole. A
+    longer one is cut into ``SCORED_SLICES`` slices of equal length, one at
+    the start, one at the end and the others evenly spaced between, which
+    are joined by spaces into a form of just under ``MAX_SCORED_CHARS`` characters.
+    """
+    if len(text) <= MAX_SCORED_CHARS:
+        return text
+    width = MAX_SCORED_CHARS // SCORED_SLICES - 1
+    last_start = len(text) - width
+    starts = [last_start * number // (SCORED_SLICES - 1) for number in range(SCORED_SLICES)]
+    return " ".join(text[start:start + width] for start in starts)
+
+
+def bounded_score(score: float, length: int, other_length: int) -> float:
+    """Return a score of two scored forms, lowered to the highest ``fuzz.ratio`` that texts of these lengths can reach.
+
+    ``fuzz.ratio`` is at most 100 * 2 * min(m, n) / (m + n) for texts of m
+    and n characters. The bounded forms of a long text and of a text a
+    fraction of its length are equally long, so without this limit a page
+    that repeats one paragraph would match a short section of that paragraph.
+    """
+    if max(length, other_length) <= MAX_SCORED_CHARS:
+        return score
+    return min(score, 200 * min(length, other_length) / (length + other_length))
+
+
 def is_long_enough(text: str) -> bool:
     """Return whether a comparison text weighs at least ``MIN_COMPARISON_WEIGHT``."""
     if len(text) < MIN_COMPARISON_WEIGHT:
@@ -379,7 +426,8 @@ def near_duplicate_matches(
 ) -> dict[SectionEntry, list[tuple[float, SectionEntry]]]:
     """Map each section to the earlier sections whose bodies score at least ``threshold``.
 
-    Bodies are compared without template text. Exact copies, sections inside
+    Bodies are compared without template text, and a long body by its
+    bounded form (``scored_form``). Exact copies, sections inside
     them and a section's own subsections are left out. Matches are sorted
     most similar first. The result for the latest run is cached.
     """
@@ -394,16 +442,18 @@ def _near_duplicate_matches(
     copies = exact_copies(documents)
     texts = comparison_texts(entries)
     candidates = [entry for entry in entries if not copies.excludes(entry) and is_long_enough(texts[entry.order])]
-    strings = [texts[entry.order] for entry in candidates]
+    strings = [scored_form(texts[entry.order]) for entry in candidates]
 
     result: dict[SectionEntry, list[tuple[float, SectionEntry]]] = {}
     for later_index, earlier in scored_pairs(strings, threshold, SECTION_SEARCH):
         later = candidates[later_index]
+        length = len(texts[later.order])
         matches = [
-            (score, candidates[earlier_index])
+            (bounded_score(score, length, len(texts[candidates[earlier_index].order])), candidates[earlier_index])
             for earlier_index, score in earlier
             if candidates[earlier_index].copy_key != later.copy_key and not contains(candidates[earlier_index], later)
         ]
+        matches = [(score, earlier_entry) for score, earlier_entry in matches if score >= threshold]
         if matches:
             result[later] = sorted(matches, key=lambda match: (-match[0], match[1].order))[:MAX_NEAR_MATCHES]
     return result
