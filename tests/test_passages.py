@@ -356,3 +356,22 @@ def test_quote_of_shared_frame_ends_with_ellipsis(tmp_path):
     borrowed = [d for d in result.diagnostics if d.rule == "borrowed-passage"]
     assert len(borrowed) == 1
     assert f'"{frame}…"' in borrowed[0].message
+
+
+def test_units_too_long_to_align_are_skipped(tmp_path, monkeypatch):
+    # The alignment's memory grows with the product of the two lengths, so past the limit the pair is left alone.
+    import doclint.passages
+
+    page = tmp_path / "bank.md"
+    pasted = "浅拷贝只复制最外层容器，内部元素仍是原对象的引用"
+    page.write_text(
+        "# 题库\n\n### 1. 拷贝\n\n**题目：** 什么是浅拷贝？\n\n**答案：** " + pasted + "。\n\n**解析：** 注意嵌套对象。\n\n"
+        "### 2. 生成器\n\n**题目：** 生成器有什么优点？\n\n**答案：** 按需产生数据，" + pasted + "。\n\n**解析：** 节省内存。\n",
+        encoding="utf-8",
+    )
+    assert [d.line for d in borrowed(page)] == [15]
+    # Another title, so that no result cached for the first document is reused.
+    other = tmp_path / "other.md"
+    other.write_text(page.read_text(encoding="utf-8").replace("# 题库", "# 另一个题库"), encoding="utf-8")
+    monkeypatch.setattr(doclint.passages, "MAX_ALIGNED_CELLS", 100)
+    assert borrowed(other) == []

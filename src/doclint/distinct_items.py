@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 from doclint.model import Section
 from doclint.qa import is_item
 from doclint.question_terms import differ_in_key_terms, swaps_subject
+from doclint.similarity import bounded_score, scored_form
 from doclint.text import normalize
 
 
@@ -73,7 +74,10 @@ def answers_differ(section: Section, other: Section, threshold: float) -> bool:
     so they are two answers, not one answer pasted twice.
     """
     answer, other_answer = _answer_text(section), _answer_text(other)
-    if fuzz.ratio(normalize(answer), normalize(other_answer)) < threshold:
+    normalized, other_normalized = normalize(answer), normalize(other_answer)
+    # Very long answers are scored on bounded forms, as near-duplicate sections are.
+    score = fuzz.ratio(scored_form(normalized), scored_form(other_normalized))
+    if bounded_score(score, len(normalized), len(other_normalized)) < threshold:
         return True
     return differ_in_key_terms(answer, other_answer)
 

@@ -105,6 +105,15 @@ _set_indexed = 0
 MIN_NEAR_UNIT_WEIGHT = 20.0
 NEAR_UNIT_RATIO = 85.0
 
+MAX_ALIGNED_CELLS = 200_000_000
+"""The largest product of two units' lengths that ``_compare`` aligns.
+
+rapidfuzz's ``Indel.opcodes`` keeps a bit matrix of about one bit per pair
+of characters, so two answers of 100,000 words each asked for more memory
+than the machine had and stopped the run. At this limit the matrix takes
+about 25 MB, and two units of 14,000 characters still align.
+"""
+
 
 @dataclass(eq=False, slots=True)
 class Unit:
@@ -426,6 +435,10 @@ def _compare(unit: Unit, source: Unit, weights: list[float]) -> _Match | None:
     Adding 0.0 leaves a float sum unchanged, so the sum of a run's weights
     is the same float as the sum over its uncovered characters alone.
     """
+    if len(source.folded) * len(unit.folded) > MAX_ALIGNED_CELLS:
+        # NOTE: such long units are not compared at all, so a passage pasted into one is not found.
+        logger.debug("line %d: unit of %d characters too long to align with line %d", unit.line, len(unit.folded), source.line)
+        return None
     blocks = [block for block in Indel.opcodes(source.folded, unit.folded).as_matching_blocks() if block.size]
     own = [(block.b, block.size, sum(weights[block.b:block.b + block.size])) for block in blocks]
     if not own:
