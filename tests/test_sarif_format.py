@@ -3,6 +3,7 @@
 import hashlib
 import importlib.resources
 import json
+import shutil
 import re
 
 import pytest
@@ -333,3 +334,15 @@ def test_fix_replacement_matches_fix_option(run_cli, sarif, tmp_path):
 
     assert len(replacements) == 1
     assert apply_replacement(original, replacements[0]) == copy.read_text(encoding="utf-8")
+
+
+def test_uri_from_github_workspace(run_cli, tmp_path, monkeypatch):
+    # Code scanning resolves URIs from the repository root, also for a step that runs in a subfolder.
+    (tmp_path / "docs").mkdir()
+    shutil.copy(FIXTURES / "cross-file" / "install.md", tmp_path / "docs" / "install.md")
+    shutil.copy(FIXTURES / "cross-file" / "upgrade.md", tmp_path / "docs" / "upgrade.md")
+    monkeypatch.chdir(tmp_path / "docs")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    _code, stdout, _stderr = run_cli("check", "--no-cache", "--format", "sarif", ".")
+    result = json.loads(stdout)["runs"][0]["results"][0]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "docs/upgrade.md"}

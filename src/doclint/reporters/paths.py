@@ -41,13 +41,16 @@ def report_path(path: str, root_variable: str | None = None) -> str:
 
 
 def artifact_uri(path: str) -> str:
-    """Return ``path`` as a URI reference: relative when under the working directory, else a ``file:`` URI.
+    """Return ``path`` as a SARIF URI reference: relative when under the root folder, else a ``file:`` URI.
 
+    The root is ``GITHUB_WORKSPACE`` when it is set, because GitHub code
+    scanning resolves a SARIF file's URIs from the repository root, also
+    for a step that runs in a subfolder; else the working directory.
     Characters that a URI cannot contain, such as spaces and CJK letters,
     are percent-encoded as UTF-8 (RFC 3986), and a byte of a file name that
     is not UTF-8 is percent-encoded as itself.
     """
-    reported = report_path(path)
+    reported = report_path(path, "GITHUB_WORKSPACE")
     if PurePosixPath(reported).is_absolute():
         return Path(reported).as_uri()
     return quote(os.fsencode(reported), safe="/")
