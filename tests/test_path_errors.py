@@ -33,18 +33,18 @@ def lock(monkeypatch):
         name = os.path.abspath(os.fsdecode(path))
         return any(name.startswith(folder + os.sep) for folder in locked)
 
-    def refusing_stat(path, *arguments, **options):
+    def failing_stat(path, *arguments, **options):
         if isinstance(path, (str, bytes, os.PathLike)) and inside(path):
             raise PermissionError(errno.EACCES, "Permission denied", os.fsdecode(path))
         return stat(path, *arguments, **options)
 
-    def refusing_scandir(path="."):
+    def failing_scandir(path="."):
         if os.path.abspath(os.fsdecode(path)) in locked or inside(path):
             raise PermissionError(errno.EACCES, "Permission denied", os.fsdecode(path))
         return scandir(path)
 
-    monkeypatch.setattr(os, "stat", refusing_stat)
-    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    monkeypatch.setattr(os, "stat", failing_stat)
+    monkeypatch.setattr(os, "scandir", failing_scandir)
     return lambda folder: locked.append(os.path.abspath(folder))
 
 

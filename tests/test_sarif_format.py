@@ -222,7 +222,7 @@ def test_rule_without_page_uses_summary(sarif, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("language", ["en", "zh-CN"])
 def test_descriptions_are_whole_sentences(language):
-    # A page whose first paragraph introduces a table ends in a colon; the summary stands in for it.
+    # A page whose first paragraph introduces a table ends it in a colon, so the summary replaces it.
     from doclint.i18n import set_language
     from doclint.registry import all_rules
 

@@ -368,8 +368,9 @@ def _label_word(label: str, key: str, context: _Context) -> str | None:
 
     The label table matches bold markers, brackets and the colon around
     every label word itself, so ``【题目】`` or ``题目：`` in the
-    configuration means the word ``题目``: kept as written, the table would
-    look for ``【题目】：`` or ``题目：：``, which no document writes.
+    configuration means the word ``题目``. Kept as written, such a label
+    would make the table look for ``【题目】：`` or ``题目：：``, which no
+    document writes.
     """
     word = _LABEL_MARKUP_RE.match(label).group("word")  # type: ignore[union-attr]
     if not word:

@@ -43,8 +43,8 @@ def distinct_items(section: Section, other: Section, threshold: float) -> bool:
     """
     if not (is_item(section) and is_item(other)):
         return False
-    asked_differently = not _similar_questions(section, other, threshold) or questions_differ(section, other, threshold)
-    return asked_differently and answers_differ(section, other, threshold)
+    different_questions = not _similar_questions(section, other, threshold) or questions_differ(section, other, threshold)
+    return different_questions and answers_differ(section, other, threshold)
 
 
 def _similar_questions(section: Section, other: Section, threshold: float) -> bool:

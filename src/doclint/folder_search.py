@@ -247,8 +247,9 @@ def _is_file(path: str) -> bool:
     """Return whether ``path`` is a regular file, or a link to one; warn about a path that cannot be looked up.
 
     A missing file (a dangling link, or a file deleted during the search)
-    is passed over without a word, but a link loop or a file in a folder
-    that cannot be searched is a document that the run would skip.
+    is passed over without a word. A link loop or a file in a folder that
+    cannot be searched gets a warning, because it is a document that the
+    run would skip.
     """
     try:
         return stat.S_ISREG(os.stat(path).st_mode)

@@ -301,8 +301,9 @@ def describe_difference(later: Field, earlier: Field, earlier_path: str = "", la
 def _text_difference(later: Field, earlier: Field, earlier_location: str) -> str:
     """Describe how the text of two answers differs, outside their steps.
 
-    An answer whose text is empty, such as one that is all steps, is said
-    to have no text, because an empty quotation would tell the reader nothing.
+    An answer whose text is empty, such as one that is all steps, is
+    described as having no text, because an empty quotation would tell the
+    reader nothing.
     """
     here = excerpt_difference(later.text, earlier.text)
     there = excerpt_difference(earlier.text, later.text)

@@ -125,9 +125,9 @@ def rules_by_code(codes: Sequence[str]) -> list[Rule]:
 
 def find_rule(name_or_code: str) -> Rule | None:
     """Return the rule with this name or code in any letter case (``dl304``), or None."""
-    wanted = name_or_code.upper()
+    requested = name_or_code.upper()
     for rule in all_rules():
-        if wanted in (rule.name.upper(), rule.code):
+        if requested in (rule.name.upper(), rule.code):
             return rule
     return None
 
@@ -151,8 +151,8 @@ def selector_matches(token: str, name: str, code: str) -> bool:
     Codes and ``ALL`` are written in capitals and names in lower case, but
     ``dl101`` or ``Duplicate-Section`` can mean nothing else.
     """
-    wanted = token.upper()
-    return wanted in (name.upper(), code.upper(), "ALL") or (len(wanted) >= 3 and code.upper().startswith(wanted))
+    requested = token.upper()
+    return requested in (name.upper(), code.upper(), "ALL") or (len(requested) >= 3 and code.upper().startswith(requested))
 
 
 def is_rule_selector(token: str) -> bool:

@@ -48,11 +48,11 @@ TEMPLATE_MIN_SECTIONS = 3
 TEMPLATE_MIN_SHARE = 0.25
 
 # Sections with less non-template text than this are too short to call
-# near-duplicates: a few shared characters would dominate their score. A CJK
-# character weighs 1 and another letter or digit 1/2, so a section needs 16
-# Chinese characters or about 32 Latin letters (six English words): two
-# one-line FAQ answers such as "From the dashboard." and "Yes, from the
-# dashboard." are not near-duplicates of each other.
+# near-duplicates, because a few shared characters would dominate their
+# score. A CJK character weighs 1 and another letter or digit 1/2, so a
+# section needs 16 Chinese characters or about 32 Latin letters (six English
+# words). Two one-line FAQ answers such as "From the dashboard." and "Yes,
+# from the dashboard." are then not near-duplicates of each other.
 MIN_COMPARISON_WEIGHT = 16
 
 # Rows of the score matrix computed at once: 512 rows of float32 against
@@ -274,7 +274,7 @@ def _dropped_texts(document: Document, sections: list[Section]) -> dict[int, str
     """Return, by position in ``sections``, the normalised source of the lines the parser dropped inside each section.
 
     Text nested deeper than the Markdown parser reads (``doclint.nesting_limit``)
-    has no blocks, so without it two sections that differ only there would
+    has no blocks. Without it, two sections that differ only there would
     share a copy key, and removing the later one as a copy would delete
     text that no rule has read. The lines belong to the deepest section
     that contains them, the last in ``walk`` order.

@@ -40,7 +40,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from enum import Enum
 from typing import Iterable, Iterator
 
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity
@@ -48,6 +47,7 @@ from doclint.i18n import N_, _, format_message
 from doclint.line_steps import CIRCLED_ONE
 from doclint.model import Document, Field, ListBlock, Section, Step
 from doclint.registry import Rule
+from doclint.rules.numbering import BreakKind
 from doclint.settings import Settings
 
 # A step number on its line: digits before a separator, digits in brackets, or a circled number.
@@ -59,12 +59,6 @@ _WRITTEN_NUMBER_RE = re.compile(
 
 MAX_CIRCLED = 20
 """The largest number of the circled digits U+2460 to U+2473 (① to ⑳)."""
-
-
-class BreakKind(str, Enum):
-    SKIP = "skip"
-    REPEAT = "repeat"
-    BACKWARDS = "backwards"
 
 
 @dataclass(frozen=True)
