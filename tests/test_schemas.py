@@ -1,11 +1,12 @@
 import json
 import socket
+from pathlib import Path
 
 import pytest
-from jsonschema.validators import Draft7Validator, Draft202012Validator
+from jsonschema.validators import Draft7Validator, Draft202012Validator, validator_for
 
 from doclint.engine import load
-from doclint.schemas import SchemaError, SchemaLoader, builtin_schema_names, is_schema_path
+from doclint.schemas import SchemaError, SchemaLoader, builtin_schema_names, is_schema_path, schema_file
 from doclint.settings import Settings
 
 from conftest import SEED
@@ -24,6 +25,25 @@ def test_builtin_schemas_load():
         schema = loader.load(name)
         assert schema.path.name == f"{name}.schema.json"
         assert isinstance(schema.validator, Draft202012Validator)
+
+
+def test_builtin_schemas_pass_meta_schemas():
+    """Check the built-in schemas here, because a run skips their meta-schema check."""
+    for name in builtin_schema_names():
+        contents = json.loads(schema_file(name, Path()).read_text(encoding="utf-8"))
+        validator_for(contents).check_schema(contents)
+
+
+def test_builtin_load_skips_meta_check(monkeypatch, tmp_path):
+    checked = []
+    monkeypatch.setattr(Draft202012Validator, "check_schema", classmethod(lambda cls, schema: checked.append(schema)))
+    for name in builtin_schema_names():
+        SchemaLoader().load(name)
+    assert checked == []
+
+    copy = write_json(tmp_path / "copy.schema.json", json.loads(schema_file("generic", Path()).read_text(encoding="utf-8")))
+    SchemaLoader().load(str(copy))
+    assert len(checked) == 1
 
 
 def test_builtin_schemas_accept_seed_tree():
