@@ -167,12 +167,30 @@ def test_copied_chapter_reported_once():
 def test_copy_under_other_parent_names_parents():
     page = FIXTURES / "api" / "projects.md"
     result = findings(page, rule="duplicate-section")
-    assert [(d.line, d.related[0].line) for d in result] == [(21, 7), (27, 13)]
+    # The "Returns" sections (lines 13 and 27) contain only "A Project object.", which is boilerplate, not a copy.
+    assert [(d.line, d.related[0].line) for d in result] == [(21, 7)]
     assert result[0].message == (
         'section "Parameters" under "delete" repeats section "Parameters" under "get" (line 7) word for word; '
         'remove this copy unless "delete" needs it as well'
     )
     assert result[0].fix.applicability.value == "unsafe"
+
+
+def test_boilerplate_sections_not_copies():
+    result = findings(FIXTURES / "boilerplate", rule="duplicate-section")
+    assert [(d.path, d.line) for d in result] == [(str(FIXTURES / "boilerplate" / "store.md"), 15)]
+    assert result[0].message == (
+        f'section "Shared notes" repeats section "Shared notes" (line 11 of {FIXTURES / "boilerplate" / "queue.md"}) '
+        "word for word; remove this copy"
+    )
+
+
+def test_short_item_copy_across_files_reported(tmp_path):
+    item = "## 什么是栈？\n\n**答案：** 后进先出。\n"
+    (tmp_path / "a.md").write_text("# A\n\n" + item, encoding="utf-8")
+    (tmp_path / "b.md").write_text("# B\n\n" + item, encoding="utf-8")
+    result = findings(tmp_path, rule="duplicate-section")
+    assert [(d.path, d.line, d.related[0].line) for d in result] == [(str(tmp_path / "b.md"), 3, 3)]
 
 
 def test_copy_under_same_parent_fix_is_safe():

@@ -3,6 +3,8 @@
 ``duplicate-section`` reports a section whose normalised title and content
 (subsections included) repeat an earlier section's. Only the outermost copy
 is reported, so the subsections of a copied chapter are not reported again.
+A short boilerplate section ("None." under ``## Options``) under another
+parent or in another file is not reported (``is_boilerplate``).
 
 ``near-duplicate-section`` scores the bodies of different sections with
 rapidfuzz's ``fuzz.ratio`` (an Indel similarity over characters, so CJK text
@@ -27,7 +29,7 @@ from doclint.qa import answer_conflicts, is_item, start_answer_conflicts
 from doclint.distinct_items import differ_in_terms, distinct_items, questions_differ
 from doclint.registry import Rule
 from doclint.settings import Settings
-from doclint.similarity import SectionEntry, exact_copies, near_duplicate_matches
+from doclint.similarity import SectionEntry, exact_copies, is_long_enough, near_duplicate_matches
 from doclint.source import Source
 from doclint.suppressions import lines_to_keep
 
@@ -37,10 +39,14 @@ logger = logging.getLogger(__name__)
 def check_duplicates(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
     parents = ParentSections()
     for later, first in exact_copies(documents).first_of.items():
-        where = describe_location(first.document.path, first.section.line, later.document.path)
         later_parent = parents.parent_of(later.document, later.section)
         first_parent = parents.parent_of(first.document, first.section)
         parents_differ = later.document is first.document and later_parent is not first_parent
+        if (later.document is not first.document or parents_differ) and is_boilerplate(later):
+            logger.debug("boilerplate section %s:%d repeats %s:%d", later.document.path, later.section.line, first.document.path, first.section.line)
+            continue
+
+        where = describe_location(first.document.path, first.section.line, later.document.path)
         if not parents_differ or later_parent is None or first_parent is None:
             message = _('section "{heading}" repeats section "{first}" ({where}) word for word; remove this copy')
             message = format_message(message, heading=later.section.heading, first=first.section.heading, where=where)
@@ -60,6 +66,23 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
         yield DUPLICATE_SECTION.section_diagnostic(
             later.document, later.section, message, [_related(first, _("first copy"))], fix=removal_fix(later, first, parents_differ)
         )
+
+
+def is_boilerplate(entry: SectionEntry) -> bool:
+    """Return whether a section is short boilerplate: no subsections, no labelled fields and a body below the comparison floor.
+
+    Pages built on one template give many sections the same short body,
+    such as ``## Options`` with "None." on every rule page, or ``### Raises``
+    with "Nothing." under every function. Such a body weighs less than
+    ``MIN_COMPARISON_WEIGHT``, the floor below which near-duplicate-section
+    compares nothing either. Each place needs it, so it is no copy when it
+    sits under another parent section or in another file. Under one parent
+    it is still a copy. A section with a labelled field (``**答案：**``) is
+    never boilerplate, because a short question and answer asked twice are
+    a repeated item.
+    """
+    section = entry.section
+    return not section.children and not section.fields and not is_long_enough(" ".join(entry.clauses))
 
 
 class ParentSections:
