@@ -13,7 +13,9 @@ of the document or run share. Each section is reported once, against the
 earlier section it resembles most; the ten most similar earlier matches above
 the threshold are listed as related locations. Two Q&A items that ask
 different questions and give different answers are not near-duplicates of
-each other (``doclint.distinct_items``).
+each other (``doclint.distinct_items``), and neither are two sections whose
+bodies differ only in the words of their own headings
+(``doclint.heading_templates``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from doclint.i18n import N_, _, format_message
 from doclint.model import Document, Section
 from doclint.qa import answer_conflicts, is_item, start_answer_conflicts
 from doclint.distinct_items import differ_in_terms, distinct_items, questions_differ
+from doclint.heading_templates import fill_one_template
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import SectionEntry, exact_copies, is_long_enough, near_duplicate_matches
@@ -151,8 +154,10 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
 
     A section that asks an earlier item's question again and answers it
     differently is left to ``inconsistent-answer``, the more specific rule.
-    Distinct items (``doclint.distinct_items``) are not matches, so a
-    section is reported against its most similar remaining match, if any.
+    Distinct items (``doclint.distinct_items``) and sections that fill one
+    template with the words of their own headings
+    (``doclint.heading_templates``) are not matches, so a section is
+    reported against its most similar remaining match, if any.
     """
     start_answer_conflicts(documents, settings.same_question_threshold, settings.jobs)
     matches_by_section = near_duplicate_matches(documents, settings.near_duplicate_threshold)
@@ -161,7 +166,11 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     for later, matches in matches_by_section.items():
         if later in conflicts:
             continue
-        kept = [(score, earlier) for score, earlier in matches if not distinct_items(later.section, earlier.section, threshold)]
+        kept = [
+            (score, earlier)
+            for score, earlier in matches
+            if not distinct_items(later.section, earlier.section, threshold) and not fill_one_template(later, earlier)
+        ]
         if kept:
             yield _near_duplicate(later, kept, threshold)
 
