@@ -122,6 +122,32 @@ def test_import_used_in_later_block(check_markdown):
     assert check_markdown(markdown, "--code-scope", "block")[1] == [("unused-import", 2, 8), ("undefined-name", 6, 7)]
 
 
+def test_import_example_not_reported(check_markdown):
+    markdown = """\
+        Upgrade with one line:
+
+        ```python
+        from charset_normalizer import detect
+        ```
+        """
+    assert check_markdown(markdown) == (0, [])
+    assert check_markdown(markdown, "--code-scope", "block") == (0, [])
+
+
+def test_setup_block_unused_import_reported(check_markdown):
+    markdown = """\
+        ```python
+        import os
+        import sys
+        ```
+
+        ```python
+        print(os.sep)
+        ```
+        """
+    assert check_markdown(markdown)[1] == [("unused-import", 3, 8)]
+
+
 def test_doctest_block(check_markdown):
     code, found = check_markdown(
         """\
@@ -449,6 +475,33 @@ def test_invalid_json(check_markdown, messages):
     assert code == 1
     assert found == [("code-syntax-error", 6, 16)]
     assert messages(markdown) == ["JSON does not parse: Expecting ',' delimiter; correct the JSON"]
+
+
+def test_json_member_excerpt_parses(check_markdown):
+    markdown = """\
+        ```json
+        "dependencies": {
+          "dep1": "^1.1.1"
+        },
+        ```
+
+        ```json
+        "keywords": ["node", "npm"]
+        ```
+        """
+    assert check_markdown(markdown) == (0, [])
+
+
+def test_json_excerpt_with_error_reported(check_markdown, messages):
+    markdown = """\
+        ```json
+        "dependencies": {
+          "dep1": "^1.1.1"
+        }}
+        ```
+        """
+    assert check_markdown(markdown)[1] == [("code-syntax-error", 4, 3)]
+    assert messages(markdown) == ["JSON does not parse: Extra data; correct the JSON"]
 
 
 def test_invalid_yaml(check_markdown, messages):

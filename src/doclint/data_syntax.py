@@ -154,11 +154,32 @@ def _place(lines: list[CodeLine], index: int | None, column: int) -> tuple[int, 
 
 
 def _json_failure(text: str) -> _Failure | None:
+    """Parse JSON, or an excerpt of an object's members when the text starts with a key (``_member_excerpt_failure``)."""
     # Numbers stay strings because Python's int() rejects more than 4,300 digits, which JSON allows.
     try:
         json.loads(text, parse_int=str, parse_float=str)
     except json.JSONDecodeError as error:
+        if text.lstrip().startswith('"'):
+            return _member_excerpt_failure(text)
         return _Failure(error.lineno - 1, error.colno - 1, error.msg)
+    return None
+
+
+def _member_excerpt_failure(text: str) -> _Failure | None:
+    """Parse a text that starts with a key as the members of a JSON object, such as ``"dependencies": {...}``.
+
+    Documentation often shows a member of a larger file, such as a
+    package.json, and may end it with the comma that the next member needs.
+    Such a text parses once it is put between braces without its trailing
+    comma. When it still fails, the failure is placed in the text as written.
+    """
+    body = text.rstrip().removesuffix(",")
+    try:
+        json.loads("{" + body + "}", parse_int=str, parse_float=str)
+    except json.JSONDecodeError as error:
+        # The opening brace shifts the first line by one column.
+        column = error.colno - 2 if error.lineno == 1 else error.colno - 1
+        return _Failure(error.lineno - 1, max(column, 0), error.msg)
     return None
 
 

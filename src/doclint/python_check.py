@@ -121,8 +121,9 @@ def _check(document: Document, scope: CodeScope, untagged: bool) -> list[PythonP
         for snippet, _tree in result.parsed
         for line in snippet.lines
     }
+    identifiers = {id(result.block): set(_IDENTIFIER_RE.findall(result.block.text)) for result in results}
     for module in _modules(results, scope):
-        problems.extend(_pyflakes_problems(module, positions))
+        problems.extend(_pyflakes_problems(module, positions, identifiers))
 
     return sorted(problems, key=lambda problem: (problem.line, problem.column, problem.kind))
 
@@ -242,8 +243,14 @@ def _modules(results: list[_BlockResult], scope: CodeScope) -> Iterator[_Module]
             yield module
 
 
-def _pyflakes_problems(module: _Module, positions: dict[int, _Position]) -> Iterable[PythonProblem]:
-    """Run pyflakes on a module and keep its undefined names and unused imports, or a ``too-deep`` problem when pyflakes gives up."""
+def _pyflakes_problems(
+    module: _Module, positions: dict[int, _Position], identifiers: dict[int, set[str]]
+) -> Iterable[PythonProblem]:
+    """Run pyflakes on a module and keep its undefined names and unused imports, or a ``too-deep`` problem when pyflakes gives up.
+
+    ``identifiers`` maps the id of each Python block of the document to the
+    identifiers in its text, for ``_import_examples``.
+    """
     tree = ast.Module(body=[statement for part in module.trees for statement in part.body], type_ignores=[])
     try:
         found = checker.Checker(tree, filename="<code block>", builtins=module.builtins, withDoctest=False).messages
@@ -255,10 +262,15 @@ def _pyflakes_problems(module: _Module, positions: dict[int, _Position]) -> Iter
 
     imports: dict[tuple[int, int], ast.Import | ast.ImportFrom] = {}
     alone: set[int] = set()
+    examples: set[int] = set()
     if any(isinstance(message, messages.UnusedImport) for message in found):
         imports = _import_statements(tree)
         alone = _in_import_only_blocks(tree)
+        examples = _import_examples(tree, found, positions, identifiers)
     for message in found:
+        if isinstance(message, messages.UnusedImport) and id(positions[message.lineno].block) in examples:
+            logger.debug("line %d: the block shows only imports that nothing uses, so %r is not reported", message.lineno, message.message_args[0])
+            continue
         if isinstance(message, messages.UndefinedName):
             kind: ProblemKind = "undefined-name"
         elif isinstance(message, messages.UnusedImport):
@@ -271,6 +283,43 @@ def _pyflakes_problems(module: _Module, positions: dict[int, _Position]) -> Iter
             logger.debug("line %d: %r occurs in code that does not parse, so it is not reported", message.lineno, name)
             continue
         yield _located(message, kind, name, positions, imports, alone)
+
+
+def _import_examples(
+    tree: ast.Module, found: list[messages.Message], positions: dict[int, _Position], identifiers: dict[int, set[str]]
+) -> set[int]:
+    """Return the ids of the code blocks that contain only imports, which neither the module nor another block uses.
+
+    Such a block shows how to import something, as in a README's
+    ``from charset_normalizer import detect``, or is the start of a
+    template for a bug report. Its imports are the point of the block, so
+    none of them is reported. A block of imports whose names another
+    Python block of the document mentions is a setup block, and its unused
+    imports are reported, with the ``block`` scope too.
+    """
+    aliases: dict[int, int] = {}
+    bound: dict[int, set[str]] = {}
+    other_code: set[int] = set()
+    for statement in tree.body:
+        block = id(positions[statement.lineno].block)
+        if isinstance(statement, (ast.Import, ast.ImportFrom)):
+            aliases[block] = aliases.get(block, 0) + len(statement.names)
+            bound.setdefault(block, set()).update((alias.asname or alias.name).split(".")[0] for alias in statement.names)
+        else:
+            other_code.add(block)
+
+    unused: dict[int, int] = {}
+    for message in found:
+        if isinstance(message, messages.UnusedImport):
+            block = id(positions[message.lineno].block)
+            unused[block] = unused.get(block, 0) + 1
+    return {
+        block
+        for block, count in aliases.items()
+        if block not in other_code
+        and unused.get(block) == count
+        and not any(bound[block] & names for other, names in identifiers.items() if other != block)
+    }
 
 
 def _names_in(name: str, kind: ProblemKind) -> set[str]:
