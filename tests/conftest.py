@@ -40,6 +40,20 @@ def no_ci_root(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def no_user_git_config(tmp_path_factory, monkeypatch):
+    """Run every test, and the git commands it starts, without the developer's global and system git configuration.
+
+    A folder search reads the excludes file that ``core.excludesFile``
+    names, by default ``$XDG_CONFIG_HOME/git/ignore``, so the developer's
+    own file would change which documents the tests find.
+    """
+    config_home = tmp_path_factory.mktemp("user-config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config_home))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config_home / "gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+
+
+@pytest.fixture(autouse=True)
 def private_cache_key(tmp_path_factory, monkeypatch):
     """Give every test its own cache signing key.
 

@@ -359,7 +359,7 @@ def test_invalid_repository_skips_ignored(repository, caplog):
     assert any(record.getMessage().startswith("git ls-files failed in ") for record in caplog.records)
 
 
-def test_no_git_run_when_nothing_ignored(git_repository, monkeypatch, caplog):
+def test_no_git_ls_files_when_nothing_ignored(git_repository, monkeypatch, caplog):
     write(git_repository / ".gitignore", "out/\n")
     write(git_repository / "guide.md")
     monkeypatch.setenv("PATH", str(git_repository / "no-programs"))
@@ -367,7 +367,10 @@ def test_no_git_run_when_nothing_ignored(git_repository, monkeypatch, caplog):
     with caplog.at_level(logging.DEBUG, logger="doclint.folder_search"):
         assert documents_in(".") == ["guide.md"]
 
-    assert [record.getMessage() for record in caplog.records] == []
+    messages = [record.getMessage() for record in caplog.records]
+    assert len(messages) == 1
+    assert messages[0].startswith(f"cannot run git in {git_repository} (")
+    assert messages[0].endswith("), so the default excludes file applies")
 
 
 FORCED = ["out/a.md", "vendor/b/c.md", "docs/sub/secret.md", "local.md", "docs/generated/a.md", "a.tmp.md"]
@@ -486,3 +489,110 @@ def test_worktree_info_exclude_applied(git_repository, tmp_path_factory):
     assert (worktree / ".git").is_file()
     assert documents_in(worktree) == [str(worktree / "docs" / "local.md"), str(worktree / "guide.md")]
     assert [str(worktree / path) for path in git_documents(worktree)] == documents_in(worktree)
+
+
+def git_with_user_config(folder: Path, *arguments: str) -> list[str]:
+    """Run git in ``folder`` with the user configuration that the test set up in the environment."""
+    environment = {**os.environ, **GIT_ENVIRONMENT}
+    completed = subprocess.run(["git", *arguments], cwd=folder, check=True, capture_output=True, text=True, env=environment)
+    return completed.stdout.splitlines()
+
+
+def git_found(folder: Path) -> list[str]:
+    """Return the documents that git, with the test's user configuration, lists in ``folder``: tracked, and untracked but not ignored."""
+    listed = git_with_user_config(folder, "ls-files", "--cached", "--others", "--exclude-standard")
+    return sorted(path for path in set(listed) if path.endswith(".md") and not path.startswith("."))
+
+
+EXCLUDED_TREE = ["guide.md", "notes.draft.md", "docs/intro.md", "docs/scratch/a.md", "docs/keep.draft.md"]
+EXCLUDED_PATTERNS = "*.draft.md\nscratch/\n"
+NOT_EXCLUDED = ["docs/intro.md", "docs/keep.draft.md", "guide.md"]
+
+
+@pytest.fixture
+def excluded_tree(git_repository):
+    """A repository whose .gitignore includes one file again that an excludes file would ignore."""
+    for name in EXCLUDED_TREE:
+        write(git_repository / name)
+    write(git_repository / "docs" / ".gitignore", "!keep.draft.md\n")
+    return git_repository
+
+
+def test_default_excludes_file_applied(excluded_tree):
+    write(Path(os.environ["XDG_CONFIG_HOME"]) / "git" / "ignore", EXCLUDED_PATTERNS)
+
+    assert git_found(excluded_tree) == NOT_EXCLUDED
+    assert documents_in(".") == NOT_EXCLUDED
+    assert documents_in("docs") == ["docs/intro.md", "docs/keep.draft.md"]
+
+
+def test_home_excludes_file_without_xdg_config_home(excluded_tree, tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", "")
+    write(home / ".config" / "git" / "ignore", EXCLUDED_PATTERNS)
+
+    assert git_found(excluded_tree) == NOT_EXCLUDED
+    assert documents_in(".") == NOT_EXCLUDED
+
+
+def test_global_core_excludes_file_applied(excluded_tree, tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    write(home / "my-excludes", EXCLUDED_PATTERNS)
+    write(Path(os.environ["GIT_CONFIG_GLOBAL"]), "[core]\n\texcludesFile = ~/my-excludes\n")
+    write(Path(os.environ["XDG_CONFIG_HOME"]) / "git" / "ignore", "guide.md\n")
+
+    assert git_found(excluded_tree) == NOT_EXCLUDED
+    assert documents_in(".") == NOT_EXCLUDED
+
+
+def test_relative_local_excludes_file(excluded_tree):
+    write(excluded_tree / "excludes.txt", EXCLUDED_PATTERNS)
+    git(excluded_tree, "config", "core.excludesFile", "excludes.txt")
+
+    assert git_found(excluded_tree) == NOT_EXCLUDED
+    assert documents_in("docs") == ["docs/intro.md", "docs/keep.draft.md"]
+
+
+def test_empty_core_excludes_file_names_none(excluded_tree):
+    write(Path(os.environ["XDG_CONFIG_HOME"]) / "git" / "ignore", EXCLUDED_PATTERNS)
+    git(excluded_tree, "config", "core.excludesFile", "")
+
+    assert git_found(excluded_tree) == sorted(EXCLUDED_TREE)
+    assert documents_in(".") == sorted(EXCLUDED_TREE)
+
+
+def test_excluded_but_tracked_file_found(excluded_tree):
+    write(Path(os.environ["XDG_CONFIG_HOME"]) / "git" / "ignore", EXCLUDED_PATTERNS)
+    git(excluded_tree, "add", "--force", "notes.draft.md", "docs/scratch/a.md")
+
+    assert git_found(excluded_tree) == sorted(EXCLUDED_TREE)
+    assert documents_in(".") == sorted(EXCLUDED_TREE)
+
+
+def test_excludes_file_applies_in_nested_repository(excluded_tree):
+    write(Path(os.environ["XDG_CONFIG_HOME"]) / "git" / "ignore", EXCLUDED_PATTERNS)
+    git(excluded_tree, "init", "--quiet", "nested")
+    write(excluded_tree / "nested" / "b.draft.md")
+    write(excluded_tree / "nested" / "b.md")
+
+    assert documents_in(".") == [*NOT_EXCLUDED, "nested/b.md"]
+
+
+def test_excludes_file_unread_outside_repository(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(Path(os.environ["XDG_CONFIG_HOME"]) / "git" / "ignore", EXCLUDED_PATTERNS)
+    write(tmp_path / "notes.draft.md")
+
+    assert documents_in(".") == ["notes.draft.md"]
+
+
+def test_excluded_copy_not_compared(run_cli, excluded_tree):
+    write(Path(os.environ["XDG_CONFIG_HOME"]) / "git" / "ignore", EXCLUDED_PATTERNS)
+    write(excluded_tree / "guide.md", INDEX)
+    write(excluded_tree / "docs" / "scratch" / "a.md", INDEX)
+
+    code, stdout, stderr = run_cli("check", "--no-config", "--no-cache", ".")
+
+    assert (code, stdout, stderr) == (0, "No problems found in 3 files.\n", "")

@@ -121,6 +121,85 @@ def test_paths_from_working_folder_without_workspace(run_cli, step_in_subfolder,
     assert stdout.startswith("::warning file=a.md,line=7,")
 
 
+OPS_ITEM = """# {title}
+
+{suppression}## 1. {heading}
+
+**Question:** How do you restart the billing service after a config change?
+
+**Answer:**
+
+1. **Drain:** Move traffic away from the node.
+2. **{label}:** {step}
+3. **Check:** Watch the error rate for five minutes.
+"""
+
+
+@pytest.fixture
+def two_files_in_subfolder(tmp_path, monkeypatch):
+    """A workspace whose step runs in docs/, with an item in docs/sub/c.md that answers the question of docs/b.md again."""
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    (docs / "b.md").write_text(
+        OPS_ITEM.format(
+            title="Ops", suppression="", heading="Restart the service", label="Restart", step="Run systemctl restart billing on the node."
+        ),
+        encoding="utf-8",
+    )
+    (docs / "sub" / "c.md").write_text(
+        OPS_ITEM.format(
+            title="More ops",
+            suppression="<!-- doclint-disable-next-line DL999 -->\n",
+            heading="Restart again",
+            label="Reboot",
+            step="Power cycle the whole host from the console.",
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(docs)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    return tmp_path
+
+
+def test_message_paths_from_github_workspace(run_cli, two_files_in_subfolder):
+    code, stdout, _ = run_cli("check", "--no-cache", "--format", "github", ".")
+    assert code == 1
+    assert stdout.splitlines() == [
+        "::warning file=docs/sub/c.md,line=3,title=doclint::docs/sub/c.md:3: this doclint-disable-next-line comment "
+        "names 'DL999', which is not a rule name or code, so the comment ignores it; correct the name "
+        "(`doclint rules` lists the rules)",
+        "::error file=docs/sub/c.md,line=4,endLine=12,title=doclint DL201 inconsistent-answer::"
+        'item "1. Restart again" asks the question of item "1. Restart the service" (line 3 of docs/b.md) again '
+        'but answers it differently: step 2 is labelled "Reboot" here and "Restart" at line 10 of docs/b.md; '
+        'step 2 reads "Power cycle the whole host…" here and "Run systemctl restart billing…" at line 10 of '
+        "docs/b.md; keep one answer and correct or remove the other",
+    ]
+
+
+def test_message_paths_in_chinese(run_cli, two_files_in_subfolder):
+    _, stdout, _ = run_cli("check", "--no-cache", "--lang", "zh-CN", "--format", "github", ".")
+    finding = stdout.splitlines()[-1]
+    assert finding.startswith("::error file=docs/sub/c.md,line=4,endLine=12,")
+    assert "（docs/b.md 第 3 行）" in finding
+    assert finding.count("docs/b.md 第 10 行") == 2
+
+
+def test_message_paths_from_working_folder_without_workspace(run_cli, two_files_in_subfolder, monkeypatch):
+    monkeypatch.delenv("GITHUB_WORKSPACE")
+    _, stdout, _ = run_cli("check", "--no-cache", "--format", "github", ".")
+    finding = stdout.splitlines()[-1]
+    assert finding.startswith("::error file=sub/c.md,line=4,endLine=12,")
+    assert '"1. Restart the service" (line 3 of b.md)' in finding
+    assert finding.count("at line 10 of b.md") == 2
+
+
+def test_text_format_keeps_working_folder_paths(run_cli, two_files_in_subfolder):
+    _, stdout, _ = run_cli("check", "--no-cache", ".")
+    finding = stdout.splitlines()[0]
+    assert finding.startswith("sub/c.md:4:1: DL201 inconsistent-answer ")
+    assert '"1. Restart the service" (line 3 of b.md)' in finding
+
+
 def test_path_through_symbolic_link_relative(run_cli, step_in_subfolder, monkeypatch, tmp_path_factory):
     monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
     link = tmp_path_factory.mktemp("links") / "docs-link"

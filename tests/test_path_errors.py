@@ -188,6 +188,66 @@ def test_unknown_option_without_file(workdir, run_cli):
     assert stderr == "doclint: error: No such option '-x'. (see 'doclint check --help')\n"
 
 
+OTHER_DUPLICATE = "# Notes\n\nRead the notes.\n\n# Notes\n\nRead the notes.\n"
+
+
+@pytest.mark.parametrize("name", ["-leading.md", "-v.md", "--verbose.md"])
+def test_leading_dash_path_checked(workdir, run_cli, name):
+    (workdir / name).write_text(OTHER_DUPLICATE, encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-cache", "--leading-dash-paths", "--select", "DL101", name, "ok.md")
+
+    assert code == 1
+    assert stdout.splitlines()[:2] == [
+        f'{name}:5:1: DL101 duplicate-section [*] section "Notes" repeats section "Notes" (line 1) word for word; '
+        "remove this copy",
+        'ok.md:5:1: DL101 duplicate-section [*] section "Setup" repeats section "Setup" (line 1) word for word; '
+        "remove this copy",
+    ]
+    assert stdout.splitlines()[2] == "Found 2 problems (2 errors, 0 warnings, 0 info) in 2 files."
+    assert stderr == ""
+
+
+def test_leading_dash_paths_after_options(workdir, run_cli):
+    (workdir / "-a.md").write_text(DUPLICATE, encoding="utf-8")
+    (workdir / "-b.md").write_text(OTHER_DUPLICATE, encoding="utf-8")
+
+    code, stdout, _stderr = run_cli(
+        "check", "--leading-dash-paths", "--no-cache", "-a.md", "--select", "DL101", "-b.md", "--format", "json"
+    )
+
+    assert code == 1
+    diagnostics = json.loads(stdout)["diagnostics"]
+    assert [(finding["path"], finding["line"]) for finding in diagnostics] == [("-a.md", 5), ("-b.md", 5)]
+
+
+def test_leading_dash_paths_keeps_unknown_option_error(workdir, run_cli):
+    code, _stdout, stderr = run_cli("check", "--leading-dash-paths", "-x.md", "ok.md")
+
+    assert code == 2
+    assert stderr == "doclint: error: No such option '-x'. (see 'doclint check --help')\n"
+
+
+def test_leading_dash_paths_keeps_misspelt_option_error(workdir, run_cli):
+    code, _stdout, stderr = run_cli("check", "--leading-dash-paths", "--near-duplicate-treshold", "80", "ok.md")
+
+    assert code == 2
+    assert stderr == (
+        "doclint: error: No such option '--near-duplicate-treshold'. Did you mean '--near-duplicate-threshold'? "
+        "(see 'doclint check --help')\n"
+    )
+
+
+def test_leading_dash_paths_keeps_valid_options(workdir, run_cli):
+    (workdir / "-v").write_text(DUPLICATE, encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-cache", "--leading-dash-paths", "-v", "ok.md")
+
+    assert code == 1
+    assert stdout.splitlines()[0].startswith(FINDING)
+    assert stdout.splitlines()[-2] == "Found 1 problem (1 error, 0 warnings, 0 info) in 1 file."
+
+
 NON_UTF8_NAME = os.fsdecode(b"bad\xffname.md")
 
 

@@ -147,3 +147,28 @@ def test_hook_excludes_skipped_folders(folder):
     assert re.search(exclude, f"{folder}/README.md")
     assert re.search(exclude, f"docs/{folder}/README.md")
     assert not re.search(exclude, f"docs/my{folder}/README.md")
+
+
+def test_hook_command_reads_dash_file_names(tmp_path):
+    """The command that pre-commit builds: the entry, the user's args, then the staged file names."""
+    section = "## Schedule\n\nThe backup job runs every night at 02:00 and keeps the last seven archives.\n"
+    (tmp_path / "-notes.md").write_text("# Notes\n\n" + section, encoding="utf-8")
+    (tmp_path / "backups.md").write_text("# Backups\n\n" + section, encoding="utf-8")
+    entry = load_hook()["entry"].split()
+    user_args = ["--near-duplicate-threshold", "80"]
+
+    completed = subprocess.run(
+        [sys.executable, "-m", *entry, *user_args, "-notes.md", "backups.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stdout.splitlines()[0] == (
+        'backups.md:3:1: DL101 duplicate-section [~] section "Schedule" repeats section "Schedule" '
+        "(line 3 of -notes.md) word for word; remove this copy"
+    )
+    assert completed.stderr == ""

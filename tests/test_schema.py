@@ -414,7 +414,53 @@ def test_remote_id_makes_relative_ref_remote(tmp_path, run_cli):
 INVALID_SCHEMAS = [
     (
         '{"type": "strin"}',
-        "invalid schema at $.type: 'strin' is not valid under any of the given schemas; fix the schema file",
+        "invalid schema at $.type: 'strin' is not one of ['array', 'boolean', 'integer', 'null', 'number', "
+        "'object', 'string']; fix the schema file",
+    ),
+    (
+        '{"type": ["string", "strin"]}',
+        "invalid schema at $.type[1]: 'strin' is not one of ['array', 'boolean', 'integer', 'null', 'number', "
+        "'object', 'string']; fix the schema file",
+    ),
+    (
+        '{"type": ["string", "string"]}',
+        "invalid schema at $.type: ['string', 'string'] has non-unique elements; fix the schema file",
+    ),
+    (
+        '{"type": 5}',
+        "invalid schema at $.type: 5 is not of type 'string', 'array'; fix the schema file",
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-07/schema#", "items": 5}',
+        "invalid schema at $.items: 5 is not of type 'object', 'boolean', 'array'; fix the schema file",
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-04/schema#", "exclusiveMinimum": true}',
+        "invalid schema at $: 'exclusiveMinimum' requires 'minimum', which is missing; fix the schema file",
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-04/schema#", "multipleOf": 0}',
+        "invalid schema at $.multipleOf: 0 is less than or equal to the minimum of 0; fix the schema file",
+    ),
+    (
+        '{"required": "x"}',
+        "invalid schema at $.required: 'x' is not of type 'array'; fix the schema file",
+    ),
+    (
+        '{"required": ["a", "a"]}',
+        "invalid schema at $.required: ['a', 'a'] has non-unique elements; fix the schema file",
+    ),
+    (
+        '{"anyOf": []}',
+        "invalid schema at $.anyOf: [] should be non-empty; fix the schema file",
+    ),
+    (
+        '{"pattern": "["}',
+        "invalid schema at $.pattern: '[' is not a 'regex'; fix the schema file",
+    ),
+    (
+        '{"$anchor": "1x"}',
+        "invalid schema at $['$anchor']: '1x' does not match '^[A-Za-z_][-A-Za-z0-9._]*$'; fix the schema file",
     ),
     (
         '{"type": "object",}',
@@ -469,6 +515,43 @@ def test_invalid_schema_is_usage_error(tmp_path, run_cli, text, problem):
     assert code == 2
     assert stdout == ""
     assert stderr == f"doclint: error: {schema}: {problem}\n"
+
+
+INVALID_SCHEMAS_ZH = [
+    (
+        '{"type": "objekt"}',
+        "$.type 处的 schema 无效：'objekt' 不是 ['array', 'boolean', 'integer', 'null', 'number', 'object', "
+        "'string'] 之一；请修正 schema 文件",
+    ),
+    ('{"required": "x"}', "$.required 处的 schema 无效：'x' 的类型不是 'array'；请修正 schema 文件"),
+    ('{"required": ["a", "a"]}', "$.required 处的 schema 无效：['a', 'a'] 中有重复的元素；请修正 schema 文件"),
+    ('{"minItems": -1}', "$.minItems 处的 schema 无效：-1 小于最小值 0；请修正 schema 文件"),
+    ('{"multipleOf": 0}', "$.multipleOf 处的 schema 无效：0 小于或等于最小值 0；请修正 schema 文件"),
+    ('{"anyOf": []}', "$.anyOf 处的 schema 无效：[] 不能为空；请修正 schema 文件"),
+    ('{"pattern": "["}', "$.pattern 处的 schema 无效：'[' 不是有效的 'regex'；请修正 schema 文件"),
+    (
+        '{"$anchor": "1x"}',
+        "$['$anchor'] 处的 schema 无效：'1x' 与模式 '^[A-Za-z_][-A-Za-z0-9._]*$' 不匹配；请修正 schema 文件",
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-07/schema#", "items": 5}',
+        "$.items 处的 schema 无效：5 的类型不是 'object', 'boolean', 'array'；请修正 schema 文件",
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-04/schema#", "exclusiveMinimum": true}',
+        "$ 处的 schema 无效：'exclusiveMinimum' 要求同时有 'minimum'，但缺少 'minimum'；请修正 schema 文件",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "problem"), INVALID_SCHEMAS_ZH)
+def test_invalid_schema_in_chinese(tmp_path, run_cli, text, problem):
+    schema = tmp_path / "bad.schema.json"
+    schema.write_text(text, encoding="utf-8")
+    code, stdout, stderr = run_cli("check", "--lang", "zh_CN", "--schema", str(schema), str(SEED))
+    assert code == 2
+    assert stdout == ""
+    assert stderr == f"doclint: 错误：{schema}：{problem}\n"
 
 
 def test_invalid_referenced_schema_names_that_file(tmp_path, run_cli, monkeypatch):

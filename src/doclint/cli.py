@@ -19,7 +19,7 @@ import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TextIO, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, TextIO, TypeVar, cast
 
 import click
 
@@ -214,7 +214,7 @@ class _Group(TranslatedGroup):
         arguments = _arguments(args, kwargs)
         apply_locale(arguments)
         try:
-            status = super().main(*args, **kwargs)
+            status = self._main_with_dash_paths(arguments, args, kwargs)
         except _NO_ARGUMENTS_ERROR as error:
             # A command run with nothing at all to do shows its help, without the error prefix.
             click.echo(error.format_message(), err=True)
@@ -237,6 +237,27 @@ class _Group(TranslatedGroup):
             sys.exit(_output_failed(failure, 0))
         sys.exit(status or 0)
 
+    def _main_with_dash_paths(self, arguments: list[str], args: tuple, kwargs: dict) -> Any:
+        """Run ``click.Group.main``; with ``--leading-dash-paths``, run it again after each unknown option that names an existing path.
+
+        The path is moved after ``--``, so the next run reads it as a path.
+        Each run moves one argument, so there are at most as many runs as
+        arguments. The first run gets the arguments as they were passed, so
+        that click still expands wildcards on Windows.
+        """
+        while True:
+            try:
+                return super().main(*args, **kwargs)
+            except click.NoSuchOption as error:
+                if LEADING_DASH_PATHS not in _options_part(arguments):
+                    raise
+                path = _existing_dash_path(error, arguments)
+                if path is None:
+                    raise
+                logger.debug("reading %s as a path, because no option has that name (%s)", path, LEADING_DASH_PATHS)
+                arguments = _moved_after_options(arguments, path)
+                args, kwargs = (), {**kwargs, "args": arguments}
+
     def _failed_command(self, error: click.UsageError, arguments: list[str]) -> str:
         """Return the command whose help fits a usage error, such as ``doclint check``.
 
@@ -254,6 +275,57 @@ class _Group(TranslatedGroup):
         return error.ctx.command_path
 
 
+LEADING_DASH_PATHS = "--leading-dash-paths"
+"""The option of ``check`` that reads an argument as a path when click rejects it as an unknown option and the path exists.
+
+The pre-commit hook passes it, because pre-commit puts the user's ``args``
+and then the file names after the hook's command, so the hook cannot end
+the options with ``--`` without turning those ``args`` into paths.
+"""
+
+
+def _options_part(arguments: Sequence[str]) -> Sequence[str]:
+    """Return the arguments before ``--``, which click may read as options."""
+    return arguments[: arguments.index("--")] if "--" in arguments else arguments
+
+
+def _existing_dash_path(error: click.NoSuchOption, arguments: Sequence[str]) -> str | None:
+    """Return the first argument that click may have read as the unknown option and that names an existing path.
+
+    click names ``--name`` or ``--name=value`` by the part before ``=``,
+    and an argument of one dash, such as ``-v.md``, by its first letter
+    that is no short option (``-.``).
+    """
+    unknown = error.option_name
+    for argument in _options_part(arguments):
+        if argument == "-" or not argument.startswith("-"):
+            continue
+        if unknown.startswith("--"):
+            named = argument == unknown or argument.startswith(unknown + "=")
+        else:
+            named = not argument.startswith("--") and unknown[1:] in argument[1:]
+        if named and _path_exists(argument):
+            return argument
+    return None
+
+
+def _path_exists(argument: str) -> bool:
+    try:
+        return os.path.lexists(argument)
+    except ValueError:  # a NUL character, which no path contains
+        return False
+
+
+def _moved_after_options(arguments: Sequence[str], path: str) -> list[str]:
+    """Return the arguments with ``path`` moved to the end, after ``--``, which is added when missing."""
+    moved = list(arguments)
+    moved.remove(path)
+    if "--" not in moved:
+        moved.append("--")
+    moved.append(path)
+    return moved
+
+
 def _dash_file_hint(error: click.UsageError, arguments: Sequence[str], command: str) -> str | None:
     """Return how to name a file whose name starts with ``-``, when click took that name for an unknown option.
 
@@ -266,11 +338,7 @@ def _dash_file_hint(error: click.UsageError, arguments: Sequence[str], command: 
     for argument in arguments:
         if argument in ("-", "--") or not argument.startswith(error.option_name):
             continue
-        try:
-            exists = os.path.lexists(argument)
-        except ValueError:  # a NUL character, which no path contains
-            exists = False
-        if exists:
+        if _path_exists(argument):
             import shlex
 
             return _("{path} exists; to check it, put -- before the names that start with -, as in {command} -- {quoted}").format(
@@ -502,6 +570,15 @@ def main() -> None:
     "--no-cache",
     is_flag=True,
     help=N_("Check every document again instead of reading the cache in .doclint_cache/."),
+)
+@click.option(
+    LEADING_DASH_PATHS,
+    is_flag=True,
+    expose_value=False,
+    help=N_(
+        "Read an argument that starts with - as a path when it is no option and names an existing file or folder, "
+        "as the pre-commit hook requires. Without it, such a name needs -- before it."
+    ),
 )
 @_verbose_option
 def check(

@@ -12,9 +12,11 @@ does not enter or read:
   ``.gitignore`` in each folder walked, from the ``.gitignore`` files
   above the named folder up to the repository root (the nearest folder at
   or above it that contains ``.git``), and from the repository's
-  ``info/exclude`` file. Outside a repository only the ``.gitignore``
-  files inside the named folder apply, because no root bounds the search
-  upwards. git's global excludes file (``core.excludesFile``) is not read.
+  ``info/exclude`` file. The excludes file that ``core.excludesFile``
+  names (by default ``~/.config/git/ignore``) adds the least binding
+  ones, and one ``git config`` per repository reads that setting. Outside a repository
+  only the ``.gitignore`` files inside the named folder apply, because no
+  root bounds the search upwards.
 
 Build copies and installed packages repeat the real documents, so reading
 them gives each source file a duplicate finding against its own copy, and a
@@ -36,7 +38,7 @@ untracked file below an ignored folder. Hidden entries and the folders in
 A folder below the named one that contains ``.git`` (a folder, or a file
 as in submodules and linked worktrees) is the root of a nested
 repository. As in git, the patterns from the folders above it stop
-applying there, its own ``info/exclude`` applies, and its tracked files
+applying there, its own ``info/exclude`` and excludes file apply, and its tracked files
 are listed by git in that repository. Whether the walk enters such a
 folder is still decided by the outer repository's patterns and index.
 
@@ -105,7 +107,7 @@ class TrackedPaths:
     """The paths that git tracks below one folder of a repository, listed by ``git ls-files`` when first requested.
 
     The walk requests them only for entries that a pattern ignores, so a
-    search in which no pattern matches runs no git process. When git is
+    search in which no pattern matches runs no ``git ls-files``. When git is
     missing or fails, no path counts as tracked, and the walk skips every
     entry that a pattern ignores.
     """
@@ -158,14 +160,8 @@ def _git_ls_files(root: str, folder: str) -> list[str] | None:
     relative = os.path.relpath(folder, root)
     if relative != os.curdir:
         command += ["--", relative.replace(os.sep, "/")]
-    # GIT_DIR and GIT_WORK_TREE name the repository, so that git neither searches the folders above root
-    # nor follows a GIT_DIR or GIT_INDEX_FILE that a git hook set for the outer repository.
-    environment = {name: value for name, value in os.environ.items() if name not in GIT_REPOSITORY_VARIABLES}
-    environment.update(GIT_DIR=os.path.join(root, ".git"), GIT_WORK_TREE=root)
     try:
-        completed = subprocess.run(
-            command, cwd=root, env=environment, stdin=subprocess.DEVNULL, capture_output=True, check=False
-        )
+        completed = _run_git(command, root)
     except OSError as error:
         logger.debug("cannot run git in %s (%s), so tracked files that a pattern matches are skipped", root, error)
         return None
@@ -174,6 +170,15 @@ def _git_ls_files(root: str, folder: str) -> list[str] | None:
         logger.debug("git ls-files failed in %s (%s), so tracked files that a pattern matches are skipped", root, reason)
         return None
     return [os.fsdecode(name) for name in completed.stdout.split(b"\0") if name]
+
+
+def _run_git(command: list[str], root: str) -> subprocess.CompletedProcess[bytes]:
+    """Run a git ``command`` on the repository whose work tree starts at ``root``; raise ``OSError`` when git cannot start."""
+    # GIT_DIR and GIT_WORK_TREE name the repository, so that git neither searches the folders above root
+    # nor follows a GIT_DIR or GIT_INDEX_FILE that a git hook set for the outer repository.
+    environment = {name: value for name, value in os.environ.items() if name not in GIT_REPOSITORY_VARIABLES}
+    environment.update(GIT_DIR=os.path.join(root, ".git"), GIT_WORK_TREE=root)
+    return subprocess.run(command, cwd=root, env=environment, stdin=subprocess.DEVNULL, capture_output=True, check=False)
 
 
 class FolderRules(NamedTuple):
@@ -287,10 +292,10 @@ def _rules_of_nested_work_tree(root: str) -> FolderRules:
     """Return the rules at the root of a repository met below the named folder: a nested repository or a submodule.
 
     As in git, the patterns of the outer repository stop applying there,
-    and the nested repository's own ``info/exclude`` starts.
+    and the nested repository's own ``info/exclude`` and excludes file start.
     """
     logger.debug("%s contains .git, so the ignore files of the folders above it no longer apply", root)
-    return FolderRules(_read_info_exclude(root), TrackedPaths(root, root), False)
+    return FolderRules(_read_repository_excludes(root), TrackedPaths(root, root), False)
 
 
 def _subfolder_rules(directory: str, name: str, rules: FolderRules) -> FolderRules | None:
@@ -405,16 +410,65 @@ def _exists(path: Path) -> bool:
 def _ignore_files_above(folder: str, root: str) -> list[IgnoreFile]:
     """Return the ignore files that apply to the absolute ``folder`` from outside it, least binding first.
 
-    They are the ``info/exclude`` file of the repository whose work tree
-    starts at ``root``, and the ``.gitignore`` files of ``root`` and of each
-    folder between it and ``folder``.
+    They are the excludes file and the ``info/exclude`` file of the
+    repository whose work tree starts at ``root``, and the ``.gitignore``
+    files of ``root`` and of each folder between it and ``folder``.
     """
-    rules = _read_info_exclude(root)
+    rules = _read_repository_excludes(root)
     candidates = [Path(folder), *Path(folder).parents]
     # The folder's own .gitignore is read by the walk.
     for parent in reversed(candidates[1 : candidates.index(Path(root)) + 1]):
         rules += _read_ignore_file(parent / GITIGNORE, str(parent))
     return rules
+
+
+def _read_repository_excludes(root: str) -> list[IgnoreFile]:
+    """Compile the ignore files that apply to the whole work tree at ``root``, least binding first.
+
+    As in git, they are the excludes file that ``core.excludesFile`` names
+    (usually the user's global one) and then the repository's
+    ``info/exclude``. The patterns of both are relative to ``root``.
+    """
+    excludes_file = _excludes_file(root)
+    rules = [] if excludes_file is None else _read_ignore_file(excludes_file, root)
+    return rules + _read_info_exclude(root)
+
+
+def _excludes_file(root: str) -> Path | None:
+    """Return the excludes file of the repository at ``root``: the value of ``core.excludesFile``, or git's default.
+
+    git reads the setting from every configuration file that applies to the
+    repository (system, global, local), so git itself is asked. When it is
+    not set, the default is ``$XDG_CONFIG_HOME/git/ignore``, or
+    ``~/.config/git/ignore`` when ``XDG_CONFIG_HOME`` is unset or empty
+    (git-config(1), git 2.39). An empty value names no file. When git
+    cannot run or fails, the default applies, with a debug message.
+    """
+    command = ["git", "config", "--null", "--path", "--get", "core.excludesFile"]
+    try:
+        completed = _run_git(command, root)
+    except OSError as error:
+        logger.debug("cannot run git in %s (%s), so the default excludes file applies", root, error)
+        return _default_excludes_file()
+    if completed.returncode == 0:
+        value = os.fsdecode(completed.stdout).rstrip("\0")
+        # git opens a relative path from the top of the work tree, where it runs.
+        return Path(root, value) if value else None
+    if completed.returncode != 1:
+        reason = os.fsdecode(completed.stderr).strip()
+        logger.debug("git config failed in %s (%s), so the default excludes file applies", root, reason)
+    return _default_excludes_file()
+
+
+def _default_excludes_file() -> Path | None:
+    """Return git's default excludes file, or None when neither ``XDG_CONFIG_HOME`` nor ``HOME`` is set."""
+    config_home = os.environ.get("XDG_CONFIG_HOME")
+    if config_home:
+        return Path(config_home, "git", "ignore")
+    home = os.environ.get("HOME")
+    if home:
+        return Path(home, ".config", "git", "ignore")
+    return None
 
 
 def _read_info_exclude(root: str) -> list[IgnoreFile]:

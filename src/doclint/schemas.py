@@ -45,6 +45,7 @@ from referencing import Registry, Resource
 
 from doclint.data import rules_dir
 from doclint.cachefiles import content_digest
+from doclint.meta_schema_messages import describe_meta_schema_error
 from doclint.schema_errors import SchemaError
 from doclint.schema_validity import ValidityCheck, compile_validity_check
 from doclint.i18n import _
@@ -335,9 +336,10 @@ def _check_against_meta_schema(contents: Any, validator_class: type[Validator], 
     try:
         validator_class.check_schema(contents)
     except jsonschema.exceptions.SchemaError as error:
+        location, reason = describe_meta_schema_error(error)
         raise SchemaError(
             _("{path}: invalid schema at {location}: {reason}; fix the schema file").format(
-                path=display, location=error.json_path, reason=error.message
+                path=display, location=location, reason=reason
             )
         ) from None
 

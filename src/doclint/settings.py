@@ -36,7 +36,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     """Globs of paths never checked, whether named or found in a folder."""
     respect_gitignore: bool = True
-    """Leave out of folder searches the files and folders that ``.gitignore`` files and ``.git/info/exclude`` ignore."""
+    """Leave out of folder searches the files and folders that git ignores: ``.gitignore``, ``.git/info/exclude`` and ``core.excludesFile``."""
     root: str | None = None
     """The folder of the configuration file; globs match paths relative to it."""
     code_scope: CodeScope = "document"

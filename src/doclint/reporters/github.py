@@ -17,7 +17,7 @@ from typing import TextIO
 from doclint.diagnostics import Diagnostic, Severity
 from doclint.i18n import escape_controls
 from doclint.engine import RunResult
-from doclint.reporters.paths import report_path
+from doclint.reporters.paths import message_with_report_paths, report_path
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -33,7 +33,7 @@ class GithubReporter:
         for error in result.errors:
             stream.write(workflow_command("error", {"title": "doclint"}, error))
         for warning in result.warnings:
-            stream.write(workflow_command("warning", _warning_properties(warning), warning))
+            stream.write(_warning_command(warning))
         for diagnostic in sorted(result.diagnostics, key=lambda diagnostic: -diagnostic.severity.rank):
             stream.write(annotation(diagnostic))
 
@@ -42,16 +42,19 @@ class GithubReporter:
 _PLACE_RE = re.compile(r"(?P<path>[^:\n]+):(?P<line>\d+): ")
 
 
-def _warning_properties(warning: str) -> dict[str, str]:
-    """Return the properties of a warning's command: its file and line when it starts with an existing file's place.
+def _warning_command(warning: str) -> str:
+    """Return a warning's command, with its file and line when it starts with an existing file's place.
 
     GitHub then shows the warning on that line of the pull request, as it
-    shows a finding. Any other warning is about the run as a whole.
+    shows a finding, and the place at the start of the message names the
+    file as ``file=`` does. Any other warning is about the run as a whole.
     """
     found = _PLACE_RE.match(warning)
     if found is None or not os.path.isfile(found.group("path")):
-        return {"title": "doclint"}
-    return {"file": report_path(found.group("path"), "GITHUB_WORKSPACE"), "line": found.group("line"), "title": "doclint"}
+        return workflow_command("warning", {"title": "doclint"}, warning)
+    path = report_path(found.group("path"), "GITHUB_WORKSPACE")
+    properties = {"file": path, "line": found.group("line"), "title": "doclint"}
+    return workflow_command("warning", properties, f"{path}:{found.group('line')}: {warning[found.end():]}")
 
 
 def annotation(diagnostic: Diagnostic) -> str:
@@ -59,6 +62,8 @@ def annotation(diagnostic: Diagnostic) -> str:
 
     GitHub accepts ``col`` and ``endColumn`` only when the annotation starts
     and ends on one line, so a finding over several lines marks whole lines.
+    A place in another file that the message names is written from the
+    same root as ``file``.
     """
     properties = {
         "file": report_path(diagnostic.path, "GITHUB_WORKSPACE"),
@@ -69,7 +74,8 @@ def annotation(diagnostic: Diagnostic) -> str:
         properties["col"] = str(diagnostic.column)
         properties["endColumn"] = str(diagnostic.end_column)
     properties["title"] = f"doclint {diagnostic.code} {diagnostic.rule}"
-    return workflow_command(COMMANDS[diagnostic.severity], properties, diagnostic.message)
+    message = message_with_report_paths(diagnostic, "GITHUB_WORKSPACE")
+    return workflow_command(COMMANDS[diagnostic.severity], properties, message)
 
 
 def workflow_command(command: str, properties: dict[str, str], message: str) -> str:

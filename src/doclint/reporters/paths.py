@@ -5,17 +5,22 @@ finding to a file by its path from the repository root, and they usually
 run the check from that root. So a path under the root is written
 relative to it whatever form it was named in, and any other path stays
 absolute. GitHub and GitLab name the root in an environment variable,
-which the github and gitlab formats read, so a step that runs in a
-subfolder still names files from the root.
+which the github, sarif and gitlab formats read, so a step that runs in
+a subfolder still names files from the root. The github format also names
+the other files in its messages from that root.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path, PurePosixPath
+from typing import Iterable
 from urllib.parse import quote
 
+from doclint.diagnostics import Diagnostic
 from doclint.engine import STDIN_DISPLAY
+from doclint.i18n import _
 
 
 def report_path(path: str, root_variable: str | None = None) -> str:
@@ -38,6 +43,45 @@ def report_path(path: str, root_variable: str | None = None) -> str:
         except ValueError:
             continue
     return absolute.as_posix()
+
+
+def message_with_report_paths(diagnostic: Diagnostic, root_variable: str | None = None) -> str:
+    """Return a finding's message with each other file it names written as ``report_path`` writes it.
+
+    A rule names a place in another file as "line 12 of other/file.md"
+    (``describe_location``), with the path as the run named it, relative to
+    the working directory. Every such file is also a related location of
+    the finding, so those paths are the ones rewritten, and only where they
+    stand in that phrase.
+    """
+    # NOTE: the phrase is found in the finished message, so document text
+    # quoted in it, such as a heading "See line 3 of b.md" when b.md is the
+    # other file, is rewritten too.
+    others = {related.path for related in diagnostic.related if related.path != diagnostic.path}
+    return _rewrite_locations(diagnostic.message, others, root_variable)
+
+
+def _rewrite_locations(message: str, paths: Iterable[str], root_variable: str | None) -> str:
+    """Rewrite "line N of PATH", in the current language, for each of ``paths`` in one pass.
+
+    The longer paths come first in the pattern, so that ``b.md`` never
+    matches the start of ``b.md.orig``.
+    """
+    replacements = {path: report_path(path, root_variable) for path in paths}
+    replacements = {path: reported for path, reported in replacements.items() if reported != path}
+    if not replacements:
+        return message
+
+    template = _("line {line} of {path}")
+    line_marker, path_marker = "\0line\0", "\0path\0"
+    names = "|".join(re.escape(path) for path in sorted(replacements, key=len, reverse=True))
+    pattern = re.escape(template.format(line=line_marker, path=path_marker))
+    pattern = pattern.replace(re.escape(line_marker), r"(?P<line>\d+)").replace(re.escape(path_marker), f"(?P<path>{names})")
+
+    def rewrite(found: re.Match[str]) -> str:
+        return template.format(line=found.group("line"), path=replacements[found.group("path")])
+
+    return re.sub(pattern, rewrite, message)
 
 
 def artifact_uri(path: str) -> str:

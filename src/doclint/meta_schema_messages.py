@@ -1,0 +1,170 @@
+"""Messages, in the selected language, for a schema file that its draft's meta-schema rejects.
+
+``check_schema`` raises one jsonschema ``SchemaError`` whose message is
+English only. This module words the failed keyword again from the
+error's fields. The English wording is jsonschema's (4.26) for the
+keywords that the meta-schemas of drafts 3 to 2020-12 use, with values
+shown as Python ``repr``, as jsonschema shows them, except where its
+wording does not say what is wrong:
+
+- an ``anyOf`` error ("is not valid under any of the given schemas") is
+  replaced by the error of its closest branch, or by the types that the
+  branches accept, so ``{"type": "objekt"}`` lists the type names;
+- a ``dependencies`` error names the keyword that needs the other one;
+- a ``minItems`` error with a limit above 1 names the limit.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from jsonschema.exceptions import SchemaError, ValidationError
+
+from doclint.i18n import _
+
+MAX_VALUE_CHARS = 60
+"""A value longer than this, as ``repr`` shows it, is cut, so that the message does not print a whole subschema."""
+
+_JSON_TYPES = ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"), (list, "array"), (dict, "object"))
+
+
+def describe_meta_schema_error(error: SchemaError) -> tuple[str, str]:
+    """Return the JSON path of the value that the meta-schema rejects and the reason, in the selected language."""
+    error = _closest_branch(error)
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        return error.json_path, _type_mismatch_message(error)
+    builder = _BUILDERS.get(str(error.validator))
+    reason = builder(error) if builder is not None else None
+    if reason is None:
+        reason = _('{value} fails the "{keyword}" keyword of the meta-schema').format(
+            value=shown(error.instance), keyword=error.validator
+        )
+    return error.json_path, reason
+
+
+def shown(value: Any) -> str:
+    """Return ``repr(value)``, cut to MAX_VALUE_CHARS characters."""
+    text = repr(value)
+    if len(text) > MAX_VALUE_CHARS:
+        return text[: MAX_VALUE_CHARS - 1] + "…"
+    return text
+
+
+def _closest_branch(error: ValidationError) -> ValidationError:
+    """Return, for an ``anyOf`` or ``oneOf`` error, the error of the branch that the value comes closest to, else the error itself.
+
+    A branch whose type the value has comes closest: the value ``"objekt"``
+    of ``type`` fails the branch that lists the type names, not the branch
+    that requires an array. When every branch rejects the value's type,
+    the error itself is returned, and its message lists those types.
+    """
+    if error.validator not in ("anyOf", "oneOf") or not error.context:
+        return error
+    fitting = [branch for branch in error.context if not _rejects_type(branch)]
+    if not fitting:
+        return error
+    # The deepest error names the wrong value most precisely; among equals, the first branch in schema order wins.
+    return _closest_branch(max(fitting, key=lambda branch: len(branch.path)))
+
+
+def _rejects_type(error: ValidationError) -> bool:
+    """Return whether a branch error reports only that the value has another JSON type than the branch accepts."""
+    if error.path:
+        return False
+    if error.validator == "type":
+        return True
+    if error.validator == "enum" and isinstance(error.validator_value, list):
+        return _json_type(error.instance) not in {_json_type(value) for value in error.validator_value}
+    return False
+
+
+def _accepted_types(error: ValidationError) -> list[str]:
+    """Return the JSON types that a branch, which rejects the value's type, accepts."""
+    if error.validator == "type":
+        types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return [str(name) for name in types]
+    return sorted({_json_type(value) for value in error.validator_value})
+
+
+def _json_type(value: Any) -> str:
+    for python_type, name in _JSON_TYPES:
+        if isinstance(value, python_type):
+            return name
+    return "null"
+
+
+def _type_mismatch_message(error: ValidationError) -> str:
+    types: list[str] = []
+    for branch in error.context:
+        types += [name for name in _accepted_types(branch) if name not in types]
+    return _("{value} is not of type {types}").format(value=shown(error.instance), types=", ".join(map(repr, types)))
+
+
+def _type(error: ValidationError) -> str:
+    types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    return _("{value} is not of type {types}").format(value=shown(error.instance), types=", ".join(map(repr, types)))
+
+
+def _enum(error: ValidationError) -> str:
+    return _("{value} is not one of {allowed}").format(value=shown(error.instance), allowed=repr(error.validator_value))
+
+
+def _minimum(error: ValidationError) -> str:
+    if error.schema.get("exclusiveMinimum") is True:
+        return _exclusive_minimum(error)
+    return _("{value} is less than the minimum of {limit}").format(
+        value=shown(error.instance), limit=repr(error.validator_value)
+    )
+
+
+def _exclusive_minimum(error: ValidationError) -> str:
+    # Draft 4 writes an exclusive minimum as "minimum" with "exclusiveMinimum": true; later drafts as a number.
+    limit = error.validator_value if not isinstance(error.validator_value, bool) else error.schema.get("minimum")
+    return _("{value} is less than or equal to the minimum of {limit}").format(value=shown(error.instance), limit=repr(limit))
+
+
+def _min_items(error: ValidationError) -> str:
+    if error.validator_value == 1:
+        return _("{value} should be non-empty").format(value=shown(error.instance))
+    return _("{value} has fewer than {limit} items").format(value=shown(error.instance), limit=error.validator_value)
+
+
+def _unique_items(error: ValidationError) -> str:
+    return _("{value} has non-unique elements").format(value=shown(error.instance))
+
+
+def _format(error: ValidationError) -> str:
+    return _("{value} is not a {format}").format(value=shown(error.instance), format=repr(error.validator_value))
+
+
+def _pattern(error: ValidationError) -> str:
+    return _("{value} does not match {pattern}").format(value=shown(error.instance), pattern=repr(error.validator_value))
+
+
+def _dependencies(error: ValidationError) -> str | None:
+    """Word a ``dependencies`` error of drafts 3 and 4, such as ``exclusiveMinimum`` without ``minimum``."""
+    if not isinstance(error.instance, dict) or not isinstance(error.validator_value, dict):
+        return None
+    for keyword, needed in error.validator_value.items():
+        needed = [needed] if isinstance(needed, str) else needed
+        if keyword not in error.instance or not isinstance(needed, list):
+            continue
+        missing = [name for name in needed if name not in error.instance]
+        if missing:
+            return _("{keyword} requires {missing}, which is missing").format(
+                keyword=repr(keyword), missing=repr(missing[0])
+            )
+    return None
+
+
+_BUILDERS: dict[str, Callable[[ValidationError], str | None]] = {
+    "type": _type,
+    "enum": _enum,
+    "minimum": _minimum,
+    "exclusiveMinimum": _exclusive_minimum,
+    "minItems": _min_items,
+    "uniqueItems": _unique_items,
+    "format": _format,
+    "pattern": _pattern,
+    "dependencies": _dependencies,
+}
