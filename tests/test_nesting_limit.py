@@ -19,12 +19,12 @@ MESSAGE_ZH = (
 def nested_lists(depth: int) -> str:
     items = "".join("  " * level + "- item\n" for level in range(depth))
     indent = "  " * depth
-    return f"# T\n\n{items}{indent}```python\n{indent}import os\n{indent}```\n"
+    return f"# T\n\n{items}{indent}```python\n{indent}import os; print(1)\n{indent}```\n"
 
 
 def nested_quotes(depth: int) -> str:
     prefix = "> " * depth
-    return f"# T\n\n{prefix}```python\n{prefix}import os\n{prefix}```\n"
+    return f"# T\n\n{prefix}```python\n{prefix}import os; print(1)\n{prefix}```\n"
 
 
 def check(run_cli, tmp_path, text, *options):

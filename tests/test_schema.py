@@ -704,7 +704,7 @@ def test_schema_ref_loop_is_usage_error(run_cli, tmp_path, monkeypatch, files, n
 
 def test_unusable_front_matter_schema_does_not_stop_run(run_cli, tmp_path):
     (tmp_path / "a.md").write_text("---\ndoclint-schema: nope.json\n---\n\n# A\n", encoding="utf-8")
-    (tmp_path / "c.md").write_text("# C\n\n```python\nimport os\n```\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("# C\n\n```python\nimport os; print(1)\n```\n", encoding="utf-8")
     code, stdout, stderr = run_cli("check", "--no-cache", "--format", "json", str(tmp_path))
     assert (code, stderr) == (1, "")
     findings = json.loads(stdout)["diagnostics"]

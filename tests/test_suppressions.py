@@ -278,7 +278,7 @@ def test_unknown_directive_warns_in_chinese(run_process, tmp_path):
 
 def test_disable_next_line_skips_quote_blank_line(run_process, tmp_path):
     (tmp_path / "doc.md").write_text(
-        "> <!-- doclint-disable-next-line DL302 -->\n>\n> ```python\n> import re\n> ```\n", encoding="utf-8"
+        "> <!-- doclint-disable-next-line DL302 -->\n>\n> ```python\n> import re; print(1)\n> ```\n", encoding="utf-8"
     )
 
     code, stdout, stderr = run_process("check", "--no-config", "--select", "ALL", "doc.md")
