@@ -1,3 +1,5 @@
+import shutil
+
 import pytest
 
 from doclint.engine import run
@@ -634,3 +636,109 @@ def test_numbering_again_from_one_starts_new_run():
 
 def test_quarters_are_not_numbered():
     assert numbering_findings("# Roadmap\n\n## Q3\n\n## Q4\n\n## Q1\n") == []
+
+
+COPY_FIXTURE = FIXTURES / "numbering-copy.md"
+"""Items 1, 2, 3, an exact copy of item 2 at line 15, then 5 at line 19 and 6 at line 23."""
+
+
+def copy_fixture_findings(**settings):
+    document = parse_document(Source.from_text("doc.md", COPY_FIXTURE.read_text(encoding="utf-8")))
+    return list(check_numbering(document, Settings(**settings)))
+
+
+def test_copy_left_out_of_numbering(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(COPY_FIXTURE, tmp_path / "guide.md")
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "guide.md")
+
+    assert stdout.splitlines()[:2] == [
+        'guide.md:15:1: DL101 duplicate-section [*] section "2. Install the package" repeats section '
+        '"2. Install the package" (line 7) word for word; remove this copy',
+        'guide.md:19:4: DL402 heading-numbering [*] heading "5. Start the service" skips from 3 (line 11) to 5, '
+        "not counting the copy at line 15 that duplicate-section reports; the fix renumbers it to 4",
+    ]
+    assert stdout.splitlines()[2] == "Found 2 problems (1 error, 1 warning, 0 info) in 1 file."
+    assert code == 1
+
+
+def test_copy_fix_writes_message_number(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(COPY_FIXTURE, tmp_path / "guide.md")
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--fix", "guide.md")
+
+    headings = [line for line in (tmp_path / "guide.md").read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## 1. Prepare the host",
+        "## 2. Install the package",
+        "## 3. Write the configuration",
+        "## 4. Start the service",
+        "## 5. Check the logs",
+    ]
+    assert stdout.splitlines() == ["Fixed 2 problems.", "No problems found in 1 file."]
+    assert code == 0
+
+
+def test_copy_message_chinese(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(COPY_FIXTURE, tmp_path / "guide.md")
+
+    _code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--lang", "zh-CN", "guide.md")
+
+    assert stdout.splitlines()[1] == (
+        "guide.md:19:4: DL402 heading-numbering [*] 标题“5. Start the service”的编号从 3（第 11 行）跳到 5"
+        "（不计 duplicate-section 报告的第 15 行的副本）；修复后改为 4"
+    )
+
+
+def test_copy_counted_without_duplicate_rule():
+    findings = copy_fixture_findings(select=("heading-numbering",))
+
+    assert findings[0].line == 15
+    assert findings[0].message == (
+        'heading "2. Install the package" goes back from 3 (line 11) to 2; the fix renumbers it to 4'
+    )
+
+
+def test_copy_counted_when_duplicate_rule_ignored():
+    assert [found.line for found in copy_fixture_findings(ignore=("DL1",))][:1] == [15]
+    assert [found.line for found in copy_fixture_findings(per_file_ignores=(("doc.md", ("duplicate-section",)),))][:1] == [15]
+
+
+def test_copy_counted_when_duplicate_finding_suppressed():
+    text = COPY_FIXTURE.read_text(encoding="utf-8").replace(
+        "## 3. Write the configuration\n\nCopy the sample settings file and fill in the database address.\n\n",
+        "## 3. Write the configuration\n\nCopy the sample settings file and fill in the database address.\n\n"
+        "<!-- doclint-disable-next-line DL101 -->\n",
+    )
+
+    findings = numbering_findings(text)
+
+    assert findings[0].line == 16
+    assert findings[0].message.startswith('heading "2. Install the package" goes back from 3 (line 11) to 2;')
+
+
+def test_copies_between_listed_in_message():
+    body = "\n\nInstall the wheel into a new virtual environment.\n\n"
+    text = f"## 1. Install{body}## 2. Install{body}## 1. Install{body}## 2. Install{body}## 5. Run{body}"
+
+    [found] = numbering_findings(text)
+
+    assert found.line == 17
+    assert found.message == (
+        'heading "5. Run" skips from 1 (line 1) to 5, not counting the copies at lines 5, 9, 13 that '
+        "duplicate-section reports; the fix renumbers it to 2"
+    )
+
+
+def test_numbers_inside_copy_not_checked():
+    chapter = "\n\nSet up the host.\n\n### 1. Account\n\nCreate the account.\n\n### 3. Firewall\n\nOpen the port.\n\n"
+    text = f"## 1. Setup{chapter}## 2. Usage\n\nRun it.\n\n## 1. Setup{chapter}"
+
+    findings = numbering_findings(text)
+
+    assert [(found.line, found.message) for found in findings] == [
+        (9, 'heading "3. Firewall" skips from 1 (line 5) to 3; the fix renumbers it to 2'),
+    ]

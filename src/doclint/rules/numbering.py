@@ -38,6 +38,14 @@ not checked either, because they are release notes rather than sections:
 A plain number before a date is checked, unlike a heading that is a date:
 ``## 1、2024年1月 上线`` is an entry of a numbered log, and ``1`` its number.
 
+A section that repeats an earlier sibling word for word, and that
+duplicate-section reports, takes no part in the numbering, and the
+headings inside it are not checked (``doclint.sibling_copies``). Its
+removal is that rule's fix, so the numbers, the messages and the fix
+count as if the copy were gone, and one ``--fix`` run writes the number
+that a message names. A message names the copies that its count leaves
+out between the heading and the previous one.
+
 A finding spans exactly the digits of the heading's number. Its fix
 renumbers the whole run of numbered siblings so that it counts up by one
 from its first number, with its zero padding and digits (``１`` stays
@@ -84,10 +92,11 @@ from typing import Iterable, Iterator, Sequence
 
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity
 from doclint.heading_numbers import WORD_PREFIXES, read_heading_number
-from doclint.i18n import N_, _
+from doclint.i18n import N_, _, join_items, ngettext
 from doclint.model import Document, Section
 from doclint.registry import Rule
 from doclint.settings import Settings
+from doclint.sibling_copies import reported_sibling_copies
 from doclint.text import chinese_numeral
 
 logger = logging.getLogger(__name__)
@@ -151,14 +160,20 @@ class NumberingBreak:
 def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
     section_numbered: set[int] = set()
     moved: Moves = {}
+    copies = reported_sibling_copies(document, settings)
+    inside_copies = {id(inner) for copy in copies.values() for inner in copy.walk()}
     for heading, children in sibling_groups(document):
-        numbered = section_numbers(heading, children, heading is not None and id(heading) in section_numbered)
+        if heading is not None and id(heading) in inside_copies:
+            continue
+        kept = [section for section in children if id(section) not in copies]
+        numbered = section_numbers(heading, kept, heading is not None and id(heading) in section_numbered)
         section_numbered.update(id(section) for section in numbered)
         siblings = [
             section for run in numbered_runs(numbered) if not _counts_down(run) and not _lists_codes(run) for section in run
         ]
+        left_out = [section for section in children if id(section) in copies]
         for run in numbered_runs(siblings):
-            yield from run_diagnostics(document, run, heading, moved)
+            yield from run_diagnostics(document, run, heading, moved, left_out)
         _carry_moves(numbered, heading, moved)
 
 
@@ -210,7 +225,11 @@ def section_numbers(heading: Section | None, children: list[Section], heading_ch
 
 
 def run_diagnostics(
-    document: Document, run: list[Section], parent: Section | None = None, moved: Moves | None = None
+    document: Document,
+    run: list[Section],
+    parent: Section | None = None,
+    moved: Moves | None = None,
+    left_out: Sequence[Section] = (),
 ) -> Iterator[Diagnostic]:
     """Yield a finding for each break in a run of numbered siblings, with the fix of its part of the run.
 
@@ -224,6 +243,9 @@ def run_diagnostics(
     its part boundary stopped the fix from renumbering it
     (``_kept_number_diagnostic``), because the comment was used then as well.
     ``moved`` gathers the numbers that safe fixes change (``Moves``).
+    ``left_out`` contains the siblings that the run does not count because
+    they are copies (``doclint.sibling_copies``); a message names those
+    that stand between its heading and the previous one.
     """
     moved = {} if moved is None else moved
     breaks = list(numbering_breaks(run))
@@ -255,9 +277,9 @@ def run_diagnostics(
             if id(found.section) not in members:
                 continue
             if found.section is part[0]:
-                yield _diagnostic(document, found, None, {})
+                yield _diagnostic(document, found, None, {}, left_out)
             else:
-                yield _diagnostic(document, found, fix, renumbered)
+                yield _diagnostic(document, found, fix, renumbered, left_out)
 
 
 def _kept_number_diagnostic(
@@ -636,19 +658,38 @@ def number_span(document: Document, section: Section) -> tuple[int, int]:
     return found.start() + 1, found.end() + 1
 
 
-def _diagnostic(document: Document, found: NumberingBreak, fix: Fix | None, renumbered: dict[int, str]) -> Diagnostic:
+def _diagnostic(
+    document: Document,
+    found: NumberingBreak,
+    fix: Fix | None,
+    renumbered: dict[int, str],
+    left_out: Sequence[Section] = (),
+) -> Diagnostic:
     """Build the finding for a break; ``renumbered`` maps each heading of the run to the number its fix writes."""
     section, previous = found.section, found.previous
-    messages = {
-        BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}; {remedy}'),
-        BreakKind.REPEAT: _('heading "{heading}" repeats number {number} of the heading at line {line}; {remedy}'),
-        BreakKind.BACKWARDS: _('heading "{heading}" goes back from {previous} (line {line}) to {number}; {remedy}'),
-    }
+    between = [copy.line for copy in left_out if previous.line < copy.line < section.line]
+    if between:
+        messages = {
+            BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}, not counting {copies}; {remedy}'),
+            BreakKind.REPEAT: _(
+                'heading "{heading}" repeats number {number} of the heading at line {line}, not counting {copies}; {remedy}'
+            ),
+            BreakKind.BACKWARDS: _(
+                'heading "{heading}" goes back from {previous} (line {line}) to {number}, not counting {copies}; {remedy}'
+            ),
+        }
+    else:
+        messages = {
+            BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}; {remedy}'),
+            BreakKind.REPEAT: _('heading "{heading}" repeats number {number} of the heading at line {line}; {remedy}'),
+            BreakKind.BACKWARDS: _('heading "{heading}" goes back from {previous} (line {line}) to {number}; {remedy}'),
+        }
     message = messages[found.kind].format(
         heading=section.heading,
         previous=_written(previous),
         line=previous.line,
         number=_written(section),
+        copies=_copies_phrase(between),
         remedy=_remedy(found, renumbered),
     )
     column, end_column = number_span(document, section)
@@ -656,6 +697,16 @@ def _diagnostic(document: Document, found: NumberingBreak, fix: Fix | None, renu
     return HEADING_NUMBERING.diagnostic(
         document, section.line, section.line, message, column=column, related=[related], end_column=end_column, fix=fix
     )
+
+
+def _copies_phrase(lines: list[int]) -> str:
+    """Name the copies that a break's count leaves out: ``the copy at line 15 that duplicate-section reports``."""
+    phrase = ngettext(
+        "the copy at line {lines} that duplicate-section reports",
+        "the copies at lines {lines} that duplicate-section reports",
+        len(lines),
+    )
+    return phrase.format(lines=join_items(map(str, lines)))
 
 
 def _remedy(found: NumberingBreak, renumbered: dict[int, str]) -> str:
