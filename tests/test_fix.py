@@ -275,7 +275,7 @@ def test_numbering_fixture_renumbered(run_cli, tmp_path):
     code, stdout, _ = run_cli("check", "--fix", str(path))
     headings = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
     assert headings == ["## 1. 准备环境", "## 2. 安装依赖", "## 3. 配置服务", "## 4. 启动服务", "## 5. 检查日志"]
-    assert "Fixed 2 problems." in stdout
+    assert "Fixed 1 problem." in stdout
     assert code == 0
 
 

@@ -74,10 +74,13 @@ That holds for a covered heading without a break of its own too: with 1,
 
 The message of a finding with a fix names the number that the fix writes
 at its heading. After an earlier break in the run that can differ from the
-previous number plus one (in 1, 2, 4, 5, 7 the fix writes 5 over the 7),
-and the fix may keep the heading's number and renumber the heading before
-it instead (in 1, 2, 2, 4 it keeps the 4). The message of a finding
-without a fix names the previous number plus one.
+previous number plus one (in 1, 2, 4, 5, 7 the fix writes 5 over the 7).
+One wrong number gives one finding, as in step-numbering
+(``one_per_mistake``): in 1, 2, 2, 4 only the second 2 is reported,
+because the fix writes 3 over it and keeps the 4. The message of a
+finding without a fix names the previous number plus one, and such a run
+keeps every break, because the numbers left as they are may leave the
+later break standing.
 """
 
 from __future__ import annotations
@@ -88,7 +91,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Hashable, Iterable, Iterator, Sequence, TypeVar
 
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity
 from doclint.heading_numbers import WORD_PREFIXES, read_heading_number
@@ -143,6 +146,26 @@ class BreakKind(str, Enum):
     SKIP = "skip"
     REPEAT = "repeat"
     BACKWARDS = "backwards"
+
+
+BreakT = TypeVar("BreakT")
+
+
+def one_per_mistake(
+    breaks: Sequence[BreakT], places: Callable[[BreakT], tuple[Hashable, Hashable]], keeps_number: Callable[[BreakT], bool]
+) -> list[BreakT]:
+    """Leave out each break that only follows from the break before it, so that one wrong number gives one finding.
+
+    In 1, 2, 2, 4 the second 2 is wrong, and the 4 breaks only because it
+    follows that 2. When the fix keeps a number (``keeps_number``) and the
+    number before it has a break of its own, the fix of that break mends
+    both. ``places`` returns the keys of a break's item and of the item
+    before it. Both numbering rules call this only for breaks that one fix
+    renumbers, because without a fix the numbers that the author kept may
+    leave the later break standing.
+    """
+    broken = {places(found)[0] for found in breaks}
+    return [found for found in breaks if not (keeps_number(found) and places(found)[1] in broken)]
 
 
 @dataclass(frozen=True)
@@ -273,13 +296,18 @@ def run_diagnostics(
         previous_part = part
 
         members = {id(section) for section in part}
-        for found in breaks:
-            if id(found.section) not in members:
-                continue
-            if found.section is part[0]:
-                yield _diagnostic(document, found, None, {}, left_out)
-            else:
-                yield _diagnostic(document, found, fix, renumbered, left_out)
+        part_breaks = [found for found in breaks if id(found.section) in members]
+        if part_breaks and part_breaks[0].section is part[0]:
+            yield _diagnostic(document, part_breaks.pop(0), None, {}, left_out)
+        if fix is not None:
+            own = {id(section): _parts(number) for section, number in zip(part, planned_numbers(part))}
+            part_breaks = one_per_mistake(
+                part_breaks,
+                lambda found: (id(found.section), id(found.previous)),
+                lambda found: own[id(found.section)] == _parts(found.section.number or ""),
+            )
+        for found in part_breaks:
+            yield _diagnostic(document, found, fix, renumbered, left_out)
 
 
 def _kept_number_diagnostic(
@@ -714,18 +742,14 @@ def _remedy(found: NumberingBreak, renumbered: dict[int, str]) -> str:
 
     The fix counts up from the first number of the run, so after an
     earlier break it may write another number than the previous one plus
-    one, or leave this heading as it is and renumber the one before it.
-    The message names the fix's number so that the two never disagree.
+    one. The message names the fix's number so that the two never
+    disagree. A break whose heading the fix leaves as it is has no finding
+    (``one_per_mistake``), so a finding with a fix always renumbers its heading.
     """
-    section, previous = found.section, found.previous
-    fixed = renumbered.get(id(section))
+    fixed = renumbered.get(id(found.section))
     if fixed is None:
         return _("expected {expected}").format(expected=found.expected)
-    if _parts(fixed) != _parts(section.number or ""):
-        return _("the fix renumbers it to {number}").format(number=_shown(section, _parts(fixed)))
-    return _("the fix leaves it at {number} and renumbers the previous heading to {previous}").format(
-        number=_written(section), previous=_shown(previous, _parts(renumbered[id(previous)]))
-    )
+    return _("the fix renumbers it to {number}").format(number=_shown(found.section, _parts(fixed)))
 
 
 HEADING_NUMBERING = Rule(
