@@ -8,7 +8,7 @@ from conftest import FIXTURES
 
 @pytest.fixture
 def project(tmp_path):
-    """A folder with the Chinese fixture (one copy at 51, one near-duplicate at 27)."""
+    """A folder with the Chinese fixture (one copy at 51, one near-duplicate at 27, and at 63 a heading numbered as if the copy stayed)."""
     shutil.copyfile(FIXTURES / "zh-notes.md", tmp_path / "notes.md")
     return tmp_path
 
@@ -20,7 +20,7 @@ def rules_found(stdout):
 def test_doclint_toml_ignore(run_cli, project):
     (project / ".doclint.toml").write_text('ignore = ["near-duplicate-section"]\n')
     _, stdout, _ = run_cli("check", str(project / "notes.md"))
-    assert rules_found(stdout) == ["duplicate-section"]
+    assert rules_found(stdout) == ["duplicate-section", "heading-numbering"]
 
 
 def test_pyproject_select_by_code(run_cli, project):
@@ -32,7 +32,7 @@ def test_pyproject_select_by_code(run_cli, project):
 def test_pyproject_without_table_is_skipped(run_cli, project):
     (project / "pyproject.toml").write_text('[project]\nname = "x"\n')
     _, stdout, _ = run_cli("check", str(project / "notes.md"))
-    assert rules_found(stdout) == ["near-duplicate-section", "duplicate-section"]
+    assert rules_found(stdout) == ["near-duplicate-section", "duplicate-section", "heading-numbering"]
 
 
 def test_config_found_walking_up(run_cli, project):
@@ -56,8 +56,8 @@ def test_per_file_ignores(run_cli, project):
 def test_severity_override(run_cli, project):
     (project / ".doclint.toml").write_text('[severity]\nduplicate-section = "info"\nnear-duplicate-section = "info"\n')
     code, stdout, _ = run_cli("check", str(project / "notes.md"))
-    assert code == 0
-    assert "Found 2 problems (0 errors, 0 warnings, 2 info) in 1 file." in stdout
+    assert code == 1
+    assert "Found 3 problems (0 errors, 1 warning, 2 info) in 1 file." in stdout
 
 
 def test_threshold_from_file_and_cli_override(run_cli, project):
@@ -151,7 +151,7 @@ def test_explicit_config_option(run_cli, project, tmp_path_factory):
 def test_no_config_option(run_cli, project):
     (project / ".doclint.toml").write_text('select = ["DL102"]\n')
     _, stdout, _ = run_cli("check", "--no-config", str(project / "notes.md"))
-    assert rules_found(stdout) == ["near-duplicate-section", "duplicate-section"]
+    assert rules_found(stdout) == ["near-duplicate-section", "duplicate-section", "heading-numbering"]
 
 
 @pytest.mark.parametrize(
@@ -557,6 +557,6 @@ def test_config_rules_in_any_letter_case(run_cli, project):
         'select = ["all"]\nignore = ["dl9"]\n[severity]\ndl101 = "info"\n[per-file-ignores]\n"notes.md" = ["NEAR-duplicate-section"]\n'
     )
     code, stdout, _ = run_cli("check", str(project / "notes.md"))
-    assert code == 0
-    assert rules_found(stdout) == ["duplicate-section"]
-    assert "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file." in stdout
+    assert code == 1
+    assert rules_found(stdout) == ["duplicate-section", "heading-numbering"]
+    assert "Found 2 problems (0 errors, 1 warning, 1 info) in 1 file." in stdout

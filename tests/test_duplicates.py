@@ -96,6 +96,7 @@ def test_english_fixture():
     assert [(d.rule, d.line, d.related[0].line) for d in result] == [
         ("near-duplicate-section", 42, 3),
         ("duplicate-section", 68, 29),
+        ("heading-numbering", 81, 55),
     ]
 
 
@@ -104,6 +105,7 @@ def test_chinese_fixture():
     assert [(d.rule, d.line, d.related[0].line) for d in result] == [
         ("near-duplicate-section", 27, 3),
         ("duplicate-section", 51, 15),
+        ("heading-numbering", 63, 39),
     ]
 
 

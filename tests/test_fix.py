@@ -183,9 +183,9 @@ def test_read_only_file_reported_as_on_disk(run_cli, seed_copy):
 
     code, stdout, _ = run_cli("check", "--no-cache", "--fix", str(seed_copy), str(notes))
 
-    # The seed keeps its ten copies at their lines on disk; only the notes' fixable finding counts.
+    # The seed keeps its ten copies at their lines on disk; only the notes' fixable findings count.
     assert code == 2
-    assert "Fixed 1 problem." in stdout
+    assert "Fixed 2 problems." in stdout
     copies = [line for line in stdout.splitlines() if "DL101" in line]
     assert [line.split(":")[1] for line in copies] == ["265", "278", "291", "304", "317", "330", "343", "356", "369", "382"]
     assert "5. 事务的隔离级别" not in notes.read_text(encoding="utf-8")
@@ -195,8 +195,8 @@ def test_stdin_fix_writes_stdout(run_cli):
     code, stdout, stderr = run_cli("check", "--fix", "-", stdin=(FIXTURES / "zh-notes.md").read_bytes())
     lines = (FIXTURES / "zh-notes.md").read_text(encoding="utf-8").split("\n")
     assert stdout == "\n".join(without_copy(lines))
-    # The check reports one fixable finding, the copy; the renumbering it brings up is not counted.
-    assert "Fixed 1 problem." in stderr
+    # The check reports two fixable findings: the copy, and item 6, which counts on from item 4 without it.
+    assert "Fixed 2 problems." in stderr
     assert "<stdin>:27:1: DL102 near-duplicate-section" in stderr
     assert code == 1
 
@@ -275,7 +275,7 @@ def test_numbering_fixture_renumbered(run_cli, tmp_path):
     code, stdout, _ = run_cli("check", "--fix", str(path))
     headings = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
     assert headings == ["## 1. 准备环境", "## 2. 安装依赖", "## 3. 配置服务", "## 4. 启动服务", "## 5. 检查日志"]
-    assert "Fixed 2 problems." in stdout
+    assert "Fixed 1 problem." in stdout
     assert code == 0
 
 
@@ -658,5 +658,6 @@ def test_copy_removal_renumbers_after_kept_comment(run_cli, tmp_path):
         f"<!-- doclint-disable-next-line duplicate-section -->\n## 3. Configure\n\n{configure}\n"
         "## 4. Verify\n\nOpen the status page.\n"
     )
-    assert stdout.splitlines() == ["Fixed 1 problem.", "No problems found in 1 file."]
+    # The copy, and the kept copy's heading, which skips from 2 to 4 without the removed copy.
+    assert stdout.splitlines() == ["Fixed 2 problems.", "No problems found in 1 file."]
     assert code == 0

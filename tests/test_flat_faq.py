@@ -325,7 +325,7 @@ def test_copied_last_pair_is_a_duplicate_with_fix(tmp_path, run_cli):
     assert findings(path) == [
         (
             str(path), 13, "DL101",
-            'section "Can I pay by card?" repeats section "Can I pay by card?" (line 5) word for word; remove this copy',
+            'item "Can I pay by card?" repeats item "Can I pay by card?" (line 5) word for word; remove this copy',
         )
     ]
     code, _stdout, stderr = run_cli("check", "--no-config", "--no-cache", "--fix", str(path))
@@ -407,4 +407,76 @@ def test_schema_message_names_flat_item(tmp_path):
         'item "Is it free?" has no explanation field; add it as **解析：** or **Explanation:** followed by its text',
         'item "Is it open source?" has no explanation field; add it as **解析：** or **Explanation:** followed by its '
         "text",
+    ]
+
+
+REPEATS = FIXTURES / "flat-faq-repeats.md"
+"""Flat FAQ items: a copy of the card question at line 13, a near copy of the password question at line 23,
+and at line 27 a copy of the invoice question under another heading."""
+
+
+def test_repeated_items_called_items():
+    assert [(line, code, message) for _path, line, code, message in findings(REPEATS)] == [
+        (13, "DL101", 'item "Can I pay by card?" repeats item "Can I pay by card?" (line 5) word for word; remove this copy'),
+        (
+            23,
+            "DL102",
+            'item "How do I recover my password?" is 96% similar to item "How do I reset my password?" (line 19) after '
+            "removing the text most sections share; merge the two or rewrite one so that each says something of its own",
+        ),
+        (
+            27,
+            "DL101",
+            'item "Can I get an invoice?" under "Accounts" repeats item "Can I get an invoice?" under "Billing" '
+            '(line 9) word for word; remove this copy unless "Accounts" needs it as well',
+        ),
+    ]
+
+
+def test_repeated_items_called_items_chinese():
+    set_language("zh-CN")
+    try:
+        messages = [message for _path, _line, _code, message in findings(REPEATS)]
+    finally:
+        set_language("en")
+
+    assert messages == [
+        "条目“Can I pay by card?”与条目“Can I pay by card?”（第 5 行）逐字重复；请删除这份副本",
+        "条目“How do I recover my password?”与条目“How do I reset my password?”（第 19 行）的相似度为 96%"
+        "（已去除多数章节共有的文本）；请合并两者，或改写其中一个，让两者各有各的内容",
+        "条目“Can I get an invoice?”（位于“Accounts”下）与条目“Can I get an invoice?”（位于“Billing”下，第 9 行）"
+        "逐字重复；除非“Accounts”也需要它，否则请删除这份副本",
+    ]
+
+
+def test_item_repeated_in_compared_file(tmp_path, run_cli):
+    card = "**Q:** Can I pay by card?\n\n**A:** Yes, all major cards are accepted on the billing page.\n"
+    invoice = "**Q:** Can I get an invoice?\n\n**A:** Yes, invoices are emailed each month to the billing contact.\n"
+    currency = "**Q:** Which currencies do you accept?\n\n**A:** Euros, pounds and US dollars.\n"
+    (tmp_path / "a.md").write_text(f"# Billing\n\n{card}\n{invoice}", encoding="utf-8")
+    (tmp_path / "b.md").write_text(f"# Payments\n\n{card}\n{currency}", encoding="utf-8")
+
+    _code, stdout, _stderr = run_cli(
+        "check", "--no-config", "--no-cache", str(tmp_path / "a.md"), "--compare-with", str(tmp_path / "b.md")
+    )
+
+    assert stdout.splitlines()[0] == (
+        f'{tmp_path / "a.md"}:3:1: DL101 duplicate-section item "Can I pay by card?" is repeated word for word by '
+        f'item "Can I pay by card?" (line 3 of {tmp_path / "b.md"}); remove one of the two copies'
+    )
+
+
+def test_item_and_headed_section_named_apart(tmp_path):
+    answer = "all major cards are accepted on the billing page of the dashboard, and a receipt is emailed after each payment."
+    path = tmp_path / "faq.md"
+    path.write_text(
+        f"# Billing\n\n**Q:** Can I pay by card?\n\n**A:** Yes, {answer}\n\n"
+        "**Q:** Can I get an invoice?\n\n**A:** Yes, invoices are emailed each month to the billing contact.\n\n"
+        f"## Paying by card\n\n{answer.capitalize()}\n",
+        encoding="utf-8",
+    )
+
+    assert [message for _path, _line, _code, message in findings(path)] == [
+        'section "Paying by card" is 89% similar to item "Can I pay by card?" (line 3) after removing the text most '
+        "sections share; merge the two or rewrite one so that each says something of its own"
     ]

@@ -1,3 +1,5 @@
+import shutil
+
 import pytest
 
 from doclint.engine import run
@@ -33,12 +35,10 @@ def test_seed_has_no_numbering_findings():
 def test_fixture_skip_then_repeat():
     result = run([str(FIXTURES / "numbering.md")], Settings())
     findings = [d for d in result.diagnostics if d.rule == "heading-numbering"]
-    assert [(d.code, d.severity.value) for d in findings] == [("DL402", "warning")] * 2
-    assert positions(findings) == [(11, 4, 5), (15, 4, 5)]
+    # The second 4 repeats the first only because the first should be 3, so the fix of the first mends both.
+    assert [(d.code, d.severity.value) for d in findings] == [("DL402", "warning")]
+    assert positions(findings) == [(11, 4, 5)]
     assert findings[0].message == 'heading "4. 配置服务" skips from 2 (line 7) to 4; the fix renumbers it to 3'
-    assert findings[1].message == (
-        'heading "4. 启动服务" repeats number 4 of the heading at line 11; the fix leaves it at 4 and renumbers the previous heading to 3'
-    )
 
 
 def test_fixture_related_previous_heading():
@@ -181,7 +181,6 @@ def test_chinese_numerals_consistent_advice():
     messages = [found.message for found in numbering_findings(text)]
     assert messages == [
         'heading "二、配置" repeats number 二 of the heading at line 5; the fix renumbers it to 三',
-        'heading "四、运行" skips from 二 (line 7) to 四; the fix leaves it at 四 and renumbers the previous heading to 三',
         'heading "九、总结" skips from 四 (line 9) to 九; the fix renumbers it to 五',
         'heading "十二、参考文献" skips from 十 (line 13) to 十二; the fix renumbers it to 七',
     ]
@@ -421,17 +420,14 @@ def test_message_names_number_fix_writes():
     assert apply_edits(text, findings[1].fix.edits).splitlines()[6:] == ["## 3. c", "", "## 4. d", "", "## 5. e"]
 
 
-def test_message_when_fix_keeps_number():
+def test_repeat_then_continuation_one_finding():
     from doclint.fixer import apply_edits
 
     text = "# G\n\n## 1. a\n\n## 2. b\n\n## 2. c\n\n## 4. d\n"
     findings = numbering_findings(text)
-    assert positions(findings) == [(7, 4, 5), (9, 4, 5)]
+    assert positions(findings) == [(7, 4, 5)]
     assert findings[0].message == 'heading "2. c" repeats number 2 of the heading at line 5; the fix renumbers it to 3'
-    assert findings[1].message == (
-        'heading "4. d" skips from 2 (line 7) to 4; the fix leaves it at 4 and renumbers the previous heading to 3'
-    )
-    assert apply_edits(text, findings[1].fix.edits).splitlines()[6:] == ["## 3. c", "", "## 4. d"]
+    assert apply_edits(text, findings[0].fix.edits).splitlines()[6:] == ["## 3. c", "", "## 4. d"]
 
 
 def test_message_names_dotted_number_of_unsafe_fix():
@@ -457,7 +453,7 @@ def test_message_names_fixed_number_chinese(run_cli, tmp_path, monkeypatch):
     assert stdout.splitlines()[:3] == [
         "ch.md:7:5: DL402 heading-numbering [*] 标题“第2章 丙”重复了第 5 行标题的编号 2；修复后改为 3",
         "ch.md:9:5: DL402 heading-numbering [*] 标题“第6章 丁”的编号从 2（第 7 行）跳到 6；修复后改为 4",
-        "ch.md:11:5: DL402 heading-numbering [*] 标题“第5章 戊”的编号从 6（第 9 行）倒退到 5；修复时保留 5，把前一个标题改为 4",
+        "在 1 个文件中发现 2 个问题（0 个错误，2 个警告，0 个提示）。",
     ]
 
 
@@ -562,10 +558,10 @@ def test_mixed_styles_chinese_messages(run_cli, tmp_path, monkeypatch):
     _code, stdout, _stderr = run_cli("check", "--lang", "zh-CN", "--select", "DL402", "编号.md")
     assert stdout.splitlines()[:3] == [
         "编号.md:7:4: DL402 heading-numbering [*] 标题“四、部署”的编号从 二（第 5 行）跳到 四；修复后改为 三",
-        "编号.md:9:4: DL402 heading-numbering [*] 标题“四、监控”重复了第 7 行标题的编号 四；修复时保留 四，把前一个标题改为 三",
         "编号.md:13:5: DL402 heading-numbering [*] 标题“第3题 选择”的编号从 1（第 11 行）跳到 3；修复后改为 2",
+        "在 1 个文件中发现 2 个问题（0 个错误，2 个警告，0 个提示）。",
     ]
-    assert len(stdout.splitlines()) == 5
+    assert len(stdout.splitlines()) == 4
 
 
 @pytest.mark.parametrize(
@@ -634,3 +630,171 @@ def test_numbering_again_from_one_starts_new_run():
 
 def test_quarters_are_not_numbered():
     assert numbering_findings("# Roadmap\n\n## Q3\n\n## Q4\n\n## Q1\n") == []
+
+
+COPY_FIXTURE = FIXTURES / "numbering-copy.md"
+"""Items 1, 2, 3, an exact copy of item 2 at line 15, then 5 at line 19 and 6 at line 23."""
+
+
+def copy_fixture_findings(**settings):
+    document = parse_document(Source.from_text("doc.md", COPY_FIXTURE.read_text(encoding="utf-8")))
+    return list(check_numbering(document, Settings(**settings)))
+
+
+def test_copy_left_out_of_numbering(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(COPY_FIXTURE, tmp_path / "guide.md")
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "guide.md")
+
+    assert stdout.splitlines()[:2] == [
+        'guide.md:15:1: DL101 duplicate-section [*] section "2. Install the package" repeats section '
+        '"2. Install the package" (line 7) word for word; remove this copy',
+        'guide.md:19:4: DL402 heading-numbering [*] heading "5. Start the service" skips from 3 (line 11) to 5, '
+        "not counting the copy at line 15 that duplicate-section reports; the fix renumbers it to 4",
+    ]
+    assert stdout.splitlines()[2] == "Found 2 problems (1 error, 1 warning, 0 info) in 1 file."
+    assert code == 1
+
+
+def test_copy_fix_writes_message_number(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(COPY_FIXTURE, tmp_path / "guide.md")
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--fix", "guide.md")
+
+    headings = [line for line in (tmp_path / "guide.md").read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
+    assert headings == [
+        "## 1. Prepare the host",
+        "## 2. Install the package",
+        "## 3. Write the configuration",
+        "## 4. Start the service",
+        "## 5. Check the logs",
+    ]
+    assert stdout.splitlines() == ["Fixed 2 problems.", "No problems found in 1 file."]
+    assert code == 0
+
+
+def test_copy_message_chinese(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(COPY_FIXTURE, tmp_path / "guide.md")
+
+    _code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--lang", "zh-CN", "guide.md")
+
+    assert stdout.splitlines()[1] == (
+        "guide.md:19:4: DL402 heading-numbering [*] 标题“5. Start the service”的编号从 3（第 11 行）跳到 5"
+        "（不计 duplicate-section 报告的第 15 行的副本）；修复后改为 4"
+    )
+
+
+def test_copy_counted_without_duplicate_rule():
+    findings = copy_fixture_findings(select=("heading-numbering",))
+
+    assert findings[0].line == 15
+    assert findings[0].message == (
+        'heading "2. Install the package" goes back from 3 (line 11) to 2; the fix renumbers it to 4'
+    )
+
+
+def test_copy_counted_when_duplicate_rule_ignored():
+    assert [found.line for found in copy_fixture_findings(ignore=("DL1",))][:1] == [15]
+    assert [found.line for found in copy_fixture_findings(per_file_ignores=(("doc.md", ("duplicate-section",)),))][:1] == [15]
+
+
+def test_copy_counted_when_duplicate_finding_suppressed():
+    text = COPY_FIXTURE.read_text(encoding="utf-8").replace(
+        "## 3. Write the configuration\n\nCopy the sample settings file and fill in the database address.\n\n",
+        "## 3. Write the configuration\n\nCopy the sample settings file and fill in the database address.\n\n"
+        "<!-- doclint-disable-next-line DL101 -->\n",
+    )
+
+    findings = numbering_findings(text)
+
+    assert findings[0].line == 16
+    assert findings[0].message.startswith('heading "2. Install the package" goes back from 3 (line 11) to 2;')
+
+
+def test_copies_between_listed_in_message():
+    body = "\n\nInstall the wheel into a new virtual environment.\n\n"
+    text = f"## 1. Install{body}## 2. Install{body}## 1. Install{body}## 2. Install{body}## 5. Run{body}"
+
+    [found] = numbering_findings(text)
+
+    assert found.line == 17
+    assert found.message == (
+        'heading "5. Run" skips from 1 (line 1) to 5, not counting the copies at lines 5, 9, 13 that '
+        "duplicate-section reports; the fix renumbers it to 2"
+    )
+
+
+def test_numbers_inside_copy_not_checked():
+    chapter = "\n\nSet up the host.\n\n### 1. Account\n\nCreate the account.\n\n### 3. Firewall\n\nOpen the port.\n\n"
+    text = f"## 1. Setup{chapter}## 2. Usage\n\nRun it.\n\n## 1. Setup{chapter}"
+
+    findings = numbering_findings(text)
+
+    assert [(found.line, found.message) for found in findings] == [
+        (9, 'heading "3. Firewall" skips from 1 (line 5) to 3; the fix renumbers it to 2'),
+    ]
+
+
+REPEAT_FIXTURE = FIXTURES / "numbering-repeat.md"
+"""Items numbered 1, 2, 2, 4 at lines 3, 7, 11 and 15."""
+
+
+def test_repeat_fixture_one_finding(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(REPEAT_FIXTURE, tmp_path / "checklist.md")
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "checklist.md")
+
+    assert stdout.splitlines() == [
+        'checklist.md:11:4: DL402 heading-numbering [*] heading "2. Update the changelog" repeats number 2 of the '
+        "heading at line 7; the fix renumbers it to 3",
+        "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file.",
+        "[*] 1 fixable with --fix.",
+    ]
+    assert code == 1
+
+
+def test_repeat_fixture_fix(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(REPEAT_FIXTURE, tmp_path / "checklist.md")
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--fix", "checklist.md")
+
+    headings = [line for line in (tmp_path / "checklist.md").read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
+    assert headings == ["## 1. Freeze the branch", "## 2. Run the test suite", "## 3. Update the changelog", "## 4. Tag the commit"]
+    assert stdout.splitlines() == ["Fixed 1 problem.", "No problems found in 1 file."]
+    assert code == 0
+
+
+def test_repeat_without_fix_keeps_both_breaks():
+    # A character reference writes the repeated 2, so the run gets no fix, and the 4 may stay wrong.
+    findings = numbering_findings("## 1. a\n\n## 2. b\n\n## &#50;. c\n\n## 4. d\n")
+
+    assert [found.line for found in findings] == [5, 7]
+    assert findings[0].fix is None
+    assert findings[0].message == 'heading "2. c" repeats number 2 of the heading at line 3; expected 3'
+    assert findings[1].message == 'heading "4. d" skips from 2 (line 5) to 4; expected 3'
+
+
+def test_repeated_number_then_two_more():
+    # 1, 2, 2, 2, 5 has two wrong numbers, and the 5 follows only from the second of them.
+    findings = numbering_findings("## 1. a\n\n## 2. b\n\n## 2. c\n\n## 2. d\n\n## 5. e\n")
+
+    assert [(found.line, found.message) for found in findings] == [
+        (5, 'heading "2. c" repeats number 2 of the heading at line 3; the fix renumbers it to 3'),
+        (7, 'heading "2. d" repeats number 2 of the heading at line 5; the fix renumbers it to 4'),
+    ]
+
+
+def test_dotted_repeat_below_moved_parent():
+    text = "## 1. a\n\n## 3. b\n\n### 3.1 x\n\n### 3.2 y\n\n### 3.2 z\n\n### 3.4 w\n"
+
+    findings = numbering_findings(text)
+
+    assert [(found.line, found.message) for found in findings] == [
+        (3, 'heading "3. b" skips from 1 (line 1) to 3; the fix renumbers it to 2'),
+        (9, 'heading "3.2 z" repeats number 3.2 of the heading at line 7; the fix renumbers it to 2.3'),
+    ]

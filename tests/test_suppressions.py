@@ -22,7 +22,11 @@ def insert_before(text, line, comment):
 
 
 def test_unsuppressed_baseline(run_cli, tmp_path):
-    assert check(run_cli, tmp_path, BASE) == [(27, "near-duplicate-section"), (51, "duplicate-section")]
+    assert check(run_cli, tmp_path, BASE) == [
+        (27, "near-duplicate-section"),
+        (51, "duplicate-section"),
+        (63, "heading-numbering"),
+    ]
 
 
 def test_disable_next_line_by_name(run_cli, tmp_path):
@@ -37,13 +41,17 @@ def test_disable_next_line_skips_blank_lines(run_cli, tmp_path):
 
 def test_disable_next_line_other_rule_keeps_finding(run_cli, tmp_path):
     text = insert_before(BASE, 51, "<!-- doclint-disable-next-line near-duplicate-section -->")
-    assert check(run_cli, tmp_path, text) == [(27, "near-duplicate-section"), (52, "duplicate-section")]
+    assert check(run_cli, tmp_path, text) == [
+        (27, "near-duplicate-section"),
+        (52, "duplicate-section"),
+        (64, "heading-numbering"),
+    ]
 
 
 def test_disable_enable_range(run_cli, tmp_path):
     text = insert_before(BASE, 27, "<!-- doclint-disable DL102, DL101 -->")
     text = insert_before(text, 40, "<!-- doclint-enable -->")
-    assert check(run_cli, tmp_path, text) == [(53, "duplicate-section")]
+    assert check(run_cli, tmp_path, text) == [(53, "duplicate-section"), (65, "heading-numbering")]
 
 
 def test_disable_without_enable_runs_to_end(run_cli, tmp_path):
@@ -63,12 +71,20 @@ def test_disable_file_all_rules(run_cli, tmp_path):
 
 def test_comment_in_code_block_is_not_suppression(run_cli, tmp_path):
     text = "```markdown\n<!-- doclint-disable-file -->\n```\n\n" + BASE
-    assert check(run_cli, tmp_path, text) == [(31, "near-duplicate-section"), (55, "duplicate-section")]
+    assert check(run_cli, tmp_path, text) == [
+        (31, "near-duplicate-section"),
+        (55, "duplicate-section"),
+        (67, "heading-numbering"),
+    ]
 
 
 def test_unused_suppression_off_by_default(run_cli, tmp_path):
     text = "<!-- doclint-disable-next-line missing-answer -->\n" + BASE
-    assert check(run_cli, tmp_path, text) == [(28, "near-duplicate-section"), (52, "duplicate-section")]
+    assert check(run_cli, tmp_path, text) == [
+        (28, "near-duplicate-section"),
+        (52, "duplicate-section"),
+        (64, "heading-numbering"),
+    ]
 
 
 def test_unused_suppression_reported_when_selected(run_cli, tmp_path):
@@ -463,7 +479,7 @@ def test_comment_in_code_span_silences_nothing(run_cli, tmp_path, quoted):
 
     found = check(run_cli, tmp_path, text, "--select", "ALL")
 
-    assert [rule for _line, rule in found] == ["near-duplicate-section", "duplicate-section"]
+    assert [rule for _line, rule in found] == ["near-duplicate-section", "duplicate-section", "heading-numbering"]
 
 
 def test_inline_comment_in_paragraph_silences(run_cli, tmp_path):

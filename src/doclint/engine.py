@@ -546,10 +546,11 @@ def check_documents(
     runs them where it parses). Without ``rules`` the run uses the rules
     that ``settings.select`` and ``settings.ignore`` choose.
     """
-    from doclint.registry import select_rules
+    from doclint.registry import select_rules, settings_for_rules
 
     if rules is None:
         rules = select_rules(settings.select, settings.ignore)
+    settings = settings_for_rules(settings, rules)
     result = RunResult(list(documents), [], list(errors), compared=list(compared))
     corpus = _corpus(result)
     reported = {document.path for document in result.documents}
@@ -701,16 +702,8 @@ def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:
 def _ignored_in_file(diagnostic: Diagnostic, settings: Settings) -> bool:
     from doclint.registry import selector_matches
 
-    tokens = _file_ignores(diagnostic.path, settings)
+    tokens = settings.file_ignores(diagnostic.path)
     return any(selector_matches(token, diagnostic.rule, diagnostic.code) for token in tokens)
-
-
-def _file_ignores(path: str, settings: Settings) -> list[str]:
-    """Return the selectors that per-file-ignores lists for the file at ``path``, from every glob that matches it."""
-    if not settings.per_file_ignores:
-        return []
-    relative = relative_path(path, settings.root)
-    return [token for glob, tokens in settings.per_file_ignores if fnmatch.fnmatch(relative, glob) for token in tokens]
 
 
 def _ignored_rules(documents: Sequence[Document], rules: Sequence[Rule], settings: Settings) -> dict[str, frozenset[str]]:
@@ -724,7 +717,7 @@ def _ignored_rules(documents: Sequence[Document], rules: Sequence[Rule], setting
 
     ignored = {}
     for document in documents:
-        tokens = _file_ignores(document.path, settings)
+        tokens = settings.file_ignores(document.path)
         names = frozenset(rule.name for rule in rules if any(matches(rule, token) for token in tokens))
         if names:
             ignored[document.path] = names

@@ -34,7 +34,7 @@ from doclint.i18n import _, current_language, set_language
 from doclint.model import Document
 from doclint.parse import parse_document
 from doclint.qa import item_keys
-from doclint.registry import Rule, rules_by_code
+from doclint.registry import Rule, rules_by_code, settings_for_rules
 from doclint.schema_errors import SchemaError
 from doclint.runcache import record_cache_entries, record_dependencies, settings_key, take_dependencies
 from doclint.settings import Settings
@@ -339,6 +339,7 @@ def load_documents(
     document with no entry there (its findings were not cached) needs
     those rules run by the caller.
     """
+    settings = settings_for_rules(settings, rules)
     context = _Context(
         settings,
         tuple(rule.code for rule in rules if rule.scope == "document"),

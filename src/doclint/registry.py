@@ -7,6 +7,7 @@ engine read these declarations, so the listing cannot drift from the code.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Literal, Sequence
@@ -190,3 +191,14 @@ def select_rules(select: Sequence[str] | None, ignore: Sequence[str]) -> list[Ru
         if selected and not any(matches(rule, token) for token in ignore):
             chosen.append(rule)
     return chosen
+
+
+def settings_for_rules(settings: Settings, rules: Sequence[Rule]) -> Settings:
+    """Return ``settings`` with ``select`` naming exactly ``rules`` and nothing ignored.
+
+    A rule learns from its settings which other rules run: heading-numbering
+    leaves out the copies that duplicate-section reports only when that rule
+    runs. So a caller that passes its own rules gets the findings of a run
+    that selects them.
+    """
+    return dataclasses.replace(settings, select=tuple(rule.code for rule in rules), ignore=())

@@ -72,6 +72,13 @@ class Settings:
                 return encoding
         return self.encoding
 
+    def file_ignores(self, path: str) -> list[str]:
+        """Return the selectors that ``per_file_ignores`` lists for the file at ``path``, from every glob that matches it."""
+        if not self.per_file_ignores:
+            return []
+        relative = relative_path(path, self.root)
+        return [token for glob, tokens in self.per_file_ignores if fnmatch.fnmatch(relative, glob) for token in tokens]
+
 
 def relative_path(path: str, root: str | None) -> str:
     """Return a path relative to the configuration's folder, with forward slashes, for glob matching."""

@@ -51,18 +51,13 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
 
         where = describe_location(first.document.path, first.section.line, later.document.path)
         if not parents_differ or later_parent is None or first_parent is None:
-            message = _('section "{heading}" repeats section "{first}" ({where}) word for word; remove this copy')
-            message = format_message(message, heading=later.section.heading, first=first.section.heading, where=where)
+            message = pair_message(_REPEATS, later.section, first.section, where=where)
         else:
-            message = _(
-                'section "{heading}" under "{parent}" repeats section "{first}" under "{first_parent}" ({where}) word '
-                'for word; remove this copy unless "{parent}" needs it as well'
-            )
-            message = format_message(
-                message,
-                heading=later.section.heading,
+            message = pair_message(
+                _REPEATS_UNDER_PARENT,
+                later.section,
+                first.section,
                 parent=later_parent.heading,
-                first=first.section.heading,
                 first_parent=first_parent.heading,
                 where=where,
             )
@@ -86,6 +81,53 @@ def is_boilerplate(entry: SectionEntry) -> bool:
     """
     section = entry.section
     return not section.children and not section.fields and not is_long_enough(" ".join(entry.clauses))
+
+
+PairTemplates = tuple[str, str]
+"""A message about two sections: the template for two headed sections, and the one where either is an item.
+
+The first names the two by their headings, ``{heading}`` and ``{first}``
+or ``{other}``. The second takes the phrases that name them, ``{section}``
+and ``{first}`` or ``{other}`` (``pair_message``).
+"""
+
+_REPEATS: PairTemplates = (
+    N_('section "{heading}" repeats section "{first}" ({where}) word for word; remove this copy'),
+    N_("{section} repeats {first} ({where}) word for word; remove this copy"),
+)
+_REPEATS_UNDER_PARENT: PairTemplates = (
+    N_(
+        'section "{heading}" under "{parent}" repeats section "{first}" under "{first_parent}" ({where}) word '
+        'for word; remove this copy unless "{parent}" needs it as well'
+    ),
+    N_(
+        '{section} under "{parent}" repeats {first} under "{first_parent}" ({where}) word for word; remove this '
+        'copy unless "{parent}" needs it as well'
+    ),
+)
+
+
+def pair_message(
+    templates: PairTemplates, section: Section, other: Section, other_key: str = "first", **values: object
+) -> str:
+    """Fill in a message about ``section`` and ``other``, calling each an item or a section as the Q&A rules do.
+
+    A section of kind ``item`` (a bold question or a pair of a flat FAQ)
+    has no heading, so a message that called it a section would send the
+    reader looking for one. Two headed sections keep their own template,
+    so the messages about them do not change. ``other_key`` is the
+    placeholder of ``other`` in the templates.
+    """
+    if section.kind != "item" and other.kind != "item":
+        return format_message(_(templates[0]), heading=section.heading, **{other_key: other.heading}, **values)
+    return format_message(_(templates[1]), section=_name(section), **{other_key: _name(other)}, **values)
+
+
+def _name(section: Section) -> str:
+    """Return the phrase that names a section in a message: ``item "..."`` for an item without a heading, else ``section "..."``."""
+    if section.kind == "item":
+        return _('item "{heading}"').format(heading=section.heading)
+    return _('section "{heading}"').format(heading=section.heading)
 
 
 class ParentSections:
@@ -177,11 +219,12 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
 
 def _near_duplicate(later: SectionEntry, matches: list[tuple[float, SectionEntry]], threshold: float) -> Diagnostic:
     score, best = matches[0]
-    message = format_message(
-        _near_duplicate_template(later, best, threshold),
-        heading=later.section.heading,
+    message = pair_message(
+        _near_duplicate_templates(later, best, threshold),
+        later.section,
+        best.section,
+        other_key="other",
         score=int(score),
-        other=best.section.heading,
         where=describe_location(best.document.path, best.section.line, later.document.path),
     )
     related = [
@@ -191,7 +234,41 @@ def _near_duplicate(later: SectionEntry, matches: list[tuple[float, SectionEntry
     return NEAR_DUPLICATE_SECTION.section_diagnostic(later.document, later.section, message, related)
 
 
-def _near_duplicate_template(later: SectionEntry, earlier: SectionEntry, threshold: float) -> str:
+_SIMILAR_QUESTIONS_DIFFER: PairTemplates = (
+    N_(
+        'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
+        "most sections share, but the two ask different questions; rewrite this answer so that it answers "
+        "its own question"
+    ),
+    N_(
+        "{section} is {score}% similar to {other} ({where}) after removing the text most sections share, but "
+        "the two ask different questions; rewrite this answer so that it answers its own question"
+    ),
+)
+_SIMILAR_TITLES_DIFFER: PairTemplates = (
+    N_(
+        'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
+        "most sections share, but their headings name different things; rewrite this section so that it "
+        "covers its own heading"
+    ),
+    N_(
+        "{section} is {score}% similar to {other} ({where}) after removing the text most sections share, but "
+        "their titles name different things; rewrite this one so that it covers its own title"
+    ),
+)
+_SIMILAR: PairTemplates = (
+    N_(
+        'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
+        "most sections share; merge the two or rewrite one so that each says something of its own"
+    ),
+    N_(
+        "{section} is {score}% similar to {other} ({where}) after removing the text most sections share; "
+        "merge the two or rewrite one so that each says something of its own"
+    ),
+)
+
+
+def _near_duplicate_templates(later: SectionEntry, earlier: SectionEntry, threshold: float) -> PairTemplates:
     """Choose the message: merging is advised unless the two sections are about things that differ in a term.
 
     Two items whose questions look alike but differ in a number, an
@@ -209,52 +286,67 @@ def _near_duplicate_template(later: SectionEntry, earlier: SectionEntry, thresho
     """
     if is_item(later.section) and is_item(earlier.section):
         if questions_differ(later.section, earlier.section, threshold):
-            return _(
-                'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
-                "most sections share, but the two ask different questions; rewrite this answer so that it answers "
-                "its own question"
-            )
+            return _SIMILAR_QUESTIONS_DIFFER
     elif differ_in_terms(later.section.title, earlier.section.title, threshold):
-        return _(
-            'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
-            "most sections share, but their headings name different things; rewrite this section so that it "
-            "covers its own heading"
-        )
-    return _(
-        'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
-        "most sections share; merge the two or rewrite one so that each says something of its own"
-    )
+        return _SIMILAR_TITLES_DIFFER
+    return _SIMILAR
+
+
+_REPEATED_LATER: PairTemplates = (
+    N_('section "{heading}" is repeated word for word by section "{other}" ({where}); remove one of the two copies'),
+    N_("{section} is repeated word for word by {other} ({where}); remove one of the two copies"),
+)
 
 
 def _repeated_later(document: Document, section: Section, later_document: Document, later: Section, settings: Settings) -> str:
-    message = _('section "{heading}" is repeated word for word by section "{other}" ({where}); remove one of the two copies')
     where = describe_location(later_document.path, later.line, document.path)
-    return format_message(message, heading=section.heading, other=later.heading, where=where)
+    return pair_message(_REPEATED_LATER, section, later, other_key="other", where=where)
+
+
+_RESEMBLED_QUESTIONS_DIFFER: PairTemplates = (
+    N_(
+        'section "{heading}" is mostly the same as section "{other}" ({where}) after removing the text most '
+        "sections share, but the two ask different questions; rewrite one answer so that each answers its "
+        "own question"
+    ),
+    N_(
+        "{section} is mostly the same as {other} ({where}) after removing the text most sections share, but the "
+        "two ask different questions; rewrite one answer so that each answers its own question"
+    ),
+)
+_RESEMBLED_TITLES_DIFFER: PairTemplates = (
+    N_(
+        'section "{heading}" is mostly the same as section "{other}" ({where}) after removing the text most '
+        "sections share, but their headings name different things; rewrite one so that each covers its own heading"
+    ),
+    N_(
+        "{section} is mostly the same as {other} ({where}) after removing the text most sections share, but their "
+        "titles name different things; rewrite one so that each covers its own title"
+    ),
+)
+_RESEMBLED: PairTemplates = (
+    N_(
+        'section "{heading}" is mostly the same as section "{other}" ({where}) after removing the text most sections '
+        "share; merge the two or rewrite one so that each says something of its own"
+    ),
+    N_(
+        "{section} is mostly the same as {other} ({where}) after removing the text most sections share; merge the "
+        "two or rewrite one so that each says something of its own"
+    ),
+)
 
 
 def _resembled_later(document: Document, section: Section, later_document: Document, later: Section, settings: Settings) -> str:
     """Return the message for the earlier of two near-duplicates, with the same advice as the later one's."""
     where = describe_location(later_document.path, later.line, document.path)
     threshold = settings.near_duplicate_threshold
+    templates = _RESEMBLED
     if is_item(section) and is_item(later):
         if questions_differ(section, later, threshold):
-            message = _(
-                'section "{heading}" is mostly the same as section "{other}" ({where}) after removing the text most '
-                "sections share, but the two ask different questions; rewrite one answer so that each answers its "
-                "own question"
-            )
-            return format_message(message, heading=section.heading, other=later.heading, where=where)
+            templates = _RESEMBLED_QUESTIONS_DIFFER
     elif differ_in_terms(section.title, later.title, threshold):
-        message = _(
-            'section "{heading}" is mostly the same as section "{other}" ({where}) after removing the text most '
-            "sections share, but their headings name different things; rewrite one so that each covers its own heading"
-        )
-        return format_message(message, heading=section.heading, other=later.heading, where=where)
-    message = _(
-        'section "{heading}" is mostly the same as section "{other}" ({where}) after removing the text most sections '
-        "share; merge the two or rewrite one so that each says something of its own"
-    )
-    return format_message(message, heading=section.heading, other=later.heading, where=where)
+        templates = _RESEMBLED_TITLES_DIFFER
+    return pair_message(templates, section, later, other_key="other", where=where)
 
 
 def _related(entry: SectionEntry, message: str) -> RelatedLocation:

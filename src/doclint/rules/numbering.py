@@ -38,6 +38,14 @@ not checked either, because they are release notes rather than sections:
 A plain number before a date is checked, unlike a heading that is a date:
 ``## 1、2024年1月 上线`` is an entry of a numbered log, and ``1`` its number.
 
+A section that repeats an earlier sibling word for word, and that
+duplicate-section reports, takes no part in the numbering, and the
+headings inside it are not checked (``doclint.sibling_copies``). Its
+removal is that rule's fix, so the numbers, the messages and the fix
+count as if the copy were gone, and one ``--fix`` run writes the number
+that a message names. A message names the copies that its count leaves
+out between the heading and the previous one.
+
 A finding spans exactly the digits of the heading's number. Its fix
 renumbers the whole run of numbered siblings so that it counts up by one
 from its first number, with its zero padding and digits (``１`` stays
@@ -66,10 +74,13 @@ That holds for a covered heading without a break of its own too: with 1,
 
 The message of a finding with a fix names the number that the fix writes
 at its heading. After an earlier break in the run that can differ from the
-previous number plus one (in 1, 2, 4, 5, 7 the fix writes 5 over the 7),
-and the fix may keep the heading's number and renumber the heading before
-it instead (in 1, 2, 2, 4 it keeps the 4). The message of a finding
-without a fix names the previous number plus one.
+previous number plus one (in 1, 2, 4, 5, 7 the fix writes 5 over the 7).
+One wrong number gives one finding, as in step-numbering
+(``one_per_mistake``): in 1, 2, 2, 4 only the second 2 is reported,
+because the fix writes 3 over it and keeps the 4. The message of a
+finding without a fix names the previous number plus one, and such a run
+keeps every break, because the numbers left as they are may leave the
+later break standing.
 """
 
 from __future__ import annotations
@@ -80,14 +91,15 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Hashable, Iterable, Iterator, Sequence, TypeVar
 
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity
 from doclint.heading_numbers import WORD_PREFIXES, read_heading_number
-from doclint.i18n import N_, _
+from doclint.i18n import N_, _, join_items, ngettext
 from doclint.model import Document, Section
 from doclint.registry import Rule
 from doclint.settings import Settings
+from doclint.sibling_copies import reported_sibling_copies
 from doclint.text import chinese_numeral
 
 logger = logging.getLogger(__name__)
@@ -136,6 +148,26 @@ class BreakKind(str, Enum):
     BACKWARDS = "backwards"
 
 
+BreakT = TypeVar("BreakT")
+
+
+def one_per_mistake(
+    breaks: Sequence[BreakT], places: Callable[[BreakT], tuple[Hashable, Hashable]], keeps_number: Callable[[BreakT], bool]
+) -> list[BreakT]:
+    """Leave out each break that only follows from the break before it, so that one wrong number gives one finding.
+
+    In 1, 2, 2, 4 the second 2 is wrong, and the 4 breaks only because it
+    follows that 2. When the fix keeps a number (``keeps_number``) and the
+    number before it has a break of its own, the fix of that break mends
+    both. ``places`` returns the keys of a break's item and of the item
+    before it. Both numbering rules call this only for breaks that one fix
+    renumbers, because without a fix the numbers that the author kept may
+    leave the later break standing.
+    """
+    broken = {places(found)[0] for found in breaks}
+    return [found for found in breaks if not (keeps_number(found) and places(found)[1] in broken)]
+
+
 @dataclass(frozen=True)
 class NumberingBreak:
     """A numbered heading that does not continue the number of the sibling before it."""
@@ -151,14 +183,20 @@ class NumberingBreak:
 def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
     section_numbered: set[int] = set()
     moved: Moves = {}
+    copies = reported_sibling_copies(document, settings)
+    inside_copies = {id(inner) for copy in copies.values() for inner in copy.walk()}
     for heading, children in sibling_groups(document):
-        numbered = section_numbers(heading, children, heading is not None and id(heading) in section_numbered)
+        if heading is not None and id(heading) in inside_copies:
+            continue
+        kept = [section for section in children if id(section) not in copies]
+        numbered = section_numbers(heading, kept, heading is not None and id(heading) in section_numbered)
         section_numbered.update(id(section) for section in numbered)
         siblings = [
             section for run in numbered_runs(numbered) if not _counts_down(run) and not _lists_codes(run) for section in run
         ]
+        left_out = [section for section in children if id(section) in copies]
         for run in numbered_runs(siblings):
-            yield from run_diagnostics(document, run, heading, moved)
+            yield from run_diagnostics(document, run, heading, moved, left_out)
         _carry_moves(numbered, heading, moved)
 
 
@@ -210,7 +248,11 @@ def section_numbers(heading: Section | None, children: list[Section], heading_ch
 
 
 def run_diagnostics(
-    document: Document, run: list[Section], parent: Section | None = None, moved: Moves | None = None
+    document: Document,
+    run: list[Section],
+    parent: Section | None = None,
+    moved: Moves | None = None,
+    left_out: Sequence[Section] = (),
 ) -> Iterator[Diagnostic]:
     """Yield a finding for each break in a run of numbered siblings, with the fix of its part of the run.
 
@@ -224,6 +266,9 @@ def run_diagnostics(
     its part boundary stopped the fix from renumbering it
     (``_kept_number_diagnostic``), because the comment was used then as well.
     ``moved`` gathers the numbers that safe fixes change (``Moves``).
+    ``left_out`` contains the siblings that the run does not count because
+    they are copies (``doclint.sibling_copies``); a message names those
+    that stand between its heading and the previous one.
     """
     moved = {} if moved is None else moved
     breaks = list(numbering_breaks(run))
@@ -251,13 +296,18 @@ def run_diagnostics(
         previous_part = part
 
         members = {id(section) for section in part}
-        for found in breaks:
-            if id(found.section) not in members:
-                continue
-            if found.section is part[0]:
-                yield _diagnostic(document, found, None, {})
-            else:
-                yield _diagnostic(document, found, fix, renumbered)
+        part_breaks = [found for found in breaks if id(found.section) in members]
+        if part_breaks and part_breaks[0].section is part[0]:
+            yield _diagnostic(document, part_breaks.pop(0), None, {}, left_out)
+        if fix is not None:
+            own = {id(section): _parts(number) for section, number in zip(part, planned_numbers(part))}
+            part_breaks = one_per_mistake(
+                part_breaks,
+                lambda found: (id(found.section), id(found.previous)),
+                lambda found: own[id(found.section)] == _parts(found.section.number or ""),
+            )
+        for found in part_breaks:
+            yield _diagnostic(document, found, fix, renumbered, left_out)
 
 
 def _kept_number_diagnostic(
@@ -636,19 +686,38 @@ def number_span(document: Document, section: Section) -> tuple[int, int]:
     return found.start() + 1, found.end() + 1
 
 
-def _diagnostic(document: Document, found: NumberingBreak, fix: Fix | None, renumbered: dict[int, str]) -> Diagnostic:
+def _diagnostic(
+    document: Document,
+    found: NumberingBreak,
+    fix: Fix | None,
+    renumbered: dict[int, str],
+    left_out: Sequence[Section] = (),
+) -> Diagnostic:
     """Build the finding for a break; ``renumbered`` maps each heading of the run to the number its fix writes."""
     section, previous = found.section, found.previous
-    messages = {
-        BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}; {remedy}'),
-        BreakKind.REPEAT: _('heading "{heading}" repeats number {number} of the heading at line {line}; {remedy}'),
-        BreakKind.BACKWARDS: _('heading "{heading}" goes back from {previous} (line {line}) to {number}; {remedy}'),
-    }
+    between = [copy.line for copy in left_out if previous.line < copy.line < section.line]
+    if between:
+        messages = {
+            BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}, not counting {copies}; {remedy}'),
+            BreakKind.REPEAT: _(
+                'heading "{heading}" repeats number {number} of the heading at line {line}, not counting {copies}; {remedy}'
+            ),
+            BreakKind.BACKWARDS: _(
+                'heading "{heading}" goes back from {previous} (line {line}) to {number}, not counting {copies}; {remedy}'
+            ),
+        }
+    else:
+        messages = {
+            BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}; {remedy}'),
+            BreakKind.REPEAT: _('heading "{heading}" repeats number {number} of the heading at line {line}; {remedy}'),
+            BreakKind.BACKWARDS: _('heading "{heading}" goes back from {previous} (line {line}) to {number}; {remedy}'),
+        }
     message = messages[found.kind].format(
         heading=section.heading,
         previous=_written(previous),
         line=previous.line,
         number=_written(section),
+        copies=_copies_phrase(between),
         remedy=_remedy(found, renumbered),
     )
     column, end_column = number_span(document, section)
@@ -658,23 +727,29 @@ def _diagnostic(document: Document, found: NumberingBreak, fix: Fix | None, renu
     )
 
 
+def _copies_phrase(lines: list[int]) -> str:
+    """Name the copies that a break's count leaves out: ``the copy at line 15 that duplicate-section reports``."""
+    phrase = ngettext(
+        "the copy at line {lines} that duplicate-section reports",
+        "the copies at lines {lines} that duplicate-section reports",
+        len(lines),
+    )
+    return phrase.format(lines=join_items(map(str, lines)))
+
+
 def _remedy(found: NumberingBreak, renumbered: dict[int, str]) -> str:
     """Return the end of a finding's message: the number the fix writes at the heading, or "expected N" without a fix.
 
     The fix counts up from the first number of the run, so after an
     earlier break it may write another number than the previous one plus
-    one, or leave this heading as it is and renumber the one before it.
-    The message names the fix's number so that the two never disagree.
+    one. The message names the fix's number so that the two never
+    disagree. A break whose heading the fix leaves as it is has no finding
+    (``one_per_mistake``), so a finding with a fix always renumbers its heading.
     """
-    section, previous = found.section, found.previous
-    fixed = renumbered.get(id(section))
+    fixed = renumbered.get(id(found.section))
     if fixed is None:
         return _("expected {expected}").format(expected=found.expected)
-    if _parts(fixed) != _parts(section.number or ""):
-        return _("the fix renumbers it to {number}").format(number=_shown(section, _parts(fixed)))
-    return _("the fix leaves it at {number} and renumbers the previous heading to {previous}").format(
-        number=_written(section), previous=_shown(previous, _parts(renumbered[id(previous)]))
-    )
+    return _("the fix renumbers it to {number}").format(number=_shown(found.section, _parts(fixed)))
 
 
 HEADING_NUMBERING = Rule(

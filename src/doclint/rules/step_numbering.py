@@ -47,7 +47,7 @@ from doclint.i18n import N_, _, format_message
 from doclint.line_steps import CIRCLED_ONE
 from doclint.model import Document, Field, ListBlock, Section, Step
 from doclint.registry import Rule
-from doclint.rules.numbering import BreakKind
+from doclint.rules.numbering import BreakKind, one_per_mistake
 from doclint.settings import Settings
 
 # A step number on its line: digits before a separator, digits in brackets, or a circled number.
@@ -149,25 +149,18 @@ def _run_diagnostics(
 
 
 def _one_per_mistake(breaks: list[StepBreak], renumbered: dict[int, str]) -> list[StepBreak]:
-    """Leave out a break that only follows from the break before it, so that one wrong number gives one finding.
+    """Leave out a break that only follows from the break before it (``one_per_mistake``).
 
-    In ``① ② ② ④`` the second ``②`` is wrong, and ``④`` breaks only because
-    it follows that ``②``. When the fix keeps a step's number and the step
-    before it has a finding of its own, renumbering that step as its
-    finding says mends both breaks. Without a fix (a suppressed step)
-    each break is kept, because the numbers the author kept may leave
-    the later break standing.
+    Without a fix (a suppressed step) each break is kept, because the
+    numbers the author kept may leave the later break standing.
     """
     if not renumbered:
         return breaks
-    broken = {found.step.line for found in breaks}
-    kept = []
-    for found in breaks:
-        keeps_number = _value(renumbered[found.step.line]) == found.step.number
-        if keeps_number and found.previous.line in broken:
-            continue
-        kept.append(found)
-    return kept
+    return one_per_mistake(
+        breaks,
+        lambda found: (found.step.line, found.previous.line),
+        lambda found: _value(renumbered[found.step.line]) == found.step.number,
+    )
 
 
 def _list_item_lines(section: Section) -> set[int]:

@@ -1,0 +1,88 @@
+"""Sections that repeat an earlier sibling word for word, as duplicate-section reports them.
+
+``heading-numbering`` leaves such copies out of the numbering, because
+duplicate-section tells the user to remove them and its safe fix does. A
+copy of an earlier section under the same parent heading, in the same
+document, is the one kind of copy whose removal is a safe fix in a run of
+that document alone. Counting without it, the heading-numbering message
+names the number that one ``--fix`` run writes.
+
+NOTE: the first of several copies among siblings is counted, because
+nothing here tells whether it copies a section in another file or under
+another parent. ``--fix --unsafe-fixes`` removes such a copy too, and a
+later pass then renumbers the headings after it, so their numbers can
+end up lower than the messages said.
+
+A copy counts only where duplicate-section reports it: the run's
+settings select the rule, ``per-file-ignores`` does not drop it for the
+document, and no suppression comment for it covers the copy's heading
+line. Where the rule is off, nothing would tell the user to remove the
+copy, so its number is checked like any other.
+"""
+
+from __future__ import annotations
+
+from doclint.model import Document, Section
+from doclint.settings import Settings
+from doclint.similarity import document_entries
+
+DUPLICATE_NAME = "duplicate-section"
+DUPLICATE_CODE = "DL101"
+
+
+def reported_sibling_copies(document: Document, settings: Settings) -> dict[int, Section]:
+    """Return, by ``id``, each section that repeats an earlier sibling word for word and that duplicate-section reports.
+
+    Sections without content are no copies, as duplicate-section does not
+    report them. The keys are those of ``doclint.similarity.copy_key``, so
+    the headings' numbers do not take part: ``4. Setup`` copies ``2. Setup``.
+    """
+    if not _reports_copies(document.path, settings):
+        return {}
+    keys = {id(entry.section): entry.copy_key for entry in document_entries(document) if entry.has_content}
+    copies: dict[int, Section] = {}
+    for parent_children in _sibling_lists(document):
+        seen: set[str] = set()
+        for section in parent_children:
+            key = keys.get(id(section))
+            if key is None:
+                continue
+            if key in seen:
+                copies[id(section)] = section
+            seen.add(key)
+    if not copies:
+        return copies
+
+    suppressions = _duplicate_suppressions(document)
+    return {
+        identity: section
+        for identity, section in copies.items()
+        if not any(start <= section.line <= end for start, end in suppressions)
+    }
+
+
+def _sibling_lists(document: Document) -> list[list[Section]]:
+    """Return the top-level sections and the children of every section, each list in document order."""
+    return [document.sections, *(section.children for section in document.walk() if section.children)]
+
+
+def _reports_copies(path: str, settings: Settings) -> bool:
+    """Return whether the run reports duplicate-section findings in the document at ``path``."""
+    # Imported here: the registry imports the rule modules, and so this one.
+    from doclint.registry import select_rules, selector_matches
+
+    if not any(rule.code == DUPLICATE_CODE for rule in select_rules(settings.select, settings.ignore)):
+        return False
+    return not any(selector_matches(token, DUPLICATE_NAME, DUPLICATE_CODE) for token in settings.file_ignores(path))
+
+
+def _duplicate_suppressions(document: Document) -> list[tuple[int, int]]:
+    """Return the (first, last) lines of each range in which a suppression comment silences duplicate-section."""
+    # Imported here: most documents have no copies, and so never need their suppressions.
+    from doclint.suppressions import parse_suppressions
+
+    return [
+        (suppression.start, suppression.end)
+        for suppression in parse_suppressions(document)
+        if not suppression.rules or suppression.rules & {DUPLICATE_NAME, DUPLICATE_CODE}
+    ]
