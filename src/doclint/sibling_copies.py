@@ -37,9 +37,10 @@ def reported_sibling_copies(document: Document, settings: Settings) -> dict[int,
     report them. The keys are those of ``doclint.similarity.copy_key``, so
     the headings' numbers do not take part: ``4. Setup`` copies ``2. Setup``.
     """
-    if not _reports_copies(document.path, settings):
-        return {}
     keys = {id(entry.section): entry.copy_key for entry in document_entries(document) if entry.has_content}
+    # Most documents repeat no section at all, and then the run's rule selection need not be read.
+    if len(set(keys.values())) == len(keys) or not _reports_copies(document.path, settings):
+        return {}
     copies: dict[int, Section] = {}
     for parent_children in _sibling_lists(document):
         seen: set[str] = set()
