@@ -21,6 +21,15 @@ def test_adapted_sections_not_reported():
     )
 
 
+def test_chinese_sections_adapted_to_headings():
+    result = findings(FIXTURES / "heading-templates-zh.md", rule="near-duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(11, 7)]
+    assert result[0].message == (
+        'section "作者" is 100% similar to section "版本" (line 7) after removing the text most sections share; '
+        "merge the two or rewrite one so that each says something of its own"
+    )
+
+
 def test_own_heading_words_fill_template():
     _top, name, version = entries(
         "# API\n\n## name\n\nThe name of the package.\n\n## version\n\nThe version of the package.\n"
@@ -33,6 +42,14 @@ def test_word_missing_from_heading_not_template():
         "# API\n\n## name\n\nThe name of the package.\n\n## version\n\nThe size of the package.\n"
     )
     assert not fill_one_template(version, name)
+
+
+def test_words_of_other_length_fill_template():
+    _top, first, second = entries(
+        "# API\n\n## id\n\nThe id of the user, as the server sends it.\n\n"
+        "## display name\n\nThe display name of the user, as the server sends it.\n"
+    )
+    assert fill_one_template(second, first)
 
 
 def test_equal_bodies_not_template():

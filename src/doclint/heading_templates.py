@@ -9,38 +9,95 @@ what its heading promises, and merging them would lose one. A copy that
 was not adapted keeps the other section's word, which its own heading does
 not contain, so it is still reported.
 
-Words are the space-separated tokens of the normalised text
-(``doclint.text.normalize``), so a version such as ``0.4.4`` is the three
-words ``0``, ``4`` and ``4``.
-
-NOTE: normalised CJK text has no spaces, so a run of CJK characters is one
-word. Two CJK bodies that differ in one term ("栈" and "队列") inside longer
-runs are therefore not recognised, and stay near-duplicates.
+Bodies and headings are compared as words of their normalised text
+(``doclint.text.normalize``). A run of Latin letters and digits is one
+word, so a version such as ``0.4.4`` is the three words ``0``, ``4`` and
+``4``. Every CJK character is a word of its own. The two bodies are
+aligned word by word (rapidfuzz's ``Indel``), and each stretch in which
+they differ must come from the headings: its Latin words must be words
+of the section's own heading, and each run of its CJK characters a part
+of that heading, as "名称" is of "## 名称" and "版本" of "## 版本".
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from rapidfuzz.distance import Indel
+
 from doclint.qa import is_item
 from doclint.similarity import SectionEntry
-from doclint.text import normalize
+from doclint.text import CJK_CHAR, is_cjk, normalize
+
+
+@lru_cache(maxsize=1)
+def _word_pattern() -> re.Pattern[str]:
+    """Return the pattern of a word: a CJK character, or a run of other characters up to a space or a CJK character.
+
+    It is compiled on first use, because a pattern with the CJK ranges
+    takes about 2 ms to compile and most runs find no near-duplicates.
+    """
+    return re.compile(f"[{CJK_CHAR}]|[^\\s{CJK_CHAR}]+")
 
 
 def fill_one_template(later: SectionEntry, earlier: SectionEntry) -> bool:
-    """Return whether two sections' own bodies differ only in words that each one's heading contains.
+    """Return whether two sections' own bodies differ, and only in words that each one's heading contains.
 
-    The bodies must have the same number of words and differ in at least
-    one. At every position where they differ, the later body's word must be
-    in the later heading, and the earlier body's word in the earlier
-    heading. Q&A items are left to ``doclint.distinct_items``, which
-    compares their questions and answers.
+    Q&A items are left to ``doclint.distinct_items``, which compares their
+    questions and answers.
     """
     if is_item(later.section) or is_item(earlier.section):
         return False
-    words = " ".join(later.clauses).split()
-    other_words = " ".join(earlier.clauses).split()
-    if words == other_words or len(words) != len(other_words):
+    words = _word_pattern().findall(" ".join(later.clauses))
+    other_words = _word_pattern().findall(" ".join(earlier.clauses))
+    if words == other_words:
         return False
 
-    heading = set(normalize(later.section.heading).split())
-    other_heading = set(normalize(earlier.section.heading).split())
-    return all(word == other or (word in heading and other in other_heading) for word, other in zip(words, other_words))
+    heading = _Heading(later.section.heading)
+    other_heading = _Heading(earlier.section.heading)
+    return all(
+        heading.contains(words[start:end]) and other_heading.contains(other_words[other_start:other_end])
+        for start, end, other_start, other_end in _differing_stretches(words, other_words)
+    )
+
+
+def _differing_stretches(words: list[str], other_words: list[str]) -> list[tuple[int, int, int, int]]:
+    """Return (start, end, other start, other end) of each stretch in which two word lists differ, in order."""
+    stretches: list[list[int]] = []
+    in_stretch = False
+    for opcode in Indel.opcodes(words, other_words):
+        if opcode.tag == "equal":
+            in_stretch = False
+        elif in_stretch:
+            stretch = stretches[-1]
+            stretch[1], stretch[3] = max(stretch[1], opcode.src_end), max(stretch[3], opcode.dest_end)
+        else:
+            stretches.append([opcode.src_start, opcode.src_end, opcode.dest_start, opcode.dest_end])
+            in_stretch = True
+    return [(start, end, other_start, other_end) for start, end, other_start, other_end in stretches]
+
+
+class _Heading:
+    """The words of a normalised heading, and its text without spaces, for ``contains``."""
+
+    def __init__(self, heading: str):
+        normalized = normalize(heading)
+        self.words = set(_word_pattern().findall(normalized))
+        self.compact = normalized.replace(" ", "")
+
+    def contains(self, words: Sequence[str]) -> bool:
+        """Return whether each Latin word is a word of the heading, and each run of CJK characters a part of it."""
+        cjk_run = ""
+        for word in words:
+            if len(word) == 1 and is_cjk(word):
+                cjk_run += word
+                continue
+            if cjk_run and cjk_run not in self.compact:
+                return False
+            cjk_run = ""
+            if word not in self.words:
+                return False
+        return not cjk_run or cjk_run in self.compact
+
