@@ -187,6 +187,17 @@ def test_boilerplate_sections_not_copies():
     )
 
 
+def test_boilerplate_repeated_under_one_parent_reported():
+    text = "# API\n\n## get\n\nFetch.\n\n### Raises\n\nNothing.\n\n## delete\n\nRemove.\n\n### Raises\n\nNothing.\n\n### Raises\n\nNothing.\n"
+    document = parse_document(Source.from_text("doc.md", text))
+    from doclint.rules.duplicates import check_duplicates
+
+    result = list(check_duplicates([document], Settings()))
+    assert [(d.line, d.related[0].line) for d in result] == [(19, 15)]
+    assert result[0].message == 'section "Raises" repeats section "Raises" (line 15) word for word; remove this copy'
+    assert result[0].fix.applicability.value == "safe"
+
+
 def test_short_item_copy_across_files_reported(tmp_path):
     item = "## 什么是栈？\n\n**答案：** 后进先出。\n"
     (tmp_path / "a.md").write_text("# A\n\n" + item, encoding="utf-8")

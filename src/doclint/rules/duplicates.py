@@ -41,13 +41,21 @@ logger = logging.getLogger(__name__)
 
 def check_duplicates(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
     parents = ParentSections()
+    # The copies of each first copy seen so far, the first copy included, in run order.
+    seen: dict[SectionEntry, list[SectionEntry]] = {}
     for later, first in exact_copies(documents).first_of.items():
+        copies = seen.setdefault(first, [first])
+        copies.append(later)
         later_parent = parents.parent_of(later.document, later.section)
         first_parent = parents.parent_of(first.document, first.section)
         parents_differ = later.document is first.document and later_parent is not first_parent
         if (later.document is not first.document or parents_differ) and is_boilerplate(later):
-            logger.debug("boilerplate section %s:%d repeats %s:%d", later.document.path, later.section.line, first.document.path, first.section.line)
-            continue
+            sibling = _earlier_sibling(later, copies, later_parent, parents)
+            if sibling is None:
+                logger.debug("boilerplate section %s:%d repeats %s:%d", later.document.path, later.section.line, first.document.path, first.section.line)
+                continue
+            # Boilerplate repeated under one parent is a copy: it is reported against the copy under that parent.
+            first, first_parent, parents_differ = sibling, later_parent, False
 
         where = describe_location(first.document.path, first.section.line, later.document.path)
         if not parents_differ or later_parent is None or first_parent is None:
@@ -64,6 +72,18 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
         yield DUPLICATE_SECTION.section_diagnostic(
             later.document, later.section, message, [_related(first, _("first copy"))], fix=removal_fix(later, first, parents_differ)
         )
+
+
+def _earlier_sibling(
+    later: SectionEntry, copies: list[SectionEntry], parent: Section | None, parents: ParentSections
+) -> SectionEntry | None:
+    """Return the first of ``copies`` before ``later`` in its document under the same parent section, if any."""
+    for copy in copies:
+        if copy is later:
+            return None
+        if copy.document is later.document and parents.parent_of(copy.document, copy.section) is parent:
+            return copy
+    return None
 
 
 def is_boilerplate(entry: SectionEntry) -> bool:
