@@ -134,6 +134,36 @@ def test_import_example_not_reported(check_markdown):
     assert check_markdown(markdown, "--code-scope", "block") == (0, [])
 
 
+def test_alternative_import_examples_not_reported(check_markdown):
+    markdown = """\
+        ```python
+        from foo import detect
+        ```
+
+        Or:
+
+        ```python
+        import foo
+        ```
+        """
+    assert check_markdown(markdown) == (0, [])
+    assert check_markdown(markdown, "--code-scope", "block") == (0, [])
+
+
+def test_import_example_before_full_example(check_markdown):
+    markdown = """\
+        ```python
+        from foo import detect
+        ```
+
+        ```python
+        from foo import detect
+        print(detect(b"x"))
+        ```
+        """
+    assert check_markdown(markdown, "--code-scope", "block") == (0, [])
+
+
 def test_setup_block_unused_import_reported(check_markdown):
     markdown = """\
         ```python
@@ -500,8 +530,27 @@ def test_json_excerpt_with_error_reported(check_markdown, messages):
         }}
         ```
         """
-    assert check_markdown(markdown)[1] == [("code-syntax-error", 4, 3)]
+    assert check_markdown(markdown)[1] == [("code-syntax-error", 4, 2)]
     assert messages(markdown) == ["JSON does not parse: Extra data; correct the JSON"]
+
+
+def test_json_excerpt_stray_brace_column(check_markdown):
+    markdown = """\
+        ```json
+        "a": 1
+        }
+        ```
+
+        ```json
+        "a": {"b": 1}},
+        ```
+        """
+    assert check_markdown(markdown)[1] == [("code-syntax-error", 3, 1), ("code-syntax-error", 7, 14)]
+
+
+def test_json_byte_order_mark_in_chinese(messages):
+    markdown = "```json\n\ufeff{\"a\": 1}\n```\n"
+    assert messages(markdown, "--lang", "zh-CN") == ["JSON 无法解析：开头有多余的 UTF-8 字节顺序标记（BOM）；请修正 JSON"]
 
 
 def test_invalid_yaml(check_markdown, messages):

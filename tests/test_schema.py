@@ -541,6 +541,7 @@ INVALID_SCHEMAS_ZH = [
         '{"$schema": "http://json-schema.org/draft-04/schema#", "exclusiveMinimum": true}',
         "$ 处的 schema 无效：'exclusiveMinimum' 要求同时有 'minimum'，但缺少 'minimum'；请修正 schema 文件",
     ),
+    ('{"type": ', "第 1 行第 10 列的 JSON 无效：此处应为一个值；请修正 schema 文件"),
 ]
 
 

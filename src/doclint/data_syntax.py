@@ -45,6 +45,7 @@ PARSER_MESSAGES = frozenset(
         N_("Invalid \\uXXXX escape"),
         N_("Illegal trailing comma before end of object"),
         N_("Illegal trailing comma before end of array"),
+        N_("Unexpected UTF-8 BOM (decode using utf-8-sig)"),
         N_("Cannot overwrite a value"),
         N_("Escaped character is not a Unicode scalar value"),
         N_("Expected '=' after a key in a key/value pair"),
@@ -173,13 +174,20 @@ def _member_excerpt_failure(text: str) -> _Failure | None:
     Such a text parses once it is put between braces without its trailing
     comma. When it still fails, the failure is placed in the text as written.
     """
-    body = text.rstrip().removesuffix(",")
+    wrapped = "{" + text.rstrip().removesuffix(",") + "}"
     try:
-        json.loads("{" + body + "}", parse_int=str, parse_float=str)
+        json.loads(wrapped, parse_int=str, parse_float=str)
     except json.JSONDecodeError as error:
+        position = error.pos
+        if error.msg == "Extra data":
+            # A brace of the text closed the object early: the mistake is that brace, not the one added after it.
+            position -= 1
+            while position > 0 and wrapped[position].isspace():
+                position -= 1
+        line = wrapped.count("\n", 0, position)
+        column = position - (wrapped.rfind("\n", 0, position) + 1)
         # The opening brace shifts the first line by one column.
-        column = error.colno - 2 if error.lineno == 1 else error.colno - 1
-        return _Failure(error.lineno - 1, max(column, 0), error.msg)
+        return _Failure(line, max(column - 1, 0) if line == 0 else column, error.msg)
     return None
 
 

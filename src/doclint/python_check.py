@@ -121,9 +121,9 @@ def _check(document: Document, scope: CodeScope, untagged: bool) -> list[PythonP
         for snippet, _tree in result.parsed
         for line in snippet.lines
     }
-    identifiers = {id(result.block): set(_IDENTIFIER_RE.findall(result.block.text)) for result in results}
+    needed = {id(result.block): _needed_names(result) for result in results}
     for module in _modules(results, scope):
-        problems.extend(_pyflakes_problems(module, positions, identifiers))
+        problems.extend(_pyflakes_problems(module, positions, needed))
 
     return sorted(problems, key=lambda problem: (problem.line, problem.column, problem.kind))
 
@@ -244,12 +244,13 @@ def _modules(results: list[_BlockResult], scope: CodeScope) -> Iterator[_Module]
 
 
 def _pyflakes_problems(
-    module: _Module, positions: dict[int, _Position], identifiers: dict[int, set[str]]
+    module: _Module, positions: dict[int, _Position], needed: dict[int, set[str]]
 ) -> Iterable[PythonProblem]:
     """Run pyflakes on a module and keep its undefined names and unused imports, or a ``too-deep`` problem when pyflakes gives up.
 
-    ``identifiers`` maps the id of each Python block of the document to the
-    identifiers in its text, for ``_import_examples``.
+    ``needed`` maps the id of each Python block of the document to the
+    names it uses without importing them (``_needed_names``), for
+    ``_import_examples``.
     """
     tree = ast.Module(body=[statement for part in module.trees for statement in part.body], type_ignores=[])
     try:
@@ -266,7 +267,7 @@ def _pyflakes_problems(
     if any(isinstance(message, messages.UnusedImport) for message in found):
         imports = _import_statements(tree)
         alone = _in_import_only_blocks(tree)
-        examples = _import_examples(tree, found, positions, identifiers)
+        examples = _import_examples(tree, found, positions, needed)
     for message in found:
         if isinstance(message, messages.UnusedImport) and id(positions[message.lineno].block) in examples:
             logger.debug("line %d: the block shows only imports that nothing uses, so %r is not reported", message.lineno, message.message_args[0])
@@ -286,15 +287,16 @@ def _pyflakes_problems(
 
 
 def _import_examples(
-    tree: ast.Module, found: list[messages.Message], positions: dict[int, _Position], identifiers: dict[int, set[str]]
+    tree: ast.Module, found: list[messages.Message], positions: dict[int, _Position], needed: dict[int, set[str]]
 ) -> set[int]:
     """Return the ids of the code blocks that contain only imports, which neither the module nor another block uses.
 
     Such a block shows how to import something, as in a README's
-    ``from charset_normalizer import detect``, or is the start of a
-    template for a bug report. Its imports are the point of the block, so
-    none of them is reported. A block of imports whose names another
-    Python block of the document mentions is a setup block, and its unused
+    ``from charset_normalizer import detect`` followed by "or"
+    ``import charset_normalizer``, or is the start of a template for a bug
+    report. Its imports are the point of the block, so none of them is
+    reported. A block of imports whose names another Python block of the
+    document uses without importing them is a setup block, and its unused
     imports are reported, with the ``block`` scope too.
     """
     aliases: dict[int, int] = {}
@@ -318,8 +320,27 @@ def _import_examples(
         for block, count in aliases.items()
         if block not in other_code
         and unused.get(block) == count
-        and not any(bound[block] & names for other, names in identifiers.items() if other != block)
+        and not any(bound[block] & names for other, names in needed.items() if other != block)
     }
+
+
+def _needed_names(result: _BlockResult) -> set[str]:
+    """Return the names that a block reads without importing them itself.
+
+    In a snippet that does not parse, every identifier counts, because its
+    uses cannot be distinguished from its imports.
+    """
+    read: set[str] = set()
+    imported: set[str] = set()
+    for _snippet, tree in result.parsed:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name):
+                read.add(node.id)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                imported.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+    for snippet in result.failed:
+        read.update(_IDENTIFIER_RE.findall(snippet.source))
+    return read - imported
 
 
 def _names_in(name: str, kind: ProblemKind) -> set[str]:

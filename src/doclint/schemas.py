@@ -45,6 +45,7 @@ from referencing import Registry, Resource
 
 from doclint.data import rules_dir
 from doclint.cachefiles import content_digest
+from doclint.data_syntax import translated_problem
 from doclint.meta_schema_messages import describe_meta_schema_error
 from doclint.schema_errors import SchemaError
 from doclint.schema_validity import ValidityCheck, compile_validity_check
@@ -295,7 +296,7 @@ def _read_json(path: Path, display: str) -> tuple[Any, str]:
     except json.JSONDecodeError as error:
         raise SchemaError(
             _("{path}: invalid JSON at line {line}, column {column}: {reason}; fix the schema file").format(
-                path=display, line=error.lineno, column=error.colno, reason=error.msg
+                path=display, line=error.lineno, column=error.colno, reason=translated_problem(error.msg)
             )
         ) from None
 
