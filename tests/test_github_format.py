@@ -217,6 +217,24 @@ def test_warning_about_a_place_annotates_it(run_process, tmp_path):
 
 def test_warning_about_the_run_has_no_place(run_process, tmp_path):
     (tmp_path / "a.md").write_text("# A\n\ntext\n", encoding="utf-8")
+    _, stdout, _ = run_process("check", "--no-cache", "--unsafe-fixes", "--format", "github", "a.md")
+    assert stdout.splitlines()[0] == (
+        "::warning title=doclint::--unsafe-fixes does nothing without --fix or --diff; add one of them to apply the fixes"
+    )
+
+
+def test_warning_about_a_file_annotates_it(run_process, tmp_path, monkeypatch):
+    (tmp_path / "docs" / "sub").mkdir(parents=True)
+    (tmp_path / "docs" / "a.md").write_text("# A\n\ntext\n", encoding="utf-8")
+    (tmp_path / "docs" / "sub" / "bin.md").write_bytes(b"\x00\x01bin")
     (tmp_path / "pyproject.toml").write_text('[tool.doclnt]\nselect = ["ALL"]\n')
-    _, stdout, _ = run_process("check", "--no-cache", "--format", "github", "a.md")
-    assert stdout.splitlines()[0].startswith("::warning title=doclint::")
+    # The workspace is the folder above the one the check runs in, so the names start with that folder's name.
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path.parent))
+    _, stdout, _ = run_process("check", "--no-cache", "--format", "github", "docs")
+    top = tmp_path.name
+    assert stdout.splitlines()[:2] == [
+        f"::warning file={top}/pyproject.toml,title=doclint::{top}/pyproject.toml: the table [tool.doclnt] is not read; "
+        "did you mean [tool.doclint]?",
+        f"::warning file={top}/docs/sub/bin.md,title=doclint::{top}/docs/sub/bin.md: binary file (it contains NUL "
+        "bytes), so the file was skipped; add it to the exclude setting to skip it without this warning",
+    ]

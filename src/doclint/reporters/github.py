@@ -38,23 +38,28 @@ class GithubReporter:
             stream.write(annotation(diagnostic))
 
 
-# A warning about a place in a file starts with "PATH:LINE: ", as doclint writes such warnings.
-_PLACE_RE = re.compile(r"(?P<path>[^:\n]+):(?P<line>\d+): ")
+# A warning about a file starts with "PATH: " or, about a place in it, "PATH:LINE: ", as doclint writes such warnings.
+_PLACE_RE = re.compile(r"(?P<path>[^:\n]+):(?:(?P<line>\d+):)? ")
 
 
 def _warning_command(warning: str) -> str:
-    """Return a warning's command, with its file and line when it starts with an existing file's place.
+    """Return a warning's command, with its file, and line if any, when it starts with an existing file's name.
 
-    GitHub then shows the warning on that line of the pull request, as it
-    shows a finding, and the place at the start of the message names the
-    file as ``file=`` does. Any other warning is about the run as a whole.
+    GitHub then shows the warning on that file or line of the pull request,
+    as it shows a finding, and the name at the start of the message is
+    written as ``file=`` is, such as a skipped binary file. Any other
+    warning is about the run as a whole.
     """
     found = _PLACE_RE.match(warning)
     if found is None or not os.path.isfile(found.group("path")):
         return workflow_command("warning", {"title": "doclint"}, warning)
+
     path = report_path(found.group("path"), "GITHUB_WORKSPACE")
-    properties = {"file": path, "line": found.group("line"), "title": "doclint"}
-    return workflow_command("warning", properties, f"{path}:{found.group('line')}: {warning[found.end():]}")
+    line = found.group("line")
+    if line is None:
+        return workflow_command("warning", {"file": path, "title": "doclint"}, f"{path}: {warning[found.end():]}")
+    properties = {"file": path, "line": line, "title": "doclint"}
+    return workflow_command("warning", properties, f"{path}:{line}: {warning[found.end():]}")
 
 
 def annotation(diagnostic: Diagnostic) -> str:
