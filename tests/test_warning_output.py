@@ -71,7 +71,7 @@ def test_github_warning_commands(run_process, warned_folder):
 
     assert code == 0
     assert stdout.splitlines() == [
-        f"::warning title=doclint::{SKIPPED}",
+        f"::warning file=docs/LICENSE.md,title=doclint::{SKIPPED}",
         "::warning file=docs/guide.md,line=3,title=doclint::docs/guide.md:3: this doclint-disable-next-line comment names 'DL999', which is not "
         "a rule name or code, so the comment ignores it; correct the name (`doclint rules` lists the rules)",
     ]
