@@ -1,4 +1,4 @@
-from doclint.heading_templates import fill_one_template
+from doclint.heading_templates import fill_one_template, keeps_other_heading
 from doclint.parse import parse_document
 from doclint.similarity import document_entries
 from doclint.source import Source
@@ -25,8 +25,8 @@ def test_chinese_sections_adapted_to_headings():
     result = findings(FIXTURES / "heading-templates-zh.md", rule="near-duplicate-section")
     assert [(d.line, d.related[0].line) for d in result] == [(11, 7)]
     assert result[0].message == (
-        'section "作者" is 100% similar to section "版本" (line 7) after removing the text most sections share; '
-        "merge the two or rewrite one so that each says something of its own"
+        'section "作者" is 100% similar to section "版本" (line 7) after removing the text most sections share, '
+        "but their headings name different things; rewrite this section so that it covers its own heading"
     )
 
 
@@ -63,3 +63,17 @@ def test_items_not_template():
         "## 2. queue\n\n**Question:** What is a queue?\n\n**Answer:** A queue of plates.\n"
     )
     assert not fill_one_template(second, first)
+
+
+def test_stale_copy_keeps_other_heading():
+    _top, version, author = entries(
+        "# Ref\n\n## version\n\nThe version of the package.\n\n## author\n\nThe version of the package.\n"
+    )
+    assert keeps_other_heading(author, version)
+
+
+def test_body_naming_both_headings_not_stale():
+    _top, version, author = entries(
+        "# Ref\n\n## version\n\nThe version and author.\n\n## author\n\nThe version and author.\n"
+    )
+    assert not keeps_other_heading(author, version)

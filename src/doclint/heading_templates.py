@@ -63,6 +63,22 @@ def fill_one_template(later: SectionEntry, earlier: SectionEntry) -> bool:
     )
 
 
+def keeps_other_heading(later: SectionEntry, earlier: SectionEntry) -> bool:
+    """Return whether a section's own body names the other section's heading but not its own: a stale copy.
+
+    "包的版本……" under ``## 作者``, copied from ``## 版本``, names 版本. Such a
+    section needs rewriting for its own heading rather than merging. A
+    heading of fewer than two CJK characters or three other letters is
+    too short to tell.
+    """
+    body = "".join(later.clauses).replace(" ", "")
+    own = normalize(later.section.title).replace(" ", "")
+    other = normalize(earlier.section.title).replace(" ", "")
+    if sum(2 if is_cjk(char) else 1 for char in other) < 3 or other == own:
+        return False
+    return other in body and own not in body
+
+
 def _differing_stretches(words: list[str], other_words: list[str]) -> list[tuple[int, int, int, int]]:
     """Return (start, end, other start, other end) of each stretch in which two word lists differ, in order."""
     stretches: list[list[int]] = []

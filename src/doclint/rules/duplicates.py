@@ -29,7 +29,7 @@ from doclint.i18n import N_, _, format_message
 from doclint.model import Document, Section
 from doclint.qa import answer_conflicts, is_item, start_answer_conflicts
 from doclint.distinct_items import differ_in_terms, distinct_items, questions_differ
-from doclint.heading_templates import fill_one_template
+from doclint.heading_templates import fill_one_template, keeps_other_heading
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import SectionEntry, exact_copies, is_long_enough, near_duplicate_matches
@@ -302,12 +302,14 @@ def _near_duplicate_templates(later: SectionEntry, earlier: SectionEntry, thresh
     that differ only in the subject their headings name ("什么是栈？" and
     "什么是队列？") are two questions too (``questions_differ``). The
     answers of two such items are nearly the same here, because items
-    whose answers differ are not reported at all.
+    whose answers differ are not reported at all. A section whose body
+    names the other's heading but not its own is a stale copy of a
+    template (``keeps_other_heading``), which needs the same advice.
     """
     if is_item(later.section) and is_item(earlier.section):
         if questions_differ(later.section, earlier.section, threshold):
             return _SIMILAR_QUESTIONS_DIFFER
-    elif differ_in_terms(later.section.title, earlier.section.title, threshold):
+    elif differ_in_terms(later.section.title, earlier.section.title, threshold) or keeps_other_heading(later, earlier):
         return _SIMILAR_TITLES_DIFFER
     return _SIMILAR
 
