@@ -1,4 +1,6 @@
-from doclint.heading_templates import fill_one_template
+import pytest
+
+from doclint.heading_templates import fill_one_template, name_own_subjects
 from doclint.parse import parse_document
 from doclint.similarity import document_entries
 from doclint.source import Source
@@ -46,3 +48,52 @@ def test_items_not_template():
         "## 2. queue\n\n**Question:** What is a queue?\n\n**Answer:** A queue of plates.\n"
     )
     assert not fill_one_template(second, first)
+
+
+def test_entries_naming_own_subjects_not_reported():
+    page = FIXTURES / "api-subjects.md"
+    result = findings(page, rule="near-duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(32, 23)]
+    assert result[0].message == (
+        'section "queue.peekBack()" is 98% similar to section "queue.peekFront()" (line 23) after removing the text '
+        "most sections share; merge the two or rewrite one so that each says something of its own"
+    )
+
+
+def test_bodies_naming_own_subjects():
+    _top, front, back = entries(
+        "# API\n\n## `push_front(item)`\n\nAdds the item at the front; see `push_front` for the order.\n\n"
+        "## `push_back(item)`\n\nAdds the item at the back; see `push_back` for the order.\n"
+    )
+    assert name_own_subjects(back, front)
+
+
+
+NOT_OWN_SUBJECTS = {
+    "body names other subject": (
+        "# API\n\n## `push_front(item)`\n\nAdds the item; see `push_front` for the order.\n\n"
+        "## `push_back(item)`\n\nAdds the item; see `push_back` and `push_front` for the order.\n"
+    ),
+    "body names no subject": (
+        "# API\n\n## `push_front(item)`\n\nAdds the item; see `push_front` for the order.\n\n"
+        "## `push_back(item)`\n\nAdds the item; see the guide for the order.\n"
+    ),
+    "headings differ in numbers": (
+        "# Notes\n\n## Python 3.11\n\nBuilt and tested with 3.11 on Linux.\n\n"
+        "## Python 3.12\n\nBuilt and tested with 3.12 on Linux.\n"
+    ),
+    "bodies have the same words": (
+        "# API\n\n## front\n\nThe front and the back of the queue.\n\n"
+        "## back\n\nThe back and the front of the queue.\n"
+    ),
+    "items": (
+        "# Q\n\n## 1. stack\n\n**Question:** What is a stack?\n\n**Answer:** A stack of plates.\n\n"
+        "## 2. queue\n\n**Question:** What is a queue?\n\n**Answer:** A queue of plates.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", NOT_OWN_SUBJECTS.values(), ids=NOT_OWN_SUBJECTS.keys())
+def test_pairs_not_naming_own_subjects(text):
+    _top, first, second = entries(text)
+    assert not name_own_subjects(second, first)
