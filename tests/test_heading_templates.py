@@ -50,14 +50,27 @@ def test_items_not_template():
     assert not fill_one_template(second, first)
 
 
-def test_entries_naming_own_subjects_not_reported():
-    page = FIXTURES / "api-subjects.md"
-    result = findings(page, rule="near-duplicate-section")
-    assert [(d.line, d.related[0].line) for d in result] == [(32, 23)]
-    assert result[0].message == (
+OWN_SUBJECT_PAGES = {
+    "api-subjects.md": (
+        (32, 23),
         'section "queue.peekBack()" is 98% similar to section "queue.peekFront()" (line 23) after removing the text '
-        "most sections share; merge the two or rewrite one so that each says something of its own"
-    )
+        "most sections share; merge the two or rewrite one so that each says something of its own",
+    ),
+    "changelog-stubs.md": (
+        (13, 9),
+        'section "2024-04-18, Version 4.0.0 (Stable), @lwong" is 100% similar to section "2024-04-30, Version 5.11.1 '
+        '(Stable), @lwong" (line 9) after removing the text most sections share, but their headings name different '
+        "things; rewrite this section so that it covers its own heading",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", OWN_SUBJECT_PAGES)
+def test_pages_naming_own_subjects(name):
+    lines, message = OWN_SUBJECT_PAGES[name]
+    result = findings(FIXTURES / name, rule="near-duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [lines]
+    assert result[0].message == message
 
 
 def test_bodies_naming_own_subjects():
@@ -81,6 +94,10 @@ NOT_OWN_SUBJECTS = {
     "headings differ in numbers": (
         "# Notes\n\n## Python 3.11\n\nBuilt and tested with 3.11 on Linux.\n\n"
         "## Python 3.12\n\nBuilt and tested with 3.12 on Linux.\n"
+    ),
+    "body names other version": (
+        "# Changelog\n\n## Version 2.4.1\n\nMoved to [v2.md#2.4.1](v2.md#2.4.1) with the other notes.\n\n"
+        "## Version 2.4.2\n\nMoved to [v2.md#2.4.1](v2.md#2.4.1) with all the notes.\n"
     ),
     "bodies have the same words": (
         "# API\n\n## front\n\nThe front and the back of the queue.\n\n"

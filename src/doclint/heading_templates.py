@@ -20,6 +20,8 @@ runs are therefore not recognised, and stay near-duplicates.
 
 from __future__ import annotations
 
+import re
+
 from doclint.qa import is_item
 from doclint.similarity import SectionEntry
 from doclint.text import normalize
@@ -53,32 +55,46 @@ def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
     Reference pages document parallel things with one template:
     ``buf.writeDoubleBE()`` and ``buf.writeDoubleLE()``, the events
     ``'connect'`` and ``'close'``, the options ``cache-min`` and
-    ``cache-max``. Their bodies score far above the threshold, yet each
-    one covers its own heading. The subject words of a heading are its
-    words that the other heading lacks, leaving out words of digits only,
-    because a body mentions numbers by chance (``Python 3.11`` and
-    ``Python 3.12`` stay compared). Each body must contain one of its own
-    subject words and none of the other's, and the two bodies must differ
-    in some word. A copy that still names the other heading's subject, or
-    that names neither, is still reported. Q&A items are left to
-    ``doclint.distinct_items``.
+    ``cache-max``. Changelogs point each release to its notes elsewhere
+    ("Moved to CHANGELOG_V5.md#5.10.1" under "Version 5.10.1 (Stable)").
+    Their bodies score far above the threshold, yet each one covers its
+    own heading. The subjects of a heading are its words and version
+    numbers that the other heading lacks (``_subjects``). Each body must
+    name one of its own subjects and none of the other's, and the two
+    bodies must differ in some word. A copy that still names the other
+    heading's subject, or that names neither, is still reported. Q&A
+    items are left to ``doclint.distinct_items``.
     """
     if is_item(later.section) or is_item(earlier.section):
         return False
-    heading, other_heading = _subject_words(later.section.heading), _subject_words(earlier.section.heading)
+    heading, other_heading = _subjects(later.section.heading), _subjects(earlier.section.heading)
     subject, other_subject = heading - other_heading, other_heading - heading
     if not subject or not other_subject:
         return False
-    words = set(" ".join(later.clauses).split())
-    other_words = set(" ".join(earlier.clauses).split())
-    if words == other_words:
+    text, other_text = " ".join(later.clauses), " ".join(earlier.clauses)
+    if set(text.split()) == set(other_text.split()):
         return False
-    return _names_only(words, subject, other_subject) and _names_only(other_words, other_subject, subject)
+    return _names_only(text, subject, other_subject) and _names_only(other_text, other_subject, subject)
 
 
-def _subject_words(heading: str) -> set[str]:
-    return {word for word in normalize(heading).split() if not word.isdigit()}
+# A version number of three or more parts, such as 5.10.1 or 2014.09.24.
+_VERSION_RE = re.compile(r"\d+(?:\.\d+){2,}")
 
 
-def _names_only(words: set[str], subject: set[str], other_subject: set[str]) -> bool:
-    return not words.isdisjoint(subject) and words.isdisjoint(other_subject)
+def _subjects(heading: str) -> set[str]:
+    """Return the normalised words of a heading that contain a letter, and its version numbers.
+
+    A word of digits only is left out, because a body mentions a number by
+    chance, and two headings that differ only in it ("Python 3.11" and
+    "Python 3.12") stay compared. A version number of three or more parts
+    is kept, as its normalised words (``5 10 1``), because a body that
+    names it refers to that release.
+    """
+    words = {word for word in normalize(heading).split() if not word.isdigit()}
+    return words | {normalize(version) for version in _VERSION_RE.findall(heading)}
+
+
+def _names_only(text: str, subject: set[str], other_subject: set[str]) -> bool:
+    """Return whether a normalised text contains one of ``subject`` and none of ``other_subject``, as whole words."""
+    padded = f" {text} "
+    return any(f" {term} " in padded for term in subject) and not any(f" {term} " in padded for term in other_subject)
