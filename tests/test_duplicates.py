@@ -255,6 +255,22 @@ def test_heading_template_removed_from_its_sections():
     )
 
 
+def test_releases_with_same_date_not_copies():
+    result = findings(FIXTURES / "release-dates.md")
+    assert [(d.rule, d.line, d.related[0].line) for d in result] == [
+        ("near-duplicate-section", 10, 3),
+        ("duplicate-section", 24, 17),
+    ]
+    assert result[0].message == (
+        'section "1.4.1 (2024-03-11)" is 100% similar to section "1.4.2 (2024-03-11)" (line 3) after removing the '
+        "text most sections share, but their headings name different things; rewrite this section so that it covers "
+        "its own heading"
+    )
+    assert result[1].message == (
+        'section "1.4.0 (2024-02-20)" repeats section "1.4.0 (2024-02-20)" (line 17) word for word; remove this copy'
+    )
+
+
 def heading_template_text(notes_bodies):
     """Return the comparison text of the first "Notes" section of a page with eight other sections."""
     from doclint.similarity import comparison_texts, document_entries

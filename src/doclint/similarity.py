@@ -207,8 +207,7 @@ def _own_forms(section: Section) -> tuple[bytes, bool, tuple[str, ...]]:
     text is joined from the clauses (``join_normalized``), which gives
     ``normalize(text)`` without normalising every text twice.
     """
-    # A heading that is only a number, such as a version ("## 2.1.0"), is distinguished by that number.
-    pieces = [normalize(section.title or section.heading).encode(), b"\x1e"]
+    pieces = [normalize(copy_title(section)).encode(), b"\x1e"]
     has_content = False
     clauses: list[str] = []
     for text, is_code in block_texts(section.blocks):
@@ -223,6 +222,20 @@ def _own_forms(section: Section) -> tuple[bytes, bool, tuple[str, ...]]:
         clauses.extend(clause for clause in own if clause)
     pieces.append(b"\x1d")
     return b"".join(pieces), has_content, tuple(clauses)
+
+
+def copy_title(section: Section) -> str:
+    """Return the part of a heading that an exact copy repeats: the title after the number, or the whole heading.
+
+    Two items "3. Binary search" and "7. Binary search" are copies, so the
+    number is left out. A heading that is only a number, such as a version
+    ("## 2.1.0"), or whose title has no letter, such as a release and its
+    date ("## 2.17.3 (2017-05-29)"), is distinguished by that number.
+    """
+    title = section.title
+    if title and any(character.isalpha() for character in title):
+        return title
+    return section.heading
 
 
 def index_sections(documents: Sequence[Document]) -> list[SectionEntry]:

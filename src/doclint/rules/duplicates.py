@@ -33,7 +33,7 @@ from doclint.distinct_items import differ_in_terms, distinct_items, questions_di
 from doclint.heading_templates import fill_one_template, name_own_subjects
 from doclint.registry import Rule
 from doclint.settings import Settings
-from doclint.similarity import SectionEntry, exact_copies, is_long_enough, near_duplicate_matches
+from doclint.similarity import SectionEntry, copy_title, exact_copies, is_long_enough, near_duplicate_matches
 from doclint.source import Source
 from doclint.suppressions import lines_to_keep
 
@@ -291,7 +291,7 @@ def _near_duplicate_templates(later: SectionEntry, earlier: SectionEntry, thresh
     if is_item(later.section) and is_item(earlier.section):
         if questions_differ(later.section, earlier.section, threshold):
             return _SIMILAR_QUESTIONS_DIFFER
-    elif differ_in_terms(later.section.title, earlier.section.title, threshold):
+    elif differ_in_terms(copy_title(later.section), copy_title(earlier.section), threshold):
         return _SIMILAR_TITLES_DIFFER
     return _SIMILAR
 
@@ -348,7 +348,7 @@ def _resembled_later(document: Document, section: Section, later_document: Docum
     if is_item(section) and is_item(later):
         if questions_differ(section, later, threshold):
             templates = _RESEMBLED_QUESTIONS_DIFFER
-    elif differ_in_terms(section.title, later.title, threshold):
+    elif differ_in_terms(copy_title(section), copy_title(later), threshold):
         templates = _RESEMBLED_TITLES_DIFFER
     return pair_message(templates, section, later, other_key="other", where=where)
 
