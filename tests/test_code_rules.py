@@ -784,3 +784,24 @@ def test_deep_data_block_not_checked_finding(run_cli, tmp_path):
     assert stdout.splitlines()[0] == (
         f"{path}:4:1: DL304 code-not-checked this JSON block is nested too deeply to parse, so it was not checked"
     )
+
+
+def test_syntax_message_names_file_line(run_json):
+    _code, diagnostics = run_json(str(FIXTURES / "code" / "elided-bodies.md"))
+    found = [(d["rule"], d["line"], d["column"], d["message"]) for d in diagnostics]
+    assert found == [
+        (
+            "code-syntax-error",
+            8,
+            1,
+            "Python code does not parse: expected an indented block after 'if' statement on line 6; correct the "
+            "code, or tag the block with the language it is written in",
+        ),
+        (
+            "code-syntax-error",
+            17,
+            37,
+            "Python code does not parse: expected an indented block after 'except' statement on line 16; correct "
+            "the code, or tag the block with the language it is written in",
+        ),
+    ]

@@ -257,6 +257,49 @@ def test_template_alone_is_not_similarity(threshold):
     assert list(check_near_duplicates([document], Settings(near_duplicate_threshold=threshold))) == []
 
 
+def test_heading_template_removed_from_its_sections():
+    result = findings(FIXTURES / "release-history.md", rule="near-duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(82, 40)]
+    assert result[0].message == (
+        'section "Internal Changes" is 84% similar to section "Internal Changes" (line 40) after removing the text '
+        "most sections share; merge the two or rewrite one so that each says something of its own"
+    )
+
+
+def test_releases_with_same_date_not_copies():
+    result = findings(FIXTURES / "release-dates.md")
+    assert [(d.rule, d.line, d.related[0].line) for d in result] == [
+        ("near-duplicate-section", 10, 3),
+        ("duplicate-section", 24, 17),
+    ]
+    assert result[0].message == (
+        'section "1.4.1 (2024-03-11)" is 100% similar to section "1.4.2 (2024-03-11)" (line 3) after removing the '
+        "text most sections share, but their headings name different things; rewrite this section so that it covers "
+        "its own heading"
+    )
+    assert result[1].message == (
+        'section "1.4.0 (2024-02-20)" repeats section "1.4.0 (2024-02-20)" (line 17) word for word; remove this copy'
+    )
+
+
+def heading_template_text(notes_bodies):
+    """Return the comparison text of the first "Notes" section of a page with eight other sections."""
+    from doclint.similarity import comparison_texts, document_entries
+
+    notes = "".join(f"## Notes\n\n{body} Item {number}.\n\n" for number, body in enumerate(notes_bodies))
+    others = "".join(f"## Topic {number}\n\nText of topic {number}.\n\n" for number in range(8))
+    entries = document_entries(parse_document(Source.from_text("doc.md", notes + others)))
+    return comparison_texts(entries)[entries[0].order]
+
+
+def test_heading_template_needs_half_the_bodies():
+    intro = "Shared opening sentence of every notes section."
+    assert heading_template_text([intro, intro, intro, "Other.", "More.", "Last."]) == "item 0"
+    assert heading_template_text([intro, intro, intro, "Other.", "More.", "Last.", "Final."]) == (
+        "shared opening sentence of every notes section item 0"
+    )
+
+
 def test_section_forms_nested_keys():
     from doclint.similarity import copy_key, section_forms
 

@@ -1,4 +1,6 @@
-from doclint.heading_templates import fill_one_template, keeps_other_heading
+import pytest
+
+from doclint.heading_templates import fill_one_template, keeps_other_heading, name_own_subjects
 from doclint.parse import parse_document
 from doclint.similarity import document_entries
 from doclint.source import Source
@@ -77,3 +79,70 @@ def test_body_naming_both_headings_not_stale():
         "# Ref\n\n## version\n\nThe version and author.\n\n## author\n\nThe version and author.\n"
     )
     assert not keeps_other_heading(author, version)
+
+
+OWN_SUBJECT_PAGES = {
+    "api-subjects.md": (
+        (32, 23),
+        'section "queue.peekBack()" is 98% similar to section "queue.peekFront()" (line 23) after removing the text '
+        "most sections share, but their headings name different things; rewrite this section so that it covers its "
+        "own heading",
+    ),
+    "changelog-stubs.md": (
+        (13, 9),
+        'section "2024-04-18, Version 4.0.0 (Stable), @lwong" is 100% similar to section "2024-04-30, Version 5.11.1 '
+        '(Stable), @lwong" (line 9) after removing the text most sections share, but their headings name different '
+        "things; rewrite this section so that it covers its own heading",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", OWN_SUBJECT_PAGES)
+def test_pages_naming_own_subjects(name):
+    lines, message = OWN_SUBJECT_PAGES[name]
+    result = findings(FIXTURES / name, rule="near-duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [lines]
+    assert result[0].message == message
+
+
+def test_bodies_naming_own_subjects():
+    _top, front, back = entries(
+        "# API\n\n## `push_front(item)`\n\nAdds the item at the front; see `push_front` for the order.\n\n"
+        "## `push_back(item)`\n\nAdds the item at the back; see `push_back` for the order.\n"
+    )
+    assert name_own_subjects(back, front)
+
+
+
+NOT_OWN_SUBJECTS = {
+    "body names other subject": (
+        "# API\n\n## `push_front(item)`\n\nAdds the item; see `push_front` for the order.\n\n"
+        "## `push_back(item)`\n\nAdds the item; see `push_back` and `push_front` for the order.\n"
+    ),
+    "body names no subject": (
+        "# API\n\n## `push_front(item)`\n\nAdds the item; see `push_front` for the order.\n\n"
+        "## `push_back(item)`\n\nAdds the item; see the guide for the order.\n"
+    ),
+    "headings differ in numbers": (
+        "# Notes\n\n## Python 3.11\n\nBuilt and tested with 3.11 on Linux.\n\n"
+        "## Python 3.12\n\nBuilt and tested with 3.12 on Linux.\n"
+    ),
+    "body names other version": (
+        "# Changelog\n\n## Version 2.4.1\n\nMoved to [v2.md#2.4.1](v2.md#2.4.1) with the other notes.\n\n"
+        "## Version 2.4.2\n\nMoved to [v2.md#2.4.1](v2.md#2.4.1) with all the notes.\n"
+    ),
+    "bodies have the same words": (
+        "# API\n\n## front\n\nThe front and the back of the queue.\n\n"
+        "## back\n\nThe back and the front of the queue.\n"
+    ),
+    "items": (
+        "# Q\n\n## 1. stack\n\n**Question:** What is a stack?\n\n**Answer:** A stack of plates.\n\n"
+        "## 2. queue\n\n**Question:** What is a queue?\n\n**Answer:** A queue of plates.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", NOT_OWN_SUBJECTS.values(), ids=NOT_OWN_SUBJECTS.keys())
+def test_pairs_not_naming_own_subjects(text):
+    _top, first, second = entries(text)
+    assert not name_own_subjects(second, first)

@@ -1,4 +1,4 @@
-"""Two sections that fill one template, each with the words of its own heading.
+"""Two sections that fill one template, each with the words or the subject of its own heading.
 
 Reference pages and changelogs give many sections one sentence that names
 the section's own subject: "The version of the package." under
@@ -17,6 +17,11 @@ aligned word by word (rapidfuzz's ``Indel``), and each stretch in which
 they differ must come from the headings: its Latin words must be words
 of the section's own heading, and each run of its CJK characters a part
 of that heading, as "名称" is of "## 名称" and "版本" of "## 版本".
+
+Pages of parallel entries, such as ``buf.writeDoubleBE()`` and
+``buf.writeDoubleLE()``, may differ in more than the heading's words, so
+``name_own_subjects`` also accepts two bodies that each name their own
+heading's subject and not the other's.
 """
 
 from __future__ import annotations
@@ -117,3 +122,53 @@ class _Heading:
                 return False
         return not cjk_run or cjk_run in self.compact
 
+
+def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
+    """Return whether each of two sections names the subject of its own heading and not the other's.
+
+    Reference pages document parallel things with one template:
+    ``buf.writeDoubleBE()`` and ``buf.writeDoubleLE()``, the events
+    ``'connect'`` and ``'close'``, the options ``cache-min`` and
+    ``cache-max``. Changelogs point each release to its notes elsewhere
+    ("Moved to CHANGELOG_V5.md#5.10.1" under "Version 5.10.1 (Stable)").
+    Their bodies score far above the threshold, yet each one covers its
+    own heading. The subjects of a heading are its words and version
+    numbers that the other heading lacks (``_subjects``). Each body must
+    name one of its own subjects and none of the other's, and the two
+    bodies must differ in some word. A copy that still names the other
+    heading's subject, or that names neither, is still reported. Q&A
+    items are left to ``doclint.distinct_items``.
+    """
+    if is_item(later.section) or is_item(earlier.section):
+        return False
+    heading, other_heading = _subjects(later.section.heading), _subjects(earlier.section.heading)
+    subject, other_subject = heading - other_heading, other_heading - heading
+    if not subject or not other_subject:
+        return False
+    text, other_text = " ".join(later.clauses), " ".join(earlier.clauses)
+    if set(text.split()) == set(other_text.split()):
+        return False
+    return _names_only(text, subject, other_subject) and _names_only(other_text, other_subject, subject)
+
+
+# A version number of three or more parts, such as 5.10.1 or 2014.09.24.
+_VERSION_RE = re.compile(r"\d+(?:\.\d+){2,}")
+
+
+def _subjects(heading: str) -> set[str]:
+    """Return the normalised words of a heading that contain a letter, and its version numbers.
+
+    A word of digits only is left out, because a body mentions a number by
+    chance, and two headings that differ only in it ("Python 3.11" and
+    "Python 3.12") stay compared. A version number of three or more parts
+    is kept, as its normalised words (``5 10 1``), because a body that
+    names it refers to that release.
+    """
+    words = {word for word in normalize(heading).split() if not word.isdigit()}
+    return words | {normalize(version) for version in _VERSION_RE.findall(heading)}
+
+
+def _names_only(text: str, subject: set[str], other_subject: set[str]) -> bool:
+    """Return whether a normalised text contains one of ``subject`` and none of ``other_subject``, as whole words."""
+    padded = f" {text} "
+    return any(f" {term} " in padded for term in subject) and not any(f" {term} " in padded for term in other_subject)

@@ -193,6 +193,8 @@ class _TooDeepError(SyntaxError):
 
 # Python's own message for more than 200 nested brackets, which is a real syntax error.
 _NESTED_BRACKETS_MESSAGE = "too many nested parentheses"
+# "on line N" in a message of Python's compiler, such as "expected an indented block after 'if' statement on line 1".
+_LINE_REFERENCE_RE = re.compile(r"\bon line (\d+)")
 _TOO_DEEP_MESSAGE = N_("the code is nested too deeply for Python's parser")
 
 
@@ -202,7 +204,12 @@ def _is_too_deep(error: SyntaxError) -> bool:
 
 
 def _syntax_problem(snippet: Snippet, error: SyntaxError, block: CodeBlock) -> PythonProblem:
-    """Locate a parse failure in the file, and tell syntax of a newer Python from a mistake."""
+    """Locate a parse failure in the file, and tell syntax of a newer Python from a mistake.
+
+    A line that the compiler's message names is counted from the start of
+    the snippet, so it is turned into the line of the file.
+    """
+    error.msg = _LINE_REFERENCE_RE.sub(lambda found: f"on line {int(found.group(1)) + snippet.first_line - 1}", error.msg)
     index = (error.lineno or 1) - 1
     if index >= len(snippet.lines):
         line = snippet.lines[-1]

@@ -10,7 +10,11 @@ Removing them first separates the two: unrelated items then score at most
 A clause is template when it occurs in at least ``max(3, 25 %)`` of the
 distinct section bodies of its document, or of the whole run. Sections
 whose bodies are identical count once, so a copied section does not turn
-its own text into template.
+its own text into template. A clause that occurs in at least ``max(3,
+50 %)`` of the distinct bodies of the sections with one heading in a
+document is template for those sections: the sentence that opens every
+"Internal Changes" section of a long release history, which is in far
+fewer than a quarter of its sections.
 
 ``fuzz.ratio`` takes time proportional to the product of the two lengths:
 two sections of 100,000 words took 9 to 13 s, and two of 1,000,000 words
@@ -46,6 +50,8 @@ logger = logging.getLogger(__name__)
 
 TEMPLATE_MIN_SECTIONS = 3
 TEMPLATE_MIN_SHARE = 0.25
+HEADING_TEMPLATE_MIN_SHARE = 0.5
+"""Share of the distinct bodies under one heading of a document that a clause must occur in to be template there."""
 
 # Sections with less non-template text than this are too short to call
 # near-duplicates, because a few shared characters would dominate their
@@ -201,8 +207,7 @@ def _own_forms(section: Section) -> tuple[bytes, bool, tuple[str, ...]]:
     text is joined from the clauses (``join_normalized``), which gives
     ``normalize(text)`` without normalising every text twice.
     """
-    # A heading that is only a number, such as a version ("## 2.1.0"), is distinguished by that number.
-    pieces = [normalize(section.title or section.heading).encode(), b"\x1e"]
+    pieces = [normalize(copy_title(section)).encode(), b"\x1e"]
     has_content = False
     clauses: list[str] = []
     for text, is_code in block_texts(section.blocks):
@@ -217,6 +222,20 @@ def _own_forms(section: Section) -> tuple[bytes, bool, tuple[str, ...]]:
         clauses.extend(clause for clause in own if clause)
     pieces.append(b"\x1d")
     return b"".join(pieces), has_content, tuple(clauses)
+
+
+def copy_title(section: Section) -> str:
+    """Return the part of a heading that an exact copy repeats: the title after the number, or the whole heading.
+
+    Two items "3. Binary search" and "7. Binary search" are copies, so the
+    number is left out. A heading that is only a number, such as a version
+    ("## 2.1.0"), or whose title has no letter, such as a release and its
+    date ("## 2.17.3 (2017-05-29)"), is distinguished by that number.
+    """
+    title = section.title
+    if title and any(character.isalpha() for character in title):
+        return title
+    return section.heading
 
 
 def index_sections(documents: Sequence[Document]) -> list[SectionEntry]:
@@ -291,13 +310,13 @@ def _dropped_texts(document: Document, sections: list[Section]) -> dict[int, str
     return texts
 
 
-def template_clauses(bodies: Iterable[tuple[str, ...]]) -> set[str]:
-    """Return the clauses that occur in at least max(3, 25 %) of the distinct bodies."""
+def template_clauses(bodies: Iterable[tuple[str, ...]], share: float = TEMPLATE_MIN_SHARE) -> set[str]:
+    """Return the clauses that occur in at least max(3, ``share``) of the distinct bodies."""
     distinct = {body for body in bodies if body}
     counts: Counter[str] = Counter()
     for body in distinct:
         counts.update(set(body))
-    minimum = max(TEMPLATE_MIN_SECTIONS, math.ceil(TEMPLATE_MIN_SHARE * len(distinct)))
+    minimum = max(TEMPLATE_MIN_SECTIONS, math.ceil(share * len(distinct)))
     template = {clause for clause, count in counts.items() if count >= minimum}
     logger.debug("%d of %d clauses are template (in %d or more of %d bodies)", len(template), len(counts), minimum, len(distinct))
     return template
@@ -307,9 +326,13 @@ def comparison_texts(entries: Sequence[SectionEntry]) -> dict[int, str]:
     """Return each entry's clauses without template, joined, keyed by ``order``.
 
     Template is found per document and over the whole run, and a clause
-    that is template in either is removed. Placeholders such as "待补充" are
-    removed too, because a placeholder repeated across items is a missing
-    answer, not copied text.
+    that is template in either is removed. The sections that share a
+    heading within a document also remove the clauses that are template
+    among them (``HEADING_TEMPLATE_MIN_SHARE``), such as the sentence that
+    opens each "Internal Changes" section of a release history. Without
+    that, two such sections whose lists differ score above the threshold.
+    Placeholders such as "待补充" are removed too, because a placeholder
+    repeated across items is a missing answer, not copied text.
     """
     run_template = template_clauses(entry.clauses for entry in entries)
     placeholders = placeholder_forms()
@@ -320,10 +343,23 @@ def comparison_texts(entries: Sequence[SectionEntry]) -> dict[int, str]:
     texts: dict[int, str] = {}
     for group in by_document.values():
         template = run_template | template_clauses(entry.clauses for entry in group)
-        for entry in group:
-            kept = (clause for clause in entry.clauses if clause not in template and clause not in placeholders)
-            texts[entry.order] = " ".join(kept)
+        for heading_group in _heading_groups(group):
+            heading_template = template
+            if len(heading_group) >= TEMPLATE_MIN_SECTIONS:
+                bodies = (entry.clauses for entry in heading_group)
+                heading_template = template | template_clauses(bodies, HEADING_TEMPLATE_MIN_SHARE)
+            for entry in heading_group:
+                kept = (clause for clause in entry.clauses if clause not in heading_template and clause not in placeholders)
+                texts[entry.order] = " ".join(kept)
     return texts
+
+
+def _heading_groups(entries: Sequence[SectionEntry]) -> Iterator[list[SectionEntry]]:
+    """Yield the entries of one document grouped by normalised heading, in order of first appearance."""
+    groups: dict[str, list[SectionEntry]] = {}
+    for entry in entries:
+        groups.setdefault(normalize(entry.section.heading), []).append(entry)
+    yield from groups.values()
 
 
 def scored_form(text: str) -> str:

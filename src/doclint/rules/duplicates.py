@@ -14,7 +14,8 @@ earlier section it resembles most; the ten most similar earlier matches above
 the threshold are listed as related locations. Two Q&A items that ask
 different questions and give different answers are not near-duplicates of
 each other (``doclint.distinct_items``), and neither are two sections whose
-bodies differ only in the words of their own headings
+bodies differ only in the words of their own headings, or that each name
+the subject of their own heading and not the other's
 (``doclint.heading_templates``).
 """
 
@@ -29,10 +30,10 @@ from doclint.i18n import N_, _, format_message
 from doclint.model import Document, Section
 from doclint.qa import answer_conflicts, is_item, start_answer_conflicts
 from doclint.distinct_items import differ_in_terms, distinct_items, questions_differ
-from doclint.heading_templates import fill_one_template, keeps_other_heading
+from doclint.heading_templates import fill_one_template, keeps_other_heading, name_own_subjects
 from doclint.registry import Rule
 from doclint.settings import Settings
-from doclint.similarity import SectionEntry, exact_copies, is_long_enough, near_duplicate_matches
+from doclint.similarity import SectionEntry, copy_title, exact_copies, is_long_enough, near_duplicate_matches
 from doclint.source import Source
 from doclint.suppressions import lines_to_keep
 
@@ -216,10 +217,11 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
 
     A section that asks an earlier item's question again and answers it
     differently is left to ``inconsistent-answer``, the more specific rule.
-    Distinct items (``doclint.distinct_items``) and sections that fill one
-    template with the words of their own headings
-    (``doclint.heading_templates``) are not matches, so a section is
-    reported against its most similar remaining match, if any.
+    Distinct items (``doclint.distinct_items``), sections that fill one
+    template with the words of their own headings and sections that each
+    name their own heading's subject (``doclint.heading_templates``) are
+    not matches, so a section is reported against its most similar
+    remaining match, if any.
     """
     start_answer_conflicts(documents, settings.same_question_threshold, settings.jobs)
     matches_by_section = near_duplicate_matches(documents, settings.near_duplicate_threshold)
@@ -231,7 +233,9 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
         kept = [
             (score, earlier)
             for score, earlier in matches
-            if not distinct_items(later.section, earlier.section, threshold) and not fill_one_template(later, earlier)
+            if not distinct_items(later.section, earlier.section, threshold)
+            and not fill_one_template(later, earlier)
+            and not name_own_subjects(later, earlier)
         ]
         if kept:
             yield _near_duplicate(later, kept, threshold)
@@ -309,7 +313,7 @@ def _near_duplicate_templates(later: SectionEntry, earlier: SectionEntry, thresh
     if is_item(later.section) and is_item(earlier.section):
         if questions_differ(later.section, earlier.section, threshold):
             return _SIMILAR_QUESTIONS_DIFFER
-    elif differ_in_terms(later.section.title, earlier.section.title, threshold) or keeps_other_heading(later, earlier):
+    elif differ_in_terms(copy_title(later.section), copy_title(earlier.section), threshold) or keeps_other_heading(later, earlier):
         return _SIMILAR_TITLES_DIFFER
     return _SIMILAR
 
@@ -366,7 +370,7 @@ def _resembled_later(document: Document, section: Section, later_document: Docum
     if is_item(section) and is_item(later):
         if questions_differ(section, later, threshold):
             templates = _RESEMBLED_QUESTIONS_DIFFER
-    elif differ_in_terms(section.title, later.title, threshold):
+    elif differ_in_terms(copy_title(section), copy_title(later), threshold):
         templates = _RESEMBLED_TITLES_DIFFER
     return pair_message(templates, section, later, other_key="other", where=where)
 
