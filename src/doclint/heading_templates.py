@@ -55,17 +55,32 @@ def fill_one_template(later: SectionEntry, earlier: SectionEntry) -> bool:
     """
     if is_item(later.section) or is_item(earlier.section):
         return False
-    words = _word_pattern().findall(" ".join(later.clauses))
-    other_words = _word_pattern().findall(" ".join(earlier.clauses))
+    words, other_words = _words(later.clauses), _words(earlier.clauses)
     if words == other_words:
         return False
 
-    heading = _Heading(later.section.heading)
-    other_heading = _Heading(earlier.section.heading)
+    heading = _heading(later.section.heading)
+    other_heading = _heading(earlier.section.heading)
+    # Every word that only one body has lies in a stretch where they differ, so it must come from that body's heading.
+    # This test is quick, and most pairs fail it, so few pairs are aligned.
+    word_set, other_set = set(words), set(other_words)
+    if not heading.contains_each(word_set - other_set) or not other_heading.contains_each(other_set - word_set):
+        return False
     return all(
         heading.contains(words[start:end]) and other_heading.contains(other_words[other_start:other_end])
         for start, end, other_start, other_end in _differing_stretches(words, other_words)
     )
+
+
+@lru_cache(maxsize=4096)
+def _words(clauses: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the words of a section's normalised clauses; a section is compared with up to ten others, so they are cached."""
+    return tuple(_word_pattern().findall(" ".join(clauses)))
+
+
+@lru_cache(maxsize=4096)
+def _heading(heading: str) -> _Heading:
+    return _Heading(heading)
 
 
 def keeps_other_heading(later: SectionEntry, earlier: SectionEntry) -> bool:
@@ -122,6 +137,10 @@ class _Heading:
                 return False
         return not cjk_run or cjk_run in self.compact
 
+    def contains_each(self, words: set[str]) -> bool:
+        """Return whether each word, taken alone, is a word of the heading or a CJK character in it."""
+        return all(word in self.compact if len(word) == 1 and is_cjk(word) else word in self.words for word in words)
+
 
 def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
     """Return whether each of two sections names the subject of its own heading and not the other's.
@@ -133,7 +152,8 @@ def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
     ("Moved to CHANGELOG_V5.md#5.10.1" under "Version 5.10.1 (Stable)").
     Their bodies score far above the threshold, yet each one covers its
     own heading. The subjects of a heading are its words and version
-    numbers that the other heading lacks (``_subjects``). Each body must
+    numbers that the other heading lacks (``_subjects``, cached,
+    because a section is compared with up to ten others). Each body must
     name one of its own subjects and none of the other's, and the two
     bodies must differ in some word. A copy that still names the other
     heading's subject, or that names neither, is still reported. Q&A
@@ -155,7 +175,8 @@ def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
 _VERSION_RE = re.compile(r"\d+(?:\.\d+){2,}")
 
 
-def _subjects(heading: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _subjects(heading: str) -> frozenset[str]:
     """Return the normalised words of a heading that contain a letter, and its version numbers.
 
     A word of digits only is left out, because a body mentions a number by
@@ -165,10 +186,10 @@ def _subjects(heading: str) -> set[str]:
     names it refers to that release.
     """
     words = {word for word in normalize(heading).split() if not word.isdigit()}
-    return words | {normalize(version) for version in _VERSION_RE.findall(heading)}
+    return frozenset(words | {normalize(version) for version in _VERSION_RE.findall(heading)})
 
 
-def _names_only(text: str, subject: set[str], other_subject: set[str]) -> bool:
+def _names_only(text: str, subject: frozenset[str], other_subject: frozenset[str]) -> bool:
     """Return whether a normalised text contains one of ``subject`` and none of ``other_subject``, as whole words."""
     padded = f" {text} "
     return any(f" {term} " in padded for term in subject) and not any(f" {term} " in padded for term in other_subject)

@@ -341,15 +341,23 @@ def comparison_texts(entries: Sequence[SectionEntry]) -> dict[int, str]:
         by_document.setdefault(id(entry.document), []).append(entry)
 
     texts: dict[int, str] = {}
+    no_template: set[str] = set()
     for group in by_document.values():
-        template = run_template | template_clauses(entry.clauses for entry in group)
+        # The template sets are tested one after another rather than joined: joining copied the run's set for every document.
+        document_template = template_clauses(entry.clauses for entry in group)
         for heading_group in _heading_groups(group):
-            heading_template = template
+            heading_template = no_template
             if len(heading_group) >= TEMPLATE_MIN_SECTIONS:
-                bodies = (entry.clauses for entry in heading_group)
-                heading_template = template | template_clauses(bodies, HEADING_TEMPLATE_MIN_SHARE)
+                heading_template = template_clauses((entry.clauses for entry in heading_group), HEADING_TEMPLATE_MIN_SHARE)
             for entry in heading_group:
-                kept = (clause for clause in entry.clauses if clause not in heading_template and clause not in placeholders)
+                kept = (
+                    clause
+                    for clause in entry.clauses
+                    if clause not in run_template
+                    and clause not in document_template
+                    and clause not in heading_template
+                    and clause not in placeholders
+                )
                 texts[entry.order] = " ".join(kept)
     return texts
 
