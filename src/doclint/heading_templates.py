@@ -13,10 +13,10 @@ Bodies and headings are compared as words of their normalised text
 (``doclint.text.normalize``). A run of Latin letters and digits is one
 word, so a version such as ``0.4.4`` is the three words ``0``, ``4`` and
 ``4``. Every CJK character is a word of its own. The two bodies are
-aligned word by word (rapidfuzz's ``Indel``), and each stretch in which
-they differ must come from the headings: its Latin words must be words
-of the section's own heading, and each run of its CJK characters a part
-of that heading, as "名称" is of "## 名称" and "版本" of "## 版本".
+aligned word by word (rapidfuzz's ``Indel``). Each stretch in which they
+differ must come from the headings. Its Latin words must be words of the
+section's own heading, and each run of its CJK characters a part of that
+heading, as "名称" is of "## 名称" and "版本" of "## 版本".
 
 Pages of parallel entries, such as ``buf.writeDoubleBE()`` and
 ``buf.writeDoubleLE()``, may differ in more than the heading's words, so
