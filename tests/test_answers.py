@@ -672,3 +672,12 @@ def test_placeholders_fit_length_limit():
 
     longest = max(len(text) for text in load_json("placeholders.json")["placeholders"])
     assert longest * 3 <= MAX_PLACEHOLDER_CHARS
+
+
+def test_questions_about_different_code_not_the_same():
+    result = findings(FIXTURES / "code-questions.md")
+    assert [(d.rule, d.line) for d in result] == [("inconsistent-answer", 33)]
+    assert result[0].message == (
+        'item "4. 输出" asks the question of item "3. 输出" (line 23) again but answers it differently: the answer '
+        'reads "6" here and "8" at line 31; keep one answer and correct or remove the other'
+    )

@@ -480,3 +480,16 @@ def test_item_and_headed_section_named_apart(tmp_path):
         'section "Paying by card" is 89% similar to item "Can I pay by card?" (line 3) after removing the text most '
         "sections share; merge the two or rewrite one so that each says something of its own"
     ]
+
+
+def test_answers_naming_own_subjects_are_distinct():
+    path = FIXTURES / "flat-faq-subjects.md"
+    assert findings(path) == [
+        (
+            str(path),
+            11,
+            "DL102",
+            'item "Does it work on Linux?" is 88% similar to item "Does it work on macOS?" (line 7) after removing '
+            "the text most sections share; merge the two or rewrite one so that each says something of its own",
+        )
+    ]

@@ -26,10 +26,10 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from doclint.model import Section
-from doclint.qa import is_item
+from doclint.qa import is_item, question_content
 from doclint.question_terms import differ_in_key_terms, swaps_subject
 from doclint.similarity import bounded_score, scored_form
-from doclint.text import normalize
+from doclint.text import normalize, words
 
 
 def distinct_items(section: Section, other: Section, threshold: float) -> bool:
@@ -48,7 +48,7 @@ def distinct_items(section: Section, other: Section, threshold: float) -> bool:
 
 
 def _similar_questions(section: Section, other: Section, threshold: float) -> bool:
-    question, other_question = section.fields["question"].text, other.fields["question"].text
+    question, other_question = question_content(section), question_content(other)
     return fuzz.ratio(normalize(question), normalize(other_question)) >= threshold
 
 
@@ -59,12 +59,47 @@ def questions_differ(section: Section, other: Section, threshold: float) -> bool
     questions that score at least ``threshold`` (``differ_in_terms``).
     Short questions that differ only in the subject, such as "什么是栈？"
     under the heading "栈" and "什么是队列？" under "队列", score below
-    the threshold, so ``swaps_subject`` tests them with the headings.
+    the threshold, so ``swaps_subject`` tests them with the headings. A
+    flat FAQ has no headings, but there each answer names the subject of
+    its own question (``answer_own_subjects``). The code blocks under a
+    question are part of it (``question_content``).
     """
-    question, other_question = section.fields["question"].text, other.fields["question"].text
-    return differ_in_terms(question, other_question, threshold) or swaps_subject(
-        question, other_question, section.title, other.title
+    question, other_question = question_content(section), question_content(other)
+    return (
+        differ_in_terms(question, other_question, threshold)
+        or swaps_subject(question, other_question, section.title, other.title)
+        or answer_own_subjects(section, other)
     )
+
+
+# Words in which two questions about two subjects differ, at most. More make two other questions.
+MAX_SUBJECT_WORDS = 3
+
+
+def answer_own_subjects(section: Section, other: Section) -> bool:
+    """Return whether two items ask about different subjects and each answer names its own question's subject.
+
+    "Does it work on Windows?" answered "Yes, on Windows 10 and later." and
+    "Does it work on macOS?" answered "Yes, on macOS 12 and later." are two
+    questions. The subject of a question is the words that the other
+    question lacks (``doclint.text.words``: a CJK character or a Latin
+    word each), at most ``MAX_SUBJECT_WORDS`` of them. Each answer must
+    name a word of its own subject and none of the other's. An answer
+    pasted under the other question still names the first subject, so it
+    stays a near-duplicate.
+    """
+    question_words = set(words(normalize(question_content(section))))
+    other_question_words = set(words(normalize(question_content(other))))
+    subject, other_subject = question_words - other_question_words, other_question_words - question_words
+    if not subject or not other_subject or max(len(subject), len(other_subject)) > MAX_SUBJECT_WORDS:
+        return False
+    answer_words = set(words(normalize(_answer_text(section))))
+    other_answer_words = set(words(normalize(_answer_text(other))))
+    return _names_only(answer_words, subject, other_subject) and _names_only(other_answer_words, other_subject, subject)
+
+
+def _names_only(answer_words: set[str], subject: set[str], other_subject: set[str]) -> bool:
+    return bool(answer_words & subject) and not answer_words & other_subject
 
 
 def answers_differ(section: Section, other: Section, threshold: float) -> bool:

@@ -34,17 +34,7 @@ from rapidfuzz.distance import Indel
 
 from doclint.qa import is_item
 from doclint.similarity import SectionEntry
-from doclint.text import CJK_CHAR, is_cjk, normalize
-
-
-@lru_cache(maxsize=1)
-def _word_pattern() -> re.Pattern[str]:
-    """Return the pattern of a word: a CJK character, or a run of other characters up to a space or a CJK character.
-
-    It is compiled on first use, because a pattern with the CJK ranges
-    takes about 2 ms to compile and most runs find no near-duplicates.
-    """
-    return re.compile(f"[{CJK_CHAR}]|[^\\s{CJK_CHAR}]+")
+from doclint.text import is_cjk, normalize, words as split_words
 
 
 def fill_one_template(later: SectionEntry, earlier: SectionEntry) -> bool:
@@ -75,7 +65,7 @@ def fill_one_template(later: SectionEntry, earlier: SectionEntry) -> bool:
 @lru_cache(maxsize=4096)
 def _words(clauses: tuple[str, ...]) -> tuple[str, ...]:
     """Return the words of a section's normalised clauses; a section is compared with up to ten others, so they are cached."""
-    return tuple(_word_pattern().findall(" ".join(clauses)))
+    return tuple(split_words(" ".join(clauses)))
 
 
 @lru_cache(maxsize=4096)
@@ -120,7 +110,7 @@ class _Heading:
 
     def __init__(self, heading: str):
         normalized = normalize(heading)
-        self.words = set(_word_pattern().findall(normalized))
+        self.words = set(split_words(normalized))
         self.compact = normalized.replace(" ", "")
 
     def contains(self, words: Sequence[str]) -> bool:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from doclint.diagnostics import describe_location
 from doclint.i18n import _, format_message, ngettext
-from doclint.model import Document, Field, Section, Step
+from doclint.model import CodeBlock, Document, Field, Section, Step
 from doclint.question_terms import same_terms, with_arabic_numerals
 from doclint.similarity import LSH_MIN_TEXTS, QUESTION_SEARCH, SectionEntry, exact_copies, index_sections, scored_pairs
 from doclint.step_alignment import StepEdit, align_steps
@@ -45,6 +45,22 @@ def is_item(section: Section) -> bool:
     return "question" in section.fields and "answer" in section.fields
 
 
+def question_content(section: Section) -> str:
+    """Return the content of an item's question: its text and the code blocks under the question label.
+
+    "What does this code print?" is about the code that follows it, so two
+    items that show different code contain different questions, though
+    their question texts are the same.
+    """
+    question = section.fields["question"]
+    code = [
+        block.text
+        for block in section.blocks
+        if isinstance(block, CodeBlock) and question.line <= block.line <= question.end_line
+    ]
+    return "\n".join([question.text, *code]) if code else question.text
+
+
 def answer_signature(answer: Field) -> tuple[str, tuple[str, ...]]:
     """Return the normalised answer text and steps; equal signatures mean equal answers."""
     return normalize_by_clauses(answer.text), tuple(_step_key(step) for step in answer.steps)
@@ -62,7 +78,7 @@ def item_keys(document: Document) -> dict[int, tuple[str, str]]:
         if is_item(section):
             text, steps = answer_signature(section.fields["answer"])
             digest = hashlib.blake2b("\x1e".join((text, *steps)).encode(), digest_size=16).hexdigest()
-            question = with_arabic_numerals(section.fields["question"].text)
+            question = with_arabic_numerals(question_content(section))
             keys[position] = (normalize_by_clauses(question), digest)
     return keys
 
@@ -256,7 +272,7 @@ def _best_earlier(
 
 
 def _question_text(entry: SectionEntry) -> str:
-    return entry.section.fields["question"].text
+    return question_content(entry.section)
 
 
 def _question_pairs(documents: tuple[Document, ...], questions: list[str], threshold: float) -> ScoredPairs:

@@ -127,6 +127,21 @@ def normalize(text: str) -> str:
     return _SPACE_NEXT_TO_CJK_RE.sub("", folded)
 
 
+@lru_cache(maxsize=1)
+def _word_pattern() -> re.Pattern[str]:
+    # Compiled on first use: a pattern with the CJK ranges takes about 2 ms to compile.
+    return re.compile(f"[{CJK_CHAR}]|[^\\s{CJK_CHAR}]+")
+
+
+def words(normalized: str) -> list[str]:
+    """Split a normalised text into words: each CJK character, and each run of other letters and digits.
+
+    Chinese has no spaces between words, so each of its characters stands
+    for itself, while a Latin word or a number stays whole.
+    """
+    return _word_pattern().findall(normalized)
+
+
 def join_normalized(clauses: list[str]) -> str:
     """Join the normalised clauses of a text into the normalised text.
 
