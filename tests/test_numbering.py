@@ -798,3 +798,17 @@ def test_dotted_repeat_below_moved_parent():
         (3, 'heading "3. b" skips from 1 (line 1) to 3; the fix renumbers it to 2'),
         (9, 'heading "3.2 z" repeats number 3.2 of the heading at line 7; the fix renumbers it to 2.3'),
     ]
+
+
+def test_repeat_after_unbroken_heading_names_the_previous_fix(tmp_path):
+    numbers = [1, 2, 3, 5, 6, 6, 8]
+    text = "# Topics\n\n" + "".join(f"## {number}. Topic {index}\n\nText {index}.\n\n" for index, number in enumerate(numbers))
+    path = tmp_path / "topics.md"
+    path.write_text(text, encoding="utf-8")
+    result = run([str(path)], Settings(cache_dir=None, select=("heading-numbering",)))
+    assert [(d.line, d.message) for d in result.diagnostics] == [
+        (15, 'heading "5. Topic 3" skips from 3 (line 11) to 5; the fix renumbers it to 4'),
+        (23, 'heading "6. Topic 5" repeats number 6 of the heading at line 19; the fix leaves it at 6 and renumbers '
+             "the previous heading to 5"),
+        (27, 'heading "8. Topic 6" skips from 6 (line 23) to 8; the fix renumbers it to 7'),
+    ]

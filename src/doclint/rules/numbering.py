@@ -743,13 +743,21 @@ def _remedy(found: NumberingBreak, renumbered: dict[int, str]) -> str:
     The fix counts up from the first number of the run, so after an
     earlier break it may write another number than the previous one plus
     one. The message names the fix's number so that the two never
-    disagree. A break whose heading the fix leaves as it is has no finding
-    (``one_per_mistake``), so a finding with a fix always renumbers its heading.
+    disagree. A break whose heading the fix leaves as it is, after a
+    previous heading with a break of its own, has no finding
+    (``one_per_mistake``). After a previous heading without one, as in 1,
+    2, 3, 5, 6, 6, the fix renumbers that previous heading instead (the
+    first 6 to 5), and the message says so.
     """
-    fixed = renumbered.get(id(found.section))
+    section = found.section
+    fixed = renumbered.get(id(section))
     if fixed is None:
         return _("expected {expected}").format(expected=found.expected)
-    return _("the fix renumbers it to {number}").format(number=_shown(found.section, _parts(fixed)))
+    if _parts(fixed) != _parts(section.number or ""):
+        return _("the fix renumbers it to {number}").format(number=_shown(section, _parts(fixed)))
+    return _("the fix leaves it at {number} and renumbers the previous heading to {previous}").format(
+        number=_shown(section, _parts(fixed)), previous=_shown(found.previous, _parts(renumbered[id(found.previous)]))
+    )
 
 
 HEADING_NUMBERING = Rule(
