@@ -7,7 +7,7 @@ The texts are short manuals and FAQ pages of a few hundred bytes to
 
 import pytest
 
-from doclint.encoding_detection import detect_encoding
+from doclint.encoding_detection import detect_encoding, stray_utf8_byte
 from doclint.source import SourceError, decode
 
 FRENCH_SHORT = """# Guide
@@ -447,3 +447,32 @@ def test_fix_writes_latin1_back(run_cli, tmp_path):
     run_cli("check", "--no-config", "--no-cache", "--fix", str(path))
 
     assert path.read_bytes() == REPORTED.encode("latin-1")
+
+
+STRAY_BYTE_FILE = "# 标题\n\n".encode() + "这是一段正常的中文文本。\n".encode() * 12 + b"bad line \xff here\n"
+
+
+def test_stray_byte_in_utf8_file(run_cli, tmp_path):
+    path = tmp_path / "stray.md"
+    path.write_bytes(STRAY_BYTE_FILE)
+    code, stdout, stderr = run_cli("check", "--no-cache", str(path))
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        f"doclint: error: {path}: invalid utf-8 at byte 463 (line 15) of a file that is UTF-8 apart from it; "
+        "correct or remove that byte\n"
+    )
+
+
+def test_stray_byte_with_named_encoding(run_cli, tmp_path):
+    path = tmp_path / "stray.md"
+    path.write_bytes(STRAY_BYTE_FILE)
+    code, _stdout, stderr = run_cli("check", "--no-cache", "--encoding", "gb18030", str(path))
+    assert code == 2
+    assert stderr == (
+        f"doclint: error: {path}: invalid gb18030 at byte 18 (line 3), but the file is UTF-8 apart from byte 463 "
+        "(line 15); correct or remove that byte and check the file as UTF-8\n"
+    )
+
+
+def test_few_latin1_accents_keep_encoding_advice():
+    assert stray_utf8_byte("Café au lait, s'il vous plaît.\n".encode("latin-1")) is None

@@ -181,6 +181,36 @@ def suggest_encoding(data: bytes) -> str:
     return _suggest_legacy_encoding(data)
 
 
+# A UTF-8 file with up to this many invalid sequences has stray bytes rather than another encoding.
+MAX_STRAY_BYTES = 3
+# Valid non-ASCII characters that show the rest of such a file to be UTF-8 text.
+MIN_UTF8_CHARACTERS = 8
+
+
+def stray_utf8_byte(data: bytes) -> int | None:
+    """Return the offset of the first invalid byte when ``data`` is UTF-8 text with a few stray bytes, else None.
+
+    A UTF-8 file with one damaged byte fails to decode, and no other
+    encoding reads it either: GB18030, the usual suggestion for Chinese
+    text, fails on its UTF-8 characters. Such a file has at most
+    ``MAX_STRAY_BYTES`` invalid sequences and at least
+    ``MIN_UTF8_CHARACTERS`` valid non-ASCII characters. A Latin-1 file
+    with a few accented letters has none of the latter, so it keeps the
+    advice to name its encoding.
+    """
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - data.count("\ufffd".encode())
+    if not 0 < stray <= MAX_STRAY_BYTES:
+        return None
+    if sum(1 for character in text if ord(character) > 127 and character != "\ufffd") < MIN_UTF8_CHARACTERS:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start
+    return None
+
+
 def utf16_byte_order(data: bytes, probe_size: int) -> str | None:
     """Return utf-16-le or utf-16-be when the first ``probe_size`` bytes of ``data`` read as UTF-16 text without a BOM, else None.
 

@@ -18,7 +18,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from doclint.encoding_detection import detect_encoding, suggest_encoding, utf16_byte_order
+from doclint.encoding_detection import detect_encoding, stray_utf8_byte, suggest_encoding, utf16_byte_order
 from doclint.file_state import FileState, read_with_state
 from doclint.i18n import _
 
@@ -283,7 +283,18 @@ def _decode_as(path: str, data: bytes, name: str, named: bool = False) -> Source
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         position = {"path": path, "encoding": name, "byte": error.start, "line": line}
-        if named:
+        stray = stray_utf8_byte(data)
+        if stray is not None and stray == error.start:
+            message = _(
+                "{path}: invalid {encoding} at byte {byte} (line {line}) of a file that is UTF-8 apart from it; "
+                "correct or remove that byte"
+            ).format(**position)
+        elif stray is not None:
+            message = _(
+                "{path}: invalid {encoding} at byte {byte} (line {line}), but the file is UTF-8 apart from byte "
+                "{stray} (line {stray_line}); correct or remove that byte and check the file as UTF-8"
+            ).format(**position, stray=stray, stray_line=data.count(b"\n", 0, stray) + 1)
+        elif named:
             message = _(
                 "{path}: invalid {encoding} at byte {byte} (line {line}), although that encoding was named for it; "
                 "name the file's own encoding (for example {suggestion}) with --encoding, or in the configuration's "
