@@ -53,6 +53,16 @@ def test_per_file_ignores(run_cli, project):
     assert all(line.startswith(str(project / "keep.md")) for line in findings)
 
 
+def test_per_file_ignores_folder_covers_its_files(run_cli, project):
+    (project / "docs").mkdir()
+    shutil.copy(project / "notes.md", project / "docs" / "notes.md")
+    (project / ".doclint.toml").write_text('[per-file-ignores]\n"docs" = ["DL1"]\n')
+    _, stdout, _ = run_cli("check", str(project / "docs" / "notes.md"), str(project / "notes.md"))
+    findings = [line for line in stdout.splitlines() if ": DL1" in line]
+    assert findings
+    assert not any(line.startswith(str(project / "docs")) for line in findings)
+
+
 def test_severity_override(run_cli, project):
     (project / ".doclint.toml").write_text('[severity]\nduplicate-section = "info"\nnear-duplicate-section = "info"\n')
     code, stdout, _ = run_cli("check", str(project / "notes.md"))

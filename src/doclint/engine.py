@@ -9,18 +9,17 @@ and the reporters do.
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import logging
 import os
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity
 from doclint.i18n import _, ngettext
 from doclint.path_errors import path_error_message
-from doclint.settings import Settings, relative_path
+from doclint.settings import Settings, matches_glob, relative_path
 from doclint.source import Source, SourceError, UndecodableError, decode, read_source, read_standard_input
 
 if TYPE_CHECKING:
@@ -102,9 +101,8 @@ class RunResult:
 
 def is_excluded(path: str, settings: Settings) -> bool:
     """Return whether a path, or a folder above it, matches an ``exclude`` glob of the configuration."""
-    relative = PurePosixPath(relative_path(path, settings.root))
-    candidates = [relative.as_posix(), *(parent.as_posix() for parent in relative.parents if parent.name)]
-    return any(fnmatch.fnmatch(candidate, glob) for glob in settings.exclude for candidate in candidates)
+    relative = relative_path(path, settings.root)
+    return any(matches_glob(relative, glob) for glob in settings.exclude)
 
 
 class Discovery(NamedTuple):

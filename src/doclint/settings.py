@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from doclint.fields import LabelTable, default_labels
@@ -68,7 +68,7 @@ class Settings:
             return self.encoding
         relative = relative_path(path, self.root)
         for glob, encoding in reversed(self.per_file_encoding):
-            if fnmatch.fnmatch(relative, glob):
+            if matches_glob(relative, glob):
                 return encoding
         return self.encoding
 
@@ -77,7 +77,19 @@ class Settings:
         if not self.per_file_ignores:
             return []
         relative = relative_path(path, self.root)
-        return [token for glob, tokens in self.per_file_ignores if fnmatch.fnmatch(relative, glob) for token in tokens]
+        return [token for glob, tokens in self.per_file_ignores if matches_glob(relative, glob) for token in tokens]
+
+
+def matches_glob(relative: str, glob: str) -> bool:
+    """Return whether a relative path, or a folder above it, matches a glob of the configuration.
+
+    ``exclude``, ``per-file-ignores`` and ``per-file-encoding`` match alike:
+    ``"docs"`` covers every file under docs, as ``"docs/*"`` does, and
+    ``*`` also matches ``/``, as in ``fnmatch``.
+    """
+    path = PurePosixPath(relative)
+    candidates = [path.as_posix(), *(parent.as_posix() for parent in path.parents if parent.name)]
+    return any(fnmatch.fnmatch(candidate, glob) for candidate in candidates)
 
 
 def relative_path(path: str, root: str | None) -> str:
