@@ -681,3 +681,18 @@ def test_questions_about_different_code_not_the_same():
         'item "4. 输出" asks the question of item "3. 输出" (line 23) again but answers it differently: the answer '
         'reads "6" here and "8" at line 31; keep one answer and correct or remove the other'
     )
+
+
+def test_choice_options_after_the_question_are_not_the_answer():
+    result = findings(FIXTURES / "choice-options-zh.md")
+    assert [(d.rule, d.line, d.related[0].line) for d in result] == [("duplicate-section", 25, 3)]
+    assert result[0].message == 'section "第3题" repeats section "第1题" (line 3) word for word; remove this copy'
+
+
+def test_answers_that_differ_in_code():
+    result = findings(FIXTURES / "code-answers-zh.md")
+    assert [(d.rule, d.line) for d in result] == [("inconsistent-answer", 20)]
+    assert result[0].message == (
+        'item "3. 最大值" asks the question of item "1. 最大值" (line 3) again but answers it differently: the '
+        "answer's code differs from the code at line 9; keep one answer and correct or remove the other"
+    )

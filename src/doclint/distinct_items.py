@@ -26,7 +26,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from doclint.model import Section
-from doclint.qa import is_item, question_content
+from doclint.qa import answer_code, is_item, question_content
 from doclint.question_terms import differ_in_key_terms, swaps_subject
 from doclint.similarity import bounded_score, scored_form
 from doclint.text import normalize, words
@@ -43,11 +43,12 @@ def distinct_items(section: Section, other: Section, threshold: float) -> bool:
     """
     if not (is_item(section) and is_item(other)):
         return False
-    different_questions = not _similar_questions(section, other, threshold) or questions_differ(section, other, threshold)
+    different_questions = not similar_questions(section, other, threshold) or questions_differ(section, other, threshold)
     return different_questions and answers_differ(section, other, threshold)
 
 
-def _similar_questions(section: Section, other: Section, threshold: float) -> bool:
+def similar_questions(section: Section, other: Section, threshold: float) -> bool:
+    """Return whether two items' questions, with the code under them, score at least ``threshold``."""
     question, other_question = question_content(section), question_content(other)
     return fuzz.ratio(normalize(question), normalize(other_question)) >= threshold
 
@@ -130,4 +131,4 @@ def differ_in_terms(text: str, other: str, threshold: float) -> bool:
 
 def _answer_text(section: Section) -> str:
     answer = section.fields["answer"]
-    return " ".join([answer.text, *(step.text for step in answer.steps)])
+    return " ".join([answer.text, *(step.text for step in answer.steps), *(block.text for block in answer_code(section))])

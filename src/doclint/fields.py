@@ -72,7 +72,10 @@ class LabelTable:
             return None
 
         label = found.group("label") or found.group("bracketed")
-        return LabelMatch(self._keys[label.casefold()], label, text[found.end():])
+        rest = text[found.end():]
+        if found.group("label") is not None and _opens_options(label, rest):
+            return None
+        return LabelMatch(self._keys[label.casefold()], label, rest)
 
 
     def match_prefix(self, text: str, key: str) -> tuple[str, str] | None:
@@ -89,6 +92,20 @@ class LabelTable:
                     continue
                 return text[: len(label)], rest
         return None
+
+
+# A later line of a paragraph that goes on with the next option letter: "B：栈" or "B: stack".
+_NEXT_OPTION_RE = re.compile(rf"\n\s*(?:{_MARK})?\s*B\s*(?:{_MARK})?\s*{_COLON}", re.IGNORECASE)
+
+
+def _opens_options(label: str, rest: str) -> bool:
+    """Return whether a label ``A`` opens the options of a choice question ("A：队列" then "B：栈") rather than an answer.
+
+    ``A:`` is the answer label of a Q/A pair, but choice questions write
+    their options the same way, one per line. An option A is followed by
+    an option B on a later line of the same paragraph.
+    """
+    return label.casefold() == "a" and _NEXT_OPTION_RE.search(rest) is not None
 
 
 @lru_cache(maxsize=None)

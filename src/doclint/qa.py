@@ -61,6 +61,16 @@ def question_content(section: Section) -> str:
     return "\n".join([question.text, *code]) if code else question.text
 
 
+def answer_code(section: Section) -> list[CodeBlock]:
+    """Return the code blocks under an item's answer label, which are part of its answer.
+
+    An answer that is only a code block ("编写函数，返回最大值" answered
+    with a function) differs from another only there.
+    """
+    answer = section.fields["answer"]
+    return [block for block in section.blocks if isinstance(block, CodeBlock) and answer.line <= block.line <= answer.end_line]
+
+
 def answer_signature(answer: Field) -> tuple[str, tuple[str, ...]]:
     """Return the normalised answer text and steps; equal signatures mean equal answers."""
     return normalize_by_clauses(answer.text), tuple(_step_key(step) for step in answer.steps)
@@ -77,7 +87,8 @@ def item_keys(document: Document) -> dict[int, tuple[str, str]]:
     for position, section in enumerate(document.walk()):
         if is_item(section):
             text, steps = answer_signature(section.fields["answer"])
-            digest = hashlib.blake2b("\x1e".join((text, *steps)).encode(), digest_size=16).hexdigest()
+            code = [block.text.strip() for block in answer_code(section)]
+            digest = hashlib.blake2b("\x1e".join((text, *steps, "\x1d", *code)).encode(), digest_size=16).hexdigest()
             question = with_arabic_numerals(question_content(section))
             keys[position] = (normalize_by_clauses(question), digest)
     return keys
@@ -288,7 +299,14 @@ def _question_pairs(documents: tuple[Document, ...], questions: list[str], thres
     return list(scored_pairs(questions, threshold, QUESTION_SEARCH))
 
 
-def describe_difference(later: Field, earlier: Field, earlier_path: str = "", later_path: str = "") -> str:
+def describe_difference(
+    later: Field,
+    earlier: Field,
+    earlier_path: str = "",
+    later_path: str = "",
+    later_code: Sequence[CodeBlock] = (),
+    earlier_code: Sequence[CodeBlock] = (),
+) -> str:
     """Say concretely how the later answer differs from the earlier one.
 
     Steps are aligned by ``align_steps``, so an inserted step does not make
@@ -305,6 +323,9 @@ def describe_difference(later: Field, earlier: Field, earlier_path: str = "", la
     differences = _step_differences(later.steps, earlier.steps, earlier, where)
     if normalize(later.text) != normalize(earlier.text):
         differences.insert(0, _text_difference(later, earlier, where(earlier.line)))
+    if [block.text.strip() for block in later_code] != [block.text.strip() for block in earlier_code]:
+        line = earlier_code[0].line if earlier_code else earlier.line
+        differences.append(_("the answer's code differs from the code at {where}").format(where=where(line)))
 
     listed = differences[:MAX_LISTED_DIFFERENCES]
     rest = len(differences) - len(listed)

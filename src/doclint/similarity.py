@@ -230,10 +230,14 @@ def copy_title(section: Section) -> str:
     Two items "3. Binary search" and "7. Binary search" are copies, so the
     number is left out. A heading that is only a number, such as a version
     ("## 2.1.0"), or whose title has no letter, such as a release and its
-    date ("## 2.17.3 (2017-05-29)"), is distinguished by that number.
+    date ("## 2.17.3 (2017-05-29)"), is distinguished by that number. A
+    Q&A item is not: its number only counts the items, so "### 第3题" with
+    the question and answer of "### 第1题" is a copy.
     """
     title = section.title
     if title and any(character.isalpha() for character in title):
+        return title
+    if "question" in section.fields and "answer" in section.fields:
         return title
     return section.heading
 

@@ -23,7 +23,7 @@ from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_
 from doclint.i18n import N_, _, format_message
 from doclint.model import Document, Field, Paragraph, Section, ThematicBreak
 from doclint.placeholders import is_placeholder
-from doclint.qa import answer_conflicts, describe_difference, excerpt, is_item
+from doclint.qa import answer_code, answer_conflicts, describe_difference, excerpt, is_item
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import exact_copies, index_sections
@@ -44,7 +44,14 @@ def check_inconsistent_answers(documents: Sequence[Document], settings: Settings
             heading=later.section.heading,
             other=earlier.section.heading,
             where=describe_location(earlier.document.path, earlier.section.line, later.document.path),
-            difference=describe_difference(answer, earlier_answer, earlier.document.path, later.document.path),
+            difference=describe_difference(
+                answer,
+                earlier_answer,
+                earlier.document.path,
+                later.document.path,
+                answer_code(later.section),
+                answer_code(earlier.section),
+            ),
         )
         related = [
             RelatedLocation(earlier.document.path, earlier.section.line, earlier.section.column, _("the same question")),
@@ -64,7 +71,14 @@ def _asked_again_later(document: Document, section: Section, later_document: Doc
         heading=section.heading,
         other=later.heading,
         where=describe_location(later_document.path, later.line, document.path),
-        difference=describe_difference(section.fields["answer"], later.fields["answer"], later_document.path, document.path),
+        difference=describe_difference(
+            section.fields["answer"],
+            later.fields["answer"],
+            later_document.path,
+            document.path,
+            answer_code(section),
+            answer_code(later),
+        ),
     )
 
 
