@@ -1,6 +1,7 @@
 """``--format gitlab``: a GitLab Code Quality report."""
 
 import json
+import shutil
 
 import pytest
 
@@ -78,3 +79,15 @@ def test_fingerprints_match_sarif(gitlab):
 
 def test_clean_file_is_empty_array(gitlab):
     assert gitlab("clean-qa.md") == (0, [])
+
+
+def test_message_paths_from_ci_project_dir(run_cli, tmp_path, monkeypatch):
+    (tmp_path / "docs").mkdir()
+    shutil.copy(FIXTURES / "cross-file" / "install.md", tmp_path / "docs" / "install.md")
+    shutil.copy(FIXTURES / "cross-file" / "upgrade.md", tmp_path / "docs" / "upgrade.md")
+    monkeypatch.chdir(tmp_path / "docs")
+    monkeypatch.setenv("CI_PROJECT_DIR", str(tmp_path))
+    _code, stdout, _stderr = run_cli("check", "--no-cache", "--format", "gitlab", ".")
+    issue = json.loads(stdout)[0]
+    assert issue["location"]["path"] == "docs/upgrade.md"
+    assert "(line 3 of docs/install.md)" in issue["description"]

@@ -348,3 +348,4 @@ def test_uri_from_github_workspace(run_cli, tmp_path, monkeypatch):
     _code, stdout, _stderr = run_cli("check", "--no-cache", "--format", "sarif", ".")
     result = json.loads(stdout)["runs"][0]["results"][0]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "docs/upgrade.md"}
+    assert "(line 3 of docs/install.md)" in result["message"]["text"]

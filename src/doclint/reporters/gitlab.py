@@ -14,7 +14,7 @@ from doclint.diagnostics import Diagnostic, Severity
 from doclint.engine import RunResult
 from doclint.reporters.fingerprints import fingerprints
 from doclint.reporters.json_text import dumps
-from doclint.reporters.paths import report_path
+from doclint.reporters.paths import message_with_report_paths, report_path
 
 # GitLab's scale is info, minor, major, critical, blocker. doclint's errors
 # (copied or contradicting content) are serious but break nothing, so they are
@@ -31,7 +31,7 @@ class GitlabReporter:
 def issue(diagnostic: Diagnostic, fingerprint: str) -> dict[str, Any]:
     """Return a finding as a Code Quality issue, located by its first and last line."""
     return {
-        "description": diagnostic.message,
+        "description": message_with_report_paths(diagnostic, "CI_PROJECT_DIR"),
         "check_name": diagnostic.rule,
         "fingerprint": fingerprint,
         "severity": SEVERITIES[diagnostic.severity],

@@ -19,7 +19,7 @@ from doclint.i18n import _
 from doclint.registry import Rule, all_rules
 from doclint.reporters.fingerprints import fingerprints
 from doclint.reporters.json_text import dumps
-from doclint.reporters.paths import artifact_uri
+from doclint.reporters.paths import artifact_uri, message_with_report_paths
 from doclint.rule_docs import rule_help
 from doclint.source import Source
 
@@ -94,7 +94,7 @@ def sarif_result(diagnostic: Diagnostic, rule_index: int | None, fingerprint: st
     result.update(
         {
             "level": LEVELS[diagnostic.severity],
-            "message": {"text": diagnostic.message},
+            "message": {"text": message_with_report_paths(diagnostic, "GITHUB_WORKSPACE")},
             "locations": [physical_location(diagnostic.path, region)],
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         }
