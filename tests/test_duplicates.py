@@ -335,10 +335,12 @@ def test_seed_findings_with_lsh_search(monkeypatch):
 
 
 def test_near_duplicate_names_ten_most_similar(tmp_path):
-    # Twelve items that differ only in their numbers all match each other; a finding names the ten best.
+    # Twelve sections that differ only in their numbers all match each other; a finding names the ten best.
+    # Their bodies are longer than short entries (MAX_ENTRY_CHARS), which differ when a number does.
     items = [
         f"## {n}. Caching question {n}\n\nFirst understand what caching does in system {n * 7} and size it to "
-        f"{n * 3} nodes, then roll it out in service {n * 11} and watch the latency of every request.\n"
+        f"{n * 3} nodes, then roll it out in service {n * 11} and watch the latency of every request. Record "
+        f"the sizes and the latency in the capacity sheet of system {n * 7} before the next review.\n"
         for n in range(1, 13)
     ]
     path = tmp_path / "bank.md"
@@ -463,3 +465,12 @@ def test_items_with_other_options_and_answers_are_distinct():
     # The questions score below the threshold because their options differ; the answers differ too.
     page = FIXTURES / "distinct-options-zh.md"
     assert [d.rule for d in findings(page) if d.rule == "near-duplicate-section"] == []
+
+
+def test_changelog_entries_differing_in_key_terms():
+    result = findings(FIXTURES / "changelog-entries.md", rule="near-duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(25, 15)]
+    assert result[0].message == (
+        'section "Fixed" is 100% similar to section "Changed" (line 15) after removing the text most sections '
+        "share; merge the two or rewrite one so that each says something of its own"
+    )

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from doclint.model import Section
 from doclint.qa import answer_code, is_item, question_content
 from doclint.question_terms import differ_in_key_terms, swaps_subject
-from doclint.similarity import bounded_score, scored_form
+from doclint.similarity import block_texts, bounded_score, scored_form
 from doclint.text import normalize, words
 
 
@@ -132,3 +132,31 @@ def differ_in_terms(text: str, other: str, threshold: float) -> bool:
 def _answer_text(section: Section) -> str:
     answer = section.fields["answer"]
     return " ".join([answer.text, *(step.text for step in answer.steps), *(block.text for block in answer_code(section))])
+
+
+# Bodies of at most this many characters are entries, such as the lines of a changelog section.
+MAX_ENTRY_CHARS = 200
+
+
+def entries_differ(section: Section, other: Section) -> bool:
+    """Return whether two short sections other than items are entries about different things.
+
+    A changelog's "Added" or "Changed" sections hold one or two lines
+    each, so two releases' entries score high when only a version or a
+    name differs: "Bump the minimum Python from 3.8 to 3.9." and "…from
+    3.9 to 3.10.", or "``Store.items()`` returns the pairs." and
+    "``Store.keys()`` returns the keys.". They differ in a key term
+    (``differ_in_key_terms``), as two questions about different things
+    do. Longer sections are left to the score, because a section rewritten
+    with one number changed is still the same section.
+    """
+    if is_item(section) or is_item(other):
+        return False
+    text, other_text = _body_text(section), _body_text(other)
+    if len(text) > MAX_ENTRY_CHARS or len(other_text) > MAX_ENTRY_CHARS:
+        return False
+    return differ_in_key_terms(text, other_text)
+
+
+def _body_text(section: Section) -> str:
+    return "\n".join(text for text, _is_code in block_texts(section.blocks))

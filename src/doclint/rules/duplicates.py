@@ -29,7 +29,7 @@ from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLoc
 from doclint.i18n import N_, _, format_message
 from doclint.model import Document, Section
 from doclint.qa import answer_conflicts, is_item, start_answer_conflicts
-from doclint.distinct_items import differ_in_terms, distinct_items, questions_differ
+from doclint.distinct_items import differ_in_terms, distinct_items, entries_differ, questions_differ
 from doclint.heading_templates import fill_one_template, keeps_other_heading, name_own_subjects
 from doclint.registry import Rule
 from doclint.settings import Settings
@@ -235,6 +235,7 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
             for score, earlier in matches
             if not distinct_items(later.section, earlier.section, threshold)
             and not fill_one_template(later, earlier)
+            and not entries_differ(later.section, earlier.section)
             and not name_own_subjects(later, earlier)
         ]
         if kept:
