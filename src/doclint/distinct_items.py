@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 from doclint.model import Section
 from doclint.qa import answer_code, is_item, question_content
 from doclint.question_terms import differ_in_key_terms, swaps_subject
-from doclint.similarity import block_texts, bounded_score, scored_form
+from doclint.similarity import SectionEntry, block_texts, bounded_score, scored_form
 from doclint.text import normalize, words
 
 
@@ -138,7 +138,7 @@ def _answer_text(section: Section) -> str:
 MAX_ENTRY_CHARS = 200
 
 
-def entries_differ(section: Section, other: Section) -> bool:
+def entries_differ(entry: SectionEntry, other_entry: SectionEntry) -> bool:
     """Return whether two short sections other than items are entries about different things.
 
     A changelog's "Added" or "Changed" sections hold one or two lines
@@ -150,7 +150,11 @@ def entries_differ(section: Section, other: Section) -> bool:
     do. Longer sections are left to the score, because a section rewritten
     with one number changed is still the same section.
     """
+    section, other = entry.section, other_entry.section
     if is_item(section) or is_item(other):
+        return False
+    # The normalised clauses are never longer than the text, so most sections stop here without reading it.
+    if sum(map(len, entry.clauses)) > MAX_ENTRY_CHARS or sum(map(len, other_entry.clauses)) > MAX_ENTRY_CHARS:
         return False
     text, other_text = _body_text(section), _body_text(other)
     if len(text) > MAX_ENTRY_CHARS or len(other_text) > MAX_ENTRY_CHARS:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterator
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -189,6 +190,8 @@ def swaps_subject(question: str, other: str, title: str, other_title: str) -> bo
     return subject in normalized and normalized.replace(subject, other_subject, 1) == other_normalized
 
 
+# The terms of each text are cached: a section is compared with up to ten others, and a question with several.
+@lru_cache(maxsize=8192)
 def _all_numbers(text: str, normalized: str) -> list[int]:
     """Return the numbers of a text (``numbers``) followed by those it writes as English words."""
     return numbers(text) + [_NUMBER_WORDS[term] for term in _terms(normalized) if term in _NUMBER_WORDS]
@@ -214,11 +217,13 @@ def _swaps_opposite_words(normalized: str, other: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def _negated(normalized: str) -> bool:
     """Return whether a normalised text has a Latin negation word."""
     return bool(_NEGATION_WORDS.intersection(_terms(normalized)))
 
 
+@lru_cache(maxsize=8192)
 def _code_names(text: str) -> list[str]:
     """Return the names of code in a text, in order (``_CODE_NAME_RE``)."""
     text = unicodedata.normalize("NFKC", text)
@@ -273,6 +278,7 @@ def _numeral_spans(text: str) -> Iterator[tuple[int, int, int]]:
             yield match.start("numeral"), match.end("numeral"), value
 
 
+@lru_cache(maxsize=8192)
 def operators(text: str) -> list[str]:
     """Return the operators of a text in order: "a += 1 if x != y" gives ["+=", "!="].
 

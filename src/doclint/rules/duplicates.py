@@ -235,7 +235,7 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
             for score, earlier in matches
             if not distinct_items(later.section, earlier.section, threshold)
             and not fill_one_template(later, earlier)
-            and not entries_differ(later.section, earlier.section)
+            and not entries_differ(later, earlier)
             and not name_own_subjects(later, earlier)
         ]
         if kept:
