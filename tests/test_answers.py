@@ -696,3 +696,13 @@ def test_answers_that_differ_in_code():
         'item "3. 最大值" asks the question of item "1. 最大值" (line 3) again but answers it differently: the '
         "answer's code differs from the code at line 9; keep one answer and correct or remove the other"
     )
+
+
+def test_questions_asked_in_headings():
+    result = findings(FIXTURES / "heading-questions.md")
+    assert [(d.rule, d.line) for d in result] == [("inconsistent-answer", 11)]
+    assert result[0].message == (
+        'item "Can two processes write at once?" asks the question of item "Can two processes write at once?" '
+        '(line 3) again but answers it differently: the answer reads "No. Only one process may…" here and '
+        '"Yes. The store takes a lock…" at line 5; keep one answer and correct or remove the other'
+    )

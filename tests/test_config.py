@@ -118,7 +118,7 @@ def test_ast_reads_found_config(run_cli, tmp_path):
     (tmp_path / "docs" / "de.md").write_text(GERMAN_ITEM, encoding="utf-8")
     (tmp_path / ".doclint.toml").write_text('[labels]\nanswer = ["Antwort"]\n', encoding="utf-8")
 
-    assert ast_fields(run_cli, str(tmp_path / "docs" / "de.md")) == (0, ["answer"], "")
+    assert ast_fields(run_cli, str(tmp_path / "docs" / "de.md")) == (0, ["answer", "question"], "")
     assert ast_fields(run_cli, "--no-config", str(tmp_path / "docs" / "de.md")) == (0, [], "")
 
 
@@ -126,7 +126,7 @@ def test_ast_config_option(run_cli, tmp_path):
     (tmp_path / "de.md").write_text(GERMAN_ITEM, encoding="utf-8")
     (tmp_path / "labels.toml").write_text('[labels]\nanswer = ["Antwort"]\n', encoding="utf-8")
 
-    assert ast_fields(run_cli, "--config", str(tmp_path / "labels.toml"), str(tmp_path / "de.md")) == (0, ["answer"], "")
+    assert ast_fields(run_cli, "--config", str(tmp_path / "labels.toml"), str(tmp_path / "de.md")) == (0, ["answer", "question"], "")
     assert ast_fields(run_cli, "--config", str(tmp_path / "nope.toml"), str(tmp_path / "de.md")) == (
         2,
         [],

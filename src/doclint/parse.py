@@ -317,6 +317,9 @@ def _finish_section(section: Section, labels: LabelTable, source: Source, plain_
         section.fields = {"question": question, **_collect_fields(section.blocks, labels)}
     else:
         section.fields = _collect_fields(section.blocks, labels)
+        if "answer" in section.fields and section.title.rstrip().endswith(("?", "？")):
+            # The heading is the question of "## Can two processes write at once?" with an answer field under it.
+            section.fields = {"question": Field("question", "", section.line, section.line, section.title), **section.fields}
 
     content = list(section.blocks)
     if not section.children:
