@@ -504,7 +504,7 @@ def test_invalid_json(check_markdown, messages):
     code, found = check_markdown(markdown)
     assert code == 1
     assert found == [("code-syntax-error", 6, 16)]
-    assert messages(markdown) == ["JSON does not parse: Expecting ',' delimiter; correct the JSON"]
+    assert messages(markdown) == ["JSON does not parse: Expecting ',' delimiter; correct the JSON, or tag the block with the language it is written in"]
 
 
 def test_json_member_excerpt_parses(check_markdown):
@@ -531,7 +531,7 @@ def test_json_excerpt_with_error_reported(check_markdown, messages):
         ```
         """
     assert check_markdown(markdown)[1] == [("code-syntax-error", 4, 2)]
-    assert messages(markdown) == ["JSON does not parse: Extra data; correct the JSON"]
+    assert messages(markdown) == ["JSON does not parse: Extra data; correct the JSON, or tag the block with the language it is written in"]
 
 
 def test_json_excerpt_stray_brace_column(check_markdown):
@@ -550,7 +550,7 @@ def test_json_excerpt_stray_brace_column(check_markdown):
 
 def test_json_byte_order_mark_in_chinese(messages):
     markdown = "```json\n\ufeff{\"a\": 1}\n```\n"
-    assert messages(markdown, "--lang", "zh-CN") == ["JSON 无法解析：开头有多余的 UTF-8 字节顺序标记（BOM）；请修正 JSON"]
+    assert messages(markdown, "--lang", "zh-CN") == ["JSON 无法解析：开头有多余的 UTF-8 字节顺序标记（BOM）；请修正 JSON，或给代码块标注它实际使用的语言"]
 
 
 def test_invalid_yaml(check_markdown, messages):
@@ -567,7 +567,7 @@ def test_invalid_yaml(check_markdown, messages):
     assert found == [("code-syntax-error", 5, 6)]
     assert messages(markdown) == [
         "YAML does not parse: expected <block end>, but found '<block mapping start>' "
-        "(while parsing a block mapping at line 3); correct the YAML"
+        "(while parsing a block mapping at line 3); correct the YAML, or tag the block with the language it is written in"
     ]
 
 
@@ -581,7 +581,7 @@ def test_invalid_toml(check_markdown, messages):
     code, found = check_markdown(markdown)
     assert code == 1
     assert found == [("code-syntax-error", 3, 13)]
-    assert messages(markdown) == ["TOML does not parse: Illegal character '\\n'; correct the TOML"]
+    assert messages(markdown) == ["TOML does not parse: Illegal character '\\n'; correct the TOML, or tag the block with the language it is written in"]
 
 
 def test_valid_data_blocks(check_markdown):

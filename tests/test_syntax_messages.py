@@ -94,5 +94,5 @@ def test_syntax_error_finding_in_chinese(run_process, tmp_path):
     _, stdout, _ = run_process("--lang", "zh-CN", "check", "--no-cache", "d.md")
     assert stdout.splitlines()[:2] == [
         "d.md:4:6: DL303 code-syntax-error Python 代码无法解析：无效字符 '，'（U+FF0C）；请修正代码，或给代码块标注它实际使用的语言",
-        "d.md:8:9: DL303 code-syntax-error YAML 无法解析：应为 ',' 或 ']'，实际是 '<stream end>'（解析流式序列时，第 8 行）；请修正 YAML",
+        "d.md:8:9: DL303 code-syntax-error YAML 无法解析：应为 ',' 或 ']'，实际是 '<stream end>'（解析流式序列时，第 8 行）；请修正 YAML，或给代码块标注它实际使用的语言",
     ]

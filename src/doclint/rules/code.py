@@ -135,10 +135,14 @@ def _data_syntax_message(language: str, error: DataSyntaxError) -> str:
     problem = translated_yaml_message(error.problem) if language == "YAML" else translated_problem(error.problem)
     if error.context and error.context_line is not None:
         context = translated_yaml_message(error.context)
-        return _("{language} does not parse: {problem} ({context} at line {line}); correct the {language}").format(
+        return _(
+            "{language} does not parse: {problem} ({context} at line {line}); correct the {language}, or tag the block "
+            "with the language it is written in"
+        ).format(
             language=language, problem=problem, context=context, line=error.context_line
         )
-    return _("{language} does not parse: {problem}; correct the {language}").format(language=language, problem=problem)
+    message = _("{language} does not parse: {problem}; correct the {language}, or tag the block with the language it is written in")
+    return message.format(language=language, problem=problem)
 
 
 def _at(rule: Rule, document: Document, problem: PythonProblem, message: str, fix: Fix | None = None) -> Diagnostic:
