@@ -683,7 +683,7 @@ def test_questions_about_different_code_not_the_same():
     )
 
 
-def test_choice_options_after_the_question_are_not_the_answer():
+def test_choice_options_not_answer():
     result = findings(FIXTURES / "choice-options-zh.md")
     assert [(d.rule, d.line, d.related[0].line) for d in result] == [("duplicate-section", 25, 3)]
     assert result[0].message == 'section "第3题" repeats section "第1题" (line 3) word for word; remove this copy'

@@ -576,8 +576,8 @@ def main() -> None:
     is_flag=True,
     expose_value=False,
     help=N_(
-        "Read an argument that starts with - as a path when it is no option and names an existing file or folder, "
-        "as the pre-commit hook requires. Without it, such a name needs -- before it."
+        "Read an argument that starts with - as a path when it is not a valid option and names an existing file "
+        "or folder, as the pre-commit hook requires. Without it, such a name needs -- before it."
     ),
 )
 @_verbose_option

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 from doclint.data import DataError, load_json
 from doclint.i18n import _
@@ -73,7 +74,7 @@ class LabelTable:
 
         label = found.group("label") or found.group("bracketed")
         rest = text[found.end():]
-        if found.group("label") is not None and _opens_options(label, rest):
+        if not opened and found.group("label") is not None and is_option(label, rest.splitlines()[1:]):
             return None
         return LabelMatch(self._keys[label.casefold()], label, rest)
 
@@ -94,18 +95,27 @@ class LabelTable:
         return None
 
 
-# A later line of a paragraph that goes on with the next option letter: "B：栈" or "B: stack".
-_NEXT_OPTION_RE = re.compile(rf"\n\s*(?:{_MARK})?\s*B\s*(?:{_MARK})?\s*{_COLON}", re.IGNORECASE)
+# A line that opens with a letter and a separator, as the options of a multiple-choice question do.
+_OPTION_RE = re.compile(r"^\s*(?P<letter>[A-Za-z])\s*[:：.．)）、]")
 
 
-def _opens_options(label: str, rest: str) -> bool:
-    """Return whether a label ``A`` opens the options of a choice question ("A：队列" then "B：栈") rather than an answer.
+def is_option(label: str, later_lines: Iterable[str]) -> bool:
+    """Return whether a plain one-letter label (``A: red``, ``A：队列``) is an option of a list ``A:``, ``B:``, ….
 
-    ``A:`` is the answer label of a Q/A pair, but choice questions write
-    their options the same way, one per line. An option A is followed by
-    an option B on a later line of the same paragraph.
+    ``A:`` is the answer label of a Q/A pair, but a multiple-choice
+    question writes its options the same way. The label is an option when
+    the first of ``later_lines`` that opens with a letter and a separator
+    (``B:``, ``B.``, ``B)``) carries the next letter. So an ``A:`` after
+    the last option is still the answer.
     """
-    return label.casefold() == "a" and _NEXT_OPTION_RE.search(rest) is not None
+    if len(label) != 1 or not label.isascii() or not label.isalpha():
+        return False
+    following = chr(ord(label) + 1)
+    for line in later_lines:
+        found = _OPTION_RE.match(line)
+        if found is not None:
+            return found.group("letter") == following
+    return False
 
 
 @lru_cache(maxsize=None)

@@ -346,6 +346,11 @@ class FrontMatter:
         return {"line": self.line, "end_line": self.end_line, "text": self.text}
 
 
+def is_item(section: Section) -> bool:
+    """Return whether a section is a Q&A item: it has both a question field and an answer field."""
+    return "question" in section.fields and "answer" in section.fields
+
+
 @dataclass(eq=False)
 class Document:
     """A parsed document: front matter, the blocks before the first heading, and the sections.

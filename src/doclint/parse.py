@@ -25,7 +25,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from doclint.block_guards import guard_block_rules
 from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
-from doclint.fields import LabelMatch, LabelTable, default_labels, match_step_label, strip_label
+from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
 from doclint.heading_numbers import split_number
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.plain_text import inline_plain_text
@@ -387,7 +387,7 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
     line's key must differ from the key of the field it would end. So
     ``Q:`` over ``A:`` are two fields, while prose such as ``Note: …`` or
     a second ``Answer:`` line stays text. A plain ``A:`` that is an option
-    of a multiple-choice question (``_is_option``) is text too.
+    of a multiple-choice question (``doclint.fields.is_option``) is text too.
     """
     starts = [0]
     current_key = _opening_key(source_lines[0], labels)
@@ -399,7 +399,7 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
         found = labels.match(line)
         if found is None:
             continue
-        if not bold and (found.key == current_key or _is_option(source_lines, index, found.label)):
+        if not bold and (found.key == current_key or is_option(found.label, source_lines[index + 1:])):
             continue
         starts.append(index)
         current_key = found.key
@@ -414,27 +414,6 @@ def _opening_key(line: str, labels: LabelTable) -> str | None:
     if line.lstrip().startswith(("**", "__")) and bold_question(line, labels) is not None:
         return "question"
     return None
-
-
-_OPTION_RE = re.compile(r"^\s*(?P<letter>[A-Za-z])\s*[:：.．)）、]")
-
-
-def _is_option(source_lines: list[str], index: int, label: str) -> bool:
-    """Return whether a plain one-letter label line (``A: red``) is an option of a list ``A:``, ``B:``, ….
-
-    It is when the next line that opens with a letter and a separator
-    (``B:``, ``B.``, ``B)``) carries the next letter. A question with its
-    options on consecutive lines keeps them, and an ``A:`` after the last
-    option is still the answer.
-    """
-    if len(label) != 1 or not label.isascii() or not label.isalpha():
-        return False
-    following = chr(ord(label) + 1)
-    for line in source_lines[index + 1 :]:
-        found = _OPTION_RE.match(line)
-        if found is not None:
-            return found.group("letter") == following
-    return False
 
 
 def _piece_texts(

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from doclint.diagnostics import describe_location
 from doclint.i18n import _, format_message, ngettext
-from doclint.model import CodeBlock, Document, Field, Section, Step
+from doclint.model import CodeBlock, Document, Field, Section, Step, is_item
 from doclint.question_terms import same_terms, with_arabic_numerals
 from doclint.similarity import LSH_MIN_TEXTS, QUESTION_SEARCH, SectionEntry, exact_copies, index_sections, scored_pairs
 from doclint.step_alignment import StepEdit, align_steps
@@ -41,10 +41,6 @@ BACKGROUND_MIN_ITEMS = LSH_MIN_TEXTS
 ScoredPairs = list[tuple[int, list[tuple[int, float]]]]
 
 
-def is_item(section: Section) -> bool:
-    return "question" in section.fields and "answer" in section.fields
-
-
 def question_content(section: Section) -> str:
     """Return the content of an item's question: its text and the code blocks under the question label.
 
@@ -53,22 +49,22 @@ def question_content(section: Section) -> str:
     their question texts are the same.
     """
     question = section.fields["question"]
-    code = [
-        block.text
-        for block in section.blocks
-        if isinstance(block, CodeBlock) and question.line <= block.line <= question.end_line
-    ]
+    code = [block.text for block in _code_under(section, question)]
     return "\n".join([question.text, *code]) if code else question.text
 
 
 def answer_code(section: Section) -> list[CodeBlock]:
     """Return the code blocks under an item's answer label, which are part of its answer.
 
-    An answer that is only a code block ("编写函数，返回最大值" answered
-    with a function) differs from another only there.
+    An answer that is only a code block, such as a function for
+    "编写函数，返回最大值", can differ from another answer only in that code.
     """
-    answer = section.fields["answer"]
-    return [block for block in section.blocks if isinstance(block, CodeBlock) and answer.line <= block.line <= answer.end_line]
+    return _code_under(section, section.fields["answer"])
+
+
+def _code_under(section: Section, field: Field) -> list[CodeBlock]:
+    """Return the code blocks of a section that stand within a field's lines."""
+    return [block for block in section.blocks if isinstance(block, CodeBlock) and field.line <= block.line <= field.end_line]
 
 
 def answer_signature(answer: Field) -> tuple[str, tuple[str, ...]]:
@@ -79,7 +75,7 @@ def answer_signature(answer: Field) -> tuple[str, tuple[str, ...]]:
 def item_keys(document: Document) -> dict[int, tuple[str, str]]:
     """Map the ``walk`` position of each item of a document to its normalised question and a digest of its answer.
 
-    Equal digests mean equal ``answer_signature``. The keys are computed
+    Equal digests mean equal ``answer_signature`` and equal code under the answer label. The keys are computed
     where the document is parsed and kept with it, because normalising
     every answer and step of a run takes longer than comparing its questions.
     """

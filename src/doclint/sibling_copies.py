@@ -1,7 +1,7 @@
 """Sections that repeat an earlier sibling word for word, as duplicate-section reports them.
 
 ``heading-numbering`` leaves such copies out of the numbering, because
-duplicate-section tells the user to remove them and its safe fix does. A
+duplicate-section reports them for removal and its safe fix removes them. A
 copy of an earlier section under the same parent heading, in the same
 document, is the one kind of copy whose removal is a safe fix in a run of
 that document alone. Counting without it, the heading-numbering message

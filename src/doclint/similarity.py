@@ -43,7 +43,7 @@ from rapidfuzz import fuzz, process
 
 from doclint.line_steps import split_at_markers
 from doclint.placeholders import placeholder_forms
-from doclint.model import CONTAINERS, Block, CodeBlock, Document, ListBlock, Paragraph, Section, Table
+from doclint.model import CONTAINERS, Block, CodeBlock, Document, ListBlock, Paragraph, Section, Table, is_item
 from doclint.text import is_cjk, join_normalized, normalize, split_clauses
 
 logger = logging.getLogger(__name__)
@@ -237,7 +237,7 @@ def copy_title(section: Section) -> str:
     title = section.title
     if title and any(character.isalpha() for character in title):
         return title
-    if "question" in section.fields and "answer" in section.fields:
+    if is_item(section):
         return title
     return section.heading
 

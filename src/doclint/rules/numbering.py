@@ -747,7 +747,7 @@ def _remedy(found: NumberingBreak, renumbered: dict[int, str]) -> str:
     previous heading with a break of its own, has no finding
     (``one_per_mistake``). After a previous heading without one, as in 1,
     2, 3, 5, 6, 6, the fix renumbers that previous heading instead (the
-    first 6 to 5), and the message says so.
+    first 6 to 5), and the message names that change.
     """
     section = found.section
     fixed = renumbered.get(id(section))
