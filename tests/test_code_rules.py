@@ -388,15 +388,49 @@ def test_ipython_session_prompts(check_markdown):
     assert found == [("undefined-name", 2, 24), ("undefined-name", 6, 24)]
 
 
-def test_magic_in_python_block(check_markdown):
-    _, found = check_markdown(
+def test_notebook_python_cell_magics(check_markdown):
+    # nbconvert and jupytext tag every cell of an exported notebook "python", magics included.
+    code, found = check_markdown(
         """\
         ```python
+        !pip install numpy
         %matplotlib inline
+        import numpy as np
+        ```
+
+        ```python
+        %timeit np.arange(10)
+        display(np.zeros(2))
+        ```
+
+        ```python
+        %%bash
+        echo $not_python
+        ```
+
+        ```python
+        summary = describe_scores(np)
         ```
         """
     )
-    assert found == [("code-syntax-error", 2, 1)]
+    assert code == 1
+    assert found == [("undefined-name", 18, 11)]
+
+
+def test_notebook_cell_syntax_error_line(messages, check_markdown):
+    markdown = """\
+        ```python
+        %matplotlib inline
+        def f(x:
+            return x
+        ```
+        """
+    _, found = check_markdown(markdown)
+    # The error is in the Python of the cell, not at the magic on line 2.
+    assert found == [("code-syntax-error", 3, 6)]
+    assert messages(markdown) == [
+        "Python code does not parse: '(' was never closed; correct the code, or tag the block with the language it is written in"
+    ]
 
 
 def test_container_fixture_positions(run_json):

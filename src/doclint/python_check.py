@@ -32,7 +32,14 @@ from pyflakes import checker, messages
 from doclint.codeblocks import CodeLine, code_lines, iter_code_blocks
 from doclint.i18n import N_, _
 from doclint.model import CodeBlock, Document
-from doclint.python_snippets import PythonPieces, Snippet, is_python_language, python_pieces
+from doclint.python_snippets import (
+    IPYTHON_LANGUAGES,
+    PythonPieces,
+    Snippet,
+    is_python_language,
+    notebook_cell_pieces,
+    python_pieces,
+)
 from doclint.settings import CODE_SCOPES, CodeScope
 
 logger = logging.getLogger(__name__)
@@ -135,13 +142,36 @@ def _parse_blocks(document: Document, untagged: bool) -> Iterator[_BlockResult]:
         if not tagged and not (untagged and block.language is None):
             continue
 
-        result = _BlockResult(block, python_pieces(code_lines(document, block), block.language))
+        lines = code_lines(document, block)
+        result = _BlockResult(block, python_pieces(lines, block.language))
         _parse_snippets(result)
+        if tagged and result.failed:
+            result = _as_notebook_cell(result, lines)
         if tagged:
             yield result
         elif not result.failed and result.pieces.prompt_error is None and result.parsed:
             logger.debug("%s:%d: the untagged code block parses as Python", document.path, block.line)
             yield result
+
+
+def _as_notebook_cell(result: _BlockResult, lines: list[CodeLine]) -> _BlockResult:
+    """Return the block read as an IPython cell when it has IPython lines, else ``result`` as it is.
+
+    The block did not parse as Python. When it contains magics, shell
+    escapes or help requests, as an exported notebook's ``python`` cells
+    do, their lines are read as in an ``ipython`` block. That reading's
+    syntax error, if any, is then in the Python of the cell, which is
+    the error to correct, not the magic line.
+    """
+    if result.block.language in IPYTHON_LANGUAGES:
+        return result
+    pieces = notebook_cell_pieces(lines)
+    if pieces is None:
+        return result
+    logger.debug("line %d: the python block is read as an IPython cell", result.block.line)
+    cell = _BlockResult(result.block, pieces)
+    _parse_snippets(cell)
+    return cell
 
 
 def _parse_snippets(result: _BlockResult) -> None:

@@ -15,7 +15,9 @@ a shell escape (``files = !ls``) keeps its targets, and a help request
 (``os?``, ``len(items)?``) becomes the expression it is about. A cell
 magic other than the timing and capture magics (``%%bash``, ``%%html``,
 ``%%writefile``) makes its whole cell something other than Python, so that
-cell has no pieces.
+cell has no pieces. A block tagged ``python`` that does not parse is read
+the same way when it contains such lines, as the cells of a notebook
+exported to Markdown do (``notebook_cell_pieces``).
 
 Every line of a piece keeps its file line and the columns before it, so a
 problem found by the parser or by pyflakes is reported where it is in the file.
@@ -135,6 +137,29 @@ def python_pieces(lines: list[CodeLine], language: str | None) -> PythonPieces:
     if ipython:
         return PythonPieces([Snippet(tuple(_without_magics(cell)))], builtins=IPYTHON_BUILTINS)
     return PythonPieces([Snippet(tuple(cell))])
+
+
+def notebook_cell_pieces(lines: list[CodeLine]) -> PythonPieces | None:
+    """Read a plain Python block as an IPython cell, or return None when no line of it is IPython syntax.
+
+    Notebooks exported to Markdown (nbconvert, jupytext) tag every code
+    cell ``python``, magics and shell escapes included, so a reader of
+    such notes expects ``%matplotlib inline`` or ``!pip install`` to be
+    read as IPython does. The caller asks for this reading only of a
+    block that does not parse as Python. A doctest or an IPython session
+    is read by its prompts already, so it gets None too.
+    """
+    first = next((line.text for line in lines if line.text.strip()), "")
+    if not first or first.lstrip().startswith(DOCTEST_PROMPT) or _IPYTHON_INPUT_RE.match(first):
+        return None
+    magic = _foreign_cell_magic(first)
+    if magic is not None:
+        return PythonPieces(cell_magic=magic)
+    cell = _dedent(lines)
+    converted = _without_magics(cell)
+    if converted == cell:
+        return None
+    return PythonPieces([Snippet(tuple(converted))], builtins=IPYTHON_BUILTINS)
 
 
 def _dedent(lines: list[CodeLine]) -> list[CodeLine]:
