@@ -155,6 +155,24 @@ def test_cross_file_difference_names_other_file(tmp_path):
     )
 
 
+def test_copied_exercise_reported_as_copy():
+    # sheet.md copies Exercise 2.2, whose question Exercise 2.4 answers differently.
+    folder = FIXTURES / "copied-exercise"
+    chapter = folder / "chapter.md"
+    sheet = folder / "sheet.md"
+    result = findings(folder, cache_dir=None)
+    found = [(d.path, d.line, d.rule) for d in result]
+    assert found == [(str(chapter), 19, "inconsistent-answer"), (str(sheet), 3, "near-duplicate-section")]
+    assert result[0].message == (
+        'item "Exercise 2.4" asks the question of item "Exercise 2.2" (line 3) again but answers it '
+        'differently: the answer reads "3" here and "2" at line 7; keep one answer and correct or remove the other'
+    )
+    assert result[1].message == (
+        f'section "Question 2" is 100% similar to section "Exercise 2.2" (line 3 of {chapter}) after removing '
+        "the text most sections share; merge the two or rewrite one so that each says something of its own"
+    )
+
+
 def test_consecutive_question_answer_lines(tmp_path):
     document = tmp_path / "faq.md"
     document.write_text(

@@ -102,9 +102,19 @@ def _step_key(step: Step) -> str:
 
 @dataclass(frozen=True)
 class AnswerConflict:
+    """A later item that asks an earlier item's question again with another answer."""
+
     later: SectionEntry
     earlier: SectionEntry
     score: float
+    agrees_with: SectionEntry | None = None
+    """An earlier item with the same question and the same answer as ``later``, or None.
+
+    Such an item is a copy of that earlier one, so the contradiction is
+    between the two earlier items and is reported there. The rules that
+    report conflicts skip it, and the rules that leave conflicting pairs
+    alone still do.
+    """
 
 
 def answer_conflicts(documents: Sequence[Document], threshold: float) -> dict[SectionEntry, AnswerConflict]:
@@ -112,6 +122,8 @@ def answer_conflicts(documents: Sequence[Document], threshold: float) -> dict[Se
 
     Exact copies are left out: ``duplicate-section`` reports them. When a
     question was asked before several times, the most similar question wins.
+    A later item that gives the answer of an earlier item with the same
+    normalised question is still mapped, with that item as ``agrees_with``.
     """
     return _answer_conflicts(tuple(documents), threshold)
 
@@ -221,14 +233,17 @@ def _answer_conflicts(documents: tuple[Document, ...], threshold: float) -> dict
     groups = [group_of[question] for question in questions]
     similar = _similar_questions(_question_pairs(documents, distinct, threshold), len(distinct))
     wordings = _wordings(items, groups, signatures)
+    first_answers: dict[tuple[int, str], int] = {}
     for later_index, later in enumerate(items):
         if not questions[later_index]:
             continue
         group = groups[later_index]
+        same_answer = first_answers.setdefault((group, signatures[later_index]), later_index)
         best = _best_earlier(later_index, [(100.0, group), *similar[group]], wordings, signatures, _question_text(later))
         if best is not None:
             score, earlier_index = best
-            conflicts[later] = AnswerConflict(later, items[earlier_index], score)
+            agrees_with = items[same_answer] if same_answer < later_index else None
+            conflicts[later] = AnswerConflict(later, items[earlier_index], score, agrees_with)
     return conflicts
 
 

@@ -33,6 +33,8 @@ QUESTION_MARKS = ("?", "？")
 
 def check_inconsistent_answers(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
     for later, conflict in answer_conflicts(documents, settings.same_question_threshold).items():
+        if conflict.agrees_with is not None:
+            continue
         earlier = conflict.earlier
         answer = later.section.fields["answer"]
         earlier_answer = earlier.section.fields["answer"]

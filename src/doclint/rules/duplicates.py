@@ -216,7 +216,9 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     """Report each section against the earlier section it resembles most.
 
     A section that asks an earlier item's question again and answers it
-    differently is left to ``inconsistent-answer``, the more specific rule.
+    differently is left to ``inconsistent-answer``, the more specific rule,
+    unless it gives the answer of another earlier item with that question:
+    then it is a copy of that item, which is what this rule reports.
     Distinct items (``doclint.distinct_items``), sections that fill one
     template with the words of their own headings and sections that each
     name their own heading's subject (``doclint.heading_templates``) are
@@ -228,7 +230,8 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     conflicts = answer_conflicts(documents, settings.same_question_threshold)
     threshold = settings.near_duplicate_threshold
     for later, matches in matches_by_section.items():
-        if later in conflicts:
+        conflict = conflicts.get(later)
+        if conflict is not None and conflict.agrees_with is None:
             continue
         kept = [
             (score, earlier)
