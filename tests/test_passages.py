@@ -54,6 +54,20 @@ def test_seed_borrowed_step_message_and_columns():
     assert finding.related[0].message == 'source: step 4 of item "12. 跨模态医疗信息处理"'
 
 
+def test_pasted_step_with_inline_code_columns():
+    # The step's plain text has no backticks, so its passage is found by its letters and digits.
+    path = FIXTURES / "pasted-code-step-zh.md"
+    [finding] = borrowed(path)
+    assert (finding.line, finding.column, finding.end_column) == (21, 4, 45)
+    assert finding.message == (
+        'step 1 of item "6. 成绩分档" repeats step 1 of item "5. 统计词频" (line 9): '
+        '"将文本转为小写并按空白切分：words = text.lower().split"; '
+        "the passage answers the other question, so rewrite it for this one"
+    )
+    line = path.read_text(encoding="utf-8").splitlines()[20]
+    assert line[finding.column - 1:finding.end_column - 1] == "将文本转为小写并按空白切分：`words = text.lower().split"
+
+
 def test_copy_in_earlier_file_neither_borrows_nor_lends(tmp_path):
     # An earlier file with seed item 7 makes the seed's item 7 a copy: item 14's step 1,
     # taken from item 7, is no longer reported, and the other borrowings stay as they were.

@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
 from doclint.i18n import N_, _, format_message
 from doclint.model import Document
-from doclint.passages import Borrowing, Unit, find_borrowings
+from doclint.passages import Borrowing, Unit, find_borrowings, fold
 from doclint.registry import Rule
 from doclint.settings import Settings
 
@@ -98,13 +98,24 @@ def _has_words(text: str) -> bool:
 
 
 def _columns(unit: Unit, borrowing: Borrowing) -> tuple[int, int | None]:
-    """Find the passage in the unit's first source line; fall back to the whole line."""
+    """Find the passage in the unit's first source line; fall back to the whole line.
+
+    The unit's text is plain text, so a passage with inline code or
+    emphasis is not in the source line as it is. Then its letters and
+    digits are looked up in those of the line, which skip the markup, and
+    the columns run from its first letter or digit to its last.
+    """
     line_text = unit.entry.document.source.line_text(unit.line)
     passage = unit.text[borrowing.start:borrowing.end].split("\n")[0]
     found = line_text.find(passage)
+    if found >= 0:
+        return found + 1, found + len(passage) + 1
+    folded_passage, _positions = fold(passage)
+    folded_line, positions = fold(line_text)
+    found = folded_line.find(folded_passage) if folded_passage else -1
     if found < 0:
         return 1, None
-    return found + 1, found + len(passage) + 1
+    return positions[found] + 1, positions[found + len(folded_passage) - 1] + 2
 
 
 BORROWED_PASSAGE = Rule(
