@@ -417,6 +417,29 @@ def test_notebook_python_cell_magics(check_markdown):
     assert found == [("undefined-name", 18, 11)]
 
 
+def test_myst_code_cells_checked(check_markdown):
+    # Jupyter Book writes code cells as MyST directives, with options before the code.
+    code, found = check_markdown(
+        """\
+        ```{code-cell} ipython3
+        :tags: [hide-input]
+
+        import numpy as np
+        %matplotlib inline
+        ```
+
+        ```{code-cell} ipython3
+        ---
+        tags: [hide-output]
+        ---
+        depth = max_depth(np)
+        ```
+        """
+    )
+    assert code == 1
+    assert found == [("undefined-name", 12, 9)]
+
+
 def test_notebook_cell_syntax_error_line(messages, check_markdown):
     markdown = """\
         ```python

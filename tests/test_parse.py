@@ -223,6 +223,27 @@ def test_code_language_forms():
     assert code_language("") is None
 
 
+def test_myst_directive_language():
+    assert code_language("{code-cell} ipython3") == "ipython3"
+    assert code_language("{code-block} Python") == "python"
+    assert code_language("{code-cell}") is None
+    assert code_language("{note} python") == "note"
+
+
+def test_myst_directive_options_not_code():
+    document = parse(
+        "# T\n\n```{code-cell} ipython3\n:tags: [hide-input]\n:linenos:\nx = 1\n```\n\n"
+        "```{code-cell} python\n---\ntags: [hide-output]\n---\ny = 2\n```\n\n"
+        "```{code-block} python\n---\nnot closed\n```\n"
+    )
+    blocks = [block for block in document.sections[0].blocks if isinstance(block, CodeBlock)]
+    assert [(block.code_line, block.text) for block in blocks] == [
+        (6, "x = 1\n"),
+        (13, "y = 2\n"),
+        (17, "---\nnot closed\n"),
+    ]
+
+
 def test_crlf_line_numbers_match_lf():
     text = (FIXTURES / "zh-notes.md").read_text(encoding="utf-8")
     lf = [(section.line, section.end_line) for section in parse(text).walk()]

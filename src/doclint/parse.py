@@ -28,6 +28,7 @@ from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
 from doclint.heading_numbers import split_number
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
+from doclint.myst_code import directive_language, option_line_count
 from doclint.plain_text import inline_plain_text
 from doclint.model import (
     Admonition,
@@ -240,13 +241,20 @@ class _TreeBuilder:
         else:
             indent = len(raw_line) - len(raw_line.lstrip(" \t>"))
         info = token.info.strip() if fenced else ""
+        text = token.content
+        code_line = line + 1 if fenced else line
+        directive, _language = directive_language(info)
+        if directive:
+            options = option_line_count(text)
+            text = "".join(text.splitlines(keepends=True)[options:])
+            code_line += options
         return CodeBlock(
             line=line,
             end_line=self._end_line(token),
-            code_line=line + 1 if fenced else line,
+            code_line=code_line,
             language=code_language(info),
             info=info,
-            text=token.content,
+            text=text,
             fenced=fenced,
             indent=indent,
         )
@@ -295,8 +303,12 @@ def code_language(info: str) -> str | None:
 
     It is the first word without braces or a leading dot, so that
     ``python title="x.py"``, ``{.python .numberLines}`` and ``Python3``
-    name their language the same way.
+    name their language the same way. A MyST code directive names it in
+    its argument instead: ``{code-cell} ipython3``.
     """
+    directive, language = directive_language(info)
+    if directive:
+        return language
     words = info.strip().lstrip("{").split()
     if not words:
         return None
