@@ -173,6 +173,17 @@ def test_copied_exercise_reported_as_copy():
     )
 
 
+def test_code_above_question_is_part_of_it():
+    # Exercises 1 and 3 show the same code above the same question, Exercise 2 other code.
+    result = findings(FIXTURES / "code-above-questions.md", cache_dir=None)
+    assert [(d.line, d.rule) for d in result] == [(23, "inconsistent-answer")]
+    assert result[0].message == (
+        'item "Exercise 3" asks the question of item "Exercise 1" (line 3) again but answers it differently: '
+        'the answer reads "…prints [3, 2, 1] because sorted…" here and "…prints [1, 2, 3] because sorted…" '
+        "at line 11; keep one answer and correct or remove the other"
+    )
+
+
 def test_consecutive_question_answer_lines(tmp_path):
     document = tmp_path / "faq.md"
     document.write_text(

@@ -62,8 +62,8 @@ def questions_differ(section: Section, other: Section, threshold: float) -> bool
     under the heading "栈" and "什么是队列？" under "队列", score below
     the threshold, so ``swaps_subject`` tests them with the headings. A
     flat FAQ has no headings, but there each answer names the subject of
-    its own question (``answer_own_subjects``). The code blocks under a
-    question are part of it (``question_content``).
+    its own question (``answer_own_subjects``). The code blocks before an
+    item's answer label are part of its question (``question_content``).
     """
     question, other_question = question_content(section), question_content(other)
     return (

@@ -42,14 +42,17 @@ ScoredPairs = list[tuple[int, list[tuple[int, float]]]]
 
 
 def question_content(section: Section) -> str:
-    """Return the content of an item's question: its text and the code blocks under the question label.
+    """Return the content of an item's question: its text and the code blocks before the answer label.
 
-    "What does this code print?" is about the code that follows it, so two
-    items that show different code contain different questions, though
-    their question texts are the same.
+    "What does this code print?" is about the code that follows it, and
+    "Run the code above and explain the output" about the code between
+    the item's heading and its question label. So two items that show
+    different code contain different questions, though their question
+    texts are the same.
     """
     question = section.fields["question"]
-    code = [block.text for block in _code_under(section, question)]
+    answer_line = section.fields["answer"].line
+    code = [block.text for block in section.blocks if isinstance(block, CodeBlock) and block.line < answer_line]
     return "\n".join([question.text, *code]) if code else question.text
 
 
