@@ -73,3 +73,37 @@ def test_call_ends_when_parent_is_killed():
 
     assert status == -signal.SIGTERM
     assert wait_until_ended(child)
+
+
+def _interrupt_state() -> tuple[bool, bool]:
+    """Return whether SIGINT is blocked in this process and whether it is ignored."""
+    blocked = signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    return blocked, signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks")
+def test_call_ignores_ctrl_c_unblocked():
+    state_before = _interrupt_state()
+
+    child_state = background.start(_interrupt_state).result()
+
+    assert child_state == (False, True)
+    assert _interrupt_state() == state_before
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks")
+def test_interrupt_waits_for_block_end():
+    received = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: received.append(number))
+    try:
+        with background.interrupts_blocked():
+            os.kill(os.getpid(), signal.SIGINT)
+            blocked_during = _interrupt_state()[0]
+            received_during = list(received)
+        received_after = list(received)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+    assert blocked_during
+    assert received_during == []
+    assert received_after == [signal.SIGINT]

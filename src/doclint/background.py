@@ -24,7 +24,8 @@ import logging
 import os
 import signal
 import sys
-from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Callable, Generic, Iterator, TypeVar
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -84,7 +85,8 @@ def start(function: Callable[..., Result], *arguments: Any) -> Pending[Result]:
 
     reader, writer = multiprocessing.Pipe(duplex=False)
     process = multiprocessing.Process(target=_run, args=(os.getpid(), reader, writer, function, arguments), daemon=True)
-    process.start()
+    with interrupts_blocked():
+        process.start()
 
     # Only the new process has the writing end open now, so its death ends ``recv`` with EOFError.
     writer.close()
@@ -97,6 +99,28 @@ def stop_all() -> None:
     """End every call still running, before doclint's process ends."""
     for pending in list(_running):
         pending.stop()
+
+
+@contextmanager
+def interrupts_blocked() -> Iterator[None]:
+    """Block Ctrl-C (SIGINT) in this thread while it starts child processes, and deliver it afterwards.
+
+    A forked child starts with its parent's signal mask. Without the
+    block, a Ctrl-C that came between the fork and the child's
+    ``end_with_parent`` stopped the child with a traceback on stderr, and
+    the run ended with a broken process pool instead of exit status 130.
+    A Ctrl-C that reaches doclint's process meanwhile waits until the
+    block ends, so it is not lost. Where the platform has no signal masks,
+    this does nothing.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def end_with_parent(parent: int) -> None:
@@ -113,6 +137,9 @@ def end_with_parent(parent: int) -> None:
     parent was killed runs until its current work is done.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        # A process started inside ``interrupts_blocked`` has SIGINT blocked. Ignoring it discards a pending one, so unblocking is safe.
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     if sys.platform.startswith("linux"):
         import ctypes
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence
 
-from doclint.background import end_with_parent
+from doclint.background import end_with_parent, interrupts_blocked
 from doclint.cachefiles import CACHE_FORMAT, SignedStore, code_fingerprint, file_digest
 from doclint.collector import use_run_thresholds
 from doclint.diagnostics import Diagnostic
@@ -436,7 +436,9 @@ def _parse_shared(jobs: list[_Job], context: _Context, workers: int, advance: Ca
     results: list[list[_Parsed | SourceError] | None] = [None] * len(chunks)
     _use_context(context)
     with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(context, os.getpid())) as pool:
-        futures = [pool.submit(_parse_worker_chunk, chunk) for chunk in chunks]
+        # The first submit forks the workers, which must not see a Ctrl-C before they ignore it.
+        with interrupts_blocked():
+            futures = [pool.submit(_parse_worker_chunk, chunk) for chunk in chunks]
         counted = [False] * len(chunks)
 
         def count_finished() -> None:
