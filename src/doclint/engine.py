@@ -589,6 +589,9 @@ def check_documents(
         result.documents, result.diagnostics, [rule.name for rule in rules], _ignored_rules(result.documents, rules, settings)
     )
     result.diagnostics = _configured([*applied.kept, *applied.reports], settings)
+    from doclint.unsafe_renumbering import with_unsafe_outcome
+
+    result.diagnostics = with_unsafe_outcome(result.documents, result.diagnostics, settings)
     result.silenced = applied.silenced
     result.warnings = applied.warnings
 
