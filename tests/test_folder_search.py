@@ -615,7 +615,7 @@ SCRATCH_FINDINGS = {
 
 @pytest.fixture
 def committed_guide(git_repository):
-    """A repository with a committed guide.md, edited and staged again, as a pre-commit hook sees it."""
+    """A repository with a committed guide.md, edited and staged again, as in a commit that runs a pre-commit hook."""
     write(git_repository / "guide.md", GUIDE)
     git(git_repository, "add", "guide.md")
     git(git_repository, "commit", "--quiet", "--message", "Add the guide")
@@ -739,3 +739,12 @@ def test_tracked_only_leaves_out_nested_repository(nested_tree):
     assert search_folder("sub", tracked_only=True) == (["sub/gen/forced.md"], [
         "sub/docs", "sub/a.draft.md", "sub/guide.md", "sub/notes.md"
     ])
+
+
+def test_tracked_only_through_folder_link(committed_guide):
+    write(committed_guide / "docs" / "page.md", GUIDE)
+    write(committed_guide / "docs" / "scratch.md", GUIDE)
+    git(committed_guide, "add", "docs/page.md")
+    os.symlink("docs", committed_guide / "docs-link")
+
+    assert search_folder("docs-link", tracked_only=True) == (["docs-link/page.md"], ["docs-link/scratch.md"])

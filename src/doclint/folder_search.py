@@ -56,7 +56,8 @@ change that is fine everywhere else. A file counts as tracked when it is
 in the index of the repository it belongs to, so a staged new file
 counts. This uses the same ``git ls-files`` as the ignore rules. Outside
 a repository, and when git is missing or fails, nothing is left out for
-being untracked, because nothing tells which files a commit contains.
+being untracked, because then doclint cannot find out which files a
+commit contains.
 """
 
 from __future__ import annotations
@@ -216,7 +217,7 @@ NO_RULES = FolderRules([], None, False)
 
 
 class FolderDocuments(NamedTuple):
-    """What a search of one folder found."""
+    """The result of a search of one folder: the documents found and the untracked paths left out."""
 
     found: list[str]
     """The sorted paths of the documents found."""
@@ -243,12 +244,15 @@ def search_folder(folder: str | os.PathLike[str], respect_gitignore: bool = True
     are not entered.
     """
     top = os.fspath(folder)
+    # The rules apply to where the files are: a named folder that is a symbolic link to a folder of the
+    # repository gets that folder's ignore files and tracked paths, as git would give them.
+    real_top = os.path.realpath(top)
     found: list[str] = []
     untracked: list[str] = []
-    inherited = {top: _rules_of_named_folder(top) if respect_gitignore else NO_RULES}
+    inherited = {top: _rules_of_named_folder(real_top) if respect_gitignore else NO_RULES}
     for directory, subfolders, files in os.walk(top, onerror=partial(_unreadable_folder, top)):
         rules = inherited.pop(directory)
-        absolute = os.path.abspath(directory)
+        absolute = os.path.normpath(os.path.join(real_top, os.path.relpath(directory, top)))
         if respect_gitignore:
             if directory != top and (".git" in subfolders or ".git" in files):
                 rules = _rules_of_nested_work_tree(absolute)
