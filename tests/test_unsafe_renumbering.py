@@ -116,3 +116,46 @@ def test_message_in_chinese(run_cli, pages):
         "b.md:15:4: DL402 heading-numbering [*] 标题“5. Verify”的编号从 3（第 11 行）跳到 5；修复后改为 4"
         "（如果 --unsafe-fixes 同时删除第 7 行的副本，修复后则改为 3）"
     )
+
+
+def test_unsafe_renumbering_keeps_announced_number(run_cli, pages):
+    # Step numbers get an unsafe fix, which a later pass applies only where the first check reported a finding.
+    steps = re.sub(r"^## (\d)\.", r"## Step \1:", TASKS, flags=re.MULTILINE)
+    (pages / "b.md").write_text(steps, encoding="utf-8")
+
+    code, stdout, _stderr = check(run_cli, "a.md", "b.md")
+
+    assert code == 1
+    assert stdout.splitlines()[1] == (
+        'b.md:15:9: DL402 heading-numbering [~] heading "Step 5: Verify" skips from 3 (line 11) to 5; the fix renumbers it to 4'
+    )
+    check(run_cli, "--fix", "--unsafe-fixes", "a.md", "b.md")
+    assert headings(pages / "b.md")[1:] == ["Step 1: Intro", "Step 3: Deploy", "Step 4: Verify", "Step 5: Announce"]
+
+
+def test_copy_first_in_run_changes_no_message(run_cli, pages):
+    text = COPY.replace("2.", "1.") + "## 3. Deploy\n\nCopy the build to the servers.\n\n## 4. Verify\n\nOpen the dashboard.\n"
+    (pages / "b.md").write_text("# Tasks\n\n" + text, encoding="utf-8")
+
+    code, stdout, _stderr = check(run_cli, "a.md", "b.md")
+
+    assert code == 1
+    assert stdout.splitlines()[1] == (
+        'b.md:7:4: DL402 heading-numbering [*] heading "3. Deploy" skips from 1 (line 3) to 3; the fix renumbers it to 2'
+    )
+    check(run_cli, "--fix", "--unsafe-fixes", "a.md", "b.md")
+    assert headings(pages / "b.md") == ["Tasks", "2. Deploy", "3. Verify"]
+
+
+def test_message_names_every_removed_copy(run_cli, pages):
+    (pages / "a0.md").write_text("# Notes\n\n## Deploy\n\nCopy the build to the servers and restart the service on each of them.\n", encoding="utf-8")
+
+    code, stdout, _stderr = check(run_cli, "a.md", "a0.md", "b.md")
+
+    assert code == 1
+    assert stdout.splitlines()[2] == (
+        'b.md:15:4: DL402 heading-numbering [*] heading "5. Verify" skips from 3 (line 11) to 5; the fix renumbers it to 4 '
+        "(the fixes renumber it to 2 instead when --unsafe-fixes also removes the copies at lines 7, 11)"
+    )
+    check(run_cli, "--fix", "--unsafe-fixes", "a.md", "a0.md", "b.md")
+    assert headings(pages / "b.md") == ["Tasks", "1. Intro", "2. Verify", "3. Announce"]

@@ -180,16 +180,10 @@ class NumberingBreak:
     kind: BreakKind
 
 
-def check_numbering(document: Document, settings: Settings, removed: Sequence[Section] = ()) -> Iterable[Diagnostic]:
-    """Yield the numbering findings of a document, leaving out its reported sibling copies and the ``removed`` sections.
-
-    ``removed`` contains the copies that only ``--unsafe-fixes`` removes,
-    passed by ``doclint.unsafe_renumbering`` to compute what the fix
-    writes once they are gone.
-    """
+def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
     section_numbered: set[int] = set()
     moved: Moves = {}
-    copies = {**reported_sibling_copies(document, settings), **{id(section): section for section in removed}}
+    copies = reported_sibling_copies(document, settings)
     inside_copies = {id(inner) for copy in copies.values() for inner in copy.walk()}
     for heading, children in sibling_groups(document):
         if heading is not None and id(heading) in inside_copies:
