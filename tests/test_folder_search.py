@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from doclint.engine import run
-from doclint.folder_search import SKIPPED_FOLDERS, documents_in
+from doclint.folder_search import SKIPPED_FOLDERS, documents_in, search_folder
 from doclint.settings import Settings
 
 SECTION = "## Notes\n\nBack up the database before every upgrade and keep the backup for 30 days.\n"
@@ -596,3 +596,155 @@ def test_excluded_copy_not_compared(run_cli, excluded_tree):
     code, stdout, stderr = run_cli("check", "--no-config", "--no-cache", ".")
 
     assert (code, stdout, stderr) == (0, "No problems found in 3 files.\n", "")
+
+
+GUIDE = (
+    "# Guide\n\n## Install\n\nRun the installer from the vendor site and keep the default folder for the data files.\n"
+)
+SCRATCH_FINDINGS = {
+    "a-scratch.md": (
+        'guide.md:1:1: DL101 duplicate-section section "Guide" repeats section "Guide" '
+        "(line 1 of a-scratch.md) word for word; remove this copy"
+    ),
+    "z-scratch.md": (
+        'guide.md:1:1: DL101 duplicate-section section "Guide" is repeated word for word by section "Guide" '
+        "(line 1 of z-scratch.md); remove one of the two copies"
+    ),
+}
+
+
+@pytest.fixture
+def committed_guide(git_repository):
+    """A repository with a committed guide.md, edited and staged again, as in a commit that runs a pre-commit hook."""
+    write(git_repository / "guide.md", GUIDE)
+    git(git_repository, "add", "guide.md")
+    git(git_repository, "commit", "--quiet", "--message", "Add the guide")
+    write(git_repository / "guide.md", GUIDE + "\n## Support\n\nWrite to the team channel.\n")
+    git(git_repository, "add", "guide.md")
+    return git_repository
+
+
+def hook_check(run_cli, *extra: str) -> tuple[int, str, str]:
+    """Run what the pre-commit hook runs on the staged guide.md."""
+    return run_cli("check", "--no-config", "--no-cache", "--compare-with", ".", "--leading-dash-paths", *extra, "guide.md")
+
+
+@pytest.mark.parametrize("scratch", sorted(SCRATCH_FINDINGS))
+def test_untracked_copy_not_compared(run_cli, committed_guide, scratch):
+    shutil.copy(committed_guide / "guide.md", committed_guide / scratch)
+
+    assert hook_check(run_cli) == (0, "No problems found in 1 file.\n", "")
+
+    git(committed_guide, "add", scratch)
+    code, stdout, _stderr = hook_check(run_cli)
+    assert (code, stdout.splitlines()[0]) == (1, SCRATCH_FINDINGS[scratch])
+
+
+def test_untracked_copy_logged(committed_guide, caplog):
+    shutil.copy(committed_guide / "guide.md", committed_guide / "a-scratch.md")
+    write(committed_guide / "drafts" / "b.md", GUIDE)
+
+    with caplog.at_level(logging.DEBUG, logger="doclint.folder_search"):
+        assert search_folder(".", tracked_only=True) == (["guide.md"], ["drafts", "a-scratch.md"])
+
+    assert [record.getMessage() for record in caplog.records if record.getMessage().startswith("skipping")] == [
+        f"skipping {committed_guide / 'drafts'}: git tracks no file in it, and only tracked documents are compared",
+        f"skipping {committed_guide / 'a-scratch.md'}: git does not track it, and only tracked documents are compared",
+    ]
+
+
+def test_untracked_file_checked_and_compared_when_named(run_cli, committed_guide):
+    shutil.copy(committed_guide / "guide.md", committed_guide / "z-scratch.md")
+
+    code, stdout, _stderr = hook_check(run_cli, "--compare-with", "z-scratch.md")
+    assert (code, stdout.splitlines()[0]) == (1, SCRATCH_FINDINGS["z-scratch.md"])
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--compare-with", ".", "z-scratch.md")
+    assert (code, stdout.splitlines()[0]) == (
+        1,
+        'z-scratch.md:1:1: DL101 duplicate-section section "Guide" repeats section "Guide" '
+        "(line 1 of guide.md) word for word; remove this copy",
+    )
+
+
+def test_untracked_copy_checked_in_folder(run_cli, committed_guide):
+    shutil.copy(committed_guide / "guide.md", committed_guide / "z-scratch.md")
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", ".")
+
+    assert (code, stdout.splitlines()[0]) == (
+        1,
+        'z-scratch.md:1:1: DL101 duplicate-section [~] section "Guide" repeats section "Guide" '
+        "(line 1 of guide.md) word for word; remove this copy",
+    )
+
+
+def test_untracked_copy_compared_without_gitignore(run_cli, committed_guide):
+    shutil.copy(committed_guide / "guide.md", committed_guide / "a-scratch.md")
+    write(committed_guide / ".doclint.toml", "respect-gitignore = false\n")
+
+    code, stdout, _stderr = run_cli("check", "--no-cache", "--compare-with", ".", "guide.md")
+
+    assert (code, stdout.splitlines()[0]) == (1, SCRATCH_FINDINGS["a-scratch.md"])
+
+
+def test_untracked_copy_compared_without_git(run_cli, committed_guide, monkeypatch):
+    shutil.copy(committed_guide / "guide.md", committed_guide / "a-scratch.md")
+    monkeypatch.setenv("PATH", str(committed_guide / "no-programs"))
+
+    code, stdout, _stderr = hook_check(run_cli)
+
+    assert (code, stdout.splitlines()[0]) == (1, SCRATCH_FINDINGS["a-scratch.md"])
+
+
+def test_untracked_copy_compared_outside_repository(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "guide.md", GUIDE)
+    write(tmp_path / "a-scratch.md", GUIDE)
+
+    code, stdout, _stderr = hook_check(run_cli)
+
+    assert (code, stdout.splitlines()[0]) == (1, SCRATCH_FINDINGS["a-scratch.md"])
+
+
+def test_compared_folder_without_tracked_documents(run_cli, committed_guide):
+    write(committed_guide / "drafts" / "b.md", GUIDE)
+
+    code, _stdout, stderr = run_cli("check", "--no-config", "--no-cache", "--compare-with", "drafts", "guide.md")
+
+    assert (code, stderr) == (
+        2,
+        "doclint: error: drafts: no *.md, *.markdown, *.mdown or *.mkd files that git tracks found in this folder, "
+        "and only those are compared; add them with git add, or name the files to compare with\n",
+    )
+    code, _stdout, stderr = run_cli("check", "--lang", "zh-CN", "--no-config", "--no-cache", "--compare-with", "drafts", "guide.md")
+    assert (code, stderr) == (
+        2,
+        "doclint: 错误：drafts：这个文件夹里没有被 git 跟踪的 *.md、*.markdown、*.mdown 或 *.mkd 文件，而对照只使用被跟踪的文件；"
+        "请用 git add 添加这些文件，或直接指定要对照的文件\n",
+    )
+
+
+def test_tracked_only_in_submodule(submodule_tree):
+    git(submodule_tree / "lib", "add", "notes.md")
+    write(submodule_tree / "lib" / "scratch.md")
+
+    assert search_folder(".", tracked_only=True) == (["lib/gen/forced.md", "lib/guide.md", "lib/notes.md"], ["lib/scratch.md"])
+
+
+def test_tracked_only_leaves_out_nested_repository(nested_tree):
+    git(nested_tree, "add", "kept.md")
+
+    assert search_folder(".", tracked_only=True) == (["kept.md"], ["sub"])
+    assert search_folder("sub", tracked_only=True) == (["sub/gen/forced.md"], [
+        "sub/docs", "sub/a.draft.md", "sub/guide.md", "sub/notes.md"
+    ])
+
+
+def test_tracked_only_through_folder_link(committed_guide):
+    write(committed_guide / "docs" / "page.md", GUIDE)
+    write(committed_guide / "docs" / "scratch.md", GUIDE)
+    git(committed_guide, "add", "docs/page.md")
+    os.symlink("docs", committed_guide / "docs-link")
+
+    assert search_folder("docs-link", tracked_only=True) == (["docs-link/page.md"], ["docs-link/scratch.md"])

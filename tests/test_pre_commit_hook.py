@@ -79,13 +79,18 @@ def test_hook_on_seed_and_clean_file(tmp_path):
         "# Operations\n\n<!-- doclint-disable-next-line duplicate-section -->\n" + section, encoding="utf-8"
     )
     (repository / ".doclint.toml").write_text('[per-file-ignores]\n"docs/zh/**" = ["duplicate-section"]\n', encoding="utf-8")
-    subprocess.run(["git", "init", "--quiet", str(repository)], env=git_free_environment(tmp_path / "unused"), check=True)
+    environment = git_free_environment(tmp_path / "unused")
+    subprocess.run(["git", "init", "--quiet", str(repository)], env=environment, check=True)
+    subprocess.run(["git", "-C", str(repository), "add", "--all"], env=environment, check=True)
+    # An untracked scratch copy that sorts before clean-qa.md: no commit contains it, so the hook leaves it out.
+    shutil.copy(FIXTURES / "clean-qa.md", repository / "a-scratch.md")
 
     # upgrade.md repeats a section of install.md, which no run names. README,
     # the hidden template and the requirements files repeat sections too, but
     # the hook's files and exclude patterns leave them out. The copies of
-    # clean-qa.md are in a folder that doclint skips by name and in a
-    # git-ignored one, so the compared folder search leaves them out.
+    # clean-qa.md are in a folder that doclint skips by name, in a
+    # git-ignored one and in an untracked file, so the compared folder
+    # search leaves them out.
     failing = start_try_repo(repository, tmp_path / "home-failing", "000.md", "guides/upgrade.md")
     passing = start_try_repo(
         repository,

@@ -533,8 +533,9 @@ def main() -> None:
     metavar="PATH",
     help=N_(
         "A file or folder whose documents the cross-file rules compare with, without reporting on or fixing them "
-        "(repeatable). With --compare-with ., each named file gets the findings that a check of the whole folder "
-        "gives it, and also one for each of its sections that a compared file repeats later; a copy whose first "
+        "(repeatable). In a git work tree, a folder gives only the documents that git tracks. With --compare-with ., "
+        "each named file gets the findings that a check of the whole folder (of its tracked documents, in a git work "
+        "tree) gives it, and also one for each of its sections that a compared file repeats later; a copy whose first "
         "copy is only in a compared file gets no fix."
     ),
 )

@@ -114,11 +114,12 @@ class Discovery(NamedTuple):
     """The paths found by searching a folder whose file was not also named directly."""
 
 
-def discover(arguments: Sequence[str], settings: Settings | None = None) -> Discovery:
+def discover(arguments: Sequence[str], settings: Settings | None = None, tracked_only: bool = False) -> Discovery:
     """Expand the command-line paths into document paths.
 
     A folder is searched recursively for Markdown files, skipping hidden,
-    git-ignored, package and build folders (``doclint.folder_search``). A
+    git-ignored, package and build folders (``doclint.folder_search``),
+    and with ``tracked_only`` the files that git does not track. A
     file named directly is checked whatever its suffix, even when git
     ignores it. Paths that match an ``exclude`` glob of the settings are
     dropped, named or found, with a warning for a named one. A named file is
@@ -154,20 +155,15 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
             continue
         if is_folder:
             # Imported here: a run that names only files never loads the folder search.
-            from doclint.folder_search import documents_in
+            from doclint.folder_search import search_folder
 
             try:
-                found = documents_in(path, settings is None or settings.respect_gitignore)
+                found, untracked = search_folder(path, settings is None or settings.respect_gitignore, tracked_only)
             except OSError as error:
                 errors.append(path_error_message(argument, error))
                 continue
             if not found:
-                errors.append(
-                    _(
-                        "{path}: no *.md, *.markdown, *.mdown or *.mkd files found in this folder "
-                        "outside hidden, git-ignored, package and build folders; name a folder or files that contain documents"
-                    ).format(path=argument)
-                )
+                errors.append(_empty_folder_error(argument, bool(untracked)))
             paths.extend(found)
             found_in_folders.extend(found)
         else:
@@ -185,6 +181,19 @@ def discover(arguments: Sequence[str], settings: Settings | None = None) -> Disc
     named = [_shown_name(argument) for argument in arguments if argument != STDIN_PATH and not os.path.isdir(argument)]
     paths = sorted(_one_name_per_file(list(dict.fromkeys(paths)), named), key=_path_order)
     return Discovery(paths, errors, _found_only(found_in_folders, paths, _file_identities(named)))
+
+
+def _empty_folder_error(argument: str, untracked: bool) -> str:
+    """Return the error for a named folder in which the search found no document; ``untracked`` when it left some out as untracked."""
+    if untracked:
+        return _(
+            "{path}: no *.md, *.markdown, *.mdown or *.mkd files that git tracks found in this folder, and only "
+            "those are compared; add them with git add, or name the files to compare with"
+        ).format(path=argument)
+    return _(
+        "{path}: no *.md, *.markdown, *.mdown or *.mkd files found in this folder "
+        "outside hidden, git-ignored, package and build folders; name a folder or files that contain documents"
+    ).format(path=argument)
 
 
 def _shown_name(argument: str) -> str:
@@ -467,11 +476,14 @@ def _load_all(
 def _compared_paths(arguments: Sequence[str], named: Sequence[str], settings: Settings, errors: list[str]) -> list[str]:
     """Find the ``--compare-with`` documents that are not also named for checking.
 
-    A missing path is an error, as for a named one.
+    A missing path is an error, as for a named one. A folder's search
+    leaves out the files that git does not track (``tracked_only``): a
+    draft or scratch copy that no commit contains must not fail the check of
+    a named file. A file named here is compared whether git tracks it or not.
     """
     if not arguments:
         return []
-    paths, discover_errors, _found = discover(arguments, settings)
+    paths, discover_errors, _found = discover(arguments, settings, tracked_only=True)
     errors.extend(discover_errors)
     named_files = {os.path.realpath(path) for path in named if path != STDIN_PATH}
     return [path for path in paths if os.path.realpath(path) not in named_files]
@@ -577,6 +589,9 @@ def check_documents(
         result.documents, result.diagnostics, [rule.name for rule in rules], _ignored_rules(result.documents, rules, settings)
     )
     result.diagnostics = _configured([*applied.kept, *applied.reports], settings)
+    from doclint.unsafe_renumbering import with_unsafe_outcome
+
+    result.diagnostics = with_unsafe_outcome(result.documents, result.diagnostics, settings)
     result.silenced = applied.silenced
     result.warnings = applied.warnings
 

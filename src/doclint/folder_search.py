@@ -28,7 +28,8 @@ negation (``!``), anchoring (``/x``), folder-only patterns (``x/``) and
 As in git, a file in the index (tracked, for example added with ``git add
 --force``) is found even when a pattern matches it. The tracked paths come
 from one ``git ls-files`` per repository and search, run only when a
-pattern first matches an entry. If git is missing or fails, the search
+pattern first matches an entry or, with ``tracked_only``, at the first
+entry. If git is missing or fails, the search
 logs a debug message and skips every matched entry, tracked or not. A
 matched folder is walked only when it contains tracked files, and then
 only those files are found: as in git, no ``!`` pattern includes again an
@@ -44,6 +45,19 @@ folder is still decided by the outer repository's patterns and index.
 
 The folder named on the command line is always walked, and only the paths
 below it are skipped: a user who names ``docs/_build`` wants it checked.
+
+A search with ``tracked_only`` (the one for ``--compare-with``) also
+leaves out the files that git does not track, and does not enter a
+folder that contains no tracked file, such as a nested repository that
+is no submodule. Compared documents are read only for what they repeat,
+and an untracked file is a draft or a scratch copy that no commit contains
+and no CI run sees: comparing with it would fail a pre-commit hook on a
+change that is fine everywhere else. A file counts as tracked when it is
+in the index of the repository it belongs to, so a staged new file
+counts. This uses the same ``git ls-files`` as the ignore rules. Outside
+a repository, and when git is missing or fails, nothing is left out for
+being untracked, because then doclint cannot find out which files a
+commit contains.
 """
 
 from __future__ import annotations
@@ -118,6 +132,12 @@ class TrackedPaths:
         self._folder = folder
         self._files: frozenset[str] | None = None
         self._folders: frozenset[str] = frozenset()
+        self._listed = False
+
+    def listed(self) -> bool:
+        """Return whether git listed the tracked paths: False when git is missing or failed, and nothing counts as tracked."""
+        self._tracked_files()
+        return self._listed
 
     def contains_file(self, path: str) -> bool:
         """Return whether git tracks the file (or submodule) at the absolute ``path``."""
@@ -130,8 +150,9 @@ class TrackedPaths:
 
     def _tracked_files(self) -> frozenset[str]:
         if self._files is None:
-            listed = _git_ls_files(self._root, self._folder) or []
-            self._files = frozenset(os.path.join(self._root, *name.split("/")) for name in listed)
+            listed = _git_ls_files(self._root, self._folder)
+            self._listed = listed is not None
+            self._files = frozenset(os.path.join(self._root, *name.split("/")) for name in listed or [])
             self._folders = _folders_of(self._files, self._root)
         return self._files
 
@@ -195,22 +216,43 @@ class FolderRules(NamedTuple):
 NO_RULES = FolderRules([], None, False)
 
 
+class FolderDocuments(NamedTuple):
+    """The result of a search of one folder: the documents found and the untracked paths left out."""
+
+    found: list[str]
+    """The sorted paths of the documents found."""
+    untracked: list[str]
+    """The files and folders left out because git does not track them (only with ``tracked_only``)."""
+
+
 def documents_in(folder: str | os.PathLike[str], respect_gitignore: bool = True) -> list[str]:
-    """Return the sorted paths of the documents found in ``folder`` and the folders below it.
+    """Return the sorted paths of the documents found in ``folder`` and the folders below it (see ``search_folder``)."""
+    return search_folder(folder, respect_gitignore).found
+
+
+def search_folder(folder: str | os.PathLike[str], respect_gitignore: bool = True, tracked_only: bool = False) -> FolderDocuments:
+    """Find the documents in ``folder`` and the folders below it.
 
     Each path starts with ``folder`` as ``pathlib`` spells it, such as
     ``docs/guide.md`` for ``./docs/``, and ``guide.md`` for ``.``. A
     folder below ``folder`` that cannot be read is passed over with a
     warning, and symbolic links to folders are passed over without one, so
     that a link cycle cannot make the walk endless. Raises ``OSError`` when
-    ``folder`` itself cannot be read.
+    ``folder`` itself cannot be read. With ``tracked_only`` and
+    ``respect_gitignore``, the files in a git work tree that git does not
+    track are left out too, and the folders that contain no tracked file
+    are not entered.
     """
     top = os.fspath(folder)
-    found = []
-    inherited = {top: _rules_of_named_folder(top) if respect_gitignore else NO_RULES}
+    # The rules apply to where the files are: a named folder that is a symbolic link to a folder of the
+    # repository gets that folder's ignore files and tracked paths, as git would give them.
+    real_top = os.path.realpath(top)
+    found: list[str] = []
+    untracked: list[str] = []
+    inherited = {top: _rules_of_named_folder(real_top) if respect_gitignore else NO_RULES}
     for directory, subfolders, files in os.walk(top, onerror=partial(_unreadable_folder, top)):
         rules = inherited.pop(directory)
-        absolute = os.path.abspath(directory)
+        absolute = os.path.normpath(os.path.join(real_top, os.path.relpath(directory, top)))
         if respect_gitignore:
             if directory != top and (".git" in subfolders or ".git" in files):
                 rules = _rules_of_nested_work_tree(absolute)
@@ -219,18 +261,41 @@ def documents_in(folder: str | os.PathLike[str], respect_gitignore: bool = True)
         walked_subfolders = []
         for name in sorted(subfolders):
             subfolder_rules = _subfolder_rules(absolute, name, rules)
-            if subfolder_rules is not None:
-                walked_subfolders.append(name)
-                inherited[os.path.join(directory, name)] = subfolder_rules
+            if subfolder_rules is None:
+                continue
+            if tracked_only and _untracked(os.path.join(absolute, name), True, rules):
+                untracked.append(str(Path(directory, name)))
+                continue
+            walked_subfolders.append(name)
+            inherited[os.path.join(directory, name)] = subfolder_rules
         subfolders[:] = walked_subfolders
-        found.extend(
-            str(Path(directory, name))
-            for name in sorted(files)
-            if name.lower().endswith(DOCUMENT_SUFFIXES)
-            and not _file_skipped(absolute, name, rules)
-            and _is_file(os.path.join(directory, name))
-        )
-    return sorted(found)
+        for name in sorted(files):
+            if not name.lower().endswith(DOCUMENT_SUFFIXES) or _file_skipped(absolute, name, rules):
+                continue
+            if tracked_only and _untracked(os.path.join(absolute, name), False, rules):
+                untracked.append(str(Path(directory, name)))
+            elif _is_file(os.path.join(directory, name)):
+                found.append(str(Path(directory, name)))
+    return FolderDocuments(sorted(found), untracked)
+
+
+def _untracked(path: str, is_folder: bool, rules: FolderRules) -> bool:
+    """Return whether git, which listed the tracked paths of the repository, does not track the file or folder at ``path``.
+
+    A folder counts as tracked when it contains a tracked file or is a
+    submodule. Outside a repository, or when git could not list the paths,
+    nothing counts as untracked.
+    """
+    tracked = rules.tracked
+    if tracked is None or not tracked.listed():
+        return False
+    if tracked.contains_folder(path) if is_folder else tracked.contains_file(path):
+        return False
+    if is_folder:
+        logger.debug("skipping %s: git tracks no file in it, and only tracked documents are compared", path)
+    else:
+        logger.debug("skipping %s: git does not track it, and only tracked documents are compared", path)
+    return True
 
 
 def _unreadable_folder(top: str, error: OSError) -> None:

@@ -7,11 +7,12 @@ document, is the one kind of copy whose removal is a safe fix in a run of
 that document alone. Counting without it, the heading-numbering message
 names the number that one ``--fix`` run writes.
 
-NOTE: the first of several copies among siblings is counted, because
-nothing here tells whether it copies a section in another file or under
-another parent. ``--fix --unsafe-fixes`` removes such a copy too, and a
-later pass then renumbers the headings after it, so their numbers can
-end up lower than the messages said.
+The first of several copies among siblings is counted, because this
+module cannot see whether it copies a section in another file or under
+another parent. ``--fix --unsafe-fixes`` removes such a copy too, and a later
+pass then renumbers the headings after it, so the run's check extends
+each message whose heading ends with another number
+(``doclint.unsafe_renumbering``).
 
 A copy counts only where duplicate-section reports it: the run's
 settings select the rule, ``per-file-ignores`` does not drop it for the
