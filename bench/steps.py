@@ -30,7 +30,7 @@ from doclint.passages import document_passages
 from doclint.qa import item_keys
 from doclint.registry import select_rules
 from doclint.settings import Settings
-from doclint.similarity import section_forms
+from doclint.similarity import document_own_clauses, section_forms
 from doclint.source import decode
 
 
@@ -66,6 +66,9 @@ def main() -> None:
         document = timed("section tree, with the plain inline text", lambda: builder.build(tokens))
 
         document.forms = timed("copy keys and clauses (similarity.section_forms)", lambda: section_forms(document))
+        document.own_clauses = timed(
+            "clauses without the document's template (similarity.document_own_clauses)", lambda: document_own_clauses(document)
+        )
         document.item_keys = timed("question and answer keys (qa.item_keys)", lambda: item_keys(document))
         if len(document.item_keys) >= 2:
             document.passages = timed("candidate borrowed passages (passages.document_passages)", lambda: document_passages(document))

@@ -300,6 +300,37 @@ def test_heading_template_needs_half_the_bodies():
     )
 
 
+def test_run_template_removed_after_own_clauses():
+    from doclint.similarity import comparison_texts, index_sections
+
+    shared = "Every page repeats this opening sentence."
+    texts = [f"## Page {number}\n\n{shared} Topic {number} has its own words.\n" for number in range(3)]
+    texts.append("## Other\n\nNothing in common with the pages.\n")
+    documents = [parse_document(Source.from_text(f"p{number}.md", text)) for number, text in enumerate(texts)]
+    entries = index_sections(documents)
+
+    before = [document.own_clauses for document in documents]
+    compared = comparison_texts(entries)
+
+    # One section per document is no document template, but three of four bodies make it the run's.
+    assert documents[0].own_clauses == [("every page repeats this opening sentence", "topic 0 has its own words")]
+    assert compared[entries[0].order] == "topic 0 has its own words"
+    assert compared[entries[3].order] == "nothing in common with the pages"
+    assert before == [None, None, None, None]
+
+
+def test_loaded_documents_carry_own_clauses(tmp_path):
+    from doclint.loader import load_documents
+    from doclint.similarity import document_own_clauses
+
+    (tmp_path / "a.md").write_text("## Notes\n\nShared line. First.\n\n## Notes\n\nShared line. Second.\n", encoding="utf-8")
+
+    [document] = load_documents([str(tmp_path / "a.md")], Settings(cache_dir=None), [])
+
+    assert document.own_clauses == document_own_clauses(parse_document(Source.from_text("a.md", document.source.text)))
+    assert document.own_clauses == [("shared line", "first"), ("shared line", "second")]
+
+
 def test_section_forms_nested_keys():
     from doclint.similarity import copy_key, section_forms
 

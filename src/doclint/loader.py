@@ -4,6 +4,7 @@ Parsing is most of the cost of a cold run (a few milliseconds for a 10 KB
 Q&A document on one core), so documents are parsed in several processes:
 this one and a pool of workers. The parsed tree is cached with the
 per-document forms that the cross-file rules need: ``similarity.section_forms``,
+``similarity.document_own_clauses``,
 ``qa.item_keys`` and ``passages.document_passages``. The rules that look at
 one document at a time run right after the parse, in the process that
 parsed it.
@@ -38,7 +39,7 @@ from doclint.registry import Rule, rules_by_code, settings_for_rules
 from doclint.schema_errors import SchemaError
 from doclint.runcache import record_cache_entries, record_dependencies, settings_key, take_dependencies
 from doclint.settings import Settings
-from doclint.similarity import section_forms
+from doclint.similarity import document_own_clauses, section_forms
 from doclint.file_state import FileState
 from doclint.source import Source, SourceError, UndecodableError, decode, read_bytes_with_state
 from doclint.warning_log import LOGGER_NAME, WarningCollector
@@ -189,6 +190,7 @@ def _parse_source(source: Source, settings: Settings) -> _Parsed:
     assert _context is not None
     document = parse_document(source, settings.label_table)
     document.forms = section_forms(document)
+    document.own_clauses = document_own_clauses(document)
     document.item_keys = item_keys(document)
     if _context.passages and len(document.item_keys) >= 2:
         # Imported here: it needs numpy, which documents without items never load.

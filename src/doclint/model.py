@@ -370,6 +370,11 @@ class Document:
     """For each Q&A item, by its position in ``walk`` order, its normalised
     question and a digest of its answer (``doclint.qa.item_keys``), computed
     and cached like ``forms``; None until computed."""
+    own_clauses: list[tuple[str, ...]] | None = None
+    """Per section in ``walk`` order, its clauses without the template of
+    this document and of its heading, and without placeholders
+    (``doclint.similarity.document_own_clauses``), computed and cached like
+    ``forms``; None until computed."""
     dropped: list[tuple[int, int, int]] = field(default_factory=list)
     """The (first line, last line, column of the first line's content) of each range that the
     Markdown parser skipped because it is nested too deeply (``doclint.nesting_limit``).

@@ -336,34 +336,45 @@ def comparison_texts(entries: Sequence[SectionEntry]) -> dict[int, str]:
     opens each "Internal Changes" section of a release history. Without
     that, two such sections whose lists differ score above the threshold.
     Placeholders such as "待补充" are removed too, because a placeholder
-    repeated across items is a missing answer, not copied text.
+    repeated across items is a missing answer, not copied text. The
+    per-document part is ``Document.own_clauses``, computed where the
+    document is parsed, so that only the run's template is removed here.
     """
     run_template = template_clauses(entry.clauses for entry in entries)
-    placeholders = placeholder_forms()
-    by_document: dict[int, list[SectionEntry]] = {}
-    for entry in entries:
-        by_document.setdefault(id(entry.document), []).append(entry)
-
+    own_clauses: dict[int, list[tuple[str, ...]]] = {}
     texts: dict[int, str] = {}
-    no_template: set[str] = set()
-    for group in by_document.values():
-        # The template sets are tested one after another rather than joined: joining copied the run's set for every document.
-        document_template = template_clauses(entry.clauses for entry in group)
-        for heading_group in _heading_groups(group):
-            heading_template = no_template
-            if len(heading_group) >= TEMPLATE_MIN_SECTIONS:
-                heading_template = template_clauses((entry.clauses for entry in heading_group), HEADING_TEMPLATE_MIN_SHARE)
-            for entry in heading_group:
-                kept = (
-                    clause
-                    for clause in entry.clauses
-                    if clause not in run_template
-                    and clause not in document_template
-                    and clause not in heading_template
-                    and clause not in placeholders
-                )
-                texts[entry.order] = " ".join(kept)
+    for entry in entries:
+        document = entry.document
+        document_clauses = own_clauses.get(id(document))
+        if document_clauses is None:
+            if document.own_clauses is None:
+                document.own_clauses = document_own_clauses(document)
+            document_clauses = own_clauses[id(document)] = document.own_clauses
+        texts[entry.order] = " ".join(clause for clause in document_clauses[entry.position] if clause not in run_template)
     return texts
+
+
+def document_own_clauses(document: Document) -> list[tuple[str, ...]]:
+    """Return each section's clauses without its document's template, heading template and placeholders, in ``walk`` order.
+
+    This is the part of ``comparison_texts`` that depends on one document
+    alone.
+    """
+    entries = document_entries(document)
+    document_template = template_clauses(entry.clauses for entry in entries)
+    placeholders = placeholder_forms()
+    clauses_by_position: list[tuple[str, ...]] = [()] * len(entries)
+    for heading_group in _heading_groups(entries):
+        heading_template: set[str] = set()
+        if len(heading_group) >= TEMPLATE_MIN_SECTIONS:
+            heading_template = template_clauses((entry.clauses for entry in heading_group), HEADING_TEMPLATE_MIN_SHARE)
+        for entry in heading_group:
+            clauses_by_position[entry.position] = tuple(
+                clause
+                for clause in entry.clauses
+                if clause not in document_template and clause not in heading_template and clause not in placeholders
+            )
+    return clauses_by_position
 
 
 def _heading_groups(entries: Sequence[SectionEntry]) -> Iterator[list[SectionEntry]]:
