@@ -159,3 +159,29 @@ def test_message_names_every_removed_copy(run_cli, pages):
     )
     check(run_cli, "--fix", "--unsafe-fixes", "a.md", "a0.md", "b.md")
     assert headings(pages / "b.md") == ["Tasks", "1. Intro", "2. Verify", "3. Announce"]
+
+
+def test_unsafe_renumbering_follows_renumbered_heading(run_cli, pages):
+    # The first pass rewrites "Step 4" to 3 and removes the copy. The second pass renumbers the same reported heading.
+    steps = (
+        "# Tasks\n\n## Step 1: Intro\n\nThis page lists the tasks of the release week in the order they run.\n\n"
+        + COPY.replace("## 2.", "## Step 2:")
+        + "## Step 4: Deploy\n\nCopy the build to the servers and restart the service on each of them.\n\n"
+        "## Step 4: Verify\n\nOpen the dashboard and check that every server reports the new version.\n\n"
+        "## Step 6: Announce\n\nWrite to the team channel that the release is out.\n"
+    )
+    (pages / "b.md").write_text(steps, encoding="utf-8")
+
+    code, stdout, _stderr = check(run_cli, "a.md", "b.md")
+
+    assert code == 1
+    assert stdout.splitlines()[1:3] == [
+        'b.md:11:9: DL402 heading-numbering [~] heading "Step 4: Deploy" skips from 2 (line 7) to 4; the fix renumbers it to 3 '
+        "(the fixes renumber it to 2 instead when --unsafe-fixes also removes the copy at line 7)",
+        'b.md:19:9: DL402 heading-numbering [~] heading "Step 6: Announce" skips from 4 (line 15) to 6; the fix renumbers it to 5 '
+        "(the fixes renumber it to 4 instead when --unsafe-fixes also removes the copy at line 7)",
+    ]
+    code, stdout, _stderr = check(run_cli, "--fix", "--unsafe-fixes", "a.md", "b.md")
+    assert code == 0
+    assert stdout == "Fixed 3 problems.\nNo problems found in 2 files.\n"
+    assert headings(pages / "b.md")[1:] == ["Step 1: Intro", "Step 2: Deploy", "Step 3: Verify", "Step 4: Announce"]
