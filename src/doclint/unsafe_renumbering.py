@@ -86,9 +86,26 @@ def _amended(
         final = final_numbers.get(place)
         if final is None or final == announced:
             continue
-        lines = [line for line in copy_lines if line < finding.line] or list(copy_lines)
+        lines = _copies_counted_before(document, finding.line, copy_lines) or list(copy_lines)
         amended[id(finding)] = dataclasses.replace(finding, message=finding.message + _outcome(final, written, lines))
     return amended
+
+
+def _copies_counted_before(document: Document, line: int, copy_lines: Sequence[int]) -> list[int]:
+    """Return the copy lines before the heading at ``line`` that are its siblings or the siblings of a heading above it.
+
+    Only the removal of these copies changes the heading's number, because
+    a copy under another parent is counted in another run.
+    """
+    siblings: set[int] = set()
+    level = document.sections
+    while level:
+        siblings.update(section.line for section in level)
+        above = [section for section in level if section.line <= line <= section.end_line]
+        if not above or above[0].line == line:
+            break
+        level = above[0].children
+    return [copy for copy in copy_lines if copy < line and copy in siblings]
 
 
 def _replayed(
