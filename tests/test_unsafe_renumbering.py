@@ -229,3 +229,22 @@ def test_message_names_copy_above_parent(run_cli, pages):
         'b.md:19:5: DL402 heading-numbering [*] heading "3.3 Delimiter" skips from 3.1 (line 15) to 3.3; the fix renumbers it '
         "to 3.2 (the fixes renumber it to 2.2 instead when --unsafe-fixes also removes the copy at line 7)"
     )
+
+
+
+def test_copy_removal_waits_for_renumbering(run_cli, pages):
+    # The renumbering rewrites the copy's own number in the first pass, so the copy is removed one pass later.
+    tasks = (
+        "# Tasks\n\n## 1. Intro\n\nThis page lists the tasks of the release week in the order they run.\n\n"
+        "## 3. Deploy\n\nCopy the build to the servers and restart the service on each of them.\n\n"
+        + COPY.replace("2.", "4.")
+        + "## 6. Verify\n\nOpen the dashboard and check that every server reports the new version.\n"
+    )
+    lines = findings_in_b(run_cli, pages, tasks, "a.md")
+
+    assert lines[2] == (
+        'b.md:15:4: DL402 heading-numbering [*] heading "6. Verify" skips from 4 (line 11) to 6; the fix renumbers it to 4 '
+        "(the fixes renumber it to 3 instead when --unsafe-fixes also removes the copy at line 11)"
+    )
+    check(run_cli, "--fix", "--unsafe-fixes", "a.md", "b.md")
+    assert headings(pages / "b.md") == ["Tasks", "1. Intro", "2. Deploy", "3. Verify"]
