@@ -159,3 +159,92 @@ def test_message_names_every_removed_copy(run_cli, pages):
     )
     check(run_cli, "--fix", "--unsafe-fixes", "a.md", "a0.md", "b.md")
     assert headings(pages / "b.md") == ["Tasks", "1. Intro", "2. Verify", "3. Announce"]
+
+
+def findings_in_b(run_cli, pages, text, *paths):
+    """Write ``text`` to b.md, check it with ``paths`` before it, and return the output lines of the run, which must find problems."""
+    (pages / "b.md").write_text(text, encoding="utf-8")
+    code, stdout, _stderr = check(run_cli, *paths, "b.md")
+    assert code == 1
+    return stdout.splitlines()
+
+
+def test_unsafe_renumbering_follows_renumbered_heading(run_cli, pages):
+    # The first pass rewrites "Step 4" to 3 and removes the copy. The second pass renumbers the same reported heading.
+    steps = (
+        "# Tasks\n\n## Step 1: Intro\n\nThis page lists the tasks of the release week in the order they run.\n\n"
+        + COPY.replace("## 2.", "## Step 2:")
+        + "## Step 4: Deploy\n\nCopy the build to the servers and restart the service on each of them.\n\n"
+        "## Step 4: Verify\n\nOpen the dashboard and check that every server reports the new version.\n\n"
+        "## Step 6: Announce\n\nWrite to the team channel that the release is out.\n"
+    )
+    lines = findings_in_b(run_cli, pages, steps, "a.md")
+
+    assert lines[1:3] == [
+        'b.md:11:9: DL402 heading-numbering [~] heading "Step 4: Deploy" skips from 2 (line 7) to 4; the fix renumbers it to 3 '
+        "(the fixes renumber it to 2 instead when --unsafe-fixes also removes the copy at line 7)",
+        'b.md:19:9: DL402 heading-numbering [~] heading "Step 6: Announce" skips from 4 (line 15) to 6; the fix renumbers it to 5 '
+        "(the fixes renumber it to 4 instead when --unsafe-fixes also removes the copy at line 7)",
+    ]
+    code, stdout, _stderr = check(run_cli, "--fix", "--unsafe-fixes", "a.md", "b.md")
+    assert code == 0
+    assert stdout == "Fixed 3 problems.\nNo problems found in 2 files.\n"
+    assert headings(pages / "b.md")[1:] == ["Step 1: Intro", "Step 2: Deploy", "Step 3: Verify", "Step 4: Announce"]
+
+
+def test_message_names_only_copies_of_its_run(run_cli, pages):
+    # The copy under "Part A" changes no number under "Part B", so the finding there names only its own copy.
+    (pages / "a0.md").write_text("# Notes\n\n## Cleanup\n\nDelete the temporary folder once the release is out.\n", encoding="utf-8")
+    part_b = (
+        "## Part B\n\n### 1. Package\n\nCreate the archive and sign it with the release key.\n\n"
+        "### 2. Cleanup\n\nDelete the temporary folder once the release is out.\n\n"
+        "### 3. Upload\n\nUpload the archive to the download server.\n\n"
+        "### 5. Archive\n\nMove the builds of older releases to cold storage after a month.\n"
+    )
+    part_a = TASKS.replace("# Tasks\n\n", "# Tasks\n\n## Part A\n\n").replace("## ", "### ").replace("### Part A", "## Part A")
+    lines = findings_in_b(run_cli, pages, part_a + "\n" + part_b, "a.md", "a0.md")
+
+    assert lines[1] == (
+        'b.md:17:5: DL402 heading-numbering [*] heading "5. Verify" skips from 3 (line 13) to 5; the fix renumbers it to 4 '
+        "(the fixes renumber it to 3 instead when --unsafe-fixes also removes the copy at line 9)"
+    )
+    assert lines[3] == (
+        'b.md:39:5: DL402 heading-numbering [*] heading "5. Archive" skips from 3 (line 35) to 5; the fix renumbers it to 4 '
+        "(the fixes renumber it to 3 instead when --unsafe-fixes also removes the copy at line 31)"
+    )
+
+
+def test_message_names_copy_above_parent(run_cli, pages):
+    # Removing the copy renumbers the parent "3." to 2, and with it the dotted number of its child.
+    chapter = (
+        "# Book\n\n## 1. Intro\n\nThis part explains which reports the finance team reads.\n\n"
+        + COPY
+        + "## 3. Export\n\nExport the ledger as CSV at the end of the month.\n\n"
+        "### 3.1 Format\n\nChoose comma separated values with a header row.\n\n"
+        "### 3.3 Delimiter\n\nUse a semicolon when the ledger has commas inside amounts.\n"
+    )
+    lines = findings_in_b(run_cli, pages, chapter, "a.md")
+
+    assert lines[1] == (
+        'b.md:19:5: DL402 heading-numbering [*] heading "3.3 Delimiter" skips from 3.1 (line 15) to 3.3; the fix renumbers it '
+        "to 3.2 (the fixes renumber it to 2.2 instead when --unsafe-fixes also removes the copy at line 7)"
+    )
+
+
+
+def test_copy_removal_waits_for_renumbering(run_cli, pages):
+    # The renumbering rewrites the copy's own number in the first pass, so the copy is removed one pass later.
+    tasks = (
+        "# Tasks\n\n## 1. Intro\n\nThis page lists the tasks of the release week in the order they run.\n\n"
+        "## 3. Deploy\n\nCopy the build to the servers and restart the service on each of them.\n\n"
+        + COPY.replace("2.", "4.")
+        + "## 6. Verify\n\nOpen the dashboard and check that every server reports the new version.\n"
+    )
+    lines = findings_in_b(run_cli, pages, tasks, "a.md")
+
+    assert lines[2] == (
+        'b.md:15:4: DL402 heading-numbering [*] heading "6. Verify" skips from 4 (line 11) to 6; the fix renumbers it to 4 '
+        "(the fixes renumber it to 3 instead when --unsafe-fixes also removes the copy at line 11)"
+    )
+    check(run_cli, "--fix", "--unsafe-fixes", "a.md", "b.md")
+    assert headings(pages / "b.md") == ["Tasks", "1. Intro", "2. Deploy", "3. Verify"]

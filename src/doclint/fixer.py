@@ -144,8 +144,10 @@ def _moved(places: Counter[Place], edits: Sequence[Edit]) -> Counter[Place]:
     """Return where the places are in the text after the edits, which must not overlap.
 
     A place inside an edited span is dropped, because its text was removed
-    or replaced. A place at the end of an edit, or at an insertion, moves
-    with the text that follows the edit.
+    or replaced. A place at the start of a rewritten number stays at the
+    start of the new number, because its heading or step is still there.
+    A place at the end of an edit, or at an insertion, moves with the text
+    that follows the edit.
     """
     ordered = sorted(edits, key=lambda edit: (edit.start, edit.end))
     ends = [edit.end for edit in ordered]
@@ -156,10 +158,15 @@ def _moved(places: Counter[Place], edits: Sequence[Edit]) -> Counter[Place]:
     moved: Counter[Place] = Counter()
     for (code, offset), count in places.items():
         before = bisect.bisect_right(ends, offset)
-        if before < len(ordered) and ordered[before].start <= offset:
+        if before < len(ordered) and ordered[before].start <= offset and not _rewrites_at(ordered[before], offset):
             continue
         moved[(code, offset + shifts[before])] += count
     return moved
+
+
+def _rewrites_at(edit: Edit, offset: int) -> bool:
+    """Return whether ``edit`` writes new text in place of the text that starts at ``offset``."""
+    return edit.start == offset and edit.replacement != ""
 
 
 def _count_fixed(outcome: FixOutcome, reported_count: dict[str, int], reported: dict[str, Counter[Place]]) -> None:

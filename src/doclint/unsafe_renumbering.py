@@ -13,7 +13,8 @@ removal, the fix passes of ``--fix --unsafe-fixes`` are replayed on that
 document alone. As in ``doclint.fixer``, the first pass takes the fixes
 of the check's findings. Each later pass takes the fixes of
 heading-numbering: safe ones everywhere, and unsafe ones only at the
-places of the findings that the check reported. Each finding's heading
+places of the findings that the check reported. It also takes the copy
+removals that overlapped a renumbering in an earlier pass. Each finding's heading
 is followed through the edits, and a message whose heading ends with
 another number than the message names gains a clause with that number
 and the lines of the copies. Other rules' fixes in later passes are not
@@ -86,9 +87,26 @@ def _amended(
         final = final_numbers.get(place)
         if final is None or final == announced:
             continue
-        lines = [line for line in copy_lines if line < finding.line] or list(copy_lines)
+        lines = _copies_counted_before(document, finding.line, copy_lines) or list(copy_lines)
         amended[id(finding)] = dataclasses.replace(finding, message=finding.message + _outcome(final, written, lines))
     return amended
+
+
+def _copies_counted_before(document: Document, line: int, copy_lines: Sequence[int]) -> list[int]:
+    """Return the copy lines before the heading at ``line`` that are its siblings or the siblings of a heading above it.
+
+    Only the removal of these copies changes the heading's number, because
+    a copy under another parent is counted in another run.
+    """
+    siblings: set[int] = set()
+    level = document.sections
+    while level:
+        siblings.update(section.line for section in level)
+        above = [section for section in level if section.line <= line <= section.end_line]
+        if not above or above[0].line == line:
+            break
+        level = above[0].children
+    return [copy for copy in copy_lines if copy < line and copy in siblings]
 
 
 def _replayed(
@@ -105,6 +123,7 @@ def _replayed(
     places = dict(starts)
     reported = set(starts.values())
     fixes: list[Fix] = [diagnostic.fix for diagnostic in found if diagnostic.fix is not None]
+    removals = [diagnostic.fix for diagnostic in found if diagnostic.code == DUPLICATE_CODE and diagnostic.fix is not None]
     for _pass in range(MAX_PASSES):
         chosen = select_fixes(fixes)
         if not chosen:
@@ -113,6 +132,7 @@ def _replayed(
         document = reparse(document, apply_edits(document.source.text, edits), settings)
         places = {key: moved for key, start in places.items() if (moved := _moved(start, edits)) is not None}
         reported = {moved for start in reported if (moved := _moved(start, edits)) is not None}
+        removals = _waiting(removals, chosen, edits)
         source = document.source
         fixes = [
             finding.fix
@@ -120,7 +140,42 @@ def _replayed(
             if finding.fix is not None
             and (finding.fix.applicability is Applicability.SAFE or source.offset(finding.line, finding.column) in reported)
         ]
+        fixes += removals
     return document, places
+
+
+def _waiting(removals: Sequence[Fix], chosen: Sequence[Fix], edits: Sequence[Edit]) -> list[Fix]:
+    """Return the copy removals that a pass did not apply, moved through its ``edits``.
+
+    A removal overlaps a renumbering that rewrites the copy's own number
+    when the copy is counted in its run, so it waits for the next pass.
+    There duplicate-section finds the copy again, with its new number, and
+    removes the same span, which contains the rewritten number.
+    """
+    taken = {id(fix) for fix in chosen}
+    waiting = []
+    for fix in removals:
+        if id(fix) in taken:
+            continue
+        moved = [_moved_span(edit, edits) for edit in fix.edits]
+        if all(edit is not None for edit in moved):
+            waiting.append(dataclasses.replace(fix, edits=tuple(edit for edit in moved if edit is not None)))
+    return waiting
+
+
+def _moved_span(span: Edit, edits: Sequence[Edit]) -> Edit | None:
+    """Return ``span`` after the ``edits``, which lie before, after or wholly inside it, or None when one crosses its ends."""
+    start_shift = end_shift = 0
+    for edit in edits:
+        change = len(edit.replacement) - (edit.end - edit.start)
+        if edit.end <= span.start:
+            start_shift += change
+            end_shift += change
+        elif span.start <= edit.start and edit.end <= span.end:
+            end_shift += change
+        elif edit.start < span.end:
+            return None
+    return dataclasses.replace(span, start=span.start + start_shift, end=span.end + end_shift)
 
 
 def _moved(offset: int, edits: Sequence[Edit]) -> int | None:
