@@ -932,3 +932,48 @@ def test_folder_with_one_readable_file_passes(run_process, tmp_path):
     (folder / "b.md").write_text("# Notes\n\nText.\n", encoding="utf-8")
     code, stdout, _stderr = run_process("check", "--no-cache", "d")
     assert (code, stdout) == (0, "No problems found in 1 file.\n")
+
+
+def test_ctrl_c_while_loading_exits_130():
+    # Raises KeyboardInterrupt where Python would on a Ctrl-C that comes while doclint.cli is imported.
+    program = (
+        "import builtins\n"
+        "real_import = builtins.__import__\n"
+        "def interrupted_import(name, *args, **kwargs):\n"
+        "    if name == 'doclint.cli':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real_import(name, *args, **kwargs)\n"
+        "builtins.__import__ = interrupted_import\n"
+        "from doclint.launcher import entry_point\n"
+        "entry_point()\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+
+    assert completed.returncode == 130
+    assert completed.stderr == ""
+
+
+def test_wrapped_interrupt_not_reported_as_bug(capsys):
+    from doclint.cli import _guard
+
+    def interrupted_class_creation():
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as interrupt:
+            raise RuntimeError("Error calling __set_name__ on 'Field' instance 'silenced'") from interrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        _guard(interrupted_class_creation, verbose=False)
+    assert capsys.readouterr().err == ""
+
+
+def test_runtime_error_reported_as_bug(capsys):
+    from doclint.cli import _guard
+
+    def failing():
+        raise RuntimeError("broken")
+
+    with pytest.raises(SystemExit) as stop:
+        _guard(failing, verbose=False)
+    assert stop.value.code == 3
+    assert capsys.readouterr().err.startswith("doclint: error: internal error: RuntimeError: broken; this is a bug")

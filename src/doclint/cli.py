@@ -16,6 +16,7 @@ import io
 import json
 import logging
 import os
+import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -395,10 +396,16 @@ def entry_point() -> None:
     except SystemExit as stop:
         status = _exit_status(stop.code)
     except Exception as error:
-        # A bug outside the commands' own guards, such as in writing the report, still gets the one-line report and status 3.
-        logger.debug("internal error", exc_info=True)
-        _fail(_internal_error_message(error))
-        status = EXIT_INTERNAL
+        if _caused_by_interrupt(error):
+            status = 130
+        else:
+            # A bug outside the commands' own guards, such as in writing the report, still gets the one-line report and status 3.
+            logger.debug("internal error", exc_info=True)
+            _fail(_internal_error_message(error))
+            status = EXIT_INTERNAL
+
+    # The command is over, so a Ctrl-C now has nothing left to stop; it must not break the clean-up with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     # os._exit runs no clean-up, so the processes that a run started in the background end here.
     from doclint.background import stop_all
@@ -1076,10 +1083,30 @@ def _guard(action: Callable[[], T], verbose: bool) -> T:
     except (SourceError, SchemaError, OutputError, click.exceptions.Exit, click.ClickException):
         raise
     except Exception as error:
+        if _caused_by_interrupt(error):
+            raise KeyboardInterrupt from error
         if verbose:
             logger.exception("internal error")
         _fail(_internal_error_message(error))
         sys.exit(EXIT_INTERNAL)
+
+
+def _caused_by_interrupt(error: BaseException) -> bool:
+    """Return whether an exception was raised because of a Ctrl-C.
+
+    Python wraps an exception raised while a class is created, such as
+    the KeyboardInterrupt of a Ctrl-C during a lazy import of a dataclass,
+    in a RuntimeError ("Error calling __set_name__"). Such an error is not
+    a bug in doclint, so it must not be reported as one.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _internal_error_message(error: Exception) -> str:
