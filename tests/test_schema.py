@@ -749,3 +749,74 @@ def test_missing_field_named_in_chinese(run_cli, tmp_path, monkeypatch):
         'miss.md:14:1: DL401 schema-violation the 答案 field of item "2. 事务" has no steps; '
         "write at least 2 steps as an ordered list",
     ]
+
+
+def _repository_with_page(tmp_path, schema_value):
+    """Return a git work tree (a folder with .git) holding docs/page.md, which names ``schema_value`` in front matter."""
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    page = repository / "docs" / "page.md"
+    page.parent.mkdir()
+    page.write_text(f"---\ndoclint-schema: {schema_value}\n---\n# Title\n\nText.\n", encoding="utf-8")
+    return repository, page
+
+
+def test_outside_schema_rejected_unread(run_cli, tmp_path, monkeypatch):
+    # The outside file is an invalid schema whose value would be quoted in the message if doclint read it.
+    write_json(tmp_path / "secret.json", {"type": "token-1234"})
+    repository, page = _repository_with_page(tmp_path, "../../secret.json")
+    monkeypatch.chdir(repository)
+
+    code, stdout, stderr = run_cli("check", "--no-cache", "docs/page.md")
+
+    assert (code, stderr) == (1, "")
+    assert stdout.splitlines()[0] == (
+        "docs/page.md:2:1: DL401 schema-violation front matter key doclint-schema: docs/../../secret.json: outside "
+        f"the document's repository {repository}, which a schema named in front matter must be in; move the schema "
+        "into the repository or name it with --schema"
+    )
+    assert "token-1234" not in stdout
+
+
+def test_outside_ref_rejected_unread(run_cli, tmp_path, monkeypatch):
+    write_json(tmp_path / "secret.json", {"type": "token-1234"})
+    repository, _page = _repository_with_page(tmp_path, "page.schema.json")
+    write_json(repository / "docs" / "page.schema.json", {"$ref": "../../secret.json"})
+    monkeypatch.chdir(repository)
+
+    code, stdout, _stderr = run_cli("check", "--no-cache", "docs/page.md")
+
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        "docs/page.md:2:1: DL401 schema-violation front matter key doclint-schema: docs/page.schema.json: "
+        f'$ref "../../secret.json" names {tmp_path / "secret.json"}, outside the document\'s repository '
+        f"{repository}, which a schema named in front matter must be in; move that file into the repository"
+    )
+
+
+def test_repository_schema_accepted(tmp_path, monkeypatch):
+    repository, page = _repository_with_page(tmp_path, "../schemas/page.schema.json")
+    write_json(repository / "schemas" / "page.schema.json", {"$ref": "common.schema.json"})
+    write_json(repository / "schemas" / "common.schema.json", {"properties": {"sections": {"maxItems": 0}}})
+    monkeypatch.chdir(repository)
+    builtin = repository / "docs" / "builtin.md"
+    builtin.write_text("---\ndoclint-schema: generic\n---\n# Title\n", encoding="utf-8")
+
+    findings = schema_findings("docs/page.md", "docs/builtin.md")
+
+    assert [(f.path, f.line, f.message) for f in findings] == [
+        ("docs/page.md", 1, '"sections" of the document has 1 item; the schema allows at most 0'),
+    ]
+
+
+def test_schema_option_reads_outside_file(run_cli, tmp_path, monkeypatch):
+    # --schema is the choice of the person who runs doclint, not of a document, so it may be anywhere.
+    write_json(tmp_path / "shared.schema.json", {"properties": {"sections": {"maxItems": 0}}})
+    repository, _page = _repository_with_page(tmp_path, "")
+    (repository / "docs" / "plain.md").write_text("# Title\n\nText.\n", encoding="utf-8")
+    monkeypatch.chdir(repository)
+
+    code, stdout, _stderr = run_cli("check", "--no-cache", "--schema", str(tmp_path / "shared.schema.json"), "docs/plain.md")
+
+    assert code == 1
+    assert stdout.splitlines()[0].startswith("docs/plain.md:1:1: DL401 schema-violation ")

@@ -130,7 +130,9 @@ class SchemaLoader:
     with a loader of its own, and a schema edited on disk with a new one.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, confine_to: Path | None = None) -> None:
+        """``confine_to``, when given, is the folder that every schema file read must be inside (see ``_check_inside``)."""
+        self._confine_to = confine_to.resolve() if confine_to is not None else None
         self._files: dict[str, _SchemaFile] = {}
         self._checked: set[str] = set()
         self._schemas: dict[Path, LoadedSchema] = {}
@@ -178,6 +180,7 @@ class SchemaLoader:
         if uri in self._files:
             return self._files[uri]
 
+        self._check_inside(path, display)
         contents, digest = _read_json(path, display)
         self._digests[str(path.resolve())] = digest
         validator_class = _validator_class(contents, display, default)
@@ -190,6 +193,30 @@ class SchemaLoader:
         schema = _SchemaFile(uri, display, resource, validator_class)
         self._files[uri] = schema
         return schema
+
+    def _check_inside(self, path: Path, display: str, reference: str | None = None) -> None:
+        """Raise SchemaError when ``path`` is outside the confining folder, before anything reads it.
+
+        A document names its own schema in front matter, so without this a
+        document in a pull request could make a CI run read any JSON file
+        the runner can read, such as a credentials file, and print parts of
+        it in a message about an invalid schema. The check runs before the
+        file is read or tested for existence, so the message says nothing
+        about the file. Built-in schemas are allowed everywhere.
+        """
+        if self._confine_to is None or _is_builtin_file(path) or path.resolve().is_relative_to(self._confine_to):
+            return
+        if reference is None:
+            message = _("{path}: outside the document's repository {root}, which a schema named in front matter must be "
+                        "in; move the schema into the repository or name it with --schema").format(
+                path=display, root=self._confine_to
+            )
+        else:
+            message = _('{path}: $ref "{reference}" names {target}, outside the document\'s repository {root}, which a '
+                        "schema named in front matter must be in; move that file into the repository").format(
+                path=display, reference=reference, target=_display(path), root=self._confine_to
+            )
+        raise SchemaError(message)
 
     def _registry(self) -> Registry[Any]:
         """Return a registry of the files read so far, with the drafts' meta-schemas and no network access."""
@@ -241,6 +268,7 @@ class SchemaLoader:
         target, _fragment = urldefrag(urljoin(base, reference))
         if urlsplit(target).scheme == "file" and target not in self._files:
             path = Path(url2pathname(urlsplit(target).path))
+            self._check_inside(path, schema.display, reference)
             if not path.is_file():
                 raise SchemaError(
                     _('{path}: $ref "{reference}" names {target}, which is not a file; check the file name').format(
