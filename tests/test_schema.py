@@ -820,3 +820,66 @@ def test_schema_option_reads_outside_file(run_cli, tmp_path, monkeypatch):
 
     assert code == 1
     assert stdout.splitlines()[0].startswith("docs/plain.md:1:1: DL401 schema-violation ")
+
+
+MITIGATION_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "properties": {"sections": {"items": {"properties": {"children": {"items": {"$ref": "part.schema.json"}}}}}},
+}
+ORDERED_STEPS_PART = {
+    # A $schema of its own makes jsonschema enter this file with the draft's own validator class.
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "if": {"properties": {"title": {"const": "处理步骤"}}},
+    "then": {
+        "properties": {
+            "blocks": {
+                "contains": {
+                    "required": ["type", "ordered"],
+                    "properties": {"type": {"const": "list"}, "ordered": {"const": True}, "items": {"minItems": 2}},
+                }
+            }
+        }
+    },
+}
+BULLET_RUNBOOK = "# 运行手册：缓存宕机\n\n## 处理步骤\n\n先确认告警。\n\n- 登录跳板机。\n- 重启缓存服务。\n\n## 其他\n"
+
+
+def test_contains_names_closest_element(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_json(tmp_path / "runbook.schema.json", MITIGATION_SCHEMA)
+    write_json(tmp_path / "part.schema.json", ORDERED_STEPS_PART)
+    (tmp_path / "cache.md").write_text(BULLET_RUNBOOK, encoding="utf-8")
+
+    code, stdout, _stderr = run_cli("check", "--no-cache", "--schema", "runbook.schema.json", "cache.md")
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        'cache.md:3:1: DL401 schema-violation "blocks" of section "处理步骤" has no element that the schema\'s '
+        '"contains" accepts; the closest is at line 7: "ordered" of the list in section "处理步骤" is false; '
+        "the schema requires true"
+    )
+
+    _code, stdout, _stderr = run_cli("check", "--no-cache", "--lang", "zh-CN", "--schema", "runbook.schema.json", "cache.md")
+    assert stdout.splitlines()[0] == (
+        "cache.md:3:1: DL401 schema-violation 章节“处理步骤”的“blocks”中没有满足 schema 的“contains”约束的元素；"
+        "最接近的在第 7 行：章节“处理步骤”中的列表的“ordered”的值为 false；schema 要求值为 true"
+    )
+
+
+def test_contains_on_empty_array(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_json(
+        tmp_path / "code.schema.json",
+        {
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "properties": {"sections": {"items": {"properties": {"blocks": {"contains": {"properties": {"type": {"const": "code"}}}}}}}},
+        },
+    )
+    (tmp_path / "api.md").write_text("# Intro\n\nSee below.\n\n# Empty\n\n## Child\n", encoding="utf-8")
+
+    findings = schema_findings("api.md", schema="code.schema.json")
+
+    assert [(f.line, f.message) for f in findings] == [
+        (1, '"blocks" of section "Intro" has no element that the schema\'s "contains" accepts; the closest is at '
+            'line 3: "type" of the paragraph in section "Intro" is "paragraph"; the schema requires "code"'),
+        (5, '"blocks" of section "Empty" is empty; the schema requires at least one element that its "contains" accepts'),
+    ]

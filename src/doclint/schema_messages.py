@@ -63,6 +63,8 @@ def describe_errors(errors: Iterable[ValidationError], tree: dict[str, Any], lab
         missing = _missing_property(error, missing_seen)
         location = locate(tree, error.absolute_path)
         message = _custom_message(error, location, missing) or _standard_message(error, location, missing, labels)
+        if error.validator == "contains" and error.context and _template(error) is None:
+            message = _contains_message(error, location, tree, labels)
         yield Violation(location.node["line"], location.node.get("end_line", location.node["line"]), message)
 
 
@@ -96,8 +98,12 @@ def _enter(outer: Location, node: dict[str, Any], key: str | int, container: str
 
 
 def _most_relevant(error: ValidationError) -> ValidationError:
-    """Return the error itself, or for anyOf and oneOf without their own message, the closest failed branch."""
-    if error.context and _template(error) is None:
+    """Return the error itself, or for anyOf and oneOf without their own message, the closest failed branch.
+
+    A ``contains`` error stays itself: its context contains why the closest
+    element failed, which ``_contains_message`` adds to it.
+    """
+    if error.context and error.validator != "contains" and _template(error) is None:
         return _most_relevant(best_match(error.context))
     return error
 
@@ -209,6 +215,26 @@ def _standard_message(error: ValidationError, location: Location, missing: str |
         target=target_phrase(location),
         keyword=error.validator if error.validator is not None else "false",
         schema_path="/".join(str(part) for part in error.absolute_schema_path) or "#",
+    )
+
+
+def _contains_message(error: ValidationError, location: Location, tree: dict[str, Any], labels: LabelTable) -> str:
+    """Word a ``contains`` that no element matched, with why the closest element (``schema_closest``) fails.
+
+    A writer needs to know which element was nearly right and what to
+    change in it, such as a list that is not ordered, not only that the
+    array lacks some element.
+    """
+    closest = _most_relevant(best_match(error.context))
+    closest_location = locate(tree, closest.absolute_path)
+    missing = _missing_property(closest, {})
+    reason = _custom_message(closest, closest_location, missing) or _standard_message(
+        closest, closest_location, missing, labels
+    )
+    if closest.validator == "contains" and closest.context:
+        reason = _contains_message(closest, closest_location, tree, labels)
+    return _('{target} has no element that the schema\'s "contains" accepts; the closest is at line {line}: {reason}').format(
+        target=target_phrase(location), line=closest_location.node["line"], reason=reason
     )
 
 
@@ -342,10 +368,20 @@ def _maximum(error: ValidationError, location: Location, missing: str | None, la
     )
 
 
+def _contains(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str | None:
+    """Word a ``contains`` on an empty array; a non-empty one gets ``_contains_message`` when its closest element is known."""
+    if error.instance != []:
+        return None
+    return _('{target} is empty; the schema requires at least one element that its "contains" accepts').format(
+        target=target_phrase(location)
+    )
+
+
 MessageBuilder = Callable[[ValidationError, Location, "str | None", LabelTable], "str | None"]
 
 _BUILDERS: dict[str, MessageBuilder] = {
     "required": _required,
+    "contains": _contains,
     "minItems": _min_items,
     "maxItems": _max_items,
     "minLength": _min_length,

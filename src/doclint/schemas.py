@@ -47,6 +47,7 @@ from doclint.data import rules_dir
 from doclint.cachefiles import content_digest
 from doclint.data_syntax import translated_problem
 from doclint.meta_schema_messages import describe_meta_schema_error
+from doclint.schema_closest import reporting_class
 from doclint.schema_errors import SchemaError
 from doclint.schema_validity import ValidityCheck, compile_validity_check
 from doclint.i18n import _
@@ -80,6 +81,9 @@ class LoadedSchema:
     validity_check: ValidityCheck | None
     """Fast function that returns ``validator.is_valid(tree)``, compiled by ``schema_validity``,
     or None for a schema with a keyword that it does not compile."""
+    reporting_validator: Validator
+    """The same validator, with ``contains`` errors that carry the errors of the closest element (``schema_closest``).
+    It collects the errors of an invalid tree."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +167,8 @@ class SchemaLoader:
         # reference resolved against the file's location (or its own $id),
         # not against the working folder.
         wrapper = {"$ref": base}
-        validator = root.validator_class(wrapper, registry=self._registry())
+        registry = self._registry()
+        validator = root.validator_class(wrapper, registry=registry)
         compiled = compile_validity_check(validator)
         logger.debug(
             "loaded schema %s (%s, %d files, %s validity check)",
@@ -172,7 +177,8 @@ class SchemaLoader:
             len(self._files),
             "compiled" if compiled is not None else "jsonschema's",
         )
-        return LoadedSchema(name, path, validator, compiled)
+        reporting = reporting_class(root.validator_class)(wrapper, registry=registry)
+        return LoadedSchema(name, path, validator, compiled, reporting)
 
     def _read(self, path: Path, default: type[Validator], display: str) -> _SchemaFile:
         """Read, parse and check one schema file, or return it if it was read before."""
@@ -197,10 +203,10 @@ class SchemaLoader:
     def _check_inside(self, path: Path, display: str, reference: str | None = None) -> None:
         """Raise SchemaError when ``path`` is outside the confining folder, before anything reads it.
 
-        A document names its own schema in front matter, so without this a
-        document in a pull request could make a CI run read any JSON file
-        the runner can read, such as a credentials file, and print parts of
-        it in a message about an invalid schema. The check runs before the
+        A document names its own schema in front matter. Without this check,
+        a document in a pull request could make a CI run read a JSON file
+        elsewhere on the runner, such as a credentials file. A message about
+        an invalid schema would then print parts of it. The check runs before the
         file is read or tested for existence, so the message says nothing
         about the file. Built-in schemas are allowed everywhere.
         """

@@ -242,7 +242,7 @@ def validate(document: Document, schema: LoadedSchema, settings: Settings) -> It
     try:
         if schema.validity_check is not None and schema.validity_check(tree):
             return
-        errors = list(schema.validator.iter_errors(tree))
+        errors = list(schema.reporting_validator.iter_errors(tree))
     except referencing.exceptions.Unresolvable as error:
         raise SchemaError(
             _("{path}: a reference cannot be resolved while checking {document} ({reason})").format(
