@@ -883,3 +883,46 @@ def test_contains_on_empty_array(tmp_path, monkeypatch):
             'line 3: "type" of the paragraph in section "Intro" is "paragraph"; the schema requires "code"'),
         (5, '"blocks" of section "Empty" is empty; the schema requires at least one element that its "contains" accepts'),
     ]
+
+
+OWNER_SCHEMA = {
+    "properties": {
+        "front_matter": {
+            "type": "object",
+            "properties": {
+                "data": {
+                    "type": "object",
+                    "required": ["owner", "review-date"],
+                    "properties": {"review-date": {"type": "string", "format": "date"}, "contact": {"format": "email"}},
+                }
+            },
+        }
+    }
+}
+
+
+def test_front_matter_keys_and_date_format(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_json(tmp_path / "owner.schema.json", OWNER_SCHEMA)
+    (tmp_path / "faq.md").write_text(
+        "---\ntitle: 账单\nreview-date: 2026-02-30\ncontact: support\n---\n# 账单常见问题\n", encoding="utf-8"
+    )
+    (tmp_path / "ok.md").write_text("---\nowner: 王芳\nreview-date: 2026-03-01\n---\n# 付款\n", encoding="utf-8")
+
+    code, stdout, _stderr = run_cli("check", "--no-cache", "--schema", "owner.schema.json", "faq.md", "ok.md")
+    assert code == 1
+    assert stdout.splitlines()[:3] == [
+        'faq.md:1:1: DL401 schema-violation the front matter has no owner key; add a line "owner: " with its value',
+        'faq.md:3:1: DL401 schema-violation the front matter key review-date is "2026-02-30", which is not a valid '
+        "date; write an existing date as YYYY-MM-DD, such as 2026-12-31",
+        'faq.md:4:1: DL401 schema-violation the front matter key contact is "support", which is not a valid "email"; '
+        "correct the value",
+    ]
+    assert "ok.md" not in stdout
+
+    _code, stdout, _stderr = run_cli("check", "--no-cache", "--lang", "zh-CN", "--schema", "owner.schema.json", "faq.md")
+    assert stdout.splitlines()[:2] == [
+        "faq.md:1:1: DL401 schema-violation front matter 缺少 owner 键；请添加一行“owner: ”并写上它的值",
+        'faq.md:3:1: DL401 schema-violation front matter 键 review-date 的值为 "2026-02-30"，不是有效的日期；'
+        "请按 YYYY-MM-DD 写一个存在的日期，例如 2026-12-31",
+    ]

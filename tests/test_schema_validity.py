@@ -74,7 +74,7 @@ USER_SCHEMAS = {
                     "dependentRequired": {"number": ["title"]},
                     "properties": {
                         "line": {"multipleOf": 1, "exclusiveMaximum": 400},
-                        "heading": {"format": "email"},
+                        "heading": {"format": "regex"},
                         "fields": {
                             "additionalProperties": False,
                             "properties": {"question": True, "answer": {}, "explanation": {"properties": {"steps": {"items": False}}}},

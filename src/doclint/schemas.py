@@ -168,7 +168,9 @@ class SchemaLoader:
         # not against the working folder.
         wrapper = {"$ref": base}
         registry = self._registry()
-        validator = root.validator_class(wrapper, registry=registry)
+        # "format" is an assertion here, as a writer of "format": "date" expects, not only an annotation.
+        format_checker = root.validator_class.FORMAT_CHECKER
+        validator = root.validator_class(wrapper, registry=registry, format_checker=format_checker)
         compiled = compile_validity_check(validator)
         logger.debug(
             "loaded schema %s (%s, %d files, %s validity check)",
@@ -177,7 +179,7 @@ class SchemaLoader:
             len(self._files),
             "compiled" if compiled is not None else "jsonschema's",
         )
-        reporting = reporting_class(root.validator_class)(wrapper, registry=registry)
+        reporting = reporting_class(root.validator_class)(wrapper, registry=registry, format_checker=format_checker)
         return LoadedSchema(name, path, validator, compiled, reporting)
 
     def _read(self, path: Path, default: type[Validator], display: str) -> _SchemaFile:
