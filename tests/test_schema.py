@@ -926,3 +926,45 @@ def test_front_matter_keys_and_date_format(run_cli, tmp_path, monkeypatch):
         'faq.md:3:1: DL401 schema-violation front matter 键 review-date 的值为 "2026-02-30"，不是有效的日期；'
         "请按 YYYY-MM-DD 写一个存在的日期，例如 2026-12-31",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('{"not": ' * 3000 + "{}" + "}" * 3000, "the schema is nested more than 100 levels deep; flatten it with $defs and $ref"),
+        ('{"not": ' * 101 + "{}" + "}" * 101, "the schema is nested more than 100 levels deep; flatten it with $defs and $ref"),
+        (
+            json.dumps(
+                {"$defs": {f"d{n}": {"$ref": f"#/$defs/d{n + 1}"} for n in range(800)} | {"d800": {}}, "$ref": "#/$defs/d0"}
+            ),
+            "its $ref chain is too long to follow; shorten the chain of references",
+        ),
+    ],
+    ids=["deeper-than-parser", "depth-101", "long-ref-chain"],
+)
+def test_too_deep_schema_is_usage_error(run_cli, tmp_path, monkeypatch, text, problem):
+    monkeypatch.chdir(tmp_path)
+    Path("deep.schema.json").write_text(text, encoding="utf-8")
+    Path("doc.md").write_text("# T\n\nText.\n", encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-cache", "--schema", "deep.schema.json", "doc.md")
+
+    assert (code, stdout) == (2, "")
+    assert stderr == f"doclint: error: deep.schema.json: {problem}\n"
+
+
+def test_too_deep_front_matter_schema_spares_others(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("deep.schema.json").write_text('{"not": ' * 3000 + "{}" + "}" * 3000, encoding="utf-8")
+    Path("a.md").write_text("---\ndoclint-schema: deep.schema.json\n---\n# A\n", encoding="utf-8")
+    Path("b.md").write_text("# B\n\n```python\nimport os; print(1)\n```\n", encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-cache", "a.md", "b.md")
+
+    assert (code, stderr) == (1, "")
+    assert stdout.splitlines()[:2] == [
+        "a.md:2:1: DL401 schema-violation front matter key doclint-schema: deep.schema.json: the schema is nested "
+        "more than 100 levels deep; flatten it with $defs and $ref",
+        "b.md:4:8: DL302 unused-import 'os' is imported but not used in this or a later Python block of the "
+        "document; remove the import",
+    ]

@@ -61,6 +61,15 @@ MESSAGE_KEYWORD = "x-doclint-message"
 """The keyword by which a schema gives its own message for a failed constraint."""
 MESSAGE_PLACEHOLDERS = frozenset({"heading", "section", "field", "label", "property", "value", "limit"})
 
+MAX_DEPTH = 100
+"""The deepest nesting of JSON objects and arrays that a schema file may have.
+
+Loading, checking and validating walk a schema recursively, a few Python
+frames per level, so a schema nested thousands of levels deep would
+exhaust the interpreter's stack. The built-in schemas nest 9 levels deep,
+so the limit leaves ample room for hand-written ones.
+"""
+
 REFERENCE_KEYWORDS = ("$ref", "$dynamicRef", "$recursiveRef")
 REMOTE_SCHEMES = ("http", "https")
 
@@ -147,7 +156,13 @@ class SchemaLoader:
         path = schema_file(value, base)
         key = path.resolve()
         if key not in self._schemas:
-            self._schemas[key] = self._load_root(value, path)
+            try:
+                self._schemas[key] = self._load_root(value, path)
+            except RecursionError:
+                # Each file is at most MAX_DEPTH deep, so only a long chain of $ref through subschemas gets here.
+                raise SchemaError(
+                    _("{path}: its $ref chain is too long to follow; shorten the chain of references").format(path=path)
+                ) from None
         return self._schemas[key]
 
     def read_files(self) -> list[Path]:
@@ -327,14 +342,38 @@ def _read_json(path: Path, display: str) -> tuple[Any, str]:
             )
         ) from None
 
+    too_deep = SchemaError(
+        _("{path}: the schema is nested more than {limit} levels deep; flatten it with $defs and $ref").format(
+            path=display, limit=MAX_DEPTH
+        )
+    )
     try:
-        return json.loads(text), content_digest(data)
+        contents = json.loads(text)
     except json.JSONDecodeError as error:
         raise SchemaError(
             _("{path}: invalid JSON at line {line}, column {column}: {reason}; fix the schema file").format(
                 path=display, line=error.lineno, column=error.colno, reason=translated_problem(error.msg)
             )
         ) from None
+    except RecursionError:
+        raise too_deep from None
+    if _depth_exceeds(contents, MAX_DEPTH):
+        raise too_deep
+    return contents, content_digest(data)
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    """Return whether JSON objects and arrays nest more than ``limit`` levels deep in ``value``, without recursion."""
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if not isinstance(node, (dict, list)):
+            continue
+        if depth > limit:
+            return True
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _validator_class(contents: Any, display: str, default: type[Validator]) -> type[Validator]:
