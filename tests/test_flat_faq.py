@@ -493,3 +493,37 @@ def test_answers_naming_own_subjects_are_distinct():
             "the text most sections share; merge the two or rewrite one so that each says something of its own",
         )
     ]
+
+
+ORPHAN_ANSWER = (
+    "## 系统要求\n\n"
+    "**问题：** 支持哪些操作系统？\n**答案：** Windows 10 及以上。\n\n"
+    "**答案：** 至少需要 4 GB 内存。\n\n"
+    "**问题：** 需要联网激活吗？\n**答案：** 首次启动时需要联网。\n"
+)
+
+
+def test_answer_after_answer_opens_item():
+    [section] = parse(ORPHAN_ANSWER).sections
+    assert [outline(item) for item in section.children] == [
+        ("item", 3, 3, 4, "支持哪些操作系统？", {"question": (3, 3, "支持哪些操作系统？"), "answer": (4, 4, "Windows 10 及以上。")}),
+        ("item", 3, 6, 6, "至少需要 4 GB 内存。", {"answer": (6, 6, "至少需要 4 GB 内存。")}),
+        ("item", 3, 8, 9, "需要联网激活吗？", {"question": (8, 8, "需要联网激活吗？"), "answer": (9, 9, "首次启动时需要联网。")}),
+    ]
+
+
+def test_answer_without_question_fails_schema(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "faq.schema.json").write_text(
+        '{"properties": {"sections": {"items": {"properties": {"children": {"items": '
+        '{"properties": {"fields": {"required": ["question", "answer"]}}}}}}}}}',
+        encoding="utf-8",
+    )
+    (tmp_path / "faq.md").write_text(ORPHAN_ANSWER, encoding="utf-8")
+
+    assert findings("faq.md", schema="faq.schema.json") == [
+        (
+            "faq.md", 6, "DL401",
+            'item "至少需要 4 GB 内存。" has no question field; add it as **题目：** or **Question:** followed by its text',
+        ),
+    ]

@@ -47,3 +47,31 @@ def test_python_tags_are_not_constructed():
     with pytest.raises(FrontMatterError) as raised:
         front_matter_value(parse("---\nkey: !!python/object/apply:os.system ['true']\n---\n"), "key")
     assert str(raised.value).startswith("doc.md:2: invalid YAML in the front matter: could not determine a constructor")
+
+
+def front_matter_json(text: str):
+    return parse(text).to_json()["front_matter"]
+
+
+def test_data_keeps_dates_as_written():
+    data = front_matter_json("---\nowner: 王芳\nreview-date: 2026-02-30\nreviewed: 2026-01-05 10:00:00\n---\n# A\n")["data"]
+    assert data == {"owner": "王芳", "review-date": "2026-02-30", "reviewed": "2026-01-05 10:00:00"}
+
+
+def test_data_converts_to_json_types():
+    data = front_matter_json("---\n1: one\nnull: x\nsize: .inf\ntags: !!set {a: null}\nlist: [1, 2.5, no]\n---\n")["data"]
+    assert data == {"1": "one", "null": "x", "size": "inf", "tags": "{'a'}", "list": [1, 2.5, False]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\n- a\n- b\n---\n",
+        "---\nkey: [unclosed\n---\n",
+        "---\na: &a [*a]\n---\n",
+        "---\n" + "".join(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]\n" for n in range(1, 6)).replace("*l0", "x"),
+    ],
+    ids=["list", "invalid-yaml", "recursive", "alias-expansion"],
+)
+def test_data_is_null_without_mapping(text):
+    assert front_matter_json(text + "---\n# A\n")["data"] is None

@@ -749,3 +749,222 @@ def test_missing_field_named_in_chinese(run_cli, tmp_path, monkeypatch):
         'miss.md:14:1: DL401 schema-violation the 答案 field of item "2. 事务" has no steps; '
         "write at least 2 steps as an ordered list",
     ]
+
+
+def _repository_with_page(tmp_path, schema_value):
+    """Return a git work tree (a folder with .git) holding docs/page.md, which names ``schema_value`` in front matter."""
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    page = repository / "docs" / "page.md"
+    page.parent.mkdir()
+    page.write_text(f"---\ndoclint-schema: {schema_value}\n---\n# Title\n\nText.\n", encoding="utf-8")
+    return repository, page
+
+
+def test_outside_schema_rejected_unread(run_cli, tmp_path, monkeypatch):
+    # The outside file is an invalid schema whose value would be quoted in the message if doclint read it.
+    write_json(tmp_path / "secret.json", {"type": "token-1234"})
+    repository, page = _repository_with_page(tmp_path, "../../secret.json")
+    monkeypatch.chdir(repository)
+
+    code, stdout, stderr = run_cli("check", "--no-cache", "docs/page.md")
+
+    assert (code, stderr) == (1, "")
+    assert stdout.splitlines()[0] == (
+        "docs/page.md:2:1: DL401 schema-violation front matter key doclint-schema: docs/../../secret.json: outside "
+        f"the document's repository {repository}, which a schema named in front matter must be in; move the schema "
+        "into the repository or name it with --schema"
+    )
+    assert "token-1234" not in stdout
+
+
+def test_outside_ref_rejected_unread(run_cli, tmp_path, monkeypatch):
+    write_json(tmp_path / "secret.json", {"type": "token-1234"})
+    repository, _page = _repository_with_page(tmp_path, "page.schema.json")
+    write_json(repository / "docs" / "page.schema.json", {"$ref": "../../secret.json"})
+    monkeypatch.chdir(repository)
+
+    code, stdout, _stderr = run_cli("check", "--no-cache", "docs/page.md")
+
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        "docs/page.md:2:1: DL401 schema-violation front matter key doclint-schema: docs/page.schema.json: "
+        f'$ref "../../secret.json" names {tmp_path / "secret.json"}, outside the document\'s repository '
+        f"{repository}, which a schema named in front matter must be in; move that file into the repository"
+    )
+
+
+def test_repository_schema_accepted(tmp_path, monkeypatch):
+    repository, page = _repository_with_page(tmp_path, "../schemas/page.schema.json")
+    write_json(repository / "schemas" / "page.schema.json", {"$ref": "common.schema.json"})
+    write_json(repository / "schemas" / "common.schema.json", {"properties": {"sections": {"maxItems": 0}}})
+    monkeypatch.chdir(repository)
+    builtin = repository / "docs" / "builtin.md"
+    builtin.write_text("---\ndoclint-schema: generic\n---\n# Title\n", encoding="utf-8")
+
+    findings = schema_findings("docs/page.md", "docs/builtin.md")
+
+    assert [(f.path, f.line, f.message) for f in findings] == [
+        ("docs/page.md", 1, '"sections" of the document has 1 item; the schema allows at most 0'),
+    ]
+
+
+def test_schema_option_reads_outside_file(run_cli, tmp_path, monkeypatch):
+    # --schema is the choice of the person who runs doclint, not of a document, so it may be anywhere.
+    write_json(tmp_path / "shared.schema.json", {"properties": {"sections": {"maxItems": 0}}})
+    repository, _page = _repository_with_page(tmp_path, "")
+    (repository / "docs" / "plain.md").write_text("# Title\n\nText.\n", encoding="utf-8")
+    monkeypatch.chdir(repository)
+
+    code, stdout, _stderr = run_cli("check", "--no-cache", "--schema", str(tmp_path / "shared.schema.json"), "docs/plain.md")
+
+    assert code == 1
+    assert stdout.splitlines()[0].startswith("docs/plain.md:1:1: DL401 schema-violation ")
+
+
+MITIGATION_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "properties": {"sections": {"items": {"properties": {"children": {"items": {"$ref": "part.schema.json"}}}}}},
+}
+ORDERED_STEPS_PART = {
+    # A $schema of its own makes jsonschema enter this file with the draft's own validator class.
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "if": {"properties": {"title": {"const": "处理步骤"}}},
+    "then": {
+        "properties": {
+            "blocks": {
+                "contains": {
+                    "required": ["type", "ordered"],
+                    "properties": {"type": {"const": "list"}, "ordered": {"const": True}, "items": {"minItems": 2}},
+                }
+            }
+        }
+    },
+}
+BULLET_RUNBOOK = "# 运行手册：缓存宕机\n\n## 处理步骤\n\n先确认告警。\n\n- 登录跳板机。\n- 重启缓存服务。\n\n## 其他\n"
+
+
+def test_contains_names_closest_element(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_json(tmp_path / "runbook.schema.json", MITIGATION_SCHEMA)
+    write_json(tmp_path / "part.schema.json", ORDERED_STEPS_PART)
+    (tmp_path / "cache.md").write_text(BULLET_RUNBOOK, encoding="utf-8")
+
+    code, stdout, _stderr = run_cli("check", "--no-cache", "--schema", "runbook.schema.json", "cache.md")
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        'cache.md:3:1: DL401 schema-violation "blocks" of section "处理步骤" has no element that the schema\'s '
+        '"contains" accepts; the closest is at line 7: "ordered" of the list in section "处理步骤" is false; '
+        "the schema requires true"
+    )
+
+    _code, stdout, _stderr = run_cli("check", "--no-cache", "--lang", "zh-CN", "--schema", "runbook.schema.json", "cache.md")
+    assert stdout.splitlines()[0] == (
+        "cache.md:3:1: DL401 schema-violation 章节“处理步骤”的“blocks”中没有满足 schema 的“contains”约束的元素；"
+        "最接近的在第 7 行：章节“处理步骤”中的列表的“ordered”的值为 false；schema 要求值为 true"
+    )
+
+
+def test_contains_on_empty_array(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_json(
+        tmp_path / "code.schema.json",
+        {
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "properties": {"sections": {"items": {"properties": {"blocks": {"contains": {"properties": {"type": {"const": "code"}}}}}}}},
+        },
+    )
+    (tmp_path / "api.md").write_text("# Intro\n\nSee below.\n\n# Empty\n\n## Child\n", encoding="utf-8")
+
+    findings = schema_findings("api.md", schema="code.schema.json")
+
+    assert [(f.line, f.message) for f in findings] == [
+        (1, '"blocks" of section "Intro" has no element that the schema\'s "contains" accepts; the closest is at '
+            'line 3: "type" of the paragraph in section "Intro" is "paragraph"; the schema requires "code"'),
+        (5, '"blocks" of section "Empty" is empty; the schema requires at least one element that its "contains" accepts'),
+    ]
+
+
+OWNER_SCHEMA = {
+    "properties": {
+        "front_matter": {
+            "type": "object",
+            "properties": {
+                "data": {
+                    "type": "object",
+                    "required": ["owner", "review-date"],
+                    "properties": {"review-date": {"type": "string", "format": "date"}, "contact": {"format": "email"}},
+                }
+            },
+        }
+    }
+}
+
+
+def test_front_matter_keys_and_date_format(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_json(tmp_path / "owner.schema.json", OWNER_SCHEMA)
+    (tmp_path / "faq.md").write_text(
+        "---\ntitle: 账单\nreview-date: 2026-02-30\ncontact: support\n---\n# 账单常见问题\n", encoding="utf-8"
+    )
+    (tmp_path / "ok.md").write_text("---\nowner: 王芳\nreview-date: 2026-03-01\n---\n# 付款\n", encoding="utf-8")
+
+    code, stdout, _stderr = run_cli("check", "--no-cache", "--schema", "owner.schema.json", "faq.md", "ok.md")
+    assert code == 1
+    assert stdout.splitlines()[:3] == [
+        'faq.md:1:1: DL401 schema-violation the front matter has no owner key; add a line "owner: " with its value',
+        'faq.md:3:1: DL401 schema-violation the front matter key review-date is "2026-02-30", which is not a valid '
+        "date; write an existing date as YYYY-MM-DD, such as 2026-12-31",
+        'faq.md:4:1: DL401 schema-violation the front matter key contact is "support", which is not a valid "email"; '
+        "correct the value",
+    ]
+    assert "ok.md" not in stdout
+
+    _code, stdout, _stderr = run_cli("check", "--no-cache", "--lang", "zh-CN", "--schema", "owner.schema.json", "faq.md")
+    assert stdout.splitlines()[:2] == [
+        "faq.md:1:1: DL401 schema-violation front matter 缺少 owner 键；请添加一行“owner: ”并写上它的值",
+        'faq.md:3:1: DL401 schema-violation front matter 键 review-date 的值为 "2026-02-30"，不是有效的日期；'
+        "请按 YYYY-MM-DD 写一个存在的日期，例如 2026-12-31",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('{"not": ' * 3000 + "{}" + "}" * 3000, "the schema is nested more than 100 levels deep; flatten it with $defs and $ref"),
+        ('{"not": ' * 101 + "{}" + "}" * 101, "the schema is nested more than 100 levels deep; flatten it with $defs and $ref"),
+        (
+            json.dumps(
+                {"$defs": {f"d{n}": {"$ref": f"#/$defs/d{n + 1}"} for n in range(800)} | {"d800": {}}, "$ref": "#/$defs/d0"}
+            ),
+            "its $ref chain is too long to follow; shorten the chain of references",
+        ),
+    ],
+    ids=["deeper-than-parser", "depth-101", "long-ref-chain"],
+)
+def test_too_deep_schema_is_usage_error(run_cli, tmp_path, monkeypatch, text, problem):
+    monkeypatch.chdir(tmp_path)
+    Path("deep.schema.json").write_text(text, encoding="utf-8")
+    Path("doc.md").write_text("# T\n\nText.\n", encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-cache", "--schema", "deep.schema.json", "doc.md")
+
+    assert (code, stdout) == (2, "")
+    assert stderr == f"doclint: error: deep.schema.json: {problem}\n"
+
+
+def test_too_deep_front_matter_schema_spares_others(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("deep.schema.json").write_text('{"not": ' * 3000 + "{}" + "}" * 3000, encoding="utf-8")
+    Path("a.md").write_text("---\ndoclint-schema: deep.schema.json\n---\n# A\n", encoding="utf-8")
+    Path("b.md").write_text("# B\n\n```python\nimport os; print(1)\n```\n", encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-cache", "a.md", "b.md")
+
+    assert (code, stderr) == (1, "")
+    assert stdout.splitlines()[:2] == [
+        "a.md:2:1: DL401 schema-violation front matter key doclint-schema: deep.schema.json: the schema is nested "
+        "more than 100 levels deep; flatten it with $defs and $ref",
+        "b.md:4:8: DL302 unused-import 'os' is imported but not used in this or a later Python block of the "
+        "document; remove the import",
+    ]

@@ -343,7 +343,7 @@ def _rules_of_named_folder(top: str) -> FolderRules:
     do not reach into a nested one.
     """
     absolute = os.path.abspath(top)
-    root = _work_tree_root(absolute)
+    root = work_tree_root(absolute)
     if root is None:
         return NO_RULES
     ignore_files = _ignore_files_above(absolute, root)
@@ -455,7 +455,7 @@ def _matches_itself(pattern: pathspec.RegexPattern, relative: str) -> bool:
     return match.start("ps_d") == len(relative) - 1
 
 
-def _work_tree_root(folder: str) -> str | None:
+def work_tree_root(folder: str) -> str | None:
     """Return the nearest folder at or above the absolute ``folder`` that contains ``.git``, or None outside a repository."""
     for candidate in (Path(folder), *Path(folder).parents):
         if _exists(candidate / ".git"):

@@ -1,8 +1,9 @@
 """Reading keys from a document's YAML front matter.
 
-The section tree keeps front matter as raw text. This module parses it with
-PyYAML's safe loader when a rule needs a key, and also returns the line of
-the key's value so that a problem with the value can point at it.
+The section tree keeps front matter as raw text, and its keys as JSON for
+schemas (``front_matter_data``). This module parses it with PyYAML's safe
+loader when a rule needs a key, and also returns the line of the key's
+value so that a problem with the value can point at it.
 """
 
 from __future__ import annotations

@@ -343,7 +343,9 @@ class FrontMatter:
     text: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"line": self.line, "end_line": self.end_line, "text": self.text}
+        from doclint.front_matter_data import front_matter_data
+
+        return {"line": self.line, "end_line": self.end_line, "text": self.text, "data": front_matter_data(self.text)}
 
 
 def is_item(section: Section) -> bool:

@@ -477,7 +477,8 @@ def _split_items(
 
     An item opens at a bold question paragraph that an answer field
     follows (``**问题 3：如何排序？**`` or ``**Q: Why?**`` over ``**答案：**``),
-    and at each question field of a flat FAQ (``_flat_question_starts``).
+    and at each question field of a flat FAQ (``_flat_item_starts``), and
+    at an answer field of a flat FAQ that follows another answer.
     It runs to the next item's start. Returns the blocks before the first
     item and the items, one level below ``level``.
     """
@@ -488,7 +489,7 @@ def _split_items(
         and bold_question(block.markdown, labels) is not None
         and _is_field(blocks[index + 1], labels, "answer")
     ]
-    starts = sorted(set(bold_starts) | set(_flat_question_starts(blocks, labels)))
+    starts = sorted(set(bold_starts) | set(_flat_item_starts(blocks, labels)))
     if not starts:
         return blocks, []
 
@@ -551,8 +552,8 @@ def _is_field(block: Block, labels: LabelTable, key: str) -> bool:
     return found is not None and found.key == key
 
 
-def _flat_question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
-    """Return the indexes of the question fields of a flat FAQ, or none when the blocks hold one Q&A pair at most.
+def _flat_item_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
+    """Return the indexes of the fields that open the items of a flat FAQ, or none when the blocks hold one Q&A pair at most.
 
     A flat FAQ puts several question and answer fields under one heading
     (``**Q:** …`` over ``**A:** …``, again and again). Each question field
@@ -560,11 +561,16 @@ def _flat_question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
     takes two questions whose next field is an answer: a section with one
     question and one answer, such as a numbered item with ``**题目：**``
     and ``**答案：**``, is itself the item and keeps its fields.
+
+    An answer field whose previous field is an answer too opens an item
+    without a question. Its question was lost, and as a second answer of
+    the item above, the field would be dropped without a trace, because a
+    section keeps the first field of each key.
     """
     # Two pairs take four paragraphs, and most sections have fewer: they are not matched against the labels.
     if sum(isinstance(block, Paragraph) for block in blocks) < 4:
         return []
-    questions: list[int] = []
+    starts: list[int] = []
     answered = 0
     last_key: str | None = None
     for index, block in enumerate(blocks):
@@ -572,13 +578,18 @@ def _flat_question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
             continue
         found = labels.match(block.markdown)
         if found is None:
+            # A bold question (``**问：如何轮换密钥？**``) is the question of the answer that follows it.
+            if bold_question(block.markdown, labels) is not None:
+                last_key = "question"
             continue
         if found.key == "question":
-            questions.append(index)
+            starts.append(index)
         elif found.key == "answer" and last_key == "question":
             answered += 1
+        elif found.key == "answer" and last_key == "answer":
+            starts.append(index)
         last_key = found.key
-    return questions if answered >= 2 else []
+    return starts if answered >= 2 else []
 
 
 def _item_section(blocks: list[Block], level: int, labels: LabelTable, source: Source) -> Section:

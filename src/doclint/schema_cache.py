@@ -52,25 +52,27 @@ class _Entry:
         return all(_signature(path) == signature for path, signature in self.signatures)
 
 
-_entries: dict[tuple[str, str | None], _Entry] = {}
+_entries: dict[tuple[str, str | None, str | None], _Entry] = {}
 
 
 # A URL such as https://example.com/schema.json: a scheme of two letters or more, so that C:/ stays a path.
 _URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
 
 
-def load_schema(value: str, base: Path = Path()) -> LoadedSchema:
+def load_schema(value: str, base: Path = Path(), confine_to: Path | None = None) -> LoadedSchema:
     """Return the schema named by ``value`` (a built-in name or a path relative to ``base``), loading it if needed.
 
     Raises SchemaError, as ``SchemaLoader.load`` does, for a schema that
-    cannot be used. Such a schema is not cached, so every request reports
+    cannot be used, and for one with a file outside ``confine_to`` when
+    that is given. Such a schema is not cached, so every request reports
     the error.
     """
     if _URL_RE.match(value):
         raise SchemaError(
             _("{value}: doclint does not download schemas; save the schema to a file and name its path").format(value=value)
         )
-    key = (value, os.path.abspath(base) if is_schema_path(value) else None)
+    confined = os.path.abspath(confine_to) if confine_to is not None else None
+    key = (value, os.path.abspath(base) if is_schema_path(value) else None, confined)
     entry = _entries.get(key)
     if entry is not None and entry.is_current():
         record_dependencies(entry.digests)
@@ -78,7 +80,7 @@ def load_schema(value: str, base: Path = Path()) -> LoadedSchema:
 
     if entry is not None:
         logger.debug("schema %s changed on disk; loading it again", value)
-    loader = SchemaLoader()
+    loader = SchemaLoader(confine_to)
     schema = loader.load(value, base)
 
     signatures = tuple((path, _signature(path)) for path in loader.read_files())

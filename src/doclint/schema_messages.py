@@ -63,7 +63,13 @@ def describe_errors(errors: Iterable[ValidationError], tree: dict[str, Any], lab
         missing = _missing_property(error, missing_seen)
         location = locate(tree, error.absolute_path)
         message = _custom_message(error, location, missing) or _standard_message(error, location, missing, labels)
-        yield Violation(location.node["line"], location.node.get("end_line", location.node["line"]), message)
+        if error.validator == "contains" and error.context and _template(error) is None:
+            message = _contains_message(error, location, tree, labels)
+        key_line = _front_matter_key_line(location)
+        if key_line is not None:
+            yield Violation(key_line, key_line, message)
+        else:
+            yield Violation(location.node["line"], location.node.get("end_line", location.node["line"]), message)
 
 
 def locate(tree: dict[str, Any], path: Sequence[str | int]) -> Location:
@@ -95,9 +101,30 @@ def _enter(outer: Location, node: dict[str, Any], key: str | int, container: str
     return Location(node, "block", outer.section, None, None, ())
 
 
+def _front_matter_key(location: Location) -> str | None:
+    """Return the top-level front matter key that the failed value is in or under, or None."""
+    if location.kind == "front_matter" and len(location.rest) >= 2 and location.rest[0] == "data":
+        return str(location.rest[1])
+    return None
+
+
+def _front_matter_key_line(location: Location) -> int | None:
+    """Return the line of the front matter key of the failed value, so that the finding points at that key."""
+    from doclint.front_matter_data import front_matter_key_line
+
+    key = _front_matter_key(location)
+    if key is None:
+        return None
+    return front_matter_key_line(location.node["text"], key, location.node["line"] + 1)
+
+
 def _most_relevant(error: ValidationError) -> ValidationError:
-    """Return the error itself, or for anyOf and oneOf without their own message, the closest failed branch."""
-    if error.context and _template(error) is None:
+    """Return the error itself, or for anyOf and oneOf without their own message, the closest failed branch.
+
+    A ``contains`` error stays itself: its context contains why the closest
+    element failed, which ``_contains_message`` adds to it.
+    """
+    if error.context and error.validator != "contains" and _template(error) is None:
         return _most_relevant(best_match(error.context))
     return error
 
@@ -176,7 +203,9 @@ def node_phrase(location: Location) -> str:
 
 
 def target_phrase(location: Location) -> str:
-    """Return how messages name the failed value: the node, or a property of it."""
+    """Return how messages name the failed value: the node, a front matter key, or a property of the node."""
+    if _front_matter_key(location) is not None:
+        return _("the front matter key {key}").format(key=".".join(str(key) for key in location.rest[1:]))
     node = node_phrase(location)
     if not location.rest or (location.kind == "field" and location.rest == ("text",)):
         return node
@@ -212,6 +241,26 @@ def _standard_message(error: ValidationError, location: Location, missing: str |
     )
 
 
+def _contains_message(error: ValidationError, location: Location, tree: dict[str, Any], labels: LabelTable) -> str:
+    """Word a ``contains`` that no element matched, with why the closest element (``schema_closest``) fails.
+
+    A writer needs to know which element was nearly right and what to
+    change in it, such as a list that is not ordered, not only that the
+    array lacks some element.
+    """
+    closest = _most_relevant(best_match(error.context))
+    closest_location = locate(tree, closest.absolute_path)
+    missing = _missing_property(closest, {})
+    reason = _custom_message(closest, closest_location, missing) or _standard_message(
+        closest, closest_location, missing, labels
+    )
+    if closest.validator == "contains" and closest.context:
+        reason = _contains_message(closest, closest_location, tree, labels)
+    return _('{target} has no element that the schema\'s "contains" accepts; the closest is at line {line}: {reason}').format(
+        target=target_phrase(location), line=closest_location.node["line"], reason=reason
+    )
+
+
 def _required(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str | None:
     if missing is None:
         return None
@@ -222,6 +271,8 @@ def _required(error: ValidationError, location: Location, missing: str | None, l
                 section=node_phrase(location), field=field_name(missing), labels=shown
             )
         return _("{section} has no {field} field; add one").format(section=node_phrase(location), field=field_name(missing))
+    if location.kind == "front_matter" and location.rest == ("data",):
+        return _('the front matter has no {property} key; add a line "{property}: " with its value').format(property=missing)
     return _('{target} has no "{property}"').format(target=target_phrase(location), property=missing)
 
 
@@ -342,10 +393,31 @@ def _maximum(error: ValidationError, location: Location, missing: str | None, la
     )
 
 
+def _contains(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str | None:
+    """Word a ``contains`` on an empty array; a non-empty one gets ``_contains_message`` when its closest element is known."""
+    if error.instance != []:
+        return None
+    return _('{target} is empty; the schema requires at least one element that its "contains" accepts').format(
+        target=target_phrase(location)
+    )
+
+
+def _format(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
+    if error.validator_value == "date":
+        return _("{target} is {value}, which is not a valid date; write an existing date as YYYY-MM-DD, such as 2026-12-31").format(
+            target=target_phrase(location), value=format_value(error.instance)
+        )
+    return _("{target} is {value}, which is not a valid {format}; correct the value").format(
+        target=target_phrase(location), value=format_value(error.instance), format=format_value(error.validator_value)
+    )
+
+
 MessageBuilder = Callable[[ValidationError, Location, "str | None", LabelTable], "str | None"]
 
 _BUILDERS: dict[str, MessageBuilder] = {
     "required": _required,
+    "contains": _contains,
+    "format": _format,
     "minItems": _min_items,
     "maxItems": _max_items,
     "minLength": _min_length,

@@ -66,7 +66,7 @@ def compile_validity_check(validator: Validator) -> ValidityCheck | None:
     cannot be resolved makes this return None, so that validation raises
     for it as before.
     """
-    if not _jsonschema_is_tested():
+    if not jsonschema_is_tested():
         logger.debug("no compiled validity check: jsonschema %s is not a version it was tested with", _jsonschema_version())
         return None
     try:
@@ -95,7 +95,7 @@ def _jsonschema_version() -> str:
     return version("jsonschema")
 
 
-def _jsonschema_is_tested() -> bool:
+def jsonschema_is_tested() -> bool:
     """Return whether the installed jsonschema has a major and minor version in TESTED_JSONSCHEMA.
 
     The compiled check repeats jsonschema's keyword logic, so a release it

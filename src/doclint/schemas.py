@@ -47,6 +47,7 @@ from doclint.data import rules_dir
 from doclint.cachefiles import content_digest
 from doclint.data_syntax import translated_problem
 from doclint.meta_schema_messages import describe_meta_schema_error
+from doclint.schema_closest import reporting_class
 from doclint.schema_errors import SchemaError
 from doclint.schema_validity import ValidityCheck, compile_validity_check
 from doclint.i18n import _
@@ -59,6 +60,15 @@ DEFAULT_VALIDATOR: type[Validator] = Draft202012Validator
 MESSAGE_KEYWORD = "x-doclint-message"
 """The keyword by which a schema gives its own message for a failed constraint."""
 MESSAGE_PLACEHOLDERS = frozenset({"heading", "section", "field", "label", "property", "value", "limit"})
+
+MAX_DEPTH = 100
+"""The deepest nesting of JSON objects and arrays that a schema file may have.
+
+Loading, checking and validating walk a schema recursively, a few Python
+frames per level, so a schema nested thousands of levels deep would
+exhaust the interpreter's stack. The built-in schemas nest 9 levels deep,
+so the limit leaves ample room for hand-written ones.
+"""
 
 REFERENCE_KEYWORDS = ("$ref", "$dynamicRef", "$recursiveRef")
 REMOTE_SCHEMES = ("http", "https")
@@ -80,6 +90,9 @@ class LoadedSchema:
     validity_check: ValidityCheck | None
     """Fast function that returns ``validator.is_valid(tree)``, compiled by ``schema_validity``,
     or None for a schema with a keyword that it does not compile."""
+    reporting_validator: Validator
+    """The same validator, with ``contains`` errors that carry the errors of the closest element (``schema_closest``).
+    It collects the errors of an invalid tree."""
 
 
 @dataclass(frozen=True)
@@ -130,7 +143,9 @@ class SchemaLoader:
     with a loader of its own, and a schema edited on disk with a new one.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, confine_to: Path | None = None) -> None:
+        """``confine_to``, when given, is the folder that every schema file read must be inside (see ``_check_inside``)."""
+        self._confine_to = confine_to.resolve() if confine_to is not None else None
         self._files: dict[str, _SchemaFile] = {}
         self._checked: set[str] = set()
         self._schemas: dict[Path, LoadedSchema] = {}
@@ -141,7 +156,13 @@ class SchemaLoader:
         path = schema_file(value, base)
         key = path.resolve()
         if key not in self._schemas:
-            self._schemas[key] = self._load_root(value, path)
+            try:
+                self._schemas[key] = self._load_root(value, path)
+            except RecursionError:
+                # Each file is at most MAX_DEPTH deep, so only a long chain of $ref through subschemas gets here.
+                raise SchemaError(
+                    _("{path}: its $ref chain is too long to follow; shorten the chain of references").format(path=path)
+                ) from None
         return self._schemas[key]
 
     def read_files(self) -> list[Path]:
@@ -161,7 +182,10 @@ class SchemaLoader:
         # reference resolved against the file's location (or its own $id),
         # not against the working folder.
         wrapper = {"$ref": base}
-        validator = root.validator_class(wrapper, registry=self._registry())
+        registry = self._registry()
+        # "format" is an assertion here, as a writer of "format": "date" expects, not only an annotation.
+        format_checker = root.validator_class.FORMAT_CHECKER
+        validator = root.validator_class(wrapper, registry=registry, format_checker=format_checker)
         compiled = compile_validity_check(validator)
         logger.debug(
             "loaded schema %s (%s, %d files, %s validity check)",
@@ -170,7 +194,8 @@ class SchemaLoader:
             len(self._files),
             "compiled" if compiled is not None else "jsonschema's",
         )
-        return LoadedSchema(name, path, validator, compiled)
+        reporting = reporting_class(root.validator_class)(wrapper, registry=registry, format_checker=format_checker)
+        return LoadedSchema(name, path, validator, compiled, reporting)
 
     def _read(self, path: Path, default: type[Validator], display: str) -> _SchemaFile:
         """Read, parse and check one schema file, or return it if it was read before."""
@@ -178,6 +203,7 @@ class SchemaLoader:
         if uri in self._files:
             return self._files[uri]
 
+        self._check_inside(path, display)
         contents, digest = _read_json(path, display)
         self._digests[str(path.resolve())] = digest
         validator_class = _validator_class(contents, display, default)
@@ -190,6 +216,30 @@ class SchemaLoader:
         schema = _SchemaFile(uri, display, resource, validator_class)
         self._files[uri] = schema
         return schema
+
+    def _check_inside(self, path: Path, display: str, reference: str | None = None) -> None:
+        """Raise SchemaError when ``path`` is outside the confining folder, before anything reads it.
+
+        A document names its own schema in front matter. Without this check,
+        a document in a pull request could make a CI run read a JSON file
+        elsewhere on the runner, such as a credentials file. A message about
+        an invalid schema would then print parts of it. The check runs before the
+        file is read or tested for existence, so the message says nothing
+        about the file. Built-in schemas are allowed everywhere.
+        """
+        if self._confine_to is None or _is_builtin_file(path) or path.resolve().is_relative_to(self._confine_to):
+            return
+        if reference is None:
+            message = _("{path}: outside the document's repository {root}, which a schema named in front matter must be "
+                        "in; move the schema into the repository or name it with --schema").format(
+                path=display, root=self._confine_to
+            )
+        else:
+            message = _('{path}: $ref "{reference}" names {target}, outside the document\'s repository {root}, which a '
+                        "schema named in front matter must be in; move that file into the repository").format(
+                path=display, reference=reference, target=_display(path), root=self._confine_to
+            )
+        raise SchemaError(message)
 
     def _registry(self) -> Registry[Any]:
         """Return a registry of the files read so far, with the drafts' meta-schemas and no network access."""
@@ -241,6 +291,7 @@ class SchemaLoader:
         target, _fragment = urldefrag(urljoin(base, reference))
         if urlsplit(target).scheme == "file" and target not in self._files:
             path = Path(url2pathname(urlsplit(target).path))
+            self._check_inside(path, schema.display, reference)
             if not path.is_file():
                 raise SchemaError(
                     _('{path}: $ref "{reference}" names {target}, which is not a file; check the file name').format(
@@ -291,14 +342,38 @@ def _read_json(path: Path, display: str) -> tuple[Any, str]:
             )
         ) from None
 
+    too_deep = SchemaError(
+        _("{path}: the schema is nested more than {limit} levels deep; flatten it with $defs and $ref").format(
+            path=display, limit=MAX_DEPTH
+        )
+    )
     try:
-        return json.loads(text), content_digest(data)
+        contents = json.loads(text)
     except json.JSONDecodeError as error:
         raise SchemaError(
             _("{path}: invalid JSON at line {line}, column {column}: {reason}; fix the schema file").format(
                 path=display, line=error.lineno, column=error.colno, reason=translated_problem(error.msg)
             )
         ) from None
+    except RecursionError:
+        raise too_deep from None
+    if _depth_exceeds(contents, MAX_DEPTH):
+        raise too_deep
+    return contents, content_digest(data)
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    """Return whether JSON objects and arrays nest more than ``limit`` levels deep in ``value``, without recursion."""
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if not isinstance(node, (dict, list)):
+            continue
+        if depth > limit:
+            return True
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _validator_class(contents: Any, display: str, default: type[Validator]) -> type[Validator]:

@@ -3,7 +3,7 @@
 A document gets its schema, in this order of precedence, from:
 
 1. the ``doclint-schema`` key of its front matter, a built-in name or a path
-   relative to the document's folder;
+   relative to the document's folder, inside the document's git repository;
 2. ``Settings.schema`` (``--schema NAME|PATH``), a built-in name or a path
    relative to the working folder;
 3. ``qa-article``, when most of its numbered items carry a question or an
@@ -113,11 +113,11 @@ def _default_schema(document: Document, settings: Settings) -> LoadedSchema | No
     return None
 
 
-def _load(value: str, base: Path = Path()) -> LoadedSchema:
+def _load(value: str, base: Path = Path(), confine_to: Path | None = None) -> LoadedSchema:
     """Load a schema through the per-process cache. jsonschema is imported only when a document gets a schema check."""
     from doclint.schema_cache import load_schema
 
-    return load_schema(value, base)
+    return load_schema(value, base, confine_to)
 
 
 class DeclaredSchema(NamedTuple):
@@ -156,7 +156,8 @@ def _declared_schema(document: Document) -> DeclaredSchema | None:
         raise DeclaredSchemaError(document, declared.line, problem)
 
     try:
-        return DeclaredSchema(_load(declared.value.strip(), _document_folder(document)), declared.line)
+        folder = _document_folder(document)
+        return DeclaredSchema(_load(declared.value.strip(), folder, _schema_root(folder)), declared.line)
     except SchemaError as error:
         raise DeclaredSchemaError(document, declared.line, str(error)) from None
 
@@ -166,6 +167,22 @@ def _document_folder(document: Document) -> Path:
     if document.path.startswith("<"):
         return Path()
     return Path(document.path).parent
+
+
+def _schema_root(folder: Path) -> Path | None:
+    """Return the folder that a front matter schema, and every file it refers to, must be inside, or None.
+
+    That is the document's repository: the nearest folder at or above the
+    document's folder that contains ``.git``. In a pull request or a
+    pre-commit hook the document is a contribution that the person who runs
+    doclint has not read, so it must not make doclint read files elsewhere
+    on the machine (see ``SchemaLoader._check_inside``). Outside a
+    repository there is no such limit: the documents are the user's own.
+    """
+    from doclint.folder_search import work_tree_root
+
+    root = work_tree_root(str(folder.resolve()))
+    return Path(root) if root is not None else None
 
 
 def is_numbered_item(section: Section) -> bool:
@@ -225,7 +242,7 @@ def validate(document: Document, schema: LoadedSchema, settings: Settings) -> It
     try:
         if schema.validity_check is not None and schema.validity_check(tree):
             return
-        errors = list(schema.validator.iter_errors(tree))
+        errors = list(schema.reporting_validator.iter_errors(tree))
     except referencing.exceptions.Unresolvable as error:
         raise SchemaError(
             _("{path}: a reference cannot be resolved while checking {document} ({reason})").format(

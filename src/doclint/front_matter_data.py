@@ -1,0 +1,107 @@
+"""The keys and values of a document's YAML front matter as JSON, for schemas.
+
+``doclint ast`` prints them as ``front_matter.data``, so that a schema can
+require a key (``"required": ["owner"]``) and constrain its value
+(``"format": "date"``) instead of matching the raw text with a pattern.
+
+The YAML is read with PyYAML's safe loader, with two changes for JSON:
+
+- A timestamp stays the string it was written as. JSON has no date type,
+  and a date that does not exist, such as ``2026-02-30``, would otherwise
+  make PyYAML fail, where a schema's ``"format": "date"`` should report it.
+- A value that JSON cannot represent (binary data, a set, an infinite
+  number) becomes its string, and a key that is not a string becomes its
+  string too.
+
+Aliases let a few lines of YAML expand to millions of values, so a front
+matter that expands to more than MAX_VALUES values gets no data, as does
+one that is not a mapping or not valid YAML.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from functools import lru_cache
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+MAX_VALUES = 10_000
+"""The maximum number of values (keys, items and scalars) in the data of one front matter."""
+
+
+class _TooLarge(Exception):
+    """Raised while converting a front matter whose aliases expand to more than MAX_VALUES values."""
+
+
+def front_matter_data(text: str) -> dict[str, Any] | None:
+    """Return the front matter's top-level mapping as JSON values, or None when it has none (see the module doc)."""
+    import yaml
+
+    try:
+        value = yaml.load(text, Loader=_data_loader())
+    except (yaml.YAMLError, RecursionError):
+        return None
+    if not isinstance(value, dict):
+        return None
+    try:
+        return _json_value(value, [0])
+    except (_TooLarge, RecursionError):
+        logger.debug("front matter expands to more than %d values, or contains itself; it gets no data", MAX_VALUES)
+        return None
+
+
+def front_matter_key_line(text: str, key: str, first_line: int) -> int | None:
+    """Return the line of the last top-level ``key`` of the front matter text, which starts at ``first_line``, or None."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    lines = [
+        first_line + key_node.start_mark.line
+        for key_node, _value_node in root.value
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key
+    ]
+    return lines[-1] if lines else None
+
+
+@lru_cache(maxsize=1)
+def _data_loader() -> type:
+    """Return a safe loader class that keeps timestamps as the strings they were written as."""
+    import yaml
+
+    class DataLoader(yaml.SafeLoader):
+        pass
+
+    DataLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+    return DataLoader
+
+
+def _json_value(value: Any, count: list[int]) -> Any:
+    """Return ``value`` with JSON types only; ``count`` contains the number of values converted so far."""
+    count[0] += 1
+    if count[0] > MAX_VALUES:
+        raise _TooLarge
+    if isinstance(value, dict):
+        return {_json_key(key): _json_value(item, count) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_json_value(item, count) for item in value]
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return value
+    return str(value)
+
+
+def _json_key(key: Any) -> str:
+    """Return a mapping key as JSON writes it: ``true`` for True, ``null`` for None, else its string."""
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if key is None:
+        return "null"
+    return str(key)
