@@ -928,6 +928,22 @@ def test_front_matter_keys_and_date_format(run_cli, tmp_path, monkeypatch):
     ]
 
 
+def test_formats_outside_standard_library_unchecked(run_cli, tmp_path, monkeypatch):
+    # The test dependencies let jsonschema check uri and idn-hostname; a plain install does not, so doclint never does.
+    monkeypatch.chdir(tmp_path)
+    formats = {"home": "uri", "host": "idn-hostname", "since": "date"}
+    schema = {"properties": {"front_matter": {"properties": {"data": {"properties": {
+        key: {"format": value} for key, value in formats.items()
+    }}}}}}
+    write_json(tmp_path / "formats.schema.json", schema)
+    (tmp_path / "page.md").write_text("---\nhome: not a uri\nhost: -bad-\nsince: 2026-13-01\n---\n# Page\n", encoding="utf-8")
+
+    code, stdout, _stderr = run_cli("check", "--no-cache", "--schema", "formats.schema.json", "page.md")
+
+    assert code == 1
+    assert [line.split(" schema-violation ")[0] for line in stdout.splitlines() if "DL401" in line] == ["page.md:4:1: DL401"]
+
+
 @pytest.mark.parametrize(
     ("text", "problem"),
     [

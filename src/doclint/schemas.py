@@ -38,6 +38,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 import jsonschema.exceptions
 import referencing.exceptions
 import referencing.jsonschema
+from jsonschema import FormatChecker
 from jsonschema.protocols import Validator
 from jsonschema.validators import Draft202012Validator, validator_for
 from jsonschema_specifications import REGISTRY as META_SCHEMAS
@@ -136,6 +137,24 @@ def schema_file(value: str, base: Path) -> Path:
     return path
 
 
+CHECKED_FORMATS = ("date", "email", "idn-email", "ipv4", "ipv6", "regex", "uuid")
+"""The values of ``format`` that doclint checks; other formats are accepted unchecked.
+
+jsonschema checks these with Python's standard library alone. It checks
+more formats (``uri``, ``idn-hostname``, ``date-time``) only when other
+packages are installed, so using all of its checkers would make a
+document pass or fail depending on what else is installed beside doclint.
+"""
+
+
+def format_checker_for(validator_class: type[Validator]) -> FormatChecker:
+    """Return a format checker with the draft's checks of ``CHECKED_FORMATS`` and no others."""
+    draft_checker = validator_class.FORMAT_CHECKER
+    checker = FormatChecker(formats=())
+    checker.checkers = {name: draft_checker.checkers[name] for name in CHECKED_FORMATS if name in draft_checker.checkers}
+    return checker
+
+
 class SchemaLoader:
     """Loader of schemas and of the local files they refer to, which reads each file once.
 
@@ -184,7 +203,7 @@ class SchemaLoader:
         wrapper = {"$ref": base}
         registry = self._registry()
         # "format" is an assertion here, as a writer of "format": "date" expects, not only an annotation.
-        format_checker = root.validator_class.FORMAT_CHECKER
+        format_checker = format_checker_for(root.validator_class)
         validator = root.validator_class(wrapper, registry=registry, format_checker=format_checker)
         compiled = compile_validity_check(validator)
         logger.debug(
