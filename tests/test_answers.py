@@ -91,8 +91,8 @@ def test_code_block_answer_not_missing():
 def test_placeholder_answer_not_a_schema_violation():
     result = findings(FIXTURES / "answers-en.md", rule="schema-violation")
     assert [(d.line, d.message) for d in result] == [
-        (51, 'item "5. Rolling back a release" has no explanation field; add it as **解析：** or **Explanation:** followed by its text'),
-        (57, 'item "6. Renewing certificates" has no explanation field; add it as **解析：** or **Explanation:** followed by its text'),
+        (51, 'item "5. Rolling back a release" has no explanation field; add it as **Explanation:** followed by its text'),
+        (57, 'item "6. Renewing certificates" has no explanation field; add it as **Explanation:** followed by its text'),
     ]
 
 

@@ -524,6 +524,6 @@ def test_answer_without_question_fails_schema(tmp_path, monkeypatch):
     assert findings("faq.md", schema="faq.schema.json") == [
         (
             "faq.md", 6, "DL401",
-            'item "至少需要 4 GB 内存。" has no question field; add it as **题目：** or **Question:** followed by its text',
+            'item "至少需要 4 GB 内存。" has no question field; add it as **问题：** followed by its text',
         ),
     ]

@@ -49,7 +49,7 @@ def test_violations_fixture_three_findings():
     findings = schema_findings(VIOLATIONS)
     assert [(d.line, d.column, d.end_line) for d in findings] == [(29, 1, 38), (65, 1, 67)]
     assert [d.message for d in findings] == [
-        'item "3. 医疗资源分配" has no explanation field; add it as **解析：** or **Explanation:** followed by its text',
+        'item "3. 医疗资源分配" has no explanation field; add it as **解析：** followed by its text',
         'the 答案 field of item "6. 疾病预测与预防" has 1 step; write at least 2 steps as an ordered list',
     ]
     assert {(d.code, d.severity.value) for d in findings} == {("DL401", "error")}
@@ -60,7 +60,7 @@ def test_violations_fixture_cli_output(run_cli):
     assert code == 1
     assert stderr == ""
     assert stdout.splitlines() == [
-        f'{VIOLATIONS}:29:1: DL401 schema-violation item "3. 医疗资源分配" has no explanation field; add it as **解析：** or **Explanation:** followed by its text',
+        f'{VIOLATIONS}:29:1: DL401 schema-violation item "3. 医疗资源分配" has no explanation field; add it as **解析：** followed by its text',
         f'{VIOLATIONS}:65:1: DL401 schema-violation the 答案 field of item "6. 疾病预测与预防" has 1 step; '
         "write at least 2 steps as an ordered list",
         "Found 2 problems (2 errors, 0 warnings, 0 info) in 1 file.",
@@ -415,11 +415,21 @@ INVALID_SCHEMAS = [
     (
         '{"type": "strin"}',
         "invalid schema at $.type: 'strin' is not one of ['array', 'boolean', 'integer', 'null', 'number', "
-        "'object', 'string']; fix the schema file",
+        "'object', 'string']; did you mean 'string'?",
     ),
     (
         '{"type": ["string", "strin"]}',
         "invalid schema at $.type[1]: 'strin' is not one of ['array', 'boolean', 'integer', 'null', 'number', "
+        "'object', 'string']; did you mean 'string'?",
+    ),
+    (
+        '{"type": "String"}',
+        "invalid schema at $.type: 'String' is not one of ['array', 'boolean', 'integer', 'null', 'number', "
+        "'object', 'string']; did you mean 'string'?",
+    ),
+    (
+        '{"type": "text"}',
+        "invalid schema at $.type: 'text' is not one of ['array', 'boolean', 'integer', 'null', 'number', "
         "'object', 'string']; fix the schema file",
     ),
     (
@@ -521,7 +531,7 @@ INVALID_SCHEMAS_ZH = [
     (
         '{"type": "objekt"}',
         "$.type 处的 schema 无效：'objekt' 不是 ['array', 'boolean', 'integer', 'null', 'number', 'object', "
-        "'string'] 之一；请修正 schema 文件",
+        "'string'] 之一；是否想写 'object'？",
     ),
     ('{"required": "x"}', "$.required 处的 schema 无效：'x' 的类型不是 'array'；请修正 schema 文件"),
     ('{"required": ["a", "a"]}', "$.required 处的 schema 无效：['a', 'a'] 中有重复的元素；请修正 schema 文件"),
@@ -733,19 +743,19 @@ def test_unusable_front_matter_schema_not_replayed(run_cli, tmp_path, monkeypatc
 def test_missing_field_named_in_chinese(run_cli, tmp_path, monkeypatch):
     (tmp_path / "miss.md").write_text(
         "## 1. 准备环境\n\n**答案：**\n\n1. 甲\n2. 乙\n\n**解析：** 说明。\n\n"
-        "## 2. 事务\n\n**题目：** 什么是事务？\n\n**答案：** 见下文。\n\n**解析：** 说明。\n",
+        "## 2. 事务\n\n**问题：** 什么是事务？\n\n**答案：** 见下文。\n\n**解析：** 说明。\n",
         encoding="utf-8",
     )
     monkeypatch.chdir(tmp_path)
     _code, stdout, _stderr = run_cli("check", "--lang", "zh-CN", "--schema", "qa-article", "miss.md")
     assert stdout.splitlines()[:2] == [
-        "miss.md:1:1: DL401 schema-violation 条目“1. 准备环境”缺少“题目”字段；请添加 **题目：** 或 **Question:**，并在其后写上内容",
+        "miss.md:1:1: DL401 schema-violation 条目“1. 准备环境”缺少“题目”字段；请添加 **问题：**，并在其后写上内容",
         "miss.md:14:1: DL401 schema-violation 条目“2. 事务”的“答案”字段没有步骤；请用有序列表写出至少 2 个步骤",
     ]
     _code, stdout, _stderr = run_cli("check", "--schema", "qa-article", "miss.md")
     assert stdout.splitlines()[:2] == [
         'miss.md:1:1: DL401 schema-violation item "1. 准备环境" has no question field; '
-        "add it as **题目：** or **Question:** followed by its text",
+        "add it as **问题：** followed by its text",
         'miss.md:14:1: DL401 schema-violation the 答案 field of item "2. 事务" has no steps; '
         "write at least 2 steps as an ordered list",
     ]
@@ -854,14 +864,14 @@ def test_contains_names_closest_element(run_cli, tmp_path, monkeypatch):
     assert code == 1
     assert stdout.splitlines()[0] == (
         'cache.md:3:1: DL401 schema-violation "blocks" of section "处理步骤" has no element that the schema\'s '
-        '"contains" accepts; the closest is at line 7: "ordered" of the list in section "处理步骤" is false; '
-        "the schema requires true"
+        '"contains" accepts; the closest is at line 7: the list in section "处理步骤" is a bullet list, where '
+        "the schema expects an ordered list; number its items 1., 2., 3. instead of starting them with - or *"
     )
 
     _code, stdout, _stderr = run_cli("check", "--no-cache", "--lang", "zh-CN", "--schema", "runbook.schema.json", "cache.md")
     assert stdout.splitlines()[0] == (
         "cache.md:3:1: DL401 schema-violation 章节“处理步骤”的“blocks”中没有满足 schema 的“contains”约束的元素；"
-        "最接近的在第 7 行：章节“处理步骤”中的列表的“ordered”的值为 false；schema 要求值为 true"
+        "最接近的在第 7 行：章节“处理步骤”中的列表是无序列表，而 schema 要求有序列表；请用 1.、2.、3. 给各项编号，不要以 - 或 * 开头"
     )
 
 
@@ -880,7 +890,8 @@ def test_contains_on_empty_array(tmp_path, monkeypatch):
 
     assert [(f.line, f.message) for f in findings] == [
         (1, '"blocks" of section "Intro" has no element that the schema\'s "contains" accepts; the closest is at '
-            'line 3: "type" of the paragraph in section "Intro" is "paragraph"; the schema requires "code"'),
+            'line 3: section "Intro" has a paragraph here, where the schema expects a code block; write a code block '
+            "in its place"),
         (5, '"blocks" of section "Empty" is empty; the schema requires at least one element that its "contains" accepts'),
     ]
 

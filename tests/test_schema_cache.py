@@ -92,7 +92,7 @@ def test_rule_checks_one_document():
     document = load(str(VIOLATIONS), Settings())
     findings = list(SCHEMA_VIOLATION.check(document, Settings()))
     assert [(d.line, d.end_line) for d in findings] == [(29, 38), (65, 67)]
-    assert findings[0].message == 'item "3. 医疗资源分配" has no explanation field; add it as **解析：** or **Explanation:** followed by its text'
+    assert findings[0].message == 'item "3. 医疗资源分配" has no explanation field; add it as **解析：** followed by its text'
 
 
 def check_in_worker(document, settings):

@@ -21,6 +21,7 @@ from typing import Any, Callable
 from jsonschema.exceptions import SchemaError, ValidationError
 
 from doclint.i18n import _
+from doclint.suggestions import close_match
 
 MAX_VALUE_CHARS = 60
 """A value longer than this, as ``repr`` shows it, is cut, so that the message does not print a whole subschema."""
@@ -40,6 +41,19 @@ def describe_meta_schema_error(error: SchemaError) -> tuple[str, str]:
             value=shown(error.instance), keyword=error.validator
         )
     return error.json_path, reason
+
+
+def meta_schema_suggestion(error: SchemaError) -> str | None:
+    """Return the allowed value, as ``repr`` shows it, that a misspelled value of an ``enum`` is close to, or None.
+
+    The meta-schemas list the JSON type names in an ``enum``, so ``"strng"``
+    suggests ``'string'``.
+    """
+    error = _closest_branch(error)
+    if error.validator != "enum" or not isinstance(error.validator_value, list):
+        return None
+    close = close_match(error.instance, error.validator_value)
+    return repr(close) if close is not None else None
 
 
 def shown(value: Any) -> str:

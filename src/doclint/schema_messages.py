@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from jsonschema.exceptions import ValidationError, best_match
 
@@ -58,13 +58,14 @@ class Location:
 def describe_errors(errors: Iterable[ValidationError], tree: dict[str, Any], labels: LabelTable) -> Iterator[Violation]:
     """Yield one violation per error, in the order jsonschema reports them."""
     missing_seen: dict[tuple[int, tuple[Any, ...]], int] = {}
+    in_use = labels_in_use(tree)
     for error in errors:
         error = _most_relevant(error)
         missing = _missing_property(error, missing_seen)
         location = locate(tree, error.absolute_path)
-        message = _custom_message(error, location, missing) or _standard_message(error, location, missing, labels)
+        message = _custom_message(error, location, missing) or _standard_message(error, location, missing, labels, in_use)
         if error.validator == "contains" and error.context and _template(error) is None:
-            message = _contains_message(error, location, tree, labels)
+            message = _contains_message(error, location, tree, labels, in_use)
         key_line = _front_matter_key_line(location)
         if key_line is not None:
             yield Violation(key_line, key_line, message)
@@ -226,8 +227,23 @@ def _block_name(kind: Any) -> str:
     return names.get(kind, _("block"))
 
 
-def _standard_message(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
-    """Word a failed keyword for the writer. A keyword without its own wording is named in the message."""
+def _standard_message(
+    error: ValidationError, location: Location, missing: str | None, labels: LabelTable, in_use: Mapping[str, str]
+) -> str:
+    """Word a failed keyword for the writer. A keyword without its own wording is named in the message.
+
+    ``in_use`` maps field keys to the label that the document writes them
+    with (``labels_in_use``), which the hint for a missing field suggests.
+    """
+    from doclint.schema_structure import structure_message
+
+    structural = structure_message(error, location)
+    if structural is not None:
+        return structural
+    if error.validator == "required":
+        required = _required(error, location, missing, labels, in_use)
+        if required is not None:
+            return required
     builder = _BUILDERS.get(str(error.validator))
     if builder is not None:
         message = builder(error, location, missing, labels)
@@ -241,7 +257,9 @@ def _standard_message(error: ValidationError, location: Location, missing: str |
     )
 
 
-def _contains_message(error: ValidationError, location: Location, tree: dict[str, Any], labels: LabelTable) -> str:
+def _contains_message(
+    error: ValidationError, location: Location, tree: dict[str, Any], labels: LabelTable, in_use: Mapping[str, str]
+) -> str:
     """Word a ``contains`` that no element matched, with why the closest element (``schema_closest``) fails.
 
     A writer needs to know which element was nearly right and what to
@@ -252,20 +270,22 @@ def _contains_message(error: ValidationError, location: Location, tree: dict[str
     closest_location = locate(tree, closest.absolute_path)
     missing = _missing_property(closest, {})
     reason = _custom_message(closest, closest_location, missing) or _standard_message(
-        closest, closest_location, missing, labels
+        closest, closest_location, missing, labels, in_use
     )
     if closest.validator == "contains" and closest.context:
-        reason = _contains_message(closest, closest_location, tree, labels)
+        reason = _contains_message(closest, closest_location, tree, labels, in_use)
     return _('{target} has no element that the schema\'s "contains" accepts; the closest is at line {line}: {reason}').format(
         target=target_phrase(location), line=closest_location.node["line"], reason=reason
     )
 
 
-def _required(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str | None:
+def _required(
+    error: ValidationError, location: Location, missing: str | None, labels: LabelTable, in_use: Mapping[str, str]
+) -> str | None:
     if missing is None:
         return None
     if location.kind == "section" and location.rest == ("fields",):
-        shown = label_examples(labels, missing)
+        shown = _bold_label(in_use[missing]) if missing in in_use else label_examples(labels, missing)
         if shown:
             return _("{section} has no {field} field; add it as {labels} followed by its text").format(
                 section=node_phrase(location), field=field_name(missing), labels=shown
@@ -303,24 +323,56 @@ def label_examples(labels: LabelTable, key: str) -> str:
     The colon is part of the label, which is not read without it. CJK
     labels take the full-width colon, ASCII labels the ASCII one.
     """
-    shown = [f"**{label}{':' if label.isascii() else '：'}**" for label in field_labels(labels, key)]
+    shown = [_bold_label(label) for label in field_labels(labels, key)]
     if len(shown) < 2:
         return "".join(shown)
     return _("{first} or {second}").format(first=shown[0], second=shown[1])
+
+
+def _bold_label(label: str) -> str:
+    return f"**{label}{':' if label.isascii() else '：'}**"
+
+
+def labels_in_use(tree: dict[str, Any]) -> dict[str, str]:
+    """Map each field key to the label that the document writes it with most often, the first of equals.
+
+    A hint for a missing field suggests that label, so that a document that
+    labels its questions ``问题`` is not told to add ``题目``. A question
+    taken from a heading has no label and does not count.
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for section in _all_sections(tree.get("sections", [])):
+        for key, field in section.get("fields", {}).items():
+            if field.get("label"):
+                per_key = counts.setdefault(key, {})
+                per_key[field["label"]] = per_key.get(field["label"], 0) + 1
+    return {key: max(per_key, key=per_key.__getitem__) for key, per_key in counts.items()}
+
+
+def _all_sections(sections: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Yield sections and their subsections in document order."""
+    for section in sections:
+        yield section
+        yield from _all_sections(section.get("children", []))
 
 
 def _min_items(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
     count = len(error.instance)
     if location.kind == "field" and location.rest == ("steps",):
         field = node_phrase(location)
+        limit = error.validator_value
         if count == 0 and not location.node.get("text", "").strip():
-            return _("{field} is empty; write at least {limit} steps as an ordered list").format(
-                field=field, limit=error.validator_value
-            )
+            return ngettext(
+                "{field} is empty; write at least {limit} step as an ordered list",
+                "{field} is empty; write at least {limit} steps as an ordered list",
+                limit,
+            ).format(field=field, limit=limit)
         if count == 0:
-            return _("{field} has no steps; write at least {limit} steps as an ordered list").format(
-                field=field, limit=error.validator_value
-            )
+            return ngettext(
+                "{field} has no steps; write at least {limit} step as an ordered list",
+                "{field} has no steps; write at least {limit} steps as an ordered list",
+                limit,
+            ).format(field=field, limit=limit)
         return ngettext(
             "{field} has {count} step; write at least {limit} steps as an ordered list",
             "{field} has {count} steps; write at least {limit} steps as an ordered list",
@@ -345,15 +397,21 @@ def _max_items(error: ValidationError, location: Location, missing: str | None, 
 def _min_length(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
     if error.instance == "":
         return _("{target} is empty").format(target=target_phrase(location))
-    return _("{target} is {count} characters long; the schema requires at least {limit}").format(
-        target=target_phrase(location), count=len(error.instance), limit=error.validator_value
-    )
+    count = len(error.instance)
+    return ngettext(
+        "{target} is {count} character long; the schema requires at least {limit}",
+        "{target} is {count} characters long; the schema requires at least {limit}",
+        count,
+    ).format(target=target_phrase(location), count=count, limit=error.validator_value)
 
 
 def _max_length(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
-    return _("{target} is {count} characters long; the schema allows at most {limit}").format(
-        target=target_phrase(location), count=len(error.instance), limit=error.validator_value
-    )
+    count = len(error.instance)
+    return ngettext(
+        "{target} is {count} character long; the schema allows at most {limit}",
+        "{target} is {count} characters long; the schema allows at most {limit}",
+        count,
+    ).format(target=target_phrase(location), count=count, limit=error.validator_value)
 
 
 def _pattern(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
@@ -415,7 +473,6 @@ def _format(error: ValidationError, location: Location, missing: str | None, lab
 MessageBuilder = Callable[[ValidationError, Location, "str | None", LabelTable], "str | None"]
 
 _BUILDERS: dict[str, MessageBuilder] = {
-    "required": _required,
     "contains": _contains,
     "format": _format,
     "minItems": _min_items,

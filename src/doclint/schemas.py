@@ -47,10 +47,11 @@ from referencing import Registry, Resource
 from doclint.data import rules_dir
 from doclint.cachefiles import content_digest
 from doclint.data_syntax import translated_problem
-from doclint.meta_schema_messages import describe_meta_schema_error
+from doclint.meta_schema_messages import describe_meta_schema_error, meta_schema_suggestion
 from doclint.schema_closest import reporting_class
 from doclint.schema_errors import SchemaError
 from doclint.schema_validity import ValidityCheck, compile_validity_check
+from doclint.suggestions import close_match
 from doclint.i18n import _
 
 logger = logging.getLogger(__name__)
@@ -128,6 +129,12 @@ def schema_file(value: str, base: Path) -> Path:
         return base / Path(value).expanduser()
 
     path = builtin_schemas_dir() / f"{value}{SCHEMA_SUFFIX}"
+    close = close_match(value, builtin_schema_names()) if not path.is_file() else None
+    if close is not None:
+        raise SchemaError(
+            _('unknown schema "{name}"; did you mean "{close}"? Use a built-in schema ({names}) or the path of a '
+              ".json schema file").format(name=value, close=close, names=", ".join(builtin_schema_names()))
+        )
     if not path.is_file():
         raise SchemaError(
             _('unknown schema "{name}"; use a built-in schema ({names}) or the path of a .json schema file').format(
@@ -432,6 +439,13 @@ def _check_against_meta_schema(contents: Any, validator_class: type[Validator], 
         validator_class.check_schema(contents)
     except jsonschema.exceptions.SchemaError as error:
         location, reason = describe_meta_schema_error(error)
+        suggestion = meta_schema_suggestion(error)
+        if suggestion is not None:
+            raise SchemaError(
+                _("{path}: invalid schema at {location}: {reason}; did you mean {suggestion}?").format(
+                    path=display, location=location, reason=reason, suggestion=suggestion
+                )
+            ) from None
         raise SchemaError(
             _("{path}: invalid schema at {location}: {reason}; fix the schema file").format(
                 path=display, location=location, reason=reason
@@ -476,6 +490,19 @@ def _check_template(template: str, location: str, display: str) -> None:
         ) from None
 
     unknown = [name for name in names if name not in MESSAGE_PLACEHOLDERS]
+    close = close_match(unknown[0], sorted(MESSAGE_PLACEHOLDERS)) if unknown else None
+    if close is not None:
+        raise SchemaError(
+            _("{path}: invalid {keyword} at {location}: unknown placeholder {{{name}}}; did you mean {{{close}}}? "
+              "The placeholders are {allowed}").format(
+                path=display,
+                keyword=MESSAGE_KEYWORD,
+                location=location,
+                name=unknown[0],
+                close=close,
+                allowed=", ".join(f"{{{name}}}" for name in sorted(MESSAGE_PLACEHOLDERS)),
+            )
+        )
     if unknown:
         raise SchemaError(
             _("{path}: invalid {keyword} at {location}: unknown placeholder {{{name}}}; use {allowed}").format(
