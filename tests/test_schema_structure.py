@@ -177,3 +177,39 @@ def test_missing_question_uses_document_label(run_cli, tmp_path, monkeypatch):
     assert stdout.splitlines()[0] == (
         'doc.md:12:1: DL401 schema-violation item "2. Locks" has no question field; add it as **Q:** followed by its text'
     )
+
+
+CODE_SCHEMA = {
+    "properties": {
+        "sections": {
+            "items": {
+                "properties": {
+                    "blocks": {
+                        "items": {
+                            "if": {"properties": {"type": {"const": "code"}}},
+                            "then": {"properties": {"language": {"enum": ["python", "py"]}, "fenced": {"const": True}}},
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+CODE_DOCUMENT = "# Usage\n\n```js\nrun()\n```\n\n```\nrun()\n```\n\nText.\n\n    run()\n"
+
+
+def test_code_block_language_and_fence(run_cli, tmp_path, monkeypatch):
+    assert check(run_cli, tmp_path, monkeypatch, CODE_SCHEMA, CODE_DOCUMENT) == [
+        'doc.md:3:1: DL401 schema-violation the code block in section "Usage" is marked "js", where the schema '
+        'expects "python" or "py"; write python after its opening fence',
+        'doc.md:7:1: DL401 schema-violation the code block in section "Usage" names no language, where the schema '
+        'expects "python" or "py"; write python after its opening fence',
+        'doc.md:13:5: DL401 schema-violation the code block in section "Usage" names no language, where the schema '
+        'expects "python" or "py"; open it with a fence such as ```python',
+        'doc.md:13:5: DL401 schema-violation the code block in section "Usage" is indented, where the schema expects '
+        "a fenced one; put it between lines of ``` without the indent",
+    ]
+    assert check(run_cli, tmp_path, monkeypatch, CODE_SCHEMA, CODE_DOCUMENT, "--lang", "zh-CN")[0] == (
+        'doc.md:3:1: DL401 schema-violation 章节“Usage”中的代码块标注的语言为 "js"，而 schema 要求 "python"或"py"；'
+        "请在开头的围栏后写上 python"
+    )

@@ -285,10 +285,10 @@ def _required(
     if missing is None:
         return None
     if location.kind == "section" and location.rest == ("fields",):
-        shown = _bold_label(in_use[missing]) if missing in in_use else label_examples(labels, missing)
-        if shown:
+        examples = _bold_label(in_use[missing]) if missing in in_use else label_examples(labels, missing)
+        if examples:
             return _("{section} has no {field} field; add it as {labels} followed by its text").format(
-                section=node_phrase(location), field=field_name(missing), labels=shown
+                section=node_phrase(location), field=field_name(missing), labels=examples
             )
         return _("{section} has no {field} field; add one").format(section=node_phrase(location), field=field_name(missing))
     if location.kind == "front_matter" and location.rest == ("data",):
@@ -337,7 +337,7 @@ def labels_in_use(tree: dict[str, Any]) -> dict[str, str]:
     """Map each field key to the label that the document writes it with most often, the first of equals.
 
     A hint for a missing field suggests that label, so that a document that
-    labels its questions ``问题`` is not told to add ``题目``. A question
+    labels its questions ``问题`` gets the hint ``**问题：**``, not ``**题目：**``. A question
     taken from a heading has no label and does not count.
     """
     counts: dict[str, dict[str, int]] = {}

@@ -1,8 +1,9 @@
 """Messages in a writer's words for a schema error on the tree's own structure.
 
 Some keys of the section tree are not text the writer typed but the shape
-that doclint read from the Markdown: a section's ``kind``, ``level``,
-``number`` and ``setext``, a block's ``type`` and a list's ``ordered``. A
+that doclint read from the Markdown. These are a section's ``kind``,
+``level``, ``number`` and ``setext``, a block's ``type``, a list's
+``ordered`` and a code block's ``language`` and ``fenced``. A
 message such as ``"kind" of section "X" is "heading"`` names a JSON key the
 writer never wrote. The messages of this module name instead what the
 Markdown at that line is, what the schema expects there, and what to change.
@@ -67,7 +68,7 @@ def _marks(level: Any) -> str:
 
 
 def _level_words(level: Any) -> str:
-    """Name a level with the ATX marks that write it: ``level 3 (###)``; an item level below 6 has no marks."""
+    """Name a level with the ATX marks that write it: ``level 3 (###)``. Level 7, an item under a level 6 heading, has no marks."""
     marks = _marks(level)
     if marks:
         return format_message(_("level {level} ({marks})"), level=level, marks=marks)
@@ -122,7 +123,7 @@ def _section_level(error: ValidationError, location: Location) -> str | None:
 
 
 def _item_level(section: dict[str, Any], level: int, expected: str, allowed: list[Any] | None) -> str:
-    """Word the level of an item, which is one more than the level of the section that the item stands in."""
+    """Word the level of an item, which is one more than the level of the section that contains the item."""
     if allowed is not None and len(allowed) == 1 and isinstance(allowed[0], int) and allowed[0] >= 2:
         return format_message(_(
             "{item} is at level {level}, one level below the section it stands in, where the schema expects "
@@ -198,6 +199,63 @@ def _list_ordered(error: ValidationError, location: Location) -> str | None:
     ), section=section)
 
 
+def _code_language(error: ValidationError, location: Location) -> str | None:
+    allowed = _allowed(error)
+    if allowed is None or location.node.get("type") != "code":
+        return None
+    languages = [value for value in allowed if isinstance(value, str)]
+    if not languages:
+        return None
+    from doclint.schema_messages import format_value, section_phrase
+
+    section = section_phrase(location.section)
+    expected = _either([format_value(language) for language in languages])
+    if error.instance is None and location.node.get("fenced"):
+        return format_message(
+            _(
+                "the code block in {section} names no language, where the schema expects {expected}; write "
+                "{language} after its opening fence"
+            ),
+            section=section,
+            expected=expected,
+            language=languages[0],
+        )
+    if error.instance is None:
+        return format_message(
+            _(
+                "the code block in {section} names no language, where the schema expects {expected}; open it "
+                "with a fence such as ```{language}"
+            ),
+            section=section,
+            expected=expected,
+            language=languages[0],
+        )
+    return format_message(
+        _(
+            "the code block in {section} is marked {actual}, where the schema expects {expected}; write "
+            "{language} after its opening fence"
+        ),
+        section=section,
+        actual=format_value(error.instance),
+        expected=expected,
+        language=languages[0],
+    )
+
+
+def _code_fenced(error: ValidationError, location: Location) -> str | None:
+    if _allowed(error) != [True] or error.instance is not False or location.node.get("type") != "code":
+        return None
+    from doclint.schema_messages import section_phrase
+
+    return format_message(
+        _(
+            "the code block in {section} is indented, where the schema expects a fenced one; put it between "
+            "lines of ``` without the indent"
+        ),
+        section=section_phrase(location.section),
+    )
+
+
 _BUILDERS: dict[tuple[str, str], Callable[[ValidationError, "Location"], "str | None"]] = {
     ("section", "kind"): _section_kind,
     ("section", "level"): _section_level,
@@ -205,4 +263,6 @@ _BUILDERS: dict[tuple[str, str], Callable[[ValidationError, "Location"], "str | 
     ("section", "setext"): _section_setext,
     ("block", "type"): _block_type,
     ("block", "ordered"): _list_ordered,
+    ("block", "language"): _code_language,
+    ("block", "fenced"): _code_fenced,
 }
