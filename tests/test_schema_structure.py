@@ -33,20 +33,31 @@ def check(run_cli, tmp_path, monkeypatch, schema, document, *options, name="doc.
 
 def test_heading_for_item_chinese(run_cli, tmp_path, monkeypatch):
     assert check(run_cli, tmp_path, monkeypatch, ITEMS_ONLY_SCHEMA, CHAPTER_ZH, "--lang", "zh-CN") == [
-        "doc.md:6:1: DL401 schema-violation 章节“其他”是 4 级（####）标题，而 schema 要求此处为问答条目；"
+        "doc.md:6:1: DL401 schema-violation 章节“其他”是 4 级（####）标题，而 schema 要求此处为 3 级（###）的问答条目；"
         "请把它改为加粗的问题（如 **问：…？**）并在其后加上答案字段（如 **答：**…），或把该标题移出本章节",
-        "doc.md:6:1: DL401 schema-violation 标题“其他”是 4 级（####）标题，而 schema 要求此处为 3 级（###）；"
-        "请修改 # 的个数，或把该章节移到与其级别相符的位置",
     ]
 
 
 def test_heading_for_item_english(run_cli, tmp_path, monkeypatch):
     assert check(run_cli, tmp_path, monkeypatch, ITEMS_ONLY_SCHEMA, CHAPTER_EN) == [
         'doc.md:5:1: DL401 schema-violation section "Other" is a heading at level 4 (####), where the schema expects '
+        "a question item at level 3 (###); turn it into a bold question such as **Q: …?** followed by an answer "
+        "field such as **A:** …, or move the heading out of this section",
+    ]
+
+
+def test_heading_kind_and_level_apart(run_cli, tmp_path, monkeypatch):
+    def children(properties):
+        return {"properties": {"sections": {"items": {"properties": {"children": {"items": {"properties": properties}}}}}}}
+
+    assert check(run_cli, tmp_path, monkeypatch, children({"kind": {"enum": ["item"]}}), CHAPTER_EN) == [
+        'doc.md:5:1: DL401 schema-violation section "Other" is a heading at level 4 (####), where the schema expects '
         "a question item; turn it into a bold question such as **Q: …?** followed by an answer field such as "
         "**A:** …, or move the heading out of this section",
-        'doc.md:5:1: DL401 schema-violation the heading "Other" is at level 4 (####), where the schema expects '
-        "level 3 (###); change the number of # marks, or move the section to where its level belongs",
+    ]
+    assert check(run_cli, tmp_path, monkeypatch, children({"level": {"enum": [2, 3]}}), CHAPTER_ZH, "--lang", "zh-CN") == [
+        "doc.md:6:1: DL401 schema-violation 标题“其他”是 4 级（####）标题，而 schema 要求此处为 2 级（##）或 3 级（###）；"
+        "请修改 # 的个数，或把该章节移到与其级别相符的位置",
     ]
 
 

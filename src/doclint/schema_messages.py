@@ -23,6 +23,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from doclint.fields import LabelTable
 from doclint.i18n import N_, _, ngettext
+from doclint.schema_structure import expected_level, heading_for_item_message, wants_item_for_heading
 from doclint.schemas import MESSAGE_KEYWORD
 
 # A value longer than this is cut in messages, so that a failed constraint
@@ -59,11 +60,19 @@ def describe_errors(errors: Iterable[ValidationError], tree: dict[str, Any], lab
     """Yield one violation per error, in the order jsonschema reports them."""
     missing_seen: dict[tuple[int, tuple[Any, ...]], int] = {}
     in_use = labels_in_use(tree)
-    for error in errors:
-        error = _most_relevant(error)
+    relevant = [_most_relevant(error) for error in errors]
+    levels, merged = _kind_and_level_pairs(relevant)
+    for error in relevant:
+        if id(error) in merged:
+            continue
         missing = _missing_property(error, missing_seen)
         location = locate(tree, error.absolute_path)
-        message = _custom_message(error, location, missing) or _standard_message(error, location, missing, labels, in_use)
+        if id(error) in levels:
+            message = heading_for_item_message(location.node, levels[id(error)])
+        else:
+            message = _custom_message(error, location, missing) or _standard_message(
+                error, location, missing, labels, in_use
+            )
         if error.validator == "contains" and error.context and _template(error) is None:
             message = _contains_message(error, location, tree, labels, in_use)
         key_line = _front_matter_key_line(location)
@@ -71,6 +80,29 @@ def describe_errors(errors: Iterable[ValidationError], tree: dict[str, Any], lab
             yield Violation(key_line, key_line, message)
         else:
             yield Violation(location.node["line"], location.node.get("end_line", location.node["line"]), message)
+
+
+def _kind_and_level_pairs(errors: list[ValidationError]) -> tuple[dict[int, str], set[int]]:
+    """Pair a heading where the schema expects an item with the level error of the same section.
+
+    Returns the expected level in words by the id of each such ``kind``
+    error, and the ids of the ``level`` errors that its message includes.
+    Errors with a schema message of their own are left alone.
+    """
+    levels: dict[int, str] = {}
+    merged: set[int] = set()
+    kinds = {
+        tuple(error.absolute_path)[:-1]: error
+        for error in errors
+        if wants_item_for_heading(error) and _template(error) is None
+    }
+    for error in errors:
+        expected = expected_level(error) if _template(error) is None else None
+        kind = kinds.get(tuple(error.absolute_path)[:-1]) if expected is not None else None
+        if kind is not None and id(kind) not in levels:
+            levels[id(kind)] = expected
+            merged.add(id(error))
+    return levels, merged
 
 
 def locate(tree: dict[str, Any], path: Sequence[str | int]) -> Location:

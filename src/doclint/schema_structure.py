@@ -100,20 +100,54 @@ def _section_kind(error: ValidationError, location: Location) -> str | None:
     return None
 
 
-def _section_level(error: ValidationError, location: Location) -> str | None:
-    section = location.node
-    level = error.instance
-    if not isinstance(level, int):
+def wants_item_for_heading(error: ValidationError) -> bool:
+    """Return whether an error is a ``const`` or ``enum`` on a section's ``kind`` that allows an item, not a heading."""
+    allowed = _allowed(error)
+    path = tuple(error.absolute_path)
+    return bool(path) and path[-1] == "kind" and error.instance == "heading" and allowed is not None and "item" in allowed
+
+
+def expected_level(error: ValidationError) -> str | None:
+    """Return the levels that an error on a section's ``level`` allows, in words, or None for another error."""
+    path = tuple(error.absolute_path)
+    if not path or path[-1] != "level" or not isinstance(error.instance, int):
         return None
     allowed = _allowed(error)
     if allowed is not None:
-        expected = _either([_level_words(value) for value in allowed])
-    elif error.validator == "minimum":
-        expected = format_message(_("level {limit} or a deeper one (more # marks)"), limit=error.validator_value)
-    elif error.validator == "maximum":
-        expected = format_message(_("level {limit} or a higher one (fewer # marks)"), limit=error.validator_value)
-    else:
+        return _either([_level_words(value) for value in allowed])
+    if error.validator == "minimum":
+        return format_message(_("level {limit} or a deeper one (more # marks)"), limit=error.validator_value)
+    if error.validator == "maximum":
+        return format_message(_("level {limit} or a higher one (fewer # marks)"), limit=error.validator_value)
+    return None
+
+
+def heading_for_item_message(section: dict[str, Any], expected: str) -> str:
+    """Word a heading that fails both the ``kind`` and the ``level`` that the schema expects, in one message.
+
+    Both errors concern one line, so one finding reports them. A bold
+    question item is one level below the section that contains it, so the
+    item that replaces the heading often has the expected level.
+    """
+    return format_message(
+        _(
+            'section "{heading}" is a heading at {level}, where the schema expects a question item at {expected}; '
+            "turn it into a bold question such as **Q: …?** followed by an answer field such as **A:** …, or "
+            "move the heading out of this section"
+        ),
+        heading=section["heading"],
+        level=_level_words(section.get("level")),
+        expected=expected,
+    )
+
+
+def _section_level(error: ValidationError, location: Location) -> str | None:
+    section = location.node
+    level = error.instance
+    expected = expected_level(error)
+    if expected is None:
         return None
+    allowed = _allowed(error)
     if section.get("kind") == "item":
         return _item_level(section, level, expected, allowed)
     return format_message(_(
