@@ -224,3 +224,11 @@ def test_code_block_language_and_fence(run_cli, tmp_path, monkeypatch):
         'doc.md:3:1: DL401 schema-violation 章节“Usage”中的代码块标注的语言为 "js"，而 schema 要求 "python"或"py"；'
         "请在开头的围栏后写上 python"
     )
+
+
+def test_front_matter_kind_and_level_apart(run_cli, tmp_path, monkeypatch):
+    schema = {"properties": {"front_matter": {"properties": {"data": {"properties": {"kind": {"const": "item"}, "level": {"const": 3}}}}}}}
+    assert check(run_cli, tmp_path, monkeypatch, schema, "---\nkind: heading\nlevel: 4\n---\n# T\n") == [
+        'doc.md:2:1: DL401 schema-violation the front matter key kind is "heading"; the schema requires "item"',
+        "doc.md:3:1: DL401 schema-violation the front matter key level is 4; the schema requires 3",
+    ]

@@ -61,7 +61,7 @@ def describe_errors(errors: Iterable[ValidationError], tree: dict[str, Any], lab
     missing_seen: dict[tuple[int, tuple[Any, ...]], int] = {}
     in_use = labels_in_use(tree)
     relevant = [_most_relevant(error) for error in errors]
-    levels, merged = _kind_and_level_pairs(relevant)
+    levels, merged = _kind_and_level_pairs(relevant, tree)
     for error in relevant:
         if id(error) in merged:
             continue
@@ -82,7 +82,7 @@ def describe_errors(errors: Iterable[ValidationError], tree: dict[str, Any], lab
             yield Violation(location.node["line"], location.node.get("end_line", location.node["line"]), message)
 
 
-def _kind_and_level_pairs(errors: list[ValidationError]) -> tuple[dict[int, str], set[int]]:
+def _kind_and_level_pairs(errors: list[ValidationError], tree: dict[str, Any]) -> tuple[dict[int, str], set[int]]:
     """Pair a heading where the schema expects an item with the level error of the same section.
 
     Returns the expected level in words by the id of each such ``kind``
@@ -94,7 +94,7 @@ def _kind_and_level_pairs(errors: list[ValidationError]) -> tuple[dict[int, str]
     kinds = {
         tuple(error.absolute_path)[:-1]: error
         for error in errors
-        if wants_item_for_heading(error) and _template(error) is None
+        if wants_item_for_heading(error) and _template(error) is None and _is_section_key(tree, error)
     }
     for error in errors:
         expected = expected_level(error) if _template(error) is None else None
@@ -103,6 +103,12 @@ def _kind_and_level_pairs(errors: list[ValidationError]) -> tuple[dict[int, str]
             levels[id(kind)] = expected
             merged.add(id(error))
     return levels, merged
+
+
+def _is_section_key(tree: dict[str, Any], error: ValidationError) -> bool:
+    """Return whether an error is on a key of a section itself, not on a front matter value of the same name."""
+    location = locate(tree, error.absolute_path)
+    return location.kind == "section" and len(location.rest) == 1
 
 
 def locate(tree: dict[str, Any], path: Sequence[str | int]) -> Location:
