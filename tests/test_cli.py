@@ -934,23 +934,34 @@ def test_folder_with_one_readable_file_passes(run_process, tmp_path):
     assert (code, stdout) == (0, "No problems found in 1 file.\n")
 
 
-def test_ctrl_c_while_loading_exits_130():
-    # Raises KeyboardInterrupt where Python would on a Ctrl-C that comes while doclint.cli is imported.
-    program = (
-        "import builtins\n"
-        "real_import = builtins.__import__\n"
-        "def interrupted_import(name, *args, **kwargs):\n"
-        "    if name == 'doclint.cli':\n"
-        "        raise KeyboardInterrupt\n"
-        "    return real_import(name, *args, **kwargs)\n"
-        "builtins.__import__ = interrupted_import\n"
-        "from doclint.launcher import entry_point\n"
-        "entry_point()\n"
-    )
+INTERRUPTED_IMPORT = (
+    "import builtins\n"
+    "real_import = builtins.__import__\n"
+    "def interrupted_import(name, *args, **kwargs):\n"
+    "    if name == 'doclint.cli':\n"
+    "        raise KeyboardInterrupt\n"
+    "    return real_import(name, *args, **kwargs)\n"
+    "builtins.__import__ = interrupted_import\n"
+)
+"""Raises KeyboardInterrupt where Python would on a Ctrl-C that comes while doclint.cli is imported."""
+
+INTERRUPTED_LOCALE = (
+    "import doclint.cli\n"
+    "def interrupted(arguments):\n"
+    "    raise KeyboardInterrupt\n"
+    "doclint.cli.apply_locale = interrupted\n"
+)
+"""Raises KeyboardInterrupt where a Ctrl-C came in a real run: while the language of the messages is set up."""
+
+
+@pytest.mark.parametrize("setup", [INTERRUPTED_IMPORT, INTERRUPTED_LOCALE], ids=["loading", "starting"])
+def test_ctrl_c_before_command_exits_130(setup):
+    program = setup + "import sys\nsys.argv = ['doclint', 'rules']\nfrom doclint.launcher import entry_point\nentry_point()\n"
     completed = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
 
     assert completed.returncode == 130
     assert completed.stderr == ""
+    assert completed.stdout == ""
 
 
 def test_wrapped_interrupt_not_reported_as_bug(capsys):

@@ -395,6 +395,9 @@ def entry_point() -> None:
         status = 0
     except SystemExit as stop:
         status = _exit_status(stop.code)
+    except KeyboardInterrupt:
+        # A Ctrl-C before a command's own guard runs, such as while the language of the messages is set up.
+        status = 130
     except Exception as error:
         if _caused_by_interrupt(error):
             status = 130

@@ -17,9 +17,13 @@ EXIT_INTERRUPTED = 130
 
 
 def entry_point() -> None:
-    """Import and run doclint's command line (``doclint.cli.entry_point``), ending with 130 on a Ctrl-C while it loads."""
+    """Import and run doclint's command line (``doclint.cli.entry_point``), ending with 130 on a Ctrl-C while it loads or starts."""
     try:
         from doclint.cli import entry_point as run_command_line
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
-    run_command_line()
+    try:
+        run_command_line()
+    except KeyboardInterrupt:
+        # A Ctrl-C in the few steps of the command line that run before or after its own guard.
+        sys.exit(EXIT_INTERRUPTED)
