@@ -128,7 +128,7 @@ def schema_file(value: str, base: Path) -> Path:
         return base / Path(value).expanduser()
 
     path = builtin_schemas_dir() / f"{value}{SCHEMA_SUFFIX}"
-    if not path.is_file():
+    if not _is_file(path):
         raise SchemaError(
             _('unknown schema "{name}"; use a built-in schema ({names}) or the path of a .json schema file').format(
                 name=value, names=", ".join(builtin_schema_names())
@@ -311,7 +311,7 @@ class SchemaLoader:
         if urlsplit(target).scheme == "file" and target not in self._files:
             path = Path(url2pathname(urlsplit(target).path))
             self._check_inside(path, schema.display, reference)
-            if not path.is_file():
+            if not _is_file(path):
                 raise SchemaError(
                     _('{path}: $ref "{reference}" names {target}, which is not a file; check the file name').format(
                         path=schema.display, reference=reference, target=_display(path)
@@ -346,7 +346,7 @@ def _read_json(path: Path, display: str) -> tuple[Any, str]:
     Only a regular file is read: a device such as /dev/zero, named in a
     document's front matter, would be read without end.
     """
-    if path.exists() and not path.is_file():
+    if _exists(path) and not _is_file(path):
         raise SchemaError(_("{path}: not a regular file; name a schema file").format(path=display))
     try:
         data = path.read_bytes()
@@ -379,6 +379,22 @@ def _read_json(path: Path, display: str) -> tuple[Any, str]:
     if _depth_exceeds(contents, MAX_DEPTH):
         raise too_deep
     return contents, content_digest(data)
+
+
+def _is_file(path: Path) -> bool:
+    """Return whether ``path`` is a regular file, and False for a path that the system rejects, such as a name too long."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _exists(path: Path) -> bool:
+    """Return whether something exists at ``path``, and False for a path that the system rejects, such as a name too long."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _depth_exceeds(value: Any, limit: int) -> bool:
