@@ -94,3 +94,10 @@ def test_long_integer_value_stays_text():
 def test_data_keeps_colliding_keys_apart():
     data = front_matter_json("---\n1: one\ntrue: yes\n1.0: float\n---\n# A\n")["data"]
     assert data == {"1": "one", "true": True, "1.0": "float"}
+
+
+def test_alias_value_line_is_its_key():
+    found = front_matter_value(parse("---\nbase: &b generic\ndoclint-schema: *b\n---\n"), "doclint-schema")
+    assert found is not None
+    assert found.value == "generic"
+    assert found.line == 3

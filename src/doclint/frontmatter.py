@@ -64,7 +64,9 @@ def _find_value(text: str, key: str, first_line: int) -> FrontMatterValue | None
     for key_node, value_node in root.value:
         if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
             value = number_safe_loader()("").construct_object(value_node, deep=True)
-            found = FrontMatterValue(value, first_line + value_node.start_mark.line)
+            # An alias (*name) composes to the node of its anchor, which starts on an earlier line than the key.
+            line = max(key_node.start_mark.line, value_node.start_mark.line)
+            found = FrontMatterValue(value, first_line + line)
     return found
 
 
