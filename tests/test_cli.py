@@ -988,3 +988,29 @@ def test_runtime_error_reported_as_bug(capsys):
         _guard(failing, verbose=False)
     assert stop.value.code == 3
     assert capsys.readouterr().err.startswith("doclint: error: internal error: RuntimeError: broken; this is a bug")
+
+
+def test_ctrl_c_while_fixing_writes_whole_file(tmp_path):
+    # The Ctrl-C comes after the fixed text went to the temporary file and before the rename.
+    section = "## Install\n\nRun the installer from the release page, then add the folder to your PATH.\n"
+    (tmp_path / "guide.md").write_text(f"# Guide\n\n{section}\n{section}", encoding="utf-8")
+    program = (
+        "import os, signal, sys\n"
+        "import doclint.writer\n"
+        "real_write = doclint.writer._write_temporary\n"
+        "def interrupted_write(*args):\n"
+        "    temporary = real_write(*args)\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return temporary\n"
+        "doclint.writer._write_temporary = interrupted_write\n"
+        "sys.argv = ['doclint', 'check', '--no-cache', '--fix', 'guide.md']\n"
+        "from doclint.launcher import entry_point\n"
+        "entry_point()\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True, text=True)
+
+    assert completed.returncode == 130
+    # click ends the line of the terminal's ^C.
+    assert completed.stderr == "\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["guide.md"]
+    assert (tmp_path / "guide.md").read_text(encoding="utf-8") == f"# Guide\n\n{section}"
