@@ -954,7 +954,25 @@ INTERRUPTED_LOCALE = (
 """Raises KeyboardInterrupt where a Ctrl-C came in a real run: while the language of the messages is set up."""
 
 
-@pytest.mark.parametrize("setup", [INTERRUPTED_IMPORT, INTERRUPTED_LOCALE], ids=["loading", "starting"])
+INTERRUPTED_CALLBACK = (
+    "import doclint.cli\n"
+    "class Dropped:\n"
+    "    def __del__(self):\n"
+    "        raise KeyboardInterrupt\n"
+    "real_apply_locale = doclint.cli.apply_locale\n"
+    "def interrupted(arguments):\n"
+    "    Dropped()\n"
+    "    import time\n"
+    "    time.sleep(30)\n"
+    "    real_apply_locale(arguments)\n"
+    "doclint.cli.apply_locale = interrupted\n"
+)
+"""Raises KeyboardInterrupt where Python cannot raise it, as a Ctrl-C that comes while an import lock is freed."""
+
+
+@pytest.mark.parametrize(
+    "setup", [INTERRUPTED_IMPORT, INTERRUPTED_LOCALE, INTERRUPTED_CALLBACK], ids=["loading", "starting", "callback"]
+)
 def test_ctrl_c_before_command_exits_130(setup):
     program = setup + "import sys\nsys.argv = ['doclint', 'rules']\nfrom doclint.launcher import entry_point\nentry_point()\n"
     completed = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
