@@ -934,23 +934,52 @@ def test_folder_with_one_readable_file_passes(run_process, tmp_path):
     assert (code, stdout) == (0, "No problems found in 1 file.\n")
 
 
-def test_ctrl_c_while_loading_exits_130():
-    # Raises KeyboardInterrupt where Python would on a Ctrl-C that comes while doclint.cli is imported.
-    program = (
-        "import builtins\n"
-        "real_import = builtins.__import__\n"
-        "def interrupted_import(name, *args, **kwargs):\n"
-        "    if name == 'doclint.cli':\n"
-        "        raise KeyboardInterrupt\n"
-        "    return real_import(name, *args, **kwargs)\n"
-        "builtins.__import__ = interrupted_import\n"
-        "from doclint.launcher import entry_point\n"
-        "entry_point()\n"
-    )
+INTERRUPTED_IMPORT = (
+    "import builtins\n"
+    "real_import = builtins.__import__\n"
+    "def interrupted_import(name, *args, **kwargs):\n"
+    "    if name == 'doclint.cli':\n"
+    "        raise KeyboardInterrupt\n"
+    "    return real_import(name, *args, **kwargs)\n"
+    "builtins.__import__ = interrupted_import\n"
+)
+"""Raises KeyboardInterrupt where Python would on a Ctrl-C that comes while doclint.cli is imported."""
+
+INTERRUPTED_LOCALE = (
+    "import doclint.cli\n"
+    "def interrupted(arguments):\n"
+    "    raise KeyboardInterrupt\n"
+    "doclint.cli.apply_locale = interrupted\n"
+)
+"""Raises KeyboardInterrupt where a Ctrl-C came in a real run: while the language of the messages is set up."""
+
+
+INTERRUPTED_CALLBACK = (
+    "import doclint.cli\n"
+    "class Dropped:\n"
+    "    def __del__(self):\n"
+    "        raise KeyboardInterrupt\n"
+    "real_apply_locale = doclint.cli.apply_locale\n"
+    "def interrupted(arguments):\n"
+    "    Dropped()\n"
+    "    import time\n"
+    "    time.sleep(30)\n"
+    "    real_apply_locale(arguments)\n"
+    "doclint.cli.apply_locale = interrupted\n"
+)
+"""Raises KeyboardInterrupt where Python cannot raise it, as a Ctrl-C that comes while an import lock is freed."""
+
+
+@pytest.mark.parametrize(
+    "setup", [INTERRUPTED_IMPORT, INTERRUPTED_LOCALE, INTERRUPTED_CALLBACK], ids=["loading", "starting", "callback"]
+)
+def test_ctrl_c_before_command_exits_130(setup):
+    program = setup + "import sys\nsys.argv = ['doclint', 'rules']\nfrom doclint.launcher import entry_point\nentry_point()\n"
     completed = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
 
     assert completed.returncode == 130
     assert completed.stderr == ""
+    assert completed.stdout == ""
 
 
 def test_wrapped_interrupt_not_reported_as_bug(capsys):
@@ -977,3 +1006,29 @@ def test_runtime_error_reported_as_bug(capsys):
         _guard(failing, verbose=False)
     assert stop.value.code == 3
     assert capsys.readouterr().err.startswith("doclint: error: internal error: RuntimeError: broken; this is a bug")
+
+
+def test_ctrl_c_while_fixing_writes_whole_file(tmp_path):
+    # The Ctrl-C comes after the fixed text went to the temporary file and before the rename.
+    section = "## Install\n\nRun the installer from the release page, then add the folder to your PATH.\n"
+    (tmp_path / "guide.md").write_text(f"# Guide\n\n{section}\n{section}", encoding="utf-8")
+    program = (
+        "import os, signal, sys\n"
+        "import doclint.writer\n"
+        "real_write = doclint.writer._write_temporary\n"
+        "def interrupted_write(*args):\n"
+        "    temporary = real_write(*args)\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    return temporary\n"
+        "doclint.writer._write_temporary = interrupted_write\n"
+        "sys.argv = ['doclint', 'check', '--no-cache', '--fix', 'guide.md']\n"
+        "from doclint.launcher import entry_point\n"
+        "entry_point()\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True, text=True)
+
+    assert completed.returncode == 130
+    # click ends the line of the terminal's ^C.
+    assert completed.stderr == "\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["guide.md"]
+    assert (tmp_path / "guide.md").read_text(encoding="utf-8") == f"# Guide\n\n{section}"

@@ -75,3 +75,29 @@ def test_data_converts_to_json_types():
 )
 def test_data_is_null_without_mapping(text):
     assert front_matter_json(text + "---\n# A\n")["data"] is None
+
+
+def test_data_keeps_long_integers_as_written():
+    long_decimal = "9" * 5000
+    long_hex = "0x" + "f" * 900
+    text = f"---\nid: {long_decimal}\nmask: {long_hex}\nsmall: 0x10\n---\n# A\n"
+    assert front_matter_json(text)["data"] == {"id": long_decimal, "mask": long_hex, "small": 16}
+
+
+def test_long_integer_value_stays_text():
+    found = front_matter_value(parse("---\ndoclint-schema: " + "1" * 5000 + "\n---\n"), "doclint-schema")
+    assert found is not None
+    assert found.value == "1" * 5000
+    assert found.line == 2
+
+
+def test_data_keeps_colliding_keys_apart():
+    data = front_matter_json("---\n1: one\ntrue: yes\n1.0: float\n---\n# A\n")["data"]
+    assert data == {"1": "one", "true": True, "1.0": "float"}
+
+
+def test_alias_value_line_is_its_key():
+    found = front_matter_value(parse("---\nbase: &b generic\ndoclint-schema: *b\n---\n"), "doclint-schema")
+    assert found is not None
+    assert found.value == "generic"
+    assert found.line == 3

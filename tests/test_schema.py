@@ -995,3 +995,34 @@ def test_too_deep_front_matter_schema_spares_others(run_cli, tmp_path, monkeypat
         "b.md:4:8: DL302 unused-import 'os' is imported but not used in this or a later Python block of the "
         "document; remove the import",
     ]
+
+
+def test_schema_name_too_long(run_cli, tmp_path):
+    name = "a" * 300
+    path = tmp_path / "bank.md"
+    path.write_text(f"---\ndoclint-schema: {name}\n---\n# Bank\n", encoding="utf-8")
+    code, stdout, stderr = run_cli("check", "--no-cache", str(path))
+    assert code == 1
+    assert stderr == ""
+    assert stdout.splitlines()[0] == (
+        f'{path}:2:1: DL401 schema-violation front matter key doclint-schema: unknown schema "{name}"; use a built-in '
+        "schema (generic, qa-article) or the path of a .json schema file"
+    )
+
+    code, stdout, stderr = run_cli("check", "--no-cache", "--schema", f"{name}.json", str(path))
+    assert code == 2
+    assert stdout == ""
+    assert stderr == f"doclint: error: {name}.json: cannot read the schema file (File name too long); make it a readable UTF-8 file\n"
+
+
+def test_front_matter_value_alias_expansion(tmp_path, run_cli):
+    # Nine levels of nine aliases: 387,420,489 strings in the value, whose full repr would not fit in memory.
+    levels = "".join(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 10)).replace("*l0", "x")
+    path = tmp_path / "bank.md"
+    path.write_text(f"---\n{levels}doclint-schema: *l9\n---\n# Bank\n", encoding="utf-8")
+    code, stdout, _ = run_cli("check", "--no-cache", str(path))
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        f"{path}:11:1: DL401 schema-violation front matter key doclint-schema: the value must be a schema name or a "
+        "path, not [[...], [...], [...], [...], [...], [...], ...]"
+    )

@@ -110,8 +110,9 @@ def interrupts_blocked() -> Iterator[None]:
     ``end_with_parent`` stopped the child with a traceback on stderr, and
     the run ended with a broken process pool instead of exit status 130.
     A Ctrl-C that reaches doclint's process meanwhile waits until the
-    block ends, so it is not lost. Where the platform has no signal masks,
-    this does nothing.
+    block ends, so it is not lost. ``--fix`` writes each file inside such a
+    block too, so that a Ctrl-C never stops a write halfway. Where the
+    platform has no signal masks, this does nothing.
     """
     if not hasattr(signal, "pthread_sigmask"):
         yield

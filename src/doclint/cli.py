@@ -395,6 +395,9 @@ def entry_point() -> None:
         status = 0
     except SystemExit as stop:
         status = _exit_status(stop.code)
+    except KeyboardInterrupt:
+        # A Ctrl-C before a command's own guard runs, such as while the language of the messages is set up.
+        status = 130
     except Exception as error:
         if _caused_by_interrupt(error):
             status = 130
@@ -938,6 +941,7 @@ def _fix(result, settings, unsafe: bool, verbose: bool):
     """
     from pathlib import Path
 
+    from doclint.background import interrupts_blocked
     from doclint.engine import STDIN_DISPLAY
     from doclint.writer import WriteError, encode, write_atomic
 
@@ -956,7 +960,9 @@ def _fix(result, settings, unsafe: bool, verbose: bool):
         if document.path == STDIN_DISPLAY:
             continue
         try:
-            write_atomic(Path(document.path), document.source, outcome.original[document.path].state)
+            # A Ctrl-C waits until the file is written, so it leaves no temporary file and no file written in part.
+            with interrupts_blocked():
+                write_atomic(Path(document.path), document.source, outcome.original[document.path].state)
         except WriteError as error:
             _fail(str(error))
             write_errors.append(str(error))

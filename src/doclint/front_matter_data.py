@@ -11,7 +11,12 @@ The YAML is read with PyYAML's safe loader, with two changes for JSON:
   make PyYAML fail, where a schema's ``"format": "date"`` should report it.
 - A value that JSON cannot represent (binary data, a set, an infinite
   number) becomes its string, and a key that is not a string becomes its
-  string too.
+  string too, as it is read: ``1`` and ``true`` stay two keys, where
+  Python's dict would merge them because ``1 == True``.
+- An integer of more than MAX_INT_DIGITS characters stays the string it
+  was written as. Python raises ValueError when it converts an integer of
+  more than 4,300 digits from or to text (``sys.get_int_max_str_digits``),
+  so such a number would stop the run.
 
 Aliases let a few lines of YAML expand to millions of values, so a front
 matter that expands to more than MAX_VALUES values gets no data, as does
@@ -29,6 +34,11 @@ logger = logging.getLogger(__name__)
 
 MAX_VALUES = 10_000
 """The maximum number of values (keys, items and scalars) in the data of one front matter."""
+
+MAX_INT_DIGITS = 1_000
+"""The maximum length of an integer that the loaders read as a number; a longer one stays a string."""
+
+_INT_LIMIT = 10**MAX_INT_DIGITS
 
 
 class _TooLarge(Exception):
@@ -71,12 +81,49 @@ def front_matter_key_line(text: str, key: str, first_line: int) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def _data_loader() -> type:
-    """Return a safe loader class that keeps timestamps as the strings they were written as."""
+def number_safe_loader() -> type:
+    """Return PyYAML's safe loader with integers longer than MAX_INT_DIGITS kept as strings (see the module doc)."""
     import yaml
 
-    class DataLoader(yaml.SafeLoader):
+    class NumberSafeLoader(yaml.SafeLoader):
         pass
+
+    NumberSafeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+    return NumberSafeLoader
+
+
+def _construct_int(loader: Any, node: Any) -> int | str:
+    """Return an integer scalar as a number, or as the string it was written as when it is too long (see the module doc).
+
+    A short hexadecimal or base-60 integer can still have too many decimal
+    digits, so the number's size is checked as well as its text's length.
+    """
+    import yaml
+
+    text = loader.construct_scalar(node)
+    if len(text) > MAX_INT_DIGITS:
+        return text
+    value = yaml.SafeLoader.construct_yaml_int(loader, node)
+    return text if abs(value) >= _INT_LIMIT else value
+
+
+@lru_cache(maxsize=1)
+def _data_loader() -> type:
+    """Return a safe loader class that keeps timestamps as the strings they were written as, and keys as JSON strings."""
+    import yaml
+
+    class DataLoader(number_safe_loader()):  # type: ignore[misc]
+        def construct_mapping(self, node: Any, deep: bool = False) -> dict[str, Any]:
+            """Build a mapping with JSON string keys, so that keys equal in Python but written differently stay apart."""
+            if isinstance(node, yaml.MappingNode):
+                self.flatten_mapping(node)
+            mapping: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if isinstance(key, (list, dict, set)):
+                    raise yaml.constructor.ConstructorError(None, None, "found unhashable key", key_node.start_mark)
+                mapping[_json_key(key)] = self.construct_object(value_node, deep=deep)
+            return mapping
 
     DataLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
     return DataLoader

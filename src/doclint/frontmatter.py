@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from doclint.front_matter_data import number_safe_loader
 from doclint.i18n import _
 from doclint.model import Document
 
@@ -62,8 +63,10 @@ def _find_value(text: str, key: str, first_line: int) -> FrontMatterValue | None
     found: FrontMatterValue | None = None
     for key_node, value_node in root.value:
         if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-            value = yaml.SafeLoader("").construct_object(value_node, deep=True)
-            found = FrontMatterValue(value, first_line + value_node.start_mark.line)
+            value = number_safe_loader()("").construct_object(value_node, deep=True)
+            # An alias (*name) composes to the node of its anchor, which starts on an earlier line than the key.
+            line = max(key_node.start_mark.line, value_node.start_mark.line)
+            found = FrontMatterValue(value, first_line + line)
     return found
 
 

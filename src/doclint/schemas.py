@@ -129,19 +129,19 @@ def schema_file(value: str, base: Path) -> Path:
         return base / Path(value).expanduser()
 
     path = builtin_schemas_dir() / f"{value}{SCHEMA_SUFFIX}"
-    close = close_match(value, builtin_schema_names()) if not path.is_file() else None
+    if _is_file(path):
+        return path
+    close = close_match(value, builtin_schema_names())
     if close is not None:
         raise SchemaError(
             _('unknown schema "{name}"; did you mean "{close}"? Use a built-in schema ({names}) or the path of a '
               ".json schema file").format(name=value, close=close, names=", ".join(builtin_schema_names()))
         )
-    if not path.is_file():
-        raise SchemaError(
-            _('unknown schema "{name}"; use a built-in schema ({names}) or the path of a .json schema file').format(
-                name=value, names=", ".join(builtin_schema_names())
-            )
+    raise SchemaError(
+        _('unknown schema "{name}"; use a built-in schema ({names}) or the path of a .json schema file').format(
+            name=value, names=", ".join(builtin_schema_names())
         )
-    return path
+    )
 
 
 CHECKED_FORMATS = ("date", "email", "idn-email", "ipv4", "ipv6", "regex", "uuid")
@@ -318,7 +318,7 @@ class SchemaLoader:
         if urlsplit(target).scheme == "file" and target not in self._files:
             path = Path(url2pathname(urlsplit(target).path))
             self._check_inside(path, schema.display, reference)
-            if not path.is_file():
+            if not _is_file(path):
                 raise SchemaError(
                     _('{path}: $ref "{reference}" names {target}, which is not a file; check the file name').format(
                         path=schema.display, reference=reference, target=_display(path)
@@ -353,7 +353,7 @@ def _read_json(path: Path, display: str) -> tuple[Any, str]:
     Only a regular file is read: a device such as /dev/zero, named in a
     document's front matter, would be read without end.
     """
-    if path.exists() and not path.is_file():
+    if _exists(path) and not _is_file(path):
         raise SchemaError(_("{path}: not a regular file; name a schema file").format(path=display))
     try:
         data = path.read_bytes()
@@ -386,6 +386,22 @@ def _read_json(path: Path, display: str) -> tuple[Any, str]:
     if _depth_exceeds(contents, MAX_DEPTH):
         raise too_deep
     return contents, content_digest(data)
+
+
+def _is_file(path: Path) -> bool:
+    """Return whether ``path`` is a regular file, and False for a path that the system rejects, such as a name too long."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _exists(path: Path) -> bool:
+    """Return whether something exists at ``path``, and False for a path that the system rejects, such as a name too long."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _depth_exceeds(value: Any, limit: int) -> bool:

@@ -152,7 +152,7 @@ def _declared_schema(document: Document) -> DeclaredSchema | None:
     if declared.value is None or (isinstance(declared.value, str) and not declared.value.strip()):
         raise DeclaredSchemaError(document, declared.line, _("the value is empty; give a schema name or a path"))
     if not isinstance(declared.value, str):
-        problem = _("the value must be a schema name or a path, not {value}").format(value=repr(declared.value))
+        problem = _("the value must be a schema name or a path, not {value}").format(value=_short_repr(declared.value))
         raise DeclaredSchemaError(document, declared.line, problem)
 
     try:
@@ -160,6 +160,20 @@ def _declared_schema(document: Document) -> DeclaredSchema | None:
         return DeclaredSchema(_load(declared.value.strip(), folder, _schema_root(folder)), declared.line)
     except SchemaError as error:
         raise DeclaredSchemaError(document, declared.line, str(error)) from None
+
+
+def _short_repr(value: Any) -> str:
+    """Return the repr of a front matter value, shortened with "..." where it is long or deeply nested.
+
+    YAML aliases let a few lines build a list whose full repr has billions
+    of characters, which would exhaust the memory of the run.
+    """
+    import reprlib
+
+    shortener = reprlib.Repr()
+    shortener.maxlevel = 1
+    shortener.maxstring = shortener.maxother = 80
+    return shortener.repr(value)
 
 
 def _document_folder(document: Document) -> Path:
