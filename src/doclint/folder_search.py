@@ -169,6 +169,10 @@ def _folders_of(paths: frozenset[str], root: str) -> frozenset[str]:
     return frozenset(folders)
 
 
+# What a folder search does when git cannot list the tracked files, for the debug messages.
+_WITHOUT_GIT = "files that a pattern matches are skipped even when tracked, and a compared folder gives its untracked documents too"
+
+
 def _git_ls_files(root: str, folder: str) -> list[str] | None:
     """Return the paths, relative to ``root`` with ``/`` separators, that git tracks below the absolute ``folder``.
 
@@ -184,11 +188,11 @@ def _git_ls_files(root: str, folder: str) -> list[str] | None:
     try:
         completed = _run_git(command, root)
     except OSError as error:
-        logger.debug("cannot run git in %s (%s), so tracked files that a pattern matches are skipped", root, error)
+        logger.debug("cannot run git in %s (%s): %s", root, error, _WITHOUT_GIT)
         return None
     if completed.returncode != 0:
         reason = os.fsdecode(completed.stderr).strip()
-        logger.debug("git ls-files failed in %s (%s), so tracked files that a pattern matches are skipped", root, reason)
+        logger.debug("git ls-files failed in %s (%s): %s", root, reason, _WITHOUT_GIT)
         return None
     return [os.fsdecode(name) for name in completed.stdout.split(b"\0") if name]
 
