@@ -1,5 +1,7 @@
 import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -213,3 +215,27 @@ def test_unstorable_key_still_caches(duplicated, run_cli, monkeypatch):
     assert json.loads(stdout)["warnings"] == []
     assert not key_file().exists()
     assert list(Path(".doclint_cache").glob("v*/runs/*.pickle")), "the run is stored, signed with a key for this process"
+
+
+def test_read_skips_device_link(store):
+    """Check that an entry linked to /dev/zero is ignored, because reading it would fill the memory.
+
+    The read runs in a child process with a 2 GiB address space limit, so
+    a store that reads the device fails with MemoryError there.
+    """
+    entry = store.folder / "runs" / "linked.pickle"
+    entry.parent.mkdir(parents=True)
+    entry.symlink_to("/dev/zero")
+    script = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
+        "from doclint.cachefiles import SignedStore\n"
+        "store = SignedStore(Path(sys.argv[1]))\n"
+        "print(store.read(Path(sys.argv[2])))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(store.folder), str(entry)], capture_output=True, text=True, timeout=120
+    )
+    assert (result.returncode, result.stdout) == (0, "None\n"), result.stderr[-500:]
+

@@ -5,6 +5,7 @@ import logging
 import os
 import pickle
 import shutil
+import threading
 import time
 
 import pytest
@@ -337,3 +338,23 @@ def test_replay_marks_entries_once_a_day(folder):
 
     assert run(["docs"], settings, replay=True).checked is not None
     assert cache_entry_times(folder) == before
+
+
+def test_named_pipe_entries_ignored(folder):
+    """Check that a run does not block on named pipes where cache entries were, as in a cache restored from an archive."""
+    settings = Settings(jobs=1)
+    first = run(["docs"], settings, replay=True)
+    entries = sorted((folder.parent / ".doclint_cache").glob("v*/*/**/*.pickle"))
+    assert {entry.relative_to(folder.parent / ".doclint_cache").parts[1] for entry in entries} == {"documents", "findings", "runs"}
+    for entry in entries:
+        entry.unlink()
+        os.mkfifo(entry)
+
+    results = []
+    checker = threading.Thread(target=lambda: results.append(run(["docs"], settings, replay=True)), daemon=True)
+    checker.start()
+    checker.join(60)
+    assert not checker.is_alive(), "the run waits for a writer on a named pipe in the cache"
+    assert results[0].documents, "no entry was readable, so the documents are parsed again"
+    assert findings(results[0]) == findings(first)
+

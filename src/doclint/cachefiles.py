@@ -28,6 +28,7 @@ import logging
 import os
 import pickle
 import secrets
+import stat
 import sys
 import tempfile
 import time
@@ -140,9 +141,8 @@ class SignedStore:
 
     def read(self, entry: Path) -> Any | None:
         """Return the object stored in ``entry``, or None when it is missing, unsigned or unreadable."""
-        try:
-            blob = entry.read_bytes()
-        except OSError:
+        blob = _read_regular_file(entry)
+        if blob is None:
             return None
 
         signature, payload = blob[:SIGNATURE_SIZE], blob[SIGNATURE_SIZE:]
@@ -219,6 +219,28 @@ class SignedStore:
         """
         name = entry.relative_to(self.folder).as_posix().encode()
         return hmac.new(self.key, name + b"\0" + payload, hashlib.sha256).digest()
+
+
+def _read_regular_file(entry: Path) -> bytes | None:
+    """Return the bytes of ``entry``, or None when it cannot be read or is not a regular file.
+
+    A cache folder restored from an archive may contain a named pipe, or a
+    link to a device, where an entry was. Reading a pipe blocks until a
+    writer opens it and reading ``/dev/zero`` never ends, so the file is
+    opened without blocking and read only when it is a regular file.
+    """
+    try:
+        descriptor = os.open(entry, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                logger.debug("cache entry %s is not a regular file, so it is ignored", entry)
+                return None
+            return handle.read()
+    except OSError:
+        return None
 
 
 def _touch(entry: Path) -> None:
