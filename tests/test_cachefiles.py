@@ -1,3 +1,5 @@
+import errno
+import io
 import json
 import os
 import subprocess
@@ -239,3 +241,29 @@ def test_read_skips_device_link(store):
     )
     assert (result.returncode, result.stdout) == (0, "None\n"), result.stderr[-500:]
 
+
+class FullDisk(io.RawIOBase):
+    """A writable file that fails every write as a full disk does."""
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_write_on_full_disk_leaves_no_file(store, monkeypatch):
+    """Check that a failed write removes its temporary file, which would otherwise stay until the daily prune."""
+    real_fdopen = os.fdopen
+
+    def fdopen_on_full_disk(descriptor, mode):
+        real_fdopen(descriptor, mode).close()
+        return FullDisk()
+
+    entry = store.folder / "documents" / "ab" / "ab12.pickle"
+    monkeypatch.setattr(os, "fdopen", fdopen_on_full_disk)
+    store.write(entry, {"value": 1})
+    monkeypatch.undo()
+
+    assert list(entry.parent.iterdir()) == []
+    assert store.read(entry) is None

@@ -166,11 +166,17 @@ class SignedStore:
             entry.parent.mkdir(parents=True, exist_ok=True)
             _ignore_in_git(self.folder.parent)
             descriptor, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        except OSError as error:
+            logger.debug("cannot write the cache entry %s (%s)", entry, error.strerror)
+            return
+        try:
             with os.fdopen(descriptor, "wb") as handle:
                 handle.write(blob)
             os.replace(temporary, entry)
         except OSError as error:
+            # A full disk fails the write or the close. The partial file is removed, so that it takes no space.
             logger.debug("cannot write the cache entry %s (%s)", entry, error.strerror)
+            _remove(temporary)
 
 
     def prune(self, subfolders: tuple[str, ...]) -> None:
@@ -241,6 +247,14 @@ def _read_regular_file(entry: Path) -> bytes | None:
             return handle.read()
     except OSError:
         return None
+
+
+def _remove(path: str) -> None:
+    """Delete a file that this run created, if it still exists."""
+    try:
+        os.unlink(path)
+    except OSError as error:
+        logger.debug("failed to delete the temporary cache file %s (%s)", path, error.strerror)
 
 
 def _touch(entry: Path) -> None:
