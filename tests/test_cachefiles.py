@@ -252,18 +252,58 @@ class FullDisk(io.RawIOBase):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
-def test_write_on_full_disk_leaves_no_file(store, monkeypatch):
-    """Check that a failed write removes its temporary file, which would otherwise stay until the daily prune."""
+def fail_writes(monkeypatch):
+    """Make every file that ``os.fdopen`` opens fail its writes as on a full disk."""
     real_fdopen = os.fdopen
 
-    def fdopen_on_full_disk(descriptor, mode):
-        real_fdopen(descriptor, mode).close()
+    def fdopen_on_full_disk(descriptor, mode, **options):
+        real_fdopen(descriptor, mode, **options).close()
         return FullDisk()
 
-    entry = store.folder / "documents" / "ab" / "ab12.pickle"
     monkeypatch.setattr(os, "fdopen", fdopen_on_full_disk)
+
+
+def test_write_on_full_disk_leaves_no_file(store, monkeypatch):
+    """Check that a failed write removes its temporary file, which would otherwise stay until the daily prune."""
+    store.write(store.folder / "runs" / "earlier.pickle", "x")
+    entry = store.folder / "documents" / "ab" / "ab12.pickle"
+    entry.parent.mkdir(parents=True)
+    fail_writes(monkeypatch)
     store.write(entry, {"value": 1})
     monkeypatch.undo()
 
     assert list(entry.parent.iterdir()) == []
     assert store.read(entry) is None
+
+
+def test_gitignore_on_full_disk_removed(store, monkeypatch):
+    """Check that a .gitignore that a full disk left empty is removed, so that the next write creates it again."""
+    fail_writes(monkeypatch)
+    store.write(store.folder / "runs" / "first.pickle", "x")
+    monkeypatch.undo()
+
+    assert not (store.folder.parent / ".gitignore").exists()
+    store.write(store.folder / "runs" / "first.pickle", "x")
+    assert (store.folder.parent / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_write_keeps_gitignore_link(store, tmp_path):
+    """Check that a .gitignore link in the cache folder, to a missing file, is not followed when an entry is written."""
+    target = tmp_path / "repository" / ".gitignore"
+    target.parent.mkdir()
+    marker = store.folder.parent / ".gitignore"
+    marker.symlink_to(target)
+    entry = store.folder / "documents" / "ab" / "ab12.pickle"
+
+    store.write(entry, {"value": 1})
+
+    assert not target.exists()
+    assert marker.is_symlink()
+    assert store.read(entry) == {"value": 1}
+
+
+def test_write_creates_gitignore(store):
+    """Check that the first entry written creates a .gitignore that ignores the cache folder."""
+    store.write(store.folder / "runs" / "first.pickle", "x")
+
+    assert (store.folder.parent / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"

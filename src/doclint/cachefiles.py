@@ -382,6 +382,21 @@ def _key_error_message(path: Path, error: OSError) -> str:
 
 
 def _ignore_in_git(folder: Path) -> None:
-    marker = folder / ".gitignore"
-    if not marker.exists():
-        marker.write_text("# Created by doclint: the cache is not part of the repository.\n*\n", encoding="utf-8")
+    """Create ``folder/.gitignore`` that ignores the whole folder, unless something of that name exists.
+
+    The file is created exclusively, so a symbolic link restored in its
+    place, even one to a missing file, is never followed. Such a link could
+    name the repository's own missing ``.gitignore``, and a ``*`` there
+    would make git ignore every new file of the repository.
+    """
+    try:
+        descriptor = os.open(folder / ".gitignore", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        return
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write("# Created by doclint: the cache is not part of the repository.\n*\n")
+    except OSError:
+        # An empty file from a full disk would ignore nothing, so the next write creates it again.
+        _remove(str(folder / ".gitignore"))
+        raise
