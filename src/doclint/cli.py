@@ -28,6 +28,7 @@ from doclint import __version__
 from doclint.cli_help import VERSION_OPTION_HELP, TranslatedChoice, TranslatedGroup, apply_locale, lang_option
 from doclint.click_messages import keep_close_suggestions
 from doclint.collector import use_run_thresholds
+from doclint.launcher import EXIT_INTERRUPTED
 from doclint.i18n import N_, _, current_language, display_width, escape_controls, join_items, pad
 from doclint.output_streams import (
     EXIT_INTERNAL,
@@ -233,7 +234,7 @@ class _Group(TranslatedGroup):
             _fail(error.format_message())
             sys.exit(error.exit_code)
         except click.Abort:
-            sys.exit(130)
+            sys.exit(EXIT_INTERRUPTED)
         except OutputError as failure:
             sys.exit(_output_failed(failure, 0))
         sys.exit(status or 0)
@@ -397,10 +398,10 @@ def entry_point() -> None:
         status = _exit_status(stop.code)
     except KeyboardInterrupt:
         # A Ctrl-C before a command's own guard runs, such as while the language of the messages is set up.
-        status = 130
+        status = EXIT_INTERRUPTED
     except Exception as error:
         if _caused_by_interrupt(error):
-            status = 130
+            status = EXIT_INTERRUPTED
         else:
             # A bug outside the commands' own guards, such as in writing the report, still gets the one-line report and status 3.
             logger.debug("internal error", exc_info=True)

@@ -26,6 +26,7 @@ from doclint.fields import LabelTable
 from doclint.settings import CODE_SCOPES, Settings
 from doclint.source import text_codec
 from doclint.i18n import _
+from doclint.suggestions import CUTOFF as SUGGESTION_CUTOFF
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ def _warn_if_misspelt_table(path: Path, tools: Any) -> None:
     """Warn about a ``[tool.X]`` table whose name is a letter or two from ``doclint``: otherwise it is ignored in silence."""
     if not isinstance(tools, dict) or path in _warned_tables:
         return
-    close = difflib.get_close_matches("doclint", [str(name) for name in tools], n=1, cutoff=0.7)
+    close = difflib.get_close_matches("doclint", [str(name) for name in tools], n=1, cutoff=SUGGESTION_CUTOFF)
     if close:
         _warned_tables.add(path)
         logger.warning(_("%s: the table [tool.%s] is not read; did you mean [tool.doclint]?"), path, close[0])
@@ -216,7 +217,7 @@ def apply_config(
 
 def _unknown_key_message(path: Path, key: str) -> str:
     allowed = ", ".join(sorted(KEYS))
-    close = difflib.get_close_matches(key, list(KEYS), n=1, cutoff=0.7)
+    close = difflib.get_close_matches(key, list(KEYS), n=1, cutoff=SUGGESTION_CUTOFF)
     if close:
         return _("{path}: unknown key {key!r}; did you mean {close!r}? Allowed keys: {allowed}").format(
             path=path, key=key, close=close[0], allowed=allowed
@@ -403,7 +404,7 @@ def _warn_if_misspelt(key: str, shipped: dict[str, list[str]], context: _Context
     """
     if key in shipped:
         return
-    close = difflib.get_close_matches(key, list(shipped), n=1, cutoff=0.7)
+    close = difflib.get_close_matches(key, list(shipped), n=1, cutoff=SUGGESTION_CUTOFF)
     if close:
         logger.warning(
             _("%s: [labels] key %r is not a built-in field, so its labels make fields of their own; did you mean %r?"),

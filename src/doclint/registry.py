@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator, Literal, Sequence
 from doclint.diagnostics import Diagnostic, Fix, RelatedLocation, Severity
 from doclint.model import Document, Section
 from doclint.settings import Settings
+from doclint.suggestions import CUTOFF as SUGGESTION_CUTOFF
 
 # The modules that declare rules, each with a RULES tuple. Imported on first use.
 RULE_MODULES = (
@@ -169,7 +170,7 @@ def closest_rule(token: str) -> str | None:
     import difflib
 
     spellings = {spelling.upper(): spelling for rule in all_rules() for spelling in (rule.name, rule.code)}
-    close = difflib.get_close_matches(token.upper(), list(spellings), n=1, cutoff=0.7)
+    close = difflib.get_close_matches(token.upper(), list(spellings), n=1, cutoff=SUGGESTION_CUTOFF)
     return spellings[close[0]] if close else None
 
 

@@ -11,7 +11,7 @@ import difflib
 from typing import Iterable
 
 CUTOFF = 0.7
-"""The least ``difflib`` similarity ratio of a suggestion, the one that ``config`` uses for unknown keys."""
+"""The least ``difflib`` similarity ratio of a suggestion, for schema values and for unknown configuration keys and rule names."""
 
 
 def close_match(value: object, allowed: Iterable[object]) -> str | None:
