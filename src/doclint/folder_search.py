@@ -169,7 +169,7 @@ def _folders_of(paths: frozenset[str], root: str) -> frozenset[str]:
     return frozenset(folders)
 
 
-# What a folder search does when git cannot list the tracked files, for the debug messages.
+# The behaviour of a folder search when git cannot list the tracked files, for the debug messages.
 _WITHOUT_GIT = "files that a pattern matches are skipped even when tracked, and a compared folder gives its untracked documents too"
 
 

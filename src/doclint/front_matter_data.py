@@ -10,9 +10,10 @@ The YAML is read with PyYAML's safe loader, with two changes for JSON:
   and a date that does not exist, such as ``2026-02-30``, would otherwise
   make PyYAML fail, where a schema's ``"format": "date"`` should report it.
 - A value that JSON cannot represent (binary data, a set, an infinite
-  number) becomes its string, and a key that is not a string becomes its
-  string too, as it is read: ``1`` and ``true`` stay two keys, where
-  Python's dict would merge them because ``1 == True``.
+  number) becomes its string.
+- A key that is not a string becomes its string too, as it is read. So
+  ``1`` and ``true`` stay two keys, where Python's dict would merge them
+  because ``1 == True``.
 - An integer of more than MAX_INT_DIGITS characters stays the string it
   was written as. Python raises ValueError when it converts an integer of
   more than 4,300 digits from or to text (``sys.get_int_max_str_digits``),

@@ -1,8 +1,8 @@
 """Validators that record why ``contains`` failed: the errors of the element that came closest to matching.
 
 jsonschema reports a failed ``contains`` with no detail: no element of the
-array matched, and nothing explains why. A writer told only that the blocks of
-a "Mitigation" section fail "contains" cannot tell what to change. The
+array matched, and nothing explains why. A writer who only reads that the blocks
+of a "Mitigation" section fail "contains" cannot tell what to change. The
 validator class returned here wraps the draft's ``contains`` keyword. When
 no element matches, it validates each element against the subschema again
 and attaches the errors of the element with the fewest (the first of

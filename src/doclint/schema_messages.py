@@ -348,11 +348,11 @@ def field_labels(labels: LabelTable, key: str) -> list[str]:
     synonyms = labels.synonyms.get(key, [])
     if not synonyms:
         return []
-    shown = [synonyms[0]]
+    labels_found = [synonyms[0]]
     ascii_label = next((label for label in synonyms if label.isascii()), None)
     if ascii_label is not None and ascii_label != synonyms[0]:
-        shown.append(ascii_label)
-    return shown
+        labels_found.append(ascii_label)
+    return labels_found
 
 
 def label_examples(labels: LabelTable, key: str) -> str:
@@ -361,10 +361,10 @@ def label_examples(labels: LabelTable, key: str) -> str:
     The colon is part of the label, which is not read without it. CJK
     labels take the full-width colon, ASCII labels the ASCII one.
     """
-    shown = [_bold_label(label) for label in field_labels(labels, key)]
-    if len(shown) < 2:
-        return "".join(shown)
-    return _("{first} or {second}").format(first=shown[0], second=shown[1])
+    bold_labels = [_bold_label(label) for label in field_labels(labels, key)]
+    if len(bold_labels) < 2:
+        return "".join(bold_labels)
+    return _("{first} or {second}").format(first=bold_labels[0], second=bold_labels[1])
 
 
 def _bold_label(label: str) -> str:

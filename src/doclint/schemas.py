@@ -250,7 +250,7 @@ class SchemaLoader:
         a document in a pull request could make a CI run read a JSON file
         elsewhere on the runner, such as a credentials file. A message about
         an invalid schema would then print parts of it. The check runs before the
-        file is read or tested for existence, so the message says nothing
+        file is read or tested for existence, so the message reveals nothing
         about the file. Built-in schemas are allowed everywhere.
         """
         if self._confine_to is None or _is_builtin_file(path) or path.resolve().is_relative_to(self._confine_to):

@@ -152,10 +152,10 @@ def _waiting(removals: Sequence[Fix], chosen: Sequence[Fix], edits: Sequence[Edi
     There duplicate-section finds the copy again, with its new number, and
     removes the same span, which contains the rewritten number.
     """
-    taken = {id(fix) for fix in chosen}
+    chosen_ids = {id(fix) for fix in chosen}
     waiting = []
     for fix in removals:
-        if id(fix) in taken:
+        if id(fix) in chosen_ids:
             continue
         moved = [_moved_span(edit, edits) for edit in fix.edits]
         if all(edit is not None for edit in moved):
