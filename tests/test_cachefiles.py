@@ -72,6 +72,36 @@ def test_prune_at_most_once_per_interval(store):
     assert not stale.exists()
 
 
+def test_future_prune_marker_prunes(store):
+    """Check that a marker from a machine whose clock runs ahead does not postpone the prune until that time."""
+    stale = store.folder / "documents" / "aa" / "stale.pickle"
+    store.write(stale, "x")
+    age(stale, MAX_ENTRY_AGE + DAY)
+    marker = store.folder / "last-prune"
+    marker.touch()
+    age(marker, -10 * DAY)
+
+    store.prune(("documents",))
+
+    assert not stale.exists()
+    assert marker.stat().st_mtime <= time.time()
+
+
+def test_future_marker_rewritten_to_now(store):
+    marker = store.folder / "last-prune"
+    store.write(store.folder / "runs" / "first.pickle", "x")
+    marker.touch()
+    age(marker, -(PRUNE_INTERVAL + DAY))
+    store.prune(("documents",))
+    stale = store.folder / "documents" / "aa" / "stale.pickle"
+    store.write(stale, "x")
+    age(stale, MAX_ENTRY_AGE + DAY)
+
+    store.prune(("documents",))
+
+    assert stale.exists(), "the first prune set the marker to now, so the next one is a day away"
+
+
 def test_run_prunes_old_versions_of_edited_file(folder, tmp_path):
     docs = folder
     settings = Settings(jobs=1)

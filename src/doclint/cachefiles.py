@@ -183,20 +183,25 @@ class SignedStore:
         """Delete the entries under ``subfolders`` unused for MAX_ENTRY_AGE, if the last prune is PRUNE_INTERVAL old.
 
         A marker file records the last prune, so most runs only read its
-        time. Files that a concurrent run deletes or replaces first are
+        time. A marker time in the future counts as due, and the prune sets
+        it to now. Files that a concurrent run deletes or replaces first are
         skipped. A run replayed from the run cache reads no document entry,
         so it marks the entries behind it as used itself (``doclint.runcache``).
         """
         marker = self.folder / "last-prune"
         now = time.time()
         try:
-            if now - marker.stat().st_mtime < PRUNE_INTERVAL:
-                return
+            since_last = now - marker.stat().st_mtime
         except FileNotFoundError:
-            pass
+            since_last = PRUNE_INTERVAL
         except OSError as error:
             logger.debug("failed to read the prune marker %s (%s); not pruning", marker, error.strerror)
             return
+        if 0 <= since_last < PRUNE_INTERVAL:
+            return
+        if since_last < 0:
+            # A cache restored from a machine whose clock runs ahead would otherwise postpone every prune until that time.
+            logger.debug("the prune marker %s is %d s in the future; pruning now", marker, -since_last)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             marker.touch()
