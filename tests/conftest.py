@@ -54,6 +54,12 @@ def no_user_git_config(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def no_cache_dir_variable(monkeypatch):
+    """Run every test without the developer's DOCLINT_CACHE_DIR, so that each run keeps its cache where the test expects it."""
+    monkeypatch.delenv("DOCLINT_CACHE_DIR", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def private_cache_key(tmp_path_factory, monkeypatch):
     """Give every test its own cache signing key.
 

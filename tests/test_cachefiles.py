@@ -24,7 +24,7 @@ def age(path, seconds):
 
 @pytest.fixture
 def store(tmp_path):
-    return SignedStore(tmp_path / "v2")
+    return SignedStore(tmp_path / ".doclint_cache" / "v2")
 
 
 def test_read_marks_entry_used(store):
@@ -322,6 +322,7 @@ def test_write_keeps_gitignore_link(store, tmp_path):
     target = tmp_path / "repository" / ".gitignore"
     target.parent.mkdir()
     marker = store.folder.parent / ".gitignore"
+    marker.parent.mkdir()
     marker.symlink_to(target)
     entry = store.folder / "documents" / "ab" / "ab12.pickle"
 

@@ -167,7 +167,7 @@ def test_no_config_option(run_cli, project):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("colour = 1\n", "unknown key 'colour'; allowed keys: code-scope, encoding, exclude, ignore"),
+        ("colour = 1\n", "unknown key 'colour'; allowed keys: cache-dir, code-scope, encoding, exclude, ignore"),
         ('select = "DL101"\n', "invalid value for 'select': expected a list of strings, got 'DL101'"),
         ('select = ["no-such-rule"]\n', "unknown rule 'no-such-rule' in 'select'"),
         ("near-duplicate-threshold = 150\n", "invalid value for 'near-duplicate-threshold': expected a number from 0 to 100, got 150"),
@@ -178,6 +178,8 @@ def test_no_config_option(run_cli, project):
         ("select = [\n", "invalid TOML"),
         ('encoding = "nope-enc"\n', "invalid value for 'encoding': expected a Python codec name such as utf-8 or gb18030, got 'nope-enc'"),
         ('encoding = "rot13"\n', "invalid value for 'encoding': expected a Python codec name such as utf-8 or gb18030, got 'rot13'"),
+        ('cache-dir = ""\n', "invalid value for 'cache-dir': expected a non-empty string, got ''"),
+        ("cache-dir = 1\n", "invalid value for 'cache-dir': expected a non-empty string, got 1"),
     ],
 )
 def test_bad_config_is_usage_error(run_cli, project, content, message):

@@ -1,7 +1,9 @@
 """Signed cache files, and the fingerprint of the code that wrote them.
 
 Both caches of doclint (parsed documents in ``doclint.loader`` and whole
-runs in ``doclint.runcache``) store pickles under ``.doclint_cache/``.
+runs in ``doclint.runcache``) store pickles in the cache folder
+(``.doclint_cache/`` unless ``--cache-dir`` names another, see
+``doclint.cache_location``).
 Pickle runs code when it loads, so every entry is signed with HMAC-SHA256
 under a key kept in the user's cache folder, never in the repository. An
 entry that a checkout or another user planted fails the signature check
@@ -14,6 +16,10 @@ entry was last used. Entries of parsed documents and per-file findings that no r
 has used for ``MAX_ENTRY_AGE`` are deleted, at most once per
 ``PRUNE_INTERVAL`` (``SignedStore.prune``); every edit of a file adds
 entries, which would otherwise pile up.
+
+A write that fails (a read-only or full disk) costs only the work it would
+have saved, but the first failure of a process is kept, so that the run
+warns once that the cache folder cannot be written (``take_write_failure``).
 
 This module imports nothing heavy, so that a run replayed from the cache
 does not pay for the parser or the rules.
@@ -34,10 +40,11 @@ import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from doclint import __version__
 from doclint.i18n import _
+from doclint.settings import DEFAULT_CACHE_DIR
 
 logger = logging.getLogger(__name__)
 
@@ -132,12 +139,41 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
+class WriteFailure(NamedTuple):
+    """The first cache write of a process that failed: the cache folder and the error."""
+
+    folder: Path
+    error: OSError
+
+
+_write_failure: WriteFailure | None = None
+
+
+def take_write_failure() -> WriteFailure | None:
+    """Return the first cache write that failed since the last call, and forget it."""
+    global _write_failure
+    failure, _write_failure = _write_failure, None
+    return failure
+
+
+def _record_write_failure(folder: Path, error: OSError) -> None:
+    global _write_failure
+    if _write_failure is None:
+        _write_failure = WriteFailure(folder, error)
+
+
 class SignedStore:
-    """Pickled objects in files under ``folder``, signed with this user's key."""
+    """Pickled objects in files under ``folder``, signed with this user's key.
+
+    ``folder`` is a subfolder of the cache folder (one per ``CACHE_FORMAT``),
+    so ``root``, the folder that the user chose or the default, is its parent.
+    """
 
     def __init__(self, folder: Path):
         self.folder = folder
+        self.root = folder.parent
         self.key = signing_key()
+        self._root_ready = False
 
     def read(self, entry: Path) -> Any | None:
         """Return the object stored in ``entry``, or None when it is missing, unsigned or unreadable."""
@@ -163,11 +199,11 @@ class SignedStore:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         blob = self._sign(entry, payload) + payload
         try:
+            self._prepare_root()
             entry.parent.mkdir(parents=True, exist_ok=True)
-            _ignore_in_git(self.folder.parent)
             descriptor, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
         except OSError as error:
-            logger.debug("cannot write the cache entry %s (%s)", entry, error.strerror)
+            self._write_failed(entry, error)
             return
         try:
             with os.fdopen(descriptor, "wb") as handle:
@@ -175,9 +211,37 @@ class SignedStore:
             os.replace(temporary, entry)
         except OSError as error:
             # A full disk fails the write or the close. The partial file is removed, so that it takes no space.
-            logger.debug("cannot write the cache entry %s (%s)", entry, error.strerror)
+            self._write_failed(entry, error)
             _remove(temporary)
 
+    def _write_failed(self, path: Path, error: OSError) -> None:
+        logger.debug("cannot write the cache file %s (%s)", path, error.strerror)
+        _record_write_failure(self.root, error)
+
+    def _prepare_root(self) -> None:
+        """Create the cache folder, with a ``.gitignore`` that ignores it, once per store.
+
+        Only a folder that doclint creates, or one named ``.doclint_cache``
+        as the default folder is, gets the ``.gitignore``. A chosen folder
+        that exists, such as ``--cache-dir .`` or a build folder, may be part
+        of the repository, and a ``*`` there would make git ignore its files.
+        A new folder whose ``.gitignore`` cannot be written is removed again,
+        so that the next run creates both.
+        """
+        if self._root_ready:
+            return
+        try:
+            self.root.mkdir(parents=True)
+        except FileExistsError:
+            if self.root.name == DEFAULT_CACHE_DIR:
+                _ignore_in_git(self.root)
+        else:
+            try:
+                _ignore_in_git(self.root)
+            except OSError:
+                _remove_folder(self.root)
+                raise
+        self._root_ready = True
 
     def prune(self, subfolders: tuple[str, ...]) -> None:
         """Delete the entries under ``subfolders`` unused for MAX_ENTRY_AGE, if the last prune is PRUNE_INTERVAL old.
@@ -203,10 +267,12 @@ class SignedStore:
             # A cache restored from a machine whose clock runs ahead would otherwise postpone every prune until that time.
             logger.debug("the prune marker %s is %d s in the future; pruning now", marker, -since_last)
         try:
+            self._prepare_root()
             self.folder.mkdir(parents=True, exist_ok=True)
             marker.touch()
         except OSError as error:
             logger.debug("failed to write the prune marker %s (%s); not pruning", marker, error.strerror)
+            _record_write_failure(self.root, error)
             return
 
         deleted = 0
@@ -260,6 +326,14 @@ def _remove(path: str) -> None:
         os.unlink(path)
     except OSError as error:
         logger.debug("failed to delete the temporary cache file %s (%s)", path, error.strerror)
+
+
+def _remove_folder(folder: Path) -> None:
+    """Delete an empty folder that this run created, if it is still empty."""
+    try:
+        folder.rmdir()
+    except OSError as error:
+        logger.debug("failed to delete the cache folder %s (%s)", folder, error.strerror)
 
 
 def _touch(entry: Path) -> None:

@@ -183,6 +183,21 @@ class NonEmpty(click.ParamType):
         return text
 
 
+class CacheFolder(NonEmpty):
+    """The path of a cache folder: empty, or the path of something other than a folder, is rejected before any document is read."""
+
+    name = "path"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from doclint.cache_location import expand, folder_problem
+
+        path = expand(super().convert(value, param, ctx))
+        problem = folder_problem(path)
+        if problem is not None:
+            self.fail(problem, param, ctx)
+        return path
+
+
 class Codec(click.ParamType):
     """The name of a Python text codec, checked once here rather than for every file it would read."""
 
@@ -579,9 +594,18 @@ def main() -> None:
     help=N_("Number of processes that parse documents, at most the number of CPUs. [default: the number of CPUs]"),
 )
 @click.option(
+    "--cache-dir",
+    type=CacheFolder(),
+    metavar="PATH",
+    help=N_(
+        "Folder of the cache, relative to the working folder; doclint creates it if it is missing. It overrides "
+        "the DOCLINT_CACHE_DIR environment variable and the cache-dir setting. [default: .doclint_cache]"
+    ),
+)
+@click.option(
     "--no-cache",
     is_flag=True,
-    help=N_("Check every document again instead of reading the cache in .doclint_cache/."),
+    help=N_("Check every document again, without reading or writing the cache; it overrides --cache-dir."),
 )
 @click.option(
     LEADING_DASH_PATHS,
@@ -608,6 +632,7 @@ def check(
     untagged_python: bool | None,
     compare_with: tuple[str, ...],
     jobs: int | None,
+    cache_dir: str | None,
     no_cache: bool,
     fix: bool,
     unsafe_fixes: bool,
@@ -637,6 +662,7 @@ def check(
         "untagged_python": untagged_python,
         "schema": schema,
         "jobs": jobs,
+        "cache_dir": None if no_cache else cache_dir or _environment_cache_dir(),
     }
     if STDIN_PATH in compare_with:
         raise click.UsageError(_("--compare-with cannot read standard input; name files or folders"))
@@ -679,6 +705,16 @@ def check(
                 get_reporter(output_format).write(result, stream)
         report.flush()
     sys.exit(result.exit_status)
+
+
+def _environment_cache_dir() -> str | None:
+    """Return the cache folder that DOCLINT_CACHE_DIR names, or None; an unusable value is a usage error."""
+    from doclint.cache_location import CacheFolderError, environment_cache_dir
+
+    try:
+        return environment_cache_dir()
+    except CacheFolderError as error:
+        raise click.UsageError(str(error)) from None
 
 
 def _load_run_schema(value: str, config_file: Path | None) -> None:

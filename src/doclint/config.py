@@ -297,6 +297,21 @@ def _schema(value: Any, context: _Context) -> str:
     return name
 
 
+def _cache_dir(value: Any, context: _Context) -> str:
+    """Take a cache folder path relative to the configuration file's folder, as an absolute path.
+
+    Relative to the file, like ``schema`` and the globs, so that the same
+    configuration names the same folder from whichever folder doclint runs in.
+    """
+    from doclint.cache_location import expand, folder_problem
+
+    path = str(context.path.parent.resolve() / expand(_string(value, context)))
+    problem = folder_problem(path)
+    if problem is not None:
+        raise ConfigError(_("{path}: invalid value for {key!r}: {reason}").format(path=context.path, key=context.key, reason=problem))
+    return path
+
+
 def _strings(value: Any, context: _Context) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise context.fail(_("a list of strings"), value)
@@ -430,4 +445,5 @@ KEYS: dict[str, tuple[str, Callable[[Any, _Context], Any]]] = {
     "code-scope": ("code_scope", _code_scope),
     "untagged-python": ("untagged_python", _boolean),
     "schema": ("schema", _schema),
+    "cache-dir": ("cache_dir", _cache_dir),
 }

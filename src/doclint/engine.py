@@ -341,7 +341,8 @@ def run(
     schemas are unchanged since the last such run returns its findings
     from the cache (``doclint.runcache``); its result then has no parsed
     documents, only their sources, so callers that fix files leave it off.
-    The result's warnings are logged here, for a replayed run too.
+    The result's warnings are logged here, for a replayed run too, and so
+    is one warning when the cache folder could not be written.
     """
     settings = _with_usable_cache(settings)
     paths, errors, found = discover(arguments, settings)
@@ -350,7 +351,7 @@ def run(
     if cache is not None:
         record = cache.replay()
         if record is not None:
-            return _logged(_replayed(record, cache, settings))
+            return _logged(_replayed(record, cache, settings), settings)
 
     from doclint.collector import run_thresholds
     from doclint.registry import select_rules
@@ -368,26 +369,58 @@ def run(
     result.internal_errors = [bug.message() for bug in bugs]
     if cache is not None and not result.errors and not result.internal_errors:
         cache.store_run([document.path for document in result.documents], result.diagnostics, result.warnings)
-    return _logged(result)
+    return _logged(result, settings)
 
 
-def _logged(result: RunResult) -> RunResult:
-    """Log the warnings of a run's result and return the result."""
+def _logged(result: RunResult, settings: Settings) -> RunResult:
+    """Log the warnings of a run's result, then the cache warning, and return the result.
+
+    The cache warning is not one of the result's warnings, so a stored run
+    never replays it: a later run that can write the folder does not warn.
+    """
     for warning in result.warnings:
         logger.warning(warning)
+    _warn_if_cache_unwritable(settings)
     return result
+
+
+def _warn_if_cache_unwritable(settings: Settings) -> None:
+    """Warn once when a cache entry or the prune marker could not be written during this run.
+
+    Each failed write is only logged at debug level where it happens,
+    because a run writes hundreds of entries. Without this warning, a CI
+    job whose restored cache is read-only would get no faster, and nothing
+    would tell the user why. Like every warning, it leaves the exit status
+    as it is.
+    """
+    if settings.cache_dir is None:
+        return
+    from doclint.cachefiles import take_write_failure
+
+    failure = take_write_failure()
+    if failure is None:
+        return
+    logger.warning(
+        _(
+            "{folder}: cannot write the cache ({reason}), so later runs cannot reuse this run's work; "
+            "name a writable folder with --cache-dir or DOCLINT_CACHE_DIR, or pass --no-cache"
+        ).format(folder=failure.folder, reason=failure.error.strerror or failure.error)
+    )
 
 
 def _with_usable_cache(settings: Settings) -> Settings:
     """Return the settings without the cache folder, with a warning, when the cache signing key cannot be read.
 
     Entries can be neither checked nor signed without the key, so the run
-    goes on as with ``--no-cache`` instead of failing.
+    goes on as with ``--no-cache`` instead of failing. A failed cache write
+    that an earlier run in this process left is dropped, because this run's
+    warning must be about this run's writes only.
     """
     if settings.cache_dir is None:
         return settings
-    from doclint.cachefiles import CacheKeyError, signing_key
+    from doclint.cachefiles import CacheKeyError, signing_key, take_write_failure
 
+    take_write_failure()
     try:
         signing_key()
     except CacheKeyError as error:

@@ -9,6 +9,9 @@ from typing import Literal
 
 from doclint.fields import LabelTable, default_labels
 
+DEFAULT_CACHE_DIR = ".doclint_cache"
+"""The cache folder, in the working folder, when neither the command line, the environment nor the configuration names one."""
+
 CodeScope = Literal["document", "block"]
 CODE_SCOPES: tuple[CodeScope, ...] = ("document", "block")
 
@@ -47,8 +50,8 @@ class Settings:
     """Processes that parse documents, this one included; None means one per CPU."""
     progress: bool = False
     """Show a progress bar on stderr while documents are parsed (the CLI sets it for a terminal and text output)."""
-    cache_dir: str | None = ".doclint_cache"
-    """Folder of the parse cache, relative to the working folder; None turns the cache off."""
+    cache_dir: str | None = DEFAULT_CACHE_DIR
+    """Folder of the parse and run cache, absolute or relative to the working folder; None turns the cache off."""
     schema: str | None = None
     """JSON Schema for documents whose front matter names none: a built-in name such as ``qa-article``
     or a path relative to the working folder. None gives ``qa-article`` to documents whose numbered
