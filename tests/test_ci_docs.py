@@ -27,6 +27,7 @@ EXAMPLES = example_files()
 
 def test_every_yaml_example_is_named():
     assert sorted(EXAMPLES) == [
+        ".github/workflows/doclint-cache.yml",
         ".github/workflows/doclint-review.yml",
         ".github/workflows/doclint-sarif-action.yml",
         ".github/workflows/doclint-sarif.yml",
@@ -40,6 +41,7 @@ def test_every_yaml_example_is_named():
     ("name", "schema"),
     [
         (".github/workflows/doclint.yml", "vendor.github-workflows"),
+        (".github/workflows/doclint-cache.yml", "vendor.github-workflows"),
         (".github/workflows/doclint-sarif.yml", "vendor.github-workflows"),
         (".github/workflows/doclint-sarif-action.yml", "vendor.github-workflows"),
         (".github/workflows/doclint-review.yml", "vendor.github-workflows"),
