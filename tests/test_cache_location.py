@@ -278,6 +278,18 @@ def test_chosen_folder_replays_run(folder, monkeypatch):
     assert not Path(".doclint_cache").exists()
 
 
+def test_moved_folder_still_replays(folder, monkeypatch):
+    """Check that a cache folder restored under another path, as CI caches are, is still used."""
+    first = run(["docs"], Settings(jobs=1, cache_dir="saved"), replay=True)
+    Path("saved").rename("restored")
+
+    monkeypatch.setattr(loader, "_parse", lambda job: pytest.fail(f"{job.path} was parsed"))
+    second = run(["docs"], Settings(jobs=1, cache_dir="restored"), replay=True)
+
+    assert second.checked == ["docs/faq.md", "docs/seed.md"]
+    assert len(second.diagnostics) == len(first.diagnostics)
+
+
 def test_chosen_folder_pruned(folder):
     settings = Settings(jobs=1, cache_dir="elsewhere")
     documents = Path("elsewhere") / "v2" / "documents"
