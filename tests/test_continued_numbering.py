@@ -28,6 +28,14 @@ def exercises(*parts: tuple[str, list[int]]) -> str:
     return text
 
 
+def check(run_cli, *arguments: str) -> tuple[int, str, str]:
+    return run_cli("check", "--no-config", "--no-cache", *arguments)
+
+
+def changed_headings(diff: str) -> list[str]:
+    return [line for line in diff.splitlines() if line.startswith(("-###", "+###"))]
+
+
 def headings(path) -> list[str]:
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("### ")]
 
@@ -73,7 +81,7 @@ def test_chinese_fixture_messages_in_chinese(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copyfile(CHINESE_FIXTURE, tmp_path / "unit.md")
 
-    _code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--lang", "zh-CN", "unit.md")
+    _code, stdout, _stderr = check(run_cli, "--lang", "zh-CN", "unit.md")
 
     assert stdout.splitlines()[0] == (
         "unit.md:21:5: DL402 heading-numbering [*] 标题“5、一个数加上 7 等于 15，这个数是____。”接续“一、选择题”下的编号，"
@@ -85,7 +93,7 @@ def test_repeat_message_in_chinese(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "book.md").write_text(exercises(("Part A", [1, 2]), ("Part B", [2, 3])), encoding="utf-8")
 
-    _code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--lang", "zh-CN", "book.md")
+    _code, stdout, _stderr = check(run_cli, "--lang", "zh-CN", "book.md")
 
     assert stdout.splitlines()[0] == (
         "book.md:15:5: DL402 heading-numbering [*] 标题“2. Exercise 2 of Part B”接续“Part A”下的编号，"
@@ -97,7 +105,7 @@ def test_fix_renumbers_continuing_parts(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copyfile(ENGLISH_FIXTURE, tmp_path / "workbook.md")
 
-    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--fix", "workbook.md")
+    code, stdout, _stderr = check(run_cli, "--fix", "workbook.md")
 
     assert headings(tmp_path / "workbook.md") == [
         "### 1. Two digits",
@@ -120,7 +128,7 @@ def test_fix_renumbers_chinese_parts(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copyfile(CHINESE_FIXTURE, tmp_path / "unit.md")
 
-    code, _stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--fix", "unit.md")
+    code, _stdout, _stderr = check(run_cli, "--fix", "unit.md")
 
     numbers = [line.split(" ")[1][:2] for line in headings(tmp_path / "unit.md")]
     assert numbers == ["1．", "2．", "3、", "4、", "5、", "1、", "2、", "3、", "4、"]
@@ -131,10 +139,9 @@ def test_diff_shows_later_part_renumbered(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "book.md").write_text(exercises(("Part A", [1, 2, 4]), ("Part B", [5, 6])), encoding="utf-8")
 
-    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--diff", "book.md")
+    code, stdout, _stderr = check(run_cli, "--diff", "book.md")
 
-    changed = [line for line in stdout.splitlines() if line.startswith(("-###", "+###"))]
-    assert changed == [
+    assert changed_headings(stdout) == [
         "-### 4. Exercise 4 of Part A",
         "+### 3. Exercise 4 of Part A",
         "-### 5. Exercise 5 of Part B",
@@ -229,8 +236,8 @@ def test_copy_in_earlier_part_not_counted(run_cli, tmp_path, monkeypatch):
     )
     (tmp_path / "book.md").write_text(text, encoding="utf-8")
 
-    _code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "book.md")
-    code, _stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--fix", "book.md")
+    _code, stdout, _stderr = check(run_cli, "book.md")
+    code, _stdout, _stderr = check(run_cli, "--fix", "book.md")
 
     assert stdout.splitlines()[1] == (
         'book.md:17:5: DL402 heading-numbering [*] heading "4. Divide" continues the numbering under "Part A" but skips '
@@ -255,7 +262,7 @@ def test_unsafe_copy_removal_renumbers_later_part(run_cli, tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)
     (tmp_path / "book.md").write_text(UNSAFE_COPY, encoding="utf-8")
 
-    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--fix", "--unsafe-fixes", "book.md")
+    code, stdout, _stderr = check(run_cli, "--fix", "--unsafe-fixes", "book.md")
 
     assert headings(tmp_path / "book.md") == [
         "### 1. Add",
@@ -272,7 +279,7 @@ def test_safe_fix_keeps_unsafe_copy_counted(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "book.md").write_text(UNSAFE_COPY, encoding="utf-8")
 
-    code, _stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--fix", "book.md")
+    code, _stdout, _stderr = check(run_cli, "--fix", "book.md")
 
     assert (tmp_path / "book.md").read_text(encoding="utf-8") == UNSAFE_COPY
     assert code == 1
@@ -292,8 +299,8 @@ def test_unsafe_outcome_names_copy_in_earlier_part(run_cli, tmp_path, monkeypatc
     )
     (tmp_path / "book.md").write_text(text, encoding="utf-8")
 
-    _code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "book.md")
-    code, _stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--fix", "--unsafe-fixes", "book.md")
+    _code, stdout, _stderr = check(run_cli, "book.md")
+    code, _stdout, _stderr = check(run_cli, "--fix", "--unsafe-fixes", "book.md")
 
     numbering = [line for line in stdout.splitlines() if "DL402" in line]
     assert numbering == [
@@ -302,3 +309,20 @@ def test_unsafe_outcome_names_copy_in_earlier_part(run_cli, tmp_path, monkeypatc
     ]
     assert headings(tmp_path / "book.md") == ["### Setup", "### Subtract", "### 1. Add", "### 2. Multiply", "### 3. Divide", "### 4. Power"]
     assert code == 0
+
+
+def test_unsafe_diff_shows_later_part_renumbered(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "book.md").write_text(UNSAFE_COPY, encoding="utf-8")
+
+    code, stdout, _stderr = check(run_cli, "--diff", "--unsafe-fixes", "book.md")
+
+    assert changed_headings(stdout) == [
+        "-### 4. Subtract",
+        "-### 5. Divide",
+        "+### 4. Divide",
+        "-### 6. Power",
+        "+### 5. Power",
+    ]
+    assert (tmp_path / "book.md").read_text(encoding="utf-8") == UNSAFE_COPY
+    assert code == 1

@@ -6,7 +6,7 @@ Course notes and exam papers often number their exercises across parts:
 number the subsections of each parent from 1 again. Both are correct, and
 one document may mix them, so each part decides by its own first number:
 
-- a run that starts at 1 starts its own numbering, as before;
+- a run that starts at 1 starts its own numbering;
 - a run that starts at the previous part's last number or up to
   ``MAX_CONTINUING_GAP`` above it continues that part's numbering. At the
   previous number plus one it has no break there, and at another number
@@ -23,7 +23,7 @@ restarts the numbering. Dotted numbers (``3.1``) never continue across
 parents, because their first parts name the parent. Parts are siblings:
 a run under the next chapter's first part does not continue the last part
 of the chapter before, because books number their chapters' exercises
-either way and the chapter heading already tells them apart.
+either way and the chapter heading already distinguishes them.
 
 A run that continues another one is checked with it as one run, so its
 first heading is compared with the previous part's last one, and the fix
