@@ -830,3 +830,12 @@ def test_sibling_copy_of_copy_under_other_parent_counted(run_cli, tmp_path, monk
     headings = [line for line in (tmp_path / "guide.md").read_text(encoding="utf-8").splitlines() if line.startswith("### ")]
     assert headings == ["### 1. X", "### 2. X", "### 3. X", "### 4. Y"]
     assert code == 1
+
+
+def test_plain_child_with_parent_number_keeps_message():
+    text = "## 1. A\n\ntext\n\n## 3. B\n\n### 1. x\n\ntext\n\n### 2. y\n\ntext\n\n### 4. z\n\ntext\n\n### 5. w\n\ntext\n"
+    findings = numbering_findings(text)
+
+    assert positions(findings) == [(5, 4, 5), (15, 5, 6)]
+    assert findings[1].message == 'heading "4. z" skips from 2 (line 11) to 4; the fix renumbers it to 3'
+    assert [edit.replacement for edit in findings[1].fix.edits] == ["3", "4"]

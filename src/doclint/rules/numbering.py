@@ -259,11 +259,16 @@ parent write together: "3.3" under a "3." that becomes "2." ends as "2.2".
 
 
 def _after_moves(parts: tuple[int, ...], parent: Section | None, moved: Moves) -> tuple[int, ...]:
-    """Return a child's number parts with the leading parts of its moved parent replaced, as the parent's fix edits them."""
+    """Return a child's number parts with the leading parts of its moved parent replaced, as the parent's fix edits them.
+
+    Only a dotted number that extends the parent's changes (``3.1`` under
+    ``3.``). A plain ``3.`` under ``3.`` merely has the same number, and
+    the parent's fix leaves it as it is.
+    """
     if parent is None or id(parent) not in moved:
         return parts
     old, new = moved[id(parent)]
-    if parts[:len(old)] != old:
+    if len(parts) <= len(old) or parts[:len(old)] != old:
         return parts
     return (*new, *parts[len(old):])
 
