@@ -1,4 +1,5 @@
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -237,15 +238,45 @@ SECTION_BODIES = [
 
 @st.composite
 def markdown_documents(draw):
+    """Draw numbered sections, which may skip or repeat a number, and which may stand in parts as course notes' exercises do.
+
+    In parts (``# Part B`` above ``### 3.``), each part after the first
+    starts again at exactly 1 or counts on from the part before, maybe
+    skipping or repeating a number but never starting at 1. The parts are
+    named by letters, because ``# Part 2`` would number the parts themselves.
+    """
     count = draw(st.integers(min_value=1, max_value=8))
-    parts = []
-    for number in range(1, count + 1):
+    in_parts = draw(st.booleans())
+    part_starts = draw(st.sets(st.integers(min_value=2, max_value=max(count, 2)), max_size=3)) if in_parts else set()
+    pieces = ["# Part A\n\n"] if in_parts else []
+    number = 0
+    for index in range(1, count + 1):
+        mistake = draw(st.sampled_from([0, 0, 0, 1, -1]))
+        if index in part_starts:
+            pieces.append(f"# Part {chr(ord('A') + index - 1)}\n\n")
+            restarts = draw(st.booleans())
+            number = 1 if restarts else max(2, number + 1 + mistake)
+        else:
+            number = max(1, number + 1 + mistake)
         title = draw(st.sampled_from(["排序", "Undo", "Caching", "安装"]))
         body = draw(st.sampled_from(SECTION_BODIES))
         separator = draw(st.sampled_from(["\n\n", "\n\n---\n\n", "\n\n\n"]))
-        parts.append(f"## {number}. {title}\n\n{body}{separator}")
+        marker = "###" if in_parts else "##"
+        pieces.append(f"{marker} {number}. {title}\n\n{body}{separator}")
     newline = draw(st.sampled_from(["\n", "\r\n"]))
-    return "".join(parts).replace("\n", newline)
+    return "".join(pieces).replace("\n", newline)
+
+
+def part_numbers(text: str) -> list[list[int]]:
+    """Return the numbers of the numbered headings of each part (``# Part B``) of a drawn document, in order."""
+    parts: list[list[int]] = [[]]
+    for line in text.splitlines():
+        if line.startswith("# Part"):
+            parts.append([])
+        found = re.match(r"#{2,3} (\d+)\. ", line)
+        if found:
+            parts[-1].append(int(found.group(1)))
+    return [numbers for numbers in parts if numbers]
 
 
 def fix_text(text: str) -> str:
@@ -267,6 +298,17 @@ def test_fixed_document_has_no_safe_fix(text):
     document = parse_document(Source.from_text("doc.md", fix_text(text)))
     result = check_documents([document], Settings())
     assert [d for d in result.diagnostics if is_applicable(d.fix, unsafe=False)] == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markdown_documents())
+def test_fixed_parts_restart_or_count_on(text):
+    parts = part_numbers(fix_text(text))
+
+    for numbers in parts:
+        assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+    for previous, numbers in zip(parts, parts[1:]):
+        assert numbers[0] in (1, previous[-1] + 1)
 
 
 def test_numbering_fixture_renumbered(run_cli, tmp_path):

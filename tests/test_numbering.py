@@ -812,3 +812,30 @@ def test_repeat_after_unbroken_heading_names_the_previous_fix(tmp_path):
              "the previous heading to 5"),
         (27, 'heading "8. Topic 6" skips from 6 (line 23) to 8; the fix renumbers it to 7'),
     ]
+
+
+def test_sibling_copy_of_copy_under_other_parent_counted(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    body = "Sort the list with the sorted function and print the result.\n\n"
+    text = f"## A\n\n### 1. X\n\n{body}## C\n\n### 2. X\n\n{body}### 3. X\n\n{body}### 5. Y\n\nReverse the list in place and print it.\n"
+    (tmp_path / "guide.md").write_text(text, encoding="utf-8")
+
+    _code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "guide.md")
+    code, _stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--fix", "guide.md")
+
+    assert stdout.splitlines()[2] == (
+        'guide.md:17:5: DL402 heading-numbering [*] heading "5. Y" skips from 3 (line 13) to 5; the fix renumbers it to 4 '
+        "(the fixes renumber it to 2 instead when --unsafe-fixes also removes the copies at lines 9, 13)"
+    )
+    headings = [line for line in (tmp_path / "guide.md").read_text(encoding="utf-8").splitlines() if line.startswith("### ")]
+    assert headings == ["### 1. X", "### 2. X", "### 3. X", "### 4. Y"]
+    assert code == 1
+
+
+def test_plain_child_with_parent_number_keeps_message():
+    text = "## 1. A\n\ntext\n\n## 3. B\n\n### 1. x\n\ntext\n\n### 2. y\n\ntext\n\n### 4. z\n\ntext\n\n### 5. w\n\ntext\n"
+    findings = numbering_findings(text)
+
+    assert positions(findings) == [(5, 4, 5), (15, 5, 6)]
+    assert findings[1].message == 'heading "4. z" skips from 2 (line 11) to 4; the fix renumbers it to 3'
+    assert [edit.replacement for edit in findings[1].fix.edits] == ["3", "4"]

@@ -8,10 +8,14 @@ that document alone. Counting without it, the heading-numbering message
 names the number that one ``--fix`` run writes.
 
 The first of several copies among siblings is counted, because this
-module cannot see whether it copies a section in another file or under
-another parent. ``--fix --unsafe-fixes`` removes such a copy too, and a later
-pass then renumbers the headings after it, so the run's check extends
-each message whose heading ends with another number
+module cannot see whether it copies a section in another file.
+duplicate-section reports each copy against the first copy in the
+document, so when that first copy is under another parent, every copy
+among the siblings gets an unsafe fix and is counted too (unless it is
+short boilerplate, which the rule compares under one parent only).
+``--fix --unsafe-fixes`` removes such copies, and a later pass then
+renumbers the headings after them, so the run's check extends each
+message whose heading ends with another number
 (``doclint.unsafe_renumbering``).
 
 A copy counts only where duplicate-section reports it: the run's
@@ -25,7 +29,7 @@ from __future__ import annotations
 
 from doclint.model import Document, Section
 from doclint.settings import Settings
-from doclint.similarity import document_entries
+from doclint.similarity import SectionEntry, document_entries
 
 DUPLICATE_NAME = "duplicate-section"
 DUPLICATE_CODE = "DL101"
@@ -38,18 +42,23 @@ def reported_sibling_copies(document: Document, settings: Settings) -> dict[int,
     report them. The keys are those of ``doclint.similarity.copy_key``, so
     the headings' numbers do not take part: ``4. Setup`` copies ``2. Setup``.
     """
-    keys = {id(entry.section): entry.copy_key for entry in document_entries(document) if entry.has_content}
+    entries = {id(entry.section): entry for entry in document_entries(document) if entry.has_content}
+    keys = {identity: entry.copy_key for identity, entry in entries.items()}
     # Most documents repeat no section at all, and then the run's rule selection need not be read.
     if len(set(keys.values())) == len(keys) or not _reports_copies(document.path, settings):
         return {}
+    first_of_key: dict[str, int] = {}
+    for identity, key in keys.items():
+        first_of_key.setdefault(key, identity)
     copies: dict[int, Section] = {}
     for parent_children in _sibling_lists(document):
         seen: set[str] = set()
+        siblings = {id(section) for section in parent_children}
         for section in parent_children:
             key = keys.get(id(section))
             if key is None:
                 continue
-            if key in seen:
+            if key in seen and _removed_safely(entries[id(section)], first_of_key[key] in siblings):
                 copies[id(section)] = section
             seen.add(key)
     if not copies:
@@ -61,6 +70,20 @@ def reported_sibling_copies(document: Document, settings: Settings) -> dict[int,
         for identity, section in copies.items()
         if not any(start <= section.line <= end for start, end in suppressions)
     }
+
+
+def _removed_safely(copy: SectionEntry, first_is_sibling: bool) -> bool:
+    """Return whether duplicate-section gives a copy with an earlier sibling copy a safe fix.
+
+    The rule reports a copy against the first copy in the document. When
+    that one is under another parent, the fix is unsafe and ``--fix``
+    keeps the copy, so its number counts. Boilerplate is the exception,
+    because the rule reports it against the earlier copy under its own parent.
+    """
+    # Imported here: the rule modules import this one through doclint.rules.numbering.
+    from doclint.rules.duplicates import is_boilerplate
+
+    return first_is_sibling or is_boilerplate(copy)
 
 
 def _sibling_lists(document: Document) -> list[list[Section]]:

@@ -30,7 +30,7 @@ from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from doclint.i18n import _, join_items, ngettext
 
 if TYPE_CHECKING:
-    from doclint.model import Document
+    from doclint.model import Document, Section
     from doclint.settings import Settings
 
 DUPLICATE_CODE = "DL101"
@@ -71,10 +71,13 @@ def _amended(
     document: Document, found: Sequence[Diagnostic], numbering: Sequence[Diagnostic], copy_lines: Sequence[int], settings: Settings
 ) -> dict[int, Diagnostic]:
     """Return, by ``id``, the numbering findings of one document whose heading ends with another number than announced."""
+    from doclint.rules.numbering import joined_runs
+
     source = document.source
     starts = {id(finding): source.offset(finding.line, finding.column) for finding in numbering}
     fixed, places = _replayed(document, found, starts, settings)
     final_numbers = _numbers_by_start(fixed)
+    runs = list(joined_runs(document, settings))
     amended = {}
     for finding in numbering:
         place = places.get(id(finding))
@@ -87,26 +90,33 @@ def _amended(
         final = final_numbers.get(place)
         if final is None or final == announced:
             continue
-        lines = _copies_counted_before(document, finding.line, copy_lines) or list(copy_lines)
+        lines = _copies_counted_before(document, finding.line, copy_lines, runs) or list(copy_lines)
         amended[id(finding)] = dataclasses.replace(finding, message=finding.message + _outcome(final, written, lines))
     return amended
 
 
-def _copies_counted_before(document: Document, line: int, copy_lines: Sequence[int]) -> list[int]:
+def _copies_counted_before(document: Document, line: int, copy_lines: Sequence[int], runs: Sequence[list[Section]]) -> list[int]:
     """Return the copy lines before the heading at ``line`` that are its siblings or the siblings of a heading above it.
 
     Only the removal of these copies changes the heading's number, because
-    a copy under another parent is counted in another run.
+    a copy under another parent is counted in another run. A copy under an
+    earlier parent counts too when the heading's run continues the
+    numbering of that parent's run (``doclint.continued_numbering``), as
+    one of ``runs``, the joined runs that heading-numbering checks.
     """
-    siblings: set[int] = set()
+    counted: set[int] = set()
     level = document.sections
     while level:
-        siblings.update(section.line for section in level)
+        counted.update(section.line for section in level)
         above = [section for section in level if section.line <= line <= section.end_line]
         if not above or above[0].line == line:
             break
         level = above[0].children
-    return [copy for copy in copy_lines if copy < line and copy in siblings]
+    for run in runs:
+        lines = {section.line for section in run}
+        if line in lines:
+            counted.update(lines)
+    return [copy for copy in copy_lines if copy < line and copy in counted]
 
 
 def _replayed(

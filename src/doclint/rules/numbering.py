@@ -8,6 +8,13 @@ it, so that a sequence may start at any number (a document that continues
 another one's numbering is fine) and each break is reported where it
 happens.
 
+Course notes number their exercises across parts (``### 1.`` to ``### 3.``
+under ``## Part A``, ``### 4.`` under ``## Part B``). A run of plain
+numbers that starts at the last number of the run under an earlier
+sibling of its parent, or up to 10 above it, continues that run, and the
+two are checked and fixed as one run (``doclint.continued_numbering``). A
+run that starts at 1 starts its own numbering.
+
 Only siblings numbered in one style form a sequence (see
 ``doclint.heading_numbers``): a change of style, such as ``一、`` chapters
 followed by ``第1题`` questions, or ``Step 1:`` after ``1.``, starts a new
@@ -88,11 +95,12 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from typing import Callable, Hashable, Iterable, Iterator, Sequence, TypeVar
 
+from doclint.continued_numbering import Continuation, SiblingRuns, chain, find_continuations, following_runs
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity
 from doclint.heading_numbers import WORD_PREFIXES, read_heading_number
 from doclint.i18n import N_, _, join_items, ngettext
@@ -181,8 +189,51 @@ class NumberingBreak:
 
 
 def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnostic]:
-    section_numbered: set[int] = set()
+    groups = list(_checked_groups(document, settings))
+    continuations = find_continuations(groups)
+    following = following_runs(continuations)
+    left_out_by_run = {id(run[0]): group.left_out for group in groups for run in group.runs}
     moved: Moves = {}
+    for group in groups:
+        for run in group.runs:
+            if id(run[0]) in continuations:
+                # Checked with the run that it continues, which comes first.
+                continue
+            parts = list(chain(run, following))
+            whole = [section for part in parts for section in part]
+            left_out = [copy for part in parts for copy in left_out_by_run[id(part[0])]]
+            yield from run_diagnostics(document, whole, group.parent, moved, left_out, continuations)
+        _carry_moves(group.numbered, group.parent, moved)
+
+
+def joined_runs(document: Document, settings: Settings) -> Iterator[list[Section]]:
+    """Yield each run of numbered headings that heading-numbering checks, joined with the runs that continue it."""
+    groups = list(_checked_groups(document, settings))
+    continuations = find_continuations(groups)
+    following = following_runs(continuations)
+    for group in groups:
+        for run in group.runs:
+            if id(run[0]) not in continuations:
+                yield [section for part in chain(run, following) for section in part]
+
+
+@dataclass
+class _CheckedGroup(SiblingRuns):
+    """A parent's children as heading-numbering checks them."""
+
+    numbered: list[Section] = field(default_factory=list)
+    """The children whose numbers are section numbers (``section_numbers``)."""
+    left_out: list[Section] = field(default_factory=list)
+    """The children that are copies (``doclint.sibling_copies``), which the runs leave out."""
+
+
+def _checked_groups(document: Document, settings: Settings) -> Iterator[_CheckedGroup]:
+    """Yield each sibling group with the runs that heading-numbering checks, parents before their children.
+
+    Copies and the sections inside them are left out, and so are the runs
+    that count down or list codes.
+    """
+    section_numbered: set[int] = set()
     copies = reported_sibling_copies(document, settings)
     inside_copies = {id(inner) for copy in copies.values() for inner in copy.walk()}
     for heading, children in sibling_groups(document):
@@ -195,9 +246,7 @@ def check_numbering(document: Document, settings: Settings) -> Iterable[Diagnost
             section for run in numbered_runs(numbered) if not _counts_down(run) and not _lists_codes(run) for section in run
         ]
         left_out = [section for section in children if id(section) in copies]
-        for run in numbered_runs(siblings):
-            yield from run_diagnostics(document, run, heading, moved, left_out)
-        _carry_moves(numbered, heading, moved)
+        yield _CheckedGroup(heading, children, list(numbered_runs(siblings)), numbered, left_out)
 
 
 Moves = dict[int, tuple[tuple[int, ...], tuple[int, ...]]]
@@ -210,11 +259,16 @@ parent write together: "3.3" under a "3." that becomes "2." ends as "2.2".
 
 
 def _after_moves(parts: tuple[int, ...], parent: Section | None, moved: Moves) -> tuple[int, ...]:
-    """Return a child's number parts with the leading parts of its moved parent replaced, as the parent's fix edits them."""
+    """Return a child's number parts with the leading parts of its moved parent replaced, as the parent's fix edits them.
+
+    Only a dotted number that extends the parent's changes (``3.1`` under
+    ``3.``). A plain ``3.`` under ``3.`` merely has the same number, and
+    the parent's fix leaves it as it is.
+    """
     if parent is None or id(parent) not in moved:
         return parts
     old, new = moved[id(parent)]
-    if parts[:len(old)] != old:
+    if len(parts) <= len(old) or parts[:len(old)] != old:
         return parts
     return (*new, *parts[len(old):])
 
@@ -253,6 +307,7 @@ def run_diagnostics(
     parent: Section | None = None,
     moved: Moves | None = None,
     left_out: Sequence[Section] = (),
+    continuations: dict[int, Continuation] | None = None,
 ) -> Iterator[Diagnostic]:
     """Yield a finding for each break in a run of numbered siblings, with the fix of its part of the run.
 
@@ -268,9 +323,14 @@ def run_diagnostics(
     ``moved`` gathers the numbers that safe fixes change (``Moves``).
     ``left_out`` contains the siblings that the run does not count because
     they are copies (``doclint.sibling_copies``); a message names those
-    that stand between its heading and the previous one.
+    that stand between its heading and the previous one. A run may join
+    the runs of several parents, each continuing the one before
+    (``doclint.continued_numbering``); ``continuations`` gives, by the
+    ``id`` of their first headings, the runs that continue another one,
+    and a message at such a heading names the parent of the run before.
     """
     moved = {} if moved is None else moved
+    continuations = {} if continuations is None else continuations
     breaks = list(numbering_breaks(run))
     if not breaks:
         return
@@ -298,7 +358,7 @@ def run_diagnostics(
         members = {id(section) for section in part}
         part_breaks = [found for found in breaks if id(found.section) in members]
         if part_breaks and part_breaks[0].section is part[0]:
-            yield _diagnostic(document, part_breaks.pop(0), None, {}, left_out)
+            yield _diagnostic(document, part_breaks.pop(0), None, {}, left_out, continuations)
         if fix is not None:
             own = {id(section): _parts(number) for section, number in zip(part, planned_numbers(part))}
             part_breaks = one_per_mistake(
@@ -307,7 +367,7 @@ def run_diagnostics(
                 lambda found: own[id(found.section)] == _parts(found.section.number or ""),
             )
         for found in part_breaks:
-            yield _diagnostic(document, found, fix, renumbered, left_out)
+            yield _diagnostic(document, found, fix, renumbered, left_out, continuations)
 
 
 def _kept_number_diagnostic(
@@ -692,11 +752,55 @@ def _diagnostic(
     fix: Fix | None,
     renumbered: dict[int, str],
     left_out: Sequence[Section] = (),
+    continuations: dict[int, Continuation] | None = None,
 ) -> Diagnostic:
     """Build the finding for a break; ``renumbered`` maps each heading of the run to the number its fix writes."""
     section, previous = found.section, found.previous
     between = [copy.line for copy in left_out if previous.line < copy.line < section.line]
-    if between:
+    continued = (continuations or {}).get(id(section))
+    template = _message_template(found.kind, bool(between), continued is not None)
+    message = template.format(
+        heading=section.heading,
+        previous=_written(previous),
+        line=previous.line,
+        number=_written(section),
+        copies=_copies_phrase(between),
+        part=continued.previous_parent.heading if continued is not None else "",
+        remedy=_remedy(found, renumbered),
+    )
+    column, end_column = number_span(document, section)
+    related = RelatedLocation(document.path, previous.line, previous.column, _("previous numbered heading"))
+    return HEADING_NUMBERING.diagnostic(
+        document, section.line, section.line, message, column=column, related=[related], end_column=end_column, fix=fix
+    )
+
+
+def _message_template(kind: BreakKind, copies_between: bool, continued: bool) -> str:
+    """Return the message of a break, translated, with ``{copies}`` when copies stand between the two headings.
+
+    A heading that starts a run continuing the run under an earlier parent
+    (``continued``) names that parent as ``{part}``. Such a run starts at
+    the previous number or above it, so it never goes back there.
+    """
+    if continued and kind is BreakKind.SKIP:
+        if copies_between:
+            return _(
+                'heading "{heading}" continues the numbering under "{part}" but skips from {previous} (line {line}) '
+                "to {number}, not counting {copies}; {remedy}"
+            )
+        return _('heading "{heading}" continues the numbering under "{part}" but skips from {previous} (line {line}) to {number}; {remedy}')
+    if continued and kind is BreakKind.REPEAT:
+        if copies_between:
+            return _(
+                'heading "{heading}" continues the numbering under "{part}" but repeats number {number} of the heading '
+                "at line {line}, not counting {copies}; {remedy}"
+            )
+        return _(
+            'heading "{heading}" continues the numbering under "{part}" but repeats number {number} of the heading '
+            "at line {line}; {remedy}"
+        )
+
+    if copies_between:
         messages = {
             BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}, not counting {copies}; {remedy}'),
             BreakKind.REPEAT: _(
@@ -712,19 +816,7 @@ def _diagnostic(
             BreakKind.REPEAT: _('heading "{heading}" repeats number {number} of the heading at line {line}; {remedy}'),
             BreakKind.BACKWARDS: _('heading "{heading}" goes back from {previous} (line {line}) to {number}; {remedy}'),
         }
-    message = messages[found.kind].format(
-        heading=section.heading,
-        previous=_written(previous),
-        line=previous.line,
-        number=_written(section),
-        copies=_copies_phrase(between),
-        remedy=_remedy(found, renumbered),
-    )
-    column, end_column = number_span(document, section)
-    related = RelatedLocation(document.path, previous.line, previous.column, _("previous numbered heading"))
-    return HEADING_NUMBERING.diagnostic(
-        document, section.line, section.line, message, column=column, related=[related], end_column=end_column, fix=fix
-    )
+    return messages[kind]
 
 
 def _copies_phrase(lines: list[int]) -> str:
