@@ -369,6 +369,39 @@ def test_counterpart_names_only_the_copies_reported(run_json, tmp_path):
     assert [(r["path"], r["line"]) for r in found[0]["related"]] == [(str(tmp_path / "c.md"), 3)]
 
 
+@pytest.mark.parametrize("translation", ["docs/de/upgrade.md", "docs/zh/upgrade.md"], ids=["sorts-first", "sorts-last"])
+def test_ignored_translation_accepted_either_side(run_cli, tmp_path, monkeypatch, translation):
+    # A translation that per-file-ignores DL1 contains the accepted copies, also when its path sorts before
+    # the original's: the original must not be reported as a copy of it, nor get a fix that deletes it.
+    (tmp_path / "docs" / "getting-started").mkdir(parents=True)
+    (tmp_path / translation).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(INSTALL, tmp_path / ORIGINAL)
+    shutil.copy(UPGRADE, tmp_path / translation)
+    (tmp_path / ".doclint.toml").write_text('[per-file-ignores]\n"docs/de/**" = ["DL1"]\n"docs/zh/**" = ["DL1"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    assert run_cli("check", "--no-cache", ".") == (0, "No problems found in 2 files.\n", "")
+    assert run_cli("check", "--no-cache", "--compare-with", ".", ORIGINAL) == (0, "No problems found in 1 file.\n", "")
+    assert run_cli("check", "--no-cache", "--compare-with", ".", translation) == (0, "No problems found in 1 file.\n", "")
+
+
+def test_unignored_copy_sorting_first_still_reported(run_cli, tmp_path, monkeypatch):
+    # Without per-file-ignores, the original is the later path here, so it is the copy that is reported.
+    (tmp_path / "docs" / "getting-started").mkdir(parents=True)
+    (tmp_path / "docs" / "de").mkdir()
+    shutil.copy(INSTALL, tmp_path / ORIGINAL)
+    shutil.copy(UPGRADE, tmp_path / "docs" / "de" / "upgrade.md")
+    monkeypatch.chdir(tmp_path)
+
+    code, stdout, _ = run_cli("check", "--no-cache", "--select", "DL101", ".")
+
+    assert finding_lines(stdout) == [
+        f'{ORIGINAL}:3:1: DL101 duplicate-section [~] section "Requirements" repeats section "Requirements" '
+        '(line 8 of docs/de/upgrade.md) word for word; remove this copy'
+    ]
+    assert code == 1
+
+
 def test_counterpart_of_question_follows_per_file_ignores(run_cli, tmp_path, monkeypatch):
     shutil.copytree(FIXTURES / "cross-file-zh", tmp_path / "faq")
     (tmp_path / ".doclint.toml").write_text('[per-file-ignores]\n"faq/restore.md" = ["inconsistent-answer"]\n', encoding="utf-8")
