@@ -671,6 +671,7 @@ def check(
         result, report = _fix(result, settings, unsafe_fixes, verbose)
     # The run's warnings were logged, so they are among the collected ones, with those of the configuration and the fixes.
     result.warnings = list(collected.messages)
+    result.settings = settings
     with writing_to(report):
         if output_format == "text":
             get_reporter(output_format).write(result, report)
