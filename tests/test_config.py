@@ -63,6 +63,33 @@ def test_per_file_ignores_folder_covers_its_files(run_cli, project):
     assert not any(line.startswith(str(project / "docs")) for line in findings)
 
 
+@pytest.mark.parametrize("glob", ["docs/", "./docs", "./docs/*", "./docs/"])
+def test_per_file_ignores_glob_spellings(run_cli, project, glob):
+    # A leading ./ and a trailing / are how paths and .gitignore patterns are often written.
+    (project / "docs").mkdir()
+    shutil.copy(project / "notes.md", project / "docs" / "notes.md")
+    (project / ".doclint.toml").write_text(f'[per-file-ignores]\n"{glob}" = ["DL1"]\n')
+    _, stdout, _ = run_cli("check", str(project / "docs" / "notes.md"), str(project / "notes.md"))
+    findings = [line for line in stdout.splitlines() if ": DL1" in line]
+    assert findings
+    assert not any(line.startswith(str(project / "docs")) for line in findings)
+
+
+def test_glob_with_trailing_slash_matches_folders_only(run_cli, project):
+    (project / ".doclint.toml").write_text('[per-file-ignores]\n"notes.md/" = ["DL1"]\n')
+    _, stdout, _ = run_cli("check", str(project / "notes.md"))
+    assert rules_found(stdout) == ["near-duplicate-section", "duplicate-section", "heading-numbering"]
+
+
+def test_exclude_glob_with_dot_slash(run_cli, project):
+    (project / "drafts").mkdir()
+    shutil.copyfile(FIXTURES / "zh-notes.md", project / "drafts" / "old.md")
+    (project / ".doclint.toml").write_text('exclude = ["./drafts/"]\nselect = ["DL101"]\n')
+    _, stdout, _ = run_cli("check", str(project))
+    assert "old.md" not in stdout
+    assert "No problems" not in stdout
+
+
 def test_severity_override(run_cli, project):
     (project / ".doclint.toml").write_text('[severity]\nduplicate-section = "info"\nnear-duplicate-section = "info"\n')
     code, stdout, _ = run_cli("check", str(project / "notes.md"))
