@@ -354,19 +354,21 @@ def test_counterpart_left_out_for_suppressed_copy(run_cli, tmp_path, monkeypatch
 
 def test_counterpart_names_only_the_copies_reported(run_json, tmp_path):
     # b.md's copy is accepted by a comment, c.md's is not: the finding on a.md names c.md only.
+    # c.md is in a folder of its own, because three copies in one folder would be a template.
+    (tmp_path / "c").mkdir()
     (tmp_path / "a.md").write_text("# A\n\n" + SECTION, encoding="utf-8")
     (tmp_path / "b.md").write_text("# B\n\n<!-- doclint-disable-next-line duplicate-section -->\n" + SECTION, encoding="utf-8")
-    (tmp_path / "c.md").write_text("# C\n\n" + SECTION, encoding="utf-8")
+    (tmp_path / "c" / "c.md").write_text("# C\n\n" + SECTION, encoding="utf-8")
 
     code, found = run_json("--no-cache", str(tmp_path / "a.md"), "--compare-with", str(tmp_path))
 
     assert code == 1
     message = (
-        f'section "Notes" is repeated word for word by section "Notes" (line 3 of {tmp_path / "c.md"}); '
+        f'section "Notes" is repeated word for word by section "Notes" (line 3 of {tmp_path / "c" / "c.md"}); '
         "remove one of the two copies"
     )
     assert [(d["line"], d["rule"], d["message"]) for d in found] == [(3, "duplicate-section", message)]
-    assert [(r["path"], r["line"]) for r in found[0]["related"]] == [(str(tmp_path / "c.md"), 3)]
+    assert [(r["path"], r["line"]) for r in found[0]["related"]] == [(str(tmp_path / "c" / "c.md"), 3)]
 
 
 @pytest.mark.parametrize("translation", ["docs/de/upgrade.md", "docs/zh/upgrade.md"], ids=["sorts-first", "sorts-last"])

@@ -4,7 +4,9 @@
 (subsections included) repeat an earlier section's. Only the outermost copy
 is reported, so the subsections of a copied chapter are not reported again.
 A short boilerplate section ("None." under ``## Options``) under another
-parent or in another file is not reported (``is_boilerplate``).
+parent or in another file is not reported (``is_boilerplate``), and neither
+is a section that three or more parents repeat by design, such as the
+upgrade instructions of every release note (``doclint.template_copies``).
 
 ``near-duplicate-section`` scores the bodies of different sections with
 rapidfuzz's ``fuzz.ratio`` (an Indel similarity over characters, so CJK text
@@ -36,6 +38,7 @@ from doclint.settings import Settings
 from doclint.similarity import SectionEntry, copy_title, exact_copies, is_long_enough, near_duplicate_matches
 from doclint.source import Source
 from doclint.suppressions import lines_to_keep
+from doclint.template_copies import template_firsts
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +47,11 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
     parents = ParentSections()
     # The copies of each first copy seen so far, the first copy included, in run order.
     seen: dict[SectionEntry, list[SectionEntry]] = {}
-    for later, first in exact_copies(documents).first_of.items():
+    found = exact_copies(documents)
+    templates = template_firsts(list(documents), found, parents.parent_of)
+    for later, first in found.first_of.items():
+        if first in templates:
+            continue
         copies = seen.setdefault(first, [first])
         copies.append(later)
         later_parent = parents.parent_of(later.document, later.section)
