@@ -245,6 +245,35 @@ def test_cli_select_unknown_rule(run_cli, project):
     )
 
 
+def test_empty_select_in_file_is_error(run_cli, project):
+    (project / ".doclint.toml").write_text("select = []\n")
+    code, stdout, stderr = run_cli("check", str(project / "notes.md"))
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        "doclint: error: no rule is left to run after select (none) and ignore (none), so nothing would be "
+        "checked; select a rule that ignore does not name\n"
+    )
+
+
+def test_ignore_of_every_selected_rule_is_error(run_cli, project):
+    code, stdout, stderr = run_cli("check", "--no-config", "--select", "DL101", "--ignore", "dl1", str(project / "notes.md"))
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        "doclint: error: no rule is left to run after select (DL101) and ignore (dl1), so nothing would be "
+        "checked; select a rule that ignore does not name\n"
+    )
+
+
+def test_ignore_of_every_default_rule_is_error_in_chinese(run_cli, project):
+    (project / ".doclint.toml").write_text('ignore = ["DL1", "DL2", "DL3", "DL4", "DL9"]\n')
+    code, _, stderr = run_cli("check", "--lang", "zh-CN", str(project / "notes.md"))
+    assert code == 2
+    assert stderr == (
+        "doclint: 错误：select（默认启用的规则）和 ignore（DL1, DL2, DL3, DL4, DL9）之后没有剩下要运行的规则，"
+        "所以什么也不会检查；请选择至少一条 ignore 没有列出的规则\n"
+    )
+
+
 def test_cli_ignore_prefix(run_cli, project):
     _, stdout, _ = run_cli("check", "--no-config", "--ignore", "DL1", str(project / "notes.md"))
     assert rules_found(stdout) == []
