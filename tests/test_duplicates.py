@@ -615,3 +615,42 @@ def test_item_repeated_in_three_pages_is_copy(tmp_path):
         ("faq/v1.1.0.md", 7),
         ("faq/v1.2.0.md", 7),
     ]
+
+
+CONFIG_BLOCK = """```toml
+[project]
+name = "website"
+remote = "https://acme.example/website"
+cache = "~/.cache/acme"
+retries = 3
+```
+"""
+
+
+def write_configure_pages(root, english_caption, chinese_caption):
+    """Write an English page and its translation whose Configure sections share one TOML block."""
+    (root / "en").mkdir()
+    (root / "zh").mkdir()
+    (root / "en" / "install.md").write_text(f"# Install\n\n## Configure\n\n{english_caption}\n\n{CONFIG_BLOCK}", encoding="utf-8")
+    (root / "zh" / "install.md").write_text(f"# 安装\n\n## 配置\n\n{chinese_caption}\n\n{CONFIG_BLOCK}", encoding="utf-8")
+
+
+def test_translated_section_with_same_code_not_near_duplicate(tmp_path):
+    write_configure_pages(tmp_path, "Create `acme.toml` in the project folder:", "在项目文件夹中创建 `acme.toml`：")
+    assert findings(tmp_path, rule="near-duplicate-section") == []
+
+
+def test_untranslated_caption_still_near_duplicate(tmp_path):
+    # The translation kept a reworded English caption, so both sides are in Latin letters.
+    write_configure_pages(tmp_path, "Create `acme.toml` in the project folder:", "Create `acme.toml` in the folder of the project:")
+    near = findings(tmp_path, rule="near-duplicate-section")
+    assert [(d.path, d.line, d.related[0].path) for d in near] == [
+        (str(tmp_path / "zh" / "install.md"), 3, str(tmp_path / "en" / "install.md"))
+    ]
+
+
+def test_short_captions_keep_near_duplicate(tmp_path):
+    # "Example:" and "示例：" are too short to tell their language, so the shared code decides.
+    write_configure_pages(tmp_path, "Example:", "示例：")
+    near = findings(tmp_path, rule="near-duplicate-section")
+    assert [(d.path, d.line) for d in near] == [(str(tmp_path / "zh" / "install.md"), 3)]

@@ -37,6 +37,7 @@ from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import SectionEntry, copy_title, exact_copies, is_long_enough, near_duplicate_matches
 from doclint.source import Source
+from doclint.prose_language import in_other_languages
 from doclint.suppressions import lines_to_keep
 from doclint.template_copies import template_firsts
 
@@ -227,9 +228,10 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     unless it gives the answer of another earlier item with that question:
     then it is a copy of that item, which is what this rule reports.
     Distinct items (``doclint.distinct_items``), sections that fill one
-    template with the words of their own headings and sections that each
-    name their own heading's subject (``doclint.heading_templates``) are
-    not matches, so a section is reported against its most similar
+    template with the words of their own headings, sections that each
+    name their own heading's subject (``doclint.heading_templates``) and
+    sections whose prose is in two writing systems, as a page and its
+    translation (``doclint.prose_language``), are not matches, so a section is reported against its most similar
     remaining match, if any.
     """
     start_answer_conflicts(documents, settings.same_question_threshold, settings.jobs)
@@ -247,6 +249,7 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
             and not fill_one_template(later, earlier)
             and not entries_differ(later, earlier)
             and not name_own_subjects(later, earlier)
+            and not in_other_languages(later.section, earlier.section)
         ]
         if kept:
             yield _near_duplicate(later, kept, threshold)
