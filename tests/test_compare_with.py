@@ -354,19 +354,54 @@ def test_counterpart_left_out_for_suppressed_copy(run_cli, tmp_path, monkeypatch
 
 def test_counterpart_names_only_the_copies_reported(run_json, tmp_path):
     # b.md's copy is accepted by a comment, c.md's is not: the finding on a.md names c.md only.
+    # c.md is in a folder of its own, because three copies in one folder would be a template.
+    (tmp_path / "c").mkdir()
     (tmp_path / "a.md").write_text("# A\n\n" + SECTION, encoding="utf-8")
     (tmp_path / "b.md").write_text("# B\n\n<!-- doclint-disable-next-line duplicate-section -->\n" + SECTION, encoding="utf-8")
-    (tmp_path / "c.md").write_text("# C\n\n" + SECTION, encoding="utf-8")
+    (tmp_path / "c" / "c.md").write_text("# C\n\n" + SECTION, encoding="utf-8")
 
     code, found = run_json("--no-cache", str(tmp_path / "a.md"), "--compare-with", str(tmp_path))
 
     assert code == 1
     message = (
-        f'section "Notes" is repeated word for word by section "Notes" (line 3 of {tmp_path / "c.md"}); '
+        f'section "Notes" is repeated word for word by section "Notes" (line 3 of {tmp_path / "c" / "c.md"}); '
         "remove one of the two copies"
     )
     assert [(d["line"], d["rule"], d["message"]) for d in found] == [(3, "duplicate-section", message)]
-    assert [(r["path"], r["line"]) for r in found[0]["related"]] == [(str(tmp_path / "c.md"), 3)]
+    assert [(r["path"], r["line"]) for r in found[0]["related"]] == [(str(tmp_path / "c" / "c.md"), 3)]
+
+
+@pytest.mark.parametrize("translation", ["docs/de/upgrade.md", "docs/zh/upgrade.md"], ids=["sorts-first", "sorts-last"])
+def test_ignored_translation_accepted_either_side(run_cli, tmp_path, monkeypatch, translation):
+    # A translation that per-file-ignores DL1 contains the accepted copies, also when its path sorts before
+    # the original's: the original must not be reported as a copy of it, nor get a fix that deletes it.
+    (tmp_path / "docs" / "getting-started").mkdir(parents=True)
+    (tmp_path / translation).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(INSTALL, tmp_path / ORIGINAL)
+    shutil.copy(UPGRADE, tmp_path / translation)
+    (tmp_path / ".doclint.toml").write_text('[per-file-ignores]\n"docs/de/**" = ["DL1"]\n"docs/zh/**" = ["DL1"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    assert run_cli("check", "--no-cache", ".") == (0, "No problems found in 2 files.\n", "")
+    assert run_cli("check", "--no-cache", "--compare-with", ".", ORIGINAL) == (0, "No problems found in 1 file.\n", "")
+    assert run_cli("check", "--no-cache", "--compare-with", ".", translation) == (0, "No problems found in 1 file.\n", "")
+
+
+def test_unignored_copy_sorting_first_still_reported(run_cli, tmp_path, monkeypatch):
+    # Without per-file-ignores, the original is the later path here, so it is the copy that is reported.
+    (tmp_path / "docs" / "getting-started").mkdir(parents=True)
+    (tmp_path / "docs" / "de").mkdir()
+    shutil.copy(INSTALL, tmp_path / ORIGINAL)
+    shutil.copy(UPGRADE, tmp_path / "docs" / "de" / "upgrade.md")
+    monkeypatch.chdir(tmp_path)
+
+    code, stdout, _ = run_cli("check", "--no-cache", "--select", "DL101", ".")
+
+    assert finding_lines(stdout) == [
+        f'{ORIGINAL}:3:1: DL101 duplicate-section [~] section "Requirements" repeats section "Requirements" '
+        '(line 8 of docs/de/upgrade.md) word for word; remove this copy'
+    ]
+    assert code == 1
 
 
 def test_counterpart_of_question_follows_per_file_ignores(run_cli, tmp_path, monkeypatch):

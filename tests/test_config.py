@@ -63,6 +63,33 @@ def test_per_file_ignores_folder_covers_its_files(run_cli, project):
     assert not any(line.startswith(str(project / "docs")) for line in findings)
 
 
+@pytest.mark.parametrize("glob", ["docs/", "./docs", "./docs/*", "./docs/"])
+def test_per_file_ignores_glob_spellings(run_cli, project, glob):
+    # A leading ./ and a trailing / are how paths and .gitignore patterns are often written.
+    (project / "docs").mkdir()
+    shutil.copy(project / "notes.md", project / "docs" / "notes.md")
+    (project / ".doclint.toml").write_text(f'[per-file-ignores]\n"{glob}" = ["DL1"]\n')
+    _, stdout, _ = run_cli("check", str(project / "docs" / "notes.md"), str(project / "notes.md"))
+    findings = [line for line in stdout.splitlines() if ": DL1" in line]
+    assert findings
+    assert not any(line.startswith(str(project / "docs")) for line in findings)
+
+
+def test_glob_with_trailing_slash_matches_folders_only(run_cli, project):
+    (project / ".doclint.toml").write_text('[per-file-ignores]\n"notes.md/" = ["DL1"]\n')
+    _, stdout, _ = run_cli("check", str(project / "notes.md"))
+    assert rules_found(stdout) == ["near-duplicate-section", "duplicate-section", "heading-numbering"]
+
+
+def test_exclude_glob_with_dot_slash(run_cli, project):
+    (project / "drafts").mkdir()
+    shutil.copyfile(FIXTURES / "zh-notes.md", project / "drafts" / "old.md")
+    (project / ".doclint.toml").write_text('exclude = ["./drafts/"]\nselect = ["DL101"]\n')
+    _, stdout, _ = run_cli("check", str(project))
+    assert "old.md" not in stdout
+    assert "No problems" not in stdout
+
+
 def test_severity_override(run_cli, project):
     (project / ".doclint.toml").write_text('[severity]\nduplicate-section = "info"\nnear-duplicate-section = "info"\n')
     code, stdout, _ = run_cli("check", str(project / "notes.md"))
@@ -217,6 +244,35 @@ def test_cli_select_unknown_rule(run_cli, project):
     assert stderr == (
         "doclint: error: Invalid value for '--select': unknown rule 'nope'; `doclint rules` lists them "
         "(see 'doclint check --help')\n"
+    )
+
+
+def test_empty_select_in_file_is_error(run_cli, project):
+    (project / ".doclint.toml").write_text("select = []\n")
+    code, stdout, stderr = run_cli("check", str(project / "notes.md"))
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        "doclint: error: no rule is left to run after select (none) and ignore (none), so nothing would be "
+        "checked; select a rule that ignore does not name\n"
+    )
+
+
+def test_ignore_of_every_selected_rule_is_error(run_cli, project):
+    code, stdout, stderr = run_cli("check", "--no-config", "--select", "DL101", "--ignore", "dl1", str(project / "notes.md"))
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        "doclint: error: no rule is left to run after select (DL101) and ignore (dl1), so nothing would be "
+        "checked; select a rule that ignore does not name\n"
+    )
+
+
+def test_ignore_of_every_default_rule_is_error_in_chinese(run_cli, project):
+    (project / ".doclint.toml").write_text('ignore = ["DL1", "DL2", "DL3", "DL4", "DL9"]\n')
+    code, _, stderr = run_cli("check", "--lang", "zh-CN", str(project / "notes.md"))
+    assert code == 2
+    assert stderr == (
+        "doclint: 错误：select（默认启用的规则）和 ignore（DL1, DL2, DL3, DL4, DL9）之后没有剩下要运行的规则，"
+        "所以什么也不会检查；请选择至少一条 ignore 没有列出的规则\n"
     )
 
 

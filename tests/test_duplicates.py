@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from doclint.engine import run
@@ -505,3 +507,150 @@ def test_changelog_entries_differing_in_key_terms():
         'section "Fixed" is 100% similar to section "Changed" (line 15) after removing the text most sections '
         "share; merge the two or rewrite one so that each says something of its own"
     )
+
+
+UPGRADE = (
+    "## Upgrade instructions\n\nRun `pip install --upgrade acme-cli` on every machine, then restart the "
+    "service with `acme service restart`; no configuration change is needed.\n"
+)
+
+
+def write_releases(folder, count, upgrade=UPGRADE):
+    """Write ``count`` release notes into ``folder``, each with its own highlights and the same upgrade section."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for minor in range(count):
+        text = f"# Release 1.{minor}.0\n\n## Highlights\n\nAdd feature number {minor} to the sync command.\n\n{upgrade}"
+        (folder / f"v1.{minor}.0.md").write_text(text, encoding="utf-8")
+
+
+def copy_places(root):
+    """Return the file, relative to ``root``, and line of each duplicate-section finding of a run on ``root``."""
+    return [(Path(d.path).relative_to(root).as_posix(), d.line) for d in findings(root, rule="duplicate-section")]
+
+
+def test_upgrade_section_of_every_release_is_template(tmp_path):
+    write_releases(tmp_path / "releases", 3)
+    assert findings(tmp_path, rule="duplicate-section") == []
+
+
+def test_upgrade_section_of_two_releases_is_copy(tmp_path):
+    write_releases(tmp_path / "releases", 2)
+    copies = findings(tmp_path, rule="duplicate-section")
+    assert [(d.path, d.line, d.related[0].path) for d in copies] == [
+        (str(tmp_path / "releases" / "v1.1.0.md"), 7, str(tmp_path / "releases" / "v1.0.0.md"))
+    ]
+
+
+METHOD = """## Client.{name}
+
+{summary}
+
+### Parameters
+
+| name | type | meaning |
+| --- | --- | --- |
+| `project` | `str` | The project name, as shown by `acme list`. |
+| `timeout` | `float` | Seconds to wait for the server before raising `TimeoutError`. |
+
+"""
+
+
+def api_page(*methods):
+    """Return an API page with one section per (name, summary), each with the same Parameters table."""
+    return "# Client\n\n" + "".join(METHOD.format(name=name, summary=summary) for name, summary in methods)
+
+
+def test_parameters_of_three_methods_are_template(tmp_path):
+    page = api_page(("push", "Upload the files."), ("pull", "Download the files."), ("status", "List the files."))
+    (tmp_path / "client.md").write_text(page, encoding="utf-8")
+    assert findings(tmp_path / "client.md", rule="duplicate-section") == []
+
+
+def test_parameters_of_two_methods_are_copy(tmp_path):
+    page = api_page(("push", "Upload the files."), ("pull", "Download the files."))
+    (tmp_path / "client.md").write_text(page, encoding="utf-8")
+    copies = findings(tmp_path / "client.md", rule="duplicate-section")
+    assert [(d.line, d.related[0].line) for d in copies] == [(18, 7)]
+    assert copies[0].message.startswith('section "Parameters" under "Client.pull" repeats section "Parameters" under "Client.push"')
+
+
+def test_copies_in_three_folders_are_not_template(tmp_path):
+    for name in ("install", "sync", "push"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.md").write_text(f"# {name}\n\n{UPGRADE}", encoding="utf-8")
+    assert copy_places(tmp_path) == [
+        ("push/index.md", 3),
+        ("sync/index.md", 3),
+    ]
+
+
+def test_template_needs_half_the_same_headings(tmp_path):
+    # Three releases share the section, but four others write their own upgrade steps: 3 of 7 is no norm.
+    write_releases(tmp_path / "releases", 3)
+    for minor in range(3, 7):
+        own = f"## Upgrade instructions\n\nRun the migration script number {minor} before you restart the service.\n"
+        (tmp_path / "releases" / f"v1.{minor}.0.md").write_text(f"# Release 1.{minor}.0\n\n{own}", encoding="utf-8")
+    assert copy_places(tmp_path) == [
+        ("releases/v1.1.0.md", 7),
+        ("releases/v1.2.0.md", 7),
+    ]
+
+
+def test_template_section_twice_under_one_parent_is_copy(tmp_path):
+    write_releases(tmp_path / "releases", 3)
+    path = tmp_path / "releases" / "v1.2.0.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + UPGRADE, encoding="utf-8")
+    assert copy_places(tmp_path) == [
+        ("releases/v1.1.0.md", 7),
+        ("releases/v1.2.0.md", 7),
+        ("releases/v1.2.0.md", 11),
+    ]
+
+
+def test_item_repeated_in_three_pages_is_copy(tmp_path):
+    # A Q&A item has labelled fields, so its copies are never a template.
+    item = "## Backup\n\n**Q:** How do I back up a project?\n\n**A:** Run `acme backup website` and keep the archive.\n"
+    write_releases(tmp_path / "faq", 3, upgrade=item)
+    assert copy_places(tmp_path) == [
+        ("faq/v1.1.0.md", 7),
+        ("faq/v1.2.0.md", 7),
+    ]
+
+
+CONFIG_BLOCK = """```toml
+[project]
+name = "website"
+remote = "https://acme.example/website"
+cache = "~/.cache/acme"
+retries = 3
+```
+"""
+
+
+def write_configure_pages(root, english_caption, chinese_caption):
+    """Write an English page and its translation whose Configure sections share one TOML block."""
+    (root / "en").mkdir()
+    (root / "zh").mkdir()
+    (root / "en" / "install.md").write_text(f"# Install\n\n## Configure\n\n{english_caption}\n\n{CONFIG_BLOCK}", encoding="utf-8")
+    (root / "zh" / "install.md").write_text(f"# 安装\n\n## 配置\n\n{chinese_caption}\n\n{CONFIG_BLOCK}", encoding="utf-8")
+
+
+def test_translated_section_with_same_code_not_near_duplicate(tmp_path):
+    write_configure_pages(tmp_path, "Create `acme.toml` in the project folder:", "在项目文件夹中创建 `acme.toml`：")
+    assert findings(tmp_path, rule="near-duplicate-section") == []
+
+
+def test_untranslated_caption_still_near_duplicate(tmp_path):
+    # The translation kept a reworded English caption, so both sides are in Latin letters.
+    write_configure_pages(tmp_path, "Create `acme.toml` in the project folder:", "Create `acme.toml` in the folder of the project:")
+    near = findings(tmp_path, rule="near-duplicate-section")
+    assert [(d.path, d.line, d.related[0].path) for d in near] == [
+        (str(tmp_path / "zh" / "install.md"), 3, str(tmp_path / "en" / "install.md"))
+    ]
+
+
+def test_short_captions_keep_near_duplicate(tmp_path):
+    # "Example:" and "示例：" are too short to tell their language, so the shared code decides.
+    write_configure_pages(tmp_path, "Example:", "示例：")
+    near = findings(tmp_path, rule="near-duplicate-section")
+    assert [(d.path, d.line) for d in near] == [(str(tmp_path / "zh" / "install.md"), 3)]

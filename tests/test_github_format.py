@@ -238,3 +238,14 @@ def test_warning_about_a_file_annotates_it(run_process, tmp_path, monkeypatch):
         f"::warning file={top}/docs/sub/bin.md,title=doclint::{top}/docs/sub/bin.md: binary file (it contains NUL "
         "bytes), so the file was skipped; add it to the exclude setting to skip it without this warning",
     ]
+
+
+def test_warning_about_file_with_colon_annotates_it(run_process, tmp_path):
+    # A name may contain ":" and ",", which the file property escapes.
+    (tmp_path / "notes: 2025, draft.md").write_bytes(b"\x00\x01bin")
+    (tmp_path / "a.md").write_text("# A\n\ntext\n", encoding="utf-8")
+    _, stdout, _ = run_process("check", "--no-cache", "--format", "github", ".")
+    assert stdout.splitlines()[0] == (
+        "::warning file=notes%3A 2025%2C draft.md,title=doclint::notes: 2025, draft.md: binary file (it contains NUL "
+        "bytes), so the file was skipped; add it to the exclude setting to skip it without this warning"
+    )

@@ -46,6 +46,14 @@ def sarif(run_cli, monkeypatch):
     return invoke
 
 
+# The overrides of a run with --ignore DL4, as the ``sarif`` fixture runs: the DL4 rules are off.
+DL4_OFF = [
+    {"descriptor": {"id": "DL401", "index": 9}, "configuration": {"enabled": False, "level": "error"}},
+    {"descriptor": {"id": "DL402", "index": 10}, "configuration": {"enabled": False, "level": "warning"}},
+    {"descriptor": {"id": "DL403", "index": 11}, "configuration": {"enabled": False, "level": "warning"}},
+]
+
+
 def schema_errors(validator, log):
     return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in validator.iter_errors(log)]
 
@@ -84,7 +92,7 @@ def test_run_header(sarif):
     assert log["version"] == "2.1.0"
     assert log["$schema"] == "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     assert run["columnKind"] == "unicodeCodePoints"
-    assert run["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
+    assert run["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": [], "ruleConfigurationOverrides": DL4_OFF}]
     assert run["tool"]["driver"]["name"] == "doclint"
     assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == [rule.code for rule in all_rules()]
 
@@ -257,6 +265,7 @@ def test_unreadable_input_fails_invocation(sarif):
             "toolExecutionNotifications": [
                 {"level": "error", "message": {"text": "no-such-file.md: no such file or directory; check the path"}}
             ],
+            "ruleConfigurationOverrides": DL4_OFF,
         }
     ]
 
@@ -349,3 +358,46 @@ def test_uri_from_github_workspace(run_cli, tmp_path, monkeypatch):
     result = json.loads(stdout)["runs"][0]["results"][0]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "docs/upgrade.md"}
     assert "(line 3 of docs/install.md)" in result["message"]["text"]
+
+
+def test_default_configuration_is_rule_default(sarif):
+    _, log = sarif("ci-formats.md")
+    configurations = {rule["id"]: rule["defaultConfiguration"] for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert configurations["DL202"] == {"level": "warning"}
+    assert configurations["DL304"] == {"level": "note"}
+    assert configurations["DL902"] == {"level": "warning", "enabled": False}
+
+
+def test_configured_levels_are_overrides(run_cli, validator, tmp_path, monkeypatch):
+    # The severity table and --select change the run, not the rules' defaults: SARIF lists them as overrides.
+    shutil.copy(FIXTURES / "ci-formats.md", tmp_path)
+    (tmp_path / ".doclint.toml").write_text('[severity]\nborrowed-passage = "error"\nDL3 = "info"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    _, stdout, _ = run_cli("check", "--no-cache", "--format", "sarif", "--select", "DL1,DL2,DL3,DL902", "ci-formats.md")
+
+    log = json.loads(stdout)
+    assert schema_errors(validator, log) == []
+    overrides = {
+        override["descriptor"]["id"]: override["configuration"]
+        for override in log["runs"][0]["invocations"][0]["ruleConfigurationOverrides"]
+    }
+    assert overrides == {
+        "DL202": {"enabled": True, "level": "error"},
+        "DL301": {"enabled": True, "level": "note"},
+        "DL302": {"enabled": True, "level": "note"},
+        "DL303": {"enabled": True, "level": "note"},
+        "DL401": {"enabled": False, "level": "error"},
+        "DL402": {"enabled": False, "level": "warning"},
+        "DL403": {"enabled": False, "level": "warning"},
+        "DL901": {"enabled": False, "level": "note"},
+        "DL902": {"enabled": True, "level": "warning"},
+    }
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    for override in log["runs"][0]["invocations"][0]["ruleConfigurationOverrides"]:
+        assert rules[override["descriptor"]["index"]]["id"] == override["descriptor"]["id"]
+    assert [(result["ruleId"], result["level"]) for result in log["runs"][0]["results"]] == [
+        ("DL202", "error"),
+        ("DL101", "error"),
+        ("DL203", "warning"),
+    ]

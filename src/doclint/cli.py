@@ -668,6 +668,7 @@ def check(
         raise click.UsageError(_("--compare-with cannot read standard input; name files or folders"))
     config_file = _config_file(paths, config_path, no_config)
     settings = _settings(options, config_file)
+    _require_some_rule(settings)
     if encoding:
         # An encoding named on the command line is for every input, also those that per-file-encoding names.
         settings = dataclasses.replace(settings, per_file_encoding=())
@@ -697,6 +698,7 @@ def check(
         result, report = _fix(result, settings, unsafe_fixes, verbose)
     # The run's warnings were logged, so they are among the collected ones, with those of the configuration and the fixes.
     result.warnings = list(collected.messages)
+    result.settings = settings
     with writing_to(report):
         if output_format == "text":
             get_reporter(output_format).write(result, report)
@@ -801,6 +803,29 @@ def _settings(options: dict, config_file: Path | None):
     except ConfigError as error:
         _fail(str(error))
         sys.exit(EXIT_USAGE)
+
+
+def _require_some_rule(settings) -> None:
+    """Exit with a usage error when ``select`` and ``ignore`` leave no rule to run.
+
+    Such a run would check nothing, so ``select = []`` in the configuration
+    or an ``ignore`` list that names every selected rule would make a CI
+    job pass whatever the documents contain. An empty ``--select`` is
+    already rejected as the option is read.
+    """
+    from doclint.registry import select_rules
+
+    if select_rules(settings.select, settings.ignore):
+        return
+    selected = ", ".join(settings.select) if settings.select is not None else _("the rules on by default")
+    ignored = ", ".join(settings.ignore)
+    _fail(
+        _(
+            "no rule is left to run after select ({select}) and ignore ({ignore}), so nothing would be checked; "
+            "select a rule that ignore does not name"
+        ).format(select=selected or _("none"), ignore=ignored or _("none"))
+    )
+    sys.exit(EXIT_USAGE)
 
 
 def _warn_passed_over_configs(paths: Sequence[str], used: Path | None) -> None:

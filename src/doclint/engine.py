@@ -59,6 +59,8 @@ class RunResult:
     """The paths of the checked documents of a replayed run, which has no parsed ``documents``."""
     raw_sources: dict[str, tuple[bytes, str | None]] = field(default_factory=dict, repr=False)
     """Bytes and encoding of each checked file of a replayed run, decoded when a reporter requests the source."""
+    settings: Settings | None = field(default=None, repr=False)
+    """The settings of the run, for a format that describes which rules ran at which level (SARIF)."""
 
     @property
     def file_count(self) -> int:
@@ -605,7 +607,7 @@ def check_documents(
         dropped = []
         # The first copies, in compared documents, of which a named file already has a copy without a fix.
         unfixed_copies: set[tuple[str, int]] = set()
-        for diagnostic in rule.run(corpus, settings):
+        for diagnostic in rule.run(_accepted_copies_last(corpus, rule, settings), settings):
             if diagnostic.path not in reported:
                 dropped.append(diagnostic)
             elif _fix_against_unnamed(diagnostic, reported, unfixed_copies):
@@ -631,6 +633,34 @@ def check_documents(
     order = {document.path: index for index, document in enumerate(result.documents)}
     result.diagnostics.sort(key=lambda diagnostic: (order[diagnostic.path], *diagnostic.sort_key()))
     return result
+
+
+def _accepted_copies_last(corpus: list[Document], rule: Rule, settings: Settings) -> list[Document]:
+    """Order the documents whose file per-file-ignores ``rule`` after all others, each group in run order.
+
+    A cross-file rule reports the later of two sections. A file that
+    per-file-ignores the rule, such as a translation that keeps some
+    sections of its original untranslated, contains accepted copies. By path
+    alone, such a file that sorts first (``content/de/`` before
+    ``content/en/``) would be taken for the original, and the rule would
+    report the original in the other file, with a fix that deletes it.
+    Taken last, the ignored file contains the later copy, whose finding
+    per-file-ignores drops, so a copy between it and another file is
+    accepted whichever path sorts first.
+    """
+    ignored = {document.path for document in corpus if _rule_ignored_in(document.path, rule, settings)}
+    if not ignored:
+        return corpus
+    return [
+        *(document for document in corpus if document.path not in ignored),
+        *(document for document in corpus if document.path in ignored),
+    ]
+
+
+def _rule_ignored_in(path: str, rule: Rule, settings: Settings) -> bool:
+    from doclint.registry import matches
+
+    return any(matches(rule, token) for token in settings.file_ignores(path))
 
 
 def _fix_against_unnamed(diagnostic: Diagnostic, reported: set[str], unfixed_copies: set[tuple[str, int]]) -> bool:
@@ -736,13 +766,22 @@ def _configured(diagnostics: Sequence[Diagnostic], settings: Settings) -> list[D
 
 
 def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:
-    """Apply a severity override from the configuration; the most specific selector wins (last listed)."""
+    """Apply a severity override from the configuration."""
+    severity = configured_severity(diagnostic.rule, diagnostic.code, diagnostic.severity, settings)
+    if severity is diagnostic.severity:
+        return diagnostic
+    return dataclasses.replace(diagnostic, severity=severity)
+
+
+def configured_severity(name: str, code: str, default: Severity, settings: Settings) -> Severity:
+    """Return the severity that the configuration's ``severity`` table gives a rule; the most specific selector wins (last listed)."""
     from doclint.registry import selector_matches
 
-    for token, severity in settings.severity:
-        if selector_matches(token, diagnostic.rule, diagnostic.code):
-            diagnostic = dataclasses.replace(diagnostic, severity=Severity(severity))
-    return diagnostic
+    severity = default
+    for token, configured in settings.severity:
+        if selector_matches(token, name, code):
+            severity = Severity(configured)
+    return severity
 
 
 def _ignored_in_file(diagnostic: Diagnostic, settings: Settings) -> bool:

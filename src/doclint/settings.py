@@ -88,10 +88,19 @@ def matches_glob(relative: str, glob: str) -> bool:
 
     ``exclude``, ``per-file-ignores`` and ``per-file-encoding`` match alike:
     ``"docs"`` covers every file under docs, as ``"docs/*"`` does, and
-    ``*`` also matches ``/``, as in ``fnmatch``.
+    ``*`` also matches ``/``, as in ``fnmatch``. A glob may start with
+    ``./`` and may end with ``/``, as paths and ``.gitignore`` patterns are
+    often written: ``"./docs/zh/"`` covers every file under docs/zh, and a
+    glob that ends with ``/`` matches folders only.
     """
+    folders_only = glob.endswith("/")
+    glob = glob.rstrip("/") if folders_only and glob.strip("/") else glob
+    while glob.startswith("./"):
+        glob = glob[2:]
+
     path = PurePosixPath(relative)
-    candidates = [path.as_posix(), *(parent.as_posix() for parent in path.parents if parent.name)]
+    folders = [parent.as_posix() for parent in path.parents if parent.name]
+    candidates = folders if folders_only else [path.as_posix(), *folders]
     return any(fnmatch.fnmatch(candidate, glob) for candidate in candidates)
 
 

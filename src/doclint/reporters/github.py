@@ -39,7 +39,8 @@ class GithubReporter:
 
 
 # A warning about a file starts with "PATH: " or, about a place in it, "PATH:LINE: ", as doclint writes such warnings.
-_PLACE_RE = re.compile(r"(?P<path>[^:\n]+):(?:(?P<line>\d+):)? ")
+# PATH may contain ":" itself, so each ": " of the first line is tried in turn.
+_PLACE_END_RE = re.compile(r"(?::(?P<line>\d+))?: ")
 
 
 def _warning_command(warning: str) -> str:
@@ -50,16 +51,26 @@ def _warning_command(warning: str) -> str:
     written as ``file=`` is, such as a skipped binary file. Any other
     warning is about the run as a whole.
     """
-    found = _PLACE_RE.match(warning)
-    if found is None or not os.path.isfile(found.group("path")):
+    place = _warning_place(warning)
+    if place is None:
         return workflow_command("warning", {"title": "doclint"}, warning)
 
-    path = report_path(found.group("path"), "GITHUB_WORKSPACE")
-    line = found.group("line")
+    found_path, line, end = place
+    path = report_path(found_path, "GITHUB_WORKSPACE")
     if line is None:
-        return workflow_command("warning", {"file": path, "title": "doclint"}, f"{path}: {warning[found.end():]}")
+        return workflow_command("warning", {"file": path, "title": "doclint"}, f"{path}: {warning[end:]}")
     properties = {"file": path, "line": line, "title": "doclint"}
-    return workflow_command("warning", properties, f"{path}:{line}: {warning[found.end():]}")
+    return workflow_command("warning", properties, f"{path}:{line}: {warning[end:]}")
+
+
+def _warning_place(warning: str) -> tuple[str, str | None, int] | None:
+    """Return the existing file that a warning starts with, the line after it if any, and where the text begins."""
+    first_line = warning.split("\n", 1)[0]
+    for found in _PLACE_END_RE.finditer(first_line):
+        path = first_line[: found.start()]
+        if path and os.path.isfile(path):
+            return path, found.group("line"), found.end()
+    return None
 
 
 def annotation(diagnostic: Diagnostic) -> str:

@@ -3,7 +3,11 @@
 The log has one run. Its driver lists every rule with its description and
 help page, and each finding becomes a result that points into that list.
 Columns count Unicode code points (``columnKind``), as doclint's do, and
-end columns are exclusive in both. Each result carries a fingerprint that
+end columns are exclusive in both. Each rule's ``defaultConfiguration`` is
+doclint's default for it, and the invocation's ``ruleConfigurationOverrides``
+list the rules that the run's options and configuration turned on or off
+or gave another level, because SARIF 2.1.0 keeps a tool's defaults apart
+from the settings of one run. Each result carries a fingerprint that
 does not depend on line numbers, so code scanning can follow a finding
 when lines above it move.
 """
@@ -14,9 +18,9 @@ from typing import Any, TextIO
 
 from doclint import __version__
 from doclint.diagnostics import Diagnostic, Fix, RelatedLocation, Severity
-from doclint.engine import RunResult
+from doclint.engine import RunResult, configured_severity
 from doclint.i18n import _
-from doclint.registry import Rule, all_rules
+from doclint.registry import Rule, all_rules, select_rules
 from doclint.reporters.fingerprints import fingerprints
 from doclint.reporters.json_text import dumps
 from doclint.reporters.paths import artifact_uri, message_with_report_paths
@@ -45,7 +49,7 @@ def sarif_log(result: RunResult) -> dict[str, Any]:
 
     run = {
         "tool": {"driver": driver(rules)},
-        "invocations": [invocation(result)],
+        "invocations": [invocation(result, rules)],
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
@@ -65,20 +69,57 @@ def descriptor(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": _(rule.summary)},
         "fullDescription": {"text": help_page.description},
         "help": {"text": help_page.markdown, "markdown": help_page.markdown},
-        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "defaultConfiguration": default_configuration(rule),
     }
 
 
-def invocation(result: RunResult) -> dict[str, Any]:
+def default_configuration(rule: Rule) -> dict[str, Any]:
+    """Return the reportingConfiguration of a rule when no option or configuration changes it."""
+    configuration: dict[str, Any] = {"level": LEVELS[rule.severity]}
+    if not rule.enabled_by_default:
+        configuration["enabled"] = False
+    return configuration
+
+
+def configuration_overrides(result: RunResult, rules: list[Rule]) -> list[dict[str, Any]]:
+    """Return a configurationOverride for each rule that the run ran otherwise than its default configuration sets.
+
+    GitHub code scanning takes the level of each result, which is already
+    the configured one. Its page on SARIF support lists only the fields it
+    uses, and these overrides are not among them. Other SARIF readers,
+    and a person who reads the log, learn from them which rules ran at
+    which level, such as ``borrowed-passage`` raised to ``error`` by the
+    ``severity`` table or ``unused-suppression`` turned on by ``--select ALL``.
+    """
+    if result.settings is None:
+        return []
+    selected = {rule.code for rule in select_rules(result.settings.select, result.settings.ignore)}
+    overrides = []
+    for index, rule in enumerate(rules):
+        enabled = rule.code in selected
+        level = LEVELS[configured_severity(rule.name, rule.code, rule.severity, result.settings)]
+        configuration = {"enabled": enabled, "level": level}
+        if enabled == rule.enabled_by_default and level == LEVELS[rule.severity]:
+            continue
+        overrides.append({"descriptor": {"id": rule.code, "index": index}, "configuration": configuration})
+    return overrides
+
+
+def invocation(result: RunResult, rules: list[Rule]) -> dict[str, Any]:
     """Return the invocation, with one error notification per input that could not be read and one warning notification per warning.
 
     The invocation is unsuccessful when some input could not be read. A
     warning, such as a file skipped because it is not text, leaves it
-    successful.
+    successful. Rules run otherwise than by default are listed in
+    ``ruleConfigurationOverrides`` (``configuration_overrides``).
     """
     notifications = [{"level": "error", "message": {"text": error}} for error in result.errors]
     notifications += [{"level": "warning", "message": {"text": warning}} for warning in result.warnings]
-    return {"executionSuccessful": not result.errors, "toolExecutionNotifications": notifications}
+    described: dict[str, Any] = {"executionSuccessful": not result.errors, "toolExecutionNotifications": notifications}
+    overrides = configuration_overrides(result, rules)
+    if overrides:
+        described["ruleConfigurationOverrides"] = overrides
+    return described
 
 
 def sarif_result(diagnostic: Diagnostic, rule_index: int | None, fingerprint: str, source: Source | None) -> dict[str, Any]:

@@ -4,7 +4,9 @@
 (subsections included) repeat an earlier section's. Only the outermost copy
 is reported, so the subsections of a copied chapter are not reported again.
 A short boilerplate section ("None." under ``## Options``) under another
-parent or in another file is not reported (``is_boilerplate``).
+parent or in another file is not reported (``is_boilerplate``), and neither
+is a section that three or more parents repeat by design, such as the
+upgrade instructions of every release note (``doclint.template_copies``).
 
 ``near-duplicate-section`` scores the bodies of different sections with
 rapidfuzz's ``fuzz.ratio`` (an Indel similarity over characters, so CJK text
@@ -35,7 +37,9 @@ from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import SectionEntry, copy_title, exact_copies, is_long_enough, near_duplicate_matches
 from doclint.source import Source
+from doclint.prose_language import in_other_languages
 from doclint.suppressions import lines_to_keep
+from doclint.template_copies import template_firsts
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +48,11 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
     parents = ParentSections()
     # The copies of each first copy seen so far, the first copy included, in run order.
     seen: dict[SectionEntry, list[SectionEntry]] = {}
-    for later, first in exact_copies(documents).first_of.items():
+    found = exact_copies(documents)
+    templates = template_firsts(list(documents), found, parents.parent_of)
+    for later, first in found.first_of.items():
+        if first in templates:
+            continue
         copies = seen.setdefault(first, [first])
         copies.append(later)
         later_parent = parents.parent_of(later.document, later.section)
@@ -220,9 +228,10 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     unless it gives the answer of another earlier item with that question:
     then it is a copy of that item, which is what this rule reports.
     Distinct items (``doclint.distinct_items``), sections that fill one
-    template with the words of their own headings and sections that each
-    name their own heading's subject (``doclint.heading_templates``) are
-    not matches, so a section is reported against its most similar
+    template with the words of their own headings, sections that each
+    name their own heading's subject (``doclint.heading_templates``) and
+    sections whose prose is in two writing systems, as a page and its
+    translation (``doclint.prose_language``), are not matches, so a section is reported against its most similar
     remaining match, if any.
     """
     start_answer_conflicts(documents, settings.same_question_threshold, settings.jobs)
@@ -240,6 +249,7 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
             and not fill_one_template(later, earlier)
             and not entries_differ(later, earlier)
             and not name_own_subjects(later, earlier)
+            and not in_other_languages(later.section, earlier.section)
         ]
         if kept:
             yield _near_duplicate(later, kept, threshold)

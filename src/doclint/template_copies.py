@@ -1,0 +1,93 @@
+"""Sections that a set of pages repeats by design: the template part of per-release notes and API references.
+
+Release notes repeat an "Upgrade instructions" section word for word in
+every release, and an API reference repeats one ``Parameters`` table under
+every method that takes the same arguments. Each copy belongs where it is,
+so ``duplicate-section`` leaves out a group of copies that is a template:
+
+- the section has no subsections and no labelled fields, so it is one
+  block of text and not a copied chapter or a Q&A item (``**Answer:**``);
+- it occurs under at least ``TEMPLATE_MIN_SECTIONS`` different parents
+  (sections or files) of one folder, because the pages of one template
+  are kept together (``releases/``, ``api/``). A section pasted into one
+  page of each of three folders is still reported;
+- it never occurs twice under one parent, which stays a copy that one
+  page does not need;
+- those copies are at least half of the run's sections whose heading has
+  the same title (``HEADING_TEMPLATE_MIN_SHARE``), so the text is the norm
+  for that heading and not one copy among sections that each say their
+  own thing.
+
+The same numbers decide which clauses ``near-duplicate-section`` takes
+for template text among the sections that share a heading.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter
+from pathlib import PurePath
+from typing import Callable
+
+from doclint.model import Document, Section
+from doclint.similarity import (
+    HEADING_TEMPLATE_MIN_SHARE,
+    TEMPLATE_MIN_SECTIONS,
+    ExactCopies,
+    SectionEntry,
+    copy_title,
+    index_sections,
+)
+from doclint.text import normalize
+
+logger = logging.getLogger(__name__)
+
+ParentOf = Callable[[Document, Section], "Section | None"]
+
+
+def template_firsts(documents: list[Document], copies: ExactCopies, parent_of: ParentOf) -> set[SectionEntry]:
+    """Return the first copy of each group of copies that is a template, as the module docstring defines it."""
+    groups: dict[SectionEntry, list[SectionEntry]] = {}
+    for later, first in copies.first_of.items():
+        groups.setdefault(first, [first]).append(later)
+    if not any(len(group) >= TEMPLATE_MIN_SECTIONS for group in groups.values()):
+        return set()
+
+    headings = _heading_counts(documents)
+    templates = set()
+    for first, group in groups.items():
+        if _is_template(group, headings, parent_of):
+            logger.debug("%d copies of %s:%d are a template", len(group), first.document.path, first.section.line)
+            templates.add(first)
+    return templates
+
+
+def _is_template(group: list[SectionEntry], headings: dict[str, int], parent_of: ParentOf) -> bool:
+    section = group[0].section
+    if len(group) < TEMPLATE_MIN_SECTIONS or section.children or section.fields:
+        return False
+
+    parents = {(id(entry.document), id(parent_of(entry.document, entry.section))) for entry in group}
+    if len(parents) < len(group):
+        return False
+    folders = Counter(PurePath(entry.document.path).parent for entry in group)
+    if max(folders.values()) < TEMPLATE_MIN_SECTIONS:
+        return False
+
+    with_heading = headings.get(_heading_key(section), 0)
+    return len(group) >= math.ceil(HEADING_TEMPLATE_MIN_SHARE * with_heading)
+
+
+def _heading_counts(documents: list[Document]) -> dict[str, int]:
+    """Count the sections with content of a run by the title of their heading."""
+    counts: dict[str, int] = {}
+    for entry in index_sections(documents):
+        if entry.has_content:
+            key = _heading_key(entry.section)
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _heading_key(section: Section) -> str:
+    return normalize(copy_title(section))
