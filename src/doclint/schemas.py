@@ -95,6 +95,9 @@ class LoadedSchema:
     reporting_validator: Validator
     """The same validator, with ``contains`` errors that carry the errors of the closest element (``schema_closest``).
     It collects the errors of an invalid tree."""
+    warnings: tuple[str, ...] = ()
+    """A warning for each keyword that the draft of a file does not define (``schema_keywords``), which
+    ``schema_cache`` logs."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class _SchemaFile:
     display: str
     resource: Resource[Any]
     validator_class: type[Validator]
+    warnings: tuple[str, ...] = ()
 
 
 def builtin_schemas_dir() -> Path:
@@ -221,7 +225,10 @@ class SchemaLoader:
             "compiled" if compiled is not None else "jsonschema's",
         )
         reporting = reporting_class(root.validator_class)(wrapper, registry=registry, format_checker=format_checker)
-        return LoadedSchema(name, path, validator, compiled, reporting)
+        # NOTE: these are the warnings of every file that this loader has read, which for the one loader per
+        # schema of schema_cache are the files of this schema.
+        warnings = tuple(warning for read in self._files.values() for warning in read.warnings)
+        return LoadedSchema(name, path, validator, compiled, reporting, warnings)
 
     def _read(self, path: Path, default: type[Validator], display: str) -> _SchemaFile:
         """Read, parse and check one schema file, or return it if it was read before."""
@@ -233,13 +240,15 @@ class SchemaLoader:
         contents, digest = _read_json(path, display)
         self._digests[str(path.resolve())] = digest
         validator_class = _validator_class(contents, display, default)
+        warnings: tuple[str, ...] = ()
         if not _is_builtin_file(path):
             _check_against_meta_schema(contents, validator_class, display)
+            warnings = _unknown_keyword_warnings(contents, validator_class, display)
         _check_messages(contents, "$", display)
 
         specification = referencing.jsonschema.specification_with(_dialect_id(validator_class))
         resource = Resource.from_contents(contents, default_specification=specification)
-        schema = _SchemaFile(uri, display, resource, validator_class)
+        schema = _SchemaFile(uri, display, resource, validator_class, warnings)
         self._files[uri] = schema
         return schema
 
@@ -467,6 +476,13 @@ def _check_against_meta_schema(contents: Any, validator_class: type[Validator], 
                 path=display, location=location, reason=reason
             )
         ) from None
+
+
+def _unknown_keyword_warnings(contents: Any, validator_class: type[Validator], display: str) -> tuple[str, ...]:
+    """Return a warning for each keyword of a schema file that its draft does not define, such as ``"minLenght"``."""
+    from doclint.schema_keywords import unknown_keyword_message, unknown_keywords
+
+    return tuple(unknown_keyword_message(display, unknown) for unknown in unknown_keywords(contents, validator_class))
 
 
 def _check_messages(node: Any, location: str, display: str) -> None:
