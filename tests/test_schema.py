@@ -506,8 +506,8 @@ INVALID_SCHEMAS = [
     ),
     (
         '{"x-doclint-message": ["not", "a", "string"]}',
-        "invalid x-doclint-message at $.x-doclint-message: it must be a string, or an object that maps keywords "
-        "such as required to strings",
+        "invalid x-doclint-message at $.x-doclint-message: it must be a string, an object that maps keywords such as "
+        "required to strings, or an object that maps languages (en, zh-CN) to strings",
     ),
     (
         '{"$ref": "#/$defs/missing"}',
