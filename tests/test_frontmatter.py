@@ -1,5 +1,6 @@
 import pytest
 
+from doclint.front_matter_data import front_matter_key_line
 from doclint.frontmatter import FrontMatterError, front_matter_value
 from doclint.parse import parse_document
 from doclint.source import Source
@@ -59,7 +60,7 @@ def test_data_keeps_dates_as_written():
 
 
 def test_data_converts_to_json_types():
-    data = front_matter_json("---\n1: one\nnull: x\nsize: .inf\ntags: !!set {a: null}\nlist: [1, 2.5, no]\n---\n")["data"]
+    data = front_matter_json("---\n1: one\nnull: x\nsize: .inf\ntags: !!set {a: null}\nlist: [1, 2.5, false]\n---\n")["data"]
     assert data == {"1": "one", "null": "x", "size": "inf", "tags": "{'a'}", "list": [1, 2.5, False]}
 
 
@@ -93,7 +94,7 @@ def test_long_integer_value_stays_text():
 
 def test_data_keeps_colliding_keys_apart():
     data = front_matter_json("---\n1: one\ntrue: yes\n1.0: float\n---\n# A\n")["data"]
-    assert data == {"1": "one", "true": True, "1.0": "float"}
+    assert data == {"1": "one", "true": "yes", "1.0": "float"}
 
 
 def test_alias_value_line_is_its_key():
@@ -101,3 +102,25 @@ def test_alias_value_line_is_its_key():
     assert found is not None
     assert found.value == "generic"
     assert found.line == 3
+
+
+def test_data_has_only_yaml_1_2_booleans():
+    text = "---\non: push\noff: [y, n, Y, N]\nanswer: yes\nreply: No\nflags: [true, True, TRUE, false, False, FALSE]\n---\n"
+    data = front_matter_json(text)["data"]
+    assert data == {
+        "on": "push",
+        "off": ["y", "n", "Y", "N"],
+        "answer": "yes",
+        "reply": "No",
+        "flags": [True, True, True, False, False, False],
+    }
+
+
+def test_value_yaml_1_1_boolean_stays_text():
+    found = front_matter_value(parse("---\ntitle: x\ndoclint-schema: off\n---\n"), "doclint-schema")
+    assert found is not None
+    assert (found.value, found.line) == ("off", 3)
+
+
+def test_yaml_1_1_boolean_key_line():
+    assert front_matter_key_line("title: x\non: push\n", "on", 2) == 3

@@ -4,7 +4,15 @@
 require a key (``"required": ["owner"]``) and constrain its value
 (``"format": "date"``) instead of matching the raw text with a pattern.
 
-The YAML is read with PyYAML's safe loader, with two changes for JSON:
+The YAML is read with PyYAML's safe loader, with these changes:
+
+- Only ``true``, ``True``, ``TRUE``, ``false``, ``False`` and ``FALSE`` are
+  booleans, as in the core schema of YAML 1.2. PyYAML follows YAML 1.1,
+  where ``yes``, ``no``, ``on``, ``off``, ``y`` and ``n`` are booleans too,
+  so a key ``on:`` would become the key ``true`` and a value ``no`` the
+  boolean false. Front matter writers mean the words, and a schema that
+  requires the key ``on`` or allows the values ``["yes", "no"]`` would
+  reject them. Every reader of front matter uses this loader.
 
 - A timestamp stays the string it was written as. JSON has no date type,
   and a date that does not exist, such as ``2026-02-30``, would otherwise
@@ -28,6 +36,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -68,7 +77,7 @@ def front_matter_key_line(text: str, key: str, first_line: int) -> int | None:
     import yaml
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=front_matter_loader())
     except yaml.YAMLError:
         return None
     if not isinstance(root, yaml.MappingNode):
@@ -81,16 +90,31 @@ def front_matter_key_line(text: str, key: str, first_line: int) -> int | None:
     return lines[-1] if lines else None
 
 
+BOOL_TAG = "tag:yaml.org,2002:bool"
+CORE_BOOLEAN_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+"""The booleans of the YAML 1.2 core schema."""
+
+
 @lru_cache(maxsize=1)
-def number_safe_loader() -> type:
-    """Return PyYAML's safe loader with integers longer than MAX_INT_DIGITS kept as strings (see the module doc)."""
+def front_matter_loader() -> type:
+    """Return PyYAML's safe loader with YAML 1.2 booleans, and integers longer than MAX_INT_DIGITS kept as strings.
+
+    See the module doc for both changes.
+    """
     import yaml
 
-    class NumberSafeLoader(yaml.SafeLoader):
+    class FrontMatterLoader(yaml.SafeLoader):
         pass
 
-    NumberSafeLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-    return NumberSafeLoader
+    # The implicit resolvers are a class attribute shared with SafeLoader, so
+    # the subclass gets its own copy without the YAML 1.1 boolean pattern.
+    FrontMatterLoader.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != BOOL_TAG]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    FrontMatterLoader.add_implicit_resolver(BOOL_TAG, CORE_BOOLEAN_RE, list("tTfF"))
+    FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+    return FrontMatterLoader
 
 
 def _construct_int(loader: Any, node: Any) -> int | str:
@@ -113,7 +137,7 @@ def _data_loader() -> type:
     """Return a safe loader class that keeps timestamps as the strings they were written as, and keys as JSON strings."""
     import yaml
 
-    class DataLoader(number_safe_loader()):  # type: ignore[misc]
+    class DataLoader(front_matter_loader()):  # type: ignore[misc]
         def construct_mapping(self, node: Any, deep: bool = False) -> dict[str, Any]:
             """Build a mapping with JSON string keys, so that keys equal in Python but written differently stay apart."""
             if isinstance(node, yaml.MappingNode):

@@ -1,9 +1,10 @@
 """Reading keys from a document's YAML front matter.
 
 The section tree keeps front matter as raw text, and its keys as JSON for
-schemas (``front_matter_data``). This module parses it with PyYAML's safe
-loader when a rule needs a key, and also returns the line of the key's
-value so that a problem with the value can point at it.
+schemas (``front_matter_data``). This module parses it with the same
+loader (PyYAML's safe loader with YAML 1.2 booleans) when a rule needs a
+key, and also returns the line of the key's value so that a problem with
+the value can point at it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from doclint.front_matter_data import number_safe_loader
+from doclint.front_matter_data import front_matter_loader
 from doclint.i18n import _
 from doclint.model import Document
 
@@ -26,7 +27,7 @@ class FrontMatterError(Exception):
 @dataclass(frozen=True)
 class FrontMatterValue:
     value: Any
-    """The value as PyYAML's safe loader builds it (a string, a number, a list, ...)."""
+    """The value as ``front_matter_data.front_matter_loader`` builds it (a string, a number, a list, ...)."""
     line: int
     """The document line where the value starts."""
 
@@ -56,14 +57,14 @@ def _find_value(text: str, key: str, first_line: int) -> FrontMatterValue | None
     """Compose the YAML into nodes, which keep their lines, and build only the key's value."""
     import yaml
 
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml.compose(text, Loader=front_matter_loader())
     if not isinstance(root, yaml.MappingNode):
         return None
 
     found: FrontMatterValue | None = None
     for key_node, value_node in root.value:
         if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-            value = number_safe_loader()("").construct_object(value_node, deep=True)
+            value = front_matter_loader()("").construct_object(value_node, deep=True)
             # An alias (*name) composes to the node of its anchor, which starts on an earlier line than the key.
             line = max(key_node.start_mark.line, value_node.start_mark.line)
             found = FrontMatterValue(value, first_line + line)
