@@ -1,4 +1,4 @@
-"""The keys and values of a document's YAML front matter as JSON, for schemas.
+"""The keys and values of a document's YAML or TOML front matter as JSON, for schemas.
 
 ``doclint ast`` prints them as ``front_matter.data``, so that a schema can
 require a key (``"required": ["owner"]``) and constrain its value
@@ -12,8 +12,7 @@ The YAML is read with PyYAML's safe loader, with these changes:
   so a key ``on:`` would become the key ``true`` and a value ``no`` the
   boolean false. Front matter writers mean the words, and a schema that
   requires the key ``on`` or allows the values ``["yes", "no"]`` would
-  reject them. Every reader of front matter uses this loader.
-
+  reject them. Every reader of YAML front matter uses this loader.
 - A timestamp stays the string it was written as. JSON has no date type,
   and a date that does not exist, such as ``2026-02-30``, would otherwise
   make PyYAML fail, where a schema's ``"format": "date"`` should report it.
@@ -27,6 +26,11 @@ The YAML is read with PyYAML's safe loader, with these changes:
   more than 4,300 digits from or to text (``sys.get_int_max_str_digits``),
   so such a number would stop the run.
 
+TOML front matter (``toml_front_matter``) is read with ``tomllib``. Its
+dates and times become their ISO 8601 strings, such as
+``1979-05-27T07:32:00-08:00``. A date that does not exist is a TOML
+syntax error, so that front matter gets no data.
+
 Aliases let a few lines of YAML expand to millions of values, so a front
 matter that expands to more than MAX_VALUES values gets no data, as does
 one that is not a mapping or not valid YAML.
@@ -34,6 +38,7 @@ one that is not a mapping or not valid YAML.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import math
 import re
@@ -55,14 +60,12 @@ class _TooLarge(Exception):
     """Raised while converting a front matter whose aliases expand to more than MAX_VALUES values."""
 
 
-def front_matter_data(text: str) -> dict[str, Any] | None:
-    """Return the front matter's top-level mapping as JSON values, or None when it has none (see the module doc)."""
-    import yaml
+def front_matter_data(text: str, front_matter_format: str = "yaml") -> dict[str, Any] | None:
+    """Return the front matter's top-level mapping as JSON values, or None when it has none (see the module doc).
 
-    try:
-        value = yaml.load(text, Loader=_data_loader())
-    except (yaml.YAMLError, RecursionError):
-        return None
+    ``front_matter_format`` is ``yaml`` or ``toml`` (``FrontMatter.format``).
+    """
+    value = _toml_value(text) if front_matter_format == "toml" else _yaml_value(text)
     if not isinstance(value, dict):
         return None
     try:
@@ -72,8 +75,33 @@ def front_matter_data(text: str) -> dict[str, Any] | None:
         return None
 
 
-def front_matter_key_line(text: str, key: str, first_line: int) -> int | None:
+def _yaml_value(text: str) -> Any:
+    """Return the value of a YAML front matter, or None when it is not valid YAML."""
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=_data_loader())
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
+def _toml_value(text: str) -> Any:
+    """Return the table of a TOML front matter, or None when it is not valid TOML."""
+    from doclint.toml_front_matter import toml_data, toml_decode_error
+
+    try:
+        return toml_data(text)
+    except toml_decode_error():
+        return None
+
+
+def front_matter_key_line(text: str, key: str, first_line: int, front_matter_format: str = "yaml") -> int | None:
     """Return the line of the last top-level ``key`` of the front matter text, which starts at ``first_line``, or None."""
+    if front_matter_format == "toml":
+        from doclint.toml_front_matter import key_line
+
+        return key_line(text, key, first_line)
+
     import yaml
 
     try:
@@ -167,6 +195,9 @@ def _json_value(value: Any, count: list[int]) -> Any:
         return value
     if isinstance(value, float) and math.isfinite(value):
         return value
+    if isinstance(value, (datetime.date, datetime.time)):
+        # TOML dates and times, which JSON Schema's "date", "date-time" and "time" formats read in ISO 8601.
+        return value.isoformat()
     return str(value)
 
 

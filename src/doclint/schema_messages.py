@@ -153,7 +153,7 @@ def _front_matter_key_line(location: Location) -> int | None:
     key = _front_matter_key(location)
     if key is None:
         return None
-    return front_matter_key_line(location.node["text"], key, location.node["line"] + 1)
+    return front_matter_key_line(location.node["text"], key, location.node["line"] + 1, location.node["format"])
 
 
 def _most_relevant(error: ValidationError) -> ValidationError:
@@ -328,6 +328,8 @@ def _required(
             )
         return _("{section} has no {field} field; add one").format(section=node_phrase(location), field=field_name(missing))
     if location.kind == "front_matter" and location.rest == ("data",):
+        if location.node.get("format") == "toml":
+            return _('the front matter has no {property} key; add a line "{property} = " with its value').format(property=missing)
         return _('the front matter has no {property} key; add a line "{property}: " with its value').format(property=missing)
     return _('{target} has no "{property}"').format(target=target_phrase(location), property=missing)
 
