@@ -13,6 +13,8 @@ The YAML is read with PyYAML's safe loader, with these changes:
   boolean false. Front matter writers mean the words, and a schema that
   requires the key ``on`` or allows the values ``["yes", "no"]`` would
   reject them. Every reader of YAML front matter uses this loader.
+  NOTE: numbers still follow YAML 1.1, so ``12:30`` reads as the base-60
+  integer 750, ``010`` as the octal 8 and ``1_000`` as 1000.
 - A timestamp stays the string it was written as. JSON has no date type,
   and a date that does not exist, such as ``2026-02-30``, would otherwise
   make PyYAML fail, where a schema's ``"format": "date"`` should report it.
