@@ -124,3 +124,23 @@ def test_value_yaml_1_1_boolean_stays_text():
 
 def test_yaml_1_1_boolean_key_line():
     assert front_matter_key_line("title: x\non: push\n", "on", 2) == 3
+
+
+def test_data_has_yaml_1_2_numbers():
+    text = (
+        "---\ntime: 12:30\nzip: 010\ncount: 1_000\noctal: 0o17\nhex: 0x1F\nscience: 1e3\nratio: -.5\n"
+        "inf: -.Inf\nversion: 1.2.3\nexplicit: !!int 0b101\n---\n"
+    )
+    data = front_matter_json(text)["data"]
+    assert data == {
+        "time": "12:30",
+        "zip": 10,
+        "count": "1_000",
+        "octal": 15,
+        "hex": 31,
+        "science": 1000.0,
+        "ratio": -0.5,
+        "inf": "-inf",
+        "version": "1.2.3",
+        "explicit": 5,
+    }

@@ -6,15 +6,16 @@ require a key (``"required": ["owner"]``) and constrain its value
 
 The YAML is read with PyYAML's safe loader, with these changes:
 
-- Only ``true``, ``True``, ``TRUE``, ``false``, ``False`` and ``FALSE`` are
-  booleans, as in the core schema of YAML 1.2. PyYAML follows YAML 1.1,
-  where ``yes``, ``no``, ``on``, ``off``, ``y`` and ``n`` are booleans too,
-  so a key ``on:`` would become the key ``true`` and a value ``no`` the
-  boolean false. Front matter writers mean the words, and a schema that
-  requires the key ``on`` or allows the values ``["yes", "no"]`` would
-  reject them. Every reader of YAML front matter uses this loader.
-  NOTE: numbers still follow YAML 1.1, so ``12:30`` reads as the base-60
-  integer 750, ``010`` as the octal 8 and ``1_000`` as 1000.
+- Booleans and numbers are those of the core schema of YAML 1.2. Only
+  ``true``, ``True``, ``TRUE``, ``false``, ``False`` and ``FALSE`` are
+  booleans. Integers are decimal, ``0o`` octal or ``0x`` hexadecimal, and
+  floats have no ``_`` or ``:``. PyYAML follows YAML 1.1, where ``yes``,
+  ``no``, ``on``, ``off``, ``y`` and ``n`` are booleans too, ``12:30`` is
+  the base-60 integer 750 and ``010`` the octal 8. So a key ``on:`` would
+  become the key ``true``, and a value ``no`` the boolean false. Front
+  matter writers mean the words, and a schema that requires the key
+  ``on``, allows the values ``["yes", "no"]`` or requires a string time
+  would reject them. Every reader of YAML front matter uses this loader.
 - A timestamp stays the string it was written as. JSON has no date type,
   and a date that does not exist, such as ``2026-02-30``, would otherwise
   make PyYAML fail, where a schema's ``"format": "date"`` should report it.
@@ -121,13 +122,24 @@ def front_matter_key_line(text: str, key: str, first_line: int, front_matter_for
 
 
 BOOL_TAG = "tag:yaml.org,2002:bool"
-CORE_BOOLEAN_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-"""The booleans of the YAML 1.2 core schema."""
+INT_TAG = "tag:yaml.org,2002:int"
+FLOAT_TAG = "tag:yaml.org,2002:float"
+
+# The booleans, integers and floats of the YAML 1.2 core schema (YAML 1.2.2, section 10.3.2).
+CORE_RESOLVERS = (
+    (BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF"),
+    (INT_TAG, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), "-+0123456789"),
+    (
+        FLOAT_TAG,
+        re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+        "-+.0123456789",
+    ),
+)
 
 
 @lru_cache(maxsize=1)
 def front_matter_loader() -> type:
-    """Return PyYAML's safe loader with YAML 1.2 booleans, and integers longer than MAX_INT_DIGITS kept as strings.
+    """Return PyYAML's safe loader with YAML 1.2 booleans and numbers, and integers longer than MAX_INT_DIGITS kept as strings.
 
     See the module doc for both changes.
     """
@@ -137,29 +149,47 @@ def front_matter_loader() -> type:
         pass
 
     # The implicit resolvers are a class attribute shared with SafeLoader, so
-    # the subclass gets its own copy without the YAML 1.1 boolean pattern.
+    # the subclass gets its own copy without the YAML 1.1 patterns. The
+    # integer pattern comes before the float one, because "10" matches both.
+    replaced = {tag for tag, _pattern, _first in CORE_RESOLVERS}
     FrontMatterLoader.yaml_implicit_resolvers = {
-        first: [(tag, pattern) for tag, pattern in resolvers if tag != BOOL_TAG]
+        first: [(tag, pattern) for tag, pattern in resolvers if tag not in replaced]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
-    FrontMatterLoader.add_implicit_resolver(BOOL_TAG, CORE_BOOLEAN_RE, list("tTfF"))
-    FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+    for tag, pattern, first in CORE_RESOLVERS:
+        FrontMatterLoader.add_implicit_resolver(tag, pattern, list(first))
+    FrontMatterLoader.add_constructor(INT_TAG, _construct_int)
     return FrontMatterLoader
 
 
 def _construct_int(loader: Any, node: Any) -> int | str:
     """Return an integer scalar as a number, or as the string it was written as when it is too long (see the module doc).
 
-    A short hexadecimal or base-60 integer can still have too many decimal
-    digits, so the number's size is checked as well as its text's length.
+    A short hexadecimal integer can still have too many decimal digits, so
+    the number's size is checked as well as its text's length. An integer
+    in a YAML 1.1 form, which only an explicit ``!!int`` tag gives here
+    (``!!int 0b101``, ``!!int 1:20``), is read as YAML 1.1 reads it.
     """
     import yaml
 
     text = loader.construct_scalar(node)
     if len(text) > MAX_INT_DIGITS:
         return text
-    value = yaml.SafeLoader.construct_yaml_int(loader, node)
+    value = _core_int(text)
+    if value is None:
+        value = yaml.SafeLoader.construct_yaml_int(loader, node)
     return text if abs(value) >= _INT_LIMIT else value
+
+
+def _core_int(text: str) -> int | None:
+    """Return the value of an integer of the YAML 1.2 core schema: decimal, ``0o`` octal or ``0x`` hexadecimal, else None."""
+    if re.fullmatch(r"0o[0-7]+", text):
+        return int(text[2:], 8)
+    if re.fullmatch(r"0x[0-9a-fA-F]+", text):
+        return int(text[2:], 16)
+    if re.fullmatch(r"[-+]?[0-9]+", text):
+        return int(text)
+    return None
 
 
 @lru_cache(maxsize=1)
