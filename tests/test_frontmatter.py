@@ -2,6 +2,7 @@ import pytest
 
 from doclint.front_matter_data import front_matter_key_line
 from doclint.frontmatter import FrontMatterError, front_matter_value
+from doclint.i18n import set_language
 from doclint.parse import parse_document
 from doclint.source import Source
 
@@ -144,3 +145,24 @@ def test_data_has_yaml_1_2_numbers():
         "version": "1.2.3",
         "explicit": 5,
     }
+
+
+@pytest.mark.parametrize("value", ["!!int abc", "!!float abc", "!!int 0x"])
+def test_data_is_null_for_tagged_non_number(value):
+    assert front_matter_json(f"---\ntitle: x\ncount: {value}\n---\n# A\n")["data"] is None
+
+
+def test_tagged_non_number_value_is_yaml_error():
+    with pytest.raises(FrontMatterError) as caught:
+        front_matter_value(parse("---\ndoclint-schema: !!int abc\n---\n"), "doclint-schema")
+    assert str(caught.value) == "doc.md:2: invalid YAML in the front matter: invalid integer 'abc'"
+
+
+def test_tagged_non_number_error_in_chinese():
+    try:
+        set_language("zh-CN")
+        with pytest.raises(FrontMatterError) as caught:
+            front_matter_value(parse("---\ndoclint-schema: !!float abc\n---\n"), "doclint-schema")
+    finally:
+        set_language(None)
+    assert str(caught.value) == "doc.md:2：front matter 中的 YAML 无效：无效的浮点数 'abc'"

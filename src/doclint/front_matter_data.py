@@ -48,6 +48,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from doclint.i18n import _
+
 logger = logging.getLogger(__name__)
 
 MAX_VALUES = 10_000
@@ -159,6 +161,7 @@ def front_matter_loader() -> type:
     for tag, pattern, first in CORE_RESOLVERS:
         FrontMatterLoader.add_implicit_resolver(tag, pattern, list(first))
     FrontMatterLoader.add_constructor(INT_TAG, _construct_int)
+    FrontMatterLoader.add_constructor(FLOAT_TAG, _construct_float)
     return FrontMatterLoader
 
 
@@ -177,8 +180,25 @@ def _construct_int(loader: Any, node: Any) -> int | str:
         return text
     value = _core_int(text)
     if value is None:
-        value = yaml.SafeLoader.construct_yaml_int(loader, node)
+        try:
+            value = yaml.SafeLoader.construct_yaml_int(loader, node)
+        except ValueError:
+            # "!!int abc": a YAML error, so that the front matter is reported as invalid, not as a bug in doclint.
+            problem = _("invalid integer {value}").format(value=repr(text))
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
     return text if abs(value) >= _INT_LIMIT else value
+
+
+def _construct_float(loader: Any, node: Any) -> float:
+    """Return a float scalar's value, raising a YAML error for an explicit ``!!float`` that is no number."""
+    import yaml
+
+    try:
+        return yaml.SafeLoader.construct_yaml_float(loader, node)
+    except ValueError:
+        text = loader.construct_scalar(node)
+        problem = _("invalid float {value}").format(value=repr(text))
+        raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
 
 
 def _core_int(text: str) -> int | None:
