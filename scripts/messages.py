@@ -28,12 +28,13 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from doclint.schema_message_forms import MESSAGE_KEYWORD, is_by_language
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "doclint"
 LOCALE = PACKAGE / "locale"
 SCHEMAS = ROOT / "rules" / "schemas"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "N_plural": (1, 2)}
-MESSAGE_KEYWORD = "x-doclint-message"
 
 
 def extract() -> Catalog:
@@ -60,7 +61,11 @@ def extract_schema_messages(
 
 
 def _schema_messages(value: Any) -> Iterator[str]:
-    """Yield every template of the ``x-doclint-message`` keywords inside a parsed schema."""
+    """Yield every template of the ``x-doclint-message`` keywords inside a parsed schema that doclint translates.
+
+    A message given by language (``{"en": ..., "zh-CN": ...}``) is shown
+    as written, so its templates are not extracted.
+    """
     if isinstance(value, list):
         for item in value:
             yield from _schema_messages(item)
@@ -68,9 +73,9 @@ def _schema_messages(value: Any) -> Iterator[str]:
         for key, item in value.items():
             if key == MESSAGE_KEYWORD and isinstance(item, str):
                 yield item
-            elif key == MESSAGE_KEYWORD and isinstance(item, dict):
+            elif key == MESSAGE_KEYWORD and isinstance(item, dict) and not is_by_language(item):
                 yield from (template for template in item.values() if isinstance(template, str))
-            else:
+            elif key != MESSAGE_KEYWORD:
                 yield from _schema_messages(item)
 
 

@@ -11,6 +11,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from doclint.block_guards import guard_block_rules
 from doclint.content_tabs import content_tabs_plugin
 from doclint.parse import markdown_parser
+from doclint.toml_front_matter import toml_front_matter_plugin
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = sorted(
@@ -26,6 +27,7 @@ def unguarded_parser() -> MarkdownIt:
         MarkdownIt("commonmark")
         .enable("table")
         .use(front_matter_plugin)
+        .use(toml_front_matter_plugin)
         .use(admon_plugin)
         .use(content_tabs_plugin)
         .disable("inline")

@@ -1,6 +1,8 @@
 import pytest
 
+from doclint.front_matter_data import front_matter_key_line
 from doclint.frontmatter import FrontMatterError, front_matter_value
+from doclint.i18n import set_language
 from doclint.parse import parse_document
 from doclint.source import Source
 
@@ -59,7 +61,7 @@ def test_data_keeps_dates_as_written():
 
 
 def test_data_converts_to_json_types():
-    data = front_matter_json("---\n1: one\nnull: x\nsize: .inf\ntags: !!set {a: null}\nlist: [1, 2.5, no]\n---\n")["data"]
+    data = front_matter_json("---\n1: one\nnull: x\nsize: .inf\ntags: !!set {a: null}\nlist: [1, 2.5, false]\n---\n")["data"]
     assert data == {"1": "one", "null": "x", "size": "inf", "tags": "{'a'}", "list": [1, 2.5, False]}
 
 
@@ -93,7 +95,7 @@ def test_long_integer_value_stays_text():
 
 def test_data_keeps_colliding_keys_apart():
     data = front_matter_json("---\n1: one\ntrue: yes\n1.0: float\n---\n# A\n")["data"]
-    assert data == {"1": "one", "true": True, "1.0": "float"}
+    assert data == {"1": "one", "true": "yes", "1.0": "float"}
 
 
 def test_alias_value_line_is_its_key():
@@ -101,3 +103,66 @@ def test_alias_value_line_is_its_key():
     assert found is not None
     assert found.value == "generic"
     assert found.line == 3
+
+
+def test_data_has_only_yaml_1_2_booleans():
+    text = "---\non: push\noff: [y, n, Y, N]\nanswer: yes\nreply: No\nflags: [true, True, TRUE, false, False, FALSE]\n---\n"
+    data = front_matter_json(text)["data"]
+    assert data == {
+        "on": "push",
+        "off": ["y", "n", "Y", "N"],
+        "answer": "yes",
+        "reply": "No",
+        "flags": [True, True, True, False, False, False],
+    }
+
+
+def test_value_yaml_1_1_boolean_stays_text():
+    found = front_matter_value(parse("---\ntitle: x\ndoclint-schema: off\n---\n"), "doclint-schema")
+    assert found is not None
+    assert (found.value, found.line) == ("off", 3)
+
+
+def test_yaml_1_1_boolean_key_line():
+    assert front_matter_key_line("title: x\non: push\n", "on", 2) == 3
+
+
+def test_data_has_yaml_1_2_numbers():
+    text = (
+        "---\ntime: 12:30\nzip: 010\ncount: 1_000\noctal: 0o17\nhex: 0x1F\nscience: 1e3\nratio: -.5\n"
+        "inf: -.Inf\nversion: 1.2.3\nexplicit: !!int 0b101\n---\n"
+    )
+    data = front_matter_json(text)["data"]
+    assert data == {
+        "time": "12:30",
+        "zip": 10,
+        "count": "1_000",
+        "octal": 15,
+        "hex": 31,
+        "science": 1000.0,
+        "ratio": -0.5,
+        "inf": "-inf",
+        "version": "1.2.3",
+        "explicit": 5,
+    }
+
+
+@pytest.mark.parametrize("value", ["!!int abc", "!!float abc", "!!int 0x"])
+def test_data_is_null_for_tagged_non_number(value):
+    assert front_matter_json(f"---\ntitle: x\ncount: {value}\n---\n# A\n")["data"] is None
+
+
+def test_tagged_non_number_value_is_yaml_error():
+    with pytest.raises(FrontMatterError) as caught:
+        front_matter_value(parse("---\ndoclint-schema: !!int abc\n---\n"), "doclint-schema")
+    assert str(caught.value) == "doc.md:2: invalid YAML in the front matter: invalid integer 'abc'"
+
+
+def test_tagged_non_number_error_in_chinese():
+    try:
+        set_language("zh-CN")
+        with pytest.raises(FrontMatterError) as caught:
+            front_matter_value(parse("---\ndoclint-schema: !!float abc\n---\n"), "doclint-schema")
+    finally:
+        set_language(None)
+    assert str(caught.value) == "doc.md:2：front matter 中的 YAML 无效：无效的浮点数 'abc'"

@@ -25,6 +25,7 @@ from doclint.data import rule_doc
 from doclint.i18n import _, display_width, format_message, set_language, wrap_display
 from doclint.registry import all_rules
 from doclint.rule_docs import PAGE_HEADINGS, rule_help
+from doclint.schema_message_forms import is_by_language
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "src" / "doclint"
@@ -84,8 +85,10 @@ def schema_messages(value: Any) -> Iterator[str]:
             yield from schema_messages(item)
     elif isinstance(value, dict):
         for key, item in value.items():
-            if key == "x-doclint-message":
-                yield from [item] if isinstance(item, str) else item.values()
+            if key == "x-doclint-message" and isinstance(item, str):
+                yield item
+            elif key == "x-doclint-message" and not is_by_language(item):
+                yield from (template for template in item.values() if isinstance(template, str))
             else:
                 yield from schema_messages(item)
 

@@ -506,8 +506,8 @@ INVALID_SCHEMAS = [
     ),
     (
         '{"x-doclint-message": ["not", "a", "string"]}',
-        "invalid x-doclint-message at $.x-doclint-message: it must be a string, or an object that maps keywords "
-        "such as required to strings",
+        "invalid x-doclint-message at $.x-doclint-message: it must be a string, an object that maps keywords such as "
+        "required to strings, or an object that maps languages (en, zh-CN) to strings",
     ),
     (
         '{"$ref": "#/$defs/missing"}',
@@ -1026,3 +1026,31 @@ def test_front_matter_value_alias_expansion(tmp_path, run_cli):
         f"{path}:11:1: DL401 schema-violation front matter key doclint-schema: the value must be a schema name or a "
         "path, not [[...], [...], [...], [...], [...], [...], ...]"
     )
+
+
+def test_front_matter_yaml_1_1_words_stay_strings(tmp_path):
+    schema = write_json(
+        tmp_path / "deploy.schema.json",
+        {
+            "properties": {
+                "front_matter": {
+                    "properties": {
+                        "data": {
+                            "required": ["on"],
+                            "properties": {"on": {"type": "string"}, "published": {"enum": ["yes", "no"]}},
+                        }
+                    }
+                }
+            }
+        },
+    )
+    passing = tmp_path / "passing.md"
+    passing.write_text("---\ntitle: Deploys\non: push\npublished: no\n---\n# Deploys\n\ntext\n", encoding="utf-8")
+    failing = tmp_path / "failing.md"
+    failing.write_text("---\ntitle: Deploys\non: push\npublished: maybe\n---\n# Deploys\n\ntext\n", encoding="utf-8")
+
+    findings = schema_findings(passing, failing, schema=str(schema))
+
+    assert [(Path(d.path).name, d.line, d.message) for d in findings] == [
+        ("failing.md", 4, 'the front matter key published is "maybe"; the schema allows "yes", "no"'),
+    ]

@@ -84,6 +84,17 @@ def toml_problem(text: str) -> str | None:
         return _("{problem} at the end of the file").format(problem=problem)
     return _("{problem} at line {line}, column {column}").format(problem=problem, line=failure.index + 1, column=failure.column + 1)
 
+def toml_failure(text: str) -> tuple[int | None, str]:
+    """Return the 0-based index of the line where an invalid TOML text stops parsing, or None at its end, and why.
+
+    The reason is in the user's language when the catalogs have it. The
+    caller knows that the text is invalid, so it always fails here.
+    """
+    failure = _toml_failure(text)
+    assert failure is not None
+    return failure.index, translated_problem(failure.problem)
+
+
 _TOML_POSITION_RE = re.compile(r"\s*\((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)$")
 
 

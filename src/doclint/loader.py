@@ -42,7 +42,7 @@ from doclint.settings import Settings
 from doclint.similarity import document_own_clauses, section_forms
 from doclint.file_state import FileState
 from doclint.source import Source, SourceError, UndecodableError, decode, read_bytes_with_state
-from doclint.warning_log import LOGGER_NAME, WarningCollector
+from doclint.warning_log import LOGGER_NAME, WarningCollector, warn_once
 
 logger = logging.getLogger(__name__)
 
@@ -481,8 +481,9 @@ def _parse_worker_chunk(jobs: list[_Job]) -> _Chunk:
 
 def _logged_chunk(chunk: _Chunk) -> list[_Parsed | SourceError]:
     """Log again the warnings of a chunk that a worker parsed, and return its results."""
+    # Several workers that read the same schema send the same warning, which the command shows once.
     for warning in chunk.warnings:
-        logger.warning(warning)
+        warn_once(logger, warning)
     return chunk.results
 
 

@@ -341,11 +341,19 @@ class FrontMatter:
     line: int
     end_line: int
     text: str
+    format: str = "yaml"
+    """``yaml`` for a block between ``---`` lines, ``toml`` for one between ``+++`` lines."""
 
     def to_json(self) -> dict[str, Any]:
         from doclint.front_matter_data import front_matter_data
 
-        return {"line": self.line, "end_line": self.end_line, "text": self.text, "data": front_matter_data(self.text)}
+        return {
+            "line": self.line,
+            "end_line": self.end_line,
+            "format": self.format,
+            "text": self.text,
+            "data": front_matter_data(self.text, self.format),
+        }
 
 
 def is_item(section: Section) -> bool:

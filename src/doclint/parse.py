@@ -49,10 +49,11 @@ from doclint.model import (
     ThematicBreak,
 )
 from doclint.source import Source
+from doclint.toml_front_matter import TOML_MARKER, toml_front_matter_plugin
 
 @lru_cache(maxsize=None)
 def markdown_parser() -> MarkdownIt:
-    """Return the shared markdown-it parser: CommonMark, tables, front matter, admonitions and content tabs, block phase only.
+    """Return the shared markdown-it parser: CommonMark, tables, YAML and TOML front matter, admonitions and content tabs, block phase only.
 
     The core ``inline`` rule is off: inline tokens keep their source
     (``content``) and no children, and ``inline_plain_text`` reads their
@@ -65,6 +66,7 @@ def markdown_parser() -> MarkdownIt:
         MarkdownIt("commonmark")
         .enable("table")
         .use(front_matter_plugin)
+        .use(toml_front_matter_plugin)
         .use(admon_plugin)
         .use(content_tabs_plugin)
         .disable("inline")
@@ -105,7 +107,8 @@ class _TreeBuilder:
         while self.position < len(tokens):
             token = tokens[self.position]
             if token.type == "front_matter":
-                front_matter = FrontMatter(token.map[0] + 1, token.map[1], token.content)
+                front_matter_format = "toml" if token.markup == TOML_MARKER else "yaml"
+                front_matter = FrontMatter(token.map[0] + 1, token.map[1], token.content, front_matter_format)
                 self.position += 1
             elif token.type == "heading_open":
                 section = self._read_heading()

@@ -18,6 +18,12 @@ process, such as a test session, uses the edited schema.
 NOTE: an edit that keeps a file's size, modification time and inode is
 not seen: two writes of the same size within the timestamp granularity
 of the file system (on Linux often a clock tick of a few milliseconds).
+
+A schema with keywords that its draft does not define (``schema_keywords``)
+gets its warnings logged with every request, once per command, and records
+``UNKNOWN_KEYWORDS`` as a dependency. The run cache and the findings cache
+then never replay the findings of a document checked with it, because a
+replay would check no schema and so drop the warnings.
 """
 
 from __future__ import annotations
@@ -32,8 +38,12 @@ from doclint.i18n import _
 from doclint.runcache import record_dependencies
 from doclint.schema_errors import SchemaError
 from doclint.schemas import LoadedSchema, SchemaLoader, is_schema_path
+from doclint.warning_log import warn_once
 
 logger = logging.getLogger(__name__)
+
+UNKNOWN_KEYWORDS = "<schema with unknown keywords>"
+"""A dependency that no file satisfies, recorded for the findings of a schema with unknown keywords."""
 
 FileSignature = tuple[int, int, int]
 """The modification time in nanoseconds, the size and the inode of a file."""
@@ -76,7 +86,7 @@ def load_schema(value: str, base: Path = Path(), confine_to: Path | None = None)
     entry = _entries.get(key)
     if entry is not None and entry.is_current():
         record_dependencies(entry.digests)
-        return entry.schema
+        return _warned(entry.schema)
 
     if entry is not None:
         logger.debug("schema %s changed on disk; loading it again", value)
@@ -87,6 +97,15 @@ def load_schema(value: str, base: Path = Path(), confine_to: Path | None = None)
     if all(signature is not None for _path, signature in signatures):
         _entries[key] = _Entry(schema, signatures, loader.digests())  # type: ignore[arg-type]
     record_dependencies(loader.digests())
+    return _warned(schema)
+
+
+def _warned(schema: LoadedSchema) -> LoadedSchema:
+    """Log the schema's warnings, each once per command, and keep its findings out of the caches if it has any."""
+    for warning in schema.warnings:
+        warn_once(logger, warning)
+    if schema.warnings:
+        record_dependencies({UNKNOWN_KEYWORDS: UNKNOWN_KEYWORDS})
     return schema
 
 

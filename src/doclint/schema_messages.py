@@ -8,9 +8,8 @@ label, and says which field is missing or which constraint failed, instead
 of printing the JSON.
 
 A schema gives its own message for a constraint with ``x-doclint-message``
-next to the keyword: a template string for every keyword of that schema
-object, or an object that maps keywords to templates. Templates use the
-placeholders of ``schemas.MESSAGE_PLACEHOLDERS``.
+next to the keyword, in one of the forms of ``schema_message_forms``.
+Templates use the placeholders of ``schema_message_forms.MESSAGE_PLACEHOLDERS``.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from doclint.fields import LabelTable
 from doclint.i18n import N_, _, ngettext
 from doclint.schema_structure import expected_level, heading_for_item_message, wants_item_for_heading
-from doclint.schemas import MESSAGE_KEYWORD
+from doclint.schema_message_forms import MESSAGE_KEYWORD, Template, message_template
 
 # A value longer than this is cut in messages, so that a failed constraint
 # on a whole section does not print the section.
@@ -154,7 +153,7 @@ def _front_matter_key_line(location: Location) -> int | None:
     key = _front_matter_key(location)
     if key is None:
         return None
-    return front_matter_key_line(location.node["text"], key, location.node["line"] + 1)
+    return front_matter_key_line(location.node["text"], key, location.node["line"] + 1, location.node["format"])
 
 
 def _most_relevant(error: ValidationError) -> ValidationError:
@@ -184,24 +183,23 @@ def _missing_property(error: ValidationError, seen: dict[tuple[int, tuple[Any, .
     return missing[index] if index < len(missing) else None
 
 
-def _template(error: ValidationError) -> str | None:
+def _template(error: ValidationError) -> Template | None:
     message = error.schema.get(MESSAGE_KEYWORD) if isinstance(error.schema, dict) else None
-    if isinstance(message, dict):
-        return message.get(str(error.validator))
-    return message
+    return message_template(message, str(error.validator))
 
 
 def _custom_message(error: ValidationError, location: Location, missing: str | None) -> str | None:
     """Fill in the schema's own message for this error, if it has one.
 
-    The message is looked up in the catalog first, so the messages of the
-    built-in schemas are shown in the selected language. A message that the
-    catalog does not have is used as written.
+    A plain template is looked up in the catalog first, so the messages of
+    the built-in schemas are shown in the selected language. A message that
+    the catalog does not have, or that the schema gives by language, is
+    used as written.
     """
-    template = _template(error)
-    if template is None:
+    found = _template(error)
+    if found is None:
         return None
-    template = _(template)
+    template = _(found.text) if found.from_catalog else found.text
 
     section = location.section
     field = location.field
@@ -330,6 +328,8 @@ def _required(
             )
         return _("{section} has no {field} field; add one").format(section=node_phrase(location), field=field_name(missing))
     if location.kind == "front_matter" and location.rest == ("data",):
+        if location.node.get("format") == "toml":
+            return _('the front matter has no {property} key; add a line "{property} = " with its value').format(property=missing)
         return _('the front matter has no {property} key; add a line "{property}: " with its value').format(property=missing)
     return _('{target} has no "{property}"').format(target=target_phrase(location), property=missing)
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
@@ -50,6 +49,7 @@ from doclint.data_syntax import translated_problem
 from doclint.meta_schema_messages import describe_meta_schema_error, meta_schema_suggestion
 from doclint.schema_closest import reporting_class
 from doclint.schema_errors import SchemaError
+from doclint.schema_message_forms import check_messages
 from doclint.schema_validity import ValidityCheck, compile_validity_check
 from doclint.suggestions import close_match
 from doclint.i18n import _
@@ -58,10 +58,6 @@ logger = logging.getLogger(__name__)
 
 SCHEMA_SUFFIX = ".schema.json"
 DEFAULT_VALIDATOR: type[Validator] = Draft202012Validator
-
-MESSAGE_KEYWORD = "x-doclint-message"
-"""The keyword by which a schema gives its own message for a failed constraint."""
-MESSAGE_PLACEHOLDERS = frozenset({"heading", "section", "field", "label", "property", "value", "limit"})
 
 MAX_DEPTH = 100
 """The deepest nesting of JSON objects and arrays that a schema file may have.
@@ -95,6 +91,9 @@ class LoadedSchema:
     reporting_validator: Validator
     """The same validator, with ``contains`` errors that carry the errors of the closest element (``schema_closest``).
     It collects the errors of an invalid tree."""
+    warnings: tuple[str, ...] = ()
+    """A warning for each keyword that the draft of a file does not define (``schema_keywords``), which
+    ``schema_cache`` logs."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +102,7 @@ class _SchemaFile:
     display: str
     resource: Resource[Any]
     validator_class: type[Validator]
+    warnings: tuple[str, ...] = ()
 
 
 def builtin_schemas_dir() -> Path:
@@ -221,7 +221,10 @@ class SchemaLoader:
             "compiled" if compiled is not None else "jsonschema's",
         )
         reporting = reporting_class(root.validator_class)(wrapper, registry=registry, format_checker=format_checker)
-        return LoadedSchema(name, path, validator, compiled, reporting)
+        # NOTE: these are the warnings of every file that this loader has read, which for the one loader per
+        # schema of schema_cache are the files of this schema.
+        warnings = tuple(warning for read in self._files.values() for warning in read.warnings)
+        return LoadedSchema(name, path, validator, compiled, reporting, warnings)
 
     def _read(self, path: Path, default: type[Validator], display: str) -> _SchemaFile:
         """Read, parse and check one schema file, or return it if it was read before."""
@@ -233,13 +236,15 @@ class SchemaLoader:
         contents, digest = _read_json(path, display)
         self._digests[str(path.resolve())] = digest
         validator_class = _validator_class(contents, display, default)
+        warnings: tuple[str, ...] = ()
         if not _is_builtin_file(path):
             _check_against_meta_schema(contents, validator_class, display)
-        _check_messages(contents, "$", display)
+            warnings = _unknown_keyword_warnings(contents, validator_class, display)
+        check_messages(contents, "$", display)
 
         specification = referencing.jsonschema.specification_with(_dialect_id(validator_class))
         resource = Resource.from_contents(contents, default_specification=specification)
-        schema = _SchemaFile(uri, display, resource, validator_class)
+        schema = _SchemaFile(uri, display, resource, validator_class, warnings)
         self._files[uri] = schema
         return schema
 
@@ -469,78 +474,11 @@ def _check_against_meta_schema(contents: Any, validator_class: type[Validator], 
         ) from None
 
 
-def _check_messages(node: Any, location: str, display: str) -> None:
-    """Check every ``x-doclint-message``: a template string, or an object of templates by keyword."""
-    if isinstance(node, list):
-        for index, item in enumerate(node):
-            _check_messages(item, f"{location}[{index}]", display)
-        return
-    if not isinstance(node, dict):
-        return
+def _unknown_keyword_warnings(contents: Any, validator_class: type[Validator], display: str) -> tuple[str, ...]:
+    """Return a warning for each keyword of a schema file that its draft does not define, such as ``"minLenght"``."""
+    from doclint.schema_keywords import unknown_keyword_message, unknown_keywords
 
-    for key, value in node.items():
-        child = f"{location}.{key}"
-        if key != MESSAGE_KEYWORD:
-            _check_messages(value, child, display)
-        elif isinstance(value, str):
-            _check_template(value, child, display)
-        elif isinstance(value, dict) and all(isinstance(text, str) for text in value.values()):
-            for keyword, text in value.items():
-                _check_template(text, f"{child}.{keyword}", display)
-        else:
-            raise SchemaError(
-                _("{path}: invalid {keyword} at {location}: it must be a string, or an object that maps "
-                  "keywords such as required to strings").format(path=display, keyword=MESSAGE_KEYWORD, location=child)
-            )
-
-
-def _check_template(template: str, location: str, display: str) -> None:
-    """Check that a message template uses only the known placeholders."""
-    try:
-        names = [name for _text, name, _spec, _conversion in string.Formatter().parse(template) if name is not None]
-    except ValueError as error:
-        raise SchemaError(
-            _("{path}: invalid {keyword} at {location}: {reason}; write a literal brace as {{{{ or }}}}").format(
-                path=display, keyword=MESSAGE_KEYWORD, location=location, reason=error
-            )
-        ) from None
-
-    unknown = [name for name in names if name not in MESSAGE_PLACEHOLDERS]
-    close = close_match(unknown[0], sorted(MESSAGE_PLACEHOLDERS)) if unknown else None
-    if close is not None:
-        raise SchemaError(
-            _("{path}: invalid {keyword} at {location}: unknown placeholder {{{name}}}; did you mean {{{close}}}? "
-              "The placeholders are {allowed}").format(
-                path=display,
-                keyword=MESSAGE_KEYWORD,
-                location=location,
-                name=unknown[0],
-                close=close,
-                allowed=", ".join(f"{{{name}}}" for name in sorted(MESSAGE_PLACEHOLDERS)),
-            )
-        )
-    if unknown:
-        raise SchemaError(
-            _("{path}: invalid {keyword} at {location}: unknown placeholder {{{name}}}; use {allowed}").format(
-                path=display,
-                keyword=MESSAGE_KEYWORD,
-                location=location,
-                name=unknown[0],
-                allowed=", ".join(f"{{{name}}}" for name in sorted(MESSAGE_PLACEHOLDERS)),
-            )
-        )
-
-    # Every placeholder is filled with a string, so a conversion or format
-    # spec that a string rejects ("{limit:d}") fails here and not mid-run.
-    try:
-        template.format(**{name: "" for name in MESSAGE_PLACEHOLDERS})
-    except ValueError as error:
-        raise SchemaError(
-            _("{path}: invalid {keyword} at {location}: {reason}; placeholders are strings, "
-              "so write them without a format such as :d").format(
-                path=display, keyword=MESSAGE_KEYWORD, location=location, reason=error
-            )
-        ) from None
+    return tuple(unknown_keyword_message(display, unknown) for unknown in unknown_keywords(contents, validator_class))
 
 
 def _reference_error(error: referencing.exceptions.Unresolvable, reference: str, schema: _SchemaFile) -> SchemaError:

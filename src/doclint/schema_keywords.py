@@ -1,0 +1,223 @@
+"""Keywords of a schema file that its draft does not define, such as a misspelled ``"minLenght"``.
+
+JSON Schema ignores a keyword that it does not know, so a schema with
+``"requird": ["answer"]`` accepts every document, and nothing tells its
+writer why. doclint warns about such keywords, once per file and keyword,
+and names the close keyword when there is one.
+
+The keywords of a draft are those that jsonschema validates for it
+(``VALIDATORS`` of the draft's validator class) and those that the draft's
+meta-schema, with its vocabularies, describes. A meta-schema property
+marked ``"deprecated": true`` is left out: Draft 2020-12 describes
+``dependencies`` and ``$recursiveRef`` only so that old schemas still pass
+its check, and jsonschema (4.26) ignores them there. ``ANNOTATIONS`` are
+accepted in every draft, because they only describe or hold subschemas and
+change no result. A keyword that starts with ``x-`` is an extension, such
+as doclint's own ``x-doclint-message``, and is accepted too.
+
+The walk follows the places where a draft has subschemas, as the
+``referencing`` library defines them per draft, so property names under
+``properties`` and the values of ``enum``, ``const`` or ``default`` are
+never taken for keywords.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+from urllib.parse import urljoin
+
+import referencing.jsonschema
+from jsonschema import validators
+from jsonschema.protocols import Validator
+from jsonschema.validators import validator_for
+from jsonschema_specifications import REGISTRY as META_SCHEMAS
+from referencing import Resource
+
+from doclint.i18n import _
+from doclint.suggestions import close_match
+
+EXTENSION_PREFIX = "x-"
+
+ANNOTATIONS = frozenset(
+    {"$comment", "$defs", "definitions", "title", "description", "default", "examples", "readOnly", "writeOnly", "deprecated"}
+)
+"""Keywords accepted in every draft, also one whose meta-schema lacks them (Draft 7 has no ``$defs`` or ``writeOnly``)."""
+
+SUBSCHEMA_MAPS = ("$defs", "definitions")
+"""Keywords whose values are subschemas in every draft; the walk enters them even where ``referencing`` does not."""
+
+MAX_POINTERS_SHOWN = 3
+
+_ALL_DRAFTS = (
+    validators.Draft3Validator,
+    validators.Draft4Validator,
+    validators.Draft6Validator,
+    validators.Draft7Validator,
+    validators.Draft201909Validator,
+    validators.Draft202012Validator,
+)
+
+
+@dataclass(frozen=True)
+class UnknownKeyword:
+    """A keyword that the draft of its schema does not define, with the JSON pointers of every place it is used."""
+
+    keyword: str
+    pointers: tuple[str, ...]
+    draft: str
+    """The draft's name, such as ``Draft 7``."""
+    in_other_draft: bool
+    """Whether another draft defines the keyword."""
+    suggestion: str | None
+    """The keyword of the draft that the name is close to, if any."""
+
+
+def unknown_keywords(contents: Any, validator_class: type[Validator]) -> list[UnknownKeyword]:
+    """Return the keywords of a schema file that its draft does not define, in the order they first appear in the file."""
+    positions = _positions(contents)
+    unknown = [
+        (positions[pointer], keyword, pointer, draft)
+        for keyword, pointer, draft in _keywords(contents, validator_class)
+        if not keyword.startswith(EXTENSION_PREFIX) and keyword not in draft_keywords(draft)
+    ]
+    found: dict[tuple[str, type[Validator]], list[str]] = {}
+    for _position, keyword, pointer, draft in sorted(unknown, key=lambda item: item[0]):
+        found.setdefault((keyword, draft), []).append(pointer)
+
+    return [
+        UnknownKeyword(
+            keyword=keyword,
+            pointers=tuple(pointers),
+            draft=draft_name(draft),
+            in_other_draft=any(keyword in draft_keywords(other) for other in _ALL_DRAFTS),
+            suggestion=close_match(keyword, sorted(draft_keywords(draft))),
+        )
+        for (keyword, draft), pointers in found.items()
+    ]
+
+
+def unknown_keyword_message(display: str, unknown: UnknownKeyword) -> str:
+    """Return the warning for one unknown keyword of the schema file ``display``."""
+    shown = ", ".join(unknown.pointers[:MAX_POINTERS_SHOWN])
+    if len(unknown.pointers) > MAX_POINTERS_SHOWN:
+        shown = _("{pointers} and {count} more").format(pointers=shown, count=len(unknown.pointers) - MAX_POINTERS_SHOWN)
+
+    if unknown.suggestion is not None:
+        template = _('{path}: unknown keyword "{keyword}" at {pointers}, which JSON Schema ignores, so it checks nothing; '
+                     'did you mean "{suggestion}"?')
+    elif unknown.in_other_draft:
+        template = _('{path}: keyword "{keyword}" at {pointers} is not part of {draft}, the draft of this schema, so it '
+                     "checks nothing; use a keyword of {draft}, or declare a draft that has it in $schema")
+    else:
+        template = _('{path}: unknown keyword "{keyword}" at {pointers}, which JSON Schema ignores, so it checks nothing; '
+                     "correct its name, or start it with x- if it is a note for readers")
+    return template.format(
+        path=display, keyword=unknown.keyword, pointers=shown, draft=unknown.draft, suggestion=unknown.suggestion
+    )
+
+
+@functools.cache
+def draft_keywords(validator_class: type[Validator]) -> frozenset[str]:
+    """Return the keywords of a draft: those jsonschema validates, those its meta-schema describes, and ``ANNOTATIONS``."""
+    keywords = set(validator_class.VALIDATORS) | ANNOTATIONS
+    meta_schema = validator_class.META_SCHEMA
+    base = meta_schema.get("$id") or meta_schema["id"]
+    pending = [(meta_schema, base)]
+    seen = {base}
+    while pending:
+        schema, uri = pending.pop()
+        for name, described in schema.get("properties", {}).items():
+            if not (isinstance(described, dict) and described.get("deprecated") is True):
+                keywords.add(name)
+        # Draft 2019-09 and 2020-12 combine the meta-schemas of their vocabularies with allOf.
+        for branch in schema.get("allOf", []):
+            reference = branch.get("$ref") if isinstance(branch, dict) else None
+            target = urljoin(uri, reference) if isinstance(reference, str) else None
+            if target is not None and target not in seen:
+                seen.add(target)
+                pending.append((META_SCHEMAS.contents(target), target))
+    return frozenset(keywords)
+
+
+def draft_name(validator_class: type[Validator]) -> str:
+    """Return a draft's usual name, such as ``Draft 7`` or ``Draft 2020-12``, from its validator class."""
+    match = re.fullmatch(r"Draft(\d+)Validator", validator_class.__name__)
+    if match is None:
+        return validator_class.__name__
+    number = match.group(1)
+    if len(number) == 6:
+        number = f"{number[:4]}-{number[4:]}"
+    return f"Draft {number}"
+
+
+def _keywords(contents: Any, validator_class: type[Validator]) -> Iterator[tuple[str, str, type[Validator]]]:
+    """Yield (keyword, JSON pointer, draft) for every keyword of every subschema of a schema file."""
+    pointers = _pointers(contents)
+    specification = referencing.jsonschema.specification_with(_dialect_id(validator_class))
+    pending = [(Resource.from_contents(contents, default_specification=specification), validator_class)]
+    while pending:
+        resource, draft = pending.pop()
+        node = resource.contents
+        if not isinstance(node, dict):
+            continue
+        if isinstance(node.get("$schema"), str):
+            draft = validator_for(node, default=draft)
+        pointer = pointers[id(node)]
+        yield from ((keyword, f"{pointer}/{_escape(keyword)}", draft) for keyword in node)
+
+        children = [subresource.contents for subresource in resource.subresources()]
+        entered = {id(child) for child in children}
+        for keyword in SUBSCHEMA_MAPS:
+            values = node.get(keyword)
+            if isinstance(values, dict):
+                children.extend(value for value in values.values() if id(value) not in entered)
+        for child in reversed(children):
+            if id(child) in pointers:
+                specification = referencing.jsonschema.specification_with(_dialect_id(draft))
+                pending.append((Resource.from_contents(child, default_specification=specification), draft))
+
+
+def _positions(contents: Any) -> dict[str, int]:
+    """Return the position, in the order of the file's text, of the JSON pointer of every member and element."""
+    positions: dict[str, int] = {}
+    pending: list[tuple[Any, str]] = [(contents, "")]
+    while pending:
+        value, pointer = pending.pop()
+        positions[pointer] = len(positions)
+        if isinstance(value, dict):
+            pending.extend((child, f"{pointer}/{_escape(key)}") for key, child in reversed(value.items()))
+        elif isinstance(value, list):
+            pending.extend((child, f"{pointer}/{index}") for index, child in reversed(list(enumerate(value))))
+    return positions
+
+
+def _pointers(contents: Any) -> dict[int, str]:
+    """Return the JSON pointer of every object in a parsed JSON value, by the object's ``id``.
+
+    ``json.loads`` makes a new object for every object in the text, so no
+    two places share one, and ``referencing`` hands out the subschemas
+    themselves, not copies.
+    """
+    found: dict[int, str] = {}
+    pending = [(contents, "")]
+    while pending:
+        value, pointer = pending.pop()
+        if isinstance(value, dict):
+            found[id(value)] = pointer
+            pending.extend((child, f"{pointer}/{_escape(key)}") for key, child in value.items())
+        elif isinstance(value, list):
+            pending.extend((child, f"{pointer}/{index}") for index, child in enumerate(value))
+    return found
+
+
+def _escape(key: str) -> str:
+    """Escape a key for a JSON pointer (RFC 6901): ``~`` as ``~0`` and ``/`` as ``~1``."""
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _dialect_id(validator_class: type[Validator]) -> str:
+    meta_schema = validator_class.META_SCHEMA
+    return meta_schema.get("$id") or meta_schema["id"]
