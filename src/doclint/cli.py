@@ -811,8 +811,11 @@ def _require_some_rule(settings) -> None:
     Such a run would check nothing, so ``select = []`` in the configuration
     or an ``ignore`` list that names every selected rule would make a CI
     job pass whatever the documents contain. An empty ``--select`` is
-    already rejected as the option is read.
+    already rejected as the option is read. The default lists always leave
+    rules, so they are not checked: a replayed run does not load the rules.
     """
+    if settings.select is None and not settings.ignore:
+        return
     from doclint.registry import select_rules
 
     if select_rules(settings.select, settings.ignore):
