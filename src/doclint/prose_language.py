@@ -1,4 +1,4 @@
-"""Which writing system the prose of a section is in, so that a translation is not taken for a near-duplicate.
+"""The writing system of a section's prose, so that a translation is not taken for a near-duplicate.
 
 A page and its translation often share their code blocks, tables of
 option names and URLs, while their prose is in two languages. When the
@@ -13,20 +13,24 @@ text is still reported, because both sides are then in Latin letters.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 from doclint.model import Section
 from doclint.similarity import block_texts
-from doclint.text import is_cjk
+from doclint.text import cjk_count
 
 # A CJK character weighs as much as two Latin letters, as in the comparison floor of similarity.py.
 LATIN_LETTER_WEIGHT = 0.5
-# One writing system holds the prose when it weighs at least this many times the other.
+# The prose is in one writing system when that system weighs at least this many times the other.
 DOMINANCE = 2.0
 # Prose lighter than this (eight CJK characters, or about three English words) is too short to tell its
 # language. A translated section whose code is most of it has a short caption, such as "Create acme.toml in
 # the project folder:", so the floor is half the comparison floor of similarity.py.
 MIN_PROSE_WEIGHT = 8.0
+
+
+_LATIN_LETTER_RE = re.compile("[A-Za-z]")
 
 
 class Script(Enum):
@@ -36,16 +40,10 @@ class Script(Enum):
 
 def prose_script(section: Section) -> Script | None:
     """Return the writing system of a section's own prose (code blocks left out), or None when it is mixed or too short."""
-    cjk = 0.0
-    latin = 0.0
-    for text, is_code in block_texts(section.blocks):
-        if is_code:
-            continue
-        for character in text:
-            if is_cjk(character):
-                cjk += 1
-            elif character.isascii() and character.isalpha():
-                latin += LATIN_LETTER_WEIGHT
+    prose = "\n".join(text for text, is_code in block_texts(section.blocks) if not is_code)
+    # A compiled pattern counts in C, because a Python loop over the characters took about 0.2 s on 1,000 pages.
+    cjk = float(cjk_count(prose))
+    latin = LATIN_LETTER_WEIGHT * len(_LATIN_LETTER_RE.findall(prose))
 
     if cjk + latin < MIN_PROSE_WEIGHT:
         return None
@@ -61,3 +59,4 @@ def in_other_languages(first: Section, second: Section) -> bool:
     first_script = prose_script(first)
     second_script = prose_script(second)
     return first_script is not None and second_script is not None and first_script is not second_script
+

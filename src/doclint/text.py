@@ -97,6 +97,11 @@ def is_cjk(char: str) -> bool:
     return bool(_CJK_RE.match(char))
 
 
+def cjk_count(text: str) -> int:
+    """Return how many CJK characters a text has, as ``is_cjk`` decides for each."""
+    return len(_CJK_RE.findall(text))
+
+
 def join_soft_breaks(text: str) -> str:
     """Join the lines of a paragraph as a renderer would.
 
