@@ -600,10 +600,23 @@ def test_template_section_twice_under_one_parent_is_copy(tmp_path):
     write_releases(tmp_path / "releases", 3)
     path = tmp_path / "releases" / "v1.2.0.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n" + UPGRADE, encoding="utf-8")
+    copies = findings(tmp_path, rule="duplicate-section")
+    # Only the second copy in v1.2.0 is reported, against the first one in that file, and removing it is safe.
+    assert [(d.path, d.line, d.related[0].path, d.related[0].line) for d in copies] == [(str(path), 11, str(path), 7)]
+    assert copies[0].message == (
+        'section "Upgrade instructions" repeats section "Upgrade instructions" (line 7) word for word; remove this copy'
+    )
+    assert copies[0].fix.applicability.value == "safe"
+
+
+def test_section_doubled_in_two_pages_is_copy(tmp_path):
+    write_releases(tmp_path / "releases", 2)
+    path = tmp_path / "releases" / "v1.1.0.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + UPGRADE, encoding="utf-8")
+    # Three copies under two parents are no template, however many copies there are.
     assert copy_places(tmp_path) == [
         ("releases/v1.1.0.md", 7),
-        ("releases/v1.2.0.md", 7),
-        ("releases/v1.2.0.md", 11),
+        ("releases/v1.1.0.md", 11),
     ]
 
 

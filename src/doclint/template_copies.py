@@ -11,12 +11,15 @@ so ``duplicate-section`` leaves out a group of copies that is a template:
   (sections or files) of one folder, because the pages of one template
   are kept together (``releases/``, ``api/``). A section pasted into one
   page of each of three folders is still reported;
-- it never occurs twice under one parent, which stays a copy that one
-  page does not need;
 - those copies are at least half of the run's sections whose heading has
   the same title (``HEADING_TEMPLATE_MIN_SHARE``), so the text is the norm
   for that heading and not one copy among sections that each say their
   own thing.
+
+A parent counts once however often it contains the section. It does not
+need a second copy under it, so ``duplicate-section`` still reports that
+copy against the first one under the same parent, and leaves the copies
+that the other pages need unreported.
 
 The same numbers decide which clauses ``near-duplicate-section`` takes
 for template text among the sections that share a heading.
@@ -68,10 +71,8 @@ def _is_template(group: list[SectionEntry], headings: dict[str, int], parent_of:
     if len(group) < TEMPLATE_MIN_SECTIONS or section.children or section.fields:
         return False
 
-    parents = {(id(entry.document), id(parent_of(entry.document, entry.section))) for entry in group}
-    if len(parents) < len(group):
-        return False
-    folders = Counter(PurePath(entry.document.path).parent for entry in group)
+    parents = {(id(entry.document), id(parent_of(entry.document, entry.section))): entry for entry in group}
+    folders = Counter(PurePath(entry.document.path).parent for entry in parents.values())
     if max(folders.values()) < TEMPLATE_MIN_SECTIONS:
         return False
 

@@ -51,11 +51,15 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
     found = exact_copies(documents)
     templates = template_firsts(list(documents), found, parents.parent_of)
     for later, first in found.first_of.items():
-        if first in templates:
-            continue
         copies = seen.setdefault(first, [first])
         copies.append(later)
         later_parent = parents.parent_of(later.document, later.section)
+        if first in templates:
+            # Each page of a template needs its copy, but a page that contains it twice does not need the second.
+            first = _earlier_sibling(later, copies, later_parent, parents)
+            if first is None:
+                continue
+
         first_parent = parents.parent_of(first.document, first.section)
         parents_differ = later.document is first.document and later_parent is not first_parent
         if (later.document is not first.document or parents_differ) and is_boilerplate(later):
