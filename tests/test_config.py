@@ -75,6 +75,29 @@ def test_per_file_ignores_glob_spellings(run_cli, project, glob):
     assert not any(line.startswith(str(project / "docs")) for line in findings)
 
 
+@pytest.mark.parametrize("glob", [".", "./", ".//", "*"])
+def test_per_file_ignores_glob_of_config_folder(run_cli, project, glob):
+    # "." names the configuration's folder, so it covers every file below it, as "docs" covers the files under docs.
+    (project / "docs").mkdir()
+    shutil.copy(project / "notes.md", project / "docs" / "notes.md")
+    (project / ".doclint.toml").write_text(f'[per-file-ignores]\n"{glob}" = ["DL101"]\n')
+    _, stdout, _ = run_cli("check", str(project))
+    # Without the glob, both copies of the notes get a duplicate-section finding and a heading-numbering one.
+    findings = [line.split(" ")[0:3] for line in stdout.splitlines() if ": DL" in line]
+    assert findings == [[f"{project / 'docs' / 'notes.md'}:27:1:", "DL102", "near-duplicate-section"]]
+
+
+@pytest.mark.parametrize("glob", ["docs//zh", "./docs//zh/", "docs/./zh/", "././docs/zh"])
+def test_glob_parts_read_as_path(run_cli, project, glob):
+    (project / "docs" / "zh").mkdir(parents=True)
+    shutil.move(project / "notes.md", project / "docs" / "zh" / "notes.md")
+    (project / ".doclint.toml").write_text(f'[per-file-ignores]\n"{glob}" = ["DL1"]\n')
+    code, stdout, _ = run_cli("check", str(project))
+    # Without the glob, the notes get a near-duplicate-section, a duplicate-section and a heading-numbering finding.
+    assert code == 0
+    assert stdout == "No problems found in 1 file.\n"
+
+
 def test_glob_with_trailing_slash_matches_folders_only(run_cli, project):
     (project / ".doclint.toml").write_text('[per-file-ignores]\n"notes.md/" = ["DL1"]\n')
     _, stdout, _ = run_cli("check", str(project / "notes.md"))
@@ -207,6 +230,9 @@ def test_no_config_option(run_cli, project):
         ('encoding = "rot13"\n', "invalid value for 'encoding': expected a Python codec name such as utf-8 or gb18030, got 'rot13'"),
         ('cache-dir = ""\n', "invalid value for 'cache-dir': expected a non-empty string, got ''"),
         ("cache-dir = 1\n", "invalid value for 'cache-dir': expected a non-empty string, got 1"),
+        ('exclude = [""]\n', """invalid value for 'exclude': expected a non-empty glob, such as "docs/zh/", or "." for every file, got ''"""),
+        ('[per-file-ignores]\n" " = ["DL1"]\n', """invalid value for 'per-file-ignores': expected a non-empty glob, such as "docs/zh/", or "." for every file, got ' '"""),
+        ('[per-file-encoding]\n"" = "cp1252"\n', """invalid value for 'per-file-encoding': expected a non-empty glob, such as "docs/zh/", or "." for every file, got ''"""),
     ],
 )
 def test_bad_config_is_usage_error(run_cli, project, content, message):

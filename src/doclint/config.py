@@ -264,7 +264,18 @@ def _encoding(value: Any, context: _Context) -> str:
 def _per_file_encoding(value: Any, context: _Context) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, dict):
         raise context.fail(_('a table of glob = "encoding", such as "legacy/*.md" = "cp1252"'), value)
-    return tuple((glob, _encoding(encoding, context)) for glob, encoding in value.items())
+    return tuple((_glob(glob, context), _encoding(encoding, context)) for glob, encoding in value.items())
+
+
+def _glob(glob: str, context: _Context) -> str:
+    """Reject an empty glob, which would otherwise name the configuration's folder and so cover every file."""
+    if not glob.strip():
+        raise context.fail(_('a non-empty glob, such as "docs/zh/", or "." for every file'), glob)
+    return glob
+
+
+def _globs(value: Any, context: _Context) -> tuple[str, ...]:
+    return tuple(_glob(glob, context) for glob in _strings(value, context))
 
 
 def _boolean(value: Any, context: _Context) -> bool:
@@ -335,7 +346,7 @@ def _rules(value: Any, context: _Context) -> tuple[str, ...]:
 def _per_file_ignores(value: Any, context: _Context) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
         raise context.fail(_('a table of glob = ["rule", ...]'), value)
-    return tuple((glob, _rules(rules, context)) for glob, rules in value.items())
+    return tuple((_glob(glob, context), _rules(rules, context)) for glob, rules in value.items())
 
 
 def _severity(value: Any, context: _Context) -> tuple[tuple[str, str], ...]:
@@ -438,7 +449,7 @@ KEYS: dict[str, tuple[str, Callable[[Any, _Context], Any]]] = {
     "near-duplicate-threshold": ("near_duplicate_threshold", _number),
     "same-question-threshold": ("same_question_threshold", _number),
     "labels": ("labels", _labels),
-    "exclude": ("exclude", _strings),
+    "exclude": ("exclude", _globs),
     "respect-gitignore": ("respect_gitignore", _boolean),
     "encoding": ("encoding", _encoding),
     "per-file-encoding": ("per_file_encoding", _per_file_encoding),

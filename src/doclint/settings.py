@@ -91,17 +91,27 @@ def matches_glob(relative: str, glob: str) -> bool:
     ``*`` also matches ``/``, as in ``fnmatch``. A glob may start with
     ``./`` and may end with ``/``, as paths and ``.gitignore`` patterns are
     often written: ``"./docs/zh/"`` covers every file under docs/zh, and a
-    glob that ends with ``/`` matches folders only.
+    glob that ends with ``/`` matches folders only. Repeated slashes and
+    ``.`` parts are dropped as in a path, so ``"."`` and ``"./"`` name the
+    configuration's folder and cover every file below it.
     """
     folders_only = glob.endswith("/")
-    glob = glob.rstrip("/") if folders_only and glob.strip("/") else glob
-    while glob.startswith("./"):
-        glob = glob[2:]
+    glob = _normalise_glob(glob)
+    if glob == ".":
+        return not relative.startswith(("/", "../"))
 
     path = PurePosixPath(relative)
     folders = [parent.as_posix() for parent in path.parents if parent.name]
     candidates = folders if folders_only else [path.as_posix(), *folders]
     return any(fnmatch.fnmatch(candidate, glob) for candidate in candidates)
+
+
+def _normalise_glob(glob: str) -> str:
+    """Return a glob without empty and ``.`` parts, keeping a leading ``/``. A glob of the folder itself becomes ``"."``."""
+    parts = [part for part in glob.split("/") if part not in ("", ".")]
+    if glob.startswith("/"):
+        return "/" + "/".join(parts)
+    return "/".join(parts) or "."
 
 
 def relative_path(path: str, root: str | None) -> str:
