@@ -202,6 +202,45 @@ def test_config_naming_file_rejected(project, run_cli):
     )
 
 
+@pytest.mark.parametrize("value", ["../gone", "../gone/cache"])
+def test_option_through_broken_link_rejected(project, run_cli, value):
+    (project / "gone").symlink_to("missing")
+
+    code, stdout, stderr = run_cli("check", "--cache-dir", value, "doc.md")
+
+    assert code == 2
+    assert stdout == ""
+    assert stderr == (
+        "doclint: error: Invalid value for '--cache-dir': '../gone' is a symbolic link to 'missing', which does "
+        "not exist; create that folder, name another folder or pass --no-cache (see 'doclint check --help')\n"
+    )
+    assert not (project / "missing").exists()
+
+
+def test_config_broken_link_rejected_in_chinese(project, run_cli):
+    (project / "gone").symlink_to("missing")
+    write_config(project, 'cache-dir = "gone"\n')
+
+    code, stdout, stderr = run_cli("check", "--lang", "zh-CN", "doc.md")
+
+    config, link = project / ".doclint.toml", project / "gone"
+    problem = f"'{link}' 是指向 'missing' 的符号链接，而后者不存在；请创建那个文件夹、指定另一个文件夹，或传入 --no-cache"
+    assert code == 2
+    assert stdout == ""
+    assert stderr == f"doclint: 错误：{config}：'cache-dir' 的值无效：{problem}\n"
+
+
+def test_missing_folder_under_link_created(project, run_cli, tmp_path_factory):
+    target = tmp_path_factory.mktemp("target")
+    (project / "linked").symlink_to(target)
+
+    code, _stdout, stderr = run_cli("check", "--cache-dir", "../linked/cache", "doc.md")
+
+    assert code == 1
+    assert stderr == ""
+    assert stored_runs(target / "cache")
+
+
 # The .gitignore of the cache folder.
 
 

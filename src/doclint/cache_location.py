@@ -9,9 +9,9 @@ one from the configuration file is relative to that file's folder
 (``doclint.config``). A leading ``~`` stands for the home folder in all three.
 
 doclint creates a missing folder when it writes the first entry
-(``doclint.cachefiles``), so only an empty value and the path of something
-that exists and is not a folder are rejected here, before any document is
-read. A folder that cannot be written is found only by writing, and the
+(``doclint.cachefiles``), so only an empty value, the path of something
+that exists and is not a folder, and a path through a symbolic link to
+nothing are rejected here, before any document is read. A folder that cannot be written is found only by writing, and the
 run then warns once.
 """
 
@@ -39,10 +39,15 @@ def folder_problem(path: str) -> str | None:
 
     A path that cannot be looked up (a parent that is a file, a folder that
     cannot be searched) passes here, because writing the first entry fails
-    with the operating system's reason, which the run's warning names.
+    with the operating system's reason, which the run's warning names. A
+    symbolic link to nothing, as the path or one of its folders, is
+    rejected, because creating the folder then fails with "File exists",
+    which does not say what to fix.
     """
     try:
         mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return _broken_link_problem(path)
     except OSError:
         return None
     if stat.S_ISDIR(mode):
@@ -50,6 +55,22 @@ def folder_problem(path: str) -> str | None:
     return _("{path!r} exists and is not a folder; name a folder, which doclint creates if it is missing, or pass --no-cache").format(
         path=path
     )
+
+
+def _broken_link_problem(path: str) -> str | None:
+    """Return why ``path`` cannot be created when it or a folder above it is a symbolic link to nothing, else None."""
+    current = path.rstrip(os.sep) or os.sep
+    while current:
+        if os.path.islink(current) and not os.path.exists(current):
+            return _(
+                "{path!r} is a symbolic link to {target!r}, which does not exist; create that folder, "
+                "name another folder or pass --no-cache"
+            ).format(path=current, target=os.readlink(current))
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+    return None
 
 
 def environment_cache_dir() -> str | None:
