@@ -44,7 +44,7 @@ def write_config(project, text):
 def unwritable_message(folder, reason):
     return (
         f"{folder}: cannot write the cache ({reason}), so later runs cannot reuse this run's work; "
-        "name a writable folder with --cache-dir or DOCLINT_CACHE_DIR, or pass --no-cache"
+        "name a writable folder with --cache-dir, DOCLINT_CACHE_DIR or the cache-dir setting, or pass --no-cache"
     )
 
 
@@ -383,6 +383,16 @@ def test_unwritable_warning_in_json(project, run_cli):
     assert report["warnings"] == [unwritable_message("../notes.txt/cache", "Not a directory")]
 
 
+def test_unwritable_config_folder_warned(project, run_cli):
+    # The warning lists the cache-dir setting among the fixes, because the configuration named this folder.
+    write_config(project, 'cache-dir = "notes.txt/cache"\n')
+
+    code, stdout, _stderr = run_cli("check", "--format", "json", "doc.md")
+
+    assert code == 1
+    assert json.loads(stdout)["warnings"] == [unwritable_message(project / "notes.txt" / "cache", "Not a directory")]
+
+
 def test_unwritable_warning_in_sarif(project, run_cli):
     code, stdout, _stderr = run_cli("check", "--format", "sarif", "--cache-dir", "../notes.txt/cache", "doc.md")
 
@@ -462,5 +472,5 @@ def test_unwritable_warning_in_chinese(project, run_process):
     assert code == 1
     assert stderr == (
         "doclint: 警告：notes.txt/cache：无法写入缓存（Not a directory），因此之后的运行无法复用本次运行的结果；"
-        "请用 --cache-dir 或 DOCLINT_CACHE_DIR 指定一个可写的文件夹，或传入 --no-cache\n"
+        "请用 --cache-dir、DOCLINT_CACHE_DIR 或 cache-dir 设置指定一个可写的文件夹，或传入 --no-cache\n"
     )

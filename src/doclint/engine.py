@@ -405,7 +405,7 @@ def _warn_if_cache_unwritable(settings: Settings) -> None:
     logger.warning(
         _(
             "{folder}: cannot write the cache ({reason}), so later runs cannot reuse this run's work; "
-            "name a writable folder with --cache-dir or DOCLINT_CACHE_DIR, or pass --no-cache"
+            "name a writable folder with --cache-dir, DOCLINT_CACHE_DIR or the cache-dir setting, or pass --no-cache"
         ).format(folder=failure.folder, reason=failure.error.strerror or failure.error)
     )
 
