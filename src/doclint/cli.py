@@ -605,7 +605,10 @@ def main() -> None:
 @click.option(
     "--no-cache",
     is_flag=True,
-    help=N_("Check every document again, without reading or writing the cache; it overrides --cache-dir."),
+    help=N_(
+        "Check every document again, without reading or writing the cache; it overrides --cache-dir, "
+        "DOCLINT_CACHE_DIR and the cache-dir setting."
+    ),
 )
 @click.option(
     LEADING_DASH_PATHS,
