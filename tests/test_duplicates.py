@@ -662,8 +662,34 @@ def test_untranslated_caption_still_near_duplicate(tmp_path):
     ]
 
 
-def test_short_captions_keep_near_duplicate(tmp_path):
-    # "Example:" and "示例：" are too short to tell their language, so the shared code decides.
+def test_short_captions_in_one_script_not_near_duplicate(tmp_path):
+    # Heading and caption are short, but all of "配置 示例" is CJK and all of "Configure Example" Latin.
     write_configure_pages(tmp_path, "Example:", "示例：")
+    assert findings(tmp_path, rule="near-duplicate-section") == []
+
+
+def test_code_only_translation_not_near_duplicate(tmp_path):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "en" / "usage.md").write_text(f"# Usage\n\n## Example\n\n{CONFIG_BLOCK}", encoding="utf-8")
+    (tmp_path / "zh" / "usage.md").write_text(f"# 用法\n\n## 示例\n\n{CONFIG_BLOCK}", encoding="utf-8")
+    assert findings(tmp_path, rule="near-duplicate-section") == []
+
+
+def test_mixed_short_prose_keeps_near_duplicate(tmp_path):
+    # "Configure 示例" mixes both scripts and is too short for either to dominate, so the shared code decides.
+    (tmp_path / "en").mkdir()
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "en" / "install.md").write_text(f"# Install\n\n## Configure\n\nExample:\n\n{CONFIG_BLOCK}", encoding="utf-8")
+    (tmp_path / "zh" / "install.md").write_text(f"# 安装\n\n## Configure\n\n示例：\n\n{CONFIG_BLOCK}", encoding="utf-8")
     near = findings(tmp_path, rule="near-duplicate-section")
     assert [(d.path, d.line) for d in near] == [(str(tmp_path / "zh" / "install.md"), 3)]
+
+
+def test_code_only_sections_same_script_near_duplicate(tmp_path):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "en" / "usage.md").write_text(f"# Usage\n\n## Example\n\n{CONFIG_BLOCK}", encoding="utf-8")
+    (tmp_path / "guide" / "usage.md").write_text(f"# Guide\n\n## Sample\n\n{CONFIG_BLOCK}", encoding="utf-8")
+    near = findings(tmp_path, rule="near-duplicate-section")
+    assert [(d.path, d.line) for d in near] == [(str(tmp_path / "guide" / "usage.md"), 3)]
