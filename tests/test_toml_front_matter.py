@@ -135,6 +135,19 @@ def test_invalid_toml_names_line():
     assert str(caught.value) == "doc.md:3: invalid TOML in the front matter: Invalid value"
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('+++\ntitle = "x"\ntitle = "y"\n+++\n# A\n', "doc.md:3: invalid TOML in the front matter: Cannot overwrite a value"),
+        ('+++\ntitle = "x"\ndraft =\n+++\n# A\n', "doc.md:3: invalid TOML in the front matter: Invalid value"),
+    ],
+)
+def test_toml_error_in_last_line_named_there(text, message):
+    with pytest.raises(FrontMatterError) as caught:
+        front_matter_value(parse(text), "doclint-schema")
+    assert str(caught.value) == message
+
+
 def test_unclosed_toml_array_named_at_closing_line():
     with pytest.raises(FrontMatterError) as caught:
         front_matter_value(parse("+++\ntags = [1,\n+++\n# A\n"), "doclint-schema")
@@ -174,5 +187,5 @@ def test_invalid_toml_warning_in_chinese(run_process, tmp_path):
     (tmp_path / "bank.md").write_text('+++\ntitle = "x\n+++\n# Bank\n', encoding="utf-8")
     _code, _stdout, stderr = run_process("--lang", "zh-CN", "check", "--no-config", "--no-cache", "bank.md")
     assert stderr.splitlines() == [
-        "doclint: 警告：bank.md:3：front matter 中的 TOML 无效：字符串没有结束；忽略其中的 doclint-schema 键（如有）"
+        "doclint: 警告：bank.md:2：front matter 中的 TOML 无效：字符串没有结束；忽略其中的 doclint-schema 键（如有）"
     ]

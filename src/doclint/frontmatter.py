@@ -93,7 +93,12 @@ def _describe_toml_error(document: Document, front_matter: FrontMatter) -> str:
     from doclint.data_syntax import toml_failure
 
     index, problem = toml_failure(front_matter.text)
-    # An error at the end of the text, such as an unclosed array, is shown on the closing +++ line.
+    if index is None:
+        # The text lacks its last line break, so tomllib puts an error in the last line, such as a
+        # repeated key, at the end. With the break back it names that line. The first message is
+        # kept, because "Unterminated string" is clearer than "Illegal character '\n'". An unclosed
+        # array is still at the end, and is shown on the closing +++ line.
+        index, _problem = toml_failure(front_matter.text + "\n")
     line = front_matter.line + 1 + index if index is not None else front_matter.end_line
     return _("{path}:{line}: invalid TOML in the front matter: {problem}").format(
         path=document.path, line=line, problem=problem
