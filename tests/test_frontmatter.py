@@ -166,3 +166,41 @@ def test_tagged_non_number_error_in_chinese():
     finally:
         set_language(None)
     assert str(caught.value) == "doc.md:2：front matter 中的 YAML 无效：无效的浮点数 'abc'"
+
+
+def test_tagged_non_number_under_other_key_is_yaml_error():
+    with pytest.raises(FrontMatterError) as caught:
+        front_matter_value(parse("---\ndoclint-schema: generic\ncount: !!int abc\n---\n# A\n"), "doclint-schema")
+    assert str(caught.value) == "doc.md:3: invalid YAML in the front matter: invalid integer 'abc'"
+
+
+def test_unhashable_key_is_yaml_error():
+    with pytest.raises(FrontMatterError) as caught:
+        front_matter_value(parse("---\ntitle: x\n[a, b]: 1\n---\n# A\n"), "doclint-schema")
+    assert str(caught.value) == "doc.md:3: invalid YAML in the front matter: found unhashable key"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["---\nk: " + "[" * 3000 + "]" * 3000 + "\n---\n# A\n", "+++\nk = " + "[" * 3000 + "]" * 3000 + "\n+++\n# A\n"],
+)
+def test_deeply_nested_front_matter_is_error(text):
+    document = parse(text)
+    assert front_matter_json(text)["data"] is None
+
+    with pytest.raises(FrontMatterError) as caught:
+        front_matter_value(document, "doclint-schema")
+    assert str(caught.value) == (
+        "doc.md:1: the front matter nests too deeply to read; keep its lists and tables a few levels deep"
+    )
+
+
+def test_tagged_non_number_warns_in_check(run_process, tmp_path):
+    (tmp_path / "a.md").write_text("---\ntitle: x\ncount: !!float abc\n---\n# A\n\ntext\n", encoding="utf-8")
+    code, stdout, stderr = run_process("check", "--no-config", "--no-cache", "a.md")
+    assert code == 0
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr.splitlines() == [
+        "doclint: warning: a.md:3: invalid YAML in the front matter: invalid float 'abc'; "
+        "its doclint-schema key, if any, is ignored"
+    ]
