@@ -168,16 +168,17 @@ def test_tagged_non_number_error_in_chinese():
     assert str(caught.value) == "doc.md:2：front matter 中的 YAML 无效：无效的浮点数 'abc'"
 
 
-def test_tagged_non_number_under_other_key_is_yaml_error():
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("---\ndoclint-schema: generic\ncount: !!int abc\n---\n# A\n", "invalid integer 'abc'"),
+        ("---\ntitle: x\n[a, b]: 1\n---\n# A\n", "found unhashable key"),
+    ],
+)
+def test_value_without_data_is_yaml_error(text, message):
     with pytest.raises(FrontMatterError) as caught:
-        front_matter_value(parse("---\ndoclint-schema: generic\ncount: !!int abc\n---\n# A\n"), "doclint-schema")
-    assert str(caught.value) == "doc.md:3: invalid YAML in the front matter: invalid integer 'abc'"
-
-
-def test_unhashable_key_is_yaml_error():
-    with pytest.raises(FrontMatterError) as caught:
-        front_matter_value(parse("---\ntitle: x\n[a, b]: 1\n---\n# A\n"), "doclint-schema")
-    assert str(caught.value) == "doc.md:3: invalid YAML in the front matter: found unhashable key"
+        front_matter_value(parse(text), "doclint-schema")
+    assert str(caught.value) == f"doc.md:3: invalid YAML in the front matter: {message}"
 
 
 @pytest.mark.parametrize(
