@@ -1,9 +1,13 @@
+import json
+
 import pytest
 
+from doclint.engine import run
 from doclint.front_matter_data import front_matter_key_line
 from doclint.frontmatter import FrontMatterError, front_matter_value
 from doclint.i18n import set_language
 from doclint.parse import parse_document
+from doclint.settings import Settings
 from doclint.source import Source
 
 
@@ -205,3 +209,25 @@ def test_tagged_non_number_warns_in_check(run_process, tmp_path):
         "doclint: warning: a.md:3: invalid YAML in the front matter: invalid float 'abc'; "
         "its doclint-schema key, if any, is ignored"
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "draft_type", "message"),
+    [
+        ("no", "boolean", 'the front matter key draft is "no", a string in YAML 1.2, where the schema requires the type '
+                          '"boolean"; write true or false'),
+        ("On", ["boolean", "null"], 'the front matter key draft is "On", a string in YAML 1.2, where the schema requires '
+                                    'the type ["boolean", "null"]; write true or false'),
+        ("maybe", "boolean", 'the front matter key draft is "maybe"; the schema requires the type "boolean"'),
+    ],
+)
+def test_yaml_1_1_boolean_named_in_message(tmp_path, value, draft_type, message):
+    schema = {"properties": {"front_matter": {"properties": {"data": {"properties": {"draft": {"type": draft_type}}}}}}}
+    (tmp_path / "draft.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    path = tmp_path / "page.md"
+    path.write_text(f"---\ntitle: x\ndraft: {value}\n---\n# Page\n\ntext\n", encoding="utf-8")
+
+    result = run([str(path)], Settings(schema=str(tmp_path / "draft.schema.json")))
+
+    assert result.errors == []
+    assert [(found.rule, found.line, found.message) for found in result.diagnostics] == [("schema-violation", 3, message)]
