@@ -316,6 +316,10 @@ class SchemaLoader:
                     self._resolve(reference, base, schema)
 
         for subresource in resource.subresources():
+            if not isinstance(subresource.contents, (Mapping, bool)):
+                # referencing (0.37) takes every value of a Draft 4-7 "dependencies" for a subschema
+                # when the first one is, so {"a": {}, "b": ["c"]} also yields the array ["c"].
+                continue
             identifier = subresource.id()
             self._check_node(subresource, urljoin(base, identifier) if identifier else base, schema)
 
