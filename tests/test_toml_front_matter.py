@@ -122,6 +122,26 @@ def test_toml_key_line_skips_strings_and_tables():
     assert front_matter_key_line("title = 'a'\nowner = 'b'\n", "owner", 2, "toml") == 3
 
 
+def test_toml_key_line_of_table_header():
+    assert key_line("title = 'a'\n\n[params]\nowner = 1\n", "params", 2) == 4
+    assert key_line("[[params]]\nowner = 1\n", "params", 2) == 2
+    assert key_line("[ params.team ]\nowner = 1\n", "params", 2) == 2
+    assert key_line('title = """\n[params]\n"""\n[params]\n', "params", 2) == 5
+    assert key_line("[parameters]\nowner = 1\n", "params", 2) is None
+
+
+def test_toml_table_value_found_at_header(tmp_path):
+    params = {"properties": {"owner": {"type": "string"}}}
+    schema = {"properties": {"front_matter": {"properties": {"data": {"properties": {"params": params}}}}}}
+    (tmp_path / "params.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    path = tmp_path / "page.md"
+    path.write_text('+++\ntitle = "x"\n\n[params]\nowner = 1\n+++\n# Page\n\ntext\n', encoding="utf-8")
+
+    assert schema_findings(path, schema=str(tmp_path / "params.schema.json")) == [
+        (4, 'the front matter key params.owner is 1; the schema requires the type "string"'),
+    ]
+
+
 def test_toml_schema_key_value_and_line():
     found = front_matter_value(parse('+++\ntitle = "x"\ndoclint-schema = "generic"\n+++\n# A\n'), "doclint-schema")
     assert found is not None
