@@ -231,3 +231,16 @@ def test_yaml_1_1_boolean_named_in_message(tmp_path, value, draft_type, message)
 
     assert result.errors == []
     assert [(found.rule, found.line, found.message) for found in result.diagnostics] == [("schema-violation", 3, message)]
+
+
+def test_nested_missing_key_named(tmp_path):
+    schema = {"properties": {"front_matter": {"properties": {"data": {"properties": {"params": {"required": ["owner"]}}}}}}}
+    (tmp_path / "params.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    path = tmp_path / "page.md"
+    path.write_text("---\ntitle: x\nparams:\n  team: a\n---\n# Page\n\ntext\n", encoding="utf-8")
+
+    result = run([str(path)], Settings(schema=str(tmp_path / "params.schema.json")))
+
+    assert [(found.rule, found.line, found.message) for found in result.diagnostics] == [
+        ("schema-violation", 3, "the front matter key params has no owner key; add owner under it with its value")
+    ]

@@ -142,6 +142,18 @@ def test_toml_table_value_found_at_header(tmp_path):
     ]
 
 
+def test_toml_table_missing_key_named(tmp_path):
+    params = {"required": ["owner"]}
+    schema = {"properties": {"front_matter": {"properties": {"data": {"properties": {"params": params}}}}}}
+    (tmp_path / "params.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    path = tmp_path / "page.md"
+    path.write_text('+++\ntitle = "x"\n[params]\nteam = "a"\n+++\n# Page\n\ntext\n', encoding="utf-8")
+
+    assert schema_findings(path, schema=str(tmp_path / "params.schema.json")) == [
+        (3, "the front matter key params has no owner key; add owner under it with its value"),
+    ]
+
+
 def test_toml_schema_key_value_and_line():
     found = front_matter_value(parse('+++\ntitle = "x"\ndoclint-schema = "generic"\n+++\n# A\n'), "doclint-schema")
     assert found is not None

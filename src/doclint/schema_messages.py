@@ -331,6 +331,10 @@ def _required(
         if location.node.get("format") == "toml":
             return _('the front matter has no {property} key; add a line "{property} = " with its value').format(property=missing)
         return _('the front matter has no {property} key; add a line "{property}: " with its value').format(property=missing)
+    if _front_matter_key(location) is not None:
+        return _('{target} has no {property} key; add {property} under it with its value').format(
+            target=target_phrase(location), property=missing
+        )
     return _('{target} has no "{property}"').format(target=target_phrase(location), property=missing)
 
 
