@@ -130,28 +130,28 @@ def test_toml_key_line_of_table_header():
     assert key_line("[parameters]\nowner = 1\n", "params", 2) is None
 
 
-def test_toml_table_value_found_at_header(tmp_path):
-    params = {"properties": {"owner": {"type": "string"}}}
+@pytest.mark.parametrize(
+    ("params", "front_matter", "finding"),
+    [
+        (
+            {"properties": {"owner": {"type": "string"}}},
+            'title = "x"\n\n[params]\nowner = 1\n',
+            (4, 'the front matter key params.owner is 1; the schema requires the type "string"'),
+        ),
+        (
+            {"required": ["owner"]},
+            'title = "x"\n[params]\nteam = "a"\n',
+            (3, "the front matter key params has no owner key; add owner under it with its value"),
+        ),
+    ],
+)
+def test_toml_table_finding_at_header(tmp_path, params, front_matter, finding):
     schema = {"properties": {"front_matter": {"properties": {"data": {"properties": {"params": params}}}}}}
     (tmp_path / "params.schema.json").write_text(json.dumps(schema), encoding="utf-8")
     path = tmp_path / "page.md"
-    path.write_text('+++\ntitle = "x"\n\n[params]\nowner = 1\n+++\n# Page\n\ntext\n', encoding="utf-8")
+    path.write_text(f"+++\n{front_matter}+++\n# Page\n\ntext\n", encoding="utf-8")
 
-    assert schema_findings(path, schema=str(tmp_path / "params.schema.json")) == [
-        (4, 'the front matter key params.owner is 1; the schema requires the type "string"'),
-    ]
-
-
-def test_toml_table_missing_key_named(tmp_path):
-    params = {"required": ["owner"]}
-    schema = {"properties": {"front_matter": {"properties": {"data": {"properties": {"params": params}}}}}}
-    (tmp_path / "params.schema.json").write_text(json.dumps(schema), encoding="utf-8")
-    path = tmp_path / "page.md"
-    path.write_text('+++\ntitle = "x"\n[params]\nteam = "a"\n+++\n# Page\n\ntext\n', encoding="utf-8")
-
-    assert schema_findings(path, schema=str(tmp_path / "params.schema.json")) == [
-        (3, "the front matter key params has no owner key; add owner under it with its value"),
-    ]
+    assert schema_findings(path, schema=str(tmp_path / "params.schema.json")) == [finding]
 
 
 def test_toml_schema_key_value_and_line():
