@@ -145,6 +145,20 @@ def test_invalid_message_is_usage_error(run_cli, owner_folder, message, problem)
     assert stderr == f"doclint: error: bad.schema.json: {problem}\n"
 
 
+@pytest.mark.parametrize(
+    ("template", "reason"),
+    [("unclosed {section", "模板结束前缺少 '}'"), ("a } b", "模板中有单独的 '}'"), ("a {", "模板中有单独的 '{'")],
+)
+def test_stray_brace_error_in_chinese(run_cli, owner_folder, template, reason):
+    (owner_folder / "bad.schema.json").write_text(json.dumps({"x-doclint-message": template}), encoding="utf-8")
+    code, _stdout, stderr = run_cli("check", "--lang", "zh-CN", "--no-cache", "--schema", "bad.schema.json", "faq.md")
+    assert code == 2
+    assert stderr == (
+        f"doclint: 错误：bad.schema.json：$.x-doclint-message 处的 x-doclint-message 无效：{reason}；"
+        "花括号本身请写成 {{ 或 }}\n"
+    )
+
+
 def test_message_for_missing_keyword_warned():
     schema = {
         "allOf": [{"type": "object", "x-doclint-message": {"typ": "t", "type": "u"}}],

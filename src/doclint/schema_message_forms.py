@@ -28,7 +28,7 @@ import string
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from doclint.i18n import LANGUAGES, _, current_language, language_named
+from doclint.i18n import LANGUAGES, N_, _, current_language, language_named
 from doclint.schema_errors import SchemaError
 from doclint.suggestions import close_match
 
@@ -37,6 +37,13 @@ MESSAGE_KEYWORD = "x-doclint-message"
 MESSAGE_PLACEHOLDERS = frozenset({"heading", "section", "field", "label", "property", "value", "limit"})
 
 FALLBACK_LANGUAGE = "en"
+
+_FORMAT_ERRORS = {
+    "expected '}' before end of string": (N_("expected {brace} before end of string"), "'}'"),
+    "Single '}' encountered in format string": (N_("Single {brace} encountered in format string"), "'}'"),
+    "Single '{' encountered in format string": (N_("Single {brace} encountered in format string"), "'{'"),
+}
+"""The messages of Python's ``string.Formatter`` for a stray brace, as catalog templates with the brace as a value."""
 
 _NAME_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "dependencies"})
 """Keywords whose values map names to subschemas, where a property may be named ``x-doclint-message``."""
@@ -165,9 +172,13 @@ def _check_template(template: str, location: str, display: str) -> None:
     try:
         names = [name for _text, name, _spec, _conversion in string.Formatter().parse(template) if name is not None]
     except ValueError as error:
+        reason = str(error)
+        if reason in _FORMAT_ERRORS:
+            template, brace = _FORMAT_ERRORS[reason]
+            reason = _(template).format(brace=brace)
         raise SchemaError(
             _("{path}: invalid {keyword} at {location}: {reason}; write a literal brace as {{{{ or }}}}").format(
-                path=display, keyword=MESSAGE_KEYWORD, location=location, reason=error
+                path=display, keyword=MESSAGE_KEYWORD, location=location, reason=reason
             )
         ) from None
 
