@@ -182,6 +182,42 @@ def test_largest_gap_still_continues():
     assert found[0][3].endswith("skips from 3 (line 13) to 13; the fix renumbers it to 4")
 
 
+def test_part_continuing_fixed_number_reported():
+    text = exercises(("Part A", [1, 2, 3]), ("Part B", [5, 6]), ("Part C", [5, 6]))
+
+    assert findings_of(text) == [
+        (
+            "DL402", 19, 5,
+            'heading "5. Exercise 5 of Part B" continues the numbering under "Part A" but skips from 3 (line 13) '
+            "to 5; the fix renumbers it to 4",
+        ),
+        (
+            "DL402", 29, 5,
+            'heading "5. Exercise 5 of Part C" continues the numbering under "Part B" but goes back from 6 '
+            "(line 23) to 5; the fix renumbers it to 6",
+        ),
+    ]
+
+
+def test_part_below_fixed_number_not_continued():
+    found = findings_of(exercises(("Part A", [1, 2, 3]), ("Part B", [5, 6]), ("Part C", [4, 5])))
+    assert [(code, line) for code, line, _column, _message in found] == [("DL402", 19)]
+
+
+def test_fix_writes_numbers_of_messages(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = exercises(("Part A", [1, 2, 3]), ("Part B", [5, 6]), ("Part C", [5, 6]))
+    (tmp_path / "book.md").write_text(text, encoding="utf-8")
+
+    code, stdout, _stderr = check(run_cli, "--fix", "book.md")
+
+    assert [line.split(" Exercise")[0] for line in headings(tmp_path / "book.md")] == [
+        "### 1.", "### 2.", "### 3.", "### 4.", "### 5.", "### 6.", "### 7.",
+    ]
+    assert stdout.splitlines() == ["Fixed 2 problems.", "No problems found in 1 file."]
+    assert code == 0
+
+
 def test_part_without_exercises_between_parts():
     text = exercises(("Part A", [1, 2]), ("Summary", []), ("Part B", [4]))
 

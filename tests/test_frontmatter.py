@@ -1,9 +1,13 @@
+import json
+
 import pytest
 
+from doclint.engine import run
 from doclint.front_matter_data import front_matter_key_line
 from doclint.frontmatter import FrontMatterError, front_matter_value
 from doclint.i18n import set_language
 from doclint.parse import parse_document
+from doclint.settings import Settings
 from doclint.source import Source
 
 
@@ -166,3 +170,77 @@ def test_tagged_non_number_error_in_chinese():
     finally:
         set_language(None)
     assert str(caught.value) == "doc.md:2：front matter 中的 YAML 无效：无效的浮点数 'abc'"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("---\ndoclint-schema: generic\ncount: !!int abc\n---\n# A\n", "invalid integer 'abc'"),
+        ("---\ntitle: x\n[a, b]: 1\n---\n# A\n", "found unhashable key"),
+    ],
+)
+def test_value_without_data_is_yaml_error(text, message):
+    with pytest.raises(FrontMatterError) as caught:
+        front_matter_value(parse(text), "doclint-schema")
+    assert str(caught.value) == f"doc.md:3: invalid YAML in the front matter: {message}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["---\nk: " + "[" * 3000 + "]" * 3000 + "\n---\n# A\n", "+++\nk = " + "[" * 3000 + "]" * 3000 + "\n+++\n# A\n"],
+)
+def test_deeply_nested_front_matter_is_error(text):
+    document = parse(text)
+    assert front_matter_json(text)["data"] is None
+
+    with pytest.raises(FrontMatterError) as caught:
+        front_matter_value(document, "doclint-schema")
+    assert str(caught.value) == (
+        "doc.md:1: the front matter nests too deeply to read; keep its lists and tables a few levels deep"
+    )
+
+
+def test_tagged_non_number_warns_in_check(run_process, tmp_path):
+    (tmp_path / "a.md").write_text("---\ntitle: x\ncount: !!float abc\n---\n# A\n\ntext\n", encoding="utf-8")
+    code, stdout, stderr = run_process("check", "--no-config", "--no-cache", "a.md")
+    assert code == 0
+    assert stdout == "No problems found in 1 file.\n"
+    assert stderr.splitlines() == [
+        "doclint: warning: a.md:3: invalid YAML in the front matter: invalid float 'abc'; "
+        "its doclint-schema key, if any, is ignored"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "draft_type", "message"),
+    [
+        ("no", "boolean", 'the front matter key draft is "no", a string in YAML 1.2, where the schema requires the type '
+                          '"boolean"; write true or false'),
+        ("On", ["boolean", "null"], 'the front matter key draft is "On", a string in YAML 1.2, where the schema requires '
+                                    'the type ["boolean", "null"]; write true or false'),
+        ("maybe", "boolean", 'the front matter key draft is "maybe"; the schema requires the type "boolean"'),
+    ],
+)
+def test_yaml_1_1_boolean_named_in_message(tmp_path, value, draft_type, message):
+    schema = {"properties": {"front_matter": {"properties": {"data": {"properties": {"draft": {"type": draft_type}}}}}}}
+    (tmp_path / "draft.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    path = tmp_path / "page.md"
+    path.write_text(f"---\ntitle: x\ndraft: {value}\n---\n# Page\n\ntext\n", encoding="utf-8")
+
+    result = run([str(path)], Settings(schema=str(tmp_path / "draft.schema.json")))
+
+    assert result.errors == []
+    assert [(found.rule, found.line, found.message) for found in result.diagnostics] == [("schema-violation", 3, message)]
+
+
+def test_nested_missing_key_named(tmp_path):
+    schema = {"properties": {"front_matter": {"properties": {"data": {"properties": {"params": {"required": ["owner"]}}}}}}}
+    (tmp_path / "params.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    path = tmp_path / "page.md"
+    path.write_text("---\ntitle: x\nparams:\n  team: a\n---\n# Page\n\ntext\n", encoding="utf-8")
+
+    result = run([str(path)], Settings(schema=str(tmp_path / "params.schema.json")))
+
+    assert [(found.rule, found.line, found.message) for found in result.diagnostics] == [
+        ("schema-violation", 3, "the front matter key params has no owner key; add owner under it with its value")
+    ]

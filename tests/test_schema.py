@@ -1054,3 +1054,22 @@ def test_front_matter_yaml_1_1_words_stay_strings(tmp_path):
     assert [(Path(d.path).name, d.line, d.message) for d in findings] == [
         ("failing.md", 4, 'the front matter key published is "maybe"; the schema allows "yes", "no"'),
     ]
+
+
+def test_dependencies_with_schema_and_array(tmp_path, run_cli, monkeypatch):
+    dependencies = {"owner": {"required": ["team"]}, "draft": ["reviewer"]}
+    schema = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "properties": {"front_matter": {"properties": {"data": {"dependencies": dependencies}}}},
+    }
+    write_json(tmp_path / "page.schema.json", schema)
+    (tmp_path / "page.md").write_text("---\nowner: me\n---\n# Page\n\ntext\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    code, stdout, stderr = run_cli("check", "--no-cache", "--schema", "page.schema.json", "page.md")
+
+    assert stderr == ""
+    assert stdout.splitlines()[0] == (
+        'page.md:1:1: DL401 schema-violation the front matter has no team key; add a line "team: " with its value'
+    )
+    assert code == 1

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from doclint.i18n import set_language
-from doclint.schema_message_forms import is_by_language, message_template
+from doclint.schema_message_forms import is_by_language, message_template, unused_message_keywords
 
 OWNER_BY_LANGUAGE = {
     "en": "the front matter has no {property} key; add the team that owns this page",
@@ -143,3 +143,57 @@ def test_invalid_message_is_usage_error(run_cli, owner_folder, message, problem)
     assert code == 2
     assert stdout == ""
     assert stderr == f"doclint: error: bad.schema.json: {problem}\n"
+
+
+@pytest.mark.parametrize(
+    ("template", "reason"),
+    [("unclosed {section", "模板结束前缺少 '}'"), ("a } b", "模板中有单独的 '}'"), ("a {", "模板中有单独的 '{'")],
+)
+def test_stray_brace_error_in_chinese(run_cli, owner_folder, template, reason):
+    (owner_folder / "bad.schema.json").write_text(json.dumps({"x-doclint-message": template}), encoding="utf-8")
+    code, _stdout, stderr = run_cli("check", "--lang", "zh-CN", "--no-cache", "--schema", "bad.schema.json", "faq.md")
+    assert code == 2
+    assert stderr == (
+        f"doclint: 错误：bad.schema.json：$.x-doclint-message 处的 x-doclint-message 无效：{reason}；"
+        "花括号本身请写成 {{ 或 }}\n"
+    )
+
+
+def test_message_for_missing_keyword_warned():
+    schema = {
+        "allOf": [{"type": "object", "x-doclint-message": {"typ": "t", "type": "u"}}],
+        "required": ["a"],
+        "x-doclint-message": {"maxItems": "m", "required": {"en": "r"}},
+    }
+    assert unused_message_keywords(schema, "$", "s.json") == [
+        's.json: x-doclint-message at $.x-doclint-message has a message for "maxItems", a keyword that its schema '
+        'object does not have, so the message is never shown; add "maxItems" to the object or remove its message',
+        's.json: x-doclint-message at $.allOf[0].x-doclint-message has a message for "typ", a keyword that its schema '
+        'object does not have, so the message is never shown; did you mean "type"?',
+    ]
+
+
+@pytest.mark.parametrize("message", ["{section} is wrong", {"en": "wrong", "zh-CN": "错"}, {"required": "wrong"}])
+def test_message_of_present_keyword_not_warned(message):
+    assert unused_message_keywords(owner_schema(message), "$", "s.json") == []
+
+
+def test_property_named_like_message_not_warned():
+    schema = {"properties": {"x-doclint-message": {"type": "string"}}}
+    assert unused_message_keywords(schema, "$", "s.json") == []
+
+
+def test_message_for_misspelled_keyword_warns_in_check(run_process, tmp_path):
+    (tmp_path / "faq.md").write_text("---\ntitle: FAQ\n---\n# FAQ\n\ntext\n", encoding="utf-8")
+    message = {"requird": "add an owner"}
+    (tmp_path / "owner.schema.json").write_text(json.dumps(owner_schema(message)), encoding="utf-8")
+
+    code, stdout, stderr = run_process("check", "--no-config", "--no-cache", "--schema", "owner.schema.json", "faq.md")
+
+    assert code == 1
+    assert stdout.splitlines()[0] == 'faq.md:1:1: DL401 schema-violation the front matter has no owner key; add a line "owner: " with its value'
+    assert stderr.splitlines() == [
+        "doclint: warning: owner.schema.json: x-doclint-message at "
+        '$.properties.front_matter.properties.data.x-doclint-message has a message for "requird", a keyword that its '
+        'schema object does not have, so the message is never shown; did you mean "required"?'
+    ]

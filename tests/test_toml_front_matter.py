@@ -122,6 +122,38 @@ def test_toml_key_line_skips_strings_and_tables():
     assert front_matter_key_line("title = 'a'\nowner = 'b'\n", "owner", 2, "toml") == 3
 
 
+def test_toml_key_line_of_table_header():
+    assert key_line("title = 'a'\n\n[params]\nowner = 1\n", "params", 2) == 4
+    assert key_line("[[params]]\nowner = 1\n", "params", 2) == 2
+    assert key_line("[ params.team ]\nowner = 1\n", "params", 2) == 2
+    assert key_line('title = """\n[params]\n"""\n[params]\n', "params", 2) == 5
+    assert key_line("[parameters]\nowner = 1\n", "params", 2) is None
+
+
+@pytest.mark.parametrize(
+    ("params", "front_matter", "finding"),
+    [
+        (
+            {"properties": {"owner": {"type": "string"}}},
+            'title = "x"\n\n[params]\nowner = 1\n',
+            (4, 'the front matter key params.owner is 1; the schema requires the type "string"'),
+        ),
+        (
+            {"required": ["owner"]},
+            'title = "x"\n[params]\nteam = "a"\n',
+            (3, "the front matter key params has no owner key; add owner under it with its value"),
+        ),
+    ],
+)
+def test_toml_table_finding_at_header(tmp_path, params, front_matter, finding):
+    schema = {"properties": {"front_matter": {"properties": {"data": {"properties": {"params": params}}}}}}
+    (tmp_path / "params.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    path = tmp_path / "page.md"
+    path.write_text(f"+++\n{front_matter}+++\n# Page\n\ntext\n", encoding="utf-8")
+
+    assert schema_findings(path, schema=str(tmp_path / "params.schema.json")) == [finding]
+
+
 def test_toml_schema_key_value_and_line():
     found = front_matter_value(parse('+++\ntitle = "x"\ndoclint-schema = "generic"\n+++\n# A\n'), "doclint-schema")
     assert found is not None
@@ -133,6 +165,19 @@ def test_invalid_toml_names_line():
     with pytest.raises(FrontMatterError) as caught:
         front_matter_value(parse('+++\ntitle = "x"\ndraft = yes\n+++\n# A\n'), "doclint-schema")
     assert str(caught.value) == "doc.md:3: invalid TOML in the front matter: Invalid value"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('+++\ntitle = "x"\ntitle = "y"\n+++\n# A\n', "doc.md:3: invalid TOML in the front matter: Cannot overwrite a value"),
+        ('+++\ntitle = "x"\ndraft =\n+++\n# A\n', "doc.md:3: invalid TOML in the front matter: Invalid value"),
+    ],
+)
+def test_toml_error_in_last_line_named_there(text, message):
+    with pytest.raises(FrontMatterError) as caught:
+        front_matter_value(parse(text), "doclint-schema")
+    assert str(caught.value) == message
 
 
 def test_unclosed_toml_array_named_at_closing_line():
@@ -174,5 +219,5 @@ def test_invalid_toml_warning_in_chinese(run_process, tmp_path):
     (tmp_path / "bank.md").write_text('+++\ntitle = "x\n+++\n# Bank\n', encoding="utf-8")
     _code, _stdout, stderr = run_process("--lang", "zh-CN", "check", "--no-config", "--no-cache", "bank.md")
     assert stderr.splitlines() == [
-        "doclint: 警告：bank.md:3：front matter 中的 TOML 无效：字符串没有结束；忽略其中的 doclint-schema 键（如有）"
+        "doclint: 警告：bank.md:2：front matter 中的 TOML 无效：字符串没有结束；忽略其中的 doclint-schema 键（如有）"
     ]

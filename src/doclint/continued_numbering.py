@@ -10,7 +10,9 @@ one document may mix them, so each part decides by its own first number:
 - a run that starts at the previous part's last number or up to
   ``MAX_CONTINUING_GAP`` above it continues that part's numbering. At the
   previous number plus one it has no break there, and at another number
-  it skips or repeats, as a sibling would;
+  it skips or repeats, as a sibling would. The last number is also the
+  one that the fix writes over the previous part's last heading, because
+  after the fix the run would continue that one;
 - a run that starts anywhere else (between 1 and the previous part's last
   number, or far above it) starts its own numbering too. Such a run
   either lost its first headings or numbers something else, and no number
@@ -81,9 +83,38 @@ def find_continuations(groups: Sequence[SiblingRuns]) -> dict[int, Continuation]
                 continue
 
             previous = _previous_part(run[0], group.children[:index], by_parent)
-            if previous is not None and continues(previous[0][-1], run[0]):
+            if previous is not None and _continues_part(previous[0], run[0], continuations):
                 continuations[id(run[0])] = Continuation(run, previous[0], previous[1])
     return continuations
+
+
+def _continues_part(previous: list[Section], first: Section, continuations: dict[int, Continuation]) -> bool:
+    """Return whether a run that starts at ``first`` continues the run ``previous``, as written or as the fix renumbers it.
+
+    After a break, the fix can end the previous part at another number:
+    with parts 1-3, 5-6 and 5-6, it writes 4-5 over the second part, and
+    the third then repeats 5. Joined now, the third part gets a finding
+    that names its new number, and the fix renumbers it in the same pass.
+    """
+    if continues(previous[-1], first):
+        return True
+    if not (_is_plain(previous[-1]) and _is_plain(first)) or _style(previous[-1]) != _style(first):
+        return False
+    return _continues_number(_planned_last(previous, continuations), first)
+
+
+def _planned_last(run: list[Section], continuations: dict[int, Continuation]) -> int:
+    """Return the number that the fix writes over the last heading of ``run``, counting up from the first run it continues.
+
+    NOTE: a heading that a suppression comment keeps at its number splits
+    the fix in two, which this count does not follow.
+    """
+    count = len(run)
+    head = run
+    while id(head[0]) in continuations:
+        head = continuations[id(head[0])].previous
+        count += len(head)
+    return int(head[0].number or 0) + count - 1
 
 
 def _previous_part(
@@ -105,7 +136,12 @@ def continues(previous: Section, first: Section) -> bool:
     if not (_is_plain(previous) and _is_plain(first)) or _style(previous) != _style(first):
         return False
 
-    last, start = int(previous.number or 0), int(first.number or 0)
+    return _continues_number(int(previous.number or 0), first)
+
+
+def _continues_number(last: int, first: Section) -> bool:
+    """Return whether a run that starts at ``first`` continues a run whose last number is ``last``."""
+    start = int(first.number or 0)
     return start > 1 and last <= start <= last + MAX_CONTINUING_GAP
 
 

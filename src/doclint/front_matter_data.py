@@ -36,7 +36,8 @@ syntax error, so that front matter gets no data.
 
 Aliases let a few lines of YAML expand to millions of values, so a front
 matter that expands to more than MAX_VALUES values gets no data, as does
-one that is not a mapping or not valid YAML.
+one that is not a mapping, is not valid YAML or TOML, or nests too deeply
+for the parser's recursion (thousands of brackets).
 """
 
 from __future__ import annotations
@@ -85,9 +86,16 @@ def _yaml_value(text: str) -> Any:
     import yaml
 
     try:
-        return yaml.load(text, Loader=_data_loader())
+        return load_yaml(text)
     except (yaml.YAMLError, RecursionError):
         return None
+
+
+def load_yaml(text: str) -> Any:
+    """Return the value of a YAML front matter as ``data`` reads it, raising ``yaml.YAMLError`` when it is not valid YAML."""
+    import yaml
+
+    return yaml.load(text, Loader=_data_loader())
 
 
 def _toml_value(text: str) -> Any:
@@ -96,7 +104,7 @@ def _toml_value(text: str) -> Any:
 
     try:
         return toml_data(text)
-    except toml_decode_error():
+    except (toml_decode_error(), RecursionError):
         return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from doclint.front_matter_data import front_matter_loader
+from doclint.front_matter_data import front_matter_loader, load_yaml
 from doclint.i18n import _
 from doclint.model import Document, FrontMatter
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 class FrontMatterError(Exception):
-    """Front matter that is not valid YAML. The message names the document and the line."""
+    """Front matter that is not valid YAML or TOML. The message names the document and the line."""
 
 
 @dataclass(frozen=True)
@@ -35,12 +35,26 @@ class FrontMatterValue:
 def front_matter_value(document: Document, key: str) -> FrontMatterValue | None:
     """Return the value of a top-level front matter key, or None when the key or the front matter is absent.
 
-    Raises FrontMatterError when the front matter is not valid YAML. When
-    the key occurs twice, the last value counts, as in PyYAML.
+    Raises FrontMatterError when the front matter is not valid YAML or TOML,
+    or nests too deeply to read. When the key occurs twice, the last value
+    counts, as in PyYAML.
     """
     front_matter = document.front_matter
     if front_matter is None:
         return None
+    try:
+        return _format_value(document, front_matter, key)
+    except RecursionError:
+        # Both parsers recurse once per nested bracket, so thousands of them exhaust the stack.
+        raise FrontMatterError(
+            _("{path}:{line}: the front matter nests too deeply to read; keep its lists and tables a few levels deep").format(
+                path=document.path, line=front_matter.line
+            )
+        ) from None
+
+
+def _format_value(document: Document, front_matter: FrontMatter, key: str) -> FrontMatterValue | None:
+    """Return the value and line of a top-level key of YAML or TOML front matter, as ``front_matter_value`` does."""
     if front_matter.format == "toml":
         return _toml_value(document, front_matter, key)
 
@@ -50,6 +64,9 @@ def front_matter_value(document: Document, key: str) -> FrontMatterValue | None:
     # The text starts on the line after the opening "---".
     first_line = front_matter.line + 1
     try:
+        # Every value is read, not only the key's, so that a value that gives the section tree no
+        # data, such as "!!int abc" under another key, is reported with its line here too.
+        load_yaml(front_matter.text)
         return _find_value(front_matter.text, key, first_line)
     except yaml.YAMLError as error:
         raise FrontMatterError(_describe_yaml_error(document, error, first_line)) from None
@@ -93,7 +110,12 @@ def _describe_toml_error(document: Document, front_matter: FrontMatter) -> str:
     from doclint.data_syntax import toml_failure
 
     index, problem = toml_failure(front_matter.text)
-    # An error at the end of the text, such as an unclosed array, is shown on the closing +++ line.
+    if index is None:
+        # The text lacks its last line break, so tomllib puts an error in the last line, such as a
+        # repeated key, at the end. With the break back it names that line. The first message is
+        # kept, because "Unterminated string" is clearer than "Illegal character '\n'". An unclosed
+        # array is still at the end, and is shown on the closing +++ line.
+        index, _problem = toml_failure(front_matter.text + "\n")
     line = front_matter.line + 1 + index if index is not None else front_matter.end_line
     return _("{path}:{line}: invalid TOML in the front matter: {problem}").format(
         path=document.path, line=line, problem=problem

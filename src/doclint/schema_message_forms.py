@@ -28,7 +28,7 @@ import string
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from doclint.i18n import LANGUAGES, _, current_language, language_named
+from doclint.i18n import LANGUAGES, N_, _, current_language, language_named
 from doclint.schema_errors import SchemaError
 from doclint.suggestions import close_match
 
@@ -37,6 +37,16 @@ MESSAGE_KEYWORD = "x-doclint-message"
 MESSAGE_PLACEHOLDERS = frozenset({"heading", "section", "field", "label", "property", "value", "limit"})
 
 FALLBACK_LANGUAGE = "en"
+
+_FORMAT_ERRORS = {
+    "expected '}' before end of string": (N_("expected {brace} before end of string"), "'}'"),
+    "Single '}' encountered in format string": (N_("Single {brace} encountered in format string"), "'}'"),
+    "Single '{' encountered in format string": (N_("Single {brace} encountered in format string"), "'{'"),
+}
+"""The messages of Python's ``string.Formatter`` for a stray brace, as catalog templates with the brace as a value."""
+
+_NAME_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "dependencies"})
+"""Keywords whose values map names to subschemas, where a property may be named ``x-doclint-message``."""
 
 
 @dataclass(frozen=True)
@@ -162,9 +172,13 @@ def _check_template(template: str, location: str, display: str) -> None:
     try:
         names = [name for _text, name, _spec, _conversion in string.Formatter().parse(template) if name is not None]
     except ValueError as error:
+        reason = str(error)
+        if reason in _FORMAT_ERRORS:
+            template, brace = _FORMAT_ERRORS[reason]
+            reason = _(template).format(brace=brace)
         raise SchemaError(
             _("{path}: invalid {keyword} at {location}: {reason}; write a literal brace as {{{{ or }}}}").format(
-                path=display, keyword=MESSAGE_KEYWORD, location=location, reason=error
+                path=display, keyword=MESSAGE_KEYWORD, location=location, reason=reason
             )
         ) from None
 
@@ -204,3 +218,46 @@ def _check_template(template: str, location: str, display: str) -> None:
                 path=display, keyword=MESSAGE_KEYWORD, location=location, reason=error
             )
         ) from None
+
+
+def unused_message_keywords(node: Any, location: str, display: str) -> list[str]:
+    """Return a warning for each keyword of an ``x-doclint-message`` object that its schema object does not have.
+
+    doclint takes a message for a failed keyword from the object that holds
+    that keyword, so a message for a keyword that the object lacks, such as
+    a misspelled ``"requird"``, is never shown, and nothing else says so.
+    """
+    warnings: list[str] = []
+    pending = [(node, location, False)]
+    while pending:
+        value, path, is_name_map = pending.pop()
+        if isinstance(value, list):
+            pending.extend((item, f"{path}[{index}]", False) for index, item in reversed(list(enumerate(value))))
+            continue
+        if not isinstance(value, dict):
+            continue
+
+        message = None if is_name_map else value.get(MESSAGE_KEYWORD)
+        if isinstance(message, dict) and not is_by_language(message):
+            keywords = sorted(key for key in value if key != MESSAGE_KEYWORD)
+            for name in message:
+                if name not in value:
+                    warnings.append(_unused_message_warning(display, f"{path}.{MESSAGE_KEYWORD}", name, keywords))
+        pending.extend(
+            (child, f"{path}.{key}", not is_name_map and key in _NAME_MAPS)
+            for key, child in reversed(list(value.items()))
+            if is_name_map or key != MESSAGE_KEYWORD
+        )
+    return warnings
+
+
+
+def _unused_message_warning(display: str, location: str, name: str, keywords: list[str]) -> str:
+    close = close_match(name, keywords)
+    if close is not None:
+        template = _('{path}: {keyword} at {location} has a message for "{name}", a keyword that its schema object '
+                     'does not have, so the message is never shown; did you mean "{close}"?')
+    else:
+        template = _('{path}: {keyword} at {location} has a message for "{name}", a keyword that its schema object '
+                     'does not have, so the message is never shown; add "{name}" to the object or remove its message')
+    return template.format(path=display, keyword=MESSAGE_KEYWORD, location=location, name=name, close=close)

@@ -331,6 +331,10 @@ def _required(
         if location.node.get("format") == "toml":
             return _('the front matter has no {property} key; add a line "{property} = " with its value').format(property=missing)
         return _('the front matter has no {property} key; add a line "{property}: " with its value').format(property=missing)
+    if _front_matter_key(location) is not None:
+        return _('{target} has no {property} key; add {property} under it with its value').format(
+            target=target_phrase(location), property=missing
+        )
     return _('{target} has no "{property}"').format(target=target_phrase(location), property=missing)
 
 
@@ -459,8 +463,35 @@ def _pattern(error: ValidationError, location: Location, missing: str | None, la
 
 
 def _type(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
+    if _is_yaml_1_1_boolean(error, location):
+        return _("{target} is {value}, a string in YAML 1.2, where the schema requires the type {limit}; "
+                 "write true or false").format(
+            target=target_phrase(location), value=format_value(error.instance), limit=format_value(error.validator_value)
+        )
     return _("{target} is {value}; the schema requires the type {limit}").format(
         target=target_phrase(location), value=format_value(error.instance), limit=format_value(error.validator_value)
+    )
+
+
+_YAML_1_1_BOOLEANS = frozenset(
+    {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"}
+)
+"""The booleans of YAML 1.1 that YAML 1.2, as doclint reads front matter, reads as strings."""
+
+
+def _is_yaml_1_1_boolean(error: ValidationError, location: Location) -> bool:
+    """Return whether a YAML front matter value that fails a boolean type is a boolean of YAML 1.1, such as ``off``.
+
+    Such a value is a boolean to PyYAML and to tools that follow YAML 1.1,
+    so the message says why it is a string here.
+    """
+    required = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    return (
+        _front_matter_key(location) is not None
+        and location.node.get("format") == "yaml"
+        and "boolean" in required
+        and isinstance(error.instance, str)
+        and error.instance in _YAML_1_1_BOOLEANS
     )
 
 

@@ -49,7 +49,7 @@ from doclint.data_syntax import translated_problem
 from doclint.meta_schema_messages import describe_meta_schema_error, meta_schema_suggestion
 from doclint.schema_closest import reporting_class
 from doclint.schema_errors import SchemaError
-from doclint.schema_message_forms import check_messages
+from doclint.schema_message_forms import check_messages, unused_message_keywords
 from doclint.schema_validity import ValidityCheck, compile_validity_check
 from doclint.suggestions import close_match
 from doclint.i18n import _
@@ -241,6 +241,8 @@ class SchemaLoader:
             _check_against_meta_schema(contents, validator_class, display)
             warnings = _unknown_keyword_warnings(contents, validator_class, display)
         check_messages(contents, "$", display)
+        if not _is_builtin_file(path):
+            warnings += tuple(unused_message_keywords(contents, "$", display))
 
         specification = referencing.jsonschema.specification_with(_dialect_id(validator_class))
         resource = Resource.from_contents(contents, default_specification=specification)
@@ -314,6 +316,10 @@ class SchemaLoader:
                     self._resolve(reference, base, schema)
 
         for subresource in resource.subresources():
+            if not isinstance(subresource.contents, (Mapping, bool)):
+                # referencing (0.37) takes every value of a Draft 4-7 "dependencies" for a subschema
+                # when the first one is, so {"a": {}, "b": ["c"]} also yields the array ["c"].
+                continue
             identifier = subresource.id()
             self._check_node(subresource, urljoin(base, identifier) if identifier else base, schema)
 

@@ -73,22 +73,28 @@ def key_line(text: str, key: str, first_line: int) -> int | None:
     ``[table]`` header, which makes it a key of that table. The text
     before it tells: that text parses, and a probe key added after it
     lands in the top-level table, only when the line starts a top-level
-    statement.
+    statement. A table header that the key starts (``[key]``,
+    ``[[key]]``, ``[key.sub]``) counts where the text before it parses.
     """
     tomllib = _tomllib()
+    name = r"(?:{0}|\"{0}\"|'{0}')".format(re.escape(key))
     # The key, bare or quoted, then "=" or the "." of a dotted key such as key.sub = 1.
-    pattern = re.compile(r"[ \t]*(?:{0}|\"{0}\"|'{0}')[ \t]*[=.]".format(re.escape(key)))
+    pattern = re.compile(r"[ \t]*{0}[ \t]*[=.]".format(name))
+    # A table header that the key starts: [key], [key.sub], [[key]] or [[key.sub]].
+    header = re.compile(r"[ \t]*\[\[?[ \t]*{0}[ \t]*[\].]".format(name))
     lines = text.split("\n")
     found = None
     for index, line in enumerate(lines):
-        if not pattern.match(line):
+        is_header = bool(header.match(line))
+        if not (is_header or pattern.match(line)):
             continue
         prefix = "\n".join(lines[:index])
         try:
             table = tomllib.loads(f'{prefix}\n"{_PROBE_KEY}" = 0\n')
         except tomllib.TOMLDecodeError:
             continue
-        if _PROBE_KEY in table:
+        # A header always opens a table of the top level, so only its place at the start of a statement matters.
+        if is_header or _PROBE_KEY in table:
             found = first_line + index
     return found
 

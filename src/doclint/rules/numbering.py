@@ -779,8 +779,9 @@ def _message_template(kind: BreakKind, copies_between: bool, continued: bool) ->
     """Return the message of a break, translated, with ``{copies}`` when copies stand between the two headings.
 
     A heading that starts a run continuing the run under an earlier parent
-    (``continued``) names that parent as ``{part}``. Such a run starts at
-    the previous number or above it, so it never goes back there.
+    (``continued``) names that parent as ``{part}``. Such a run goes back
+    only when it continues the number that the fix writes over the
+    previous part (``continued_numbering``).
     """
     if continued and kind is BreakKind.SKIP:
         if copies_between:
@@ -789,6 +790,16 @@ def _message_template(kind: BreakKind, copies_between: bool, continued: bool) ->
                 "to {number}, not counting {copies}; {remedy}"
             )
         return _('heading "{heading}" continues the numbering under "{part}" but skips from {previous} (line {line}) to {number}; {remedy}')
+    if continued and kind is BreakKind.BACKWARDS:
+        if copies_between:
+            return _(
+                'heading "{heading}" continues the numbering under "{part}" but goes back from {previous} (line {line}) '
+                "to {number}, not counting {copies}; {remedy}"
+            )
+        return _(
+            'heading "{heading}" continues the numbering under "{part}" but goes back from {previous} (line {line}) '
+            "to {number}; {remedy}"
+        )
     if continued and kind is BreakKind.REPEAT:
         if copies_between:
             return _(
