@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 from urllib.parse import urljoin
 
 import referencing.jsonschema
@@ -77,10 +77,10 @@ class UnknownKeyword:
 
 def unknown_keywords(contents: Any, validator_class: type[Validator]) -> list[UnknownKeyword]:
     """Return the keywords of a schema file that its draft does not define, in the order they first appear in the file."""
-    positions = _positions(contents)
+    positions = keyword_positions(contents)
     unknown = [
         (positions[pointer], keyword, pointer, draft)
-        for keyword, pointer, draft in _keywords(contents, validator_class)
+        for keyword, pointer, draft in keyword_places(contents, validator_class)
         if not keyword.startswith(EXTENSION_PREFIX) and keyword not in draft_keywords(draft)
     ]
     found: dict[tuple[str, type[Validator]], list[str]] = {}
@@ -101,10 +101,7 @@ def unknown_keywords(contents: Any, validator_class: type[Validator]) -> list[Un
 
 def unknown_keyword_message(display: str, unknown: UnknownKeyword) -> str:
     """Return the warning for one unknown keyword of the schema file ``display``."""
-    shown = ", ".join(unknown.pointers[:MAX_POINTERS_SHOWN])
-    if len(unknown.pointers) > MAX_POINTERS_SHOWN:
-        shown = _("{pointers} and {count} more").format(pointers=shown, count=len(unknown.pointers) - MAX_POINTERS_SHOWN)
-
+    shown = pointer_list(unknown.pointers)
     if unknown.suggestion is not None:
         template = _('{path}: unknown keyword "{keyword}" at {pointers}, which JSON Schema ignores, so it checks nothing; '
                      'did you mean "{suggestion}"?')
@@ -117,6 +114,14 @@ def unknown_keyword_message(display: str, unknown: UnknownKeyword) -> str:
     return template.format(
         path=display, keyword=unknown.keyword, pointers=shown, draft=unknown.draft, suggestion=unknown.suggestion
     )
+
+
+def pointer_list(pointers: Sequence[str]) -> str:
+    """Return the first MAX_POINTERS_SHOWN JSON pointers, joined with commas, and how many more there are."""
+    listed = ", ".join(pointers[:MAX_POINTERS_SHOWN])
+    if len(pointers) > MAX_POINTERS_SHOWN:
+        listed = _("{pointers} and {count} more").format(pointers=listed, count=len(pointers) - MAX_POINTERS_SHOWN)
+    return listed
 
 
 @functools.cache
@@ -153,7 +158,7 @@ def draft_name(validator_class: type[Validator]) -> str:
     return f"Draft {number}"
 
 
-def _keywords(contents: Any, validator_class: type[Validator]) -> Iterator[tuple[str, str, type[Validator]]]:
+def keyword_places(contents: Any, validator_class: type[Validator]) -> Iterator[tuple[str, str, type[Validator]]]:
     """Yield (keyword, JSON pointer, draft) for every keyword of every subschema of a schema file."""
     pointers = _pointers(contents)
     specification = referencing.jsonschema.specification_with(_dialect_id(validator_class))
@@ -180,7 +185,7 @@ def _keywords(contents: Any, validator_class: type[Validator]) -> Iterator[tuple
                 pending.append((Resource.from_contents(child, default_specification=specification), draft))
 
 
-def _positions(contents: Any) -> dict[str, int]:
+def keyword_positions(contents: Any) -> dict[str, int]:
     """Return the position, in the order of the file's text, of the JSON pointer of every member and element."""
     positions: dict[str, int] = {}
     pending: list[tuple[Any, str]] = [(contents, "")]
