@@ -51,7 +51,25 @@ SUBSCHEMA_MAPS = ("$defs", "definitions")
 
 MAX_POINTERS_SHOWN = 3
 
-_ALL_DRAFTS = (
+REPLACEMENTS = {
+    "dependencies": ("dependentRequired", "dependentSchemas"),
+    "dependentRequired": ("dependencies",),
+    "dependentSchemas": ("dependencies",),
+    "$recursiveRef": ("$dynamicRef",),
+    "$recursiveAnchor": ("$dynamicAnchor",),
+    "$dynamicRef": ("$recursiveRef",),
+    "$dynamicAnchor": ("$recursiveAnchor",),
+    "additionalItems": ("items",),
+    "prefixItems": ("items",),
+    "divisibleBy": ("multipleOf",),
+    "extends": ("allOf",),
+    "disallow": ("not",),
+}
+"""Keywords of some drafts and the keywords that do their work in other drafts. Draft 2019-09, for one, split
+``dependencies`` into ``dependentRequired`` (names of required properties) and ``dependentSchemas`` (a schema).
+A warning names only the replacements that the schema's draft has."""
+
+ALL_DRAFTS = (
     validators.Draft3Validator,
     validators.Draft4Validator,
     validators.Draft6Validator,
@@ -73,6 +91,8 @@ class UnknownKeyword:
     """Whether another draft defines the keyword."""
     suggestion: str | None
     """The keyword of the draft that the name is close to, if any."""
+    replacements: tuple[str, ...] = ()
+    """The keywords of the draft that do the work of this keyword of another draft (``REPLACEMENTS``)."""
 
 
 def unknown_keywords(contents: Any, validator_class: type[Validator]) -> list[UnknownKeyword]:
@@ -92,8 +112,9 @@ def unknown_keywords(contents: Any, validator_class: type[Validator]) -> list[Un
             keyword=keyword,
             pointers=tuple(pointers),
             draft=draft_name(draft),
-            in_other_draft=any(keyword in draft_keywords(other) for other in _ALL_DRAFTS),
+            in_other_draft=any(keyword in draft_keywords(other) for other in ALL_DRAFTS),
             suggestion=close_match(keyword, sorted(draft_keywords(draft))),
+            replacements=tuple(name for name in REPLACEMENTS.get(keyword, ()) if name in draft_keywords(draft)),
         )
         for (keyword, draft), pointers in found.items()
     ]
@@ -102,7 +123,10 @@ def unknown_keywords(contents: Any, validator_class: type[Validator]) -> list[Un
 def unknown_keyword_message(display: str, unknown: UnknownKeyword) -> str:
     """Return the warning for one unknown keyword of the schema file ``display``."""
     shown = pointer_list(unknown.pointers)
-    if unknown.suggestion is not None:
+    if unknown.in_other_draft and unknown.replacements:
+        template = _('{path}: keyword "{keyword}" at {pointers} is not part of {draft}, the draft of this schema, so it '
+                     "checks nothing; use {replacements} in its place, or declare a draft that has it in $schema")
+    elif unknown.suggestion is not None:
         template = _('{path}: unknown keyword "{keyword}" at {pointers}, which JSON Schema ignores, so it checks nothing; '
                      'did you mean "{suggestion}"?')
     elif unknown.in_other_draft:
@@ -112,8 +136,21 @@ def unknown_keyword_message(display: str, unknown: UnknownKeyword) -> str:
         template = _('{path}: unknown keyword "{keyword}" at {pointers}, which JSON Schema ignores, so it checks nothing; '
                      "correct its name, or start it with x- if it is a note for readers")
     return template.format(
-        path=display, keyword=unknown.keyword, pointers=shown, draft=unknown.draft, suggestion=unknown.suggestion
+        path=display,
+        keyword=unknown.keyword,
+        pointers=shown,
+        draft=unknown.draft,
+        suggestion=unknown.suggestion,
+        replacements=_quoted_choices(unknown.replacements),
     )
+
+
+def _quoted_choices(names: tuple[str, ...]) -> str:
+    """Return keyword names in double quotes, the last two joined with "or": ``"dependentRequired" or "dependentSchemas"``."""
+    quoted = [f'"{name}"' for name in names]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return _("{first} or {second}").format(first=", ".join(quoted[:-1]), second=quoted[-1])
 
 
 def pointer_list(pointers: Sequence[str]) -> str:
