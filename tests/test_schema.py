@@ -457,6 +457,33 @@ INVALID_SCHEMAS = [
         "invalid schema at $.required: 'x' is not of type 'array'; fix the schema file",
     ),
     (
+        '{"$schema": "http://json-schema.org/draft-03/schema#", "properties": {"a": {"extends": "yes"}}}',
+        "invalid schema at $.properties.a.extends: \"extends\" takes a schema (an object) or 'array', not 'yes'; "
+        "fix the schema file",
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-03/schema#", "type": ["string", 5]}',
+        "invalid schema at $.type[1]: \"type\" takes a schema (an object) or 'string', not 5; fix the schema file",
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-03/schema#", "dependencies": {"a": 5}}',
+        "invalid schema at $.dependencies.a: \"dependencies\" takes a schema (an object) or 'string', 'array', not 5; "
+        "fix the schema file",
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-03/schema#", "properties": {"p": {"additionalItems": 3}}}',
+        "invalid schema at $.properties.p.additionalItems: \"additionalItems\" takes a schema (an object) or "
+        "'boolean', not 3; fix the schema file",
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-03/schema#", "extends": [{"extends": {"minimum": "x"}}]}',
+        "invalid schema at $.extends[0].extends.minimum: 'x' is not of type 'number'; fix the schema file",
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-04/schema#", "properties": {"a": {"exclusiveMinimum": "yes"}}}',
+        "invalid schema at $.properties.a.exclusiveMinimum: 'yes' is not of type 'boolean'; fix the schema file",
+    ),
+    (
         '{"required": ["a", "a"]}',
         "invalid schema at $.required: ['a', 'a'] has non-unique elements; fix the schema file",
     ),
@@ -550,6 +577,10 @@ INVALID_SCHEMAS_ZH = [
     (
         '{"$schema": "http://json-schema.org/draft-04/schema#", "exclusiveMinimum": true}',
         "$ 处的 schema 无效：'exclusiveMinimum' 要求同时有 'minimum'，但缺少 'minimum'；请修正 schema 文件",
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-03/schema#", "extends": "yes"}',
+        "$.extends 处的 schema 无效：\"extends\" 的值应为 schema（对象）或 'array'，而不是 'yes'；请修正 schema 文件",
     ),
     ('{"type": ', "第 1 行第 10 列的 JSON 无效：此处应为一个值；请修正 schema 文件"),
 ]

@@ -4,7 +4,7 @@ import json
 
 from jsonschema.validators import Draft4Validator, Draft7Validator, Draft202012Validator
 
-from doclint.schema_keywords import draft_keywords, draft_name, unknown_keyword_message, unknown_keywords
+from doclint.schema_keywords import ALL_DRAFTS, REPLACEMENTS, draft_keywords, draft_name, unknown_keyword_message, unknown_keywords
 from doclint.schemas import SchemaLoader, builtin_schema_names
 
 ANSWER_SCHEMA = {
@@ -194,8 +194,52 @@ def test_message_shortens_long_pointer_list():
 
 
 def test_message_for_other_draft_keyword():
-    [found] = unknown_keywords({"$schema": "http://json-schema.org/draft-07/schema#", "prefixItems": []}, Draft7Validator)
+    [found] = unknown_keywords({"$schema": "http://json-schema.org/draft-07/schema#", "unevaluatedProperties": False}, Draft7Validator)
+    assert unknown_keyword_message("s.json", found) == (
+        's.json: keyword "unevaluatedProperties" at /unevaluatedProperties is not part of Draft 7, the draft of this '
+        "schema, so it checks nothing; use a keyword of Draft 7, or declare a draft that has it in $schema"
+    )
+
+
+def test_message_names_dependencies_replacements():
+    [found] = unknown_keywords({"dependencies": {"a": ["b"]}}, Draft202012Validator)
+    assert found.replacements == ("dependentRequired", "dependentSchemas")
+    assert unknown_keyword_message("s.json", found) == (
+        's.json: keyword "dependencies" at /dependencies is not part of Draft 2020-12, the draft of this schema, so it '
+        'checks nothing; use "dependentRequired" or "dependentSchemas" in its place, or declare a draft that has it '
+        "in $schema"
+    )
+
+
+def test_message_names_one_replacement():
+    [found] = unknown_keywords({"prefixItems": [{"type": "string"}]}, Draft7Validator)
     assert unknown_keyword_message("s.json", found) == (
         's.json: keyword "prefixItems" at /prefixItems is not part of Draft 7, the draft of this schema, so it checks '
-        "nothing; use a keyword of Draft 7, or declare a draft that has it in $schema"
+        'nothing; use "items" in its place, or declare a draft that has it in $schema'
     )
+
+
+def test_replacements_only_of_schema_draft():
+    [found] = unknown_keywords({"$recursiveRef": "#"}, Draft7Validator)
+    assert found.replacements == ()
+    [found] = unknown_keywords({"$recursiveRef": "#"}, Draft202012Validator)
+    assert found.replacements == ("$dynamicRef",)
+
+
+def test_replacements_are_keywords_of_other_drafts():
+    for keyword, replacements in REPLACEMENTS.items():
+        assert any(keyword in draft_keywords(draft) for draft in ALL_DRAFTS), keyword
+        for replacement in replacements:
+            assert any(replacement in draft_keywords(draft) for draft in ALL_DRAFTS), replacement
+
+
+def test_cli_replacement_warning_in_chinese(run_process, tmp_path):
+    write_json(tmp_path / "answer.schema.json", {"dependencies": {"a": ["b"]}})
+    (tmp_path / "d.md").write_text("# Item\n\ntext\n", encoding="utf-8")
+
+    _code, _stdout, stderr = run_process("--lang", "zh-CN", "check", "--no-config", "--no-cache", "--schema", "answer.schema.json", "d.md")
+
+    assert stderr.splitlines() == [
+        'doclint: 警告：answer.schema.json：/dependencies 处的关键字 "dependencies" 不属于本 schema 所用的 Draft 2020-12，'
+        '因此它不检查任何内容；请改用 "dependentRequired" 或 "dependentSchemas"，或在 $schema 中声明包含它的草案版本'
+    ]

@@ -11,7 +11,11 @@ wording does not say what is wrong:
   replaced by the error of its closest branch, or by the types that the
   branches accept, so ``{"type": "objekt"}`` lists the type names;
 - a ``dependencies`` error names the keyword that needs the other one;
-- a ``minItems`` error with a limit above 1 names the limit.
+- a ``minItems`` error with a limit above 1 names the limit;
+- a ``type`` error of Draft 3, whose meta-schema lists ``{"$ref": "#"}``
+  among the types where a keyword takes a schema, names the keyword and
+  "a schema (an object)" in place of ``{'$ref': '#'}``, and for an object
+  that fails inside, the error inside it is reported.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ _JSON_TYPES = ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "st
 
 def describe_meta_schema_error(error: SchemaError) -> tuple[str, str]:
     """Return the JSON path of the value that the meta-schema rejects and the reason, in the selected language."""
-    error = _closest_branch(error)
+    error = _schema_type_branch(_closest_branch(error))
     if error.validator in ("anyOf", "oneOf") and error.context:
         return error.json_path, _type_mismatch_message(error)
     builder = _BUILDERS.get(str(error.validator))
@@ -81,6 +85,48 @@ def _closest_branch(error: ValidationError) -> ValidationError:
     return _closest_branch(max(fitting, key=lambda branch: len(branch.path)))
 
 
+def _schema_type_branch(error: ValidationError) -> ValidationError:
+    """Return, for an object that a Draft 3 ``type`` with a schema among its types rejects, the error inside that object.
+
+    ``{"extends": {"type": 5}}`` fails the type ``{"$ref": "#"}`` of
+    ``extends`` because of its ``type``, which is the value to fix. The
+    deepest error inside comes first; among equals, the first one wins.
+    """
+    while (
+        error.validator == "type"
+        and _schema_types(error.validator_value)
+        and isinstance(error.instance, dict)
+        and error.context
+    ):
+        error = _closest_branch(max(error.context, key=lambda inner: len(inner.path)))
+    return error
+
+
+def _schema_types(types: Any) -> list[dict[str, Any]]:
+    """Return the schemas that a Draft 3 ``type`` lists among its type names, such as ``{"$ref": "#"}``."""
+    return [item for item in types if isinstance(item, dict)] if isinstance(types, list) else []
+
+
+def _schema_keyword(error: ValidationError) -> str | None:
+    """Return the keyword of the user's schema whose value fails, read from the meta-schema path of the error, or None.
+
+    Each ``properties`` of a meta-schema lists keywords, so the key after
+    the last ``properties`` of the path is the keyword. The walk takes the
+    path in pairs, so that a keyword named ``properties`` is not taken for
+    the meta-schema's own ``properties``.
+    """
+    path = list(error.schema_path)
+    keyword = None
+    index = 0
+    while index < len(path) - 1:
+        if path[index] == "properties" and isinstance(path[index + 1], str):
+            keyword = path[index + 1]
+            index += 2
+        else:
+            index += 1
+    return keyword
+
+
 def _rejects_type(error: ValidationError) -> bool:
     """Return whether a branch error reports only that the value has another JSON type than the branch accepts."""
     if error.path:
@@ -116,7 +162,17 @@ def _type_mismatch_message(error: ValidationError) -> str:
 
 def _type(error: ValidationError) -> str:
     types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-    return _("{value} is not of type {types}").format(value=shown(error.instance), types=", ".join(map(repr, types)))
+    if not _schema_types(types):
+        return _("{value} is not of type {types}").format(value=shown(error.instance), types=", ".join(map(repr, types)))
+
+    # A Draft 3 meta-schema lists {"$ref": "#"} as a type where a keyword takes a schema, and a schema is an object.
+    names = ", ".join(repr(item) for item in types if not isinstance(item, dict))
+    keyword = _schema_keyword(error)
+    if keyword is None:
+        return _("{value} is not a schema (an object) or of type {types}").format(value=shown(error.instance), types=names)
+    return _('"{keyword}" takes a schema (an object) or {types}, not {value}').format(
+        keyword=keyword, types=names, value=shown(error.instance)
+    )
 
 
 def _enum(error: ValidationError) -> str:

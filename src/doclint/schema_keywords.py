@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 from urllib.parse import urljoin
 
 import referencing.jsonschema
@@ -51,7 +51,25 @@ SUBSCHEMA_MAPS = ("$defs", "definitions")
 
 MAX_POINTERS_SHOWN = 3
 
-_ALL_DRAFTS = (
+REPLACEMENTS = {
+    "dependencies": ("dependentRequired", "dependentSchemas"),
+    "dependentRequired": ("dependencies",),
+    "dependentSchemas": ("dependencies",),
+    "$recursiveRef": ("$dynamicRef",),
+    "$recursiveAnchor": ("$dynamicAnchor",),
+    "$dynamicRef": ("$recursiveRef",),
+    "$dynamicAnchor": ("$recursiveAnchor",),
+    "additionalItems": ("items",),
+    "prefixItems": ("items",),
+    "divisibleBy": ("multipleOf",),
+    "extends": ("allOf",),
+    "disallow": ("not",),
+}
+"""Keywords of some drafts and the keywords that do their work in other drafts. Draft 2019-09, for one, split
+``dependencies`` into ``dependentRequired`` (names of required properties) and ``dependentSchemas`` (a schema).
+A warning names only the replacements that the schema's draft has."""
+
+ALL_DRAFTS = (
     validators.Draft3Validator,
     validators.Draft4Validator,
     validators.Draft6Validator,
@@ -73,14 +91,16 @@ class UnknownKeyword:
     """Whether another draft defines the keyword."""
     suggestion: str | None
     """The keyword of the draft that the name is close to, if any."""
+    replacements: tuple[str, ...] = ()
+    """The keywords of the draft that do the work of this keyword of another draft (``REPLACEMENTS``)."""
 
 
 def unknown_keywords(contents: Any, validator_class: type[Validator]) -> list[UnknownKeyword]:
     """Return the keywords of a schema file that its draft does not define, in the order they first appear in the file."""
-    positions = _positions(contents)
+    positions = keyword_positions(contents)
     unknown = [
         (positions[pointer], keyword, pointer, draft)
-        for keyword, pointer, draft in _keywords(contents, validator_class)
+        for keyword, pointer, draft in keyword_places(contents, validator_class)
         if not keyword.startswith(EXTENSION_PREFIX) and keyword not in draft_keywords(draft)
     ]
     found: dict[tuple[str, type[Validator]], list[str]] = {}
@@ -92,8 +112,9 @@ def unknown_keywords(contents: Any, validator_class: type[Validator]) -> list[Un
             keyword=keyword,
             pointers=tuple(pointers),
             draft=draft_name(draft),
-            in_other_draft=any(keyword in draft_keywords(other) for other in _ALL_DRAFTS),
+            in_other_draft=any(keyword in draft_keywords(other) for other in ALL_DRAFTS),
             suggestion=close_match(keyword, sorted(draft_keywords(draft))),
+            replacements=tuple(name for name in REPLACEMENTS.get(keyword, ()) if name in draft_keywords(draft)),
         )
         for (keyword, draft), pointers in found.items()
     ]
@@ -101,11 +122,11 @@ def unknown_keywords(contents: Any, validator_class: type[Validator]) -> list[Un
 
 def unknown_keyword_message(display: str, unknown: UnknownKeyword) -> str:
     """Return the warning for one unknown keyword of the schema file ``display``."""
-    shown = ", ".join(unknown.pointers[:MAX_POINTERS_SHOWN])
-    if len(unknown.pointers) > MAX_POINTERS_SHOWN:
-        shown = _("{pointers} and {count} more").format(pointers=shown, count=len(unknown.pointers) - MAX_POINTERS_SHOWN)
-
-    if unknown.suggestion is not None:
+    shown = pointer_list(unknown.pointers)
+    if unknown.in_other_draft and unknown.replacements:
+        template = _('{path}: keyword "{keyword}" at {pointers} is not part of {draft}, the draft of this schema, so it '
+                     "checks nothing; use {replacements} in its place, or declare a draft that has it in $schema")
+    elif unknown.suggestion is not None:
         template = _('{path}: unknown keyword "{keyword}" at {pointers}, which JSON Schema ignores, so it checks nothing; '
                      'did you mean "{suggestion}"?')
     elif unknown.in_other_draft:
@@ -115,8 +136,29 @@ def unknown_keyword_message(display: str, unknown: UnknownKeyword) -> str:
         template = _('{path}: unknown keyword "{keyword}" at {pointers}, which JSON Schema ignores, so it checks nothing; '
                      "correct its name, or start it with x- if it is a note for readers")
     return template.format(
-        path=display, keyword=unknown.keyword, pointers=shown, draft=unknown.draft, suggestion=unknown.suggestion
+        path=display,
+        keyword=unknown.keyword,
+        pointers=shown,
+        draft=unknown.draft,
+        suggestion=unknown.suggestion,
+        replacements=_quoted_choices(unknown.replacements),
     )
+
+
+def _quoted_choices(names: tuple[str, ...]) -> str:
+    """Return keyword names in double quotes, the last two joined with "or": ``"dependentRequired" or "dependentSchemas"``."""
+    quoted = [f'"{name}"' for name in names]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return _("{first} or {second}").format(first=", ".join(quoted[:-1]), second=quoted[-1])
+
+
+def pointer_list(pointers: Sequence[str]) -> str:
+    """Return the first MAX_POINTERS_SHOWN JSON pointers, joined with commas, and how many more there are."""
+    listed = ", ".join(pointers[:MAX_POINTERS_SHOWN])
+    if len(pointers) > MAX_POINTERS_SHOWN:
+        listed = _("{pointers} and {count} more").format(pointers=listed, count=len(pointers) - MAX_POINTERS_SHOWN)
+    return listed
 
 
 @functools.cache
@@ -153,7 +195,7 @@ def draft_name(validator_class: type[Validator]) -> str:
     return f"Draft {number}"
 
 
-def _keywords(contents: Any, validator_class: type[Validator]) -> Iterator[tuple[str, str, type[Validator]]]:
+def keyword_places(contents: Any, validator_class: type[Validator]) -> Iterator[tuple[str, str, type[Validator]]]:
     """Yield (keyword, JSON pointer, draft) for every keyword of every subschema of a schema file."""
     pointers = _pointers(contents)
     specification = referencing.jsonschema.specification_with(_dialect_id(validator_class))
@@ -180,7 +222,7 @@ def _keywords(contents: Any, validator_class: type[Validator]) -> Iterator[tuple
                 pending.append((Resource.from_contents(child, default_specification=specification), draft))
 
 
-def _positions(contents: Any) -> dict[str, int]:
+def keyword_positions(contents: Any) -> dict[str, int]:
     """Return the position, in the order of the file's text, of the JSON pointer of every member and element."""
     positions: dict[str, int] = {}
     pending: list[tuple[Any, str]] = [(contents, "")]

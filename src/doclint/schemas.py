@@ -92,8 +92,8 @@ class LoadedSchema:
     """The same validator, with ``contains`` errors that carry the errors of the closest element (``schema_closest``).
     It collects the errors of an invalid tree."""
     warnings: tuple[str, ...] = ()
-    """A warning for each keyword that the draft of a file does not define (``schema_keywords``), which
-    ``schema_cache`` logs."""
+    """A warning for each keyword that the draft of a file does not define (``schema_keywords``) and one for
+    keywords next to ``$ref`` that the draft ignores (``schema_ref_siblings``), which ``schema_cache`` logs."""
 
 
 @dataclass(frozen=True)
@@ -240,6 +240,7 @@ class SchemaLoader:
         if not _is_builtin_file(path):
             _check_against_meta_schema(contents, validator_class, display)
             warnings = _unknown_keyword_warnings(contents, validator_class, display)
+            warnings += _ref_sibling_warnings(contents, validator_class, display)
         check_messages(contents, "$", display)
         if not _is_builtin_file(path):
             warnings += tuple(unused_message_keywords(contents, "$", display))
@@ -485,6 +486,14 @@ def _unknown_keyword_warnings(contents: Any, validator_class: type[Validator], d
     from doclint.schema_keywords import unknown_keyword_message, unknown_keywords
 
     return tuple(unknown_keyword_message(display, unknown) for unknown in unknown_keywords(contents, validator_class))
+
+
+def _ref_sibling_warnings(contents: Any, validator_class: type[Validator], display: str) -> tuple[str, ...]:
+    """Return the warning for keywords next to ``$ref`` that the file's draft ignores, or nothing when there are none."""
+    from doclint.schema_ref_siblings import ignored_ref_siblings, ignored_ref_siblings_message
+
+    pointers = ignored_ref_siblings(contents, validator_class)
+    return (ignored_ref_siblings_message(display, pointers),) if pointers else ()
 
 
 def _reference_error(error: referencing.exceptions.Unresolvable, reference: str, schema: _SchemaFile) -> SchemaError:
