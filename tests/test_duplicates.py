@@ -701,6 +701,14 @@ def test_template_copy_checked_with_compare_with(run_cli, tmp_path):
     code, stdout, _ = run_cli("check", "--no-cache", str(tmp_path / "releases" / "v1.3.0.md"), "--compare-with", str(tmp_path))
     assert (code, stdout) == (0, "No problems found in 1 file.\n")
 
+    # The first release note is the copy that the pasted one repeats, so a check of it alone learns of the paste.
+    code, stdout, _ = run_cli("check", "--no-cache", str(first), "--compare-with", str(tmp_path))
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        f'{first}:7:1: DL101 duplicate-section section "Upgrade instructions" is repeated word for word by section '
+        f'"Upgrade instructions" (line 5 of {pasted}); remove one of the two copies'
+    )
+
 
 def test_item_repeated_in_three_pages_is_copy(tmp_path):
     # A Q&A item has labelled fields, so its copies are never a template.

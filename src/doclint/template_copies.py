@@ -28,6 +28,10 @@ into ``guide/install.md``, is a copy like any other: ``duplicate-section``
 reports it against the first copy in a template folder (``Template.first``),
 also when its own path sorts before every page of the template.
 
+NOTE: folders are compared as whole paths, so two notes in ``releases/2025/``
+next to a template in ``releases/2024/`` are reported as copies until the
+new folder has a third.
+
 The same numbers decide which clauses ``near-duplicate-section`` takes
 for template text among the sections that share a heading.
 """
