@@ -278,8 +278,8 @@ def test_empty_select_in_file_is_error(run_cli, project):
     code, stdout, stderr = run_cli("check", str(project / "notes.md"))
     assert (code, stdout) == (2, "")
     assert stderr == (
-        "doclint: error: no rule is left to run after select (none) and ignore (none), so nothing would be "
-        "checked; select a rule that ignore does not name\n"
+        f"doclint: error: no rule is left to run after select (none from {project / '.doclint.toml'}) and ignore "
+        "(none), so nothing would be checked; select a rule that ignore does not name\n"
     )
 
 
@@ -287,8 +287,30 @@ def test_ignore_of_every_selected_rule_is_error(run_cli, project):
     code, stdout, stderr = run_cli("check", "--no-config", "--select", "DL101", "--ignore", "dl1", str(project / "notes.md"))
     assert (code, stdout) == (2, "")
     assert stderr == (
-        "doclint: error: no rule is left to run after select (DL101) and ignore (dl1), so nothing would be "
-        "checked; select a rule that ignore does not name\n"
+        "doclint: error: no rule is left to run after select (DL101 from --select) and ignore (dl1 from --ignore), "
+        "so nothing would be checked; select a rule that ignore does not name\n"
+    )
+
+
+@pytest.mark.parametrize("name", [".doclint.toml", "pyproject.toml"])
+def test_ignore_all_in_file_names_the_file(run_cli, project, name):
+    table = "[tool.doclint]\n" if name == "pyproject.toml" else ""
+    (project / name).write_text(f'{table}ignore = ["ALL"]\n')
+    code, stdout, stderr = run_cli("check", "--select", "DL101", str(project / "notes.md"))
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        f"doclint: error: no rule is left to run after select (DL101 from --select) and ignore (ALL from "
+        f"{project / name}), so nothing would be checked; select a rule that ignore does not name\n"
+    )
+
+
+def test_select_in_file_and_ignore_option_named(run_cli, project):
+    (project / ".doclint.toml").write_text('select = ["DL101"]\n')
+    code, _, stderr = run_cli("check", "--ignore", "ALL", "--lang", "zh-CN", str(project / "notes.md"))
+    assert code == 2
+    assert stderr == (
+        f"doclint: 错误：select（DL101，来自 {project / '.doclint.toml'}）和 ignore（ALL，来自 --ignore）之后没有剩下"
+        "要运行的规则，所以什么也不会检查；请选择至少一条 ignore 没有列出的规则\n"
     )
 
 
@@ -297,7 +319,8 @@ def test_ignore_of_every_default_rule_is_error_in_chinese(run_cli, project):
     code, _, stderr = run_cli("check", "--lang", "zh-CN", str(project / "notes.md"))
     assert code == 2
     assert stderr == (
-        "doclint: 错误：select（默认启用的规则）和 ignore（DL1, DL2, DL3, DL4, DL9）之后没有剩下要运行的规则，"
+        f"doclint: 错误：select（默认启用的规则）和 ignore（DL1, DL2, DL3, DL4, DL9，来自 {project / '.doclint.toml'}）"
+        "之后没有剩下要运行的规则，"
         "所以什么也不会检查；请选择至少一条 ignore 没有列出的规则\n"
     )
 

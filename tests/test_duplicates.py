@@ -620,6 +620,96 @@ def test_section_doubled_in_two_pages_is_copy(tmp_path):
     ]
 
 
+GUIDE = "# Install\n\nInstall the tool with pip.\n\n" + UPGRADE
+
+
+@pytest.mark.parametrize("folder", ["guide", "tutorial"])
+def test_template_copy_outside_its_folder_is_copy(tmp_path, folder):
+    # "guide" sorts before "releases" and "tutorial" after it: either way only the pasted copy is reported.
+    write_releases(tmp_path / "releases", 4)
+    (tmp_path / folder).mkdir()
+    pasted = tmp_path / folder / "install.md"
+    pasted.write_text(GUIDE, encoding="utf-8")
+
+    copies = findings(tmp_path, rule="duplicate-section")
+    first = tmp_path / "releases" / "v1.0.0.md"
+    assert [(d.path, d.line, d.related[0].path, d.related[0].line) for d in copies] == [(str(pasted), 5, str(first), 7)]
+    assert copies[0].code == "DL101"
+    assert copies[0].message == (
+        f'section "Upgrade instructions" repeats section "Upgrade instructions" (line 7 of {first}) word for word; '
+        "remove this copy"
+    )
+    assert copies[0].fix.applicability.value == "unsafe"
+
+
+def test_template_copies_in_two_outside_pages(tmp_path):
+    write_releases(tmp_path / "releases", 3)
+    (tmp_path / "guide").mkdir()
+    for name in ("install", "upgrade"):
+        page = f"# {name}\n\nHow to {name} the tool.\n\n{UPGRADE}"
+        (tmp_path / "guide" / f"{name}.md").write_text(page, encoding="utf-8")
+    # Two pages of one folder are no template there, so each copy is reported against the release notes.
+    copies = findings(tmp_path, rule="duplicate-section")
+    assert [(Path(d.path).name, d.line, d.related[0].path) for d in copies] == [
+        ("install.md", 5, str(tmp_path / "releases" / "v1.0.0.md")),
+        ("upgrade.md", 5, str(tmp_path / "releases" / "v1.0.0.md")),
+    ]
+
+
+def test_template_in_two_folders_keeps_both(tmp_path):
+    write_releases(tmp_path / "releases", 3)
+    (tmp_path / "archive").mkdir()
+    for major in range(3):
+        text = f"# Release 0.{major}\n\n## Notes\n\nAn early release number {major} of the sync command.\n\n{UPGRADE}"
+        (tmp_path / "archive" / f"v0.{major}.md").write_text(text, encoding="utf-8")
+    assert findings(tmp_path, rule="duplicate-section") == []
+
+
+def test_unsafe_fix_removes_only_outside_copy(run_cli, tmp_path):
+    write_releases(tmp_path / "releases", 4)
+    notes = {path: path.read_bytes() for path in (tmp_path / "releases").iterdir()}
+    (tmp_path / "guide").mkdir()
+    pasted = tmp_path / "guide" / "install.md"
+    pasted.write_text(GUIDE, encoding="utf-8")
+
+    code, stdout, _ = run_cli("check", "--no-cache", "--fix", str(tmp_path))
+    assert code == 1
+    assert pasted.read_text(encoding="utf-8") == GUIDE
+
+    code, stdout, _ = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", str(tmp_path))
+    assert code == 0
+    assert stdout == "Fixed 1 problem.\nNo problems found in 5 files.\n"
+    assert pasted.read_text(encoding="utf-8") == "# Install\n\nInstall the tool with pip.\n"
+    assert {path: path.read_bytes() for path in (tmp_path / "releases").iterdir()} == notes
+
+
+def test_template_copy_checked_with_compare_with(run_cli, tmp_path):
+    write_releases(tmp_path / "releases", 4)
+    (tmp_path / "guide").mkdir()
+    pasted = tmp_path / "guide" / "install.md"
+    pasted.write_text(GUIDE, encoding="utf-8")
+    first = tmp_path / "releases" / "v1.0.0.md"
+
+    code, stdout, _ = run_cli("check", "--no-cache", str(pasted), "--compare-with", str(tmp_path / "releases"))
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        f'{pasted}:5:1: DL101 duplicate-section section "Upgrade instructions" repeats section '
+        f'"Upgrade instructions" (line 7 of {first}) word for word; remove this copy'
+    )
+
+    # A new release note is no copy, whatever else the run compares it with.
+    code, stdout, _ = run_cli("check", "--no-cache", str(tmp_path / "releases" / "v1.3.0.md"), "--compare-with", str(tmp_path))
+    assert (code, stdout) == (0, "No problems found in 1 file.\n")
+
+    # The first release note is the copy that the pasted one repeats, so a check of it alone learns of the paste.
+    code, stdout, _ = run_cli("check", "--no-cache", str(first), "--compare-with", str(tmp_path))
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        f'{first}:7:1: DL101 duplicate-section section "Upgrade instructions" is repeated word for word by section '
+        f'"Upgrade instructions" (line 5 of {pasted}); remove one of the two copies'
+    )
+
+
 def test_item_repeated_in_three_pages_is_copy(tmp_path):
     # A Q&A item has labelled fields, so its copies are never a template.
     item = "## Backup\n\n**Q:** How do I back up a project?\n\n**A:** Run `acme backup website` and keep the archive.\n"

@@ -671,7 +671,7 @@ def check(
         raise click.UsageError(_("--compare-with cannot read standard input; name files or folders"))
     config_file = _config_file(paths, config_path, no_config)
     settings = _settings(options, config_file)
-    _require_some_rule(settings)
+    _require_some_rule(settings, options, config_file)
     if encoding:
         # An encoding named on the command line is for every input, also those that per-file-encoding names.
         settings = dataclasses.replace(settings, per_file_encoding=())
@@ -808,7 +808,7 @@ def _settings(options: dict, config_file: Path | None):
         sys.exit(EXIT_USAGE)
 
 
-def _require_some_rule(settings) -> None:
+def _require_some_rule(settings, options: dict, config_file: Path | None) -> None:
     """Exit with a usage error when ``select`` and ``ignore`` leave no rule to run.
 
     Such a run would check nothing, so ``select = []`` in the configuration
@@ -816,6 +816,8 @@ def _require_some_rule(settings) -> None:
     job pass whatever the documents contain. An empty ``--select`` is
     already rejected as the option is read. The default lists always leave
     rules, so they are not checked: a replayed run does not load the rules.
+    The message names the option or configuration file that set each list,
+    because the user has to edit that place.
     """
     if settings.select is None and not settings.ignore:
         return
@@ -829,9 +831,35 @@ def _require_some_rule(settings) -> None:
         _(
             "no rule is left to run after select ({select}) and ignore ({ignore}), so nothing would be checked; "
             "select a rule that ignore does not name"
-        ).format(select=selected or _("none"), ignore=ignored or _("none"))
+        ).format(
+            select=_with_source(selected or _("none"), _rule_list_source("select", options, config_file, settings)),
+            ignore=_with_source(ignored or _("none"), _rule_list_source("ignore", options, config_file, settings)),
+        )
     )
     sys.exit(EXIT_USAGE)
+
+
+def _rule_list_source(name: str, options: dict, config_file: Path | None, settings) -> str | None:
+    """Return where the ``select`` or ``ignore`` list of a run came from: its option, the configuration file, or None for the default.
+
+    An option overrides the configuration file (``apply_config``), so a
+    list that no option set and that differs from the default came from
+    the file. A file that sets the default value gets None, which is true
+    of the value.
+    """
+    from doclint.settings import Settings
+
+    if options.get(name) is not None:
+        return f"--{name}"
+    if config_file is not None and getattr(settings, name) != getattr(Settings(), name):
+        return str(config_file)
+    return None
+
+
+def _with_source(rules: str, source: str | None) -> str:
+    if source is None:
+        return rules
+    return _("{rules} from {source}").format(rules=rules, source=source)
 
 
 def _warn_passed_over_configs(paths: Sequence[str], used: Path | None) -> None:

@@ -21,6 +21,17 @@ need a second copy under it, so ``duplicate-section`` still reports that
 copy against the first one under the same parent, and leaves the copies
 that the other pages need unreported.
 
+The template belongs to each folder where its copies sit under at least
+``TEMPLATE_MIN_SECTIONS`` parents (``Template.folders``). A copy in any
+other folder, such as the upgrade instructions of ``releases/`` pasted
+into ``guide/install.md``, is a copy like any other: ``duplicate-section``
+reports it against the first copy in a template folder (``Template.first``),
+also when its own path sorts before every page of the template.
+
+NOTE: folders are compared as whole paths, so two notes in ``releases/2025/``
+next to a template in ``releases/2024/`` are reported as copies until the
+new folder has a third.
+
 The same numbers decide which clauses ``near-duplicate-section`` takes
 for template text among the sections that share a heading.
 """
@@ -30,6 +41,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Callable
 
@@ -49,35 +61,58 @@ logger = logging.getLogger(__name__)
 ParentOf = Callable[[Document, Section], "Section | None"]
 
 
-def template_firsts(documents: list[Document], copies: ExactCopies, parent_of: ParentOf) -> set[SectionEntry]:
-    """Return the first copy of each group of copies that is a template, as the module docstring defines it."""
+@dataclass(frozen=True)
+class Template:
+    """A group of copies that is a template, as the module docstring defines it."""
+
+    folders: frozenset[PurePath]
+    """The folders where the copies sit under at least ``TEMPLATE_MIN_SECTIONS`` parents."""
+    first: SectionEntry
+    """The first copy, in run order, in one of ``folders``: the copy that a copy outside them is reported against."""
+
+    def has_folder_of(self, entry: SectionEntry) -> bool:
+        """Return whether ``entry`` is in one of ``folders``, where each page needs its copy."""
+        return folder_of(entry) in self.folders
+
+
+def find_templates(documents: list[Document], copies: ExactCopies, parent_of: ParentOf) -> dict[SectionEntry, Template]:
+    """Map the first copy (in run order) of each group of copies that is a template to that template."""
     groups: dict[SectionEntry, list[SectionEntry]] = {}
     for later, first in copies.first_of.items():
         groups.setdefault(first, [first]).append(later)
     if not any(len(group) >= TEMPLATE_MIN_SECTIONS for group in groups.values()):
-        return set()
+        return {}
 
     headings = _heading_counts(documents)
-    templates = set()
+    templates = {}
     for first, group in groups.items():
-        if _is_template(group, headings, parent_of):
+        template = _template(group, headings, parent_of)
+        if template is not None:
             logger.debug("%d copies of %s:%d are a template", len(group), first.document.path, first.section.line)
-            templates.add(first)
+            templates[first] = template
     return templates
 
 
-def _is_template(group: list[SectionEntry], headings: dict[str, int], parent_of: ParentOf) -> bool:
+def folder_of(entry: SectionEntry) -> PurePath:
+    return PurePath(entry.document.path).parent
+
+
+def _template(group: list[SectionEntry], headings: dict[str, int], parent_of: ParentOf) -> Template | None:
+    """Return the template that a group of copies (first copy first, in run order) forms, or None for a group of plain copies."""
     section = group[0].section
     if len(group) < TEMPLATE_MIN_SECTIONS or section.children or section.fields:
-        return False
+        return None
 
     parents = {(id(entry.document), id(parent_of(entry.document, entry.section))): entry for entry in group}
-    folders = Counter(PurePath(entry.document.path).parent for entry in parents.values())
-    if max(folders.values()) < TEMPLATE_MIN_SECTIONS:
-        return False
+    parents_per_folder = Counter(folder_of(entry) for entry in parents.values())
+    folders = frozenset(folder for folder, count in parents_per_folder.items() if count >= TEMPLATE_MIN_SECTIONS)
+    if not folders:
+        return None
 
     with_heading = headings.get(_heading_key(section), 0)
-    return len(group) >= math.ceil(HEADING_TEMPLATE_MIN_SHARE * with_heading)
+    if len(group) < math.ceil(HEADING_TEMPLATE_MIN_SHARE * with_heading):
+        return None
+    return Template(folders, next(entry for entry in group if folder_of(entry) in folders))
 
 
 def _heading_counts(documents: list[Document]) -> dict[str, int]:

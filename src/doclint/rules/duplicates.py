@@ -5,8 +5,10 @@
 is reported, so the subsections of a copied chapter are not reported again.
 A short boilerplate section ("None." under ``## Options``) under another
 parent or in another file is not reported (``is_boilerplate``), and neither
-is a section that three or more parents repeat by design, such as the
-upgrade instructions of every release note (``doclint.template_copies``).
+is a section that three or more parents of one folder repeat by design,
+such as the upgrade instructions of every release note. A copy of such a
+template in another folder is reported against the template's first copy
+(``doclint.template_copies``).
 
 ``near-duplicate-section`` scores the bodies of different sections with
 rapidfuzz's ``fuzz.ratio`` (an Indel similarity over characters, so CJK text
@@ -39,27 +41,17 @@ from doclint.similarity import SectionEntry, copy_title, exact_copies, is_long_e
 from doclint.source import Source
 from doclint.prose_language import in_other_languages
 from doclint.suppressions import lines_to_keep
-from doclint.template_copies import template_firsts
+from doclint.template_copies import Template, find_templates
 
 logger = logging.getLogger(__name__)
 
 
 def check_duplicates(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
     parents = ParentSections()
-    # The copies of each first copy seen so far, the first copy included, in run order.
-    seen: dict[SectionEntry, list[SectionEntry]] = {}
     found = exact_copies(documents)
-    templates = template_firsts(list(documents), found, parents.parent_of)
-    for later, first in found.first_of.items():
-        copies = seen.setdefault(first, [first])
-        copies.append(later)
+    templates = find_templates(list(documents), found, parents.parent_of)
+    for later, first, copies in _copy_pairs(found.first_of, templates, parents):
         later_parent = parents.parent_of(later.document, later.section)
-        if first in templates:
-            # Each page of a template needs its copy, but a page that contains it twice does not need the second.
-            first = _earlier_sibling(later, copies, later_parent, parents)
-            if first is None:
-                continue
-
         first_parent = parents.parent_of(first.document, first.section)
         parents_differ = later.document is first.document and later_parent is not first_parent
         if (later.document is not first.document or parents_differ) and is_boilerplate(later):
@@ -85,6 +77,38 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
         yield DUPLICATE_SECTION.section_diagnostic(
             later.document, later.section, message, [_related(first, _("first copy"))], fix=removal_fix(later, first, parents_differ)
         )
+
+
+def _copy_pairs(
+    first_of: dict[SectionEntry, SectionEntry], templates: dict[SectionEntry, Template], parents: ParentSections
+) -> Iterator[tuple[SectionEntry, SectionEntry, list[SectionEntry]]]:
+    """Yield each copy that may be reported, the copy it repeats, and the copies of its group up to it in run order.
+
+    A copy in a folder of a template is left out unless an earlier copy
+    sits under the same parent, because each page of the template needs
+    its copy but not a second one. A copy outside the template's folders
+    is paired with the template's first copy, also when it is the first
+    copy of its group because its path sorts before the template's pages.
+    """
+    for first, template in templates.items():
+        if not template.has_folder_of(first):
+            yield first, template.first, [first]
+
+    # The copies of each first copy seen so far, the first copy included, in run order.
+    seen: dict[SectionEntry, list[SectionEntry]] = {}
+    for later, first in first_of.items():
+        copies = seen.setdefault(first, [first])
+        copies.append(later)
+        template = templates.get(first)
+        if template is None:
+            yield later, first, copies
+            continue
+
+        sibling = _earlier_sibling(later, copies, parents.parent_of(later.document, later.section), parents)
+        if sibling is not None:
+            yield later, sibling, copies
+        elif not template.has_folder_of(later):
+            yield later, template.first, copies
 
 
 def _earlier_sibling(
