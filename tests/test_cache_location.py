@@ -436,6 +436,8 @@ def test_full_disk_warned(folder, run_cli, monkeypatch):
         def write(self, data):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
+    # The signing key is stored first, because a key that cannot be stored turns the cache off with its own warning.
+    cachefiles.signing_key()
     monkeypatch.setattr(cachefiles.os, "fdopen", FullDisk)
     code, stdout, _stderr = run_cli("check", "--format", "json", "--jobs", "1", "docs")
 

@@ -232,7 +232,7 @@ def test_file_as_cache_home_named(duplicated, run_process, monkeypatch):
     assert stderr.startswith(f"doclint: warning: {duplicated}: cannot read the cache key (Not a directory), ")
 
 
-def test_unstorable_key_still_caches(duplicated, run_cli, monkeypatch):
+def test_unstorable_key_warns_without_cache(duplicated, run_cli, monkeypatch):
     open_file = os.open
 
     def refuse_key(path, *arguments):
@@ -244,9 +244,33 @@ def test_unstorable_key_still_caches(duplicated, run_cli, monkeypatch):
     code, stdout, _stderr = run_cli("check", "--format", "json", "doc.md")
 
     assert code == 1
-    assert json.loads(stdout)["warnings"] == []
+    assert json.loads(stdout)["warnings"] == [
+        f"{key_file()}: cannot store the cache key (Permission denied), so this run does not use the cache; "
+        "make that folder writable, set XDG_CACHE_HOME to a writable folder, or pass --no-cache"
+    ]
     assert not key_file().exists()
-    assert list(Path(".doclint_cache").glob("v*/runs/*.pickle")), "the run is stored, signed with a key for this process"
+    assert not Path(".doclint_cache").exists(), "entries signed with a key that is not stored would never be used again"
+
+
+def test_unwritable_key_removed_and_warned(duplicated, run_cli, monkeypatch):
+    real_fdopen = os.fdopen
+
+    def full_disk(descriptor, *arguments, **options):
+        handle = real_fdopen(descriptor, *arguments, **options)
+        if getattr(handle, "name", None) == descriptor and "w" in getattr(handle, "mode", ""):
+            handle.close()
+            raise OSError(28, "No space left on device")
+        return handle
+
+    monkeypatch.setattr(os, "fdopen", full_disk)
+    code, stdout, _stderr = run_cli("check", "--format", "json", "doc.md")
+
+    assert code == 1
+    assert json.loads(stdout)["warnings"][0] == (
+        f"{key_file()}: cannot store the cache key (No space left on device), so this run does not use the cache; "
+        "make that folder writable, set XDG_CACHE_HOME to a writable folder, or pass --no-cache"
+    )
+    assert not key_file().exists(), "a key that was not written in full must not sign entries"
 
 
 def test_read_skips_device_link(store):

@@ -357,7 +357,7 @@ def _delete_if_older(path: Path, cutoff: float) -> int:
 
 
 class CacheKeyError(Exception):
-    """The cache signing key exists but cannot be read, so no cache entry can be checked or signed."""
+    """The cache signing key cannot be read or stored, so no cache entry can be checked or signed for later runs."""
 
 
 # The signing key of each key file read or created in this process.
@@ -373,18 +373,21 @@ def key_path() -> Path:
 def signing_key() -> bytes:
     """Return this user's cache signing key, creating it on first use.
 
-    A key that cannot be stored (a read-only or missing home folder) is
-    replaced by a fresh key for this process, whose entries later runs
-    ignore. A key file that exists but cannot be read raises
-    ``CacheKeyError``: ``sudo doclint check`` leaves a key that only root
-    may read, and entries signed with a fresh key would be ignored by every
-    later run, so the caller runs without the cache and warns how to repair it.
+    Raises ``CacheKeyError`` when the key cannot be read or stored: a key
+    file that only root may read (left by ``sudo doclint check``), or a
+    read-only or missing home folder. Entries signed with a key that is not
+    stored would be ignored by every later run, so the caller runs without
+    the cache and warns how to repair it.
     """
     try:
         path = key_path()
     except RuntimeError as error:  # no HOME and no entry in the password database
-        logger.debug("cannot find the user's cache folder (%s); this run's cache entries will not be reused", error)
-        return secrets.token_bytes(32)
+        raise CacheKeyError(
+            _(
+                "cannot find the user's cache folder for the cache key ({reason}), so this run does not use the cache; "
+                "set XDG_CACHE_HOME to a writable folder or pass --no-cache"
+            ).format(reason=error)
+        ) from error
     if path in _keys:
         return _keys[path]
     key = _read_key(path)
@@ -409,6 +412,7 @@ def _create_key(path: Path) -> bytes:
 
     A key that cannot be stored in full is removed again, because a
     truncated key would be easy to guess and would sign later entries.
+    Raises ``CacheKeyError`` when the key cannot be stored.
     """
     key = secrets.token_bytes(32)
     try:
@@ -418,15 +422,22 @@ def _create_key(path: Path) -> bytes:
         # A concurrent run created the key first, or a file is where the folder should be.
         return _read_key(path) or key
     except OSError as error:
-        logger.debug("cannot store the cache key in %s (%s); this run's cache entries will not be reused", path, error.strerror)
-        return key
+        raise CacheKeyError(_unstorable_key_message(path, error)) from error
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(key)
     except OSError as error:
-        logger.debug("cannot write the cache key %s (%s); this run's cache entries will not be reused", path, error.strerror)
         path.unlink(missing_ok=True)
+        raise CacheKeyError(_unstorable_key_message(path, error)) from error
     return key
+
+
+def _unstorable_key_message(path: Path, error: OSError) -> str:
+    """Return the warning for a key that cannot be stored: the file, the reason and the ways out."""
+    return _(
+        "{path}: cannot store the cache key ({reason}), so this run does not use the cache; "
+        "make that folder writable, set XDG_CACHE_HOME to a writable folder, or pass --no-cache"
+    ).format(path=path, reason=error.strerror or error)
 
 
 def _key_error_message(path: Path, error: OSError) -> str:
