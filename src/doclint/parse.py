@@ -489,7 +489,7 @@ def _split_items(
         index
         for index, block in enumerate(blocks[:-1])
         if isinstance(block, Paragraph)
-        and bold_question(block.markdown, labels) is not None
+        and bold_question(block.markdown, labels, numbered_task=True) is not None
         and _is_field(blocks[index + 1], labels, "answer")
     ]
     starts = sorted(set(bold_starts) | set(_flat_item_starts(blocks, labels)))
@@ -582,7 +582,7 @@ def _flat_item_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
         found = labels.match(block.markdown)
         if found is None:
             # A bold question (``**问：如何轮换密钥？**``) is the question of the answer that follows it.
-            if bold_question(block.markdown, labels) is not None:
+            if bold_question(block.markdown, labels, numbered_task=True) is not None:
                 last_key = "question"
             continue
         if found.key == "question":
@@ -598,7 +598,7 @@ def _flat_item_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
 def _item_section(blocks: list[Block], level: int, labels: LabelTable, source: Source) -> Section:
     paragraph = blocks[0]
     assert isinstance(paragraph, Paragraph)
-    question = bold_question(paragraph.markdown, labels)
+    question = bold_question(paragraph.markdown, labels, numbered_task=True)
     assert question is not None
     number, title, label = question
 
@@ -647,12 +647,18 @@ _BOLD_PARAGRAPH_RE = re.compile(r"^\s*(\*\*|__)(?P<inner>[^\n]+?)\1\s*$")
 _ITEM_NUMBER_RE = re.compile(r"^\s*(?P<number>\d+)\s*[.．、:：)）]?\s*")
 
 
-def bold_question(markdown: str, labels: LabelTable) -> tuple[str | None, str, str] | None:
+def bold_question(
+    markdown: str, labels: LabelTable, *, numbered_task: bool = False
+) -> tuple[str | None, str, str] | None:
     """Recognise a paragraph that is one bold question: ``**问题 3：如何排序？**``, ``**Q: Why?**``.
 
     Returns (number, question text, label as written) or None. The bold
     text must open with a question label (with an optional number) or end
-    with a question mark, ASCII or full-width.
+    with a question mark, ASCII or full-width. With ``numbered_task``, a
+    bold text that opens with an item number is a question too, such as
+    the task ``**5. 写一个线性回归的训练代码**``. The item splitter passes
+    it and opens an item there only when an answer field follows, because
+    a numbered bold line alone is as often a step or a sub-heading.
     """
     found = _BOLD_PARAGRAPH_RE.match(markdown)
     if not found:
@@ -669,7 +675,7 @@ def bold_question(markdown: str, labels: LabelTable) -> tuple[str | None, str, s
         text = text.lstrip(":： ")
     else:
         number, text = split_number(inner)
-        if not text.endswith(("?", "？")):
+        if not text.endswith(("?", "？")) and not (numbered_task and number is not None):
             return None
     if not text:
         return None
