@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -126,6 +126,7 @@ class _TreeBuilder:
         roots = items + roots
         for section in roots:
             _finish_section(section, self.labels, self.source, self._plain_text)
+        _ask_with_numbered_headings(roots)
         return Document(self.source, front_matter, preamble, roots)
 
     def _read_heading(self) -> Section:
@@ -471,6 +472,46 @@ def _piece_text(lines: list[str], last: bool, plain_text: Callable[[str], str]) 
     if last:
         return plain_text(markdown)
     return plain_text(markdown + "\n").removesuffix("\n")
+
+
+def _ask_with_numbered_headings(roots: list[Section]) -> None:
+    """Give numbered heading items their heading as question when the document writes no question field under one.
+
+    A bank of tasks such as ``### 8. 解释一下CAP定理`` over ``**答案：**``
+    states each question in its heading, without a question mark. A
+    document that writes ``**题目：**`` under some numbered headings uses
+    its headings as topics, so there an item without the field still
+    lacks its question. So does an item whose answer field comes after
+    other text, because that text may be its question under a label that
+    doclint does not know.
+    """
+    numbered = [section for section in _walk(roots) if section.kind == "heading" and section.number is not None]
+    if any(_has_labelled_question(section) for section in numbered):
+        return
+
+    for section in numbered:
+        if "question" in section.fields or not _answer_opens(section):
+            continue
+        question = Field("question", "", section.line, section.line, section.title)
+        section.fields = {"question": question, **section.fields}
+
+
+def _answer_opens(section: Section) -> bool:
+    """Return whether a section's first block is its answer field."""
+    answer = section.fields.get("answer")
+    return answer is not None and bool(section.blocks) and section.blocks[0].line == answer.line
+
+
+def _has_labelled_question(section: Section) -> bool:
+    """Return whether a section writes its question under a label, rather than as its heading."""
+    question = section.fields.get("question")
+    return question is not None and question.label != ""
+
+
+def _walk(sections: list[Section]) -> Iterator[Section]:
+    for section in sections:
+        yield section
+        yield from _walk(section.children)
 
 
 def _split_items(
