@@ -242,6 +242,21 @@ def test_user_schema_with_local_refs(tmp_path, run_cli, monkeypatch):
     ]
 
 
+def test_missing_field_hint_in_document_language(tmp_path):
+    schema = write_json(tmp_path / "qa.schema.json", {"properties": {"sections": {"items": {"properties": {"fields": {"required": ["explanation"]}}}}}})
+    chinese = tmp_path / "zh.md"
+    chinese.write_text("## 1. 撤销\n\n**题目：** 怎样撤销？\n\n**答案：** 按 Ctrl+Z。\n", encoding="utf-8")
+    mixed = tmp_path / "mixed.md"
+    mixed.write_text("## 1. 撤销\n\n**题目：** 怎样撤销？\n\n**Answer:** 按 Ctrl+Z。\n", encoding="utf-8")
+
+    chinese_messages = [d.message for d in schema_findings(chinese, schema=str(schema))]
+    mixed_messages = [d.message for d in schema_findings(mixed, schema=str(schema))]
+
+    # The document writes its labels in Chinese, so the Chinese label alone is suggested.
+    assert chinese_messages == ['item "1. 撤销" has no explanation field; add it as **解析：** followed by its text']
+    assert mixed_messages == ['item "1. 撤销" has no explanation field; add it as **解析：** or **Explanation:** followed by its text']
+
+
 def test_draft7_schema(tmp_path):
     schema = write_json(
         tmp_path / "d7.schema.json",
@@ -254,7 +269,7 @@ def test_draft7_schema(tmp_path):
     path = tmp_path / "faq.md"
     path.write_text("## 1. Undo\n\n**Question:** How?\n", encoding="utf-8")
     findings = schema_findings(path, schema=str(schema))
-    assert [(d.line, d.message) for d in findings] == [(1, 'item "1. Undo" has no answer field; add it as **答案：** or **Answer:** followed by its text')]
+    assert [(d.line, d.message) for d in findings] == [(1, 'item "1. Undo" has no answer field; add it as **Answer:** followed by its text')]
 
 
 def test_custom_message_placeholders(tmp_path):
@@ -656,7 +671,7 @@ def test_front_matter_path_relative_to_document(tmp_path, monkeypatch):
     )
     monkeypatch.chdir(FIXTURES)
     findings = schema_findings(path)
-    assert [(d.line, d.message) for d in findings] == [(4, 'section "Undo" has no answer field; add it as **答案：** or **Answer:** followed by its text')]
+    assert [(d.line, d.message) for d in findings] == [(4, 'section "Undo" has no answer field; add it as **Answer:** followed by its text')]
 
 
 def test_front_matter_overrides_schema_option(tmp_path):

@@ -321,7 +321,7 @@ def _required(
     if missing is None:
         return None
     if location.kind == "section" and location.rest == ("fields",):
-        examples = _bold_label(in_use[missing]) if missing in in_use else label_examples(labels, missing)
+        examples = _bold_label(in_use[missing]) if missing in in_use else _label_hint(labels, missing, in_use)
         if examples:
             return _("{section} has no {field} field; add it as {labels} followed by its text").format(
                 section=node_phrase(location), field=field_name(missing), labels=examples
@@ -369,6 +369,24 @@ def label_examples(labels: LabelTable, key: str) -> str:
     if len(bold_labels) < 2:
         return "".join(bold_labels)
     return _("{first} or {second}").format(first=bold_labels[0], second=bold_labels[1])
+
+
+def _label_hint(labels: LabelTable, key: str, in_use: Mapping[str, str]) -> str:
+    """Return the labels to suggest for a field that the document never writes.
+
+    A document whose other labels are all CJK (``**答案：**``) gets the CJK
+    label alone, and one whose labels are all ASCII the ASCII label alone,
+    because a writer keeps to one language. Otherwise both are suggested.
+    """
+    used = list(in_use.values())
+    candidates = field_labels(labels, key)
+    if used and all(not label.isascii() for label in used):
+        candidates = [label for label in candidates if not label.isascii()]
+    elif used and all(label.isascii() for label in used):
+        candidates = [label for label in candidates if label.isascii()]
+    if len(candidates) == 1:
+        return _bold_label(candidates[0])
+    return label_examples(labels, key)
 
 
 def _bold_label(label: str) -> str:
