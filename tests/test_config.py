@@ -314,7 +314,7 @@ def test_select_in_file_and_ignore_option_named(run_cli, project):
     )
 
 
-def test_ignore_of_every_default_rule_is_error_in_chinese(run_cli, project):
+def test_ignore_all_rules_zh(run_cli, project):
     (project / ".doclint.toml").write_text('ignore = ["DL1", "DL2", "DL3", "DL4", "DL9"]\n')
     code, _, stderr = run_cli("check", "--lang", "zh-CN", str(project / "notes.md"))
     assert code == 2

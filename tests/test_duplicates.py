@@ -730,6 +730,14 @@ retries = 3
 """
 
 
+def write_pages(root, pages):
+    """Write each page of ``pages``, a mapping of relative paths to texts, under ``root``."""
+    for relative, text in pages.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
 def write_configure_pages(root, english_caption, chinese_caption):
     """Write an English page and its translation whose Configure sections share one TOML block."""
     (root / "en").mkdir()
@@ -759,27 +767,30 @@ def test_short_captions_in_one_script_not_near_duplicate(tmp_path):
 
 
 def test_code_only_translation_not_near_duplicate(tmp_path):
-    (tmp_path / "en").mkdir()
-    (tmp_path / "zh").mkdir()
-    (tmp_path / "en" / "usage.md").write_text(f"# Usage\n\n## Example\n\n{CONFIG_BLOCK}", encoding="utf-8")
-    (tmp_path / "zh" / "usage.md").write_text(f"# 用法\n\n## 示例\n\n{CONFIG_BLOCK}", encoding="utf-8")
+    write_pages(
+        tmp_path,
+        {"en/usage.md": f"# Usage\n\n## Example\n\n{CONFIG_BLOCK}", "zh/usage.md": f"# 用法\n\n## 示例\n\n{CONFIG_BLOCK}"},
+    )
     assert findings(tmp_path, rule="near-duplicate-section") == []
 
 
 def test_mixed_short_prose_keeps_near_duplicate(tmp_path):
     # "Configure 示例" mixes both scripts and is too short for either to dominate, so the shared code decides.
-    (tmp_path / "en").mkdir()
-    (tmp_path / "zh").mkdir()
-    (tmp_path / "en" / "install.md").write_text(f"# Install\n\n## Configure\n\nExample:\n\n{CONFIG_BLOCK}", encoding="utf-8")
-    (tmp_path / "zh" / "install.md").write_text(f"# 安装\n\n## Configure\n\n示例：\n\n{CONFIG_BLOCK}", encoding="utf-8")
+    write_pages(
+        tmp_path,
+        {
+            "en/install.md": f"# Install\n\n## Configure\n\nExample:\n\n{CONFIG_BLOCK}",
+            "zh/install.md": f"# 安装\n\n## Configure\n\n示例：\n\n{CONFIG_BLOCK}",
+        },
+    )
     near = findings(tmp_path, rule="near-duplicate-section")
     assert [(d.path, d.line) for d in near] == [(str(tmp_path / "zh" / "install.md"), 3)]
 
 
 def test_code_only_sections_same_script_near_duplicate(tmp_path):
-    (tmp_path / "en").mkdir()
-    (tmp_path / "guide").mkdir()
-    (tmp_path / "en" / "usage.md").write_text(f"# Usage\n\n## Example\n\n{CONFIG_BLOCK}", encoding="utf-8")
-    (tmp_path / "guide" / "usage.md").write_text(f"# Guide\n\n## Sample\n\n{CONFIG_BLOCK}", encoding="utf-8")
+    write_pages(
+        tmp_path,
+        {"en/usage.md": f"# Usage\n\n## Example\n\n{CONFIG_BLOCK}", "guide/usage.md": f"# Guide\n\n## Sample\n\n{CONFIG_BLOCK}"},
+    )
     near = findings(tmp_path, rule="near-duplicate-section")
     assert [(d.path, d.line) for d in near] == [(str(tmp_path / "guide" / "usage.md"), 3)]

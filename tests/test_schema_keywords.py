@@ -161,7 +161,7 @@ def test_cli_warns_again_on_cached_run(run_process, tmp_path):
     assert json.loads(second[1])["warnings"] == [REQUIRD, MINLENGHT]
 
 
-def test_cli_warns_for_front_matter_schema_on_cached_run(run_process, tmp_path):
+def test_front_matter_schema_warned_when_cached(run_process, tmp_path):
     write_json(tmp_path / "answer.schema.json", ANSWER_SCHEMA)
     (tmp_path / "d.md").write_text("---\ndoclint-schema: answer.schema.json\n---\n# Item\n\ntext\n", encoding="utf-8")
 

@@ -9,10 +9,11 @@ one from the configuration file is relative to that file's folder
 (``doclint.config``). A leading ``~`` stands for the home folder in all three.
 
 doclint creates a missing folder when it writes the first entry
-(``doclint.cachefiles``), so only an empty value, the path of something
-that exists and is not a folder, and a path through a symbolic link to
-nothing are rejected here, before any document is read. A folder that cannot be written is found only by writing, and the
-run then warns once.
+(``doclint.cachefiles``). So only three values are rejected here, before
+any document is read: an empty value, the path of something that exists
+and is not a folder, and a path through a symbolic link to nothing. A
+folder that cannot be written is found only by writing, and the run then
+warns once.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -485,7 +485,8 @@ def _ask_with_numbered_headings(roots: list[Section]) -> None:
     other text, because that text may be its question under a label that
     doclint does not know.
     """
-    numbered = [section for section in _walk(roots) if section.kind == "heading" and section.number is not None]
+    sections = (section for root in roots for section in root.walk())
+    numbered = [section for section in sections if section.kind == "heading" and section.number is not None]
     if any(_has_labelled_question(section) for section in numbered):
         return
 
@@ -506,12 +507,6 @@ def _has_labelled_question(section: Section) -> bool:
     """Return whether a section writes its question under a label, rather than as its heading."""
     question = section.fields.get("question")
     return question is not None and question.label != ""
-
-
-def _walk(sections: list[Section]) -> Iterator[Section]:
-    for section in sections:
-        yield section
-        yield from _walk(section.children)
 
 
 def _split_items(

@@ -1,8 +1,8 @@
 """Keywords of a schema file that its draft does not define, such as a misspelled ``"minLenght"``.
 
 JSON Schema ignores a keyword that it does not know, so a schema with
-``"requird": ["answer"]`` accepts every document, and nothing tells its
-writer why. doclint warns about such keywords, once per file and keyword,
+``"requird": ["answer"]`` accepts every document, and its writer gets no
+sign of the typo. doclint warns about such keywords, once per file and keyword,
 and names the close keyword when there is one.
 
 The keywords of a draft are those that jsonschema validates for it
@@ -122,7 +122,7 @@ def unknown_keywords(contents: Any, validator_class: type[Validator]) -> list[Un
 
 def unknown_keyword_message(display: str, unknown: UnknownKeyword) -> str:
     """Return the warning for one unknown keyword of the schema file ``display``."""
-    shown = pointer_list(unknown.pointers)
+    pointers = pointer_list(unknown.pointers)
     if unknown.in_other_draft and unknown.replacements:
         template = _('{path}: keyword "{keyword}" at {pointers} is not part of {draft}, the draft of this schema, so it '
                      "checks nothing; use {replacements} in its place, or declare a draft that has it in $schema")
@@ -138,7 +138,7 @@ def unknown_keyword_message(display: str, unknown: UnknownKeyword) -> str:
     return template.format(
         path=display,
         keyword=unknown.keyword,
-        pointers=shown,
+        pointers=pointers,
         draft=unknown.draft,
         suggestion=unknown.suggestion,
         replacements=_quoted_choices(unknown.replacements),

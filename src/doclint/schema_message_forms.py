@@ -1,7 +1,7 @@
 """The forms of ``x-doclint-message``, their check when a schema loads, and the template each gives for an error.
 
 A schema gives its own message for a failed constraint with
-``x-doclint-message`` in the schema object that holds the constraint, in
+``x-doclint-message`` in the schema object that contains the constraint, in
 one of these forms:
 
 - a template string, for every keyword of that object;
@@ -223,7 +223,7 @@ def _check_template(template: str, location: str, display: str) -> None:
 def unused_message_keywords(node: Any, location: str, display: str) -> list[str]:
     """Return a warning for each keyword of an ``x-doclint-message`` object that its schema object does not have.
 
-    doclint takes a message for a failed keyword from the object that holds
+    doclint takes a message for a failed keyword from the object that contains
     that keyword, so a message for a keyword that the object lacks, such as
     a misspelled ``"requird"``, is never shown, and nothing else says so.
     """

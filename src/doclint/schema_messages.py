@@ -501,7 +501,7 @@ def _is_yaml_1_1_boolean(error: ValidationError, location: Location) -> bool:
     """Return whether a YAML front matter value that fails a boolean type is a boolean of YAML 1.1, such as ``off``.
 
     Such a value is a boolean to PyYAML and to tools that follow YAML 1.1,
-    so the message says why it is a string here.
+    so the message explains why it is a string here.
     """
     required = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
     return (

@@ -13,8 +13,8 @@ so ``duplicate-section`` leaves out a group of copies that is a template:
   page of each of three folders is still reported;
 - those copies are at least half of the run's sections whose heading has
   the same title (``HEADING_TEMPLATE_MIN_SHARE``), so the text is the norm
-  for that heading and not one copy among sections that each say their
-  own thing.
+  for that heading and not one copy among sections that each have their
+  own text.
 
 A parent counts once however often it contains the section. It does not
 need a second copy under it, so ``duplicate-section`` still reports that
