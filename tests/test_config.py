@@ -157,10 +157,15 @@ GERMAN_ITEM = "# FAQ\n\n## Frage eins?\n\nAntwort: Ja.\n"
 
 
 def ast_fields(run_cli, *arguments):
-    """Run ``doclint ast`` and return (exit code, the field keys of the first subsection, stderr)."""
+    """Run ``doclint ast`` and return (exit code, the labels of the first subsection's fields by key, stderr).
+
+    A heading that asks a question with prose under it has a question and
+    an answer field without labels, so the labels show which fields a
+    configured label made.
+    """
     code, stdout, stderr = run_cli("ast", *arguments)
-    fields = json.loads(stdout)["sections"][0]["children"][0]["fields"] if stdout else None
-    return code, sorted(fields or ()), stderr
+    fields = json.loads(stdout)["sections"][0]["children"][0]["fields"] if stdout else {}
+    return code, {key: field["label"] for key, field in fields.items()}, stderr
 
 
 def test_ast_reads_found_config(run_cli, tmp_path):
@@ -168,18 +173,20 @@ def test_ast_reads_found_config(run_cli, tmp_path):
     (tmp_path / "docs" / "de.md").write_text(GERMAN_ITEM, encoding="utf-8")
     (tmp_path / ".doclint.toml").write_text('[labels]\nanswer = ["Antwort"]\n', encoding="utf-8")
 
-    assert ast_fields(run_cli, str(tmp_path / "docs" / "de.md")) == (0, ["answer", "question"], "")
-    assert ast_fields(run_cli, "--no-config", str(tmp_path / "docs" / "de.md")) == (0, [], "")
+    assert ast_fields(run_cli, str(tmp_path / "docs" / "de.md")) == (0, {"question": "", "answer": "Antwort"}, "")
+    assert ast_fields(run_cli, "--no-config", str(tmp_path / "docs" / "de.md")) == (0, {"question": "", "answer": ""}, "")
 
 
 def test_ast_config_option(run_cli, tmp_path):
     (tmp_path / "de.md").write_text(GERMAN_ITEM, encoding="utf-8")
     (tmp_path / "labels.toml").write_text('[labels]\nanswer = ["Antwort"]\n', encoding="utf-8")
 
-    assert ast_fields(run_cli, "--config", str(tmp_path / "labels.toml"), str(tmp_path / "de.md")) == (0, ["answer", "question"], "")
+    assert ast_fields(run_cli, "--config", str(tmp_path / "labels.toml"), str(tmp_path / "de.md")) == (
+        0, {"question": "", "answer": "Antwort"}, ""
+    )
     assert ast_fields(run_cli, "--config", str(tmp_path / "nope.toml"), str(tmp_path / "de.md")) == (
         2,
-        [],
+        {},
         f"doclint: error: {tmp_path / 'nope.toml'}: no such configuration file; check the --config path\n",
     )
 
@@ -590,14 +597,14 @@ def test_bracketed_configured_label(run_cli, tmp_path):
     (tmp_path / "题库.md").write_text(BRACKET_ITEM, encoding="utf-8")
     (tmp_path / ".doclint.toml").write_text('[labels]\nquestion = ["【考题】"]\n', encoding="utf-8")
 
-    assert ast_fields(run_cli, str(tmp_path / "题库.md")) == (0, ["answer", "question"], "")
+    assert ast_fields(run_cli, str(tmp_path / "题库.md")) == (0, {"question": "考题", "answer": "答案"}, "")
 
 
 def test_configured_label_with_colon(run_cli, tmp_path):
     (tmp_path / "题库.md").write_text(BRACKET_ITEM.replace("【考题】", "考题："), encoding="utf-8")
     (tmp_path / ".doclint.toml").write_text('[labels]\nquestion = ["**考题：**"]\n', encoding="utf-8")
 
-    assert ast_fields(run_cli, str(tmp_path / "题库.md")) == (0, ["answer", "question"], "")
+    assert ast_fields(run_cli, str(tmp_path / "题库.md")) == (0, {"question": "考题", "answer": "答案"}, "")
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from doclint.heading_numbers import split_number
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
 from doclint.plain_text import inline_plain_text
+from doclint.prose_answers import asks_in_heading, continues_numbering, prose_answer
 from doclint.model import (
     Admonition,
     Block,
@@ -44,7 +45,6 @@ from doclint.model import (
     ListItem,
     Paragraph,
     Section,
-    Step,
     Table,
     ThematicBreak,
 )
@@ -333,9 +333,8 @@ def _finish_section(section: Section, labels: LabelTable, source: Source, plain_
         section.fields = {"question": question, **_collect_fields(section.blocks, labels)}
     else:
         section.fields = _collect_fields(section.blocks, labels)
-        if "answer" in section.fields and section.title.rstrip().endswith(("?", "？")):
-            # The heading is the question of "## Can two processes write at once?" with an answer field under it.
-            section.fields = {"question": Field("question", "", section.line, section.line, section.title), **section.fields}
+        if asks_in_heading(section.title):
+            _take_heading_question(section)
 
     content = list(section.blocks)
     if not section.children:
@@ -347,6 +346,26 @@ def _finish_section(section: Section, labels: LabelTable, source: Source, plain_
     if section.children:
         ends.append(section.children[-1].end_line)
     section.end_line = max(ends)
+
+
+def _take_heading_question(section: Section) -> None:
+    """Make a section whose heading asks a question an item, with that heading as its question field.
+
+    ``## Can two processes write at once?`` is the question of the
+    ``**Answer:**`` field under it. A heading section with no fields and
+    no subsections answers in the prose under it instead, as a FAQ page
+    of a documentation site does, and that prose is its answer field.
+    """
+    question = Field("question", "", section.line, section.line, section.title)
+    if "answer" in section.fields:
+        section.fields = {"question": question, **section.fields}
+        return
+
+    if section.kind != "heading" or section.fields or section.children:
+        return
+    answer = prose_answer(section.blocks)
+    if answer is not None:
+        section.fields = {"question": question, "answer": answer}
 
 
 def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: Callable[[str], str]) -> list[Block]:
@@ -718,12 +737,6 @@ def bold_question(
     return number, text.strip(), label
 
 
-def _continues(block: ListBlock, steps: list[Step]) -> bool:
-    """Return whether an ordered list goes on with the numbering of the steps before it."""
-    last = steps[-1].number
-    return block.ordered and block.start is not None and last is not None and block.start == last + 1
-
-
 def _collect_fields(blocks: list[Block], labels: LabelTable) -> dict[str, Field]:
     """Find the labelled fields among a section's blocks.
 
@@ -780,7 +793,7 @@ def _read_field(found: LabelMatch, blocks: list[Block], labels: LabelTable) -> F
             texts.append(line_steps.text_before[index])
         elif index == 0:
             texts.append(strip_label(block.text, found.label))
-        elif isinstance(block, ListBlock) and (not field.steps or _continues(block, field.steps)):
+        elif isinstance(block, ListBlock) and (not field.steps or continues_numbering(block, field.steps)):
             if not field.steps:
                 line_steps = None
             for item in block.items:

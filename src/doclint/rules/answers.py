@@ -7,8 +7,8 @@ is right needs a person, so there is no automatic fix.
 
 ``missing-answer`` reports an answer field that is only a placeholder such
 as "待补充", "TODO" or "Answer here" (the list is ``rules/placeholders.json``),
-an answer field of an item that is empty, and the same placeholder as
-the whole body of a section whose heading asks a question.
+and an answer field of an item that is empty. The prose under a heading
+that asks a question is such an answer field (``doclint.prose_answers``).
 The duplicate rules and the schema rule ignore placeholders, so a
 placeholder repeated across items is reported here and nowhere else.
 ``schema-violation`` leaves the answers reported here to this rule, so an
@@ -21,15 +21,12 @@ from typing import Iterable, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
 from doclint.i18n import N_, _, format_message
-from doclint.model import Document, Field, Paragraph, Section, ThematicBreak
+from doclint.model import Document, Field, Section
 from doclint.placeholders import is_placeholder
 from doclint.qa import answer_code, answer_conflicts, describe_difference, excerpt, is_item
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import exact_copies, index_sections
-
-QUESTION_MARKS = ("?", "？")
-
 
 def check_inconsistent_answers(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
     for later, conflict in answer_conflicts(documents, settings.same_question_threshold).items():
@@ -89,11 +86,13 @@ def is_missing_answer(answer: Field) -> bool:
 
     An empty answer has no text, no steps and no block after its labelled
     line, so that an answer that is only a code block or a table counts.
+    An answer without a label is the prose under a question heading, which
+    has at least one block, so it is missing only when it is a placeholder.
     """
     if answer.steps:
         return False
     if not answer.text.strip():
-        return answer.end_line == answer.line
+        return bool(answer.label) and answer.end_line == answer.line
     return is_placeholder(answer.text)
 
 
@@ -119,30 +118,19 @@ def check_missing_answers(documents: Sequence[Document], settings: Settings) -> 
 
 
 def _placeholder_answer(section: Section) -> tuple[int, int, str] | None:
-    """Return the lines and text of a section's answer when it is empty or only a placeholder, else None.
+    """Return the lines and text of an item's answer when it is empty or only a placeholder, else None.
 
-    The answer is the answer field of an item, which may also be empty, or
-    the body of a section whose heading asks a question (``### Why is it
-    slow?``) and which has no fields and no subsections: such a FAQ answers
-    in prose under the heading, and one paragraph that is only a
-    placeholder is no answer.
+    The answer of a section whose heading asks a question (``### Why is it
+    slow?``) and which has no fields and no subsections is the prose under
+    the heading (``doclint.prose_answers``), so one paragraph that is only
+    a placeholder is no answer there either.
     """
-    if is_item(section):
-        answer = section.fields["answer"]
-        if not is_missing_answer(answer):
-            return None
-        return answer.line, answer.end_line, answer.text
-    if section.kind != "heading" or section.fields or section.children:
+    if not is_item(section):
         return None
-    if not section.title.rstrip().endswith(QUESTION_MARKS):
+    answer = section.fields["answer"]
+    if not is_missing_answer(answer):
         return None
-    body = [block for block in section.blocks if not isinstance(block, ThematicBreak)]
-    if len(body) != 1 or not isinstance(body[0], Paragraph):
-        return None
-    paragraph = body[0]
-    if not paragraph.text.strip() or not is_placeholder(paragraph.text):
-        return None
-    return paragraph.line, paragraph.end_line, paragraph.text
+    return answer.line, answer.end_line, answer.text
 
 
 INCONSISTENT_ANSWER = Rule(

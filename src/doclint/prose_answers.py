@@ -1,0 +1,59 @@
+"""Answers written as prose under a heading that asks the question, as most FAQ pages of documentation sites do.
+
+An MkDocs or Sphinx FAQ writes ``### How do I clear the cache?`` and
+answers in the paragraphs, lists and code blocks under it, with no
+``**Answer:**`` label. Such a section is a Q&A item like a labelled one:
+its heading is the question and its body the answer field, so that the
+rules that compare answers find a question asked twice with two answers.
+"""
+
+from __future__ import annotations
+
+from doclint.line_steps import list_item_steps
+from doclint.model import Block, Field, ListBlock, Paragraph, Step, ThematicBreak
+
+QUESTION_MARKS = ("?", "？")
+
+
+def continues_numbering(block: ListBlock, steps: list[Step]) -> bool:
+    """Return whether an ordered list goes on with the numbering of the steps before it."""
+    last = steps[-1].number
+    return block.ordered and block.start is not None and last is not None and block.start == last + 1
+
+
+def asks_in_heading(title: str) -> bool:
+    """Return whether a heading's title is a question: it ends with a question mark, ASCII or full-width."""
+    return title.rstrip().endswith(QUESTION_MARKS)
+
+
+def prose_answer(blocks: list[Block]) -> Field | None:
+    """Read the blocks under a question heading as its answer field, or return None when there are none.
+
+    The field is built as a labelled answer's field is, without a label.
+    The items of the first list are its steps, and a later ordered list
+    that goes on with their numbering adds its items. The paragraphs and
+    the items of other lists are its text. A thematic break ends
+    the answer, as it ends a labelled field. Code blocks stay blocks of
+    the section, and the field's lines cover them.
+    """
+    body: list[Block] = []
+    for block in blocks:
+        if isinstance(block, ThematicBreak):
+            break
+        body.append(block)
+    if not body:
+        return None
+
+    answer = Field("answer", "", body[0].line, body[-1].end_line, "")
+    texts: list[str] = []
+    for block in body:
+        if isinstance(block, ListBlock) and (not answer.steps or continues_numbering(block, answer.steps)):
+            for item in block.items:
+                answer.steps += list_item_steps(item)
+        elif isinstance(block, ListBlock):
+            texts.extend(item.text for item in block.items)
+        elif isinstance(block, Paragraph):
+            texts.append(block.text)
+
+    answer.text = "\n\n".join(text for text in texts if text)
+    return answer

@@ -1,0 +1,134 @@
+"""FAQ entries that ask in a heading and answer in prose, as MkDocs pages do, are Q&A items."""
+
+from doclint.engine import run
+from doclint.parse import parse_document
+from doclint.settings import Settings
+from doclint.source import Source
+
+from conftest import FIXTURES
+
+FAQ = FIXTURES / "mkdocs-faq.md"
+
+
+def sections_of(text: str, path: str = "faq.md"):
+    """Parse a document and return its top-level sections."""
+    return parse_document(Source.from_text(path, text)).sections
+
+
+def findings(path):
+    """Check a file or folder with the default settings and return (path, line, code, message) of each finding."""
+    result = run([str(path)], Settings())
+    assert result.errors == []
+    return [(d.path, d.line, d.code, d.message) for d in result.diagnostics]
+
+
+def fields_of(section):
+    return {key: (field.line, field.end_line, field.label, field.text) for key, field in section.fields.items()}
+
+
+def test_heading_question_with_prose_is_item():
+    [top] = sections_of(FAQ.read_text(encoding="utf-8"))
+    backends, decorators, troubleshooting = top.children
+    memoized, method = decorators.children
+
+    assert fields_of(memoized) == {
+        "question": (22, 22, "", "How do I invalidate a memoized call?"),
+        "answer": (24, 25, "", "Call invalidate on the decorated function with the same arguments:\nload_profile.invalidate(7)."),
+    }
+    assert fields_of(method)["answer"][:2] == (29, 34)
+
+
+def test_prose_list_answer_has_steps():
+    [top] = sections_of(FAQ.read_text(encoding="utf-8"))
+    redis = top.children[0].children[0]
+
+    answer = redis.fields["answer"]
+    assert (answer.line, answer.end_line, answer.text) == (11, 14, "")
+    assert [(step.line, step.number) for step in answer.steps] == [(11, 1), (12, 2), (14, 3)]
+
+
+def test_heading_with_subsections_is_no_item():
+    [top] = sections_of(FAQ.read_text(encoding="utf-8"))
+    pick = top.children[2].children[1]
+
+    assert pick.title == "Which backend should I pick?"
+    assert pick.fields == {}
+    assert [child.fields for child in pick.children] == [{}, {}]
+
+
+def test_heading_without_question_mark_is_no_item():
+    [top] = sections_of("# Notes\n\n## Redis\n\nUse a Redis URL.\n")
+
+    assert top.children[0].fields == {}
+
+
+def test_thematic_break_ends_prose_answer():
+    [top] = sections_of("# FAQ\n\n## Why?\n\nBecause.\n\n---\n\nA closing note.\n")
+
+    answer = top.children[0].fields["answer"]
+    assert (answer.line, answer.end_line, answer.text) == (5, 5, "Because.")
+
+
+def test_prose_answers_contradict():
+    placeholder, conflict = findings(FAQ)
+
+    assert placeholder == (
+        str(FAQ), 18, "DL203",
+        'item "How do I use Redis Sentinel or Cluster?" has no answer, only the placeholder "TBD."; '
+        "write the answer or remove the item",
+    )
+    assert conflict == (
+        str(FAQ), 38, "DL201",
+        'item "How do I invalidate a memoised call?" asks the question of item '
+        '"How do I invalidate a memoized call?" (line 22) again but answers it differently: '
+        'the answer reads "Clear the whole cache with…" here and "Call invalidate on the decorated…" '
+        "at line 24; keep one answer and correct or remove the other",
+    )
+
+
+def test_copied_prose_item_is_duplicate_only(tmp_path):
+    page = tmp_path / "faq.md"
+    answer = "Call `cache.clear()`. It removes every entry of the namespace.\n"
+    page.write_text(
+        f"# FAQ\n\n## How do I clear the cache?\n\n{answer}\n## How do I delete a key?\n\nCall `cache.delete(key)`.\n\n"
+        f"## How do I clear the cache ?\n\n{answer}",
+        encoding="utf-8",
+    )
+
+    assert [(line, code) for _path, line, code, _message in findings(page)] == [(11, "DL101")]
+
+
+def test_prose_answers_across_pages(tmp_path):
+    (tmp_path / "faq.md").write_text(
+        "# FAQ\n\n## How do I clear the cache?\n\nCall `cache.clear()`.\n", encoding="utf-8"
+    )
+    (tmp_path / "troubleshooting.md").write_text(
+        "# Troubleshooting\n\n## How do I clear the cache?\n\nDelete the cache file; no call removes every entry.\n",
+        encoding="utf-8",
+    )
+
+    [(path, line, code, message)] = findings(tmp_path)
+    assert (path, line, code) == (str(tmp_path / "troubleshooting.md"), 3, "DL201")
+    assert message.startswith('item "How do I clear the cache?" asks the question of item "How do I clear the cache?" (line 3 of ')
+
+
+def test_one_line_html_answer_is_not_empty(tmp_path):
+    page = tmp_path / "faq.md"
+    page.write_text('# FAQ\n\n## What does the cache look like?\n\n<img src="cache.png" alt="">\n', encoding="utf-8")
+
+    assert findings(page) == []
+
+
+def test_placeholder_with_note_is_missing(tmp_path):
+    page = tmp_path / "faq.md"
+    page.write_text(
+        "# FAQ\n\n## How do I use Redis Cluster?\n\nTBD.\n\n!!! note\n\n    Planned for 2.4.\n", encoding="utf-8"
+    )
+
+    assert findings(page) == [
+        (
+            str(page), 5, "DL203",
+            'item "How do I use Redis Cluster?" has no answer, only the placeholder "TBD."; '
+            "write the answer or remove the item",
+        )
+    ]
