@@ -571,6 +571,32 @@ def test_excluded_named_file_warned(run_process, tmp_path):
     assert stderr == "doclint: warning: drafts/d.md: matches the exclude setting of the configuration, so it is not checked\n"
 
 
+def test_quiet_exclude_skips_without_warning(run_process, tmp_path):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "d.md").write_text("# D\n\n## A\n\ntext\n\n## A\n\ntext\n", encoding="utf-8")
+    (tmp_path / "guide.md").write_text("# Guide\n\n## 1. Install\n\ntext\n\n## 3. Run\n\ntext\n", encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text('exclude = ["drafts"]\n')
+
+    code, stdout, stderr = run_process("check", "--no-cache", "--quiet-exclude", "drafts/d.md", "guide.md")
+
+    assert code == 1
+    assert stdout.splitlines()[0] == "guide.md:7:4: DL402 heading-numbering [*] heading \"3. Run\" skips from 1 (line 3) to 3; the fix renumbers it to 2"
+    assert "drafts/d.md" not in stdout
+    assert stderr == ""
+
+
+def test_quiet_exclude_logs_skip_verbose(run_process, tmp_path):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "d.md").write_text("# D\n\ntext\n", encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text('exclude = ["drafts"]\n')
+
+    code, stdout, stderr = run_process("check", "--no-cache", "--quiet-exclude", "-v", "drafts/d.md")
+
+    assert (code, stdout) == (0, "No problems found in 0 files.\n")
+    assert "drafts/d.md: matches the exclude setting of the configuration, so it is not checked" in stderr
+    assert "warning" not in stderr
+
+
 def test_invalid_toml_names_line_and_column(run_cli, project):
     config = project / ".doclint.toml"
     config.write_text("select = 1 2\n", encoding="utf-8")

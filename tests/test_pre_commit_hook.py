@@ -154,26 +154,49 @@ def test_hook_excludes_skipped_folders(folder):
     assert not re.search(exclude, f"docs/my{folder}/README.md")
 
 
-def test_hook_command_reads_dash_file_names(tmp_path):
-    """The command that pre-commit builds: the entry, the user's args, then the staged file names."""
-    section = "## Schedule\n\nThe backup job runs every night at 02:00 and keeps the last seven archives.\n"
-    (tmp_path / "-notes.md").write_text("# Notes\n\n" + section, encoding="utf-8")
-    (tmp_path / "backups.md").write_text("# Backups\n\n" + section, encoding="utf-8")
+def run_hook_command(folder, *arguments):
+    """Run the hook's entry with ``arguments`` after it in ``folder``, as pre-commit does, and return the completed process."""
     entry = load_hook()["entry"].split()
-    user_args = ["--near-duplicate-threshold", "80"]
-
-    completed = subprocess.run(
-        [sys.executable, "-m", *entry, *user_args, "-notes.md", "backups.md"],
-        cwd=tmp_path,
+    return subprocess.run(
+        [sys.executable, "-m", *entry, *arguments],
+        cwd=folder,
         capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=120,
     )
 
+
+def test_hook_command_reads_dash_file_names(tmp_path):
+    """The command that pre-commit builds: the entry, the user's args, then the staged file names."""
+    section = "## Schedule\n\nThe backup job runs every night at 02:00 and keeps the last seven archives.\n"
+    (tmp_path / "-notes.md").write_text("# Notes\n\n" + section, encoding="utf-8")
+    (tmp_path / "backups.md").write_text("# Backups\n\n" + section, encoding="utf-8")
+    user_args = ["--near-duplicate-threshold", "80"]
+
+    completed = run_hook_command(tmp_path, *user_args, "-notes.md", "backups.md")
+
     assert completed.returncode == 1, completed.stderr
     assert completed.stdout.splitlines()[0] == (
         'backups.md:3:1: DL101 duplicate-section [~] section "Schedule" repeats section "Schedule" '
         "(line 3 of -notes.md) word for word; remove this copy"
     )
+    assert completed.stderr == ""
+
+
+def test_hook_command_skips_excluded_quietly(tmp_path):
+    """A staged file that the configuration excludes is skipped without a warning above the findings."""
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "install.md").write_text("```python\ncache = Cache()\n```\n", encoding="utf-8")
+    (tmp_path / "faq.md").write_text("# FAQ\n\n## How do I install it?\n\nTBD.\n", encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text('exclude = ["includes"]\n', encoding="utf-8")
+
+    completed = run_hook_command(tmp_path, "faq.md", "includes/install.md")
+
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stdout.splitlines()[0] == (
+        'faq.md:5:1: DL203 missing-answer item "How do I install it?" has no answer, only the placeholder "TBD."; '
+        "write the answer or remove the item"
+    )
+    assert "includes/install.md" not in completed.stdout
     assert completed.stderr == ""

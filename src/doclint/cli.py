@@ -611,6 +611,14 @@ def main() -> None:
     ),
 )
 @click.option(
+    "--quiet-exclude",
+    is_flag=True,
+    help=N_(
+        "Skip named files that the exclude setting matches without a warning, as files found in a folder are "
+        "skipped. The pre-commit hook passes it, because pre-commit names every staged file."
+    ),
+)
+@click.option(
     LEADING_DASH_PATHS,
     is_flag=True,
     expose_value=False,
@@ -637,6 +645,7 @@ def check(
     jobs: int | None,
     cache_dir: str | None,
     no_cache: bool,
+    quiet_exclude: bool,
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
@@ -683,7 +692,7 @@ def check(
         if settings.schema:
             # Load it once before reading any document, so that a bad schema fails fast.
             _guard(lambda: _load_run_schema(settings.schema, None if schema else config_file), verbose)
-        result = _guard(lambda: run(paths, settings, compare_with=compare_with, replay=not (fix or diff)), verbose)
+        result = _guard(lambda: run(paths, settings, compare_with=compare_with, replay=not (fix or diff), quiet_exclude=quiet_exclude), verbose)
     except SchemaError as error:
         _fail(str(error))
         sys.exit(EXIT_USAGE)

@@ -116,7 +116,9 @@ class Discovery(NamedTuple):
     """The paths found by searching a folder whose file was not also named directly."""
 
 
-def discover(arguments: Sequence[str], settings: Settings | None = None, tracked_only: bool = False) -> Discovery:
+def discover(
+    arguments: Sequence[str], settings: Settings | None = None, tracked_only: bool = False, quiet_exclude: bool = False
+) -> Discovery:
     """Expand the command-line paths into document paths.
 
     A folder is searched recursively for Markdown files, skipping hidden,
@@ -124,7 +126,9 @@ def discover(arguments: Sequence[str], settings: Settings | None = None, tracked
     and with ``tracked_only`` the files that git does not track. A
     file named directly is checked whatever its suffix, even when git
     ignores it. Paths that match an ``exclude`` glob of the settings are
-    dropped, named or found, with a warning for a named one. A named file is
+    dropped, named or found, with a warning for a named one unless
+    ``quiet_exclude`` is set, as it is for a tool that names every file,
+    such as pre-commit. A named file is
     shown as ``pathlib`` spells it, as the files found in a folder are:
     without ``./``, ``//`` or a trailing slash. Each path appears once, and
     the paths are sorted by absolute path. So the file that contains the
@@ -176,6 +180,8 @@ def discover(arguments: Sequence[str], settings: Settings | None = None, tracked
         for path in paths:
             if path == STDIN_PATH or not is_excluded(path, settings):
                 included.append(path)
+            elif path not in found_set and quiet_exclude:
+                logger.debug("%s: matches the exclude setting of the configuration, so it is not checked", path)
             elif path not in found_set:
                 # Named on purpose, so skipping it silently would look like a clean check.
                 logger.warning(_("%s: matches the exclude setting of the configuration, so it is not checked"), path)
@@ -333,6 +339,7 @@ def run(
     rules: Sequence[Rule] | None = None,
     compare_with: Sequence[str] = (),
     replay: bool = False,
+    quiet_exclude: bool = False,
 ) -> RunResult:
     """Check the named files and folders with the given rules (all rules by default).
 
@@ -343,11 +350,13 @@ def run(
     schemas are unchanged since the last such run returns its findings
     from the cache (``doclint.runcache``); its result then has no parsed
     documents, only their sources, so callers that fix files leave it off.
+    ``quiet_exclude`` skips named files that the ``exclude`` setting
+    matches without a warning (``discover``).
     The result's warnings are logged here, for a replayed run too, and so
     is one warning when the cache folder could not be written.
     """
     settings = _with_usable_cache(settings)
-    paths, errors, found = discover(arguments, settings)
+    paths, errors, found = discover(arguments, settings, quiet_exclude=quiet_exclude)
     compared_paths = _compared_paths(compare_with, paths, settings, errors)
     cache = _run_cache(settings, rules, paths, compared_paths, errors, found) if replay else None
     if cache is not None:

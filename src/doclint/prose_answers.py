@@ -45,6 +45,8 @@ def prose_answer(blocks: list[Block]) -> Field | None:
         return None
 
     answer = Field("answer", "", body[0].line, body[-1].end_line, "")
+    # NOTE: as in a labelled answer, text inside admonitions and content tabs is not part of the
+    # answer's text, so two answers that differ only there count as the same answer.
     texts: list[str] = []
     for block in body:
         if isinstance(block, ListBlock) and (not answer.steps or continues_numbering(block, answer.steps)):
