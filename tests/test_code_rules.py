@@ -74,6 +74,31 @@ def test_document_scope_carries_names(run_json):
     assert diagnostics == []
 
 
+def test_python_builtins_accept_prose_names(run_cli, tmp_path):
+    page = tmp_path / "expiry.md"
+    page.write_text((FIXTURES / "mkdocs-snippets.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / ".doclint.toml").write_text('python-builtins = ["cache"]\n', encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--no-cache", str(page))
+
+    assert (code, stderr) == (1, "")
+    assert stdout.splitlines()[:-1] == [
+        f"{page}:24:12: DL301 undefined-name name 'fetch_user_from_db' is used but not defined or imported in "
+        "this code block or an earlier Python block of the document; define or import it before this line",
+    ]
+
+
+def test_prose_names_undefined_by_default(run_json):
+    code, diagnostics = run_json("--no-config", str(FIXTURES / "mkdocs-snippets.md"))
+
+    assert code == 1
+    assert [(d["rule"], d["line"], d["column"]) for d in diagnostics] == [
+        ("undefined-name", 13, 1),
+        ("undefined-name", 22, 9),
+        ("undefined-name", 24, 12),
+    ]
+
+
 def test_block_scope_isolates_blocks(run_json):
     code, diagnostics = run_json("--code-scope", "block", str(FIXTURES / "code" / "tutorial.md"))
     assert code == 1

@@ -597,6 +597,18 @@ def test_quiet_exclude_logs_skip_verbose(run_process, tmp_path):
     assert "warning" not in stderr
 
 
+def test_python_builtins_reject_non_name(run_cli, project):
+    (project / ".doclint.toml").write_text('python-builtins = ["cache", "cache()"]\n', encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", str(project / "notes.md"))
+
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        f"doclint: error: {project / '.doclint.toml'}: invalid value for 'python-builtins': "
+        "expected a list of Python names, such as [\"cache\", \"client\"], got 'cache()'\n"
+    )
+
+
 def test_invalid_toml_names_line_and_column(run_cli, project):
     config = project / ".doclint.toml"
     config.write_text("select = 1 2\n", encoding="utf-8")

@@ -329,6 +329,15 @@ def _strings(value: Any, context: _Context) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _python_names(value: Any, context: _Context) -> tuple[str, ...]:
+    """Take a list of Python identifiers, so that a name with a typo such as "cache()" is reported, not ignored."""
+    names = _strings(value, context)
+    for name in names:
+        if not name.isidentifier():
+            raise context.fail(_('a list of Python names, such as ["cache", "client"]'), name)
+    return names
+
+
 def _rules(value: Any, context: _Context) -> tuple[str, ...]:
     rules = _strings(value, context)
     for rule in rules:
@@ -455,6 +464,7 @@ KEYS: dict[str, tuple[str, Callable[[Any, _Context], Any]]] = {
     "per-file-encoding": ("per_file_encoding", _per_file_encoding),
     "code-scope": ("code_scope", _code_scope),
     "untagged-python": ("untagged_python", _boolean),
+    "python-builtins": ("python_builtins", _python_names),
     "schema": ("schema", _schema),
     "cache-dir": ("cache_dir", _cache_dir),
 }

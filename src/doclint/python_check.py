@@ -98,27 +98,31 @@ class _Position:
     block: CodeBlock
 
 
-_CACHE: WeakKeyDictionary[Document, dict[tuple[CodeScope, bool], list[PythonProblem]]] = WeakKeyDictionary()
+_CACHE: WeakKeyDictionary[Document, dict[tuple[CodeScope, bool, tuple[str, ...]], list[PythonProblem]]] = WeakKeyDictionary()
 
 
-def check_python(document: Document, scope: CodeScope = "document", untagged: bool = False) -> list[PythonProblem]:
+def check_python(
+    document: Document, scope: CodeScope = "document", untagged: bool = False, builtins: tuple[str, ...] = ()
+) -> list[PythonProblem]:
     """Return the problems of a document's Python blocks, sorted by position.
 
     With ``untagged``, blocks without a language tag are checked too, but
     only those that parse as Python. The others are taken to be another
-    language. The result is cached per document because four rules read it.
+    language. ``builtins`` are names that the code may use without
+    defining them, as pyflakes's own builtins. The result is cached per
+    document because four rules read it.
     """
     if scope not in CODE_SCOPES:
         raise ValueError(f"invalid code scope {scope!r}; use one of: {', '.join(CODE_SCOPES)}")
 
     by_settings = _CACHE.setdefault(document, {})
-    key = (scope, untagged)
+    key = (scope, untagged, builtins)
     if key not in by_settings:
-        by_settings[key] = _check(document, scope, untagged)
+        by_settings[key] = _check(document, scope, untagged, builtins)
     return by_settings[key]
 
 
-def _check(document: Document, scope: CodeScope, untagged: bool) -> list[PythonProblem]:
+def _check(document: Document, scope: CodeScope, untagged: bool, builtins: tuple[str, ...]) -> list[PythonProblem]:
     results = list(_parse_blocks(document, untagged))
     problems = [problem for result in results for problem in result.problems]
 
@@ -129,7 +133,7 @@ def _check(document: Document, scope: CodeScope, untagged: bool) -> list[PythonP
         for line in snippet.lines
     }
     needed = {id(result.block): _needed_names(result) for result in results}
-    for module in _modules(results, scope):
+    for module in _modules(results, scope, builtins):
         problems.extend(_pyflakes_problems(module, positions, needed))
 
     return sorted(problems, key=lambda problem: (problem.line, problem.column, problem.kind))
@@ -264,11 +268,11 @@ def _syntax_problem(snippet: Snippet, error: SyntaxError, block: CodeBlock) -> P
     return PythonProblem("syntax-error", line.line, column, end_column, block, error.msg)
 
 
-def _modules(results: list[_BlockResult], scope: CodeScope) -> Iterator[_Module]:
-    """Group the parsed trees into the modules that pyflakes checks."""
+def _modules(results: list[_BlockResult], scope: CodeScope, builtins: tuple[str, ...]) -> Iterator[_Module]:
+    """Group the parsed trees into the modules that pyflakes checks, each with ``builtins`` among its builtins."""
     groups = [results] if scope == "document" else [[result] for result in results]
     for group in groups:
-        module = _Module()
+        module = _Module(builtins=set(builtins))
         for result in group:
             module.trees.extend(tree for _snippet, tree in result.parsed)
             module.builtins |= result.pieces.builtins

@@ -46,6 +46,8 @@ class Settings:
     """Scope of Python names: ``document`` (names carry over from earlier Python blocks) or ``block``."""
     untagged_python: bool = False
     """Also check code blocks without a language tag as Python, when they parse as Python."""
+    python_builtins: tuple[str, ...] = ()
+    """Names that Python code blocks may use without defining them, such as an object that the prose of a page introduces."""
     jobs: int | None = None
     """Processes that parse documents, this one included; None means one per CPU."""
     progress: bool = False

@@ -25,7 +25,7 @@ from doclint.syntax_messages import translated_python_message, translated_yaml_m
 
 
 def _python_problems(document: Document, settings: Settings, *kinds: str) -> Iterable[PythonProblem]:
-    for problem in check_python(document, settings.code_scope, settings.untagged_python):
+    for problem in check_python(document, settings.code_scope, settings.untagged_python, settings.python_builtins):
         if problem.kind in kinds:
             yield problem
 
