@@ -63,7 +63,7 @@ def test_heading_without_question_mark_is_no_item():
 
 
 def test_thematic_break_ends_prose_answer():
-    [top] = sections_of("# FAQ\n\n## Why?\n\nBecause.\n\n---\n\nA closing note.\n")
+    [top] = sections_of("# FAQ\n\n## Why?\n\nBecause.\n\n---\n\nA closing note.\n\n## How?\n\nSlowly.\n")
 
     answer = top.children[0].fields["answer"]
     assert (answer.line, answer.end_line, answer.text) == (5, 5, "Because.")
@@ -100,10 +100,12 @@ def test_copied_prose_item_is_duplicate_only(tmp_path):
 
 def test_prose_answers_across_pages(tmp_path):
     (tmp_path / "faq.md").write_text(
-        "# FAQ\n\n## How do I clear the cache?\n\nCall `cache.clear()`.\n", encoding="utf-8"
+        "# FAQ\n\n## How do I clear the cache?\n\nCall `cache.clear()`.\n\n## Is it typed?\n\nYes.\n",
+        encoding="utf-8",
     )
     (tmp_path / "troubleshooting.md").write_text(
-        "# Troubleshooting\n\n## How do I clear the cache?\n\nDelete the cache file; no call removes every entry.\n",
+        "# Troubleshooting\n\n## How do I clear the cache?\n\nDelete the cache file; no call removes every entry.\n\n"
+        "## Why are values bytes?\n\nThe serializers differ.\n",
         encoding="utf-8",
     )
 
@@ -114,15 +116,24 @@ def test_prose_answers_across_pages(tmp_path):
 
 def test_one_line_html_answer_is_not_empty(tmp_path):
     page = tmp_path / "faq.md"
-    page.write_text('# FAQ\n\n## What does the cache look like?\n\n<img src="cache.png" alt="">\n', encoding="utf-8")
+    page.write_text(
+        '# FAQ\n\n## What does the cache look like?\n\n<img src="cache.png" alt="">\n\n## Is it typed?\n\nYes.\n',
+        encoding="utf-8",
+    )
 
+    assert [fields_of(section) for section in sections_of(page.read_text(encoding="utf-8"))[0].children][0] == {
+        "question": (3, 3, "", "What does the cache look like?"),
+        "answer": (5, 5, "", ""),
+    }
     assert findings(page) == []
 
 
 def test_placeholder_with_note_is_missing(tmp_path):
     page = tmp_path / "faq.md"
     page.write_text(
-        "# FAQ\n\n## How do I use Redis Cluster?\n\nTBD.\n\n!!! note\n\n    Planned for 2.4.\n", encoding="utf-8"
+        "# FAQ\n\n## How do I use Redis Cluster?\n\nTBD.\n\n!!! note\n\n    Planned for 2.4.\n\n"
+        "## Is it typed?\n\nYes.\n",
+        encoding="utf-8",
     )
 
     assert findings(page) == [
@@ -130,5 +141,34 @@ def test_placeholder_with_note_is_missing(tmp_path):
             str(page), 5, "DL203",
             'item "How do I use Redis Cluster?" has no answer, only the placeholder "TBD."; '
             "write the answer or remove the item",
+        )
+    ]
+
+
+def test_lone_question_heading_is_no_item():
+    [top] = sections_of("# Part 1\n\n## Install\n\nRun pip.\n\n## Configure\n\nSet the URL.\n\n## What's next?\n\nRead part 2.\n")
+
+    assert [section.fields for section in top.children] == [{}, {}, {}]
+
+
+def test_tutorial_next_steps_do_not_conflict(tmp_path):
+    for part in (1, 2, 3):
+        (tmp_path / f"part{part}.md").write_text(
+            f"# Part {part}\n\nThe tutorial text of part {part}.\n\n## What's next?\n\n"
+            f"Continue with part {part + 1}, where you learn about topic {part + 1}.\n",
+            encoding="utf-8",
+        )
+
+    assert findings(tmp_path) == []
+
+
+def test_lone_question_placeholder_is_missing(tmp_path):
+    page = tmp_path / "guide.md"
+    page.write_text("# Guide\n\n## Install\n\nRun pip.\n\n## Does it run on Windows?\n\nTODO\n", encoding="utf-8")
+
+    assert findings(page) == [
+        (
+            str(page), 9, "DL203",
+            'item "Does it run on Windows?" has no answer, only the placeholder "TODO"; write the answer or remove the item',
         )
     ]

@@ -30,7 +30,7 @@ from doclint.heading_numbers import split_number
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
 from doclint.plain_text import inline_plain_text
-from doclint.prose_answers import asks_in_heading, continues_numbering, prose_answer
+from doclint.prose_answers import answer_in_prose, asks_in_heading, continues_numbering
 from doclint.model import (
     Admonition,
     Block,
@@ -126,6 +126,7 @@ class _TreeBuilder:
         roots = items + roots
         for section in roots:
             _finish_section(section, self.labels, self.source, self._plain_text)
+        answer_in_prose(roots)
         _ask_with_numbered_headings(roots)
         return Document(self.source, front_matter, preamble, roots)
 
@@ -327,14 +328,16 @@ def _finish_section(section: Section, labels: LabelTable, source: Source, plain_
     section.children = items + section.children
     for child in section.children:
         _finish_section(child, labels, source, plain_text)
+    answer_in_prose(section.children)
     if "question" in section.fields:
         # A bold question paragraph is not among the item's blocks: its field was made with the item.
         question = section.fields["question"]
         section.fields = {"question": question, **_collect_fields(section.blocks, labels)}
     else:
         section.fields = _collect_fields(section.blocks, labels)
-        if asks_in_heading(section.title):
-            _take_heading_question(section)
+        if "answer" in section.fields and asks_in_heading(section.title):
+            # The heading is the question of "## Can two processes write at once?" with an answer field under it.
+            section.fields = {"question": Field("question", "", section.line, section.line, section.title), **section.fields}
 
     content = list(section.blocks)
     if not section.children:
@@ -346,26 +349,6 @@ def _finish_section(section: Section, labels: LabelTable, source: Source, plain_
     if section.children:
         ends.append(section.children[-1].end_line)
     section.end_line = max(ends)
-
-
-def _take_heading_question(section: Section) -> None:
-    """Make a section whose heading asks a question an item, with that heading as its question field.
-
-    ``## Can two processes write at once?`` is the question of the
-    ``**Answer:**`` field under it. A heading section with no fields and
-    no subsections answers in the prose under it instead, as a FAQ page
-    of a documentation site does, and that prose is its answer field.
-    """
-    question = Field("question", "", section.line, section.line, section.title)
-    if "answer" in section.fields:
-        section.fields = {"question": question, **section.fields}
-        return
-
-    if section.kind != "heading" or section.fields or section.children:
-        return
-    answer = prose_answer(section.blocks)
-    if answer is not None:
-        section.fields = {"question": question, "answer": answer}
 
 
 def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: Callable[[str], str]) -> list[Block]:

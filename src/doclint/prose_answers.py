@@ -5,12 +5,17 @@ answers in the paragraphs, lists and code blocks under it, with no
 ``**Answer:**`` label. Such a section is a Q&A item like a labelled one:
 its heading is the question and its body the answer field, so that the
 rules that compare answers find a question asked twice with two answers.
+
+A question heading is such an item only among sibling headings that are
+mostly questions, as on a FAQ page. A tutorial that ends each part with
+"## What's next?" uses the question as a section title, and each part
+answers it with its own next step.
 """
 
 from __future__ import annotations
 
 from doclint.line_steps import list_item_steps
-from doclint.model import Block, Field, ListBlock, Paragraph, Step, ThematicBreak
+from doclint.model import Block, Field, ListBlock, Paragraph, Section, Step, ThematicBreak
 
 QUESTION_MARKS = ("?", "？")
 
@@ -24,6 +29,27 @@ def continues_numbering(block: ListBlock, steps: list[Step]) -> bool:
 def asks_in_heading(title: str) -> bool:
     """Return whether a heading's title is a question: it ends with a question mark, ASCII or full-width."""
     return title.rstrip().endswith(QUESTION_MARKS)
+
+
+def answer_in_prose(siblings: list[Section]) -> None:
+    """Give each question heading among ``siblings`` that answers in prose its question and answer fields.
+
+    It applies when at least two of the siblings ask questions (headings
+    that end with a question mark, or bold-question items) and they are
+    more than half of the siblings. A section applies when it is a
+    heading with no fields and no subsections and with blocks under it.
+    """
+    questions = [section for section in siblings if section.kind == "item" or asks_in_heading(section.title)]
+    if len(questions) < 2 or 2 * len(questions) <= len(siblings):
+        return
+
+    for section in questions:
+        if section.kind != "heading" or section.fields or section.children:
+            continue
+        answer = prose_answer(section.blocks)
+        if answer is not None:
+            question = Field("question", "", section.line, section.line, section.title)
+            section.fields = {"question": question, "answer": answer}
 
 
 def prose_answer(blocks: list[Block]) -> Field | None:

@@ -7,8 +7,9 @@ is right needs a person, so there is no automatic fix.
 
 ``missing-answer`` reports an answer field that is only a placeholder such
 as "待补充", "TODO" or "Answer here" (the list is ``rules/placeholders.json``),
-and an answer field of an item that is empty. The prose under a heading
-that asks a question is such an answer field (``doclint.prose_answers``).
+an answer field of an item that is empty, and the same placeholder as
+the whole body of a section whose heading asks a question. On a FAQ page
+the prose under such a heading is an answer field (``doclint.prose_answers``).
 The duplicate rules and the schema rule ignore placeholders, so a
 placeholder repeated across items is reported here and nowhere else.
 ``schema-violation`` leaves the answers reported here to this rule, so an
@@ -21,8 +22,9 @@ from typing import Iterable, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
 from doclint.i18n import N_, _, format_message
-from doclint.model import Document, Field, Section
+from doclint.model import Document, Field, Paragraph, Section, ThematicBreak
 from doclint.placeholders import is_placeholder
+from doclint.prose_answers import asks_in_heading
 from doclint.qa import answer_code, answer_conflicts, describe_difference, excerpt, is_item
 from doclint.registry import Rule
 from doclint.settings import Settings
@@ -118,19 +120,30 @@ def check_missing_answers(documents: Sequence[Document], settings: Settings) -> 
 
 
 def _placeholder_answer(section: Section) -> tuple[int, int, str] | None:
-    """Return the lines and text of an item's answer when it is empty or only a placeholder, else None.
+    """Return the lines and text of a section's answer when it is empty or only a placeholder, else None.
 
-    The answer of a section whose heading asks a question (``### Why is it
-    slow?``) and which has no fields and no subsections is the prose under
-    the heading (``doclint.prose_answers``), so one paragraph that is only
-    a placeholder is no answer there either.
+    The answer is the answer field of an item, which may also be empty.
+    The prose under a question heading is that field on a FAQ page
+    (``doclint.prose_answers``). A question heading that is not such an
+    item, with no fields and no subsections, still has no answer when its
+    body is one paragraph that is only a placeholder.
     """
-    if not is_item(section):
+    if is_item(section):
+        answer = section.fields["answer"]
+        if not is_missing_answer(answer):
+            return None
+        return answer.line, answer.end_line, answer.text
+    if section.kind != "heading" or section.fields or section.children:
         return None
-    answer = section.fields["answer"]
-    if not is_missing_answer(answer):
+    if not asks_in_heading(section.title):
         return None
-    return answer.line, answer.end_line, answer.text
+    body = [block for block in section.blocks if not isinstance(block, ThematicBreak)]
+    if len(body) != 1 or not isinstance(body[0], Paragraph):
+        return None
+    paragraph = body[0]
+    if not paragraph.text.strip() or not is_placeholder(paragraph.text):
+        return None
+    return paragraph.line, paragraph.end_line, paragraph.text
 
 
 INCONSISTENT_ANSWER = Rule(
