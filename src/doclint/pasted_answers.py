@@ -14,7 +14,7 @@ A question's terms are the words that tell what it is about:
   common question word, cut to its first ``LATIN_STEM_CHARS`` letters, so
   that "install" in an answer matches "installation" in a question;
 - each pair of adjacent CJK characters, because Chinese writes words
-  without spaces and most of its words are two characters long, except
+  without spaces and many of its words are two characters long, except
   pairs that only frame a question (``_CJK_QUESTION_PAIRS``).
 
 A term that many questions of a document share, such as "steps" in a
