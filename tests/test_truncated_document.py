@@ -154,3 +154,8 @@ def test_rule_selection(tmp_path, option):
         assert findings(path, ignore=("truncated-document",)) == []
     else:
         assert [code for code, _line, _message in findings(path, select=("DL204",))] == ["DL204"]
+
+
+def test_subsection_after_last_item(tmp_path):
+    path = write_bank(tmp_path, CUT_STEP + "\n### 参考\n\n见模型服务框架的官方文档。\n")
+    assert "DL204" not in [code for code, _line, _message in findings(path)]

@@ -8,8 +8,9 @@ document is missing.
 
 The last item of a document is cut off when all of these hold:
 
-- it is a Q&A item (question and answer fields), at least two other items
-  come before it, and nothing but blank lines follows it;
+- it is a Q&A item (question and answer fields) without subsections, at
+  least two other items come before it, and nothing but blank lines
+  follows it;
 - the document ends mid-sentence: inside a fenced code block that is never
   closed, or in text whose last character is not sentence-final
   punctuation (``SENTENCE_END``), such as an answer label with nothing
@@ -89,7 +90,8 @@ def find_cut_off(document: Document) -> CutOff | None:
 
     last, earlier = items[-1], items[:-1]
     last_line = _last_content_line(document)
-    if last.end_line < last_line:
+    if last.end_line < last_line or last.children:
+        # NOTE: an item whose subsections end the document is left alone, because its fields end before them.
         return None
 
     tail = _last_block(last.blocks)
@@ -102,6 +104,7 @@ def find_cut_off(document: Document) -> CutOff | None:
         return None
     if field is not None and _is_bare_label(field, tail):
         ending = "label"
+
     steps = len(last.fields["answer"].steps)
     typical = _typical_step_count(earlier)
     missing = _missing_fields(last, earlier)
