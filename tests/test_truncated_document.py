@@ -64,8 +64,14 @@ AFTER = "; complete the item or remove it, and check whether text after it was l
             'the document seems cut off at line 53: item "4. 模型部署" stops mid-sentence in its 解释 field, without the '
             "final punctuation that the 解释 fields of the items before it end with" + AFTER,
         ),
+        (
+            QUESTION + "**答案：** 部署模型需要\n",
+            46,
+            'the document seems cut off at line 46: item "4. 模型部署" stops mid-sentence in its 答案 field, with no steps '
+            "where the items before it have 4 and without the 解释 field that most items before it have" + AFTER,
+        ),
     ],
-    ids=["step", "label", "explanation"],
+    ids=["step", "label", "explanation", "answer-text"],
 )
 def test_cut_off_last_item(tmp_path, last_item, line, message):
     path = write_bank(tmp_path, last_item)
@@ -159,3 +165,20 @@ def test_rule_selection(tmp_path, option):
 def test_subsection_after_last_item(tmp_path):
     path = write_bank(tmp_path, CUT_STEP + "\n### 参考\n\n见模型服务框架的官方文档。\n")
     assert "DL204" not in [code for code, _line, _message in findings(path)]
+
+
+def test_flat_faq_answer_cut(tmp_path):
+    questions = "".join(
+        f"**问题 {number}：如何申请{target}权限？**\n\n**答案：** 在门户提交申请，等待{target}管理员审批。\n\n"
+        for number, target in enumerate(("数据库", "服务器", "代码仓库"), 1)
+    )
+    path = tmp_path / "faq.md"
+    path.write_text("# 权限问答\n\n" + questions + "**问题 4：如何申请网络权限？**\n\n**答案：** 在门户提交申请，然后\n", encoding="utf-8")
+    assert findings(str(path)) == [
+        (
+            "DL204",
+            17,
+            'the document seems cut off at line 17: item "问题 4：如何申请网络权限？" stops mid-sentence in its 答案 field, '
+            "without the final punctuation that the 答案 fields of the items before it end with" + AFTER,
+        ),
+    ]

@@ -45,27 +45,8 @@ def _ending_phrase(cut: CutOff) -> str:
 
 
 def _evidence_phrase(cut: CutOff) -> str:
-    """Word what the item lacks against the items before it: its steps and fields, else the final punctuation.
-
-    An item that ends at an answer label has no steps, which the ending already says.
-    """
-    parts = []
-    if cut.typical_step_count is not None and cut.ending != "label":
-        parts.append(
-            ngettext(
-                "with {count} step where the items before it have {typical}",
-                "with {count} steps where the items before it have {typical}",
-                cut.step_count,
-            ).format(count=cut.step_count, typical=cut.typical_step_count)
-        )
-    if cut.missing_fields:
-        parts.append(
-            ngettext(
-                "without the {labels} field that most items before it have",
-                "without the {labels} fields that most items before it have",
-                len(cut.missing_fields),
-            ).format(labels=", ".join(cut.missing_fields))
-        )
+    """Word what the item lacks against the items before it: its steps and fields, else the final punctuation."""
+    parts = [part for part in (_steps_phrase(cut), _fields_phrase(cut)) if part is not None]
     if not parts and cut.field is not None:
         parts.append(
             _("without the final punctuation that the {label} fields of the items before it end with").format(
@@ -77,6 +58,30 @@ def _evidence_phrase(cut: CutOff) -> str:
     for part in parts[1:]:
         phrase = _("{first} and {second}").format(first=phrase, second=part)
     return phrase
+
+
+def _steps_phrase(cut: CutOff) -> str | None:
+    """Word the steps that the item lacks, or None. An item that ends at an answer label has no steps, which its ending already says."""
+    typical = cut.typical_step_count
+    if typical is None or cut.ending == "label":
+        return None
+    if cut.step_count == 0:
+        return _("with no steps where the items before it have {typical}").format(typical=typical)
+    return ngettext(
+        "with {count} step where the items before it have {typical}",
+        "with {count} steps where the items before it have {typical}",
+        cut.step_count,
+    ).format(count=cut.step_count, typical=typical)
+
+
+def _fields_phrase(cut: CutOff) -> str | None:
+    if not cut.missing_fields:
+        return None
+    return ngettext(
+        "without the {labels} field that most items before it have",
+        "without the {labels} fields that most items before it have",
+        len(cut.missing_fields),
+    ).format(labels=", ".join(cut.missing_fields))
 
 
 TRUNCATED_DOCUMENT = Rule(
