@@ -243,3 +243,11 @@ def test_cli_replacement_warning_in_chinese(run_process, tmp_path):
         'doclint: 警告：answer.schema.json：/dependencies 处的关键字 "dependencies" 不属于本 schema 所用的 Draft 2020-12，'
         '因此它不检查任何内容；请改用 "dependentRequired" 或 "dependentSchemas"，或在 $schema 中声明包含它的草案版本'
     ]
+
+
+DRAFT_7 = "http://json-schema.org/draft-07/schema#"
+
+
+def test_dependencies_after_list_walked():
+    schema = {"$schema": DRAFT_7, "dependencies": {"a": ["b"], "c": {"minLenght": 3}}}
+    assert keywords(schema, Draft7Validator) == [("minLenght", ("/dependencies/c/minLenght",), "minLength")]

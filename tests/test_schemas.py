@@ -140,3 +140,58 @@ def test_url2pathname_matches_the_standard_library(path):
     from doclint.schemas import url2pathname
 
     assert url2pathname(path) == standard(path)
+
+
+DRAFT_7 = "http://json-schema.org/draft-07/schema#"
+
+
+def test_dependencies_after_list_checked(tmp_path):
+    path = write_json(tmp_path / "d.json", {"$schema": DRAFT_7, "dependencies": {"a": ["b"], "c": {"$ref": "missing.json"}}})
+    with pytest.raises(SchemaError) as raised:
+        SchemaLoader().load(str(path))
+    assert str(raised.value) == f'{path}: $ref "missing.json" names {tmp_path / "missing.json"}, which is not a file; check the file name'
+
+
+def test_dependencies_after_list_pointer_checked(tmp_path):
+    path = write_json(tmp_path / "d.json", {"$schema": DRAFT_7, "dependencies": {"a": ["b"], "c": {"$ref": "#/definitions/x"}}})
+    with pytest.raises(SchemaError) as raised:
+        SchemaLoader().load(str(path))
+    assert str(raised.value) == (
+        f'{path}: $ref "#/definitions/x" cannot be resolved (nothing at /definitions/x); check the file name and the '
+        'part after "#"'
+    )
+
+
+def test_draft_3_dependencies_after_string_checked(tmp_path):
+    schema = {"$schema": "http://json-schema.org/draft-03/schema#", "dependencies": {"a": "b", "c": {"$ref": "none.json"}}}
+    path = write_json(tmp_path / "d.json", schema)
+    with pytest.raises(SchemaError) as raised:
+        SchemaLoader().load(str(path))
+    assert str(raised.value) == f'{path}: $ref "none.json" names {tmp_path / "none.json"}, which is not a file; check the file name'
+
+
+def test_dependencies_after_list_declare_ids(tmp_path):
+    schema = {
+        "$schema": DRAFT_7,
+        "dependencies": {"a": ["b"], "c": {"$id": "inner.json", "type": "string"}, "d": {"$id": "#word", "minLength": 2}},
+        "properties": {"x": {"$ref": "inner.json"}, "y": {"$ref": "#word"}},
+    }
+    validator = SchemaLoader().load(str(write_json(tmp_path / "d.json", schema))).validator
+    assert validator.is_valid({"x": "s", "y": "ab"})
+    assert not validator.is_valid({"x": 1})
+    assert not validator.is_valid({"y": "a"})
+
+
+def test_dependencies_with_schema_first(tmp_path):
+    schema = {"$schema": DRAFT_7, "dependencies": {"c": {"required": ["d"]}, "a": ["b"]}}
+    validator = SchemaLoader().load(str(write_json(tmp_path / "d.json", schema))).validator
+    assert validator.is_valid({"a": 1, "b": 2})
+    assert not validator.is_valid({"a": 1})
+    assert not validator.is_valid({"c": 1})
+
+
+def test_embedded_id_is_not_read_as_file(tmp_path):
+    schema = {"definitions": {"part": {"$id": "part.json", "type": "object"}}, "$ref": "part.json"}
+    validator = SchemaLoader().load(str(write_json(tmp_path / "e.json", schema))).validator
+    assert validator.is_valid({})
+    assert not validator.is_valid([])

@@ -16,9 +16,10 @@ change no result. A keyword that starts with ``x-`` is an extension, such
 as doclint's own ``x-doclint-message``, and is accepted too.
 
 The walk follows the places where a draft has subschemas, as the
-``referencing`` library defines them per draft, so property names under
-``properties`` and the values of ``enum``, ``const`` or ``default`` are
-never taken for keywords.
+``referencing`` library defines them per draft (with the corrections of
+``schema_specifications``), so property names under ``properties`` and
+the values of ``enum``, ``const`` or ``default`` are never taken for
+keywords.
 """
 
 from __future__ import annotations
@@ -29,14 +30,13 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 from urllib.parse import urljoin
 
-import referencing.jsonschema
 from jsonschema import validators
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 from jsonschema_specifications import REGISTRY as META_SCHEMAS
-from referencing import Resource
 
 from doclint.i18n import _
+from doclint.schema_specifications import specification_for
 from doclint.suggestions import close_match
 
 EXTENSION_PREFIX = "x-"
@@ -198,11 +198,9 @@ def draft_name(validator_class: type[Validator]) -> str:
 def keyword_places(contents: Any, validator_class: type[Validator]) -> Iterator[tuple[str, str, type[Validator]]]:
     """Yield (keyword, JSON pointer, draft) for every keyword of every subschema of a schema file."""
     pointers = _pointers(contents)
-    specification = referencing.jsonschema.specification_with(_dialect_id(validator_class))
-    pending = [(Resource.from_contents(contents, default_specification=specification), validator_class)]
+    pending = [(contents, validator_class)]
     while pending:
-        resource, draft = pending.pop()
-        node = resource.contents
+        node, draft = pending.pop()
         if not isinstance(node, dict):
             continue
         if isinstance(node.get("$schema"), str):
@@ -210,16 +208,14 @@ def keyword_places(contents: Any, validator_class: type[Validator]) -> Iterator[
         pointer = pointers[id(node)]
         yield from ((keyword, f"{pointer}/{_escape(keyword)}", draft) for keyword in node)
 
+        resource = specification_for(draft).create_resource(node)
         children = [subresource.contents for subresource in resource.subresources()]
         entered = {id(child) for child in children}
         for keyword in SUBSCHEMA_MAPS:
             values = node.get(keyword)
             if isinstance(values, dict):
                 children.extend(value for value in values.values() if id(value) not in entered)
-        for child in reversed(children):
-            if id(child) in pointers:
-                specification = referencing.jsonschema.specification_with(_dialect_id(draft))
-                pending.append((Resource.from_contents(child, default_specification=specification), draft))
+        pending.extend((child, draft) for child in reversed(children) if id(child) in pointers)
 
 
 def keyword_positions(contents: Any) -> dict[str, int]:
@@ -258,8 +254,3 @@ def _pointers(contents: Any) -> dict[int, str]:
 def _escape(key: str) -> str:
     """Escape a key for a JSON pointer (RFC 6901): ``~`` as ``~0`` and ``/`` as ``~1``."""
     return key.replace("~", "~0").replace("/", "~1")
-
-
-def _dialect_id(validator_class: type[Validator]) -> str:
-    meta_schema = validator_class.META_SCHEMA
-    return meta_schema.get("$id") or meta_schema["id"]

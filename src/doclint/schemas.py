@@ -36,7 +36,6 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import jsonschema.exceptions
 import referencing.exceptions
-import referencing.jsonschema
 from jsonschema import FormatChecker
 from jsonschema.protocols import Validator
 from jsonschema.validators import Draft202012Validator, validator_for
@@ -50,6 +49,7 @@ from doclint.meta_schema_messages import describe_meta_schema_error, meta_schema
 from doclint.schema_closest import reporting_class
 from doclint.schema_errors import SchemaError
 from doclint.schema_message_forms import check_messages, unused_message_keywords
+from doclint.schema_specifications import specification_for
 from doclint.schema_validity import ValidityCheck, compile_validity_check
 from doclint.suggestions import close_match
 from doclint.i18n import _
@@ -245,8 +245,7 @@ class SchemaLoader:
         if not _is_builtin_file(path):
             warnings += tuple(unused_message_keywords(contents, "$", display))
 
-        specification = referencing.jsonschema.specification_with(_dialect_id(validator_class))
-        resource = Resource.from_contents(contents, default_specification=specification)
+        resource = specification_for(validator_class).create_resource(contents)
         schema = _SchemaFile(uri, display, resource, validator_class, warnings)
         self._files[uri] = schema
         return schema
@@ -317,17 +316,13 @@ class SchemaLoader:
                     self._resolve(reference, base, schema)
 
         for subresource in resource.subresources():
-            if not isinstance(subresource.contents, (Mapping, bool)):
-                # referencing (0.37) takes every value of a Draft 4-7 "dependencies" for a subschema
-                # when the first one is, so {"a": {}, "b": ["c"]} also yields the array ["c"].
-                continue
             identifier = subresource.id()
             self._check_node(subresource, urljoin(base, identifier) if identifier else base, schema)
 
     def _resolve(self, reference: str, base: str, schema: _SchemaFile) -> None:
         """Resolve one reference made in ``schema``, reading and checking a local file it names."""
         target, _fragment = urldefrag(urljoin(base, reference))
-        if urlsplit(target).scheme == "file" and target not in self._files:
+        if urlsplit(target).scheme == "file" and target not in self._files and not self._is_embedded(target):
             path = Path(url2pathname(urlsplit(target).path))
             self._check_inside(path, schema.display, reference)
             if not _is_file(path):
@@ -343,6 +338,10 @@ class SchemaLoader:
             self._registry().resolver(base_uri=base).lookup(reference)
         except referencing.exceptions.Unresolvable as error:
             raise _reference_error(error, reference, schema) from None
+
+    def _is_embedded(self, uri: str) -> bool:
+        """Return whether a subschema of a file read so far declares ``uri`` as its ``$id``, so that no file is read for it."""
+        return uri in self._registry().crawl()
 
 
 def url2pathname(path: str) -> str:
@@ -528,11 +527,6 @@ def _describe_unresolvable(error: referencing.exceptions.Unresolvable) -> str:
     if isinstance(error, referencing.exceptions.NoSuchAnchor):
         return _("no anchor {anchor}").format(anchor=error.anchor)
     return _("no schema with this address")
-
-
-def _dialect_id(validator_class: type[Validator]) -> str:
-    meta_schema = validator_class.META_SCHEMA
-    return meta_schema.get("$id") or meta_schema["id"]
 
 
 def _json_type(value: Any) -> str:
