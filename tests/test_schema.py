@@ -469,7 +469,18 @@ INVALID_SCHEMAS = [
     ),
     (
         '{"required": "x"}',
-        "invalid schema at $.required: 'x' is not of type 'array'; fix the schema file",
+        "invalid schema at $.required: 'x' is not of type 'array'; write it as an array of property names, such as "
+        '["x"]',
+    ),
+    (
+        '{"properties": {"sections": {"items": [{"type": "object"}], "additionalItems": false}}}',
+        'invalid schema at $.properties.sections.items: "items" takes one schema in Draft 2020-12, not an array; '
+        'rename "items" to "prefixItems" and "additionalItems" to "items", as Draft 2020-12 names them',
+    ),
+    (
+        '{"items": [{"type": "object"}]}',
+        'invalid schema at $.items: "items" takes one schema in Draft 2020-12, not an array; rename "items" to '
+        '"prefixItems", which takes an array of schemas by position in Draft 2020-12',
     ),
     (
         '{"$schema": "http://json-schema.org/draft-03/schema#", "properties": {"a": {"extends": "yes"}}}',
@@ -508,7 +519,19 @@ INVALID_SCHEMAS = [
     ),
     (
         '{"pattern": "["}',
-        "invalid schema at $.pattern: '[' is not a 'regex'; fix the schema file",
+        "invalid schema at $.pattern: '[' is not a valid regular expression (unterminated character set at position "
+        "0); write it in the syntax of Python's re module, which doclint matches patterns with",
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"title": {"pattern": "\\\\p{L}+"}}}',
+        "invalid schema at $.properties.title.pattern: '\\\\p{L}+' is not a valid regular expression (bad escape \\p "
+        "at position 0); write it in the syntax of Python's re module, which doclint matches patterns with",
+    ),
+    (
+        '{"patternProperties": {"^x-(": {}}}',
+        "invalid schema at $.patternProperties: the property name pattern '^x-(' is not a valid regular expression "
+        "(missing ), unterminated subpattern at position 3); write it in the syntax of Python's re module, which "
+        "doclint matches patterns with",
     ),
     (
         '{"$anchor": "1x"}',
@@ -575,12 +598,21 @@ INVALID_SCHEMAS_ZH = [
         "$.type 处的 schema 无效：'objekt' 不是 ['array', 'boolean', 'integer', 'null', 'number', 'object', "
         "'string'] 之一；是否想写 'object'？",
     ),
-    ('{"required": "x"}', "$.required 处的 schema 无效：'x' 的类型不是 'array'；请修正 schema 文件"),
+    ('{"required": "x"}', "$.required 处的 schema 无效：'x' 的类型不是 'array'；请把它写成属性名的数组，例如 [\"x\"]"),
+    (
+        '{"items": [{}], "additionalItems": false}',
+        '$.items 处的 schema 无效：Draft 2020-12 中 "items" 只接受一个 schema，不接受数组；请按 Draft 2020-12 的命名把 "items" '
+        '改名为 "prefixItems"，把 "additionalItems" 改名为 "items"',
+    ),
     ('{"required": ["a", "a"]}', "$.required 处的 schema 无效：['a', 'a'] 中有重复的元素；请修正 schema 文件"),
     ('{"minItems": -1}', "$.minItems 处的 schema 无效：-1 小于最小值 0；请修正 schema 文件"),
     ('{"multipleOf": 0}', "$.multipleOf 处的 schema 无效：0 小于或等于最小值 0；请修正 schema 文件"),
     ('{"anyOf": []}', "$.anyOf 处的 schema 无效：[] 不能为空；请修正 schema 文件"),
-    ('{"pattern": "["}', "$.pattern 处的 schema 无效：'[' 不是有效的 'regex'；请修正 schema 文件"),
+    (
+        '{"pattern": "["}',
+        "$.pattern 处的 schema 无效：'[' 不是有效的正则表达式（unterminated character set at position 0）；"
+        "doclint 用 Python 的 re 模块匹配模式，请按它的语法书写",
+    ),
     (
         '{"$anchor": "1x"}',
         "$['$anchor'] 处的 schema 无效：'1x' 与模式 '^[A-Za-z_][-A-Za-z0-9._]*$' 不匹配；请修正 schema 文件",
@@ -620,7 +652,7 @@ def test_invalid_referenced_schema_names_that_file(tmp_path, run_cli, monkeypatc
     assert code == 2
     assert stderr == (
         "doclint: error: parts/item.schema.json: invalid schema at $.required: 'question' is not of type "
-        "'array'; fix the schema file\n"
+        "'array'; write it as an array of property names, such as [\"question\"]\n"
     )
 
 

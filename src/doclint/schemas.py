@@ -45,7 +45,7 @@ from referencing import Registry, Resource
 from doclint.data import rules_dir
 from doclint.cachefiles import content_digest
 from doclint.data_syntax import translated_problem
-from doclint.meta_schema_messages import describe_meta_schema_error, meta_schema_suggestion
+from doclint.meta_schema_messages import describe_meta_schema_error, meta_schema_fix, meta_schema_suggestion
 from doclint.schema_closest import reporting_class
 from doclint.schema_errors import SchemaError
 from doclint.schema_message_forms import check_messages, unused_message_keywords
@@ -471,6 +471,13 @@ def _check_against_meta_schema(contents: Any, validator_class: type[Validator], 
             raise SchemaError(
                 _("{path}: invalid schema at {location}: {reason}; did you mean {suggestion}?").format(
                     path=display, location=location, reason=reason, suggestion=suggestion
+                )
+            ) from None
+        fix = meta_schema_fix(error, contents)
+        if fix is not None:
+            raise SchemaError(
+                _("{path}: invalid schema at {location}: {reason}; {fix}").format(
+                    path=display, location=location, reason=reason, fix=fix
                 )
             ) from None
         raise SchemaError(
