@@ -667,6 +667,39 @@ def test_missing_referenced_file(tmp_path, run_cli, monkeypatch):
     )
 
 
+def test_schema_path_shown_normalised(tmp_path, run_cli, monkeypatch):
+    (tmp_path / "q").mkdir()
+    write_json(tmp_path / "refs" / "root.schema.json", {"$ref": "../parts/none.json"})
+    monkeypatch.chdir(tmp_path)
+    code, _, stderr = run_cli("check", "--schema", "./q//../refs/root.schema.json", str(SEED))
+    assert code == 2
+    assert stderr == (
+        'doclint: error: refs/root.schema.json: $ref "../parts/none.json" names parts/none.json, which is not a '
+        "file; check the file name\n"
+    )
+
+
+def test_schema_path_outside_working_folder_absolute(tmp_path, run_cli, monkeypatch):
+    write_json(tmp_path / "refs" / "root.schema.json", {"required": "x"})
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    code, _, stderr = run_cli("check", "--schema", "../work/../refs/root.schema.json", str(SEED))
+    assert code == 2
+    assert stderr.startswith(f"doclint: error: {(tmp_path / 'refs' / 'root.schema.json').as_posix()}: invalid schema")
+
+
+def test_front_matter_schema_path_normalised(tmp_path, run_cli, monkeypatch):
+    (tmp_path / "q").mkdir()
+    (tmp_path / "q" / "a.md").write_text("---\ndoclint-schema: ../refs/missing.json\n---\n# T\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, stdout, _ = run_cli("check", "--no-cache", "q/a.md")
+    assert code == 1
+    assert stdout.splitlines()[0] == (
+        "q/a.md:2:1: DL401 schema-violation front matter key doclint-schema: refs/missing.json: schema file not "
+        "found; check the path"
+    )
+
+
 def test_unknown_schema_name(run_cli):
     code, stdout, stderr = run_cli("check", "--schema", "runbook", str(SEED))
     assert code == 2
@@ -859,7 +892,7 @@ def test_outside_schema_rejected_unread(run_cli, tmp_path, monkeypatch):
 
     assert (code, stderr) == (1, "")
     assert stdout.splitlines()[0] == (
-        "docs/page.md:2:1: DL401 schema-violation front matter key doclint-schema: docs/../../secret.json: outside "
+        f"docs/page.md:2:1: DL401 schema-violation front matter key doclint-schema: {tmp_path / 'secret.json'}: outside "
         f"the document's repository {repository}, which a schema named in front matter must be in; move the schema "
         "into the repository or name it with --schema"
     )

@@ -187,7 +187,9 @@ class SchemaLoader:
             except RecursionError:
                 # Each file is at most MAX_DEPTH deep, so only a long chain of $ref through subschemas gets here.
                 raise SchemaError(
-                    _("{path}: its $ref chain is too long to follow; shorten the chain of references").format(path=path)
+                    _("{path}: its $ref chain is too long to follow; shorten the chain of references").format(
+                        path=display_path(path)
+                    )
                 ) from None
         return self._schemas[key]
 
@@ -200,7 +202,7 @@ class SchemaLoader:
         return dict(self._digests)
 
     def _load_root(self, name: str, path: Path) -> LoadedSchema:
-        root = self._read(path, DEFAULT_VALIDATOR, display=str(path))
+        root = self._read(path, DEFAULT_VALIDATOR, display=display_path(path))
         base = urljoin(root.uri, root.resource.id() or "")
         self._check_references(root, base)
 
@@ -270,7 +272,7 @@ class SchemaLoader:
         else:
             message = _('{path}: $ref "{reference}" names {target}, outside the document\'s repository {root}, which a '
                         "schema named in front matter must be in; move that file into the repository").format(
-                path=display, reference=reference, target=_display(path), root=self._confine_to
+                path=display, reference=reference, target=display_path(path), root=self._confine_to
             )
         raise SchemaError(message)
 
@@ -290,7 +292,7 @@ class SchemaLoader:
             raise referencing.exceptions.NoSuchResource(ref=uri)
 
         path = Path(url2pathname(parts.path))
-        return self._read(path, DEFAULT_VALIDATOR, display=_display(path)).resource
+        return self._read(path, DEFAULT_VALIDATOR, display=display_path(path)).resource
 
     def _check_references(self, schema: _SchemaFile, base: str) -> None:
         """Resolve every reference in a file and in the local files it refers to, raising SchemaError.
@@ -328,10 +330,10 @@ class SchemaLoader:
             if not _is_file(path):
                 raise SchemaError(
                     _('{path}: $ref "{reference}" names {target}, which is not a file; check the file name').format(
-                        path=schema.display, reference=reference, target=_display(path)
+                        path=schema.display, reference=reference, target=display_path(path)
                     )
                 )
-            referenced = self._read(path, schema.validator_class, display=_display(path))
+            referenced = self._read(path, schema.validator_class, display=display_path(path))
             self._check_references(referenced, referenced.uri)
 
         try:
@@ -547,10 +549,20 @@ def _json_type(value: Any) -> str:
     return _("a number")
 
 
-def _display(path: Path) -> str:
-    """Return a path relative to the working folder when it is inside it, else absolute."""
-    absolute = path.resolve()
+def display_path(path: Path) -> str:
+    """Return a schema file's path for messages: relative to the working folder when inside it, else absolute.
+
+    The path is normalised as text, so ``docs/../schemas/faq.json`` is
+    shown as ``schemas/faq.json``, and it has ``/`` separators on every
+    system, as a ``$ref`` has. Symbolic links are not followed, because a
+    message about a file outside the document's repository must not
+    reveal where a link there points.
+
+    NOTE: a ``..`` after a symbolic link to a folder is removed as text,
+    so the path shown can differ from the file read in that case.
+    """
+    absolute = Path(os.path.normpath(os.path.abspath(path)))
     try:
-        return str(absolute.relative_to(Path.cwd()))
+        return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return str(absolute)
+        return absolute.as_posix()
