@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from jsonschema.validators import Draft4Validator, Draft7Validator, Draft202012Validator
 
 from doclint.schema_keywords import ALL_DRAFTS, REPLACEMENTS, draft_keywords, draft_name, unknown_keyword_message, unknown_keywords
@@ -249,25 +250,37 @@ DRAFT_7 = "http://json-schema.org/draft-07/schema#"
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
 
-def test_additional_items_beside_array_items():
+ITEMS_FIXES = [
     # An array "items" is an error of the Draft 2020-12 meta-schema, so it reaches this check in a subschema of that draft.
-    schema = {"$schema": DRAFT_7, "properties": {"s": {"$schema": DRAFT_2020_12, "items": [{}], "additionalItems": False}}}
-    [found] = unknown_keywords(schema, Draft7Validator)
-    assert unknown_keyword_message("s.json", found) == (
+    (
+        {"$schema": DRAFT_7, "properties": {"s": {"$schema": DRAFT_2020_12, "items": [{}], "additionalItems": False}}},
+        Draft7Validator,
         's.json: keyword "additionalItems" at /properties/s/additionalItems is not part of Draft 2020-12, the draft of '
         'this schema, so it checks nothing; in Draft 2020-12, "prefixItems" takes the array of schemas by position '
         'and "items" the schema of the elements after them, so rename "items" to "prefixItems" and "additionalItems" '
-        'to "items"'
-    )
-
-
-def test_additional_items_beside_prefix_items():
-    [found] = unknown_keywords({"prefixItems": [{}], "additionalItems": False}, Draft202012Validator)
-    assert unknown_keyword_message("s.json", found) == (
+        'to "items"',
+    ),
+    (
+        {"prefixItems": [{}], "additionalItems": False},
+        Draft202012Validator,
         's.json: keyword "additionalItems" at /additionalItems is not part of Draft 2020-12, the draft of this '
         'schema, so it checks nothing; in Draft 2020-12, "items" takes the schema of the elements after '
-        '"prefixItems", so rename "additionalItems" to "items"'
-    )
+        '"prefixItems", so rename "additionalItems" to "items"',
+    ),
+    (
+        {"prefixItems": [{}], "items": False},
+        Draft7Validator,
+        's.json: keyword "prefixItems" at /prefixItems is not part of Draft 7, the draft of this schema, so it checks '
+        'nothing; in Draft 7, an array "items" takes the schemas by position and "additionalItems" the schema of the '
+        'elements after them, so rename "items" to "additionalItems" and "prefixItems" to "items"',
+    ),
+]
+
+
+@pytest.mark.parametrize(("schema", "validator_class", "message"), ITEMS_FIXES)
+def test_items_keyword_fix(schema, validator_class, message):
+    [found] = unknown_keywords(schema, validator_class)
+    assert unknown_keyword_message("s.json", found) == message
 
 
 def test_additional_items_without_array_items():
@@ -282,15 +295,6 @@ def test_additional_items_without_array_items():
     ):
         [found] = unknown_keywords(schema, Draft202012Validator)
         assert unknown_keyword_message("s.json", found) == f's.json: keyword "additionalItems" at /additionalItems {remove}'
-
-
-def test_prefix_items_beside_schema_items():
-    [found] = unknown_keywords({"prefixItems": [{}], "items": False}, Draft7Validator)
-    assert unknown_keyword_message("s.json", found) == (
-        's.json: keyword "prefixItems" at /prefixItems is not part of Draft 7, the draft of this schema, so it checks '
-        'nothing; in Draft 7, an array "items" takes the schemas by position and "additionalItems" the schema of the '
-        'elements after them, so rename "items" to "additionalItems" and "prefixItems" to "items"'
-    )
 
 
 def test_items_fixes_warned_apart():
