@@ -478,6 +478,12 @@ INVALID_SCHEMAS = [
         'rename "items" to "prefixItems" and "additionalItems" to "items", as Draft 2020-12 names them',
     ),
     (
+        '{"$schema": "http://json-schema.org/draft-07/schema#", "definitions": {"list": {"$schema": '
+        '"https://json-schema.org/draft/2020-12/schema", "items": [{"type": "object"}]}}}',
+        'invalid schema at $.definitions.list.items: "items" takes one schema in Draft 2020-12, not an array; rename '
+        '"items" to "prefixItems", which takes an array of schemas by position in Draft 2020-12',
+    ),
+    (
         '{"items": [{"type": "object"}]}',
         'invalid schema at $.items: "items" takes one schema in Draft 2020-12, not an array; rename "items" to '
         '"prefixItems", which takes an array of schemas by position in Draft 2020-12',
@@ -549,6 +555,10 @@ INVALID_SCHEMAS = [
         '{"$schema": "https://example.invalid/my-draft", "type": "object"}',
         'unknown $schema "https://example.invalid/my-draft"; use "https://json-schema.org/draft/2020-12/schema" '
         'or "http://json-schema.org/draft-07/schema#"',
+    ),
+    (
+        " \n",
+        "the schema file is empty; write the schema as a JSON object",
     ),
     (
         '["type", "object"]',
@@ -630,6 +640,7 @@ INVALID_SCHEMAS_ZH = [
         "$.extends 处的 schema 无效：\"extends\" 的值应为 schema（对象）或 'array'，而不是 'yes'；请修正 schema 文件",
     ),
     ('{"type": ', "第 1 行第 10 列的 JSON 无效：此处应为一个值；请修正 schema 文件"),
+    (" \n", "schema 文件是空的；请把 schema 写成一个 JSON 对象"),
 ]
 
 
@@ -672,6 +683,18 @@ def test_missing_referenced_file(tmp_path, run_cli, monkeypatch, root, value, sh
     assert code == 2
     assert stderr == (
         f'doclint: error: {shown}: $ref "{reference}" names parts/none.json, which is not a file; check the file name\n'
+    )
+
+
+def test_yaml_schema_names_json_only(tmp_path, run_cli, monkeypatch):
+    (tmp_path / "faq.schema.yaml").write_text("type: object\nrequired: [sections]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, stdout, stderr = run_cli("check", "--schema", "faq.schema.yaml", str(SEED))
+    assert code == 2
+    assert stdout == ""
+    assert stderr == (
+        "doclint: error: faq.schema.yaml: not valid JSON, and doclint reads schema files only as JSON; convert this "
+        "YAML schema to JSON\n"
     )
 
 

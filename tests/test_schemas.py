@@ -55,7 +55,7 @@ def test_builtin_schemas_accept_seed_tree():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("qa-article", False), ("generic", False), ("my.schema.json", True), ("schemas/runbook", True), ("a.JSON", True)],
+    [("qa-article", False), ("generic", False), ("my.schema.json", True), ("schemas/runbook", True), ("a.JSON", True), ("a.yaml", True), ("a.YML", True)],
 )
 def test_name_or_path(value, expected):
     assert is_schema_path(value) is expected

@@ -115,9 +115,13 @@ def builtin_schema_names() -> list[str]:
     return sorted(path.name[: -len(SCHEMA_SUFFIX)] for path in builtin_schemas_dir().glob(f"*{SCHEMA_SUFFIX}"))
 
 
+SCHEMA_FILE_SUFFIXES = (".json", ".yaml", ".yml")
+"""Endings that make a schema value a path. A YAML file is taken as a path, so that reading it names the real problem."""
+
+
 def is_schema_path(value: str) -> bool:
-    """Return whether a schema value is a path (it has a folder separator or ends in ``.json``) rather than a name."""
-    return "/" in value or os.sep in value or value.lower().endswith(".json")
+    """Return whether a schema value is a path (it has a folder separator or ends in ``SCHEMA_FILE_SUFFIXES``) rather than a name."""
+    return "/" in value or os.sep in value or value.lower().endswith(SCHEMA_FILE_SUFFIXES)
 
 
 def schema_file(value: str, base: Path) -> Path:
@@ -241,6 +245,7 @@ class SchemaLoader:
         warnings: tuple[str, ...] = ()
         if not _is_builtin_file(path):
             _check_against_meta_schema(contents, validator_class, display)
+            _check_subschema_drafts(contents, validator_class, display)
             warnings = _unknown_keyword_warnings(contents, validator_class, display)
             warnings += _ref_sibling_warnings(contents, validator_class, display)
         check_messages(contents, "$", display)
@@ -386,9 +391,16 @@ def _read_json(path: Path, display: str) -> tuple[Any, str]:
             path=display, limit=MAX_DEPTH
         )
     )
+    if not text.strip():
+        raise SchemaError(_("{path}: the schema file is empty; write the schema as a JSON object").format(path=display))
     try:
         contents = json.loads(text)
     except json.JSONDecodeError as error:
+        if path.suffix.lower() in (".yaml", ".yml"):
+            raise SchemaError(
+                _("{path}: not valid JSON, and doclint reads schema files only as JSON; convert this YAML schema to "
+                  "JSON").format(path=display)
+            ) from None
         raise SchemaError(
             _("{path}: invalid JSON at line {line}, column {column}: {reason}; fix the schema file").format(
                 path=display, line=error.lineno, column=error.colno, reason=translated_problem(error.msg)
@@ -463,11 +475,13 @@ def _is_builtin_file(path: Path) -> bool:
     return path.resolve().parent == builtin_schemas_dir().resolve()
 
 
-def _check_against_meta_schema(contents: Any, validator_class: type[Validator], display: str) -> None:
+def _check_against_meta_schema(contents: Any, validator_class: type[Validator], display: str, at: str = "$") -> None:
+    """Raise SchemaError when the meta-schema of ``validator_class`` rejects ``contents``, the subschema at JSON path ``at``."""
     try:
         validator_class.check_schema(contents)
     except jsonschema.exceptions.SchemaError as error:
         location, reason = describe_meta_schema_error(error)
+        location = at + location[1:]
         suggestion = meta_schema_suggestion(error)
         if suggestion is not None:
             raise SchemaError(
@@ -487,6 +501,39 @@ def _check_against_meta_schema(contents: Any, validator_class: type[Validator], 
                 path=display, location=location, reason=reason
             )
         ) from None
+
+
+def _check_subschema_drafts(contents: Any, validator_class: type[Validator], display: str) -> None:
+    """Check each subschema that declares a draft in ``$schema`` against that draft's meta-schema.
+
+    The meta-schema of the file's draft reads such a subschema by the
+    rules of the file's draft, while jsonschema validates with the draft
+    that the subschema declares. An array ``items`` in a Draft 2020-12
+    subschema of a Draft 7 file would otherwise pass this check and fail
+    only when a document is validated.
+    """
+    from doclint.schema_keywords import keyword_places
+
+    for keyword, pointer, draft in keyword_places(contents, validator_class):
+        node_pointer = pointer.rsplit("/", 1)[0]
+        if keyword == "$schema" and node_pointer:
+            node, at = _subschema_at(contents, node_pointer)
+            _check_against_meta_schema(node, draft, display, at)
+
+
+def _subschema_at(contents: Any, pointer: str) -> tuple[Any, str]:
+    """Return the value at a JSON pointer that exists in ``contents`` and its JSON path, such as ``$.properties.a``."""
+    value = contents
+    path = "$"
+    for token in pointer.split("/")[1:]:
+        key = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(value, list):
+            value = value[int(key)]
+            path += f"[{key}]"
+        else:
+            value = value[key]
+            path += f".{key}"
+    return value, path
 
 
 def _unknown_keyword_warnings(contents: Any, validator_class: type[Validator], display: str) -> tuple[str, ...]:
