@@ -641,6 +641,11 @@ INVALID_SCHEMAS_ZH = [
     ),
     ('{"type": ', "第 1 行第 10 列的 JSON 无效：此处应为一个值；请修正 schema 文件"),
     (" \n", "schema 文件是空的；请把 schema 写成一个 JSON 对象"),
+    (
+        '{"properties": {"a": {"$ref": "#/properties/a"}}}',
+        '/properties/a/$ref 处的 $ref "#/properties/a" 在没有进入值的某个属性或元素的情况下又回到了它自身，验证将永远无法结束；'
+        "请让它指向另一个子 schema",
+    ),
 ]
 
 
@@ -818,14 +823,28 @@ def test_empty_front_matter_schema_key(run_cli, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("files", "named"),
+    ("files", "named", "problem"),
     [
-        ({"loop.json": '{"$defs": {"a": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}'}, "loop.json"),
-        ({"ma.json": '{"$ref": "mb.json"}', "mb.json": '{"$ref": "ma.json"}'}, "ma.json"),
+        (
+            {"loop.json": '{"$defs": {"a": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}'},
+            "loop.json",
+            'loop.json: $ref "#/$defs/a" at /$defs/a/$ref',
+        ),
+        ({"ma.json": '{"$ref": "mb.json"}', "mb.json": '{"$ref": "ma.json"}'}, "ma.json", 'mb.json: $ref "ma.json" at /$ref'),
+        (
+            {"part.json": '{"properties": {"sections": {"$ref": "#/properties/sections"}}}'},
+            "part.json",
+            'part.json: $ref "#/properties/sections" at /properties/sections/$ref',
+        ),
+        (
+            {"branch.json": '{"anyOf": [{"type": "string"}, {"allOf": [{"$ref": "#"}]}]}'},
+            "branch.json",
+            'branch.json: $ref "#" at /anyOf/1/allOf/0/$ref',
+        ),
     ],
-    ids=["self", "two-files"],
+    ids=["self", "two-files", "under-properties", "through-anyOf"],
 )
-def test_schema_ref_loop_is_usage_error(run_cli, tmp_path, monkeypatch, files, named):
+def test_schema_ref_loop_is_usage_error(run_cli, tmp_path, monkeypatch, files, named, problem):
     monkeypatch.chdir(tmp_path)
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -835,8 +854,8 @@ def test_schema_ref_loop_is_usage_error(run_cli, tmp_path, monkeypatch, files, n
 
     assert code == 2
     assert stderr == (
-        f"doclint: error: {named}: a $ref of this schema leads back to itself with no keyword in between, "
-        "so validation never ends; fix the schema\n"
+        f"doclint: error: {problem} leads back to itself without moving into a property or an item of the value, so "
+        "validation would never end; point it at another subschema\n"
     )
 
 

@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 from jsonschema.validators import Draft7Validator, Draft202012Validator, validator_for
+from referencing import Registry
 
 from doclint.engine import load
+from doclint.schema_ref_loops import find_ref_loop
 from doclint.schemas import SchemaError, SchemaLoader, builtin_schema_names, is_schema_path, schema_file
 from doclint.settings import Settings
 
@@ -32,6 +34,16 @@ def test_builtin_schemas_pass_meta_schemas():
     for name in builtin_schema_names():
         contents = json.loads(schema_file(name, Path()).read_text(encoding="utf-8"))
         validator_for(contents).check_schema(contents)
+
+
+def test_builtin_schemas_have_no_ref_loop():
+    """Check the built-in schemas here, because a run skips their reference loop check."""
+    loader = SchemaLoader()
+    for name in builtin_schema_names():
+        loaded = loader.load(name)
+        contents = json.loads(loaded.path.read_text(encoding="utf-8"))
+        resolver = Registry().with_contents([(loaded.path.as_uri(), contents)]).resolver(base_uri=loaded.path.as_uri())
+        assert find_ref_loop(contents, resolver, Draft202012Validator) is None
 
 
 def test_builtin_load_skips_meta_check(monkeypatch, tmp_path):
@@ -193,5 +205,24 @@ def test_dependencies_with_schema_first(tmp_path):
 def test_embedded_id_is_not_read_as_file(tmp_path):
     schema = {"definitions": {"part": {"$id": "part.json", "type": "object"}}, "$ref": "part.json"}
     validator = SchemaLoader().load(str(write_json(tmp_path / "e.json", schema))).validator
+    assert validator.is_valid({})
+    assert not validator.is_valid([])
+
+
+def test_recursion_into_parts_is_no_loop(tmp_path):
+    schema = {"$defs": {"node": {"properties": {"children": {"items": {"$ref": "#/$defs/node"}}}, "required": ["t"]}}, "$ref": "#/$defs/node"}
+    validator = SchemaLoader().load(str(write_json(tmp_path / "tree.json", schema))).validator
+    assert validator.is_valid({"t": 1, "children": [{"t": 2, "children": []}]})
+    assert not validator.is_valid({"t": 1, "children": [{"children": []}]})
+
+
+def test_ignored_ref_sibling_is_no_loop(tmp_path):
+    # Draft 7 applies only the "$ref" of an object that has one, so the "allOf" that would lead back is never applied.
+    schema = {
+        "$schema": DRAFT_7,
+        "definitions": {"a": {"$ref": "#/definitions/b", "allOf": [{"$ref": "#/definitions/a"}]}, "b": {"type": "object"}},
+        "$ref": "#/definitions/a",
+    }
+    validator = SchemaLoader().load(str(write_json(tmp_path / "d7.json", schema))).validator
     assert validator.is_valid({})
     assert not validator.is_valid([])

@@ -218,6 +218,8 @@ class SchemaLoader:
         # "format" is an assertion here, as a writer of "format": "date" expects, not only an annotation.
         format_checker = format_checker_for(root.validator_class)
         validator = root.validator_class(wrapper, registry=registry, format_checker=format_checker)
+        if not _is_builtin_file(path):
+            self._check_ref_loops(root, registry, base)
         compiled = compile_validity_check(validator)
         logger.debug(
             "loaded schema %s (%s, %d files, %s validity check)",
@@ -346,6 +348,23 @@ class SchemaLoader:
         except referencing.exceptions.Unresolvable as error:
             raise _reference_error(error, reference, schema) from None
 
+    def _check_ref_loops(self, root: _SchemaFile, registry: Registry[Any], base: str) -> None:
+        """Raise SchemaError for a ``$ref`` that leads back to itself for the same value (``schema_ref_loops``)."""
+        from doclint.schema_ref_loops import find_ref_loop
+
+        loop = find_ref_loop(root.resource.contents, registry.resolver(base_uri=base), root.validator_class)
+        if loop is None:
+            return
+        for schema in self._files.values():
+            pointer = _pointer_of(schema.resource.contents, loop.schema)
+            if pointer is not None:
+                raise SchemaError(
+                    _('{path}: $ref "{reference}" at {pointer} leads back to itself without moving into a property or '
+                      "an item of the value, so validation would never end; point it at another subschema").format(
+                        path=schema.display, reference=loop.reference, pointer=f"{pointer}/$ref"
+                    )
+                )
+
     def _is_embedded(self, uri: str) -> bool:
         """Return whether a subschema of a file read so far declares ``uri`` as its ``$id``, so that no file is read for it."""
         return uri in self._registry().crawl()
@@ -411,6 +430,20 @@ def _read_json(path: Path, display: str) -> tuple[Any, str]:
     if _depth_exceeds(contents, MAX_DEPTH):
         raise too_deep
     return contents, content_digest(data)
+
+
+def _pointer_of(contents: Any, target: Any) -> str | None:
+    """Return the JSON pointer of the object ``target`` inside ``contents``, found by identity, or None."""
+    pending: list[tuple[Any, str]] = [(contents, "")]
+    while pending:
+        value, pointer = pending.pop()
+        if value is target:
+            return pointer
+        if isinstance(value, dict):
+            pending.extend((child, f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}") for key, child in value.items())
+        elif isinstance(value, list):
+            pending.extend((child, f"{pointer}/{index}") for index, child in enumerate(value))
+    return None
 
 
 def _is_file(path: Path) -> bool:
