@@ -226,3 +226,31 @@ def test_ignored_ref_sibling_is_no_loop(tmp_path):
     validator = SchemaLoader().load(str(write_json(tmp_path / "d7.json", schema))).validator
     assert validator.is_valid({})
     assert not validator.is_valid([])
+
+
+def test_repeated_keys_warned_in_file_order(tmp_path):
+    path = tmp_path / "dup.json"
+    path.write_text(
+        '{"properties": {"a": {"minLength": 2}}, "x-note": {"a/b": 1, "a/b": 2}, "properties": {"b": {}}, "properties": {}}',
+        encoding="utf-8",
+    )
+    schema = SchemaLoader().load(str(path))
+    assert schema.warnings == (
+        f'{path}: key "properties" at /properties appears more than once in its object, and JSON keeps only the last '
+        "value, so the earlier ones check nothing; merge them into one",
+        f'{path}: key "a/b" at /x-note/a~1b appears more than once in its object, and JSON keeps only the last value, '
+        "so the earlier ones check nothing; merge them into one",
+    )
+    assert schema.validator.is_valid({"a": 1})
+
+
+def test_repeated_key_warning_in_chinese(run_process, tmp_path):
+    (tmp_path / "dup.schema.json").write_text('{"type": "object", "type": "array"}', encoding="utf-8")
+    (tmp_path / "d.md").write_text("# Item\n\ntext\n", encoding="utf-8")
+
+    _code, _stdout, stderr = run_process("--lang", "zh-CN", "check", "--no-config", "--no-cache", "--schema", "dup.schema.json", "d.md")
+
+    assert stderr.splitlines() == [
+        'doclint: 警告：dup.schema.json：/type 处的键 "type" 在同一个对象中出现了不止一次，而 JSON 只保留最后一个值，'
+        "因此前面的都不检查任何内容；请把它们合并为一个"
+    ]

@@ -266,7 +266,7 @@ def draft_name(validator_class: type[Validator]) -> str:
 
 def keyword_places(contents: Any, validator_class: type[Validator]) -> Iterator[tuple[str, str, type[Validator]]]:
     """Yield (keyword, JSON pointer, draft) for every keyword of every subschema of a schema file."""
-    pointers = _pointers(contents)
+    pointers = object_pointers(contents)
     pending = [(contents, validator_class)]
     while pending:
         node, draft = pending.pop()
@@ -275,7 +275,7 @@ def keyword_places(contents: Any, validator_class: type[Validator]) -> Iterator[
         if isinstance(node.get("$schema"), str):
             draft = validator_for(node, default=draft)
         pointer = pointers[id(node)]
-        yield from ((keyword, f"{pointer}/{_escape(keyword)}", draft) for keyword in node)
+        yield from ((keyword, f"{pointer}/{escape_pointer_token(keyword)}", draft) for keyword in node)
 
         resource = specification_for(draft).create_resource(node)
         children = [subresource.contents for subresource in resource.subresources()]
@@ -295,13 +295,13 @@ def keyword_positions(contents: Any) -> dict[str, int]:
         value, pointer = pending.pop()
         positions[pointer] = len(positions)
         if isinstance(value, dict):
-            pending.extend((child, f"{pointer}/{_escape(key)}") for key, child in reversed(value.items()))
+            pending.extend((child, f"{pointer}/{escape_pointer_token(key)}") for key, child in reversed(value.items()))
         elif isinstance(value, list):
             pending.extend((child, f"{pointer}/{index}") for index, child in reversed(list(enumerate(value))))
     return positions
 
 
-def _pointers(contents: Any) -> dict[int, str]:
+def object_pointers(contents: Any) -> dict[int, str]:
     """Return the JSON pointer of every object in a parsed JSON value, by the object's ``id``.
 
     ``json.loads`` makes a new object for every object in the text, so no
@@ -314,12 +314,12 @@ def _pointers(contents: Any) -> dict[int, str]:
         value, pointer = pending.pop()
         if isinstance(value, dict):
             found[id(value)] = pointer
-            pending.extend((child, f"{pointer}/{_escape(key)}") for key, child in value.items())
+            pending.extend((child, f"{pointer}/{escape_pointer_token(key)}") for key, child in value.items())
         elif isinstance(value, list):
             pending.extend((child, f"{pointer}/{index}") for index, child in enumerate(value))
     return found
 
 
-def _escape(key: str) -> str:
+def escape_pointer_token(key: str) -> str:
     """Escape a key for a JSON pointer (RFC 6901): ``~`` as ``~0`` and ``/`` as ``~1``."""
     return key.replace("~", "~0").replace("/", "~1")

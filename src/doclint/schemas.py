@@ -47,6 +47,7 @@ from doclint.cachefiles import content_digest
 from doclint.data_syntax import translated_problem
 from doclint.meta_schema_messages import describe_meta_schema_error, meta_schema_fix, meta_schema_suggestion
 from doclint.schema_closest import reporting_class
+from doclint.schema_duplicate_keys import duplicate_key_warning, parse_json
 from doclint.schema_errors import SchemaError
 from doclint.schema_message_forms import check_messages, unused_message_keywords
 from doclint.schema_specifications import specification_for
@@ -241,14 +242,15 @@ class SchemaLoader:
             return self._files[uri]
 
         self._check_inside(path, display)
-        contents, digest = _read_json(path, display)
+        contents, digest, repeated = _read_json(path, display)
         self._digests[str(path.resolve())] = digest
         validator_class = _validator_class(contents, display, default)
         warnings: tuple[str, ...] = ()
         if not _is_builtin_file(path):
             _check_against_meta_schema(contents, validator_class, display)
             _check_subschema_drafts(contents, validator_class, display)
-            warnings = _unknown_keyword_warnings(contents, validator_class, display)
+            warnings = tuple(duplicate_key_warning(display, pointer) for pointer in repeated)
+            warnings += _unknown_keyword_warnings(contents, validator_class, display)
             warnings += _ref_sibling_warnings(contents, validator_class, display)
         check_messages(contents, "$", display)
         if not _is_builtin_file(path):
@@ -350,13 +352,14 @@ class SchemaLoader:
 
     def _check_ref_loops(self, root: _SchemaFile, registry: Registry[Any], base: str) -> None:
         """Raise SchemaError for a ``$ref`` that leads back to itself for the same value (``schema_ref_loops``)."""
+        from doclint.schema_keywords import object_pointers
         from doclint.schema_ref_loops import find_ref_loop
 
         loop = find_ref_loop(root.resource.contents, registry.resolver(base_uri=base), root.validator_class)
         if loop is None:
             return
         for schema in self._files.values():
-            pointer = _pointer_of(schema.resource.contents, loop.schema)
+            pointer = object_pointers(schema.resource.contents).get(id(loop.schema))
             if pointer is not None:
                 raise SchemaError(
                     _('{path}: $ref "{reference}" at {pointer} leads back to itself without moving into a property or '
@@ -384,8 +387,10 @@ def url2pathname(path: str) -> str:
     return unquote(path)
 
 
-def _read_json(path: Path, display: str) -> tuple[Any, str]:
-    """Return the parsed JSON of a schema file and the digest of its bytes, raising SchemaError.
+def _read_json(path: Path, display: str) -> tuple[Any, str, list[str]]:
+    """Return the parsed JSON of a schema file, the digest of its bytes and the JSON pointers of its repeated keys.
+
+    Raises SchemaError for a file that cannot be read or parsed.
 
     Only a regular file is read: a device such as /dev/zero, named in a
     document's front matter, would be read without end.
@@ -413,7 +418,7 @@ def _read_json(path: Path, display: str) -> tuple[Any, str]:
     if not text.strip():
         raise SchemaError(_("{path}: the schema file is empty; write the schema as a JSON object").format(path=display))
     try:
-        contents = json.loads(text)
+        contents, repeated = parse_json(text)
     except json.JSONDecodeError as error:
         if path.suffix.lower() in (".yaml", ".yml"):
             raise SchemaError(
@@ -429,21 +434,7 @@ def _read_json(path: Path, display: str) -> tuple[Any, str]:
         raise too_deep from None
     if _depth_exceeds(contents, MAX_DEPTH):
         raise too_deep
-    return contents, content_digest(data)
-
-
-def _pointer_of(contents: Any, target: Any) -> str | None:
-    """Return the JSON pointer of the object ``target`` inside ``contents``, found by identity, or None."""
-    pending: list[tuple[Any, str]] = [(contents, "")]
-    while pending:
-        value, pointer = pending.pop()
-        if value is target:
-            return pointer
-        if isinstance(value, dict):
-            pending.extend((child, f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}") for key, child in value.items())
-        elif isinstance(value, list):
-            pending.extend((child, f"{pointer}/{index}") for index, child in enumerate(value))
-    return None
+    return contents, content_digest(data), repeated
 
 
 def _is_file(path: Path) -> bool:
