@@ -236,9 +236,9 @@ def test_repeated_keys_warned_in_file_order(tmp_path):
     )
     schema = SchemaLoader().load(str(path))
     assert schema.warnings == (
-        f'{path}: key "properties" at /properties appears more than once in its object, and JSON keeps only the last '
-        "value, so the earlier ones check nothing; merge them into one",
-        f'{path}: key "a/b" at /x-note/a~1b appears more than once in its object, and JSON keeps only the last value, '
+        f'{path}: key "properties" at /properties appears more than once in its object, and only the last value is '
+        "used, so the earlier ones check nothing; merge them into one",
+        f'{path}: key "a/b" at /x-note/a~1b appears more than once in its object, and only the last value is used, '
         "so the earlier ones check nothing; merge them into one",
     )
     assert schema.validator.is_valid({"a": 1})
@@ -251,6 +251,6 @@ def test_repeated_key_warning_in_chinese(run_process, tmp_path):
     _code, _stdout, stderr = run_process("--lang", "zh-CN", "check", "--no-config", "--no-cache", "--schema", "dup.schema.json", "d.md")
 
     assert stderr.splitlines() == [
-        'doclint: 警告：dup.schema.json：/type 处的键 "type" 在同一个对象中出现了不止一次，而 JSON 只保留最后一个值，'
+        'doclint: 警告：dup.schema.json：/type 处的键 "type" 在同一个对象中出现了不止一次，而只有最后一个值会被使用，'
         "因此前面的都不检查任何内容；请把它们合并为一个"
     ]

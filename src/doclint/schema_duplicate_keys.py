@@ -1,8 +1,8 @@
 """Keys that a schema file repeats in one JSON object, such as two ``"properties"`` members.
 
-JSON parsers, Python's ``json`` among them, keep the last value of a
-repeated key and drop the others without a word, so the constraints in
-an earlier ``"properties"`` check nothing. doclint parses a schema file
+Python's ``json`` module, like many JSON parsers, keeps the last value
+of a repeated key and drops the others without a word, so the
+constraints in an earlier ``"properties"`` check nothing. doclint parses a schema file
 with a hook that records each repeated key, and warns once per place.
 """
 
@@ -45,5 +45,5 @@ def parse_json(text: str) -> tuple[Any, list[str]]:
 def duplicate_key_warning(display: str, pointer: str) -> str:
     """Return the warning for a key that the schema file ``display`` repeats at ``pointer``."""
     key = pointer.rsplit("/", 1)[1].replace("~1", "/").replace("~0", "~")
-    return _('{path}: key "{key}" at {pointer} appears more than once in its object, and JSON keeps only the last '
-             "value, so the earlier ones check nothing; merge them into one").format(path=display, key=key, pointer=pointer)
+    return _('{path}: key "{key}" at {pointer} appears more than once in its object, and only the last value is '
+             "used, so the earlier ones check nothing; merge them into one").format(path=display, key=key, pointer=pointer)
