@@ -254,3 +254,15 @@ def test_repeated_key_warning_in_chinese(run_process, tmp_path):
         'doclint: 警告：dup.schema.json：/type 处的键 "type" 在同一个对象中出现了不止一次，而只有最后一个值会被使用，'
         "因此前面的都不检查任何内容；请把它们合并为一个"
     ]
+
+
+def test_pointer_into_other_file_names_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_json(tmp_path / "parts" / "defs.json", {"definitions": {"y": {}}})
+    write_json(tmp_path / "schemas" / "root.json", {"$ref": "../parts/defs.json#/definitions/x"})
+    with pytest.raises(SchemaError) as raised:
+        SchemaLoader().load("schemas/root.json")
+    assert str(raised.value) == (
+        'schemas/root.json: $ref "../parts/defs.json#/definitions/x" cannot be resolved (nothing at /definitions/x in '
+        'parts/defs.json); check the file name and the part after "#"'
+    )

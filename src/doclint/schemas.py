@@ -348,7 +348,7 @@ class SchemaLoader:
         try:
             self._registry().resolver(base_uri=base).lookup(reference)
         except referencing.exceptions.Unresolvable as error:
-            raise _reference_error(error, reference, schema) from None
+            raise _reference_error(error, reference, schema, urldefrag(urljoin(base, reference)).url) from None
 
     def _check_ref_loops(self, root: _SchemaFile, registry: Registry[Any], base: str) -> None:
         """Raise SchemaError for a ``$ref`` that leads back to itself for the same value (``schema_ref_loops``)."""
@@ -575,8 +575,13 @@ def _ref_sibling_warnings(contents: Any, validator_class: type[Validator], displ
     return (ignored_ref_siblings_message(display, pointers),) if pointers else ()
 
 
-def _reference_error(error: referencing.exceptions.Unresolvable, reference: str, schema: _SchemaFile) -> SchemaError:
-    """Turn a failed lookup into a SchemaError that names the referring file and the reference."""
+def _reference_error(
+    error: referencing.exceptions.Unresolvable, reference: str, schema: _SchemaFile, target: str
+) -> SchemaError:
+    """Turn a failed lookup into a SchemaError that names the referring file and the reference.
+
+    ``target`` is the absolute URI of the resource that the reference names, without its fragment.
+    """
     # referencing 0.28 chains the retrieval error implicitly (__context__),
     # later versions explicitly (__cause__).
     cause: BaseException | None = error
@@ -596,13 +601,18 @@ def _reference_error(error: referencing.exceptions.Unresolvable, reference: str,
         return SchemaError(message.format(path=schema.display, reference=reference, address=address))
     return SchemaError(
         _('{path}: $ref "{reference}" cannot be resolved ({reason}); check the file name and the part after "#"').format(
-            path=schema.display, reference=reference, reason=_describe_unresolvable(error)
+            path=schema.display, reference=reference, reason=_describe_unresolvable(error, schema, target)
         )
     )
 
 
-def _describe_unresolvable(error: referencing.exceptions.Unresolvable) -> str:
+def _describe_unresolvable(error: referencing.exceptions.Unresolvable, schema: _SchemaFile, target: str) -> str:
+    """Return why a lookup failed, naming the file searched when it is another file than the referring one."""
     if isinstance(error, referencing.exceptions.PointerToNowhere):
+        if target != schema.uri and urlsplit(target).scheme == "file":
+            return _("nothing at {pointer} in {file}").format(
+                pointer=error.ref, file=display_path(Path(url2pathname(urlsplit(target).path)))
+            )
         return _("nothing at {pointer}").format(pointer=error.ref)
     if isinstance(error, referencing.exceptions.NoSuchAnchor):
         return _("no anchor {anchor}").format(anchor=error.anchor)
