@@ -585,6 +585,15 @@ INVALID_SCHEMAS = [
         "required to strings, or an object that maps languages (en, zh-CN) to strings",
     ),
     (
+        '{"$dynamicRef": "#nope"}',
+        '$dynamicRef "#nope" cannot be resolved (no anchor nope); check the file name and the part after "#"',
+    ),
+    (
+        '{"$schema": "https://json-schema.org/draft-07/schema#", "type": "object"}',
+        'unknown $schema "https://json-schema.org/draft-07/schema#"; did you mean '
+        '"http://json-schema.org/draft-07/schema#"?',
+    ),
+    (
         '{"$ref": "#/$defs/missing"}',
         '$ref "#/$defs/missing" cannot be resolved (nothing at /$defs/missing); check the file name and the part '
         'after "#"',
@@ -641,6 +650,7 @@ INVALID_SCHEMAS_ZH = [
     ),
     ('{"type": ', "第 1 行第 10 列的 JSON 无效：此处应为一个值；请修正 schema 文件"),
     (" \n", "schema 文件是空的；请把 schema 写成一个 JSON 对象"),
+    ('{"$ref": "#/$defs/x"}', "无法解析 $ref“#/$defs/x”（/$defs/x 处没有内容）；请检查文件名和“#”后面的部分"),
     (
         '{"properties": {"a": {"$ref": "#/properties/a"}}}',
         '/properties/a/$ref 处的 $ref "#/properties/a" 在没有进入值的某个属性或元素的情况下又回到了它自身，验证将永远无法结束；'

@@ -50,7 +50,7 @@ from doclint.schema_closest import reporting_class
 from doclint.schema_duplicate_keys import duplicate_key_warning, parse_json
 from doclint.schema_errors import SchemaError
 from doclint.schema_message_forms import check_messages, unused_message_keywords
-from doclint.schema_specifications import specification_for
+from doclint.schema_specifications import dialect_id, specification_for
 from doclint.schema_validity import ValidityCheck, compile_validity_check
 from doclint.suggestions import close_match
 from doclint.i18n import _
@@ -261,7 +261,7 @@ class SchemaLoader:
         self._files[uri] = schema
         return schema
 
-    def _check_inside(self, path: Path, display: str, reference: str | None = None) -> None:
+    def _check_inside(self, path: Path, display: str, reference: str | None = None, keyword: str = "$ref") -> None:
         """Raise SchemaError when ``path`` is outside the confining folder, before anything reads it.
 
         A document names its own schema in front matter. Without this check,
@@ -279,9 +279,9 @@ class SchemaLoader:
                 path=display, root=self._confine_to
             )
         else:
-            message = _('{path}: $ref "{reference}" names {target}, outside the document\'s repository {root}, which a '
-                        "schema named in front matter must be in; move that file into the repository").format(
-                path=display, reference=reference, target=display_path(path), root=self._confine_to
+            message = _('{path}: {keyword} "{reference}" names {target}, outside the document\'s repository {root}, '
+                        "which a schema named in front matter must be in; move that file into the repository").format(
+                path=display, keyword=keyword, reference=reference, target=display_path(path), root=self._confine_to
             )
         raise SchemaError(message)
 
@@ -324,22 +324,25 @@ class SchemaLoader:
             for keyword in REFERENCE_KEYWORDS:
                 reference = contents.get(keyword)
                 if isinstance(reference, str):
-                    self._resolve(reference, base, schema)
+                    self._resolve(keyword, reference, base, schema)
 
         for subresource in resource.subresources():
             identifier = subresource.id()
             self._check_node(subresource, urljoin(base, identifier) if identifier else base, schema)
 
-    def _resolve(self, reference: str, base: str, schema: _SchemaFile) -> None:
-        """Resolve one reference made in ``schema``, reading and checking a local file it names."""
+    def _resolve(self, keyword: str, reference: str, base: str, schema: _SchemaFile) -> None:
+        """Resolve one reference made with ``keyword`` (``$ref`` or another of REFERENCE_KEYWORDS) in ``schema``.
+
+        A local file that the reference names is read and checked.
+        """
         target, _fragment = urldefrag(urljoin(base, reference))
         if urlsplit(target).scheme == "file" and target not in self._files and not self._is_embedded(target):
             path = Path(url2pathname(urlsplit(target).path))
-            self._check_inside(path, schema.display, reference)
+            self._check_inside(path, schema.display, reference, keyword)
             if not _is_file(path):
                 raise SchemaError(
-                    _('{path}: $ref "{reference}" names {target}, which is not a file; check the file name').format(
-                        path=schema.display, reference=reference, target=display_path(path)
+                    _('{path}: {keyword} "{reference}" names {target}, which is not a file; check the file name').format(
+                        path=schema.display, keyword=keyword, reference=reference, target=display_path(path)
                     )
                 )
             referenced = self._read(path, schema.validator_class, display=display_path(path))
@@ -348,7 +351,7 @@ class SchemaLoader:
         try:
             self._registry().resolver(base_uri=base).lookup(reference)
         except referencing.exceptions.Unresolvable as error:
-            raise _reference_error(error, reference, schema, urldefrag(urljoin(base, reference)).url) from None
+            raise _reference_error(error, keyword, reference, schema, urldefrag(urljoin(base, reference)).url) from None
 
     def _check_ref_loops(self, root: _SchemaFile, registry: Registry[Any], base: str) -> None:
         """Raise SchemaError for a ``$ref`` that leads back to itself for the same value (``schema_ref_loops``)."""
@@ -480,12 +483,37 @@ def _validator_class(contents: Any, display: str, default: type[Validator]) -> t
 
     dialect = contents["$schema"]
     found = validator_for(contents, default=None) if isinstance(dialect, str) else None
+    known = _dialect_like(dialect) if found is None and isinstance(dialect, str) else None
+    if known is not None:
+        raise SchemaError(
+            _('{path}: unknown $schema {dialect}; did you mean "{known}"?').format(
+                path=display, dialect=json.dumps(dialect), known=known
+            )
+        )
     if found is None:
         raise SchemaError(
             _('{path}: unknown $schema {dialect}; use "https://json-schema.org/draft/2020-12/schema" '
               'or "http://json-schema.org/draft-07/schema#"').format(path=display, dialect=json.dumps(dialect))
         )
     return found
+
+
+def _dialect_like(dialect: str) -> str | None:
+    """Return the URI of the draft that ``dialect`` names with another scheme, case or ending ``#`` or ``/``, or None.
+
+    ``https://json-schema.org/draft-07/schema#`` names Draft 7 for a
+    reader, but jsonschema knows that draft only by its ``http`` URI.
+    """
+    from doclint.schema_keywords import ALL_DRAFTS
+
+    def normalised(uri: str) -> str:
+        parts = urlsplit(uri.strip().lower())
+        return f"{parts.netloc}{parts.path}".rstrip("/#")
+
+    for draft in ALL_DRAFTS:
+        if normalised(dialect_id(draft)) == normalised(dialect):
+            return dialect_id(draft)
+    return None
 
 
 def _is_builtin_file(path: Path) -> bool:
@@ -576,7 +604,7 @@ def _ref_sibling_warnings(contents: Any, validator_class: type[Validator], displ
 
 
 def _reference_error(
-    error: referencing.exceptions.Unresolvable, reference: str, schema: _SchemaFile, target: str
+    error: referencing.exceptions.Unresolvable, keyword: str, reference: str, schema: _SchemaFile, target: str
 ) -> SchemaError:
     """Turn a failed lookup into a SchemaError that names the referring file and the reference.
 
@@ -592,16 +620,17 @@ def _reference_error(
     if isinstance(cause, _RemoteReference):
         address = cause.args[0]
         if urldefrag(reference).url == address:
-            message = _('{path}: $ref "{reference}" is a remote address, which doclint never downloads; '
+            message = _('{path}: {keyword} "{reference}" is a remote address, which doclint never downloads; '
                         "save that schema as a local file and refer to it by a relative path")
         else:
-            message = _('{path}: $ref "{reference}" resolves to the remote address {address} because the $id '
+            message = _('{path}: {keyword} "{reference}" resolves to the remote address {address} because the $id '
                         "it is resolved against is remote, and doclint never downloads schemas; remove the $id "
                         "or refer to a local file by an absolute file: address")
-        return SchemaError(message.format(path=schema.display, reference=reference, address=address))
+        return SchemaError(message.format(path=schema.display, keyword=keyword, reference=reference, address=address))
     return SchemaError(
-        _('{path}: $ref "{reference}" cannot be resolved ({reason}); check the file name and the part after "#"').format(
-            path=schema.display, reference=reference, reason=_describe_unresolvable(error, schema, target)
+        _('{path}: {keyword} "{reference}" cannot be resolved ({reason}); check the file name and the part after '
+          '"#"').format(
+            path=schema.display, keyword=keyword, reference=reference, reason=_describe_unresolvable(error, schema, target)
         )
     )
 
