@@ -17,11 +17,12 @@ be changed from outside: it raises SchemaError naming the reference. Every
 reference is resolved when the schema is loaded, so a broken or remote
 reference is reported before any document is checked.
 
-Any problem with a schema (a missing file, invalid JSON, a schema that its
-draft's meta-schema rejects, an unresolvable reference, an invalid
+Any problem with a schema (a missing or empty file, invalid JSON, a schema
+that its draft's meta-schema rejects, an unresolvable reference, a ``$ref``
+that leads back to itself for the same value, an invalid
 ``x-doclint-message``) raises SchemaError, which the CLI reports as a usage
-error. The built-in schemas skip the meta-schema check, which the tests
-make instead.
+error. The built-in schemas skip the meta-schema and reference loop
+checks, which the tests make instead.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
-import jsonschema.exceptions
 import referencing.exceptions
 from jsonschema import FormatChecker
 from jsonschema.protocols import Validator
@@ -45,10 +45,10 @@ from referencing import Registry, Resource
 from doclint.data import rules_dir
 from doclint.cachefiles import content_digest
 from doclint.data_syntax import translated_problem
-from doclint.meta_schema_messages import describe_meta_schema_error, meta_schema_fix, meta_schema_suggestion
 from doclint.schema_closest import reporting_class
 from doclint.schema_duplicate_keys import duplicate_key_warning, parse_json
 from doclint.schema_errors import SchemaError
+from doclint.schema_meta_check import check_against_meta_schemas
 from doclint.schema_message_forms import check_messages, unused_message_keywords
 from doclint.schema_specifications import dialect_id, specification_for
 from doclint.schema_validity import ValidityCheck, compile_validity_check
@@ -93,8 +93,9 @@ class LoadedSchema:
     """The same validator, with ``contains`` errors that carry the errors of the closest element (``schema_closest``).
     It collects the errors of an invalid tree."""
     warnings: tuple[str, ...] = ()
-    """A warning for each keyword that the draft of a file does not define (``schema_keywords``) and one for
-    keywords next to ``$ref`` that the draft ignores (``schema_ref_siblings``), which ``schema_cache`` logs."""
+    """A warning for each key that a file repeats in an object (``schema_duplicate_keys``), each keyword that the
+    draft of a file does not define (``schema_keywords``) and one for keywords next to ``$ref`` that the draft
+    ignores (``schema_ref_siblings``), which ``schema_cache`` logs."""
 
 
 @dataclass(frozen=True)
@@ -247,8 +248,7 @@ class SchemaLoader:
         validator_class = _validator_class(contents, display, default)
         warnings: tuple[str, ...] = ()
         if not _is_builtin_file(path):
-            _check_against_meta_schema(contents, validator_class, display)
-            _check_subschema_drafts(contents, validator_class, display)
+            check_against_meta_schemas(contents, validator_class, display)
             warnings = tuple(duplicate_key_warning(display, pointer) for pointer in repeated)
             warnings += _unknown_keyword_warnings(contents, validator_class, display)
             warnings += _ref_sibling_warnings(contents, validator_class, display)
@@ -525,67 +525,6 @@ def _is_builtin_file(path: Path) -> bool:
     process would pay it again.
     """
     return path.resolve().parent == builtin_schemas_dir().resolve()
-
-
-def _check_against_meta_schema(contents: Any, validator_class: type[Validator], display: str, at: str = "$") -> None:
-    """Raise SchemaError when the meta-schema of ``validator_class`` rejects ``contents``, the subschema at JSON path ``at``."""
-    try:
-        validator_class.check_schema(contents)
-    except jsonschema.exceptions.SchemaError as error:
-        location, reason = describe_meta_schema_error(error)
-        location = at + location[1:]
-        suggestion = meta_schema_suggestion(error)
-        if suggestion is not None:
-            raise SchemaError(
-                _("{path}: invalid schema at {location}: {reason}; did you mean {suggestion}?").format(
-                    path=display, location=location, reason=reason, suggestion=suggestion
-                )
-            ) from None
-        fix = meta_schema_fix(error, contents)
-        if fix is not None:
-            raise SchemaError(
-                _("{path}: invalid schema at {location}: {reason}; {fix}").format(
-                    path=display, location=location, reason=reason, fix=fix
-                )
-            ) from None
-        raise SchemaError(
-            _("{path}: invalid schema at {location}: {reason}; fix the schema file").format(
-                path=display, location=location, reason=reason
-            )
-        ) from None
-
-
-def _check_subschema_drafts(contents: Any, validator_class: type[Validator], display: str) -> None:
-    """Check each subschema that declares a draft in ``$schema`` against that draft's meta-schema.
-
-    The meta-schema of the file's draft reads such a subschema by the
-    rules of the file's draft, while jsonschema validates with the draft
-    that the subschema declares. An array ``items`` in a Draft 2020-12
-    subschema of a Draft 7 file would otherwise pass this check and fail
-    only when a document is validated.
-    """
-    from doclint.schema_keywords import keyword_places
-
-    for keyword, pointer, draft in keyword_places(contents, validator_class):
-        node_pointer = pointer.rsplit("/", 1)[0]
-        if keyword == "$schema" and node_pointer:
-            node, at = _subschema_at(contents, node_pointer)
-            _check_against_meta_schema(node, draft, display, at)
-
-
-def _subschema_at(contents: Any, pointer: str) -> tuple[Any, str]:
-    """Return the value at a JSON pointer that exists in ``contents`` and its JSON path, such as ``$.properties.a``."""
-    value = contents
-    path = "$"
-    for token in pointer.split("/")[1:]:
-        key = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(value, list):
-            value = value[int(key)]
-            path += f"[{key}]"
-        else:
-            value = value[key]
-            path += f".{key}"
-    return value, path
 
 
 def _unknown_keyword_warnings(contents: Any, validator_class: type[Validator], display: str) -> tuple[str, ...]:
