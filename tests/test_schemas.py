@@ -48,7 +48,7 @@ def test_builtin_schemas_have_no_ref_loop():
 
 def test_builtin_load_skips_meta_check(monkeypatch, tmp_path):
     checked = []
-    monkeypatch.setattr(Draft202012Validator, "check_schema", classmethod(lambda cls, schema: checked.append(schema)))
+    monkeypatch.setattr(Draft202012Validator, "check_schema", classmethod(lambda cls, schema, format_checker=None: checked.append(schema)))
     for name in builtin_schema_names():
         SchemaLoader().load(name)
     assert checked == []
@@ -266,3 +266,24 @@ def test_pointer_into_other_file_names_it(tmp_path, monkeypatch):
         'schemas/root.json: $ref "../parts/defs.json#/definitions/x" cannot be resolved (nothing at /definitions/x in '
         'parts/defs.json); check the file name and the part after "#"'
     )
+
+
+def test_reference_with_backslash_names_fix(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_json(tmp_path / "parts" / "item.json", {"type": "object"})
+    write_json(tmp_path / "root.json", {"$ref": "parts\\item.json"})
+    with pytest.raises(SchemaError) as raised:
+        SchemaLoader().load("root.json")
+    assert str(raised.value) == (
+        'root.json: $ref "parts\\item.json" names parts\\item.json, which is not a file; a reference separates '
+        "folders with /, so write it with / in place of \\"
+    )
+
+
+def test_meta_schema_formats_limited_to_checked_ones(tmp_path):
+    # "uri-reference" is checked only where rfc3986-validator or rfc3987 is installed, so it is not checked at all.
+    write_json(tmp_path / "a b.json", {"type": "object"})
+    path = write_json(tmp_path / "root.json", {"properties": {"front_matter": {"$ref": "a b.json"}}})
+    validator = SchemaLoader().load(str(path)).validator
+    assert validator.is_valid({"front_matter": {}})
+    assert not validator.is_valid({"front_matter": []})

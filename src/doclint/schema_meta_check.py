@@ -25,9 +25,17 @@ def check_against_meta_schemas(contents: Any, validator_class: type[Validator], 
 
 
 def _check_against_meta_schema(contents: Any, validator_class: type[Validator], display: str, at: str = "$") -> None:
-    """Raise SchemaError when the meta-schema of ``validator_class`` rejects ``contents``, the subschema at JSON path ``at``."""
+    """Raise SchemaError when the meta-schema of ``validator_class`` rejects ``contents``, the subschema at JSON path ``at``.
+
+    The meta-schema's ``format`` keywords are checked for ``CHECKED_FORMATS``
+    only, as in documents, so that a schema file passes or fails the same
+    way whichever packages jsonschema finds installed. ``uri-reference``,
+    for one, is checked only where rfc3987 or rfc3986-validator is.
+    """
+    from doclint.schemas import format_checker_for
+
     try:
-        validator_class.check_schema(contents)
+        validator_class.check_schema(contents, format_checker=format_checker_for(validator_class))
     except jsonschema.exceptions.SchemaError as error:
         location, reason = describe_meta_schema_error(error)
         location = at + location[1:]

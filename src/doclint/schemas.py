@@ -340,10 +340,13 @@ class SchemaLoader:
             path = Path(url2pathname(urlsplit(target).path))
             self._check_inside(path, schema.display, reference, keyword)
             if not _is_file(path):
+                if "\\" in reference:
+                    template = _('{path}: {keyword} "{reference}" names {target}, which is not a file; a reference '
+                                 "separates folders with /, so write it with / in place of \\")
+                else:
+                    template = _('{path}: {keyword} "{reference}" names {target}, which is not a file; check the file name')
                 raise SchemaError(
-                    _('{path}: {keyword} "{reference}" names {target}, which is not a file; check the file name').format(
-                        path=schema.display, keyword=keyword, reference=reference, target=display_path(path)
-                    )
+                    template.format(path=schema.display, keyword=keyword, reference=reference, target=display_path(path))
                 )
             referenced = self._read(path, schema.validator_class, display=display_path(path))
             self._check_references(referenced, referenced.uri)
