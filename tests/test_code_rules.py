@@ -108,6 +108,76 @@ def test_use_before_definition_block(check_markdown):
     assert found == [("undefined-name", 2, 7)]
 
 
+REPEATED_HELPER = """\
+    ```python
+    rows = load_rows("a.csv")
+    more = load_rows("b.csv") + load_rows("c.csv")
+    print(summarise(rows), more)
+    ```
+
+    ```python
+    last = load_rows("d.csv")
+    ```
+    """
+
+
+def test_repeated_undefined_name_once_per_block(run_json, tmp_path):
+    path = tmp_path / "doc.md"
+    path.write_text(textwrap.dedent(REPEATED_HELPER), encoding="utf-8")
+    _code, diagnostics = run_json(str(path))
+    found = [(d["code"], d["line"], d["column"], d["message"]) for d in diagnostics]
+    assert found == [
+        (
+            "DL301",
+            2,
+            8,
+            "name 'load_rows' is used 3 times in this code block but not defined or imported in it or in an "
+            "earlier Python block of the document; define or import it before this line, its first use",
+        ),
+        (
+            "DL301",
+            4,
+            7,
+            "name 'summarise' is used but not defined or imported in this code block or an earlier Python "
+            "block of the document; define or import it before this line",
+        ),
+        (
+            "DL301",
+            8,
+            8,
+            "name 'load_rows' is used but not defined or imported in this code block or an earlier Python "
+            "block of the document; define or import it before this line",
+        ),
+    ]
+
+
+def test_repeated_undefined_name_related_uses(run_json, tmp_path):
+    path = tmp_path / "doc.md"
+    path.write_text(textwrap.dedent(REPEATED_HELPER), encoding="utf-8")
+    _code, diagnostics = run_json(str(path))
+    related = [(r["line"], r["column"], r["message"]) for r in diagnostics[0]["related"]]
+    assert related == [(3, 8, "another use of the name"), (3, 29, "another use of the name")]
+    assert diagnostics[1]["related"] == []
+
+
+def test_repeated_undefined_name_block_scope(messages):
+    found = messages(REPEATED_HELPER, "--code-scope", "block")
+    assert found == [
+        "name 'load_rows' is used 3 times in this code block but not defined or imported in it; define or "
+        "import it in the block before this line, its first use",
+        "name 'summarise' is used but not defined or imported in this code block; define or import it in the block",
+        "name 'load_rows' is used but not defined or imported in this code block; define or import it in the block",
+    ]
+
+
+def test_repeated_undefined_name_in_chinese(messages):
+    found = messages(REPEATED_HELPER, "--lang", "zh-CN")
+    assert found[0] == (
+        "名称 'load_rows' 在本代码块中使用了 3 次，但本代码块和文档中前面的 Python 代码块都没有定义或导入它；"
+        "请在这一行（它第一次使用的位置）之前定义或导入"
+    )
+
+
 def test_import_used_in_later_block(check_markdown):
     markdown = """\
         ```python

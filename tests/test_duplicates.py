@@ -620,6 +620,33 @@ def test_section_doubled_in_two_pages_is_copy(tmp_path):
     ]
 
 
+def write_year(folder, year, count):
+    """Write ``count`` release notes of ``year`` into ``folder``, each with its own highlights and the same upgrade section."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for minor in range(count):
+        text = f"# Release {year}.{minor}\n\n## Highlights\n\nAdd feature {minor} of {year} to the sync command.\n\n{UPGRADE}"
+        (folder / f"{year}.{minor}.md").write_text(text, encoding="utf-8")
+
+
+def test_template_of_earlier_year_covers_new_year(tmp_path):
+    # A new year's folder starts with two notes: they belong to the template of the folders before it.
+    write_year(tmp_path / "releases" / "2024", 2024, 5)
+    write_year(tmp_path / "releases" / "2025", 2025, 2)
+    assert findings(tmp_path, rule="duplicate-section") == []
+
+
+def test_two_years_of_one_note_each_are_no_template(tmp_path):
+    write_year(tmp_path / "releases" / "2024", 2024, 1)
+    write_year(tmp_path / "releases" / "2025", 2025, 1)
+    assert copy_places(tmp_path) == [("releases/2025/2025.0.md", 7)]
+
+
+def test_template_copy_in_folder_with_other_name_is_copy(tmp_path):
+    write_year(tmp_path / "releases" / "2024", 2024, 3)
+    write_year(tmp_path / "archive" / "2025", 2025, 1)
+    assert copy_places(tmp_path) == [("archive/2025/2025.0.md", 7)]
+
+
 GUIDE = "# Install\n\nInstall the tool with pip.\n\n" + UPGRADE
 
 

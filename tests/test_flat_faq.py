@@ -483,6 +483,7 @@ def test_item_and_headed_section_named_apart(tmp_path):
 
 
 def test_answers_naming_own_subjects_are_distinct():
+    # The Linux answer names macOS and not Linux: it was pasted, so the advice is to rewrite it.
     path = FIXTURES / "flat-faq-subjects.md"
     assert findings(path) == [
         (
@@ -490,7 +491,8 @@ def test_answers_naming_own_subjects_are_distinct():
             11,
             "DL102",
             'item "Does it work on Linux?" is 88% similar to item "Does it work on macOS?" (line 7) after removing '
-            "the text most sections share; merge the two or rewrite one so that each says something of its own",
+            "the text most sections share, but the two ask different questions; rewrite this answer so that it "
+            "answers its own question",
         )
     ]
 

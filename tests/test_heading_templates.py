@@ -114,6 +114,41 @@ def test_bodies_naming_own_subjects():
 
 
 
+def release_stubs(*targets):
+    """Return a changelog whose sections 1.3.0, 1.2.0 and so on each point to the release notes at one of ``targets``."""
+    versions = ["1.3.0", "1.2.0", "1.1.0"]
+    return "# Changelog\n\n" + "".join(
+        f"## {version}\n\nSee the [release notes]({target}) for the details of this release.\n\n"
+        for version, target in zip(versions, targets)
+    )
+
+
+def test_stubs_naming_version_in_link_target():
+    _top, newest, *older = entries(
+        release_stubs(*(f"https://example.com/releases/v{version}" for version in ("1.3.0", "1.2.0", "1.1.0")))
+    )
+    assert [name_own_subjects(entry, newest) for entry in older] == [True, True]
+
+
+def test_stub_linking_other_release_is_copy():
+    _top, newest, middle, stale = entries(
+        release_stubs("https://example.com/v1.3.0", "https://example.com/v1.2.0", "https://example.com/v1.2.0")
+    )
+    assert name_own_subjects(middle, newest)
+    assert not name_own_subjects(stale, middle)
+
+
+def test_stub_with_reference_link_names_version(tmp_path):
+    text = "# Changelog\n\n" + "".join(
+        f"## {version}\n\nSee the [release notes][{version}] for the details of this release.\n\n"
+        f"[{version}]: https://example.com/releases/v{version}\n\n"
+        for version in ("2.0.1", "2.0.0", "1.9.9")
+    )
+    path = tmp_path / "CHANGELOG.md"
+    path.write_text(text, encoding="utf-8")
+    assert findings(path, rule="near-duplicate-section") == []
+
+
 NOT_OWN_SUBJECTS = {
     "body names other subject": (
         "# API\n\n## `push_front(item)`\n\nAdds the item; see `push_front` for the order.\n\n"

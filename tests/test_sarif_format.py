@@ -48,9 +48,9 @@ def sarif(run_cli, monkeypatch):
 
 # The overrides of a run with --ignore DL4, as the ``sarif`` fixture runs: the DL4 rules are off.
 DL4_OFF = [
-    {"descriptor": {"id": "DL401", "index": 9}, "configuration": {"enabled": False, "level": "error"}},
-    {"descriptor": {"id": "DL402", "index": 10}, "configuration": {"enabled": False, "level": "warning"}},
-    {"descriptor": {"id": "DL403", "index": 11}, "configuration": {"enabled": False, "level": "warning"}},
+    {"descriptor": {"id": "DL401", "index": 10}, "configuration": {"enabled": False, "level": "error"}},
+    {"descriptor": {"id": "DL402", "index": 11}, "configuration": {"enabled": False, "level": "warning"}},
+    {"descriptor": {"id": "DL403", "index": 12}, "configuration": {"enabled": False, "level": "warning"}},
 ]
 
 

@@ -14,7 +14,9 @@ bodies are near-duplicates:
 - the questions differ (``questions_differ``) and so do the answers
   (``answers_differ``): the items are distinct and not reported;
 - the questions differ but the answers are nearly the same: one answer was
-  pasted, and the advice is to rewrite it;
+  pasted, and the advice is to rewrite it. So is an answer that names the
+  subject of the other item's question and nothing of its own
+  (``doclint.pasted_answers``);
 - otherwise one item repeats the other, and the advice is to merge them.
 
 ``borrowed-passage`` compares distinct items like any two items that no
@@ -94,8 +96,8 @@ def answer_own_subjects(section: Section, other: Section) -> bool:
     subject, other_subject = question_words - other_question_words, other_question_words - question_words
     if not subject or not other_subject or max(len(subject), len(other_subject)) > MAX_SUBJECT_WORDS:
         return False
-    answer_words = set(words(normalize(_answer_text(section))))
-    other_answer_words = set(words(normalize(_answer_text(other))))
+    answer_words = set(words(normalize(answer_text(section))))
+    other_answer_words = set(words(normalize(answer_text(other))))
     return _names_only(answer_words, subject, other_subject) and _names_only(other_answer_words, other_subject, subject)
 
 
@@ -109,7 +111,7 @@ def answers_differ(section: Section, other: Section, threshold: float) -> bool:
     "后进先出的线性表" and "先进先出的线性表" score 88 but swap an opposite,
     so they are two answers, not one answer pasted twice.
     """
-    answer, other_answer = _answer_text(section), _answer_text(other)
+    answer, other_answer = answer_text(section), answer_text(other)
     normalized, other_normalized = normalize(answer), normalize(other_answer)
     # Very long answers are scored on bounded forms, as near-duplicate sections are.
     score = fuzz.ratio(scored_form(normalized), scored_form(other_normalized))
@@ -129,7 +131,8 @@ def differ_in_terms(text: str, other: str, threshold: float) -> bool:
     return differ_in_key_terms(text, other)
 
 
-def _answer_text(section: Section) -> str:
+def answer_text(section: Section) -> str:
+    """Return an item's answer as one text: the answer field's text, its steps and its code blocks."""
     answer = section.fields["answer"]
     return " ".join([answer.text, *(step.text for step in answer.steps), *(block.text for block in answer_code(section))])
 

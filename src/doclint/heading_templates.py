@@ -32,6 +32,7 @@ from typing import Sequence
 
 from rapidfuzz.distance import Indel
 
+from doclint.model import Document
 from doclint.qa import is_item
 from doclint.similarity import SectionEntry
 from doclint.text import is_cjk, normalize, words as split_words
@@ -139,7 +140,8 @@ def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
     ``buf.writeDoubleBE()`` and ``buf.writeDoubleLE()``, the events
     ``'connect'`` and ``'close'``, the options ``cache-min`` and
     ``cache-max``. Changelogs point each release to its notes elsewhere
-    ("Moved to CHANGELOG_V5.md#5.10.1" under "Version 5.10.1 (Stable)").
+    ("Moved to CHANGELOG_V5.md#5.10.1" under "Version 5.10.1 (Stable)"),
+    sometimes with the version only in a link target (``_text_with_links``).
     Their bodies score far above the threshold, yet each one covers its
     own heading. The subjects of a heading are its words and version
     numbers that the other heading lacks (``_subjects``, cached,
@@ -155,10 +157,55 @@ def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
     subject, other_subject = heading - other_heading, other_heading - heading
     if not subject or not other_subject:
         return False
-    text, other_text = " ".join(later.clauses), " ".join(earlier.clauses)
+    text, other_text = _text_with_links(later), _text_with_links(earlier)
     if set(text.split()) == set(other_text.split()):
         return False
     return _names_only(text, subject, other_subject) and _names_only(other_text, other_subject, subject)
+
+
+# The target of an inline link or image, or an autolink.
+_INLINE_TARGET_RE = re.compile(r"\]\(\s*<?([^)\s>]+)|<([a-z][a-z0-9+.-]*:[^>\s]+)>", re.I)
+# A link reference definition, and a reference link: full ([text][label]), collapsed ([label][]) or shortcut ([label]).
+_DEFINITION_RE = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)", re.M)
+_REFERENCE_RE = re.compile(r"\[([^\]]+)\](?:\[([^\]]*)\]|(?![(:]))")
+
+
+def _text_with_links(entry: SectionEntry) -> str:
+    """Return a section's normalised own text followed by the link targets of its own lines and their version numbers.
+
+    The plain text of a section leaves link targets out, but a changelog
+    stub may name its release only there: "See the [release
+    notes](https://example.com/releases/v1.3.0)." under ``## 1.3.0``, or
+    a reference link whose definition may be anywhere in the document.
+    """
+    section = entry.section
+    source = entry.document.source
+    last = section.children[0].line - 1 if section.children else section.end_line
+    lines = [source.line_text(line) for line in range(section.line + 1, min(last, source.line_count) + 1)]
+    definitions = _definitions(entry.document)
+
+    targets = [target for line in lines for match in _INLINE_TARGET_RE.finditer(line) for target in match.groups() if target]
+    for line in lines:
+        for match in _REFERENCE_RE.finditer(line):
+            target = definitions.get(_label(match.group(2) or match.group(1)))
+            if target is not None:
+                targets.append(target)
+    versions = [normalize(version) for target in targets for version in _VERSION_RE.findall(target)]
+    return " ".join([*entry.clauses, *map(normalize, targets), *versions])
+
+
+@lru_cache(maxsize=64)
+def _definitions(document: Document) -> dict[str, str]:
+    """Map the normalised label of each link reference definition of a document to its target; the first one wins."""
+    definitions: dict[str, str] = {}
+    for match in _DEFINITION_RE.finditer(document.source.text):
+        definitions.setdefault(_label(match.group(1)), match.group(2))
+    return definitions
+
+
+def _label(label: str) -> str:
+    """Return a link label as CommonMark matches it: case folded, with runs of white space as one space."""
+    return " ".join(label.casefold().split())
 
 
 # A version number of three or more parts, such as 5.10.1 or 2014.09.24.

@@ -272,6 +272,9 @@ class Field:
     steps: list[Step] = field(default_factory=list)
     """The items of the ordered list that follows an answer, if any, and of later
     ordered lists that go on with its numbering after a paragraph."""
+    code: list[CodeBlock] = field(default_factory=list)
+    """The code blocks among the field's own blocks, so that an answer that is only code is not empty.
+    Code inside a list item or a block quote belongs to that block and is not listed here."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -281,6 +284,7 @@ class Field:
             "end_line": self.end_line,
             "text": self.text,
             "steps": [step.to_json() for step in self.steps],
+            "code": [{"line": block.line, "end_line": block.end_line, "language": block.language} for block in self.code],
         }
 
 

@@ -765,7 +765,8 @@ def _read_field(found: LabelMatch, blocks: list[Block], labels: LabelTable) -> F
     Markdown reads as text (``1、``, ``（1）``, ``①``, see
     ``doclint.line_steps``) are the steps. A line inside an item that goes
     on counting in such a form (``2、`` after ``1.``) is a step of its own
-    (``list_item_steps``). The other paragraphs are the field's text.
+    (``list_item_steps``). The other paragraphs are the field's text, and
+    its code blocks are its ``code``.
     """
     labelled = blocks[0]
     assert isinstance(labelled, Paragraph)
@@ -787,6 +788,8 @@ def _read_field(found: LabelMatch, blocks: list[Block], labels: LabelTable) -> F
                 field.steps += list_item_steps(item)
         elif isinstance(block, Paragraph):
             texts.append(block.text)
+        elif isinstance(block, CodeBlock):
+            field.code.append(block)
     field.text = "\n\n".join(text for text in texts if text)
     return field
 

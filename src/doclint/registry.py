@@ -22,6 +22,7 @@ RULE_MODULES = (
     "doclint.rules.duplicates",
     "doclint.rules.answers",
     "doclint.rules.passages",
+    "doclint.rules.truncation",
     "doclint.rules.code",
     "doclint.rules.numbering",
     "doclint.rules.step_numbering",

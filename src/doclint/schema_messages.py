@@ -421,6 +421,14 @@ def _min_items(error: ValidationError, location: Location, missing: str | None, 
     if location.kind == "field" and location.rest == ("steps",):
         field = node_phrase(location)
         limit = error.validator_value
+        if count == 0 and location.node.get("code"):
+            return ngettext(
+                "{field} has a code block but no steps; the schema requires at least {limit} step as an ordered "
+                "list, so number the steps and put the code in the step that uses it",
+                "{field} has a code block but no steps; the schema requires at least {limit} steps as an ordered "
+                "list, so number the steps and put the code in the step that uses it",
+                limit,
+            ).format(field=field, limit=limit)
         if count == 0 and not location.node.get("text", "").strip():
             return ngettext(
                 "{field} is empty; write at least {limit} step as an ordered list",
@@ -455,6 +463,12 @@ def _max_items(error: ValidationError, location: Location, missing: str | None, 
 
 
 def _min_length(error: ValidationError, location: Location, missing: str | None, labels: LabelTable) -> str:
+    if error.instance == "" and location.kind == "field" and location.node.get("code"):
+        return ngettext(
+            "{target} has a code block but no text; the schema requires text of at least {limit} character",
+            "{target} has a code block but no text; the schema requires text of at least {limit} characters",
+            error.validator_value,
+        ).format(target=target_phrase(location), limit=error.validator_value)
     if error.instance == "":
         return _("{target} is empty").format(target=target_phrase(location))
     count = len(error.instance)

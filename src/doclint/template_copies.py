@@ -28,9 +28,11 @@ into ``guide/install.md``, is a copy like any other: ``duplicate-section``
 reports it against the first copy in a template folder (``Template.first``),
 also when its own path sorts before every page of the template.
 
-NOTE: folders are compared as whole paths, so two notes in ``releases/2025/``
-next to a template in ``releases/2024/`` are reported as copies until the
-new folder has a third.
+Folders whose paths differ only in their numbers count as one folder
+(``folder_of``): per-year or per-version folders such as ``releases/2024/``
+and ``releases/2025/`` hold the pages of one template, so the first two
+notes of a new year are no copies. Folders with other names, such as
+``guide/`` next to ``releases/``, stay apart.
 
 The same numbers decide which clauses ``near-duplicate-section`` takes
 for template text among the sections that share a heading.
@@ -40,6 +42,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -66,7 +69,7 @@ class Template:
     """A group of copies that is a template, as the module docstring defines it."""
 
     folders: frozenset[PurePath]
-    """The folders where the copies sit under at least ``TEMPLATE_MIN_SECTIONS`` parents."""
+    """The folders (as ``folder_of`` gives them) where the copies sit under at least ``TEMPLATE_MIN_SECTIONS`` parents."""
     first: SectionEntry
     """The first copy, in run order, in one of ``folders``: the copy that a copy outside them is reported against."""
 
@@ -93,8 +96,17 @@ def find_templates(documents: list[Document], copies: ExactCopies, parent_of: Pa
     return templates
 
 
+_DIGITS_RE = re.compile(r"[0-9]+")
+
+
 def folder_of(entry: SectionEntry) -> PurePath:
-    return PurePath(entry.document.path).parent
+    """Return the folder of ``entry``'s file with each run of digits in its path replaced by ``#``.
+
+    A new year or version starts a new folder (``releases/2025/``, ``docs/v2/``)
+    with the same kind of pages as the folders before it, so such folders
+    share their templates.
+    """
+    return PurePath(_DIGITS_RE.sub("#", PurePath(entry.document.path).parent.as_posix()))
 
 
 def _template(group: list[SectionEntry], headings: dict[str, int], parent_of: ParentOf) -> Template | None:

@@ -12,7 +12,9 @@ the whole body of a section whose heading asks a question.
 The duplicate rules and the schema rule ignore placeholders, so a
 placeholder repeated across items is reported here and nowhere else.
 ``schema-violation`` leaves the answers reported here to this rule, so an
-empty answer is reported once, whether or not a schema applies.
+empty answer is reported once, whether or not a schema applies. The empty
+answer that ends a document cut off in its last item is left to
+``truncated-document``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from doclint.qa import answer_code, answer_conflicts, describe_difference, excer
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import exact_copies, index_sections
+from doclint.truncation import find_cut_off
 
 QUESTION_MARKS = ("?", "？")
 
@@ -99,9 +102,10 @@ def is_missing_answer(answer: Field) -> bool:
 
 def check_missing_answers(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
     copies = exact_copies(documents)
+    cut_items = _cut_off_items(documents)
     for entry in index_sections(documents):
         section = entry.section
-        if copies.excludes(entry):
+        if copies.excludes(entry) or id(section) in cut_items:
             continue
         placeholder = _placeholder_answer(section)
         if placeholder is None:
@@ -116,6 +120,12 @@ def check_missing_answers(documents: Sequence[Document], settings: Settings) -> 
         yield MISSING_ANSWER.diagnostic(
             entry.document, line, end_line, message.format(heading=section.heading, text=excerpt(text))
         )
+
+
+def _cut_off_items(documents: Sequence[Document]) -> set[int]:
+    """Return the ids of the last items of the documents that seem cut off, which ``truncated-document`` reports."""
+    cuts = (find_cut_off(document) for document in documents)
+    return {id(cut.item) for cut in cuts if cut is not None}
 
 
 def _placeholder_answer(section: Section) -> tuple[int, int, str] | None:

@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 from doclint.codeblocks import code_lines, iter_code_blocks
 from doclint.data_syntax import DATA_LANGUAGES, DataSyntaxError, DataTooDeep, data_syntax_error, is_data_language, translated_problem
-from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity
+from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity
 from doclint.i18n import N_, _
 from doclint.model import Document
 from doclint.python_check import PythonProblem, check_python
@@ -31,17 +31,49 @@ def _python_problems(document: Document, settings: Settings, *kinds: str) -> Ite
 
 
 def check_undefined_names(document: Document, settings: Settings) -> Iterable[Diagnostic]:
-    if settings.code_scope == "document":
+    """Report each undefined name once per code block, at its first use, with the count of its uses.
+
+    A helper that a generated example never defines is often called several
+    times in one block, and one finding per call would bury the other
+    findings of the block. Each block gets its own finding, because the
+    fix, a definition or an import before the first use, belongs to that block.
+    """
+    for uses in _uses_per_block(_python_problems(document, settings, "undefined-name")):
+        first = uses[0]
+        related = [RelatedLocation(document.path, use.line, use.column, _("another use of the name")) for use in uses[1:]]
+        message = _undefined_name_message(first.text, len(uses), settings)
+        yield _at(UNDEFINED_NAME, document, first, message, related=related)
+
+
+def _uses_per_block(problems: Iterable[PythonProblem]) -> list[list[PythonProblem]]:
+    """Group the undefined-name problems by code block and name, in the order of their first use."""
+    groups: dict[tuple[int, str], list[PythonProblem]] = {}
+    for problem in problems:
+        groups.setdefault((id(problem.block), problem.text), []).append(problem)
+    return list(groups.values())
+
+
+def _undefined_name_message(name: str, count: int, settings: Settings) -> str:
+    if count == 1 and settings.code_scope == "document":
         template = _(
             "name '{name}' is used but not defined or imported in this code block or an earlier Python "
             "block of the document; define or import it before this line"
         )
-    else:
+    elif count == 1:
         template = _(
             "name '{name}' is used but not defined or imported in this code block; define or import it in the block"
         )
-    for problem in _python_problems(document, settings, "undefined-name"):
-        yield _at(UNDEFINED_NAME, document, problem, template.format(name=problem.text))
+    elif settings.code_scope == "document":
+        template = _(
+            "name '{name}' is used {count} times in this code block but not defined or imported in it or in an "
+            "earlier Python block of the document; define or import it before this line, its first use"
+        )
+    else:
+        template = _(
+            "name '{name}' is used {count} times in this code block but not defined or imported in it; define or "
+            "import it in the block before this line, its first use"
+        )
+    return template.format(name=name, count=count)
 
 
 def check_unused_imports(document: Document, settings: Settings) -> Iterable[Diagnostic]:
@@ -145,9 +177,23 @@ def _data_syntax_message(language: str, error: DataSyntaxError) -> str:
     return message.format(language=language, problem=problem)
 
 
-def _at(rule: Rule, document: Document, problem: PythonProblem, message: str, fix: Fix | None = None) -> Diagnostic:
+def _at(
+    rule: Rule,
+    document: Document,
+    problem: PythonProblem,
+    message: str,
+    fix: Fix | None = None,
+    related: Iterable[RelatedLocation] = (),
+) -> Diagnostic:
     return rule.diagnostic(
-        document, problem.line, problem.line, message, column=problem.column, end_column=problem.end_column, fix=fix
+        document,
+        problem.line,
+        problem.line,
+        message,
+        column=problem.column,
+        end_column=problem.end_column,
+        fix=fix,
+        related=related,
     )
 
 

@@ -34,6 +34,7 @@ from doclint.i18n import N_, _, format_message
 from doclint.model import Document, Section
 from doclint.qa import answer_conflicts, is_item, start_answer_conflicts
 from doclint.distinct_items import differ_in_terms, distinct_items, entries_differ, questions_differ
+from doclint.pasted_answers import answers_other_question
 from doclint.heading_templates import fill_one_template, keeps_other_heading, name_own_subjects
 from doclint.registry import Rule
 from doclint.settings import Settings
@@ -353,7 +354,7 @@ def _near_duplicate_templates(later: SectionEntry, earlier: SectionEntry, thresh
     template (``keeps_other_heading``), which needs the same advice.
     """
     if is_item(later.section) and is_item(earlier.section):
-        if questions_differ(later.section, earlier.section, threshold):
+        if questions_differ(later.section, earlier.section, threshold) or answers_other_question(later.section, later.document, earlier.section, earlier.document):
             return _SIMILAR_QUESTIONS_DIFFER
     elif differ_in_terms(copy_title(later.section), copy_title(earlier.section), threshold) or keeps_other_heading(later, earlier):
         return _SIMILAR_TITLES_DIFFER
@@ -410,7 +411,7 @@ def _resembled_later(document: Document, section: Section, later_document: Docum
     threshold = settings.near_duplicate_threshold
     templates = _RESEMBLED
     if is_item(section) and is_item(later):
-        if questions_differ(section, later, threshold):
+        if questions_differ(section, later, threshold) or answers_other_question(later, later_document, section, document):
             templates = _RESEMBLED_QUESTIONS_DIFFER
     elif differ_in_terms(copy_title(section), copy_title(later), threshold):
         templates = _RESEMBLED_TITLES_DIFFER

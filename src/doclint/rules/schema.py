@@ -37,6 +37,7 @@ from doclint.registry import Rule
 from doclint.runcache import record_dependencies
 from doclint.schema_errors import SchemaError
 from doclint.settings import Settings
+from doclint.truncation import find_cut_off
 
 if TYPE_CHECKING:
     from doclint.schemas import LoadedSchema
@@ -276,8 +277,9 @@ def validate(document: Document, schema: LoadedSchema, settings: Settings) -> It
 
     seen: set[tuple[int, str]] = set()
     placeholders = _placeholder_answer_lines(document)
+    cut_off = _cut_off_lines(document)
     for violation in describe_errors(errors, tree, settings.label_table):
-        if (violation.line, violation.message) in seen or violation.line in placeholders:
+        if (violation.line, violation.message) in seen or violation.line in placeholders or violation.line in cut_off:
             continue
         seen.add((violation.line, violation.message))
         message = violation.message
@@ -309,6 +311,19 @@ def _placeholder_answer_lines(document: Document) -> set[int]:
         if placeholder or (is_item(section) and is_missing_answer(answer)):
             lines.add(answer.line)
     return lines
+
+
+def _cut_off_lines(document: Document) -> range:
+    """Return the lines of the last item when the document seems cut off in it, else no lines.
+
+    ``truncated-document`` reports that item once, at the line where the
+    text stops, so the schema does not report its missing fields and
+    steps, which the cut caused.
+    """
+    cut = find_cut_off(document)
+    if cut is None:
+        return range(0)
+    return range(cut.item.line, cut.item.end_line + 1)
 
 
 def _blank_placeholder_fields(tree: dict[str, Any]) -> dict[int, tuple[dict[str, Any], dict[str, Any], str]]:

@@ -1,0 +1,203 @@
+"""A question bank whose last item stops in the middle: the document was cut off, not written short.
+
+Generated documents end where the generator hit its output limit, so the
+last item loses its later steps and its explanation, often mid-sentence.
+Reported as a short answer and a missing field, such an item asks the
+writer to add steps, when the real problem is that the rest of the
+document is missing.
+
+The last item of a document is cut off when all of these hold:
+
+- it is a Q&A item (question and answer fields) without subsections, at
+  least two other items come before it, and nothing but blank lines
+  follows it;
+- the document ends mid-sentence: inside a fenced code block that is never
+  closed, or in text whose last character is not sentence-final
+  punctuation (``SENTENCE_END``), such as an answer label with nothing
+  after it or a step that stops after a comma;
+- the item has less than the items before it: fewer answer steps than
+  their median, a field that more than half of them have, or an ending
+  without the final punctuation that at least four in five of their
+  same fields end with.
+
+An answer that is only a placeholder ("待补充", "TODO") was left open on
+purpose, so it ends complete, and ``missing-answer`` reports it. The last
+condition keeps a short answer that ends with a full stop, or a
+document whose steps never end with punctuation and whose last item is as
+complete as the others, from being called cut off.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Sequence
+
+from doclint.model import (
+    CONTAINERS,
+    Block,
+    CodeBlock,
+    Document,
+    Field,
+    ListBlock,
+    Paragraph,
+    Section,
+    is_item,
+)
+from doclint.placeholders import is_placeholder
+
+SENTENCE_END = frozenset("。！？.!?…")
+"""Characters that end a sentence, full-width and ASCII; a text that ends with one of them is complete."""
+
+CLOSING_MARKS = "\"'”’)）]】」』*_`"
+"""Quotes, brackets and emphasis that may follow the sentence-final character (``他说：“好。”``)."""
+
+MIN_EARLIER_ITEMS = 2
+"""Items before the last one needed to compare it with: one item alone gives no typical shape."""
+
+PUNCTUATED_SHARE = 0.8
+"""Share of the earlier items' same fields that must end with sentence-final punctuation for a missing one to count."""
+
+_CLOSING_FENCE = re.compile(r"[ \t>]*(?P<fence>`{3,}|~{3,})[ \t]*")
+
+
+@dataclass(frozen=True)
+class CutOff:
+    """The last item of a document that seems cut off, where it stops and what it lacks."""
+
+    item: Section
+    line: int
+    """The last line of content of the document, where the text stops."""
+    field: Field | None
+    """The field that the text stops in, or None before the first field."""
+    ending: str
+    """``fence`` (inside a code block never closed), ``label`` (an empty field label) or ``sentence``."""
+    step_count: int
+    typical_step_count: int | None
+    """The median number of answer steps of the earlier items, when the last item has fewer, else None."""
+    missing_fields: tuple[str, ...]
+    """Labels of the fields that more than half of the earlier items have and the last item lacks."""
+    unpunctuated: bool
+    """Whether the same field of the earlier items ends with sentence-final punctuation, where this one does not."""
+
+
+def find_cut_off(document: Document) -> CutOff | None:
+    """Return the document's last item when it seems cut off, else None."""
+    items = [section for section in document.walk() if is_item(section)]
+    if len(items) <= MIN_EARLIER_ITEMS:
+        return None
+
+    last, earlier = items[-1], items[:-1]
+    last_line = _last_content_line(document)
+    if last.end_line < last_line or last.children:
+        # NOTE: an item whose subsections end the document is left alone, because its fields end before them.
+        return None
+
+    tail = _last_block(last.blocks)
+    ending = _ending(document, tail)
+    if ending is None:
+        return None
+
+    field = _field_at(last, last_line)
+    if field is not None and field.text.strip() and not field.steps and is_placeholder(field.text):
+        return None
+    if field is not None and _is_bare_label(field, tail):
+        ending = "label"
+
+    steps = len(last.fields["answer"].steps)
+    typical = _typical_step_count(earlier)
+    missing = _missing_fields(last, earlier)
+    unpunctuated = ending != "fence" and field is not None and _others_punctuated(document, field.key, earlier)
+    fewer_steps = typical if typical is not None and steps < typical else None
+    if fewer_steps is None and not missing and not unpunctuated:
+        return None
+    return CutOff(last, last_line, field, ending, steps, fewer_steps, missing, unpunctuated)
+
+
+def _last_content_line(document: Document) -> int:
+    """Return the last line of the document that is not blank."""
+    line = document.source.line_count
+    while line > 1 and not document.source.line_text(line).strip():
+        line -= 1
+    return line
+
+
+def _last_block(blocks: Sequence[Block]) -> Block | None:
+    """Return the innermost last block: the last block of the last list item or container, down to a leaf."""
+    if not blocks:
+        return None
+    block = blocks[-1]
+    if isinstance(block, ListBlock) and block.items:
+        item = block.items[-1]
+        return _last_block(item.blocks) or block
+    if isinstance(block, CONTAINERS):
+        return _last_block(block.blocks) or block
+    return block
+
+
+def _ending(document: Document, block: Block | None) -> str | None:
+    """Return how a text that ends with this block stops mid-sentence (``fence`` or ``sentence``), or None when it ends complete."""
+    if isinstance(block, CodeBlock):
+        return "fence" if block.fenced and not _is_closed(document, block) else None
+    if not isinstance(block, Paragraph):
+        return None
+    text = block.text.rstrip().rstrip(CLOSING_MARKS).rstrip()
+    if not text or text[-1] not in SENTENCE_END:
+        return "sentence"
+    return None
+
+
+def _is_bare_label(field: Field, tail: Block | None) -> bool:
+    """Return whether the text stops at a field's label: the labelled paragraph is the last block and has nothing after the label."""
+    return isinstance(tail, Paragraph) and tail.line == field.line and not field.text.strip() and not field.steps
+
+
+def _is_closed(document: Document, block: CodeBlock) -> bool:
+    """Return whether a fenced block ends with a closing fence, rather than at the end of the document."""
+    if block.end_line == block.line:
+        return False
+    opening = _CLOSING_FENCE.match(document.source.line_text(block.line))
+    closing = _CLOSING_FENCE.fullmatch(document.source.line_text(block.end_line))
+    if opening is None or closing is None:
+        return False
+    return closing.group("fence")[0] == opening.group("fence")[0] and len(closing.group("fence")) >= len(opening.group("fence"))
+
+
+def _field_at(section: Section, line: int) -> Field | None:
+    """Return the field of a section that contains a line, or None."""
+    for field in section.fields.values():
+        if field.line <= line <= field.end_line:
+            return field
+    return None
+
+
+def _typical_step_count(items: Sequence[Section]) -> int | None:
+    """Return the median number of answer steps of items, or None when they mostly have fewer than two."""
+    median = int(statistics.median(len(item.fields["answer"].steps) for item in items))
+    return median if median >= 2 else None
+
+
+def _missing_fields(last: Section, earlier: Sequence[Section]) -> tuple[str, ...]:
+    """Return the labels of the fields that more than half of the earlier items have and the last item lacks."""
+    labels: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for item in earlier:
+        for key, field in item.fields.items():
+            counts[key] = counts.get(key, 0) + 1
+            labels.setdefault(key, field.label or key)
+    return tuple(labels[key] for key, count in counts.items() if count * 2 > len(earlier) and key not in last.fields)
+
+
+def _others_punctuated(document: Document, key: str, earlier: Sequence[Section]) -> bool:
+    """Return whether at least ``PUNCTUATED_SHARE`` of the earlier items' ``key`` fields end with sentence-final punctuation."""
+    endings = [_ending(document, _last_block(_field_blocks(item, item.fields[key]))) for item in earlier if key in item.fields]
+    if len(endings) < MIN_EARLIER_ITEMS:
+        return False
+    complete = sum(1 for ending in endings if ending is None)
+    return complete >= PUNCTUATED_SHARE * len(endings)
+
+
+def _field_blocks(section: Section, field: Field) -> list[Block]:
+    """Return a section's blocks that lie within a field's lines."""
+    return [block for block in section.blocks if field.line <= block.line <= field.end_line]
