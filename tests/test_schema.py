@@ -469,7 +469,24 @@ INVALID_SCHEMAS = [
     ),
     (
         '{"required": "x"}',
-        "invalid schema at $.required: 'x' is not of type 'array'; fix the schema file",
+        "invalid schema at $.required: 'x' is not of type 'array'; write it as an array of property names, such as "
+        '["x"]',
+    ),
+    (
+        '{"properties": {"sections": {"items": [{"type": "object"}], "additionalItems": false}}}',
+        'invalid schema at $.properties.sections.items: "items" takes one schema in Draft 2020-12, not an array; '
+        'rename "items" to "prefixItems" and "additionalItems" to "items", as Draft 2020-12 names them',
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-07/schema#", "definitions": {"list": {"$schema": '
+        '"https://json-schema.org/draft/2020-12/schema", "items": [{"type": "object"}]}}}',
+        'invalid schema at $.definitions.list.items: "items" takes one schema in Draft 2020-12, not an array; rename '
+        '"items" to "prefixItems", which takes an array of schemas by position in Draft 2020-12',
+    ),
+    (
+        '{"items": [{"type": "object"}]}',
+        'invalid schema at $.items: "items" takes one schema in Draft 2020-12, not an array; rename "items" to '
+        '"prefixItems", which takes an array of schemas by position in Draft 2020-12',
     ),
     (
         '{"$schema": "http://json-schema.org/draft-03/schema#", "properties": {"a": {"extends": "yes"}}}',
@@ -508,7 +525,19 @@ INVALID_SCHEMAS = [
     ),
     (
         '{"pattern": "["}',
-        "invalid schema at $.pattern: '[' is not a 'regex'; fix the schema file",
+        "invalid schema at $.pattern: '[' is not a valid regular expression (unterminated character set at position "
+        "0); write it in the syntax of Python's re module, which doclint matches patterns with",
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-07/schema#", "properties": {"title": {"pattern": "\\\\p{L}+"}}}',
+        "invalid schema at $.properties.title.pattern: '\\\\p{L}+' is not a valid regular expression (bad escape \\p "
+        "at position 0); write it in the syntax of Python's re module, which doclint matches patterns with",
+    ),
+    (
+        '{"patternProperties": {"^x-(": {}}}',
+        "invalid schema at $.patternProperties: the property name pattern '^x-(' is not a valid regular expression "
+        "(missing ), unterminated subpattern at position 3); write it in the syntax of Python's re module, which "
+        "doclint matches patterns with",
     ),
     (
         '{"$anchor": "1x"}',
@@ -526,6 +555,10 @@ INVALID_SCHEMAS = [
         '{"$schema": "https://example.invalid/my-draft", "type": "object"}',
         'unknown $schema "https://example.invalid/my-draft"; use "https://json-schema.org/draft/2020-12/schema" '
         'or "http://json-schema.org/draft-07/schema#"',
+    ),
+    (
+        " \n",
+        "the schema file is empty; write the schema as a JSON object",
     ),
     (
         '["type", "object"]',
@@ -552,6 +585,15 @@ INVALID_SCHEMAS = [
         "required to strings, or an object that maps languages (en, zh-CN) to strings",
     ),
     (
+        '{"$dynamicRef": "#nope"}',
+        '$dynamicRef "#nope" cannot be resolved (no anchor nope); check the file name and the part after "#"',
+    ),
+    (
+        '{"$schema": "https://json-schema.org/draft-07/schema#", "type": "object"}',
+        'unknown $schema "https://json-schema.org/draft-07/schema#"; did you mean '
+        '"http://json-schema.org/draft-07/schema#"?',
+    ),
+    (
         '{"$ref": "#/$defs/missing"}',
         '$ref "#/$defs/missing" cannot be resolved (nothing at /$defs/missing); check the file name and the part '
         'after "#"',
@@ -575,12 +617,21 @@ INVALID_SCHEMAS_ZH = [
         "$.type 处的 schema 无效：'objekt' 不是 ['array', 'boolean', 'integer', 'null', 'number', 'object', "
         "'string'] 之一；是否想写 'object'？",
     ),
-    ('{"required": "x"}', "$.required 处的 schema 无效：'x' 的类型不是 'array'；请修正 schema 文件"),
+    ('{"required": "x"}', "$.required 处的 schema 无效：'x' 的类型不是 'array'；请把它写成属性名的数组，例如 [\"x\"]"),
+    (
+        '{"items": [{}], "additionalItems": false}',
+        '$.items 处的 schema 无效：Draft 2020-12 中 "items" 只接受一个 schema，不接受数组；请按 Draft 2020-12 的命名把 "items" '
+        '改名为 "prefixItems"，把 "additionalItems" 改名为 "items"',
+    ),
     ('{"required": ["a", "a"]}', "$.required 处的 schema 无效：['a', 'a'] 中有重复的元素；请修正 schema 文件"),
     ('{"minItems": -1}', "$.minItems 处的 schema 无效：-1 小于最小值 0；请修正 schema 文件"),
     ('{"multipleOf": 0}', "$.multipleOf 处的 schema 无效：0 小于或等于最小值 0；请修正 schema 文件"),
     ('{"anyOf": []}', "$.anyOf 处的 schema 无效：[] 不能为空；请修正 schema 文件"),
-    ('{"pattern": "["}', "$.pattern 处的 schema 无效：'[' 不是有效的 'regex'；请修正 schema 文件"),
+    (
+        '{"pattern": "["}',
+        "$.pattern 处的 schema 无效：'[' 不是有效的正则表达式（unterminated character set at position 0）；"
+        "doclint 用 Python 的 re 模块匹配模式，请按它的语法书写",
+    ),
     (
         '{"$anchor": "1x"}',
         "$['$anchor'] 处的 schema 无效：'1x' 与模式 '^[A-Za-z_][-A-Za-z0-9._]*$' 不匹配；请修正 schema 文件",
@@ -598,6 +649,13 @@ INVALID_SCHEMAS_ZH = [
         "$.extends 处的 schema 无效：\"extends\" 的值应为 schema（对象）或 'array'，而不是 'yes'；请修正 schema 文件",
     ),
     ('{"type": ', "第 1 行第 10 列的 JSON 无效：此处应为一个值；请修正 schema 文件"),
+    (" \n", "schema 文件是空的；请把 schema 写成一个 JSON 对象"),
+    ('{"$ref": "#/$defs/x"}', "无法解析 $ref“#/$defs/x”（/$defs/x 处没有内容）；请检查文件名和“#”后面的部分"),
+    (
+        '{"properties": {"a": {"$ref": "#/properties/a"}}}',
+        '/properties/a/$ref 处的 $ref "#/properties/a" 在没有进入值的某个属性或元素的情况下又回到了它自身，验证将永远无法结束；'
+        "请让它指向另一个子 schema",
+    ),
 ]
 
 
@@ -620,19 +678,57 @@ def test_invalid_referenced_schema_names_that_file(tmp_path, run_cli, monkeypatc
     assert code == 2
     assert stderr == (
         "doclint: error: parts/item.schema.json: invalid schema at $.required: 'question' is not of type "
-        "'array'; fix the schema file\n"
+        "'array'; write it as an array of property names, such as [\"question\"]\n"
     )
 
 
-def test_missing_referenced_file(tmp_path, run_cli, monkeypatch):
-    write_json(tmp_path / "root.schema.json", {"$ref": "parts/none.json"})
+@pytest.mark.parametrize(
+    ("root", "value", "shown"),
+    [
+        ("root.schema.json", "root.schema.json", "root.schema.json"),
+        ("refs/root.schema.json", "./q//../refs/root.schema.json", "refs/root.schema.json"),
+    ],
+)
+def test_missing_referenced_file(tmp_path, run_cli, monkeypatch, root, value, shown):
+    (tmp_path / "q").mkdir()
+    reference = "../parts/none.json" if "/" in root else "parts/none.json"
+    write_json(tmp_path / root, {"$ref": reference})
     monkeypatch.chdir(tmp_path)
-    code, _, stderr = run_cli("check", "--schema", "root.schema.json", str(SEED))
+    code, _, stderr = run_cli("check", "--schema", value, str(SEED))
     assert code == 2
     assert stderr == (
-        'doclint: error: root.schema.json: $ref "parts/none.json" names parts/none.json, which is not a file; '
-        "check the file name\n"
+        f'doclint: error: {shown}: $ref "{reference}" names parts/none.json, which is not a file; check the file name\n'
     )
+
+
+def test_schema_path_outside_working_folder_absolute(tmp_path, run_cli, monkeypatch):
+    write_json(tmp_path / "refs" / "root.schema.json", {"required": "x"})
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    code, _, stderr = run_cli("check", "--schema", "../work/../refs/root.schema.json", str(SEED))
+    assert code == 2
+    assert stderr.startswith(f"doclint: error: {(tmp_path / 'refs' / 'root.schema.json').as_posix()}: invalid schema")
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("../refs/missing.json", "refs/missing.json: schema file not found; check the path"),
+        (
+            "../faq.schema.yaml",
+            "faq.schema.yaml: not valid JSON, and doclint reads schema files only as JSON; convert this YAML schema to "
+            "JSON",
+        ),
+    ],
+)
+def test_front_matter_schema_problem_names_path(tmp_path, run_cli, monkeypatch, value, problem):
+    (tmp_path / "faq.schema.yaml").write_text("type: object\nrequired: [sections]\n", encoding="utf-8")
+    (tmp_path / "q").mkdir()
+    (tmp_path / "q" / "a.md").write_text(f"---\ndoclint-schema: {value}\n---\n# T\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, stdout, _ = run_cli("check", "--no-cache", "q/a.md")
+    assert code == 1
+    assert stdout.splitlines()[0] == f"q/a.md:2:1: DL401 schema-violation front matter key doclint-schema: {problem}"
 
 
 def test_unknown_schema_name(run_cli):
@@ -737,14 +833,28 @@ def test_empty_front_matter_schema_key(run_cli, tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("files", "named"),
+    ("files", "named", "problem"),
     [
-        ({"loop.json": '{"$defs": {"a": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}'}, "loop.json"),
-        ({"ma.json": '{"$ref": "mb.json"}', "mb.json": '{"$ref": "ma.json"}'}, "ma.json"),
+        (
+            {"loop.json": '{"$defs": {"a": {"$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}'},
+            "loop.json",
+            'loop.json: $ref "#/$defs/a" at /$defs/a/$ref',
+        ),
+        ({"ma.json": '{"$ref": "mb.json"}', "mb.json": '{"$ref": "ma.json"}'}, "ma.json", 'mb.json: $ref "ma.json" at /$ref'),
+        (
+            {"part.json": '{"properties": {"sections": {"$ref": "#/properties/sections"}}}'},
+            "part.json",
+            'part.json: $ref "#/properties/sections" at /properties/sections/$ref',
+        ),
+        (
+            {"branch.json": '{"anyOf": [{"type": "string"}, {"allOf": [{"$ref": "#"}]}]}'},
+            "branch.json",
+            'branch.json: $ref "#" at /anyOf/1/allOf/0/$ref',
+        ),
     ],
-    ids=["self", "two-files"],
+    ids=["self", "two-files", "under-properties", "through-anyOf"],
 )
-def test_schema_ref_loop_is_usage_error(run_cli, tmp_path, monkeypatch, files, named):
+def test_schema_ref_loop_is_usage_error(run_cli, tmp_path, monkeypatch, files, named, problem):
     monkeypatch.chdir(tmp_path)
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -754,8 +864,8 @@ def test_schema_ref_loop_is_usage_error(run_cli, tmp_path, monkeypatch, files, n
 
     assert code == 2
     assert stderr == (
-        f"doclint: error: {named}: a $ref of this schema leads back to itself with no keyword in between, "
-        "so validation never ends; fix the schema\n"
+        f"doclint: error: {problem} leads back to itself without moving into a property or an item of the value, so "
+        "validation would never end; point it at another subschema\n"
     )
 
 
@@ -827,7 +937,7 @@ def test_outside_schema_rejected_unread(run_cli, tmp_path, monkeypatch):
 
     assert (code, stderr) == (1, "")
     assert stdout.splitlines()[0] == (
-        "docs/page.md:2:1: DL401 schema-violation front matter key doclint-schema: docs/../../secret.json: outside "
+        f"docs/page.md:2:1: DL401 schema-violation front matter key doclint-schema: {tmp_path / 'secret.json'}: outside "
         f"the document's repository {repository}, which a schema named in front matter must be in; move the schema "
         "into the repository or name it with --schema"
     )

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from jsonschema.validators import Draft4Validator, Draft7Validator, Draft202012Validator
 
 from doclint.schema_keywords import ALL_DRAFTS, REPLACEMENTS, draft_keywords, draft_name, unknown_keyword_message, unknown_keywords
@@ -215,7 +216,7 @@ def test_message_names_one_replacement():
     [found] = unknown_keywords({"prefixItems": [{"type": "string"}]}, Draft7Validator)
     assert unknown_keyword_message("s.json", found) == (
         's.json: keyword "prefixItems" at /prefixItems is not part of Draft 7, the draft of this schema, so it checks '
-        'nothing; use "items" in its place, or declare a draft that has it in $schema'
+        'nothing; in Draft 7, an array "items" takes the schemas by position, so rename "prefixItems" to "items"'
     )
 
 
@@ -243,3 +244,87 @@ def test_cli_replacement_warning_in_chinese(run_process, tmp_path):
         'doclint: 警告：answer.schema.json：/dependencies 处的关键字 "dependencies" 不属于本 schema 所用的 Draft 2020-12，'
         '因此它不检查任何内容；请改用 "dependentRequired" 或 "dependentSchemas"，或在 $schema 中声明包含它的草案版本'
     ]
+
+
+DRAFT_7 = "http://json-schema.org/draft-07/schema#"
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+
+
+ITEMS_FIXES = [
+    # An array "items" is an error of the Draft 2020-12 meta-schema, so it reaches this check in a subschema of that draft.
+    (
+        {"$schema": DRAFT_7, "properties": {"s": {"$schema": DRAFT_2020_12, "items": [{}], "additionalItems": False}}},
+        Draft7Validator,
+        's.json: keyword "additionalItems" at /properties/s/additionalItems is not part of Draft 2020-12, the draft of '
+        'this schema, so it checks nothing; in Draft 2020-12, "prefixItems" takes the array of schemas by position '
+        'and "items" the schema of the elements after them, so rename "items" to "prefixItems" and "additionalItems" '
+        'to "items"',
+    ),
+    (
+        {"prefixItems": [{}], "additionalItems": False},
+        Draft202012Validator,
+        's.json: keyword "additionalItems" at /additionalItems is not part of Draft 2020-12, the draft of this '
+        'schema, so it checks nothing; in Draft 2020-12, "items" takes the schema of the elements after '
+        '"prefixItems", so rename "additionalItems" to "items"',
+    ),
+    (
+        {"prefixItems": [{}], "items": False},
+        Draft7Validator,
+        's.json: keyword "prefixItems" at /prefixItems is not part of Draft 7, the draft of this schema, so it checks '
+        'nothing; in Draft 7, an array "items" takes the schemas by position and "additionalItems" the schema of the '
+        'elements after them, so rename "items" to "additionalItems" and "prefixItems" to "items"',
+    ),
+]
+
+
+@pytest.mark.parametrize(("schema", "validator_class", "message"), ITEMS_FIXES)
+def test_items_keyword_fix(schema, validator_class, message):
+    [found] = unknown_keywords(schema, validator_class)
+    assert unknown_keyword_message("s.json", found) == message
+
+
+def test_additional_items_without_array_items():
+    remove = (
+        'is not part of Draft 2020-12, the draft of this schema, so it checks nothing; it would check nothing in the '
+        'drafts that define it either, because they apply it only next to an array "items", so remove it'
+    )
+    for schema in (
+        {"additionalItems": False},
+        {"items": {"type": "string"}, "additionalItems": False},
+        {"prefixItems": [{}], "items": True, "additionalItems": False},
+    ):
+        [found] = unknown_keywords(schema, Draft202012Validator)
+        assert unknown_keyword_message("s.json", found) == f's.json: keyword "additionalItems" at /additionalItems {remove}'
+
+
+def test_items_fixes_warned_apart():
+    schema = {
+        "properties": {
+            "a": {"prefixItems": [{}], "additionalItems": False},
+            "b": {"additionalItems": False},
+            "c": {"prefixItems": [{}], "additionalItems": {"type": "string"}},
+        }
+    }
+    found = unknown_keywords(schema, Draft202012Validator)
+    assert [(item.keyword, item.pointers, item.items_fix) for item in found] == [
+        ("additionalItems", ("/properties/a/additionalItems", "/properties/c/additionalItems"), "rename"),
+        ("additionalItems", ("/properties/b/additionalItems",), "remove"),
+    ]
+
+
+def test_cli_additional_items_warning_in_chinese(run_process, tmp_path):
+    write_json(tmp_path / "list.schema.json", {"properties": {"sections": {"prefixItems": [{}], "additionalItems": False}}})
+    (tmp_path / "d.md").write_text("# Item\n\ntext\n", encoding="utf-8")
+
+    _code, _stdout, stderr = run_process("--lang", "zh-CN", "check", "--no-config", "--no-cache", "--schema", "list.schema.json", "d.md")
+
+    assert stderr.splitlines() == [
+        'doclint: 警告：list.schema.json：/properties/sections/additionalItems 处的关键字 "additionalItems" 不属于本 schema '
+        '所用的 Draft 2020-12，因此它不检查任何内容；Draft 2020-12 中由 "items" 给出 "prefixItems" 之后各元素的 schema，'
+        '请把 "additionalItems" 改名为 "items"'
+    ]
+
+
+def test_dependencies_after_list_walked():
+    schema = {"$schema": DRAFT_7, "dependencies": {"a": ["b"], "c": {"minLenght": 3}}}
+    assert keywords(schema, Draft7Validator) == [("minLenght", ("/dependencies/c/minLenght",), "minLength")]

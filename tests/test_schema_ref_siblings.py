@@ -120,3 +120,8 @@ def test_cli_warning_in_chinese(run_process, tmp_path):
         'doclint: 警告：s.json：/required 处与 "$ref" 并列的关键字不检查任何内容，因为 2019-09 之前的草案会忽略它们；'
         '请把 "$ref" 和这些关键字分别放进 "allOf" 的不同分支，或在 $schema 中声明 Draft 2019-09 或更新的草案'
     ]
+
+
+def test_siblings_in_dependencies_after_list():
+    schema = {"dependencies": {"a": ["b"], "c": {"$ref": "#/definitions/d", "required": ["e"]}}, "definitions": {"d": {}}}
+    assert ignored_ref_siblings(schema, validators.Draft7Validator) == ["/dependencies/c/required"]

@@ -12,6 +12,11 @@ wording does not say what is wrong:
   branches accept, so ``{"type": "objekt"}`` lists the type names;
 - a ``dependencies`` error names the keyword that needs the other one;
 - a ``minItems`` error with a limit above 1 names the limit;
+- a ``format: regex`` error gives the reason that Python's ``re`` module
+  rejects the pattern, which is also the module that jsonschema matches
+  ``pattern`` and ``patternProperties`` with;
+- an array ``items`` of Draft 2020-12, which the other drafts allow, says
+  that this draft takes one schema there;
 - a ``type`` error of Draft 3, whose meta-schema lists ``{"$ref": "#"}``
   among the types where a keyword takes a schema, names the keyword and
   "a schema (an object)" in place of ``{'$ref': '#'}``, and for an object
@@ -20,6 +25,8 @@ wording does not say what is wrong:
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any, Callable
 
 from jsonschema.exceptions import SchemaError, ValidationError
@@ -58,6 +65,25 @@ def meta_schema_suggestion(error: SchemaError) -> str | None:
         return None
     close = close_match(error.instance, error.validator_value)
     return repr(close) if close is not None else None
+
+
+def meta_schema_fix(error: SchemaError, contents: Any) -> str | None:
+    """Return how to fix the value that the meta-schema rejects, when there is a fix more precise than editing the file.
+
+    ``contents`` is the whole schema file, so that the fix of an array
+    ``items`` can name an ``additionalItems`` beside it.
+    """
+    error = _schema_type_branch(_closest_branch(error))
+    if _is_array_items(error):
+        parent = _value_at(contents, list(error.absolute_path)[:-1])
+        if isinstance(parent, dict) and "additionalItems" in parent:
+            return _('rename "items" to "prefixItems" and "additionalItems" to "items", as Draft 2020-12 names them')
+        return _('rename "items" to "prefixItems", which takes an array of schemas by position in Draft 2020-12')
+    if error.validator == "format" and error.validator_value == "regex":
+        return _("write it in the syntax of Python's re module, which doclint matches patterns with")
+    if _schema_keyword(error) == "required" and isinstance(error.instance, str) and _types_include(error, "array"):
+        return _("write it as an array of property names, such as {fixed}").format(fixed=json.dumps([error.instance]))
+    return None
 
 
 def shown(value: Any) -> str:
@@ -161,6 +187,8 @@ def _type_mismatch_message(error: ValidationError) -> str:
 
 
 def _type(error: ValidationError) -> str:
+    if _is_array_items(error):
+        return _('"items" takes one schema in Draft 2020-12, not an array')
     types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
     if not _schema_types(types):
         return _("{value} is not of type {types}").format(value=shown(error.instance), types=", ".join(map(repr, types)))
@@ -173,6 +201,32 @@ def _type(error: ValidationError) -> str:
     return _('"{keyword}" takes a schema (an object) or {types}, not {value}').format(
         keyword=keyword, types=names, value=shown(error.instance)
     )
+
+
+def _is_array_items(error: ValidationError) -> bool:
+    """Return whether the error rejects an array as the value of ``items``, which only Draft 2020-12 does."""
+    return (
+        error.validator == "type"
+        and isinstance(error.instance, list)
+        and _schema_keyword(error) == "items"
+        and not _types_include(error, "array")
+    )
+
+
+def _types_include(error: ValidationError, name: str) -> bool:
+    """Return whether a ``type`` error's accepted types include the JSON type ``name``."""
+    if error.validator != "type":
+        return False
+    types = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    return name in types
+
+
+def _value_at(contents: Any, path: list[Any]) -> Any:
+    """Return the value at a path of keys and indexes in ``contents``, such as ``error.absolute_path``."""
+    value = contents
+    for step in path:
+        value = value[step]
+    return value
 
 
 def _enum(error: ValidationError) -> str:
@@ -204,7 +258,29 @@ def _unique_items(error: ValidationError) -> str:
 
 
 def _format(error: ValidationError) -> str:
+    problem = _regex_problem(error.instance) if error.validator_value == "regex" else None
+    if problem is not None:
+        return _regex(error, problem)
     return _("{value} is not a {format}").format(value=shown(error.instance), format=repr(error.validator_value))
+
+
+def _regex_problem(pattern: Any) -> str | None:
+    """Return why Python's ``re`` cannot compile a pattern, as ``re`` words it (in English only), or None when it can."""
+    if not isinstance(pattern, str):
+        return None
+    try:
+        re.compile(pattern)
+    except re.error as problem:
+        return str(problem)
+    return None
+
+
+def _regex(error: ValidationError, problem: str) -> str:
+    if _schema_keyword(error) == "patternProperties":
+        return _("the property name pattern {value} is not a valid regular expression ({reason})").format(
+            value=shown(error.instance), reason=problem
+        )
+    return _("{value} is not a valid regular expression ({reason})").format(value=shown(error.instance), reason=problem)
 
 
 def _pattern(error: ValidationError) -> str:

@@ -16,9 +16,10 @@ change no result. A keyword that starts with ``x-`` is an extension, such
 as doclint's own ``x-doclint-message``, and is accepted too.
 
 The walk follows the places where a draft has subschemas, as the
-``referencing`` library defines them per draft, so property names under
-``properties`` and the values of ``enum``, ``const`` or ``default`` are
-never taken for keywords.
+``referencing`` library defines them per draft with the corrections of
+``schema_specifications``. Property names under ``properties`` and the
+values of ``enum``, ``const`` or ``default`` are therefore never taken
+for keywords.
 """
 
 from __future__ import annotations
@@ -29,14 +30,13 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 from urllib.parse import urljoin
 
-import referencing.jsonschema
 from jsonschema import validators
 from jsonschema.protocols import Validator
 from jsonschema.validators import validator_for
 from jsonschema_specifications import REGISTRY as META_SCHEMAS
-from referencing import Resource
 
 from doclint.i18n import _
+from doclint.schema_specifications import specification_for
 from doclint.suggestions import close_match
 
 EXTENSION_PREFIX = "x-"
@@ -93,6 +93,40 @@ class UnknownKeyword:
     """The keyword of the draft that the name is close to, if any."""
     replacements: tuple[str, ...] = ()
     """The keywords of the draft that do the work of this keyword of another draft (``REPLACEMENTS``)."""
+    items_fix: str | None = None
+    """For ``additionalItems`` or ``prefixItems``, how to rewrite the schema object for the draft (``items_fix``)."""
+
+
+RENAME_BOTH = "rename both"
+"""Items fix: rename ``items`` and the keyword, because ``items`` means something else in the other draft."""
+RENAME = "rename"
+"""Items fix: rename the keyword to ``items``, which the object does not have yet."""
+REMOVE = "remove"
+"""Items fix: remove the keyword, which had no effect in the drafts that define it either."""
+
+
+def items_fix(keyword: str, node: Any) -> str | None:
+    """Return how to rewrite an ``additionalItems`` or ``prefixItems`` that the schema's draft lacks, or None.
+
+    Draft 2020-12 renamed the array form of ``items`` to ``prefixItems``,
+    and ``additionalItems`` to ``items``, so which keyword replaces which
+    depends on the other two keywords of the same object. Drafts before
+    2020-12 apply ``additionalItems`` only next to an array ``items``.
+    """
+    if not isinstance(node, dict):
+        return None
+    items = node.get("items")
+    if keyword == "additionalItems":
+        if isinstance(items, list):
+            return RENAME_BOTH
+        if items is None and "prefixItems" in node:
+            return RENAME
+        return REMOVE
+    if keyword == "prefixItems":
+        if isinstance(items, (dict, bool)):
+            return RENAME_BOTH
+        return RENAME if items is None else None
+    return None
 
 
 def unknown_keywords(contents: Any, validator_class: type[Validator]) -> list[UnknownKeyword]:
@@ -103,9 +137,10 @@ def unknown_keywords(contents: Any, validator_class: type[Validator]) -> list[Un
         for keyword, pointer, draft in keyword_places(contents, validator_class)
         if not keyword.startswith(EXTENSION_PREFIX) and keyword not in draft_keywords(draft)
     ]
-    found: dict[tuple[str, type[Validator]], list[str]] = {}
+    found: dict[tuple[str, type[Validator], str | None], list[str]] = {}
     for _position, keyword, pointer, draft in sorted(unknown, key=lambda item: item[0]):
-        found.setdefault((keyword, draft), []).append(pointer)
+        fix = items_fix(keyword, _object_at(contents, pointer.rsplit("/", 1)[0]))
+        found.setdefault((keyword, draft, fix), []).append(pointer)
 
     return [
         UnknownKeyword(
@@ -115,15 +150,18 @@ def unknown_keywords(contents: Any, validator_class: type[Validator]) -> list[Un
             in_other_draft=any(keyword in draft_keywords(other) for other in ALL_DRAFTS),
             suggestion=close_match(keyword, sorted(draft_keywords(draft))),
             replacements=tuple(name for name in REPLACEMENTS.get(keyword, ()) if name in draft_keywords(draft)),
+            items_fix=fix,
         )
-        for (keyword, draft), pointers in found.items()
+        for (keyword, draft, fix), pointers in found.items()
     ]
 
 
 def unknown_keyword_message(display: str, unknown: UnknownKeyword) -> str:
     """Return the warning for one unknown keyword of the schema file ``display``."""
     pointers = pointer_list(unknown.pointers)
-    if unknown.in_other_draft and unknown.replacements:
+    if unknown.in_other_draft and unknown.items_fix is not None:
+        template = _items_fix_template(unknown.keyword, unknown.items_fix)
+    elif unknown.in_other_draft and unknown.replacements:
         template = _('{path}: keyword "{keyword}" at {pointers} is not part of {draft}, the draft of this schema, so it '
                      "checks nothing; use {replacements} in its place, or declare a draft that has it in $schema")
     elif unknown.suggestion is not None:
@@ -143,6 +181,37 @@ def unknown_keyword_message(display: str, unknown: UnknownKeyword) -> str:
         suggestion=unknown.suggestion,
         replacements=_quoted_choices(unknown.replacements),
     )
+
+
+def _items_fix_template(keyword: str, fix: str) -> str:
+    """Return the warning for an ``additionalItems`` or ``prefixItems`` of another draft, with the rewrite that ``fix`` names."""
+    if keyword == "additionalItems" and fix == RENAME_BOTH:
+        return _('{path}: keyword "additionalItems" at {pointers} is not part of {draft}, the draft of this schema, so '
+                 'it checks nothing; in {draft}, "prefixItems" takes the array of schemas by position and "items" the '
+                 'schema of the elements after them, so rename "items" to "prefixItems" and "additionalItems" to "items"')
+    if keyword == "additionalItems" and fix == RENAME:
+        return _('{path}: keyword "additionalItems" at {pointers} is not part of {draft}, the draft of this schema, so '
+                 'it checks nothing; in {draft}, "items" takes the schema of the elements after "prefixItems", so '
+                 'rename "additionalItems" to "items"')
+    if keyword == "additionalItems":
+        return _('{path}: keyword "additionalItems" at {pointers} is not part of {draft}, the draft of this schema, so '
+                 'it checks nothing; it would check nothing in the drafts that define it either, because they apply '
+                 'it only next to an array "items", so remove it')
+    if fix == RENAME_BOTH:
+        return _('{path}: keyword "prefixItems" at {pointers} is not part of {draft}, the draft of this schema, so it '
+                 'checks nothing; in {draft}, an array "items" takes the schemas by position and "additionalItems" the '
+                 'schema of the elements after them, so rename "items" to "additionalItems" and "prefixItems" to "items"')
+    return _('{path}: keyword "prefixItems" at {pointers} is not part of {draft}, the draft of this schema, so it checks '
+             'nothing; in {draft}, an array "items" takes the schemas by position, so rename "prefixItems" to "items"')
+
+
+def _object_at(contents: Any, pointer: str) -> Any:
+    """Return the value at a JSON pointer of ``contents``, which ``keyword_places`` made, so every step exists."""
+    value = contents
+    for token in pointer.split("/")[1:]:
+        key = token.replace("~1", "/").replace("~0", "~")
+        value = value[int(key)] if isinstance(value, list) else value[key]
+    return value
 
 
 def _quoted_choices(names: tuple[str, ...]) -> str:
@@ -197,29 +266,25 @@ def draft_name(validator_class: type[Validator]) -> str:
 
 def keyword_places(contents: Any, validator_class: type[Validator]) -> Iterator[tuple[str, str, type[Validator]]]:
     """Yield (keyword, JSON pointer, draft) for every keyword of every subschema of a schema file."""
-    pointers = _pointers(contents)
-    specification = referencing.jsonschema.specification_with(_dialect_id(validator_class))
-    pending = [(Resource.from_contents(contents, default_specification=specification), validator_class)]
+    pointers = object_pointers(contents)
+    pending = [(contents, validator_class)]
     while pending:
-        resource, draft = pending.pop()
-        node = resource.contents
+        node, draft = pending.pop()
         if not isinstance(node, dict):
             continue
         if isinstance(node.get("$schema"), str):
             draft = validator_for(node, default=draft)
         pointer = pointers[id(node)]
-        yield from ((keyword, f"{pointer}/{_escape(keyword)}", draft) for keyword in node)
+        yield from ((keyword, f"{pointer}/{escape_pointer_token(keyword)}", draft) for keyword in node)
 
+        resource = specification_for(draft).create_resource(node)
         children = [subresource.contents for subresource in resource.subresources()]
         entered = {id(child) for child in children}
         for keyword in SUBSCHEMA_MAPS:
             values = node.get(keyword)
             if isinstance(values, dict):
                 children.extend(value for value in values.values() if id(value) not in entered)
-        for child in reversed(children):
-            if id(child) in pointers:
-                specification = referencing.jsonschema.specification_with(_dialect_id(draft))
-                pending.append((Resource.from_contents(child, default_specification=specification), draft))
+        pending.extend((child, draft) for child in reversed(children) if id(child) in pointers)
 
 
 def keyword_positions(contents: Any) -> dict[str, int]:
@@ -230,13 +295,13 @@ def keyword_positions(contents: Any) -> dict[str, int]:
         value, pointer = pending.pop()
         positions[pointer] = len(positions)
         if isinstance(value, dict):
-            pending.extend((child, f"{pointer}/{_escape(key)}") for key, child in reversed(value.items()))
+            pending.extend((child, f"{pointer}/{escape_pointer_token(key)}") for key, child in reversed(value.items()))
         elif isinstance(value, list):
             pending.extend((child, f"{pointer}/{index}") for index, child in reversed(list(enumerate(value))))
     return positions
 
 
-def _pointers(contents: Any) -> dict[int, str]:
+def object_pointers(contents: Any) -> dict[int, str]:
     """Return the JSON pointer of every object in a parsed JSON value, by the object's ``id``.
 
     ``json.loads`` makes a new object for every object in the text, so no
@@ -249,17 +314,12 @@ def _pointers(contents: Any) -> dict[int, str]:
         value, pointer = pending.pop()
         if isinstance(value, dict):
             found[id(value)] = pointer
-            pending.extend((child, f"{pointer}/{_escape(key)}") for key, child in value.items())
+            pending.extend((child, f"{pointer}/{escape_pointer_token(key)}") for key, child in value.items())
         elif isinstance(value, list):
             pending.extend((child, f"{pointer}/{index}") for index, child in enumerate(value))
     return found
 
 
-def _escape(key: str) -> str:
+def escape_pointer_token(key: str) -> str:
     """Escape a key for a JSON pointer (RFC 6901): ``~`` as ``~0`` and ``/`` as ``~1``."""
     return key.replace("~", "~0").replace("/", "~1")
-
-
-def _dialect_id(validator_class: type[Validator]) -> str:
-    meta_schema = validator_class.META_SCHEMA
-    return meta_schema.get("$id") or meta_schema["id"]

@@ -17,11 +17,12 @@ be changed from outside: it raises SchemaError naming the reference. Every
 reference is resolved when the schema is loaded, so a broken or remote
 reference is reported before any document is checked.
 
-Any problem with a schema (a missing file, invalid JSON, a schema that its
-draft's meta-schema rejects, an unresolvable reference, an invalid
+Any problem with a schema (a missing or empty file, invalid JSON, a schema
+that its draft's meta-schema rejects, an unresolvable reference, a ``$ref``
+that leads back to itself for the same value, an invalid
 ``x-doclint-message``) raises SchemaError, which the CLI reports as a usage
-error. The built-in schemas skip the meta-schema check, which the tests
-make instead.
+error. The built-in schemas skip the meta-schema and reference loop
+checks, which the tests make instead.
 """
 
 from __future__ import annotations
@@ -34,9 +35,7 @@ from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
-import jsonschema.exceptions
 import referencing.exceptions
-import referencing.jsonschema
 from jsonschema import FormatChecker
 from jsonschema.protocols import Validator
 from jsonschema.validators import Draft202012Validator, validator_for
@@ -46,10 +45,12 @@ from referencing import Registry, Resource
 from doclint.data import rules_dir
 from doclint.cachefiles import content_digest
 from doclint.data_syntax import translated_problem
-from doclint.meta_schema_messages import describe_meta_schema_error, meta_schema_suggestion
 from doclint.schema_closest import reporting_class
+from doclint.schema_duplicate_keys import duplicate_key_warning, parse_json
 from doclint.schema_errors import SchemaError
+from doclint.schema_meta_check import check_against_meta_schemas
 from doclint.schema_message_forms import check_messages, unused_message_keywords
+from doclint.schema_specifications import dialect_id, specification_for
 from doclint.schema_validity import ValidityCheck, compile_validity_check
 from doclint.suggestions import close_match
 from doclint.i18n import _
@@ -92,8 +93,9 @@ class LoadedSchema:
     """The same validator, with ``contains`` errors that carry the errors of the closest element (``schema_closest``).
     It collects the errors of an invalid tree."""
     warnings: tuple[str, ...] = ()
-    """A warning for each keyword that the draft of a file does not define (``schema_keywords``) and one for
-    keywords next to ``$ref`` that the draft ignores (``schema_ref_siblings``), which ``schema_cache`` logs."""
+    """A warning for each key that a file repeats in an object (``schema_duplicate_keys``), each keyword that the
+    draft of a file does not define (``schema_keywords``) and one for keywords next to ``$ref`` that the draft
+    ignores (``schema_ref_siblings``), which ``schema_cache`` logs."""
 
 
 @dataclass(frozen=True)
@@ -115,9 +117,13 @@ def builtin_schema_names() -> list[str]:
     return sorted(path.name[: -len(SCHEMA_SUFFIX)] for path in builtin_schemas_dir().glob(f"*{SCHEMA_SUFFIX}"))
 
 
+SCHEMA_FILE_SUFFIXES = (".json", ".yaml", ".yml")
+"""Endings that make a schema value a path. A YAML file is taken as a path, so that reading it names the real problem."""
+
+
 def is_schema_path(value: str) -> bool:
-    """Return whether a schema value is a path (it has a folder separator or ends in ``.json``) rather than a name."""
-    return "/" in value or os.sep in value or value.lower().endswith(".json")
+    """Return whether a schema value is a path (it has a folder separator or ends in ``SCHEMA_FILE_SUFFIXES``) rather than a name."""
+    return "/" in value or os.sep in value or value.lower().endswith(SCHEMA_FILE_SUFFIXES)
 
 
 def schema_file(value: str, base: Path) -> Path:
@@ -187,7 +193,9 @@ class SchemaLoader:
             except RecursionError:
                 # Each file is at most MAX_DEPTH deep, so only a long chain of $ref through subschemas gets here.
                 raise SchemaError(
-                    _("{path}: its $ref chain is too long to follow; shorten the chain of references").format(path=path)
+                    _("{path}: its $ref chain is too long to follow; shorten the chain of references").format(
+                        path=display_path(path)
+                    )
                 ) from None
         return self._schemas[key]
 
@@ -200,7 +208,7 @@ class SchemaLoader:
         return dict(self._digests)
 
     def _load_root(self, name: str, path: Path) -> LoadedSchema:
-        root = self._read(path, DEFAULT_VALIDATOR, display=str(path))
+        root = self._read(path, DEFAULT_VALIDATOR, display=display_path(path))
         base = urljoin(root.uri, root.resource.id() or "")
         self._check_references(root, base)
 
@@ -212,6 +220,8 @@ class SchemaLoader:
         # "format" is an assertion here, as a writer of "format": "date" expects, not only an annotation.
         format_checker = format_checker_for(root.validator_class)
         validator = root.validator_class(wrapper, registry=registry, format_checker=format_checker)
+        if not _is_builtin_file(path):
+            self._check_ref_loops(root, registry, base)
         compiled = compile_validity_check(validator)
         logger.debug(
             "loaded schema %s (%s, %d files, %s validity check)",
@@ -233,25 +243,25 @@ class SchemaLoader:
             return self._files[uri]
 
         self._check_inside(path, display)
-        contents, digest = _read_json(path, display)
+        contents, digest, repeated = _read_json(path, display)
         self._digests[str(path.resolve())] = digest
         validator_class = _validator_class(contents, display, default)
         warnings: tuple[str, ...] = ()
         if not _is_builtin_file(path):
-            _check_against_meta_schema(contents, validator_class, display)
-            warnings = _unknown_keyword_warnings(contents, validator_class, display)
+            check_against_meta_schemas(contents, validator_class, display)
+            warnings = tuple(duplicate_key_warning(display, pointer) for pointer in repeated)
+            warnings += _unknown_keyword_warnings(contents, validator_class, display)
             warnings += _ref_sibling_warnings(contents, validator_class, display)
         check_messages(contents, "$", display)
         if not _is_builtin_file(path):
             warnings += tuple(unused_message_keywords(contents, "$", display))
 
-        specification = referencing.jsonschema.specification_with(_dialect_id(validator_class))
-        resource = Resource.from_contents(contents, default_specification=specification)
+        resource = specification_for(validator_class).create_resource(contents)
         schema = _SchemaFile(uri, display, resource, validator_class, warnings)
         self._files[uri] = schema
         return schema
 
-    def _check_inside(self, path: Path, display: str, reference: str | None = None) -> None:
+    def _check_inside(self, path: Path, display: str, reference: str | None = None, keyword: str = "$ref") -> None:
         """Raise SchemaError when ``path`` is outside the confining folder, before anything reads it.
 
         A document names its own schema in front matter. Without this check,
@@ -269,9 +279,9 @@ class SchemaLoader:
                 path=display, root=self._confine_to
             )
         else:
-            message = _('{path}: $ref "{reference}" names {target}, outside the document\'s repository {root}, which a '
-                        "schema named in front matter must be in; move that file into the repository").format(
-                path=display, reference=reference, target=_display(path), root=self._confine_to
+            message = _('{path}: {keyword} "{reference}" names {target}, outside the document\'s repository {root}, '
+                        "which a schema named in front matter must be in; move that file into the repository").format(
+                path=display, keyword=keyword, reference=reference, target=display_path(path), root=self._confine_to
             )
         raise SchemaError(message)
 
@@ -291,7 +301,7 @@ class SchemaLoader:
             raise referencing.exceptions.NoSuchResource(ref=uri)
 
         path = Path(url2pathname(parts.path))
-        return self._read(path, DEFAULT_VALIDATOR, display=_display(path)).resource
+        return self._read(path, DEFAULT_VALIDATOR, display=display_path(path)).resource
 
     def _check_references(self, schema: _SchemaFile, base: str) -> None:
         """Resolve every reference in a file and in the local files it refers to, raising SchemaError.
@@ -314,35 +324,59 @@ class SchemaLoader:
             for keyword in REFERENCE_KEYWORDS:
                 reference = contents.get(keyword)
                 if isinstance(reference, str):
-                    self._resolve(reference, base, schema)
+                    self._resolve(keyword, reference, base, schema)
 
         for subresource in resource.subresources():
-            if not isinstance(subresource.contents, (Mapping, bool)):
-                # referencing (0.37) takes every value of a Draft 4-7 "dependencies" for a subschema
-                # when the first one is, so {"a": {}, "b": ["c"]} also yields the array ["c"].
-                continue
             identifier = subresource.id()
             self._check_node(subresource, urljoin(base, identifier) if identifier else base, schema)
 
-    def _resolve(self, reference: str, base: str, schema: _SchemaFile) -> None:
-        """Resolve one reference made in ``schema``, reading and checking a local file it names."""
+    def _resolve(self, keyword: str, reference: str, base: str, schema: _SchemaFile) -> None:
+        """Resolve one reference made with ``keyword`` (``$ref`` or another of REFERENCE_KEYWORDS) in ``schema``.
+
+        A local file that the reference names is read and checked.
+        """
         target, _fragment = urldefrag(urljoin(base, reference))
-        if urlsplit(target).scheme == "file" and target not in self._files:
+        if urlsplit(target).scheme == "file" and target not in self._files and not self._is_embedded(target):
             path = Path(url2pathname(urlsplit(target).path))
-            self._check_inside(path, schema.display, reference)
+            self._check_inside(path, schema.display, reference, keyword)
             if not _is_file(path):
+                if "\\" in reference:
+                    template = _('{path}: {keyword} "{reference}" names {target}, which is not a file; a reference '
+                                 "separates folders with /, so write it with / in place of \\")
+                else:
+                    template = _('{path}: {keyword} "{reference}" names {target}, which is not a file; check the file name')
                 raise SchemaError(
-                    _('{path}: $ref "{reference}" names {target}, which is not a file; check the file name').format(
-                        path=schema.display, reference=reference, target=_display(path)
-                    )
+                    template.format(path=schema.display, keyword=keyword, reference=reference, target=display_path(path))
                 )
-            referenced = self._read(path, schema.validator_class, display=_display(path))
+            referenced = self._read(path, schema.validator_class, display=display_path(path))
             self._check_references(referenced, referenced.uri)
 
         try:
             self._registry().resolver(base_uri=base).lookup(reference)
         except referencing.exceptions.Unresolvable as error:
-            raise _reference_error(error, reference, schema) from None
+            raise _reference_error(error, keyword, reference, schema, urldefrag(urljoin(base, reference)).url) from None
+
+    def _check_ref_loops(self, root: _SchemaFile, registry: Registry[Any], base: str) -> None:
+        """Raise SchemaError for a ``$ref`` that leads back to itself for the same value (``schema_ref_loops``)."""
+        from doclint.schema_keywords import object_pointers
+        from doclint.schema_ref_loops import find_ref_loop
+
+        loop = find_ref_loop(root.resource.contents, registry.resolver(base_uri=base), root.validator_class)
+        if loop is None:
+            return
+        for schema in self._files.values():
+            pointer = object_pointers(schema.resource.contents).get(id(loop.schema))
+            if pointer is not None:
+                raise SchemaError(
+                    _('{path}: $ref "{reference}" at {pointer} leads back to itself without moving into a property or '
+                      "an item of the value, so validation would never end; point it at another subschema").format(
+                        path=schema.display, reference=loop.reference, pointer=f"{pointer}/$ref"
+                    )
+                )
+
+    def _is_embedded(self, uri: str) -> bool:
+        """Return whether a subschema of a file read so far declares ``uri`` as its ``$id``, so that no file is read for it."""
+        return uri in self._registry().crawl()
 
 
 def url2pathname(path: str) -> str:
@@ -359,8 +393,10 @@ def url2pathname(path: str) -> str:
     return unquote(path)
 
 
-def _read_json(path: Path, display: str) -> tuple[Any, str]:
-    """Return the parsed JSON of a schema file and the digest of its bytes, raising SchemaError.
+def _read_json(path: Path, display: str) -> tuple[Any, str, list[str]]:
+    """Return the parsed JSON of a schema file, the digest of its bytes and the JSON pointers of its repeated keys.
+
+    Raises SchemaError for a file that cannot be read or parsed.
 
     Only a regular file is read: a device such as /dev/zero, named in a
     document's front matter, would be read without end.
@@ -385,9 +421,16 @@ def _read_json(path: Path, display: str) -> tuple[Any, str]:
             path=display, limit=MAX_DEPTH
         )
     )
+    if not text.strip():
+        raise SchemaError(_("{path}: the schema file is empty; write the schema as a JSON object").format(path=display))
     try:
-        contents = json.loads(text)
+        contents, repeated = parse_json(text)
     except json.JSONDecodeError as error:
+        if path.suffix.lower() in (".yaml", ".yml"):
+            raise SchemaError(
+                _("{path}: not valid JSON, and doclint reads schema files only as JSON; convert this YAML schema to "
+                  "JSON").format(path=display)
+            ) from None
         raise SchemaError(
             _("{path}: invalid JSON at line {line}, column {column}: {reason}; fix the schema file").format(
                 path=display, line=error.lineno, column=error.colno, reason=translated_problem(error.msg)
@@ -397,7 +440,7 @@ def _read_json(path: Path, display: str) -> tuple[Any, str]:
         raise too_deep from None
     if _depth_exceeds(contents, MAX_DEPTH):
         raise too_deep
-    return contents, content_digest(data)
+    return contents, content_digest(data), repeated
 
 
 def _is_file(path: Path) -> bool:
@@ -443,12 +486,37 @@ def _validator_class(contents: Any, display: str, default: type[Validator]) -> t
 
     dialect = contents["$schema"]
     found = validator_for(contents, default=None) if isinstance(dialect, str) else None
+    known = _dialect_like(dialect) if found is None and isinstance(dialect, str) else None
+    if known is not None:
+        raise SchemaError(
+            _('{path}: unknown $schema {dialect}; did you mean "{known}"?').format(
+                path=display, dialect=json.dumps(dialect), known=known
+            )
+        )
     if found is None:
         raise SchemaError(
             _('{path}: unknown $schema {dialect}; use "https://json-schema.org/draft/2020-12/schema" '
               'or "http://json-schema.org/draft-07/schema#"').format(path=display, dialect=json.dumps(dialect))
         )
     return found
+
+
+def _dialect_like(dialect: str) -> str | None:
+    """Return the URI of the draft that ``dialect`` names with another scheme, case or ending ``#`` or ``/``, or None.
+
+    ``https://json-schema.org/draft-07/schema#`` names Draft 7 for a
+    reader, but jsonschema knows that draft only by its ``http`` URI.
+    """
+    from doclint.schema_keywords import ALL_DRAFTS
+
+    def normalised(uri: str) -> str:
+        parts = urlsplit(uri.strip().lower())
+        return f"{parts.netloc}{parts.path}".rstrip("/#")
+
+    for draft in ALL_DRAFTS:
+        if normalised(dialect_id(draft)) == normalised(dialect):
+            return dialect_id(draft)
+    return None
 
 
 def _is_builtin_file(path: Path) -> bool:
@@ -460,25 +528,6 @@ def _is_builtin_file(path: Path) -> bool:
     process would pay it again.
     """
     return path.resolve().parent == builtin_schemas_dir().resolve()
-
-
-def _check_against_meta_schema(contents: Any, validator_class: type[Validator], display: str) -> None:
-    try:
-        validator_class.check_schema(contents)
-    except jsonschema.exceptions.SchemaError as error:
-        location, reason = describe_meta_schema_error(error)
-        suggestion = meta_schema_suggestion(error)
-        if suggestion is not None:
-            raise SchemaError(
-                _("{path}: invalid schema at {location}: {reason}; did you mean {suggestion}?").format(
-                    path=display, location=location, reason=reason, suggestion=suggestion
-                )
-            ) from None
-        raise SchemaError(
-            _("{path}: invalid schema at {location}: {reason}; fix the schema file").format(
-                path=display, location=location, reason=reason
-            )
-        ) from None
 
 
 def _unknown_keyword_warnings(contents: Any, validator_class: type[Validator], display: str) -> tuple[str, ...]:
@@ -496,8 +545,13 @@ def _ref_sibling_warnings(contents: Any, validator_class: type[Validator], displ
     return (ignored_ref_siblings_message(display, pointers),) if pointers else ()
 
 
-def _reference_error(error: referencing.exceptions.Unresolvable, reference: str, schema: _SchemaFile) -> SchemaError:
-    """Turn a failed lookup into a SchemaError that names the referring file and the reference."""
+def _reference_error(
+    error: referencing.exceptions.Unresolvable, keyword: str, reference: str, schema: _SchemaFile, target: str
+) -> SchemaError:
+    """Turn a failed lookup into a SchemaError that names the referring file and the reference.
+
+    ``target`` is the absolute URI of the resource that the reference names, without its fragment.
+    """
     # referencing 0.28 chains the retrieval error implicitly (__context__),
     # later versions explicitly (__cause__).
     cause: BaseException | None = error
@@ -508,31 +562,32 @@ def _reference_error(error: referencing.exceptions.Unresolvable, reference: str,
     if isinstance(cause, _RemoteReference):
         address = cause.args[0]
         if urldefrag(reference).url == address:
-            message = _('{path}: $ref "{reference}" is a remote address, which doclint never downloads; '
+            message = _('{path}: {keyword} "{reference}" is a remote address, which doclint never downloads; '
                         "save that schema as a local file and refer to it by a relative path")
         else:
-            message = _('{path}: $ref "{reference}" resolves to the remote address {address} because the $id '
+            message = _('{path}: {keyword} "{reference}" resolves to the remote address {address} because the $id '
                         "it is resolved against is remote, and doclint never downloads schemas; remove the $id "
                         "or refer to a local file by an absolute file: address")
-        return SchemaError(message.format(path=schema.display, reference=reference, address=address))
+        return SchemaError(message.format(path=schema.display, keyword=keyword, reference=reference, address=address))
     return SchemaError(
-        _('{path}: $ref "{reference}" cannot be resolved ({reason}); check the file name and the part after "#"').format(
-            path=schema.display, reference=reference, reason=_describe_unresolvable(error)
+        _('{path}: {keyword} "{reference}" cannot be resolved ({reason}); check the file name and the part after '
+          '"#"').format(
+            path=schema.display, keyword=keyword, reference=reference, reason=_describe_unresolvable(error, schema, target)
         )
     )
 
 
-def _describe_unresolvable(error: referencing.exceptions.Unresolvable) -> str:
+def _describe_unresolvable(error: referencing.exceptions.Unresolvable, schema: _SchemaFile, target: str) -> str:
+    """Return why a lookup failed, naming the file searched when it is another file than the referring one."""
     if isinstance(error, referencing.exceptions.PointerToNowhere):
+        if target != schema.uri and urlsplit(target).scheme == "file":
+            return _("nothing at {pointer} in {file}").format(
+                pointer=error.ref, file=display_path(Path(url2pathname(urlsplit(target).path)))
+            )
         return _("nothing at {pointer}").format(pointer=error.ref)
     if isinstance(error, referencing.exceptions.NoSuchAnchor):
         return _("no anchor {anchor}").format(anchor=error.anchor)
     return _("no schema with this address")
-
-
-def _dialect_id(validator_class: type[Validator]) -> str:
-    meta_schema = validator_class.META_SCHEMA
-    return meta_schema.get("$id") or meta_schema["id"]
 
 
 def _json_type(value: Any) -> str:
@@ -546,10 +601,20 @@ def _json_type(value: Any) -> str:
     return _("a number")
 
 
-def _display(path: Path) -> str:
-    """Return a path relative to the working folder when it is inside it, else absolute."""
-    absolute = path.resolve()
+def display_path(path: Path) -> str:
+    """Return a schema file's path for messages: relative to the working folder when inside it, else absolute.
+
+    The path is normalised as text, so ``docs/../schemas/faq.json`` is
+    shown as ``schemas/faq.json``, and it has ``/`` separators on every
+    system, as a ``$ref`` has. Symbolic links are not followed, because a
+    message about a file outside the document's repository must not
+    reveal where a link there points.
+
+    NOTE: a ``..`` after a symbolic link to a folder is removed as text,
+    so the path shown can differ from the file read in that case.
+    """
+    absolute = Path(os.path.normpath(os.path.abspath(path)))
     try:
-        return str(absolute.relative_to(Path.cwd()))
+        return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return str(absolute)
+        return absolute.as_posix()

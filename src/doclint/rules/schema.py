@@ -251,6 +251,7 @@ def validate(document: Document, schema: LoadedSchema, settings: Settings) -> It
     import referencing.exceptions
 
     from doclint.schema_messages import describe_errors
+    from doclint.schemas import display_path
 
     tree = document.to_json()
     placeholder_fields = _blank_placeholder_fields(tree)
@@ -261,7 +262,7 @@ def validate(document: Document, schema: LoadedSchema, settings: Settings) -> It
     except referencing.exceptions.Unresolvable as error:
         raise SchemaError(
             _("{path}: a reference cannot be resolved while checking {document} ({reason})").format(
-                path=schema.path, document=document.path, reason=error
+                path=display_path(schema.path), document=document.path, reason=error
             )
         ) from None
     except RecursionError:
@@ -270,7 +271,7 @@ def validate(document: Document, schema: LoadedSchema, settings: Settings) -> It
                 _(
                     "{path}: a $ref of this schema leads back to itself with no keyword in between, so validation never "
                     "ends; fix the schema"
-                ).format(path=schema.path)
+                ).format(path=display_path(schema.path))
             ) from None
         raise
 
