@@ -13,7 +13,6 @@ markdown-it does not emit a top-level heading token for it.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -27,6 +26,7 @@ from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
 from doclint.heading_numbers import split_number
+from doclint.item_questions import ItemQuestion, bold_question, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
 from doclint.plain_text import inline_plain_text
@@ -404,6 +404,13 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
     ``Q:`` over ``A:`` are two fields, while prose such as ``Note: …`` or
     a second ``Answer:`` line stays text. A plain ``A:`` that is an option
     of a multiple-choice question (``doclint.fields.is_option``) is text too.
+    A paragraph that opens with a numbered question in plain text
+    (``第1题：…``, ``1、…``) is cut first at an answer line (``答案：…``),
+    because only an answer makes that numbered line a question: before
+    it, an ``解析：`` line stays text. In a paragraph that opens with a
+    label or a question, a numbered question line opens a piece too when
+    the next labelled line after it is an answer. So a bank written
+    without blank lines falls into its questions and fields.
     """
     starts = [0]
     current_key = _opening_key(source_lines[0], labels)
@@ -414,21 +421,57 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
             continue
         found = labels.match(line)
         if found is None:
+            if not bold and plain_question(line, labels) is not None and _answer_line_follows(source_lines, index, labels):
+                starts.append(index)
+                current_key = _PLAIN_QUESTION
             continue
         if not bold and (found.key == current_key or is_option(found.label, source_lines[index + 1:])):
+            continue
+        if not bold and current_key == _PLAIN_QUESTION and found.key != "answer":
             continue
         starts.append(index)
         current_key = found.key
     return starts
 
 
+# The opening key of a paragraph whose first line is a numbered question in plain text.
+_PLAIN_QUESTION = "plain question"
+
+
+def _answer_line_follows(source_lines: list[str], index: int, labels: LabelTable) -> bool:
+    """Return whether the first labelled line after line ``index`` of a paragraph is an answer.
+
+    The lines between may be the options of a multiple-choice question
+    (``A. list``, ``A: list``). Another numbered question before the
+    answer means that line ``index`` has none.
+    """
+    for offset, line in enumerate(source_lines[index + 1:], start=index + 1):
+        found = labels.match(line)
+        if found is None:
+            if plain_question(line, labels) is not None:
+                return False
+            continue
+        bold = line.lstrip().startswith(("**", "__", "【"))
+        if not bold and is_option(found.label, source_lines[offset + 1:]):
+            continue
+        return found.key == "answer"
+    return False
+
+
 def _opening_key(line: str, labels: LabelTable) -> str | None:
-    """Return the field key of a paragraph's first line: its label's key, ``question`` for a bold question, or None."""
+    """Return the field key of a paragraph's first line.
+
+    That is its label's key, ``question`` for a bold question,
+    ``_PLAIN_QUESTION`` for a numbered question in plain text
+    (``doclint.item_questions.plain_question``), or None.
+    """
     found = labels.match(line)
     if found is not None:
         return found.key
     if line.lstrip().startswith(("**", "__")) and bold_question(line, labels) is not None:
         return "question"
+    if plain_question(line, labels) is not None:
+        return _PLAIN_QUESTION
     return None
 
 
@@ -514,21 +557,15 @@ def _split_items(
 ) -> tuple[list[Block], list[Section]]:
     """Turn the Q&A items among a section's blocks into item sections.
 
-    An item opens at a bold question paragraph that an answer field
-    follows (``**问题 3：如何排序？**`` or ``**Q: Why?**`` over ``**答案：**``),
-    and at each question field of a flat FAQ (``_flat_item_starts``), and
-    at an answer field of a flat FAQ that follows another answer.
+    An item opens at a question paragraph that an answer field follows
+    (``_question_starts``), at each question field of a flat FAQ
+    (``_flat_item_starts``), and at an answer field of a flat FAQ that
+    follows another answer.
     It runs to the next item's start. Returns the blocks before the first
     item and the items, one level below ``level``.
     """
-    bold_starts = [
-        index
-        for index, block in enumerate(blocks[:-1])
-        if isinstance(block, Paragraph)
-        and bold_question(block.markdown, labels, numbered_task=True) is not None
-        and _is_field(blocks[index + 1], labels, "answer")
-    ]
-    starts = sorted(set(bold_starts) | set(_flat_item_starts(blocks, labels)))
+    question_starts = _question_starts(blocks, labels)
+    starts = sorted(set(question_starts) | set(_flat_item_starts(blocks, labels)))
     if not starts:
         return blocks, []
 
@@ -539,11 +576,55 @@ def _split_items(
 
     items = []
     for start, item_blocks in zip(starts, runs):
-        if start in bold_starts:
+        if start in question_starts:
             items.append(_item_section(item_blocks, level + 1, labels, source))
         else:
             items.append(_field_item_section(item_blocks, level + 1, labels, source))
     return blocks[: starts[0]] + closing, items
+
+
+def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
+    """Return the indexes of the question paragraphs that open items, each over its answer field.
+
+    A bold question (``**问题 3：如何排序？**``, ``**Q: Why?**``) opens an
+    item when an answer field follows it right away. A numbered question
+    in plain text (``第1题：…``, ``问题1：…``, ``Q1: …``, ``1、…``) opens one
+    when an answer field follows it after nothing but code blocks, as in
+    "第3题：下面的代码输出什么？" over the code and then ``答案：``. It
+    takes two such questions among the blocks, bold or plain, as a flat
+    FAQ takes two pairs. One numbered line over an answer is as often a
+    sub-question or the last step of a task under a heading, whose answer
+    it would take from that heading's item.
+    """
+    bold_starts: list[int] = []
+    plain_starts: list[int] = []
+    for index, block in enumerate(blocks[:-1]):
+        if not isinstance(block, Paragraph):
+            continue
+        if bold_question(block.markdown, labels, numbered_task=True) is not None:
+            if _is_field(blocks[index + 1], labels, "answer"):
+                bold_starts.append(index)
+        elif plain_question(block.markdown, labels) is not None:
+            following = index + 1
+            while following < len(blocks) - 1 and isinstance(blocks[following], CodeBlock):
+                following += 1
+            if _is_field(blocks[following], labels, "answer"):
+                plain_starts.append(index)
+    if len(bold_starts) + len(plain_starts) < 2:
+        return bold_starts
+    return sorted(bold_starts + plain_starts)
+
+
+def _item_question(paragraph: Paragraph, labels: LabelTable) -> ItemQuestion | None:
+    """Return the (number, question text, label) of a paragraph that ``_question_starts`` accepts, or None.
+
+    A plain question's text is read from the paragraph's plain text, so
+    that inline markup such as a code span reads as it does elsewhere.
+    """
+    question = bold_question(paragraph.markdown, labels, numbered_task=True)
+    if question is not None:
+        return question
+    return plain_question(paragraph.text, labels) or plain_question(paragraph.markdown, labels)
 
 
 def _closing_blocks(runs: list[list[Block]], labels: LabelTable) -> list[Block]:
@@ -617,8 +698,8 @@ def _flat_item_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
             continue
         found = labels.match(block.markdown)
         if found is None:
-            # A bold question (``**问：如何轮换密钥？**``) is the question of the answer that follows it.
-            if bold_question(block.markdown, labels, numbered_task=True) is not None:
+            # A bold question (``**问：如何轮换密钥？**``) or a numbered one (``第1题：…``) is the question of the answer that follows it.
+            if _item_question(block, labels) is not None:
                 last_key = "question"
             continue
         if found.key == "question":
@@ -632,19 +713,27 @@ def _flat_item_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
 
 
 def _item_section(blocks: list[Block], level: int, labels: LabelTable, source: Source) -> Section:
+    """Build the item that a question paragraph opens; the paragraph becomes its question field.
+
+    The heading of a plain question (``第1题：…``) is its paragraph on one
+    line, as for a question field of a flat FAQ.
+    """
     paragraph = blocks[0]
     assert isinstance(paragraph, Paragraph)
-    question = bold_question(paragraph.markdown, labels, numbered_task=True)
+    question = _item_question(paragraph, labels)
     assert question is not None
     number, title, label = question
 
+    heading = paragraph.text.replace("**", "").replace("__", "").strip()
+    if "\n" in heading:
+        heading = " ".join(heading.split())
     raw_line = source.line_text(paragraph.line)
     section = Section(
         level=level,
         line=paragraph.line,
         end_line=paragraph.end_line,
         column=len(raw_line) - len(raw_line.lstrip(" \t")) + 1,
-        heading=paragraph.text.replace("**", "").replace("__", "").strip(),
+        heading=heading,
         number=number,
         title=title,
         kind="item",
@@ -677,45 +766,6 @@ def _field_item_section(blocks: list[Block], level: int, labels: LabelTable, sou
         kind="item",
         blocks=blocks,
     )
-
-
-_BOLD_PARAGRAPH_RE = re.compile(r"^\s*(\*\*|__)(?P<inner>[^\n]+?)\1\s*$")
-_ITEM_NUMBER_RE = re.compile(r"^\s*(?P<number>\d+)\s*[.．、:：)）]?\s*")
-
-
-def bold_question(
-    markdown: str, labels: LabelTable, *, numbered_task: bool = False
-) -> tuple[str | None, str, str] | None:
-    """Recognise a paragraph that is one bold question: ``**问题 3：如何排序？**``, ``**Q: Why?**``.
-
-    Returns (number, question text, label as written) or None. The bold
-    text must open with a question label (with an optional number) or end
-    with a question mark, ASCII or full-width. With ``numbered_task``, a
-    bold text that opens with an item number is a question too, such as
-    the task ``**5. 写一个线性回归的训练代码**``. The item splitter passes
-    it and opens an item there only when an answer field follows, because
-    a numbered bold line alone is as often a step or a sub-heading.
-    """
-    found = _BOLD_PARAGRAPH_RE.match(markdown)
-    if not found:
-        return None
-    inner = found.group("inner").strip()
-
-    label = ""
-    labelled = labels.match_prefix(inner, "question")
-    if labelled is not None:
-        label, inner = labelled
-        numbered = _ITEM_NUMBER_RE.match(inner)
-        number = numbered.group("number") if numbered else None
-        text = inner[numbered.end():] if numbered else inner
-        text = text.lstrip(":： ")
-    else:
-        number, text = split_number(inner)
-        if not text.endswith(("?", "？")) and not (numbered_task and number is not None):
-            return None
-    if not text:
-        return None
-    return number, text.strip(), label
 
 
 def _continues(block: ListBlock, steps: list[Step]) -> bool:

@@ -1,0 +1,266 @@
+"""Question banks written as plain paragraphs: ``第1题：…`` or ``Q1: …`` over ``答案：…`` are items."""
+
+import shutil
+
+import pytest
+
+from doclint.engine import run
+from doclint.fields import default_labels
+from doclint.item_questions import plain_question
+from doclint.parse import parse_document
+from doclint.settings import Settings
+from doclint.source import Source
+
+from conftest import FIXTURES
+
+CHINESE = FIXTURES / "plain-questions-zh.md"
+ENGLISH = FIXTURES / "plain-questions-en.md"
+PROSE = FIXTURES / "numbered-prose-zh.md"
+
+
+def parse(text: str):
+    return parse_document(Source.from_text("bank.md", text))
+
+
+def findings(*paths):
+    result = run([str(path) for path in paths], Settings())
+    assert result.errors == []
+    return [(d.code, d.line, d.column, d.message) for d in result.diagnostics]
+
+
+def items_of(text: str) -> list[tuple[str | None, str, int, str]]:
+    """Return (number, question text, line, answer text) of each item under the document's one heading."""
+    [chapter] = parse(text).sections
+    return [
+        (item.number, item.fields["question"].text, item.line, item.fields["answer"].text)
+        for item in chapter.children
+    ]
+
+
+def test_chinese_bank_findings():
+    assert findings(CHINESE) == [
+        (
+            "DL201", 11, 1,
+            'item "第4题：Python 中列表和元组有什么区别？" asks the question of item '
+            '"第1题：Python 中列表和元组有什么区别？" (line 3) again but answers it differently: '
+            'the answer reads "元组可以作为字典的键，列表不可以。" here and "列表可变，元组不可变。" at line 5; '
+            "keep one answer and correct or remove the other",
+        ),
+        (
+            "DL402", 11, 2,
+            'heading "第4题：Python 中列表和元组有什么区别？" skips from 2 (line 7) to 4; the fix renumbers it to 3',
+        ),
+        ("DL203", 17, 1, 'item "第4题：什么是 GIL？" has no answer, only the placeholder "TODO"; write the answer or remove the item'),
+    ]
+
+
+def test_findings_match_bold_bank(tmp_path):
+    bold = tmp_path / "bold.md"
+    lines = CHINESE.read_text(encoding="utf-8").splitlines(keepends=True)
+    bold.write_text("".join(f"**{line.rstrip()}**\n" if line.startswith("第") else line for line in lines), encoding="utf-8")
+
+    plain = [(code, line, message) for code, line, _column, message in findings(CHINESE)]
+    assert [(code, line, message) for code, line, _column, message in findings(bold)] == plain
+
+
+def test_english_bank_findings():
+    assert findings(ENGLISH) == [
+        (
+            "DL201", 26, 1,
+            'item "Question 5: How do I create a virtual environment?" asks the question of item '
+            '"Q2: How do I create a virtual environment?" (line 11) again but answers it differently: '
+            'the answer reads "…module, then activate it:" here and "…activate it: Install packages…" at line 12; '
+            'step 2 reads "Run .venv\\Scripts\\activate…" here and "Run source .venv/bin/activate." at line 15; '
+            "the answer's code differs from the code at line 19; keep one answer and correct or remove the other",
+        ),
+        (
+            "DL402", 26, 10,
+            'heading "Question 5: How do I create a virtual environment?" skips from 3 (line 23) to 5; '
+            "the fix renumbers it to 4",
+        ),
+        ("DL203", 33, 1, 'item "Q6: What is the GIL?" has no answer, only the placeholder "Answer here"; write the answer or remove the item'),
+    ]
+
+
+def test_numbered_prose_has_no_findings():
+    assert findings(PROSE) == []
+
+
+def test_numbered_prose_has_no_items():
+    document = parse(PROSE.read_text(encoding="utf-8"))
+
+    assert [section.kind for section in document.walk()] == ["heading", "heading"]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("第1题：", "第2题："),
+        ("第1题.", "第2题."),
+        ("第 1 题 ", "第 2 题 "),
+        ("第一题：", "第二题："),
+        ("题目1：", "题目2："),
+        ("问题 1：", "问题 2："),
+        ("1、", "2、"),
+        ("1.", "2."),
+        ("1）", "2）"),
+        ("1：", "2："),
+        ("Q1: ", "Q2: "),
+        ("Q1. ", "Q2. "),
+        ("Question 1: ", "Question 2: "),
+        ("Exercise 1: ", "Exercise 2: "),
+    ],
+)
+def test_numbered_forms_open_items(first, second):
+    text = f"# 题库\n\n{first}什么是列表？\n\n答案：可变序列。\n\n{second}什么是元组？\n\n答案：不可变序列。\n"
+
+    assert items_of(text) == [("1", "什么是列表？", 3, "可变序列。"), ("2", "什么是元组？", 7, "不可变序列。")]
+
+
+@pytest.mark.parametrize("answer", ["答案：", "答案:", "参考答案：", "答：", "Answer: ", "A: ", "**答案：**", "【答案】"])
+def test_answer_labels_close_question(answer):
+    text = f"# 题库\n\n1、什么是列表？\n\n{answer}可变序列。\n\n2、什么是元组？\n\n{answer}不可变序列。\n"
+
+    assert [number for number, _question, _line, _answer in items_of(text)] == ["1", "2"]
+
+
+def test_question_and_answer_lines_without_blank_line():
+    text = "# 题库\n\n第1题：什么是列表？\n答案：可变序列。\n解析：元素可以重新赋值。\n第2题：什么是元组？\n答案：不可变序列。\n"
+    [chapter] = parse(text).sections
+    first, second = chapter.children
+
+    assert {key: (field.line, field.text) for key, field in first.fields.items()} == {
+        "question": (3, "什么是列表？"),
+        "answer": (4, "可变序列。"),
+        "explanation": (5, "元素可以重新赋值。"),
+    }
+    assert (second.line, second.fields["answer"].line) == (6, 7)
+
+
+def test_answer_runs_over_list_and_code():
+    text = (
+        "# Bank\n\nQ1: How do I make a virtual environment?\nAnswer: Two steps:\n\n"
+        "1. Run venv.\n2. Activate it.\n\nThen install.\n\n```sh\npip install x\n```\n\n"
+        "Q2: What is a list?\nAnswer: A sequence.\n"
+    )
+    [chapter] = parse(text).sections
+    first, second = chapter.children
+    answer = first.fields["answer"]
+
+    assert (answer.line, answer.end_line) == (4, 13)
+    assert answer.text == "Two steps:\n\nThen install."
+    assert [step.text for step in answer.steps] == ["Run venv.", "Activate it."]
+    assert (first.end_line, second.line) == (13, 15)
+
+
+def test_code_between_question_and_answer(tmp_path):
+    text = (
+        "# 题库\n\n1、下面的代码输出什么？\n\n```python\nprint(1)\n```\n\n答案：1\n\n"
+        "2、下面的代码输出什么？\n\n```python\nprint(2)\n```\n\n答案：2\n"
+    )
+    [chapter] = parse(text).sections
+
+    assert [(item.line, item.fields["answer"].line) for item in chapter.children] == [(3, 9), (11, 17)]
+    bank = tmp_path / "bank.md"
+    bank.write_text(text, encoding="utf-8")
+    assert findings(bank) == []
+
+
+def test_multiple_choice_options_belong_to_question():
+    text = (
+        "# 题库\n\n第1题：哪个类型不可变？\nA. list\nB. tuple\n答案：B\n\n"
+        "第2题：哪个类型可变？\nA. list\nB. tuple\n答案：A\n"
+    )
+    [chapter] = parse(text).sections
+    first, second = chapter.children
+
+    assert first.heading == "第1题：哪个类型不可变？ A. list B. tuple"
+    assert first.fields["question"].text == "哪个类型不可变？\nA. list\nB. tuple"
+    assert (first.fields["answer"].line, first.fields["answer"].text) == (6, "B")
+    assert second.line == 8
+
+
+def test_one_numbered_question_is_no_item():
+    text = "# 练习\n\n### 8. 解释 CAP 定理\n\n先回答下面的问题：\n\n1、什么是一致性？\n\n答案：读到最新的写入。\n"
+
+    assert [section.kind for section in parse(text).walk()] == ["heading", "heading"]
+
+
+def test_numbered_lines_without_answer_are_no_items():
+    text = "# 步骤\n\n1、安装依赖。\n\n2、修改配置。\n\n解析：先装依赖再改配置。\n\n3、启动服务。\n"
+
+    assert [section.kind for section in parse(text).walk()] == ["heading"]
+
+
+def test_explanation_line_stays_in_numbered_paragraph():
+    text = "# 步骤\n\n1、安装依赖。\n解析：先装依赖。\n\n2、修改配置。\n解析：再改配置。\n"
+    [chapter] = parse(text).sections
+
+    assert [(block.line, block.end_line) for block in chapter.blocks] == [(3, 4), (6, 7)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Q3 revenue grew in every region.",
+        "问题 2 更难一些。",
+        "一、选择题",
+        "（1）什么是列表？",
+        "1.5 倍的内存足够。",
+        "Step 1: install",
+        "第三章 列表",
+        "**1. 什么是列表？**",
+        "第1题",
+    ],
+)
+def test_plain_question_rejects(line):
+    assert plain_question(line, default_labels()) is None
+
+
+def test_plain_question_reads_label_and_number():
+    assert plain_question("问题12：什么是列表？", default_labels()) == ("12", "什么是列表？", "问题")
+
+
+def test_diff_renumbers_plain_question(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(CHINESE, tmp_path / "bank.md")
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--diff", "bank.md")
+
+    assert code == 1
+    assert stdout == (
+        "--- a/bank.md\n+++ b/bank.md\n@@ -8,7 +8,7 @@\n \n 答案：装饰器是一个接收函数并返回函数的函数。\n \n"
+        "-第4题：Python 中列表和元组有什么区别？\n+第3题：Python 中列表和元组有什么区别？\n \n"
+        " 答案：元组可以作为字典的键，列表不可以。\n \n"
+    )
+
+
+def test_fix_renumbers_plain_question(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    bank = tmp_path / "bank.md"
+    shutil.copyfile(CHINESE, bank)
+
+    code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--fix", "bank.md")
+
+    questions = [line for line in bank.read_text(encoding="utf-8").splitlines() if line.startswith("第")]
+    assert questions == ["第1题：Python 中列表和元组有什么区别？", "第2题：什么是装饰器？", "第3题：Python 中列表和元组有什么区别？", "第4题：什么是 GIL？"]
+    assert code == 1
+    assert stdout.splitlines()[-2:] == ["Fixed 1 problem.", "Found 2 problems (1 error, 1 warning, 0 info) in 1 file."]
+
+
+def test_chinese_messages(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copyfile(CHINESE, tmp_path / "bank.md")
+
+    _code, stdout, _stderr = run_cli("check", "--no-config", "--no-cache", "--lang", "zh-CN", "bank.md")
+
+    assert stdout.splitlines() == [
+        "bank.md:11:1: DL201 inconsistent-answer 条目“第4题：Python 中列表和元组有什么区别？”与条目“第1题：Python 中列表和元组有什么区别？”"
+        "（第 3 行）问的是同一个问题，但答案不同：答案在此处是“元组可以作为字典的键，列表不可以。”，在第 5 行是“列表可变，元组不可变。”；"
+        "请保留一个答案，修改或删除另一个",
+        "bank.md:11:2: DL402 heading-numbering [*] 标题“第4题：Python 中列表和元组有什么区别？”的编号从 2（第 7 行）跳到 4；修复后改为 3",
+        "bank.md:17:1: DL203 missing-answer 条目“第4题：什么是 GIL？”没有答案，只有占位符“TODO”；请写出答案或删除该条目",
+        "在 1 个文件中发现 3 个问题（1 个错误，2 个警告，0 个提示）。",
+        "[*] 其中 1 个可用 --fix 修复。",
+    ]
+
