@@ -264,3 +264,87 @@ def test_chinese_messages(run_cli, tmp_path, monkeypatch):
         "[*] 其中 1 个可用 --fix 修复。",
     ]
 
+
+LIST_BANK = "# 题库\n\n1. 什么是列表？\n\n答案：可变序列。\n\n2. 什么是元组？\n\n答案：不可变序列。\n\n4. 什么是列表？\n\n答案：有序的容器。\n"
+
+
+def test_one_item_lists_are_questions():
+    assert items_of(LIST_BANK) == [
+        ("1", "什么是列表？", 3, "可变序列。"),
+        ("2", "什么是元组？", 7, "不可变序列。"),
+        ("4", "什么是列表？", 11, "有序的容器。"),
+    ]
+
+
+def test_list_bank_findings(tmp_path):
+    bank = tmp_path / "bank.md"
+    bank.write_text(LIST_BANK, encoding="utf-8")
+
+    assert findings(bank) == [
+        (
+            "DL201", 11, 1,
+            'item "4. 什么是列表？" asks the question of item "1. 什么是列表？" (line 3) again but answers it differently: '
+            'the answer reads "有序的容器。" here and "可变序列。" at line 5; keep one answer and correct or remove the other',
+        ),
+        ("DL402", 11, 1, 'heading "4. 什么是列表？" skips from 2 (line 7) to 4; the fix renumbers it to 3'),
+    ]
+
+
+def test_list_answers_on_next_lines():
+    text = "# 题库\n\n1. 什么是列表？\n答案：可变序列。\n解析：元素可以改。\n2) 什么是元组？\n答案：不可变序列。\n"
+    [chapter] = parse(text).sections
+    first, second = chapter.children
+
+    assert (first.heading, second.heading) == ("1. 什么是列表？", "2) 什么是元组？")
+    assert {key: (field.line, field.text) for key, field in first.fields.items()} == {
+        "question": (3, "什么是列表？"),
+        "answer": (4, "可变序列。"),
+        "explanation": (5, "元素可以改。"),
+    }
+    assert (second.fields["answer"].line, second.fields["answer"].text) == (7, "不可变序列。")
+
+
+def test_list_answers_indented_under_items():
+    text = "# 题库\n\n1. 什么是列表？\n\n   答案：可变序列。\n\n2. 什么是元组？\n\n   答案：不可变序列。\n"
+
+    assert items_of(text) == [("1", "什么是列表？", 3, "可变序列。"), ("2", "什么是元组？", 7, "不可变序列。")]
+
+
+def test_question_list_without_answers_stays_list():
+    text = "# 思考题\n\n1. 什么是列表？\n2. 什么是元组？\n\n答案：见下一章。\n"
+    [chapter] = parse(text).sections
+
+    assert chapter.children == []
+    assert [type(block).__name__ for block in chapter.blocks] == ["ListBlock", "Paragraph"]
+
+
+def test_answer_steps_stay_steps():
+    text = "# 题库\n\n1、如何部署？\n\n答案：\n\n1. 安装。\n2. 启动。\n\n2、如何回滚？\n\n答案：\n\n1. 停止。\n"
+    [chapter] = parse(text).sections
+    first, second = chapter.children
+
+    assert [step.text for step in first.fields["answer"].steps] == ["安装。", "启动。"]
+    assert [step.text for step in second.fields["answer"].steps] == ["停止。"]
+
+
+def test_fix_renumbers_list_marker(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    bank = tmp_path / "bank.md"
+    bank.write_text(LIST_BANK, encoding="utf-8")
+
+    run_cli("check", "--no-config", "--no-cache", "--fix", "bank.md")
+
+    assert bank.read_text(encoding="utf-8") == LIST_BANK.replace("4. 什么", "3. 什么")
+
+
+def test_blocks_under_last_list_question_stay_in_item():
+    text = (
+        "# 题库\n\n1. 什么是列表？\n\n   答案：可变序列。\n\n2. 怎样创建列表？\n\n   答案：用方括号。\n\n"
+        "   ```python\n   items = [1, 2]\n   ```\n\n以上题目选自课后练习。\n"
+    )
+    [chapter] = parse(text).sections
+    last = chapter.children[-1]
+
+    assert [(type(block).__name__, block.line) for block in last.blocks] == [("Paragraph", 9), ("CodeBlock", 11)]
+    assert last.end_line == 13
+    assert [(type(block).__name__, block.line) for block in chapter.blocks] == [("Paragraph", 15)]

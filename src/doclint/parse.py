@@ -30,6 +30,7 @@ from doclint.item_questions import ItemQuestion, bold_question, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
 from doclint.plain_text import inline_plain_text
+from doclint.question_lists import unfold_question_lists
 from doclint.model import (
     Admonition,
     Block,
@@ -122,7 +123,7 @@ class _TreeBuilder:
                     (stack[-1].blocks if stack else preamble).append(block)
 
         preamble = _split_labelled_lines(preamble, self.labels, self._plain_text)
-        preamble, items = _split_items(preamble, 0, self.labels, self.source)
+        preamble, items = _split_items(preamble, 0, self.labels, self.source, self._plain_text)
         roots = items + roots
         for section in roots:
             _finish_section(section, self.labels, self.source, self._plain_text)
@@ -323,7 +324,7 @@ def code_language(info: str) -> str | None:
 def _finish_section(section: Section, labels: LabelTable, source: Source, plain_text: Callable[[str], str]) -> None:
     """Split out bold-question items, then compute fields and end lines, children first."""
     blocks = _split_labelled_lines(section.blocks, labels, plain_text)
-    section.blocks, items = _split_items(blocks, section.level, labels, source)
+    section.blocks, items = _split_items(blocks, section.level, labels, source, plain_text)
     section.children = items + section.children
     for child in section.children:
         _finish_section(child, labels, source, plain_text)
@@ -553,7 +554,7 @@ def _has_labelled_question(section: Section) -> bool:
 
 
 def _split_items(
-    blocks: list[Block], level: int, labels: LabelTable, source: Source
+    blocks: list[Block], level: int, labels: LabelTable, source: Source, plain_text: Callable[[str], str]
 ) -> tuple[list[Block], list[Section]]:
     """Turn the Q&A items among a section's blocks into item sections.
 
@@ -562,8 +563,11 @@ def _split_items(
     (``_flat_item_starts``), and at an answer field of a flat FAQ that
     follows another answer.
     It runs to the next item's start. Returns the blocks before the first
-    item and the items, one level below ``level``.
+    item and the items, one level below ``level``. Ordered lists of
+    questions (``1. 什么是列表？`` over ``答案：…``) are unfolded first
+    (``doclint.question_lists``), but only when their questions open items.
     """
+    blocks, listed = _unfold_question_lists(blocks, labels, source, plain_text)
     question_starts = _question_starts(blocks, labels)
     starts = sorted(set(question_starts) | set(_flat_item_starts(blocks, labels)))
     if not starts:
@@ -571,6 +575,9 @@ def _split_items(
 
     runs = [blocks[start:stop] for start, stop in zip(starts, [*starts[1:], len(blocks)])]
     closing = _closing_blocks(runs, labels)
+    # The blocks indented under the last question of a list belong to its item, whatever follows them.
+    while closing and id(closing[0]) in listed:
+        closing = closing[1:]
     if closing:
         runs[-1] = runs[-1][: len(runs[-1]) - len(closing)]
 
@@ -581,6 +588,29 @@ def _split_items(
         else:
             items.append(_field_item_section(item_blocks, level + 1, labels, source))
     return blocks[: starts[0]] + closing, items
+
+
+def _unfold_question_lists(
+    blocks: list[Block], labels: LabelTable, source: Source, plain_text: Callable[[str], str]
+) -> tuple[list[Block], set[int]]:
+    """Return the blocks with their ordered lists of questions unfolded, and the ``id`` of each block from such a list.
+
+    The lists stay lists unless a question of theirs opens an item
+    (``_question_starts``), so that a section without items keeps its blocks.
+    """
+    unfolded = unfold_question_lists(
+        blocks,
+        source,
+        lambda paragraph: _paragraph_fields(paragraph, labels, plain_text),
+        lambda paragraph: plain_question(paragraph.markdown, labels) is not None,
+        lambda block: _is_field(block, labels, "answer"),
+    )
+    if not unfolded.questions:
+        return blocks, set()
+    starts = _question_starts(unfolded.blocks, labels)
+    if any(id(unfolded.blocks[start]) in unfolded.questions for start in starts):
+        return unfolded.blocks, unfolded.members
+    return blocks, set()
 
 
 def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:

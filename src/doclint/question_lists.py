@@ -1,0 +1,114 @@
+"""Ordered lists whose items are the numbered questions of a bank: ``1. 什么是列表？`` over ``答案：…``.
+
+Markdown reads ``1. 什么是列表？`` as an ordered list, not as a paragraph.
+An answer label on the next line (``答案：…``) is a lazy continuation line
+of that list item, so a bank written without blank lines is one list
+whose items hold their answers. With a blank line and no indentation
+before the answer, each question is a list of one item and the answer
+follows the list. Unfolding such a list turns each item into its
+question paragraph, its fields and the rest of its blocks, as if the
+author had numbered the questions ``1、``, so that the item splitter
+reads them as it reads numbered questions in plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from doclint.model import Block, CodeBlock, ListBlock, ListItem, Paragraph
+from doclint.source import Source
+
+# The marker of an ordered list item at the start of its source line: its digits as written and its delimiter.
+_MARKER_RE = re.compile(r"^[ \t]*(?P<digits>\d{1,9})(?P<delimiter>[.)])")
+
+
+@dataclass
+class UnfoldedLists:
+    """The blocks of a section with its lists of questions unfolded."""
+
+    blocks: list[Block]
+    questions: set[int] = field(default_factory=set)
+    """The ``id`` of each question paragraph made from a list item."""
+    members: set[int] = field(default_factory=set)
+    """The ``id`` of each block that stood inside an unfolded list item, its question included."""
+
+
+def unfold_question_lists(
+    blocks: list[Block],
+    source: Source,
+    split_paragraph: Callable[[Paragraph], list[Paragraph]],
+    is_question: Callable[[Paragraph], bool],
+    is_answer: Callable[[Block], bool],
+) -> UnfoldedLists:
+    """Replace each ordered list whose every item is a question with an answer by the blocks of its items.
+
+    ``split_paragraph`` cuts a paragraph at the lines that open fields,
+    ``is_question`` tests whether a paragraph is a numbered question, and
+    ``is_answer`` whether a block is an answer field. An item's answer
+    follows its question inside the item, after nothing but code blocks.
+    The answer of the last item may follow the list instead. A list with
+    any other item stays a list, because it is more likely steps or
+    points than questions.
+    """
+    result = UnfoldedLists([])
+    for index, block in enumerate(blocks):
+        unfolded = None
+        if isinstance(block, ListBlock) and block.ordered:
+            unfolded = _unfold(block, blocks[index + 1:], source, split_paragraph, is_question, is_answer)
+        if unfolded is None:
+            result.blocks.append(block)
+            continue
+        for item_blocks in unfolded:
+            result.questions.add(id(item_blocks[0]))
+            result.members.update(id(member) for member in item_blocks)
+            result.blocks.extend(item_blocks)
+    return result
+
+
+def _unfold(
+    block: ListBlock,
+    after: list[Block],
+    source: Source,
+    split_paragraph: Callable[[Paragraph], list[Paragraph]],
+    is_question: Callable[[Paragraph], bool],
+    is_answer: Callable[[Block], bool],
+) -> list[list[Block]] | None:
+    """Return the blocks of each item of a list of questions, its question paragraph first, or None."""
+    unfolded = []
+    for position, item in enumerate(block.items):
+        question = _question_paragraph(item, source)
+        if question is None:
+            return None
+        item_blocks: list[Block] = [*split_paragraph(question), *item.blocks[1:]]
+        if not isinstance(item_blocks[0], Paragraph) or not is_question(item_blocks[0]):
+            return None
+
+        following = item_blocks[1:]
+        if position == len(block.items) - 1:
+            following += after
+        if not _answer_first(following, is_answer):
+            return None
+        unfolded.append(item_blocks)
+    return unfolded
+
+
+def _question_paragraph(item: ListItem, source: Source) -> Paragraph | None:
+    """Return the first paragraph of a list item with its marker in front, as the paragraph ``3. 什么是列表？``."""
+    if not item.blocks or not isinstance(item.blocks[0], Paragraph) or item.blocks[0].line != item.line:
+        return None
+    marker = _MARKER_RE.match(source.line_text(item.line))
+    if marker is None:
+        return None
+    first = item.blocks[0]
+    prefix = f"{marker.group('digits')}{marker.group('delimiter')} "
+    return Paragraph(first.line, first.end_line, prefix + first.text, prefix + first.markdown)
+
+
+def _answer_first(blocks: list[Block], is_answer: Callable[[Block], bool]) -> bool:
+    """Return whether the first of ``blocks`` that is not a code block is an answer field."""
+    for block in blocks:
+        if not isinstance(block, CodeBlock):
+            return is_answer(block)
+    return False
