@@ -6,7 +6,8 @@ import pytest
 
 from doclint.engine import run
 from doclint.fields import default_labels
-from doclint.item_questions import plain_question
+from doclint.item_questions import is_options, plain_question
+from doclint.model import Paragraph
 from doclint.parse import parse_document
 from doclint.settings import Settings
 from doclint.source import Source
@@ -348,3 +349,74 @@ def test_blocks_under_last_list_question_stay_in_item():
     assert [(type(block).__name__, block.line) for block in last.blocks] == [("Paragraph", 9), ("CodeBlock", 11)]
     assert last.end_line == 13
     assert [(type(block).__name__, block.line) for block in chapter.blocks] == [("Paragraph", 15)]
+
+
+CHOICES = (
+    "# 选择题\n\n第1题：下列哪个类型不可变？\n\nA. list\nB. tuple\nC. dict\n\n答案：B\n\n"
+    "第2题：下列哪个类型不可变？\n\n- A. set\n- B. frozenset\n\n答案：B\n"
+)
+
+
+def test_options_between_question_and_answer():
+    [chapter] = parse(CHOICES).sections
+    first, second = chapter.children
+
+    assert (first.fields["question"].line, first.fields["question"].end_line) == (3, 7)
+    assert first.fields["question"].text == "下列哪个类型不可变？\n\nA. list\nB. tuple\nC. dict"
+    assert second.fields["question"].text == "下列哪个类型不可变？\n\nA. set\nB. frozenset"
+    assert (second.line, second.fields["answer"].line) == (11, 16)
+
+
+def test_other_options_make_other_question(tmp_path):
+    bank = tmp_path / "bank.md"
+    bank.write_text(CHOICES, encoding="utf-8")
+
+    assert findings(bank) == []
+
+
+def test_same_options_other_answer_reported(tmp_path):
+    bank = tmp_path / "bank.md"
+    bank.write_text(CHOICES.replace("- A. set\n- B. frozenset\n\n答案：B", "A. list\nB. tuple\nC. dict\n\n答案：C"), encoding="utf-8")
+
+    assert findings(bank) == [
+        (
+            "DL201", 11, 1,
+            'item "第2题：下列哪个类型不可变？" asks the question of item "第1题：下列哪个类型不可变？" (line 3) again '
+            'but answers it differently: the answer reads "C" here and "B" at line 9; keep one answer and correct or remove the other',
+        ),
+    ]
+
+
+def test_prose_between_question_and_answer_is_no_item():
+    text = "# 题库\n\n1、什么是列表？\n\n先想一想。\n\n答案：可变序列。\n\n2、什么是元组？\n\n再想一想。\n\n答案：不可变序列。\n"
+
+    assert [section.kind for section in parse(text).walk()] == ["heading"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A. list\nB. tuple", True),
+        ("A、list\nB、tuple\nC、dict", True),
+        ("a) list\nb) tuple", True),
+        ("A. list  B. tuple", True),
+        ("B. tuple\nC. dict", False),
+        ("A. list\nC. dict", False),
+        ("A. list\n先想一想。", False),
+        ("Answer: list", False),
+    ],
+)
+def test_options_paragraph(text, expected):
+    assert is_options(Paragraph(1, text.count("\n") + 1, text, text)) is expected
+
+
+def test_list_question_with_options():
+    text = (
+        "# 选择题\n\n1. 哪个类型不可变？\n\n   A. list\n   B. tuple\n\n   答案：B\n\n"
+        "2. 哪个类型可变？\n\n   A. list\n   B. tuple\n\n   答案：A\n"
+    )
+
+    assert items_of(text) == [
+        ("1", "哪个类型不可变？\n\nA. list\nB. tuple", 3, "B"),
+        ("2", "哪个类型可变？\n\nA. list\nB. tuple", 10, "A"),
+    ]

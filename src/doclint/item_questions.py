@@ -14,6 +14,7 @@ import re
 
 from doclint.fields import LabelTable
 from doclint.heading_numbers import read_heading_number, split_number
+from doclint.model import Block, ListBlock, Paragraph
 
 ItemQuestion = tuple[str | None, str, str]
 """(number or None, question text, question label as written or "")."""
@@ -128,3 +129,31 @@ def _numbered_start(line: str) -> tuple[str, str, str] | None:
     if found is None or found.style not in PLAIN_QUESTION_STYLES:
         return None
     return found.number, "", line[found.end:]
+
+
+# The letter and separator that open an option of a multiple-choice question: ``A.``, ``B、``, ``C)``, ``D：``.
+_OPTION_RE = re.compile(r"^\s*(?P<letter>[A-Za-z])\s*[.．、:：)）]")
+
+
+def is_options(block: Block) -> bool:
+    """Return whether a block lists the options of a multiple-choice question, ``A.`` first and one letter after another.
+
+    The options are the lines of a paragraph (``A. list`` over ``B. tuple``)
+    or the items of a bullet list (``- A. list``). Options written on one
+    line (``A. list  B. tuple``) are a paragraph of one line that opens
+    with ``A``.
+    """
+    if isinstance(block, Paragraph):
+        lines = block.markdown.split("\n")
+    elif isinstance(block, ListBlock) and not block.ordered:
+        lines = [item.text.partition("\n")[0] for item in block.items]
+    else:
+        return False
+
+    letters = []
+    for line in lines:
+        found = _OPTION_RE.match(line)
+        if found is None:
+            return False
+        letters.append(found.group("letter").upper())
+    return letters == [chr(ord("A") + offset) for offset in range(len(letters))]

@@ -26,7 +26,7 @@ from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
 from doclint.heading_numbers import split_number
-from doclint.item_questions import ItemQuestion, bold_question, plain_question
+from doclint.item_questions import ItemQuestion, bold_question, is_options, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
 from doclint.plain_text import inline_plain_text
@@ -603,7 +603,7 @@ def _unfold_question_lists(
         source,
         lambda paragraph: _paragraph_fields(paragraph, labels, plain_text),
         lambda paragraph: plain_question(paragraph.markdown, labels) is not None,
-        lambda block: _is_field(block, labels, "answer"),
+        lambda following: _answer_follows(following, labels),
     )
     if not unfolded.questions:
         return blocks, set()
@@ -619,7 +619,8 @@ def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
     A bold question (``**问题 3：如何排序？**``, ``**Q: Why?**``) opens an
     item when an answer field follows it right away. A numbered question
     in plain text (``第1题：…``, ``问题1：…``, ``Q1: …``, ``1、…``) opens one
-    when an answer field follows it after nothing but code blocks, as in
+    when an answer field follows it after nothing but code blocks and the
+    options of a multiple-choice question (``_question_blocks``), as in
     "第3题：下面的代码输出什么？" over the code and then ``答案：``. It
     takes two such questions among the blocks, bold or plain, as a flat
     FAQ takes two pairs. One numbered line over an answer is as often a
@@ -634,15 +635,35 @@ def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
         if bold_question(block.markdown, labels, numbered_task=True) is not None:
             if _is_field(blocks[index + 1], labels, "answer"):
                 bold_starts.append(index)
-        elif plain_question(block.markdown, labels) is not None:
-            following = index + 1
-            while following < len(blocks) - 1 and isinstance(blocks[following], CodeBlock):
-                following += 1
-            if _is_field(blocks[following], labels, "answer"):
-                plain_starts.append(index)
+        elif plain_question(block.markdown, labels) is not None and _answer_follows(blocks[index + 1:], labels):
+            plain_starts.append(index)
     if len(bold_starts) + len(plain_starts) < 2:
         return bold_starts
     return sorted(bold_starts + plain_starts)
+
+
+def _answer_follows(blocks: list[Block], labels: LabelTable) -> bool:
+    """Return whether the first of ``blocks`` after a question's code and options (``_question_blocks``) is an answer field."""
+    rest = blocks[len(_question_blocks(blocks, labels)):]
+    return bool(rest) and _is_field(rest[0], labels, "answer")
+
+
+def _question_blocks(blocks: list[Block], labels: LabelTable) -> list[Block]:
+    """Return the blocks at the start of ``blocks`` that still belong to a question: code and options, not fields.
+
+    "下面的代码输出什么？" shows its code, and a multiple-choice question
+    its options (``A. list`` over ``B. tuple``), between the question and
+    its answer. A paragraph of options such as ``A: list`` over ``B: tuple``
+    is no answer field, because ``A:`` there is an option.
+    """
+    count = 0
+    for block in blocks:
+        if isinstance(block, Paragraph) and labels.match(block.markdown) is not None:
+            break
+        if not isinstance(block, CodeBlock) and not is_options(block):
+            break
+        count += 1
+    return blocks[:count]
 
 
 def _item_question(paragraph: Paragraph, labels: LabelTable) -> ItemQuestion | None:
@@ -746,17 +767,30 @@ def _item_section(blocks: list[Block], level: int, labels: LabelTable, source: S
     """Build the item that a question paragraph opens; the paragraph becomes its question field.
 
     The heading of a plain question (``第1题：…``) is its paragraph on one
-    line, as for a question field of a flat FAQ.
+    line, as for a question field of a flat FAQ, and so is its title. Its
+    question field also spans the code and the options between the
+    paragraph and the answer (``_question_blocks``), and its text goes on
+    with the text of the options, as a labelled field's text goes on with
+    its later paragraphs.
     """
     paragraph = blocks[0]
     assert isinstance(paragraph, Paragraph)
     question = _item_question(paragraph, labels)
     assert question is not None
-    number, title, label = question
+    number, text, label = question
+    title = " ".join(text.split()) if "\n" in text else text
 
     heading = paragraph.text.replace("**", "").replace("__", "").strip()
     if "\n" in heading:
         heading = " ".join(heading.split())
+    field = Field("question", label, paragraph.line, paragraph.end_line, text)
+    for block in _question_blocks(blocks[1:], labels):
+        field.end_line = block.end_line
+        if isinstance(block, Paragraph):
+            field.text += "\n\n" + block.text
+        elif isinstance(block, ListBlock):
+            field.text += "\n\n" + "\n".join(item.text for item in block.items)
+
     raw_line = source.line_text(paragraph.line)
     section = Section(
         level=level,
@@ -769,7 +803,7 @@ def _item_section(blocks: list[Block], level: int, labels: LabelTable, source: S
         kind="item",
         blocks=blocks[1:],
     )
-    section.fields["question"] = Field("question", label, paragraph.line, paragraph.end_line, title)
+    section.fields["question"] = field
     return section
 
 

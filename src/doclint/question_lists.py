@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from doclint.model import Block, CodeBlock, ListBlock, ListItem, Paragraph
+from doclint.model import Block, ListBlock, ListItem, Paragraph
 from doclint.source import Source
 
 # The marker of an ordered list item at the start of its source line: its digits as written and its delimiter.
@@ -40,15 +40,16 @@ def unfold_question_lists(
     source: Source,
     split_paragraph: Callable[[Paragraph], list[Paragraph]],
     is_question: Callable[[Paragraph], bool],
-    is_answer: Callable[[Block], bool],
+    answer_follows: Callable[[list[Block]], bool],
 ) -> UnfoldedLists:
     """Replace each ordered list whose every item is a question with an answer by the blocks of its items.
 
     ``split_paragraph`` cuts a paragraph at the lines that open fields,
     ``is_question`` tests whether a paragraph is a numbered question, and
-    ``is_answer`` whether a block is an answer field. An item's answer
-    follows its question inside the item, after nothing but code blocks.
-    The answer of the last item may follow the list instead. A list with
+    ``answer_follows`` whether the blocks after a question open with its
+    answer, after the question's code and options. An item's answer
+    follows its question inside the item. The answer of the last item may
+    follow the list instead. A list with
     any other item stays a list, because it is more likely steps or
     points than questions.
     """
@@ -56,7 +57,7 @@ def unfold_question_lists(
     for index, block in enumerate(blocks):
         unfolded = None
         if isinstance(block, ListBlock) and block.ordered:
-            unfolded = _unfold(block, blocks[index + 1:], source, split_paragraph, is_question, is_answer)
+            unfolded = _unfold(block, blocks[index + 1:], source, split_paragraph, is_question, answer_follows)
         if unfolded is None:
             result.blocks.append(block)
             continue
@@ -73,7 +74,7 @@ def _unfold(
     source: Source,
     split_paragraph: Callable[[Paragraph], list[Paragraph]],
     is_question: Callable[[Paragraph], bool],
-    is_answer: Callable[[Block], bool],
+    answer_follows: Callable[[list[Block]], bool],
 ) -> list[list[Block]] | None:
     """Return the blocks of each item of a list of questions, its question paragraph first, or None."""
     unfolded = []
@@ -88,7 +89,7 @@ def _unfold(
         following = item_blocks[1:]
         if position == len(block.items) - 1:
             following += after
-        if not _answer_first(following, is_answer):
+        if not answer_follows(following):
             return None
         unfolded.append(item_blocks)
     return unfolded
@@ -105,10 +106,3 @@ def _question_paragraph(item: ListItem, source: Source) -> Paragraph | None:
     prefix = f"{marker.group('digits')}{marker.group('delimiter')} "
     return Paragraph(first.line, first.end_line, prefix + first.text, prefix + first.markdown)
 
-
-def _answer_first(blocks: list[Block], is_answer: Callable[[Block], bool]) -> bool:
-    """Return whether the first of ``blocks`` that is not a code block is an answer field."""
-    for block in blocks:
-        if not isinstance(block, CodeBlock):
-            return is_answer(block)
-    return False
