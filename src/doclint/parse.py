@@ -569,7 +569,7 @@ def _split_items(
     """
     blocks, listed = _unfold_question_lists(blocks, labels, source, plain_text)
     question_starts = _question_starts(blocks, labels)
-    starts = sorted(set(question_starts) | set(_flat_item_starts(blocks, labels)))
+    starts = sorted(set(question_starts) | set(_flat_item_starts(blocks, labels, question_starts)))
     if not starts:
         return blocks, []
 
@@ -723,7 +723,7 @@ def _is_field(block: Block, labels: LabelTable, key: str) -> bool:
     return found is not None and found.key == key
 
 
-def _flat_item_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
+def _flat_item_starts(blocks: list[Block], labels: LabelTable, question_starts: list[int]) -> list[int]:
     """Return the indexes of the fields that open the items of a flat FAQ, or none when the blocks hold one Q&A pair at most.
 
     A flat FAQ puts several question and answer fields under one heading
@@ -737,6 +737,10 @@ def _flat_item_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
     without a question. Its question was lost, and as a second answer of
     the item above, the field would be dropped without a trace, because a
     section keeps the first field of each key.
+
+    ``question_starts`` are the question paragraphs that open items
+    (``_question_starts``). Each of them is the question of the answer
+    field after it.
     """
     # Two pairs take four paragraphs, and most sections have fewer: they are not matched against the labels.
     if sum(isinstance(block, Paragraph) for block in blocks) < 4:
@@ -749,8 +753,12 @@ def _flat_item_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
             continue
         found = labels.match(block.markdown)
         if found is None:
-            # A bold question (``**问：如何轮换密钥？**``) or a numbered one (``第1题：…``) is the question of the answer that follows it.
-            if _item_question(block, labels) is not None:
+            # A question paragraph that opens an item (``**问：如何轮换密钥？**``, ``第1题：…``) is the question
+            # of the answer that follows it. One that opens none, such as a sub-question under a question field
+            # with text before its answer, must not count. Otherwise its answer would count as answered, and one
+            # question field with two such answers would open a single item as large as its section, whose
+            # blocks open that item again, without end.
+            if index in question_starts:
                 last_key = "question"
             continue
         if found.key == "question":
