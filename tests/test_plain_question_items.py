@@ -420,3 +420,16 @@ def test_list_question_with_options():
         ("1", "哪个类型不可变？\n\nA. list\nB. tuple", 3, "B"),
         ("2", "哪个类型可变？\n\nA. list\nB. tuple", 10, "A"),
     ]
+
+
+def test_numbered_lines_under_labelled_question_stay_in_it():
+    text = (
+        "# 综合题\n\n### 5. 阅读代码\n\n**题目：** 阅读代码，回答问题。\n\n1、输出是什么？\n\n**答案：** 3\n\n"
+        "2、为什么？\n\n**答案：** 因为循环执行了三次。\n"
+    )
+    task = parse(text).sections[0].children[0]
+    question, answer = task.fields["question"], task.fields["answer"]
+
+    assert task.children == []
+    assert question.text == "阅读代码，回答问题。\n\n1、输出是什么？"
+    assert (answer.line, answer.end_line, answer.text) == (9, 11, "3\n\n2、为什么？")

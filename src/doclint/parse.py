@@ -625,7 +625,9 @@ def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
     takes two such questions among the blocks, bold or plain, as a flat
     FAQ takes two pairs. One numbered line over an answer is as often a
     sub-question or the last step of a task under a heading, whose answer
-    it would take from that heading's item.
+    it would take from that heading's item. For the same reason, a
+    numbered line after a labelled question (``题目：阅读代码，回答问题。``)
+    and before its answer is part of that question.
     """
     bold_starts: list[int] = []
     plain_starts: list[int] = []
@@ -635,11 +637,25 @@ def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
         if bold_question(block.markdown, labels, numbered_task=True) is not None:
             if _is_field(blocks[index + 1], labels, "answer"):
                 bold_starts.append(index)
-        elif plain_question(block.markdown, labels) is not None and _answer_follows(blocks[index + 1:], labels):
+        elif (
+            plain_question(block.markdown, labels) is not None
+            and _answer_follows(blocks[index + 1:], labels)
+            and not _asked_above(blocks[:index], labels)
+        ):
             plain_starts.append(index)
     if len(bold_starts) + len(plain_starts) < 2:
         return bold_starts
     return sorted(bold_starts + plain_starts)
+
+
+def _asked_above(blocks: list[Block], labels: LabelTable) -> bool:
+    """Return whether the last labelled paragraph of ``blocks`` is a question field, which no answer has closed yet."""
+    for block in reversed(blocks):
+        if isinstance(block, Paragraph):
+            found = labels.match(block.markdown)
+            if found is not None:
+                return found.key == "question"
+    return False
 
 
 def _answer_follows(blocks: list[Block], labels: LabelTable) -> bool:
