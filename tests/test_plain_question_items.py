@@ -29,6 +29,13 @@ def findings(*paths):
     return [(d.code, d.line, d.column, d.message) for d in result.diagnostics]
 
 
+def two_items(text: str):
+    """Return the two items under the document's one heading."""
+    [chapter] = parse(text).sections
+    first, second = chapter.children
+    return first, second
+
+
 def items_of(text: str) -> list[tuple[str | None, str, int, str]]:
     """Return (number, question text, line, answer text) of each item under the document's one heading."""
     [chapter] = parse(text).sections
@@ -127,8 +134,7 @@ def test_answer_labels_close_question(answer):
 
 def test_question_and_answer_lines_without_blank_line():
     text = "# 题库\n\n第1题：什么是列表？\n答案：可变序列。\n解析：元素可以重新赋值。\n第2题：什么是元组？\n答案：不可变序列。\n"
-    [chapter] = parse(text).sections
-    first, second = chapter.children
+    first, second = two_items(text)
 
     assert {key: (field.line, field.text) for key, field in first.fields.items()} == {
         "question": (3, "什么是列表？"),
@@ -144,8 +150,7 @@ def test_answer_runs_over_list_and_code():
         "1. Run venv.\n2. Activate it.\n\nThen install.\n\n```sh\npip install x\n```\n\n"
         "Q2: What is a list?\nAnswer: A sequence.\n"
     )
-    [chapter] = parse(text).sections
-    first, second = chapter.children
+    first, second = two_items(text)
     answer = first.fields["answer"]
 
     assert (answer.line, answer.end_line) == (4, 13)
@@ -172,8 +177,7 @@ def test_multiple_choice_options_belong_to_question():
         "# 题库\n\n第1题：哪个类型不可变？\nA. list\nB. tuple\n答案：B\n\n"
         "第2题：哪个类型可变？\nA. list\nB. tuple\n答案：A\n"
     )
-    [chapter] = parse(text).sections
-    first, second = chapter.children
+    first, second = two_items(text)
 
     assert first.heading == "第1题：哪个类型不可变？ A. list B. tuple"
     assert first.fields["question"].text == "哪个类型不可变？\nA. list\nB. tuple"
@@ -293,8 +297,7 @@ def test_list_bank_findings(tmp_path):
 
 def test_list_answers_on_next_lines():
     text = "# 题库\n\n1. 什么是列表？\n答案：可变序列。\n解析：元素可以改。\n2) 什么是元组？\n答案：不可变序列。\n"
-    [chapter] = parse(text).sections
-    first, second = chapter.children
+    first, second = two_items(text)
 
     assert (first.heading, second.heading) == ("1. 什么是列表？", "2) 什么是元组？")
     assert {key: (field.line, field.text) for key, field in first.fields.items()} == {
@@ -321,8 +324,7 @@ def test_question_list_without_answers_stays_list():
 
 def test_answer_steps_stay_steps():
     text = "# 题库\n\n1、如何部署？\n\n答案：\n\n1. 安装。\n2. 启动。\n\n2、如何回滚？\n\n答案：\n\n1. 停止。\n"
-    [chapter] = parse(text).sections
-    first, second = chapter.children
+    first, second = two_items(text)
 
     assert [step.text for step in first.fields["answer"].steps] == ["安装。", "启动。"]
     assert [step.text for step in second.fields["answer"].steps] == ["停止。"]
@@ -358,8 +360,7 @@ CHOICES = (
 
 
 def test_options_between_question_and_answer():
-    [chapter] = parse(CHOICES).sections
-    first, second = chapter.children
+    first, second = two_items(CHOICES)
 
     assert (first.fields["question"].line, first.fields["question"].end_line) == (3, 7)
     assert first.fields["question"].text == "下列哪个类型不可变？\n\nA. list\nB. tuple\nC. dict"
@@ -433,3 +434,24 @@ def test_numbered_lines_under_labelled_question_stay_in_it():
     assert task.children == []
     assert question.text == "阅读代码，回答问题。\n\n1、输出是什么？"
     assert (answer.line, answer.end_line, answer.text) == (9, 11, "3\n\n2、为什么？")
+
+
+def test_list_question_after_answer_steps():
+    text = (
+        "# 题库\n\n1、如何部署？\n答案：分两步：\n\n1. 安装。\n2. 启动。\n\n"
+        "3. 如何回滚？\n\n答案：停止新版本。\n"
+    )
+    first, second = two_items(text)
+
+    assert [step.text for step in first.fields["answer"].steps] == ["安装。", "启动。"]
+    assert first.end_line == 7
+    assert (second.number, second.line, second.fields["answer"].text) == ("3", 9, "停止新版本。")
+
+
+def test_answer_steps_after_list_question():
+    text = "# 题库\n\n1. 如何部署？\n答案：分两步：\n\n1. 安装。\n2. 启动。\n\n2. 如何回滚？\n答案：停止新版本。\n"
+    first, second = two_items(text)
+
+    assert (first.fields["answer"].line, first.fields["answer"].end_line) == (4, 7)
+    assert [step.text for step in first.fields["answer"].steps] == ["安装。", "启动。"]
+    assert (second.line, second.fields["answer"].text) == (9, "停止新版本。")

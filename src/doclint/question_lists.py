@@ -42,16 +42,19 @@ def unfold_question_lists(
     is_question: Callable[[Paragraph], bool],
     answer_follows: Callable[[list[Block]], bool],
 ) -> UnfoldedLists:
-    """Replace each ordered list whose every item is a question with an answer by the blocks of its items.
+    """Replace the items of each ordered list that are questions with answers by their blocks.
 
     ``split_paragraph`` cuts a paragraph at the lines that open fields,
     ``is_question`` tests whether a paragraph is a numbered question, and
     ``answer_follows`` whether the blocks after a question open with its
     answer, after the question's code and options. An item's answer
     follows its question inside the item. The answer of the last item may
-    follow the list instead. A list with
-    any other item stays a list, because it is more likely steps or
-    points than questions.
+    follow the list instead. Markdown joins a question numbered ``3.``
+    right after the steps ``1.`` and ``2.`` of the answer above into one
+    list with them, and so it does with the steps of that question's own
+    answer after it. So the items before the first question stay a list,
+    and the other items that are no questions stay a list in the blocks
+    of the question above them.
     """
     result = UnfoldedLists([])
     for index, block in enumerate(blocks):
@@ -61,7 +64,10 @@ def unfold_question_lists(
         if unfolded is None:
             result.blocks.append(block)
             continue
-        for item_blocks in unfolded:
+        leading, questions = unfolded
+        if leading is not None:
+            result.blocks.append(leading)
+        for item_blocks in questions:
             result.questions.add(id(item_blocks[0]))
             result.members.update(id(member) for member in item_blocks)
             result.blocks.extend(item_blocks)
@@ -75,24 +81,56 @@ def _unfold(
     split_paragraph: Callable[[Paragraph], list[Paragraph]],
     is_question: Callable[[Paragraph], bool],
     answer_follows: Callable[[list[Block]], bool],
-) -> list[list[Block]] | None:
-    """Return the blocks of each item of a list of questions, its question paragraph first, or None."""
-    unfolded = []
-    for position, item in enumerate(block.items):
-        question = _question_paragraph(item, source)
-        if question is None:
-            return None
-        item_blocks: list[Block] = [*split_paragraph(question), *item.blocks[1:]]
-        if not isinstance(item_blocks[0], Paragraph) or not is_question(item_blocks[0]):
-            return None
+) -> tuple[ListBlock | None, list[list[Block]]] | None:
+    """Split a list into the items before its first question, which stay a list, and the blocks of each question.
 
+    Each question's blocks start with its question paragraph. The items
+    between two questions, or after the last one, are the steps of the
+    answer above them, and stay a list in that question's blocks. Returns
+    None when no item is a question with an answer.
+    """
+    leading_items: list[ListItem] = []
+    questions: list[list[Block]] = []
+    steps: list[ListItem] = []
+    for position, item in enumerate(block.items):
+        item_blocks = _question_blocks(item, source, split_paragraph, is_question)
         following = item_blocks[1:]
         if position == len(block.items) - 1:
             following += after
-        if not answer_follows(following):
-            return None
-        unfolded.append(item_blocks)
-    return unfolded
+        if item_blocks and answer_follows(following):
+            if steps:
+                questions[-1].append(_part(block, steps))
+            steps = []
+            questions.append(item_blocks)
+        elif questions:
+            steps.append(item)
+        else:
+            leading_items.append(item)
+
+    if not questions:
+        return None
+    if steps:
+        questions[-1].append(_part(block, steps))
+    return (_part(block, leading_items) if leading_items else None), questions
+
+
+def _part(block: ListBlock, items: list[ListItem]) -> ListBlock:
+    """Return a list of some items of ``block``, numbered from the first of them."""
+    start = items[0].number if block.ordered else None
+    return ListBlock(items[0].line, items[-1].end_line, block.ordered, start, items)
+
+
+def _question_blocks(
+    item: ListItem, source: Source, split_paragraph: Callable[[Paragraph], list[Paragraph]], is_question: Callable[[Paragraph], bool]
+) -> list[Block]:
+    """Return the blocks of a list item that opens with a numbered question, its question paragraph first, or none."""
+    question = _question_paragraph(item, source)
+    if question is None:
+        return []
+    item_blocks: list[Block] = [*split_paragraph(question), *item.blocks[1:]]
+    if not isinstance(item_blocks[0], Paragraph) or not is_question(item_blocks[0]):
+        return []
+    return item_blocks
 
 
 def _question_paragraph(item: ListItem, source: Source) -> Paragraph | None:
