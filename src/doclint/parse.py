@@ -640,7 +640,7 @@ def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
         elif (
             plain_question(block.markdown, labels) is not None
             and _answer_follows(blocks[index + 1:], labels)
-            and not _asked_above(blocks[:index], labels)
+            and not _in_open_question_field(blocks[:index], labels)
         ):
             plain_starts.append(index)
     if len(bold_starts) + len(plain_starts) < 2:
@@ -648,7 +648,7 @@ def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
     return sorted(bold_starts + plain_starts)
 
 
-def _asked_above(blocks: list[Block], labels: LabelTable) -> bool:
+def _in_open_question_field(blocks: list[Block], labels: LabelTable) -> bool:
     """Return whether the last labelled paragraph of ``blocks`` is a question field, which no answer has closed yet."""
     for block in reversed(blocks):
         if isinstance(block, Paragraph):
