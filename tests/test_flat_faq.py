@@ -529,3 +529,17 @@ def test_answer_without_question_fails_schema(tmp_path, monkeypatch):
             'item "至少需要 4 GB 内存。" has no question field; add it as **问题：** followed by its text',
         ),
     ]
+
+
+def test_bold_questions_with_text_before_answers():
+    text = (
+        "# 题\n\n**题目：** 阅读代码。\n\n**1. 输出什么？**\n\n先想想。\n\n**答案：** 3\n\n"
+        "**2. 为什么？**\n\n再想想。\n\n**答案：** 因为。\n"
+    )
+    [section] = parse(text).sections
+
+    assert section.children == []
+    assert {key: (field.line, field.end_line) for key, field in section.fields.items()} == {
+        "question": (3, 7),
+        "answer": (9, 13),
+    }

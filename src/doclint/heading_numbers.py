@@ -36,10 +36,10 @@ needs a separator (``Q4:``), because ``Q3`` alone names a quarter.
 
 _WORDS = "|".join(sorted((word for word in WORD_PREFIXES if word != "q"), key=len, reverse=True))
 
-# "14." "14、" "14)" "14:" "1.2" "1.2." "第14题" "第 3 章" "第四章" "一、" "（1）" "（一）" "Step 3:" before the title.
+# "14." "14、" "14)" "14:" "1.2" "1.2." "第14题" "第14题：" "第 3 章" "第四章" "一、" "（1）" "（一）" "Step 3:" before the title.
 # A full stop or a colon right before a digit is no separator: "1.5x", "09:30", "3:2".
 _NUMBER_RE = re.compile(
-    rf"^\s*(?:第\s*(?:(?P<ordinal>\d+)|(?P<cjk_ordinal>{_CJK_NUMERAL}))\s*(?P<counter>[题章节条问部课讲篇])"
+    rf"^\s*(?:第\s*(?:(?P<ordinal>\d+)|(?P<cjk_ordinal>{_CJK_NUMERAL}))\s*(?P<counter>[题章节条问部课讲篇])(?:\s*[:：.．、](?!\d))?"
     r"|(?P<dotted>\d+(?:\.\d+)+)\.?(?=\s|$)"
     r"|(?P<plain>\d+)\s*(?:[.．:：](?!\d)|[、)）])"
     rf"|(?P<cjk_plain>{_CJK_NUMERAL})\s*(?:[、.．])"

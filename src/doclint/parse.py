@@ -13,7 +13,6 @@ markdown-it does not emit a top-level heading token for it.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -27,10 +26,12 @@ from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
 from doclint.heading_numbers import split_number
+from doclint.item_questions import ItemQuestion, bold_question, is_options, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
 from doclint.plain_text import inline_plain_text
 from doclint.prose_answers import answer_in_prose, asks_in_heading, continues_numbering
+from doclint.question_lists import unfold_question_lists
 from doclint.model import (
     Admonition,
     Block,
@@ -122,7 +123,7 @@ class _TreeBuilder:
                     (stack[-1].blocks if stack else preamble).append(block)
 
         preamble = _split_labelled_lines(preamble, self.labels, self._plain_text)
-        preamble, items = _split_items(preamble, 0, self.labels, self.source)
+        preamble, items = _split_items(preamble, 0, self.labels, self.source, self._plain_text)
         roots = items + roots
         for section in roots:
             _finish_section(section, self.labels, self.source, self._plain_text)
@@ -324,7 +325,7 @@ def code_language(info: str) -> str | None:
 def _finish_section(section: Section, labels: LabelTable, source: Source, plain_text: Callable[[str], str]) -> None:
     """Split out bold-question items, then compute fields and end lines, children first."""
     blocks = _split_labelled_lines(section.blocks, labels, plain_text)
-    section.blocks, items = _split_items(blocks, section.level, labels, source)
+    section.blocks, items = _split_items(blocks, section.level, labels, source, plain_text)
     section.children = items + section.children
     for child in section.children:
         _finish_section(child, labels, source, plain_text)
@@ -406,6 +407,13 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
     ``Q:`` over ``A:`` are two fields, while prose such as ``Note: …`` or
     a second ``Answer:`` line stays text. A plain ``A:`` that is an option
     of a multiple-choice question (``doclint.fields.is_option``) is text too.
+    A paragraph that opens with a numbered question in plain text
+    (``第1题：…``, ``1、…``) is cut first at an answer line (``答案：…``),
+    because only an answer makes that numbered line a question: before
+    it, an ``解析：`` line stays text. In a paragraph that opens with a
+    label or a question, a numbered question line opens a piece too when
+    the next labelled line after it is an answer. So a bank written
+    without blank lines falls into its questions and fields.
     """
     starts = [0]
     current_key = _opening_key(source_lines[0], labels)
@@ -416,21 +424,57 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
             continue
         found = labels.match(line)
         if found is None:
+            if not bold and plain_question(line, labels) is not None and _answer_line_follows(source_lines, index, labels):
+                starts.append(index)
+                current_key = _PLAIN_QUESTION
             continue
         if not bold and (found.key == current_key or is_option(found.label, source_lines[index + 1:])):
+            continue
+        if not bold and current_key == _PLAIN_QUESTION and found.key != "answer":
             continue
         starts.append(index)
         current_key = found.key
     return starts
 
 
+# The opening key of a paragraph whose first line is a numbered question in plain text.
+_PLAIN_QUESTION = "plain question"
+
+
+def _answer_line_follows(source_lines: list[str], index: int, labels: LabelTable) -> bool:
+    """Return whether the first labelled line after line ``index`` of a paragraph is an answer.
+
+    The lines between may be the options of a multiple-choice question
+    (``A. list``, ``A: list``). Another numbered question before the
+    answer means that line ``index`` has none.
+    """
+    for offset, line in enumerate(source_lines[index + 1:], start=index + 1):
+        found = labels.match(line)
+        if found is None:
+            if plain_question(line, labels) is not None:
+                return False
+            continue
+        bold = line.lstrip().startswith(("**", "__", "【"))
+        if not bold and is_option(found.label, source_lines[offset + 1:]):
+            continue
+        return found.key == "answer"
+    return False
+
+
 def _opening_key(line: str, labels: LabelTable) -> str | None:
-    """Return the field key of a paragraph's first line: its label's key, ``question`` for a bold question, or None."""
+    """Return the field key of a paragraph's first line.
+
+    That is its label's key, ``question`` for a bold question,
+    ``_PLAIN_QUESTION`` for a numbered question in plain text
+    (``doclint.item_questions.plain_question``), or None.
+    """
     found = labels.match(line)
     if found is not None:
         return found.key
     if line.lstrip().startswith(("**", "__")) and bold_question(line, labels) is not None:
         return "question"
+    if plain_question(line, labels) is not None:
+        return _PLAIN_QUESTION
     return None
 
 
@@ -512,40 +556,144 @@ def _has_labelled_question(section: Section) -> bool:
 
 
 def _split_items(
-    blocks: list[Block], level: int, labels: LabelTable, source: Source
+    blocks: list[Block], level: int, labels: LabelTable, source: Source, plain_text: Callable[[str], str]
 ) -> tuple[list[Block], list[Section]]:
     """Turn the Q&A items among a section's blocks into item sections.
 
-    An item opens at a bold question paragraph that an answer field
-    follows (``**问题 3：如何排序？**`` or ``**Q: Why?**`` over ``**答案：**``),
-    and at each question field of a flat FAQ (``_flat_item_starts``), and
-    at an answer field of a flat FAQ that follows another answer.
+    An item opens at a question paragraph that an answer field follows
+    (``_question_starts``), at each question field of a flat FAQ
+    (``_flat_item_starts``), and at an answer field of a flat FAQ that
+    follows another answer.
     It runs to the next item's start. Returns the blocks before the first
-    item and the items, one level below ``level``.
+    item and the items, one level below ``level``. Ordered lists of
+    questions (``1. 什么是列表？`` over ``答案：…``) are unfolded first
+    (``doclint.question_lists``), but only when their questions open items.
     """
-    bold_starts = [
-        index
-        for index, block in enumerate(blocks[:-1])
-        if isinstance(block, Paragraph)
-        and bold_question(block.markdown, labels, numbered_task=True) is not None
-        and _is_field(blocks[index + 1], labels, "answer")
-    ]
-    starts = sorted(set(bold_starts) | set(_flat_item_starts(blocks, labels)))
+    blocks, listed = _unfold_question_lists(blocks, labels, source, plain_text)
+    question_starts = _question_starts(blocks, labels)
+    starts = sorted(set(question_starts) | set(_flat_item_starts(blocks, labels, question_starts)))
     if not starts:
         return blocks, []
 
     runs = [blocks[start:stop] for start, stop in zip(starts, [*starts[1:], len(blocks)])]
     closing = _closing_blocks(runs, labels)
+    # The blocks indented under the last question of a list belong to its item, whatever follows them.
+    while closing and id(closing[0]) in listed:
+        closing = closing[1:]
     if closing:
         runs[-1] = runs[-1][: len(runs[-1]) - len(closing)]
 
     items = []
     for start, item_blocks in zip(starts, runs):
-        if start in bold_starts:
+        if start in question_starts:
             items.append(_item_section(item_blocks, level + 1, labels, source))
         else:
             items.append(_field_item_section(item_blocks, level + 1, labels, source))
     return blocks[: starts[0]] + closing, items
+
+
+def _unfold_question_lists(
+    blocks: list[Block], labels: LabelTable, source: Source, plain_text: Callable[[str], str]
+) -> tuple[list[Block], set[int]]:
+    """Return the blocks with their ordered lists of questions unfolded, and the ``id`` of each block from such a list.
+
+    The lists stay lists unless a question of theirs opens an item
+    (``_question_starts``), so that a section without items keeps its blocks.
+    """
+    unfolded = unfold_question_lists(
+        blocks,
+        source,
+        lambda paragraph: _paragraph_fields(paragraph, labels, plain_text),
+        lambda paragraph: plain_question(paragraph.markdown, labels) is not None,
+        lambda following: _answer_follows(following, labels),
+    )
+    if not unfolded.questions:
+        return blocks, set()
+    starts = _question_starts(unfolded.blocks, labels)
+    if any(id(unfolded.blocks[start]) in unfolded.questions for start in starts):
+        return unfolded.blocks, unfolded.members
+    return blocks, set()
+
+
+def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
+    """Return the indexes of the question paragraphs that open items, each over its answer field.
+
+    A bold question (``**问题 3：如何排序？**``, ``**Q: Why?**``) opens an
+    item when an answer field follows it right away. A numbered question
+    in plain text (``第1题：…``, ``问题1：…``, ``Q1: …``, ``1、…``) opens one
+    when an answer field follows it after nothing but code blocks and the
+    options of a multiple-choice question (``_question_blocks``), as in
+    "第3题：下面的代码输出什么？" over the code and then ``答案：``. It
+    takes two such questions among the blocks, bold or plain, as a flat
+    FAQ takes two pairs. One numbered line over an answer is as often a
+    sub-question or the last step of a task under a heading, whose answer
+    it would take from that heading's item. For the same reason, a
+    numbered line after a labelled question (``题目：阅读代码，回答问题。``)
+    and before its answer is part of that question.
+    """
+    bold_starts: list[int] = []
+    plain_starts: list[int] = []
+    for index, block in enumerate(blocks[:-1]):
+        if not isinstance(block, Paragraph):
+            continue
+        if bold_question(block.markdown, labels, numbered_task=True) is not None:
+            if _is_field(blocks[index + 1], labels, "answer"):
+                bold_starts.append(index)
+        elif (
+            plain_question(block.markdown, labels) is not None
+            and _answer_follows(blocks[index + 1:], labels)
+            and not _in_open_question_field(blocks[:index], labels)
+        ):
+            plain_starts.append(index)
+    if len(bold_starts) + len(plain_starts) < 2:
+        return bold_starts
+    return sorted(bold_starts + plain_starts)
+
+
+def _in_open_question_field(blocks: list[Block], labels: LabelTable) -> bool:
+    """Return whether the last labelled paragraph of ``blocks`` is a question field, which no answer has closed yet."""
+    for block in reversed(blocks):
+        if isinstance(block, Paragraph):
+            found = labels.match(block.markdown)
+            if found is not None:
+                return found.key == "question"
+    return False
+
+
+def _answer_follows(blocks: list[Block], labels: LabelTable) -> bool:
+    """Return whether the first of ``blocks`` after a question's code and options (``_question_blocks``) is an answer field."""
+    rest = blocks[len(_question_blocks(blocks, labels)):]
+    return bool(rest) and _is_field(rest[0], labels, "answer")
+
+
+def _question_blocks(blocks: list[Block], labels: LabelTable) -> list[Block]:
+    """Return the blocks at the start of ``blocks`` that still belong to a question: code and options, not fields.
+
+    "下面的代码输出什么？" shows its code, and a multiple-choice question
+    its options (``A. list`` over ``B. tuple``), between the question and
+    its answer. A paragraph of options such as ``A: list`` over ``B: tuple``
+    is no answer field, because ``A:`` there is an option.
+    """
+    count = 0
+    for block in blocks:
+        if isinstance(block, Paragraph) and labels.match(block.markdown) is not None:
+            break
+        if not isinstance(block, CodeBlock) and not is_options(block):
+            break
+        count += 1
+    return blocks[:count]
+
+
+def _item_question(paragraph: Paragraph, labels: LabelTable) -> ItemQuestion | None:
+    """Return the (number, question text, label) of a paragraph that ``_question_starts`` accepts, or None.
+
+    A plain question's text is read from the paragraph's plain text, so
+    that inline markup such as a code span reads as it does elsewhere.
+    """
+    question = bold_question(paragraph.markdown, labels, numbered_task=True)
+    if question is not None:
+        return question
+    return plain_question(paragraph.text, labels) or plain_question(paragraph.markdown, labels)
 
 
 def _closing_blocks(runs: list[list[Block]], labels: LabelTable) -> list[Block]:
@@ -593,7 +741,7 @@ def _is_field(block: Block, labels: LabelTable, key: str) -> bool:
     return found is not None and found.key == key
 
 
-def _flat_item_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
+def _flat_item_starts(blocks: list[Block], labels: LabelTable, question_starts: list[int]) -> list[int]:
     """Return the indexes of the fields that open the items of a flat FAQ, or none when the blocks hold one Q&A pair at most.
 
     A flat FAQ puts several question and answer fields under one heading
@@ -607,6 +755,10 @@ def _flat_item_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
     without a question. Its question was lost, and as a second answer of
     the item above, the field would be dropped without a trace, because a
     section keeps the first field of each key.
+
+    ``question_starts`` are the question paragraphs that open items
+    (``_question_starts``). Each of them is the question of the answer
+    field after it.
     """
     # Two pairs take four paragraphs, and most sections have fewer: they are not matched against the labels.
     if sum(isinstance(block, Paragraph) for block in blocks) < 4:
@@ -619,8 +771,12 @@ def _flat_item_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
             continue
         found = labels.match(block.markdown)
         if found is None:
-            # A bold question (``**问：如何轮换密钥？**``) is the question of the answer that follows it.
-            if bold_question(block.markdown, labels, numbered_task=True) is not None:
+            # A question paragraph that opens an item (``**问：如何轮换密钥？**``, ``第1题：…``) is the question
+            # of the answer that follows it. One that opens none, such as a sub-question under a question field
+            # with text before its answer, must not count. Otherwise its answer would count as answered, and one
+            # question field with two such answers would open a single item as large as its section, whose
+            # blocks open that item again, without end.
+            if index in question_starts:
                 last_key = "question"
             continue
         if found.key == "question":
@@ -634,11 +790,32 @@ def _flat_item_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
 
 
 def _item_section(blocks: list[Block], level: int, labels: LabelTable, source: Source) -> Section:
+    """Build the item that a question paragraph opens; the paragraph becomes its question field.
+
+    The heading of a plain question (``第1题：…``) is its paragraph on one
+    line, as for a question field of a flat FAQ, and so is its title. Its
+    question field also spans the code and the options between the
+    paragraph and the answer (``_question_blocks``), and its text goes on
+    with the text of the options, as a labelled field's text goes on with
+    its later paragraphs.
+    """
     paragraph = blocks[0]
     assert isinstance(paragraph, Paragraph)
-    question = bold_question(paragraph.markdown, labels, numbered_task=True)
+    question = _item_question(paragraph, labels)
     assert question is not None
-    number, title, label = question
+    number, text, label = question
+    title = " ".join(text.split()) if "\n" in text else text
+
+    heading = paragraph.text.replace("**", "").replace("__", "").strip()
+    if "\n" in heading:
+        heading = " ".join(heading.split())
+    field = Field("question", label, paragraph.line, paragraph.end_line, text)
+    for block in _question_blocks(blocks[1:], labels):
+        field.end_line = block.end_line
+        if isinstance(block, Paragraph):
+            field.text += "\n\n" + block.text
+        elif isinstance(block, ListBlock):
+            field.text += "\n\n" + "\n".join(item.text for item in block.items)
 
     raw_line = source.line_text(paragraph.line)
     section = Section(
@@ -646,13 +823,13 @@ def _item_section(blocks: list[Block], level: int, labels: LabelTable, source: S
         line=paragraph.line,
         end_line=paragraph.end_line,
         column=len(raw_line) - len(raw_line.lstrip(" \t")) + 1,
-        heading=paragraph.text.replace("**", "").replace("__", "").strip(),
+        heading=heading,
         number=number,
         title=title,
         kind="item",
         blocks=blocks[1:],
     )
-    section.fields["question"] = Field("question", label, paragraph.line, paragraph.end_line, title)
+    section.fields["question"] = field
     return section
 
 
@@ -679,45 +856,6 @@ def _field_item_section(blocks: list[Block], level: int, labels: LabelTable, sou
         kind="item",
         blocks=blocks,
     )
-
-
-_BOLD_PARAGRAPH_RE = re.compile(r"^\s*(\*\*|__)(?P<inner>[^\n]+?)\1\s*$")
-_ITEM_NUMBER_RE = re.compile(r"^\s*(?P<number>\d+)\s*[.．、:：)）]?\s*")
-
-
-def bold_question(
-    markdown: str, labels: LabelTable, *, numbered_task: bool = False
-) -> tuple[str | None, str, str] | None:
-    """Recognise a paragraph that is one bold question: ``**问题 3：如何排序？**``, ``**Q: Why?**``.
-
-    Returns (number, question text, label as written) or None. The bold
-    text must open with a question label (with an optional number) or end
-    with a question mark, ASCII or full-width. With ``numbered_task``, a
-    bold text that opens with an item number is a question too, such as
-    the task ``**5. 写一个线性回归的训练代码**``. The item splitter passes
-    it and opens an item there only when an answer field follows, because
-    a numbered bold line alone is as often a step or a sub-heading.
-    """
-    found = _BOLD_PARAGRAPH_RE.match(markdown)
-    if not found:
-        return None
-    inner = found.group("inner").strip()
-
-    label = ""
-    labelled = labels.match_prefix(inner, "question")
-    if labelled is not None:
-        label, inner = labelled
-        numbered = _ITEM_NUMBER_RE.match(inner)
-        number = numbered.group("number") if numbered else None
-        text = inner[numbered.end():] if numbered else inner
-        text = text.lstrip(":： ")
-    else:
-        number, text = split_number(inner)
-        if not text.endswith(("?", "？")) and not (numbered_task and number is not None):
-            return None
-    if not text:
-        return None
-    return number, text.strip(), label
 
 
 def _collect_fields(blocks: list[Block], labels: LabelTable) -> dict[str, Field]:
