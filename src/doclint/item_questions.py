@@ -15,12 +15,19 @@ import re
 from doclint.fields import LabelTable
 from doclint.heading_numbers import read_heading_number, split_number
 from doclint.model import Block, ListBlock, Paragraph
+from doclint.text import CHINESE_NUMERAL_CHARS
 
 ItemQuestion = tuple[str | None, str, str]
 """(number or None, question text, question label as written or "")."""
 
 _BOLD_PARAGRAPH_RE = re.compile(r"^\s*(\*\*|__)(?P<inner>[^\n]+?)\1\s*$")
 _ITEM_NUMBER_RE = re.compile(r"^\s*(?P<number>\d+)\s*[.．、:：)）]?\s*")
+
+# A number, in digits or Chinese numerals, that a question's first line needs near its start. The parser asks
+# about every paragraph, and this search rejects most prose before the label table and the numbering styles.
+_NUMBER_NEAR_START_RE = re.compile(f"[0-9０-９{CHINESE_NUMERAL_CHARS}]")
+NUMBER_SEARCH_CHARS = 32
+"""How far into the first line the number of a question may start: after a label and spaces, or ``第``."""
 
 # The number after a question label in plain text (``问题1：``, ``Question 2.``) needs a separator, because
 # without bold a label word and a number also open prose ("Q3 revenue grew", "问题 2 更难").
@@ -95,10 +102,11 @@ def plain_question(text: str, labels: LabelTable) -> ItemQuestion | None:
     """
     first, _newline, later = text.partition("\n")
     first = first.strip()
-    if first.startswith(("**", "__")):
+    if first.startswith(("**", "__")) or _NUMBER_NEAR_START_RE.search(first, 0, NUMBER_SEARCH_CHARS) is None:
         return None
 
-    found = _numbered_label(first, labels)
+    # A label opens with a word, so a line that opens with a digit, as each step of an answer does, needs no label lookup.
+    found = None if first[0].isdigit() else _numbered_label(first, labels)
     if found is None:
         found = _numbered_start(first)
     if found is None:

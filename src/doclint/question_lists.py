@@ -93,9 +93,15 @@ def _unfold(
     questions: list[list[Block]] = []
     steps: list[ListItem] = []
     for position, item in enumerate(block.items):
-        item_blocks = _question_blocks(item, source, split_paragraph, is_question)
+        last = position == len(block.items) - 1
+        # A one-line item holds no answer of its own, so it opens one only when it is last and an answer follows the
+        # list. Most items are such steps, and this test spares them the paragraph splitting and the question test.
+        if _is_one_line(item) and not (last and answer_follows(after)):
+            item_blocks = []
+        else:
+            item_blocks = _question_blocks(item, source, split_paragraph, is_question)
         following = item_blocks[1:]
-        if position == len(block.items) - 1:
+        if last:
             following += after
         if item_blocks and answer_follows(following):
             if steps:
@@ -112,6 +118,11 @@ def _unfold(
     if steps:
         questions[-1].append(_part(block, steps))
     return (_part(block, leading_items) if leading_items else None), questions
+
+
+def _is_one_line(item: ListItem) -> bool:
+    """Return whether a list item is one paragraph of one line."""
+    return len(item.blocks) == 1 and isinstance(item.blocks[0], Paragraph) and item.blocks[0].line == item.blocks[0].end_line
 
 
 def _part(block: ListBlock, items: list[ListItem]) -> ListBlock:
