@@ -149,6 +149,18 @@ def test_stub_with_reference_link_names_version(tmp_path):
     assert findings(path, rule="near-duplicate-section") == []
 
 
+def test_versions_with_same_digits_differ():
+    # 2.2.0 and 2.0.0 are written with the same digits, so only their order tells the two releases apart.
+    stubs = "".join(
+        f"## {version}\n\nSee the [notes](https://example.com/v{version}) of this release.\n\n" for version in ("2.2.0", "2.0.0")
+    )
+    _top, newer, older = entries(f"# Changelog\n\n{stubs}")
+    assert name_own_subjects(older, newer)
+
+    _top, newer, stale = entries(f"# Changelog\n\n{stubs}".replace("v2.0.0", "v2.2.0"))
+    assert not name_own_subjects(stale, newer)
+
+
 NOT_OWN_SUBJECTS = {
     "body names other subject": (
         "# API\n\n## `push_front(item)`\n\nAdds the item; see `push_front` for the order.\n\n"

@@ -147,7 +147,7 @@ def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
     numbers that the other heading lacks (``_subjects``, cached,
     because a section is compared with up to ten others). Each body must
     name one of its own subjects and none of the other's, and the two
-    bodies must differ in some word. A copy that still names the other
+    bodies must differ in their sequence of words. A copy that still names the other
     heading's subject, or that names neither, is still reported. Q&A
     items are left to ``doclint.distinct_items``.
     """
@@ -158,7 +158,8 @@ def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
     if not subject or not other_subject:
         return False
     text, other_text = _text_with_links(later), _text_with_links(earlier)
-    if set(text.split()) == set(other_text.split()):
+    # Compared in order, because the versions 2.0.0 and 2.2.0 are the same set of words, "2" and "0".
+    if text.split() == other_text.split():
         return False
     return _names_only(text, subject, other_subject) and _names_only(other_text, other_subject, subject)
 
