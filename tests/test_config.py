@@ -596,15 +596,28 @@ def test_quiet_exclude_logs_skip_verbose(run_process, tmp_path):
     assert "warning" not in stderr
 
 
-def test_python_builtins_reject_non_name(run_cli, project):
-    (project / ".doclint.toml").write_text('python-builtins = ["cache", "cache()"]\n', encoding="utf-8")
+@pytest.mark.parametrize("name", ["cache()", "class"])
+def test_python_builtins_reject_non_name(run_cli, project, name):
+    (project / ".doclint.toml").write_text(f'python-builtins = ["cache", "{name}"]\n', encoding="utf-8")
 
     code, stdout, stderr = run_cli("check", str(project / "notes.md"))
 
     assert (code, stdout) == (2, "")
     assert stderr == (
         f"doclint: error: {project / '.doclint.toml'}: invalid value for 'python-builtins': "
-        "expected a list of Python names, such as [\"cache\", \"client\"], got 'cache()'\n"
+        f"expected a list of Python names, such as [\"cache\", \"client\"], got '{name}'\n"
+    )
+
+
+def test_python_builtins_error_in_chinese(run_cli, project):
+    (project / ".doclint.toml").write_text('python-builtins = ["1cache"]\n', encoding="utf-8")
+
+    code, stdout, stderr = run_cli("check", "--lang", "zh-CN", str(project / "notes.md"))
+
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        f"doclint: 错误：{project / '.doclint.toml'}：'python-builtins' 的值无效："
+        "应为由 Python 名称组成的列表，例如 [\"cache\", \"client\"]，实际为 '1cache'\n"
     )
 
 

@@ -149,6 +149,30 @@ def test_stub_with_reference_link_names_version(tmp_path):
     assert findings(path, rule="near-duplicate-section") == []
 
 
+def test_versions_with_same_digits_differ():
+    # 2.2.0 and 2.0.0 are written with the same digits, so only their order distinguishes the two releases.
+    stubs = "".join(
+        f"## {version}\n\nSee the [notes](https://example.com/v{version}) of this release.\n\n"
+        for version in ("2.2.0", "2.0.0")
+    )
+    _top, newer, older = entries(f"# Changelog\n\n{stubs}")
+    assert name_own_subjects(older, newer)
+
+    _top, newer, stale = entries(f"# Changelog\n\n{stubs}".replace("v2.0.0", "v2.2.0"))
+    assert not name_own_subjects(stale, newer)
+
+
+def test_stub_after_stale_stub_not_reported(tmp_path):
+    # 1.2.0 links to the notes of 1.3.0; 1.1.0 after it links to its own and is no copy of the stale stub.
+    path = tmp_path / "CHANGELOG.md"
+    path.write_text(
+        release_stubs("https://example.com/v1.3.0", "https://example.com/v1.3.0", "https://example.com/v1.1.0"),
+        encoding="utf-8",
+    )
+    [stale] = findings(path, rule="near-duplicate-section")
+    assert (stale.line, stale.related[0].line) == (7, 3)
+
+
 NOT_OWN_SUBJECTS = {
     "body names other subject": (
         "# API\n\n## `push_front(item)`\n\nAdds the item; see `push_front` for the order.\n\n"

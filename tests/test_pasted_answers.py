@@ -79,9 +79,31 @@ def test_answers_that_keep_merge(tmp_path):
         assert message.endswith(MERGE)
 
 
+def test_pasted_answer_sharing_everyday_word(tmp_path):
+    # "一个" is in the second question and in the pasted answer, and names no subject of either.
+    answer = (
+        "**答案：** 全局解释器锁是一把互斥锁，它保证同一时刻只有一个线程执行字节码，"
+        "所以多线程程序在计算密集的任务上无法利用多个核心。\n"
+    )
+    text = (
+        f"# 题库\n\n## 1. 什么是全局解释器锁？\n\n{answer}\n## 2. 如何反转一个字符串？\n\n{answer}\n"
+        "## 3. 什么是装饰器？\n\n**答案：** 装饰器接收一个函数并返回新函数，常用于日志、缓存和权限检查。\n"
+    )
+    path = tmp_path / "bank.md"
+    path.write_text(text, encoding="utf-8")
+    assert near_duplicates(path) == [
+        (
+            7,
+            'section "2. 如何反转一个字符串？" is 100% similar to section "1. 什么是全局解释器锁？" (line 3) '
+            f"after removing the text most sections share, {REWRITE}",
+        )
+    ]
+
+
 def test_question_terms_skip_frame_words():
     assert question_terms("What are the steps of schema migration?") == {"steps", "schem", "migra"}
     assert question_terms("什么是 Python 装饰器？") == {"pytho", "装饰", "饰器"}
+    assert question_terms("请解释一个装饰器") == {"释一", "个装", "装饰", "饰器"}
 
 
 def test_frame_terms_of_repeated_question_form():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import keyword
 import logging
 import os
 import re
@@ -330,10 +331,13 @@ def _strings(value: Any, context: _Context) -> tuple[str, ...]:
 
 
 def _python_names(value: Any, context: _Context) -> tuple[str, ...]:
-    """Take a list of Python identifiers, so that a name with a typo such as "cache()" is reported, not ignored."""
+    """Take a list of Python identifiers, so that a name with a typo such as "cache()" is reported, not ignored.
+
+    A keyword such as "class" is rejected too, because code can never use it as a name.
+    """
     names = _strings(value, context)
     for name in names:
-        if not name.isidentifier():
+        if not name.isidentifier() or keyword.iskeyword(name):
             raise context.fail(_('a list of Python names, such as ["cache", "client"]'), name)
     return names
 

@@ -134,7 +134,7 @@ class _Heading:
 
 
 def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
-    """Return whether each of two sections names the subject of its own heading and not the other's.
+    """Return whether ``later`` names its own heading's subject and not ``earlier``'s, and ``earlier`` not ``later``'s.
 
     Reference pages document parallel things with one template:
     ``buf.writeDoubleBE()`` and ``buf.writeDoubleLE()``, the events
@@ -145,10 +145,13 @@ def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
     Their bodies score far above the threshold, yet each one covers its
     own heading. The subjects of a heading are its words and version
     numbers that the other heading lacks (``_subjects``, cached,
-    because a section is compared with up to ten others). Each body must
-    name one of its own subjects and none of the other's, and the two
-    bodies must differ in some word. A copy that still names the other
-    heading's subject, or that names neither, is still reported. Q&A
+    because a section is compared with up to ten others). The later body
+    must name one of its own subjects and none of the other's, the earlier
+    body none of the later one's, and the two bodies must differ in their
+    sequence of words. A later copy that still names the other heading's
+    subject, or that names neither, is still reported. An earlier stale
+    stub that links to another release does not make a correct later stub
+    a copy: the stale stub is reported against the section it repeats. Q&A
     items are left to ``doclint.distinct_items``.
     """
     if is_item(later.section) or is_item(earlier.section):
@@ -158,9 +161,10 @@ def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
     if not subject or not other_subject:
         return False
     text, other_text = _text_with_links(later), _text_with_links(earlier)
-    if set(text.split()) == set(other_text.split()):
+    # Compared in order, because the versions 2.0.0 and 2.2.0 are the same set of words, "2" and "0".
+    if text.split() == other_text.split():
         return False
-    return _names_only(text, subject, other_subject) and _names_only(other_text, other_subject, subject)
+    return _names_only(text, subject, other_subject) and not _names_any(other_text, subject)
 
 
 # The target of an inline link or image, or an autolink.
@@ -228,5 +232,10 @@ def _subjects(heading: str) -> frozenset[str]:
 
 def _names_only(text: str, subject: frozenset[str], other_subject: frozenset[str]) -> bool:
     """Return whether a normalised text contains one of ``subject`` and none of ``other_subject``, as whole words."""
+    return _names_any(text, subject) and not _names_any(text, other_subject)
+
+
+def _names_any(text: str, subject: frozenset[str]) -> bool:
+    """Return whether a normalised text contains one of ``subject`` as whole words."""
     padded = f" {text} "
-    return any(f" {term} " in padded for term in subject) and not any(f" {term} " in padded for term in other_subject)
+    return any(f" {term} " in padded for term in subject)

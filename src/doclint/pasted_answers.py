@@ -15,7 +15,8 @@ A question's terms are the words that tell what it is about:
   that "install" in an answer matches "installation" in a question;
 - each pair of adjacent CJK characters, because Chinese writes words
   without spaces and many of its words are two characters long, except
-  pairs that only frame a question (``_CJK_QUESTION_PAIRS``).
+  pairs that only frame a question or are everyday words such as "一个"
+  (``_CJK_QUESTION_PAIRS``).
 
 A term that many questions of a document share, such as "steps" in a
 bank that asks "What are the steps of …?" again and again, is part of the
@@ -57,10 +58,13 @@ _LATIN_QUESTION_WORDS = frozenset(
         "within", "through", "using", "while", "after", "before", "under", "over", "across", "against", "during",
     }
 )
+# Pairs that frame a question, and everyday words such as "一个" that any answer may use.
 _CJK_QUESTION_PAIRS = frozenset(
     {
         "什么", "么是", "是什", "如何", "怎么", "为什", "哪些", "哪个", "一下", "解释", "介绍", "区别", "简述",
-        "说明", "请问", "有哪", "有什", "么区", "的区", "之间", "作用",
+        "说明", "请问", "有哪", "有什", "么区", "的区", "之间", "作用", "请解", "请简", "请说", "请介",
+        "怎样", "是否", "能否", "一个", "一种", "一些", "这个", "这些", "那个", "那些", "可以", "我们",
+        "如果", "因为", "所以", "以及", "进行",
     }
 )
 
