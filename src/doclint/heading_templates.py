@@ -171,9 +171,10 @@ def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
 _INLINE_TARGET_RE = re.compile(r"\]\(\s*<?([^)\s>]+)|<([a-z][a-z0-9+.-]*:[^>\s]+)>", re.I)
 # A link reference definition, and a reference link: full ([text][label]), collapsed ([label][]) or shortcut ([label]).
 _DEFINITION_RE = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)", re.M)
-_REFERENCE_RE = re.compile(r"\[([^\]]+)\](?:\[([^\]]*)\]|(?![(:]))")
+_REFERENCE_RE = re.compile(r"\[([^\]\n]+)\](?:\[([^\]\n]*)\]|(?![(:]))")
 
 
+@lru_cache(maxsize=4096)
 def _text_with_links(entry: SectionEntry) -> str:
     """Return a section's normalised own text followed by the link targets of its own lines and their version numbers.
 
@@ -181,16 +182,16 @@ def _text_with_links(entry: SectionEntry) -> str:
     stub may name its release only there: "See the [release
     notes](https://example.com/releases/v1.3.0)." under ``## 1.3.0``, or
     a reference link whose definition may be anywhere in the document.
+    Cached, because a section is compared with up to ten others.
     """
-    section = entry.section
-    source = entry.document.source
-    last = section.children[0].line - 1 if section.children else section.end_line
-    lines = [source.line_text(line) for line in range(section.line + 1, min(last, source.line_count) + 1)]
-    definitions = _definitions(entry.document)
+    body = _own_body(entry)
+    if "]" not in body and "<" not in body:
+        return " ".join(entry.clauses)
 
-    targets = [target for line in lines for match in _INLINE_TARGET_RE.finditer(line) for target in match.groups() if target]
-    for line in lines:
-        for match in _REFERENCE_RE.finditer(line):
+    targets = [target for match in _INLINE_TARGET_RE.finditer(body) for target in match.groups() if target]
+    if "[" in body:
+        definitions = _definitions(entry.document)
+        for match in _REFERENCE_RE.finditer(body):
             target = definitions.get(_label(match.group(2) or match.group(1)))
             if target is not None:
                 targets.append(target)
@@ -198,7 +199,18 @@ def _text_with_links(entry: SectionEntry) -> str:
     return " ".join([*entry.clauses, *map(normalize, targets), *versions])
 
 
-@lru_cache(maxsize=64)
+def _own_body(entry: SectionEntry) -> str:
+    """Return the source text of a section's own lines: after its heading, before its first subsection."""
+    section = entry.section
+    source = entry.document.source
+    last = min(section.children[0].line - 1 if section.children else section.end_line, source.line_count)
+    if last <= section.line:
+        return ""
+    end = source.offset(last + 1) if last < source.line_count else len(source.text)
+    return source.text[source.offset(section.line + 1) : end]
+
+
+@lru_cache(maxsize=1024)
 def _definitions(document: Document) -> dict[str, str]:
     """Map the normalised label of each link reference definition of a document to its target; the first one wins."""
     definitions: dict[str, str] = {}

@@ -90,7 +90,7 @@ def answers_other_question(section: Section, document: Document, other: Section,
     return bool(answer_terms & other_subject) and not answer_terms & (own_terms - frame_terms(document))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)
 def frame_terms(document: Document) -> frozenset[str]:
     """Return the terms that at least ``FRAME_SHARE`` of the document's questions, and ``MIN_FRAME_QUESTIONS``, share."""
     questions = [question_content(section) for section in document.walk() if is_item(section)]
