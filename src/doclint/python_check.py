@@ -11,6 +11,9 @@ block then counts as defined in a later one, as it does for a reader who
 works through a tutorial. With the ``block`` scope each block is its own
 module.
 
+A block that lists call signatures, as an API reference shows them
+(``doclint.python_signatures``), is not checked at all.
+
 A snippet that does not parse cannot show which names it defines or uses.
 So that one broken block does not cause findings in every later one, a name
 that occurs anywhere in an unparsed snippet of the same module is reported
@@ -32,6 +35,7 @@ from pyflakes import checker, messages
 from doclint.codeblocks import CodeLine, code_lines, iter_code_blocks
 from doclint.i18n import N_, _
 from doclint.model import CodeBlock, Document
+from doclint.python_signatures import is_signature_listing
 from doclint.python_snippets import (
     IPYTHON_LANGUAGES,
     PythonPieces,
@@ -144,6 +148,9 @@ def _parse_blocks(document: Document, untagged: bool) -> Iterator[_BlockResult]:
     for block in iter_code_blocks(document):
         tagged = is_python_language(block.language)
         if not tagged and not (untagged and block.language is None):
+            continue
+        if is_signature_listing(block.text):
+            logger.debug("%s:%d: the code block lists call signatures, so it is not checked", document.path, block.line)
             continue
 
         lines = code_lines(document, block)

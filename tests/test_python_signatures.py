@@ -1,0 +1,65 @@
+"""Python blocks that list call signatures are left out of the code rules; blocks of code are still checked."""
+
+import pytest
+
+from doclint.engine import run
+from doclint.python_signatures import is_signature_listing
+from doclint.settings import Settings
+
+from conftest import FIXTURES
+
+SIGNATURES = {
+    "bare star": 'Cache(backend="memory", *, url=None, ttl=300)',
+    "ellipsis": 'Cache(backend="memory", …)',
+    "star args": "make_key(prefix, *args, **kwargs)",
+    "annotations": "Cache.get(key: str, default: Any = None) -> Any",
+    "def and colon": "def fetch(url, /, timeout=10):",
+    "async def": "async def fetch(url: str) -> bytes:",
+    "several lines": "# the two forms\nopen(path, mode='r', *, encoding=None)\nopen(fd, *, closefd=True)",
+}
+CODE = {
+    "plain call": "load_data(path)",
+    "two plain calls": "encrypt_data(data)\ndecrypt_data(data)",
+    "assignment": "value = fetch_user_from_db(42)",
+    "call and assignment": "make_key(prefix, *args)\nkey = 1",
+    "literal argument": "Cache(300, *, url=None)",
+    "class": "class Cache(Base):",
+    "empty": "# nothing here\n",
+}
+
+
+@pytest.mark.parametrize("name", SIGNATURES)
+def test_signature_listing(name):
+    assert is_signature_listing(SIGNATURES[name])
+
+
+@pytest.mark.parametrize("name", CODE)
+def test_code_is_no_signature_listing(name):
+    assert not is_signature_listing(CODE[name])
+
+
+def test_long_block_is_code():
+    assert not is_signature_listing("\n".join(f"step_{number}(*args)" for number in range(21)))
+
+
+def test_api_page_findings():
+    path = FIXTURES / "api-signatures.md"
+    result = run([str(path)], Settings(cache_dir=None))
+    assert result.errors == []
+    assert [(found.code, found.line, found.column, found.message) for found in result.diagnostics] == [
+        (
+            "DL301", 24, 9,
+            "name 'fetch_user_from_db' is used but not defined or imported in this code block or an earlier Python "
+            "block of the document; define or import it before this line",
+        ),
+        (
+            "DL301", 31, 1,
+            "name 'load_data' is used but not defined or imported in this code block or an earlier Python block of "
+            "the document; define or import it before this line",
+        ),
+        (
+            "DL301", 31, 11,
+            "name 'path' is used but not defined or imported in this code block or an earlier Python block of the "
+            "document; define or import it before this line",
+        ),
+    ]
