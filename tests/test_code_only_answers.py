@@ -109,3 +109,17 @@ def test_empty_answer_still_missing(tmp_path):
     assert [(d.code, d.line, d.message) for d in result.diagnostics] == [
         ("DL203", 16, 'item "2. Redo" has an empty answer; write the answer after its label or remove the item'),
     ]
+
+
+def test_empty_code_block_is_no_answer(tmp_path):
+    page = tmp_path / "bank.md"
+    page.write_text(
+        "# 题库\n\n"
+        "## 1. 列表推导式\n\n**题目：** 如何求平方？\n\n**答案：**\n\n```python\nsquares = [x * x for x in range(10)]\n```\n\n"
+        "## 2. 字典合并\n\n**题目：** 如何合并两个字典？\n\n**答案：**\n\n```python\n   \n```\n",
+        encoding="utf-8",
+    )
+    findings = [finding for finding in schema_findings(page, schema="qa-article") if "答案" in finding[2]]
+    assert findings == [
+        ("DL401", 17, 'the 答案 field of item "2. 字典合并" is empty; write at least 2 steps as an ordered list'),
+    ]

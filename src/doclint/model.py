@@ -274,7 +274,8 @@ class Field:
     ordered lists that go on with its numbering after a paragraph."""
     code: list[CodeBlock] = field(default_factory=list)
     """The code blocks among the field's own blocks, so that an answer that is only code is not empty.
-    Code inside a list item or a block quote belongs to that block and is not listed here."""
+    Code inside a list item or a block quote belongs to that block and is not listed here, and
+    neither is a block of white space alone, which answers nothing."""
 
     def to_json(self) -> dict[str, Any]:
         return {

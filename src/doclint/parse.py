@@ -922,7 +922,7 @@ def _read_field(found: LabelMatch, blocks: list[Block], labels: LabelTable) -> F
                 field.steps += list_item_steps(item)
         elif isinstance(block, Paragraph):
             texts.append(block.text)
-        elif isinstance(block, CodeBlock):
+        elif isinstance(block, CodeBlock) and block.text.strip():
             field.code.append(block)
     field.text = "\n\n".join(text for text in texts if text)
     return field
