@@ -23,8 +23,8 @@ ItemQuestion = tuple[str | None, str, str]
 _BOLD_PARAGRAPH_RE = re.compile(r"^\s*(\*\*|__)(?P<inner>[^\n]+?)\1\s*$")
 _ITEM_NUMBER_RE = re.compile(r"^\s*(?P<number>\d+)\s*[.．、:：)）]?\s*")
 
-# A number, in digits or Chinese numerals, that a question's first line needs near its start. The parser asks
-# about every paragraph, and this search rejects most prose before the label table and the numbering styles.
+# A number, in digits or Chinese numerals, that a question's first line needs near its start. The parser tests
+# every paragraph, and this search rejects most prose before the label table and the numbering styles.
 _NUMBER_NEAR_START_RE = re.compile(f"[0-9０-９{CHINESE_NUMERAL_CHARS}]")
 NUMBER_SEARCH_CHARS = 32
 """How far into the first line the number of a question may start: after a label and spaces, or ``第``."""

@@ -94,7 +94,7 @@ def _unfold(
     steps: list[ListItem] = []
     for position, item in enumerate(block.items):
         last = position == len(block.items) - 1
-        # A one-line item holds no answer of its own, so it opens one only when it is last and an answer follows the
+        # A one-line item has no answer of its own, so it opens one only when it is last and an answer follows the
         # list. Most items are such steps, and this test spares them the paragraph splitting and the question test.
         if _is_one_line(item) and not (last and answer_follows(after)):
             item_blocks = []
