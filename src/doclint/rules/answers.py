@@ -20,6 +20,7 @@ answer that ends a document cut off in its last item is left to
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Sequence
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
@@ -30,6 +31,7 @@ from doclint.prose_answers import asks_in_heading
 from doclint.qa import answer_code, answer_conflicts, describe_difference, excerpt, is_item
 from doclint.registry import Rule
 from doclint.settings import Settings
+from doclint.source import Source
 from doclint.similarity import exact_copies, index_sections
 from doclint.truncation import find_cut_off
 
@@ -86,19 +88,33 @@ def _asked_again_later(document: Document, section: Section, later_document: Doc
     )
 
 
-def is_missing_answer(answer: Field) -> bool:
+def is_missing_answer(answer: Field, source: Source) -> bool:
     """Return whether an item's answer field is empty or only a placeholder.
 
     An empty answer has no text, no steps and no block after its labelled
-    line, so that an answer that is only a code block or a table counts.
-    An answer without a label is the prose under a question heading, which
-    has at least one block, so it is missing only when it is a placeholder.
+    line other than empty code fences, so that an answer that is only a
+    code block or a table counts. A generator that lost the code of an
+    answer leaves its fence lines (``source``). An answer without a label
+    is the prose under a question heading, which has at least one block,
+    so it is missing only when it is a placeholder.
     """
     if answer.steps:
         return False
     if not answer.text.strip():
-        return bool(answer.label) and answer.end_line == answer.line
+        return bool(answer.label) and not answer.code and _only_fence_lines(source, answer.line + 1, answer.end_line)
     return is_placeholder(answer.text)
+
+
+# A line that opens or closes a fenced code block, with the info string of an opening fence.
+_FENCE_LINE_RE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:`{3,}[^`]*|~{3,}.*)$")
+
+
+def _only_fence_lines(source: Source, first: int, last: int) -> bool:
+    """Return whether the lines ``first`` to ``last`` of a file are blank or fence lines; True when there are none."""
+    return all(
+        not source.line_text(line).strip() or _FENCE_LINE_RE.match(source.line_text(line))
+        for line in range(first, min(last, source.line_count) + 1)
+    )
 
 
 def check_missing_answers(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
@@ -108,7 +124,7 @@ def check_missing_answers(documents: Sequence[Document], settings: Settings) -> 
         section = entry.section
         if copies.excludes(entry) or id(section) in cut_items:
             continue
-        placeholder = _placeholder_answer(section)
+        placeholder = _placeholder_answer(section, entry.document.source)
         if placeholder is None:
             continue
         line, end_line, text = placeholder
@@ -129,7 +145,7 @@ def _cut_off_items(documents: Sequence[Document]) -> set[int]:
     return {id(cut.item) for cut in cuts if cut is not None}
 
 
-def _placeholder_answer(section: Section) -> tuple[int, int, str] | None:
+def _placeholder_answer(section: Section, source: Source) -> tuple[int, int, str] | None:
     """Return the lines and text of a section's answer when it is empty or only a placeholder, else None.
 
     The answer is the answer field of an item, which may also be empty.
@@ -140,7 +156,7 @@ def _placeholder_answer(section: Section) -> tuple[int, int, str] | None:
     """
     if is_item(section):
         answer = section.fields["answer"]
-        if not is_missing_answer(answer):
+        if not is_missing_answer(answer, source):
             return None
         return answer.line, answer.end_line, answer.text
     if section.kind != "heading" or section.fields or section.children:

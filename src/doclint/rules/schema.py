@@ -308,7 +308,7 @@ def _placeholder_answer_lines(document: Document) -> set[int]:
         if answer is None:
             continue
         placeholder = not answer.steps and answer.text.strip() and is_placeholder(answer.text)
-        if placeholder or (is_item(section) and is_missing_answer(answer)):
+        if placeholder or (is_item(section) and is_missing_answer(answer, document.source)):
             lines.add(answer.line)
     return lines
 
