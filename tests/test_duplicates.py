@@ -635,13 +635,13 @@ def test_template_of_earlier_year_covers_new_year(tmp_path):
     assert findings(tmp_path, rule="duplicate-section") == []
 
 
-def test_two_years_of_one_note_each_are_no_template(tmp_path):
+def test_one_note_per_year_is_copy(tmp_path):
     write_year(tmp_path / "releases" / "2024", 2024, 1)
     write_year(tmp_path / "releases" / "2025", 2025, 1)
     assert copy_places(tmp_path) == [("releases/2025/2025.0.md", 7)]
 
 
-def test_template_copy_in_folder_with_other_name_is_copy(tmp_path):
+def test_copy_in_other_named_folder(tmp_path):
     write_year(tmp_path / "releases" / "2024", 2024, 3)
     write_year(tmp_path / "archive" / "2025", 2025, 1)
     assert copy_places(tmp_path) == [("archive/2025/2025.0.md", 7)]

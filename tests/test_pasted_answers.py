@@ -3,7 +3,7 @@
 from doclint.engine import run
 from doclint.parse import parse_document
 from doclint.qa import is_item
-from doclint.pasted_answers import answers_other_question, frame_terms, question_terms
+from doclint.pasted_answers import answers_other_question, frame_terms, subject_terms
 from doclint.settings import Settings
 from doclint.source import Source
 
@@ -68,7 +68,7 @@ def test_answers_that_keep_merge(tmp_path):
     cases = [
         # The answer names "install", which the second question writes as "installation": one question asked twice.
         ("How do I install acme?", "What is the installation procedure?", "Run `pip install acme`, then `acme --version`."),
-        # An answer that names neither question's subject says nothing about which question it belongs to.
+        # An answer that names neither question's subject gives no sign of which question it belongs to.
         ("What is a Python decorator?", "How does garbage collection work?", "It depends on the interpreter and platform."),
     ]
     for first, second, answer in cases:
@@ -100,10 +100,10 @@ def test_pasted_answer_sharing_everyday_word(tmp_path):
     ]
 
 
-def test_question_terms_skip_frame_words():
-    assert question_terms("What are the steps of schema migration?") == {"steps", "schem", "migra"}
-    assert question_terms("什么是 Python 装饰器？") == {"pytho", "装饰", "饰器"}
-    assert question_terms("请解释一个装饰器") == {"释一", "个装", "装饰", "饰器"}
+def test_subject_terms_skip_question_words():
+    assert subject_terms("What are the steps of schema migration?") == {"steps", "schem", "migra"}
+    assert subject_terms("什么是 Python 装饰器？") == {"pytho", "装饰", "饰器"}
+    assert subject_terms("请解释一个装饰器") == {"释一", "个装", "装饰", "饰器"}
 
 
 def test_frame_terms_of_repeated_question_form():

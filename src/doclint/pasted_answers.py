@@ -79,28 +79,29 @@ def answers_other_question(section: Section, document: Document, other: Section,
     names a term the two questions share ("install" in "How do I install
     acme?" and "What is the installation procedure?") may answer both.
     """
-    own_terms = question_terms(question_content(section))
-    other_terms = question_terms(question_content(other))
-    own_subject = own_terms - other_terms - frame_terms(document)
+    own_terms = subject_terms(question_content(section))
+    other_terms = subject_terms(question_content(other))
+    frame = frame_terms(document)
+    own_subject = own_terms - other_terms - frame
     other_subject = other_terms - own_terms - frame_terms(other_document)
     if not own_subject or not other_subject:
         return False
 
-    answer_terms = question_terms(answer_text(section))
-    return bool(answer_terms & other_subject) and not answer_terms & (own_terms - frame_terms(document))
+    answer_terms = subject_terms(answer_text(section))
+    return bool(answer_terms & other_subject) and not answer_terms & (own_terms - frame)
 
 
 @lru_cache(maxsize=4096)
 def frame_terms(document: Document) -> frozenset[str]:
     """Return the terms that at least ``FRAME_SHARE`` of the document's questions, and ``MIN_FRAME_QUESTIONS``, share."""
     questions = [question_content(section) for section in document.walk() if is_item(section)]
-    counts = Counter(term for question in questions for term in question_terms(question))
+    counts = Counter(term for question in questions for term in subject_terms(question))
     floor = max(MIN_FRAME_QUESTIONS, math.ceil(FRAME_SHARE * len(questions)))
     return frozenset(term for term, count in counts.items() if count >= floor)
 
 
 @lru_cache(maxsize=4096)
-def question_terms(text: str) -> frozenset[str]:
+def subject_terms(text: str) -> frozenset[str]:
     """Return the terms of a text, as the module docstring defines them."""
     terms: set[str] = set()
     for match in _runs_pattern().finditer(normalize(text)):

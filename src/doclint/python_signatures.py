@@ -41,10 +41,13 @@ def is_signature_listing(text: str) -> bool:
     if not lines or len(lines) > MAX_SIGNATURE_LINES:
         return False
 
-    heads = [_as_definition(line) for line in lines]
-    if any(head is None for head in heads):
-        return False
-    return any(_SIGNATURE_ONLY_RE.search(line) or _annotated(head) for line, head in zip(lines, heads))
+    signature_only = False
+    for line in lines:
+        head = _as_definition(line)
+        if head is None:
+            return False
+        signature_only = signature_only or bool(_SIGNATURE_ONLY_RE.search(line)) or _annotated(head)
+    return signature_only
 
 
 def _as_definition(line: str) -> ast.FunctionDef | None:

@@ -505,7 +505,7 @@ def _dialect_like(dialect: str) -> str | None:
     """Return the URI of the draft that ``dialect`` names with another scheme, case or ending ``#`` or ``/``, or None.
 
     ``https://json-schema.org/draft-07/schema#`` names Draft 7 for a
-    reader, but jsonschema knows that draft only by its ``http`` URI.
+    reader, but jsonschema recognises that draft only by its ``http`` URI.
     """
     from doclint.schema_keywords import ALL_DRAFTS
 

@@ -111,10 +111,8 @@ _FENCE_LINE_RE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:`{3,}[^`]*|~{3,}.*)$")
 
 def _only_fence_lines(source: Source, first: int, last: int) -> bool:
     """Return whether the lines ``first`` to ``last`` of a file are blank or fence lines; True when there are none."""
-    return all(
-        not source.line_text(line).strip() or _FENCE_LINE_RE.match(source.line_text(line))
-        for line in range(first, min(last, source.line_count) + 1)
-    )
+    lines = (source.line_text(line) for line in range(first, min(last, source.line_count) + 1))
+    return all(not text.strip() or _FENCE_LINE_RE.match(text) for text in lines)
 
 
 def check_missing_answers(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
