@@ -439,19 +439,18 @@ def _compare(unit: Unit, source: Unit, weights: list[float]) -> _Match | None:
         # NOTE: such long units are not compared at all, so a passage pasted into one is not found.
         logger.debug("line %d: unit of %d characters too long to align with line %d", unit.line, len(unit.folded), source.line)
         return None
-    blocks = [block for block in Indel.opcodes(source.folded, unit.folded).as_matching_blocks() if block.size]
-    own = [(block.b, block.size, sum(weights[block.b:block.b + block.size])) for block in blocks]
-    if not own:
-        return None
-
-    start, size, longest = max(own, key=itemgetter(2))
-    if longest >= MIN_PASSAGE_WEIGHT:
-        return _Match(start, start + size, True, longest)
+    blocks = [(block.b, block.size) for block in Indel.opcodes(source.folded, unit.folded).as_matching_blocks() if block.size]
+    # A character weighs at most 1, so only a block of MIN_PASSAGE_WEIGHT characters or more can be a passage.
+    long_blocks = [(start, size, sum(weights[start:start + size])) for start, size in blocks if size >= MIN_PASSAGE_WEIGHT]
+    if long_blocks:
+        start, size, longest = max(long_blocks, key=itemgetter(2))
+        if longest >= MIN_PASSAGE_WEIGHT:
+            return _Match(start, start + size, True, longest)
 
     # Few pairs are nearly identical, so the ratio is checked before the sum.
-    if fuzz.ratio(unit.folded, source.folded) < NEAR_UNIT_RATIO:
+    if not blocks or fuzz.ratio(unit.folded, source.folded) < NEAR_UNIT_RATIO:
         return None
-    total = sum(block_weight for _start, _size, block_weight in own)
+    total = sum(sum(weights[start:start + size]) for start, size in blocks)
     if total >= MIN_NEAR_UNIT_WEIGHT:
         return _Match(0, len(unit.folded), False, total)
     return None
