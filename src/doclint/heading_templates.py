@@ -184,7 +184,7 @@ def _text_with_links(entry: SectionEntry) -> str:
     a reference link whose definition may be anywhere in the document.
     Cached, because a section is compared with up to ten others.
     """
-    body = _own_body(entry)
+    body = own_body(entry)
     if "]" not in body and "<" not in body:
         return " ".join(entry.clauses)
 
@@ -199,7 +199,7 @@ def _text_with_links(entry: SectionEntry) -> str:
     return " ".join([*entry.clauses, *map(normalize, targets), *versions])
 
 
-def _own_body(entry: SectionEntry) -> str:
+def own_body(entry: SectionEntry) -> str:
     """Return the source text of a section's own lines: after its heading, before its first subsection."""
     section = entry.section
     source = entry.document.source

@@ -36,6 +36,7 @@ from doclint.qa import answer_conflicts, is_item, start_answer_conflicts
 from doclint.distinct_items import differ_in_terms, distinct_items, entries_differ, questions_differ
 from doclint.pasted_answers import answers_other_question
 from doclint.heading_templates import fill_one_template, keeps_other_heading, name_own_subjects
+from doclint.api_entries import document_other_entries, name_different_entries
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import SectionEntry, copy_title, exact_copies, is_long_enough, near_duplicate_matches
@@ -258,10 +259,12 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     then it is a copy of that item, which is what this rule reports.
     Distinct items (``doclint.distinct_items``), sections that fill one
     template with the words of their own headings, sections that each
-    name their own heading's subject (``doclint.heading_templates``) and
-    sections whose prose is in two writing systems, as a page and its
-    translation (``doclint.prose_language``), are not matches, so a section is reported against its most similar
-    remaining match, if any.
+    name their own heading's subject (``doclint.heading_templates``), two
+    entries of an API reference, such as a function and its synchronous
+    form (``doclint.api_entries``), and sections whose prose is in two
+    writing systems, as a page and its translation
+    (``doclint.prose_language``), are not matches, so a section is
+    reported against its most similar remaining match, if any.
     """
     start_answer_conflicts(documents, settings.same_question_threshold, settings.jobs)
     matches_by_section = near_duplicate_matches(documents, settings.near_duplicate_threshold)
@@ -278,6 +281,7 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
             and not fill_one_template(later, earlier)
             and not entries_differ(later, earlier)
             and not name_own_subjects(later, earlier)
+            and not document_other_entries(later, earlier)
             and not in_other_languages(later.section, earlier.section)
         ]
         if kept:
@@ -351,12 +355,19 @@ def _near_duplicate_templates(later: SectionEntry, earlier: SectionEntry, thresh
     answers of two such items are nearly the same here, because items
     whose answers differ are not reported at all. A section whose body
     names the other's heading but not its own is a stale copy of a
-    template (``keeps_other_heading``), which needs the same advice.
+    template (``keeps_other_heading``), which needs the same advice, and
+    so does a copy among the entries of an API reference, such as
+    ``store.delete(key)`` pasted from ``store.readSync(key)``
+    (``name_different_entries``).
     """
     if is_item(later.section) and is_item(earlier.section):
         if questions_differ(later.section, earlier.section, threshold) or answers_other_question(later.section, later.document, earlier.section, earlier.document):
             return _SIMILAR_QUESTIONS_DIFFER
-    elif differ_in_terms(copy_title(later.section), copy_title(earlier.section), threshold) or keeps_other_heading(later, earlier):
+    elif (
+        differ_in_terms(copy_title(later.section), copy_title(earlier.section), threshold)
+        or keeps_other_heading(later, earlier)
+        or name_different_entries(later, earlier)
+    ):
         return _SIMILAR_TITLES_DIFFER
     return _SIMILAR
 

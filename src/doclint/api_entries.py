@@ -1,0 +1,128 @@
+"""Two sections of an API reference that document two different functions, methods or properties.
+
+Reference pages give each function, method or overload a section under a
+heading that is its call signature: ``fs.copyFile(src, dest[, mode],
+callback)`` and ``fs.copyFileSync(src, dest[, mode])``, or
+``filehandle.read(buffer, offset, length, position)`` and
+``filehandle.read([options])``. The synchronous and asynchronous forms of
+a call, or two overloads, share most of their text by design: the same
+parameters, the same notes, an example that differs in one name. Their
+bodies score far above the near-duplicate threshold, yet each section
+documents its own entry, and merging them would lose one. The same holds
+for properties under headings such as ``stats.uid`` and ``stats.gid``.
+
+A later entry still counts as a copy when its body names the earlier
+entry's function and not its own, as a section pasted under a new
+signature and never adapted does. That test is skipped when one name
+contains the other. Names are matched as whole identifiers in the
+section's own lines, code blocks included, because reference sections
+often name their function only in the example.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from doclint.heading_templates import own_body
+from doclint.qa import is_item
+from doclint.similarity import SectionEntry
+
+_NAME = r"[A-Za-z_$][\w$]*(?:(?:\.|::|#|->)[A-Za-z_$][\w$]*|\[[^\]\s]+\])*"
+# Labels of entry headings: "Class: ", "Static method: ", "Event: ".
+_LABELS = (
+    "Class|Interface|Struct|Enum|Type|Trait|Module|Namespace|Package|Event|Method|Static method|Instance method|"
+    "Function|Property|Static property|Attribute|Field|Constant|Macro|Option|Setting|Hook|Command|Error|Exception"
+)
+_NAMED_FORMS = (
+    # A call signature with an optional keyword and return annotation: ``fs.promises.open(path)``,
+    # ``Foo::bar()``, ``filehandle[Symbol.asyncDispose]()``, ``str.split(sep=None) -> list[str]``.
+    rf"(?:(?:new|static|async|class|def|function|method)\s+)?(?P<name>{_NAME})"
+    r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)(?:\s*(?:->|:)\s*\S.*)?",
+    # A property, a name of two or more parts: ``stats.uid``.
+    rf"(?P<property>[A-Za-z_$][\w$]*(?:\.|::|#){_NAME})",
+    # An identifier with an underscore: ``napi_get_property``, ``ERR_INVALID_ARG_TYPE``.
+    r"(?P<identifier>[A-Za-z$][\w$]*_[\w$]*)",
+    # A quoted event name: ``'close'``.
+    r"""(?P<event>'[^'\s]+'|"[^"\s]+")""",
+)
+# The heading of an entry: a name after a label ("Class: Hmac"), a command line option
+# (``--coverage-include``, ``--dns-result-order=order``), or one of the named forms after an optional label.
+_ENTRY_RE = re.compile(
+    rf"(?:{_LABELS}):\s*(?P<labelled>[A-Za-z_$][\w$]*)"
+    r"|(?P<option>--?[A-Za-z][\w-]*(?:[= ]?[\w<>\[\]-]+)?)"
+    rf"|(?:(?:{_LABELS}):\s*)?(?:{'|'.join(_NAMED_FORMS)})"
+)
+_IDENTIFIER_RE = re.compile(r"[A-Za-z_$][\w$]*")
+
+
+def document_other_entries(later: SectionEntry, earlier: SectionEntry) -> bool:
+    """Return whether two sections document two entries of an API reference, and the later one is adapted to its own.
+
+    Both headings must name entries. Two equal headings count as two
+    entries when they are on one page under parent sections with different
+    headings, as the ``close()`` methods of two classes are. Q&A items are
+    left to ``doclint.distinct_items``.
+    """
+    if is_item(later.section) or is_item(earlier.section):
+        return False
+    parts, other_parts = _name_parts(later.section.heading), _name_parts(earlier.section.heading)
+    if parts is None or other_parts is None:
+        return False
+    if _compact(later.section.heading) == _compact(earlier.section.heading):
+        # One entry documented twice: two pages, or one page under one parent, repeat it.
+        return later.document is earlier.document and _parent_heading(later) != _parent_heading(earlier)
+
+    own, other = parts - other_parts, other_parts - parts
+    if any(_contains_either(part, other_part) for part in own for other_part in other):
+        # Two forms of one function, such as ``cp`` and ``cpSync``. The shorter name in a body may mean the
+        # other entry, a shell command (``cp dir1/ dir2/``) or a system call (``fdatasync(2)``).
+        return True
+    body = own_body(later)
+    return not (_names_any(body, other) and not _names_any(body, own))
+
+
+def name_different_entries(later: SectionEntry, earlier: SectionEntry) -> bool:
+    """Return whether two sections' headings name two different entries of an API reference.
+
+    Merging two such sections would lose one entry, so a copy among them
+    needs rewriting for its own heading.
+    """
+    parts, other_parts = _name_parts(later.section.heading), _name_parts(earlier.section.heading)
+    if parts is None or other_parts is None:
+        return False
+    return _compact(later.section.heading) != _compact(earlier.section.heading)
+
+
+@lru_cache(maxsize=4096)
+def _name_parts(heading: str) -> frozenset[str] | None:
+    """Return the identifiers of the name of the entry that a heading is, or None when it is no entry's heading."""
+    match = _ENTRY_RE.fullmatch(heading.strip())
+    if match is None:
+        return None
+    groups = match.group("labelled", "option", "name", "property", "identifier", "event")
+    name = next(group for group in groups if group is not None)
+    return frozenset(_IDENTIFIER_RE.findall(name))
+
+
+def _contains_either(part: str, other_part: str) -> bool:
+    """Return whether one of two names contains the other, ignoring case (``Certificate`` and ``certificate``)."""
+    part, other_part = part.casefold(), other_part.casefold()
+    return part in other_part or other_part in part
+
+
+def _parent_heading(entry: SectionEntry) -> str | None:
+    """Return the heading of the section that directly contains ``entry``'s section, or None at the top level."""
+    for outer in entry.document.walk():
+        if any(child is entry.section for child in outer.children):
+            return outer.heading
+    return None
+
+
+def _compact(heading: str) -> str:
+    return "".join(heading.split())
+
+
+def _names_any(text: str, names: frozenset[str]) -> bool:
+    """Return whether a text contains one of ``names`` as a whole identifier."""
+    return any(re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", text) for name in names)
