@@ -659,6 +659,42 @@ def test_invalid_json(check_markdown, messages):
     assert messages(markdown) == ["JSON does not parse: Expecting ',' delimiter; correct the JSON, or tag the block with the language it is written in"]
 
 
+JSON_COMMENT_MESSAGE = "JSON does not parse: JSON has no comments; remove the comment, or tag the block jsonc, which is not checked"
+JSON_ELLIPSIS_MESSAGE = (
+    "JSON does not parse: JSON has no '...' for a left-out part; write the part out, or tag the block jsonc, "
+    "which is not checked"
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "line", "column", "message"),
+    [
+        ('// package.json\n{"name": "demo"}', 4, 1, JSON_COMMENT_MESSAGE),
+        ('{\n  "name": "demo", // the package name\n  "private": true\n}', 5, 19, JSON_COMMENT_MESSAGE),
+        ('{\n  /* the package name */\n  "name": "demo"\n}', 5, 3, JSON_COMMENT_MESSAGE),
+        ('{\n  "name": "demo",\n  ...\n}', 6, 3, JSON_ELLIPSIS_MESSAGE),
+        ('{\n  "name": "demo",\n  …\n}', 6, 3, JSON_ELLIPSIS_MESSAGE),
+        ('"scripts": {\n  "test": "pytest",\n  ...\n}', 6, 3, JSON_ELLIPSIS_MESSAGE),
+        ('{\n  "url": "https://example.com/a//b",\n  "tags": ["a" "b"]\n}', 6, 16, None),
+    ],
+)
+def test_json_comment_or_ellipsis_named(check_markdown, messages, block, line, column, message):
+    markdown = f"# Package\n\n```json\n{block}\n```\n"
+    assert check_markdown(markdown)[1] == [("code-syntax-error", line, column)]
+    expected = message or "JSON does not parse: Expecting ',' delimiter; correct the JSON, or tag the block with the language it is written in"
+    assert messages(markdown) == [expected]
+
+
+def test_json_comment_named_in_chinese(messages):
+    assert messages("```json\n// package.json\n{}\n```\n", "--lang", "zh-CN") == [
+        "JSON 无法解析：JSON 不支持注释；请删除注释，或把代码块标注为 jsonc（不检查）"
+    ]
+
+
+def test_jsonc_block_not_checked(check_markdown):
+    assert check_markdown("```jsonc\n// package.json\n{\"name\": \"demo\", ...}\n```\n") == (0, [])
+
+
 def test_json_member_excerpt_parses(check_markdown):
     markdown = """\
         ```json

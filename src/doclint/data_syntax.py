@@ -109,6 +109,12 @@ class DataSyntaxError:
     """Construct the parser was reading, such as ``while parsing a flow sequence`` (YAML only)."""
     context_line: int | None = None
     """The file line where that started."""
+    unsupported: str | None = None
+    """``comment`` or ``ellipsis`` when a JSON block stops at a comment or at ``...`` for a left-out part.
+
+    Documentation often writes JSON in those ways, which the JSON grammar
+    does not have, so the message names the cause.
+    """
 
 
 @dataclass(frozen=True)
@@ -153,7 +159,20 @@ def data_syntax_error(lines: list[CodeLine], language: str) -> DataSyntaxError |
     line, column = _place(lines, failure.index, failure.column)
     # PyYAML places the context of an error at the end of the text after its last line ("a: [").
     context_line = _place(lines, failure.context_index, 0)[0] if failure.context_index is not None else None
-    return DataSyntaxError(line, column, failure.problem, failure.context, context_line)
+    unsupported = _unsupported_json(lines, failure) if language == "json" else None
+    return DataSyntaxError(line, column, failure.problem, failure.context, context_line, unsupported)
+
+
+def _unsupported_json(lines: list[CodeLine], failure: _Failure) -> str | None:
+    """Return ``comment`` or ``ellipsis`` when a JSON block stops where a comment or ``...`` starts, else None."""
+    if failure.index is None or failure.index >= len(lines):
+        return None
+    rest = lines[failure.index].text[failure.column:].lstrip()
+    if rest.startswith(("//", "/*")):
+        return "comment"
+    if rest.startswith(("...", "…")):
+        return "ellipsis"
+    return None
 
 
 def _place(lines: list[CodeLine], index: int | None, column: int) -> tuple[int, int]:

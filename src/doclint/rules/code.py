@@ -164,6 +164,13 @@ def _python_syntax_message(problem: PythonProblem) -> str:
 
 
 def _data_syntax_message(language: str, error: DataSyntaxError) -> str:
+    if error.unsupported == "comment":
+        return _("JSON does not parse: JSON has no comments; remove the comment, or tag the block jsonc, which is not checked")
+    if error.unsupported == "ellipsis":
+        return _(
+            "JSON does not parse: JSON has no '...' for a left-out part; write the part out, or tag the block jsonc, "
+            "which is not checked"
+        )
     problem = translated_yaml_message(error.problem) if language == "YAML" else translated_problem(error.problem)
     if error.context and error.context_line is not None:
         context = translated_yaml_message(error.context)
