@@ -42,6 +42,7 @@ from doclint.settings import Settings
 from doclint.similarity import SectionEntry, copy_title, exact_copies, is_long_enough, near_duplicate_matches
 from doclint.source import Source
 from doclint.prose_language import in_other_languages
+from doclint.release_notes import describe_other_releases
 from doclint.suppressions import lines_to_keep
 from doclint.template_copies import Template, find_templates
 
@@ -261,8 +262,9 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     template with the words of their own headings, sections that each
     name their own heading's subject (``doclint.heading_templates``), two
     entries of an API reference, such as a function and its synchronous
-    form (``doclint.api_entries``), and sections whose prose is in two
-    writing systems, as a page and its translation
+    form (``doclint.api_entries``), the notes of two releases that cite
+    their own numbers (``doclint.release_notes``), and sections whose
+    prose is in two writing systems, as a page and its translation
     (``doclint.prose_language``), are not matches, so a section is
     reported against its most similar remaining match, if any.
     """
@@ -282,6 +284,7 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
             and not entries_differ(later, earlier)
             and not name_own_subjects(later, earlier)
             and not document_other_entries(later, earlier)
+            and not describe_other_releases(later, earlier)
             and not in_other_languages(later.section, earlier.section)
         ]
         if kept:

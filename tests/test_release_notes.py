@@ -1,0 +1,65 @@
+from doclint.parse import parse_document
+from doclint.release_notes import describe_other_releases
+from doclint.similarity import document_entries
+from doclint.source import Source
+
+from test_duplicates import findings
+
+NOTES = {
+    "2.4.14": (
+        "* Add CPython 3.12.7 by @alice in https://example.com/acme/pull/3078\n"
+        "* Add CPython 3.13.0rc3 by @alice in https://example.com/acme/pull/3077\n"
+        "* Fix the checksum of the 3.9.20 archive by @bob in https://example.com/acme/pull/3075\n"
+    ),
+    "2.4.12": (
+        "* Add CPython 3.13.0rc2 by @alice in https://example.com/acme/pull/3049\n"
+        "* Add CPython 3.8.20 and 3.9.20 by @alice in https://example.com/acme/pull/3050\n"
+        "* Fix the checksum of the 3.9.19 archive by @bob in https://example.com/acme/pull/3047\n"
+    ),
+}
+
+
+def changelog(*releases):
+    """Return a changelog with one section per (heading version, notes version) pair."""
+    return "# Changelog\n\n" + "".join(f"## Release v{heading}\n\n{NOTES[notes]}\n" for heading, notes in releases)
+
+
+def test_releases_with_own_numbers_not_reported(tmp_path):
+    page = tmp_path / "CHANGELOG.md"
+    page.write_text(changelog(("2.4.14", "2.4.14"), ("2.4.12", "2.4.12")), encoding="utf-8")
+    assert findings(page, rule="near-duplicate-section") == []
+
+
+def test_notes_pasted_under_new_release_reported(tmp_path):
+    page = tmp_path / "CHANGELOG.md"
+    page.write_text(changelog(("2.4.14", "2.4.12"), ("2.4.12", "2.4.12")), encoding="utf-8")
+    result = findings(page, rule="near-duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(9, 3)]
+    assert result[0].message == (
+        'section "Release v2.4.12" is 100% similar to section "Release v2.4.14" (line 3) after removing the text most '
+        "sections share, but their headings name different things; rewrite this section so that it covers its own heading"
+    )
+
+
+def entries(text):
+    return document_entries(parse_document(Source.from_text("CHANGELOG.md", text)))
+
+
+def test_same_version_is_not_two_releases():
+    _top, earlier, later = entries(changelog(("2.4.14", "2.4.14"), ("2.4.14", "2.4.12")))
+    assert not describe_other_releases(later, earlier)
+
+
+def test_headings_without_version_are_not_releases():
+    text = f"# Notes\n\n## Unreleased\n\n{NOTES['2.4.14']}\n## Next\n\n{NOTES['2.4.12']}"
+    _top, earlier, later = entries(text)
+    assert not describe_other_releases(later, earlier)
+
+
+def test_versions_with_and_without_v_and_dates():
+    text = (
+        f"# Changelog\n\n## 2018-12-26, Version 10.15.0 (LTS)\n\n{NOTES['2.4.14']}\n"
+        f"## v6.16.0 2018-12-26\n\n{NOTES['2.4.12']}"
+    )
+    _top, earlier, later = entries(text)
+    assert describe_other_releases(later, earlier)
