@@ -33,6 +33,7 @@ from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLoc
 from doclint.i18n import N_, _, format_message
 from doclint.model import Document, Section
 from doclint.qa import answer_conflicts, is_item, start_answer_conflicts
+from doclint.example_variants import show_other_variants
 from doclint.distinct_items import differ_in_terms, distinct_items, entries_differ, questions_differ
 from doclint.pasted_answers import answers_other_question
 from doclint.heading_templates import fill_one_template, keeps_other_heading, name_own_subjects
@@ -263,8 +264,9 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     name their own heading's subject (``doclint.heading_templates``), two
     entries of an API reference, such as a function and its synchronous
     form (``doclint.api_entries``), the notes of two releases that cite
-    their own numbers (``doclint.release_notes``), and sections whose
-    prose is in two writing systems, as a page and its translation
+    their own numbers (``doclint.release_notes``), two examples of one
+    use with their own code (``doclint.example_variants``), and sections
+    whose prose is in two writing systems, as a page and its translation
     (``doclint.prose_language``), are not matches, so a section is
     reported against its most similar remaining match, if any.
     """
@@ -285,6 +287,7 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
             and not name_own_subjects(later, earlier)
             and not document_other_entries(later, earlier)
             and not describe_other_releases(later, earlier)
+            and not show_other_variants(later, earlier)
             and not in_other_languages(later.section, earlier.section)
         ]
         if kept:

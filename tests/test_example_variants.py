@@ -1,0 +1,69 @@
+import pytest
+
+from doclint.example_variants import show_other_variants
+from doclint.parse import parse_document
+from doclint.similarity import document_entries
+from doclint.source import Source
+
+from test_duplicates import findings
+
+SETUP = (
+    "Create a mock agent, make it the global dispatcher and set up an intercept on the pool of the origin. "
+    "The request then gets the mocked reply instead of going to the network.\n\n"
+)
+
+
+def example(heading, matcher):
+    return (
+        f"## {heading}\n\n{SETUP}```js\nconst agent = new MockAgent()\nsetGlobalDispatcher(agent)\n"
+        f"agent.get({matcher}).intercept({{ path: '/foo' }}).reply(200, 'foo')\n"
+        "const { statusCode } = await request('http://localhost:3000/foo')\n```\n\n"
+    )
+
+
+def test_variants_of_one_example_not_reported(tmp_path):
+    page = tmp_path / "MockAgent.md"
+    page.write_text(
+        "# MockAgent\n\n"
+        + example("Example - Mocked request with origin regex", "new RegExp('http://localhost:3000')")
+        + example("Example - Mocked request with origin function", "(origin) => origin === 'http://localhost:3000'"),
+        encoding="utf-8",
+    )
+    assert findings(page, rule="near-duplicate-section") == []
+
+
+def test_example_pasted_unchanged_reported(tmp_path):
+    page = tmp_path / "MockAgent.md"
+    matcher = "new RegExp('http://localhost:3000')"
+    page.write_text(
+        "# MockAgent\n\n"
+        + example("Example - Mocked request with origin regex", matcher)
+        + example("Example - Mocked request with origin function", matcher),
+        encoding="utf-8",
+    )
+    result = findings(page, rule="near-duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(14, 3)]
+    assert result[0].message.startswith(
+        'section "Example - Mocked request with origin function" is 100% similar to section '
+        '"Example - Mocked request with origin regex" (line 3)'
+    )
+
+
+def entries(text):
+    return document_entries(parse_document(Source.from_text("doc.md", text)))
+
+
+@pytest.mark.parametrize(
+    ("heading", "other", "expected"),
+    [
+        ("Example 2 - Array", "Example 1 - Object", True),
+        ("示例二：数组", "示例一：对象", True),
+        ("Basic example", "Examples with a proxy", True),
+        ("Example", "Example", False),
+        ("Reading values", "Example - reading values", False),
+        ("Counterexample", "Example 1", False),
+    ],
+)
+def test_example_headings(heading, other, expected):
+    _top, earlier, later = entries(f"# Usage\n\n## {other}\n\n`read(1)`\n\n## {heading}\n\n`read(2)`\n")
+    assert show_other_variants(later, earlier) is expected
