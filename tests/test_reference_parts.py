@@ -196,3 +196,22 @@ def test_part_with_subsections_not_entry_part():
     text = "# API\n\n## get\n\nRead.\n\n### Raises\n\nErrors.\n\n#### ValueError\n\nIf the key is empty.\n"
     assert entry_parts(text) == []
 
+
+def test_numbering_skips_part_copy_under_entry(tmp_path):
+    # --fix removes the second Raises of put (a safe fix), so heading-numbering expects 2 for "3. Returns".
+    page = write_page(
+        tmp_path,
+        f"# Store\n\n## get\n\nRead one key.\n\n### 1. Raises\n\n{RAISES}\n\n"
+        f"## put\n\nWrite one key.\n\n### 1. Raises\n\n{RAISES}\n\n### 2. Raises\n\n{RAISES}\n\n"
+        "### 3. Returns\n\n`True` when the value was stored.\n",
+        "store.md",
+    )
+    numbering = findings(page, rule="heading-numbering")
+    assert [(d.code, d.line, d.message) for d in numbering] == [
+        (
+            "DL402",
+            23,
+            'heading "3. Returns" skips from 1 (line 15) to 3, not counting the copy at line 19 that '
+            "duplicate-section reports; the fix renumbers it to 2",
+        )
+    ]
