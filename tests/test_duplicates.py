@@ -169,15 +169,18 @@ def test_copied_chapter_reported_once():
 
 
 def test_copy_under_other_parent_names_parents():
-    page = FIXTURES / "api" / "projects.md"
-    result = findings(page, rule="duplicate-section")
-    # The "Returns" sections (lines 13 and 27) contain only "A Project object.", which is boilerplate, not a copy.
-    assert [(d.line, d.related[0].line) for d in result] == [(21, 7)]
+    result = findings(FIXTURES / "changelog-fixed.md", rule="duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(15, 9)]
     assert result[0].message == (
-        'section "Parameters" under "delete" repeats section "Parameters" under "get" (line 7) word for word; '
-        'remove this copy unless "delete" needs it as well'
+        'section "Fixed" under "1.1.0" repeats section "Fixed" under "1.2.0" (line 9) word for word; '
+        'remove this copy unless "1.1.0" needs it as well'
     )
     assert result[0].fix.applicability.value == "unsafe"
+
+
+def test_projects_page_parameters_not_copies():
+    # get and delete take the same id: each method's Parameters table is its own reference text.
+    assert findings(FIXTURES / "api" / "projects.md", rule="duplicate-section") == []
 
 
 def test_boilerplate_sections_not_copies():
@@ -220,8 +223,8 @@ def test_copy_under_same_parent_fix_is_safe():
 
 
 def test_fix_keeps_copy_under_other_parent(run_cli, tmp_path):
-    page = tmp_path / "projects.md"
-    original = (FIXTURES / "api" / "projects.md").read_text(encoding="utf-8")
+    page = tmp_path / "changelog.md"
+    original = (FIXTURES / "changelog-fixed.md").read_text(encoding="utf-8")
     page.write_text(original, encoding="utf-8")
     run_cli("check", "--no-cache", "--no-config", "--fix", str(page))
     assert page.read_text(encoding="utf-8") == original
@@ -566,12 +569,20 @@ def test_parameters_of_three_methods_are_template(tmp_path):
     assert findings(tmp_path / "client.md", rule="duplicate-section") == []
 
 
-def test_parameters_of_two_methods_are_copy(tmp_path):
+def test_parameters_of_two_methods_are_their_own(tmp_path):
     page = api_page(("push", "Upload the files."), ("pull", "Download the files."))
+    (tmp_path / "client.md").write_text(page, encoding="utf-8")
+    assert findings(tmp_path / "client.md", rule="duplicate-section") == []
+
+
+def test_parameters_of_pasted_method_are_copy(tmp_path):
+    # upload keeps the summary of push: the method was pasted under a new name.
+    page = api_page(("push", "Upload the files."), ("upload", "Upload the files."))
     (tmp_path / "client.md").write_text(page, encoding="utf-8")
     copies = findings(tmp_path / "client.md", rule="duplicate-section")
     assert [(d.line, d.related[0].line) for d in copies] == [(18, 7)]
-    assert copies[0].message.startswith('section "Parameters" under "Client.pull" repeats section "Parameters" under "Client.push"')
+    assert copies[0].message.startswith('section "Parameters" under "Client.upload" repeats section "Parameters" under "Client.push"')
+    assert copies[0].fix.applicability.value == "unsafe"
 
 
 def test_copies_in_three_folders_are_not_template(tmp_path):

@@ -11,8 +11,10 @@ The first of several copies among siblings is counted, because this
 module cannot see whether it copies a section in another file.
 duplicate-section reports each copy against the first copy in the
 document, so when that first copy is under another parent, every copy
-among the siblings gets an unsafe fix and is counted too (unless it is
-short boilerplate, which the rule compares under one parent only).
+among the siblings gets an unsafe fix and is counted too. The exceptions
+are short boilerplate and the parts of API entries, such as a ``Raises``
+section that two functions share, because the rule reports such a copy
+against the earlier copy among its siblings.
 ``--fix --unsafe-fixes`` removes such copies, and a later pass then
 renumbers the headings after them, so the run's check extends each
 message whose heading ends with another number
@@ -47,9 +49,9 @@ def reported_sibling_copies(document: Document, settings: Settings) -> dict[int,
     # Most documents repeat no section at all, and then the run's rule selection need not be read.
     if len(set(keys.values())) == len(keys) or not _reports_copies(document.path, settings):
         return {}
-    first_of_key: dict[str, int] = {}
+    entries_of_key: dict[str, list[SectionEntry]] = {}
     for identity, key in keys.items():
-        first_of_key.setdefault(key, identity)
+        entries_of_key.setdefault(key, []).append(entries[identity])
     copies: dict[int, Section] = {}
     for parent_children in _sibling_lists(document):
         seen: set[str] = set()
@@ -58,7 +60,7 @@ def reported_sibling_copies(document: Document, settings: Settings) -> dict[int,
             key = keys.get(id(section))
             if key is None:
                 continue
-            if key in seen and _removed_safely(entries[id(section)], first_of_key[key] in siblings):
+            if key in seen and _removed_safely(entries[id(section)], entries_of_key[key], siblings):
                 copies[id(section)] = section
             seen.add(key)
     if not copies:
@@ -72,18 +74,29 @@ def reported_sibling_copies(document: Document, settings: Settings) -> dict[int,
     }
 
 
-def _removed_safely(copy: SectionEntry, first_is_sibling: bool) -> bool:
+def _removed_safely(copy: SectionEntry, same_copies: list[SectionEntry], siblings: set[int]) -> bool:
     """Return whether duplicate-section gives a copy with an earlier sibling copy a safe fix.
 
-    The rule reports a copy against the first copy in the document. When
-    that one is under another parent, the fix is unsafe and ``--fix``
-    keeps the copy, so its number counts. Boilerplate is the exception,
-    because the rule reports it against the earlier copy under its own parent.
+    ``same_copies`` are the document's sections with the copy's key, in
+    document order. The rule reports a copy against the first of them.
+    When that one is under another parent, the fix is unsafe and ``--fix``
+    keeps the copy, so its number counts. Boilerplate is an exception,
+    because the rule reports it against the earlier copy under its own
+    parent. A part of an API entry, such as a ``Raises`` section, is
+    another. The rule reports it against the first copy that is not the
+    part of another entry (``doclint.reference_parts``), which may be the
+    earlier copy among its siblings.
     """
     # Imported here: the rule modules import this one through doclint.rules.numbering.
-    from doclint.rules.duplicates import is_boilerplate
+    from doclint.reference_parts import is_entry_part
+    from doclint.rules.duplicates import ParentSections, copy_in_same_entry, is_boilerplate
 
-    return first_is_sibling or is_boilerplate(copy)
+    if id(same_copies[0].section) in siblings or is_boilerplate(copy):
+        return True
+    if not is_entry_part(copy):
+        return False
+    target = copy_in_same_entry(copy, same_copies, ParentSections().parent_of)
+    return target is not None and id(target.section) in siblings
 
 
 def _sibling_lists(document: Document) -> list[list[Section]]:

@@ -421,8 +421,12 @@ def is_long_enough(text: str) -> bool:
     if len(text) >= 4 * MIN_COMPARISON_WEIGHT:
         # Comparison texts are letters, digits and single spaces, so a text this long weighs enough; most sections stop here.
         return True
-    weight = sum(1.0 if is_cjk(char) else 0.5 for char in text if char.isalnum())
-    return weight >= MIN_COMPARISON_WEIGHT
+    return text_weight(text) >= MIN_COMPARISON_WEIGHT
+
+
+def text_weight(text: str) -> float:
+    """Return the weight of a text: 1 for each CJK character and 1/2 for each other letter or digit."""
+    return sum(1.0 if is_cjk(char) else 0.5 for char in text if char.isalnum())
 
 
 def contains(outer: SectionEntry, inner: SectionEntry) -> bool:

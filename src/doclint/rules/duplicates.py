@@ -8,7 +8,9 @@ parent or in another file is not reported (``is_boilerplate``), and neither
 is a section that three or more parents of one folder repeat by design,
 such as the upgrade instructions of every release note. A copy of such a
 template in another folder is reported against the template's first copy
-(``doclint.template_copies``).
+(``doclint.template_copies``). Nor is a part of an API entry, such as the
+``Raises`` section of a function, that repeats the part of another entry
+(``doclint.reference_parts``).
 
 ``near-duplicate-section`` scores the bodies of different sections with
 rapidfuzz's ``fuzz.ratio`` (an Indel similarity over characters, so CJK text
@@ -20,7 +22,8 @@ different questions and give different answers are not near-duplicates of
 each other (``doclint.distinct_items``), and neither are two sections whose
 bodies differ only in the words of their own headings, or that each name
 the subject of their own heading and not the other's
-(``doclint.heading_templates``).
+(``doclint.heading_templates``), or the parts of two API entries, such as
+the ``Returns`` sections of two functions (``doclint.reference_parts``).
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from doclint.source import Source
 from doclint.prose_language import in_other_languages
 from doclint.release_notes import describe_other_releases
 from doclint.suppressions import lines_to_keep
+from doclint.reference_parts import ParentOf, is_entry_part, other_entry_parts
 from doclint.template_copies import Template, find_templates
 
 logger = logging.getLogger(__name__)
@@ -55,6 +59,13 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
     found = exact_copies(documents)
     templates = find_templates(list(documents), found, parents.parent_of)
     for later, first, copies in _copy_pairs(found.first_of, templates, parents):
+        if is_entry_part(later):
+            same_entry_copy = copy_in_same_entry(later, [first, *copies], parents.parent_of)
+            if same_entry_copy is None:
+                logger.debug("%s:%d is the reference text of its own API entry", later.document.path, later.section.line)
+                continue
+            first = same_entry_copy
+
         later_parent = parents.parent_of(later.document, later.section)
         first_parent = parents.parent_of(first.document, first.section)
         parents_differ = later.document is first.document and later_parent is not first_parent
@@ -123,6 +134,22 @@ def _earlier_sibling(
         if copy is later:
             return None
         if copy.document is later.document and parents.parent_of(copy.document, copy.section) is parent:
+            return copy
+    return None
+
+
+def copy_in_same_entry(later: SectionEntry, earlier: list[SectionEntry], parent_of: ParentOf) -> SectionEntry | None:
+    """Return the first copy in ``earlier`` (up to ``later``) that is not the part of another API entry, if any.
+
+    A ``Raises`` section that three functions share is each function's
+    own reference text (``doclint.reference_parts``), so a part is reported
+    only against a copy under its own parent, or under an entry that the
+    later entry repeats.
+    """
+    for copy in earlier:
+        if copy is later:
+            return None
+        if not other_entry_parts(later, copy, parent_of):
             return copy
     return None
 
@@ -219,8 +246,8 @@ def removal_fix(copy: SectionEntry, first: SectionEntry, parents_differ: bool = 
     a section in another file is unsafe: that file may need the section to
     stand alone. So is removing a copy in the same file whose parent
     section differs from the first copy's (``parents_differ``), such as the
-    ``Parameters`` of two methods on one API page, because each parent may
-    need it.
+    same ``Fixed`` entry under two releases of a changelog, because each
+    parent may need it.
     """
     source = copy.document.source
     start_line, stop_line = copy.section.line, copy.section.end_line + 1
@@ -263,7 +290,8 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     template with the words of their own headings, sections that each
     name their own heading's subject (``doclint.heading_templates``), two
     entries of an API reference, such as a function and its synchronous
-    form (``doclint.api_entries``), the notes of two releases that cite
+    form (``doclint.api_entries``), the parts of two API entries
+    (``doclint.reference_parts``), the notes of two releases that cite
     their own numbers (``doclint.release_notes``), two examples of one
     use with their own code (``doclint.example_variants``), and sections
     whose prose is in two writing systems, as a page and its translation
@@ -274,6 +302,7 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     matches_by_section = near_duplicate_matches(documents, settings.near_duplicate_threshold)
     conflicts = answer_conflicts(documents, settings.same_question_threshold)
     threshold = settings.near_duplicate_threshold
+    parents = ParentSections()
     for later, matches in matches_by_section.items():
         conflict = conflicts.get(later)
         if conflict is not None and conflict.agrees_with is None:
@@ -289,6 +318,7 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
             and not describe_other_releases(later, earlier)
             and not show_other_variants(later, earlier)
             and not in_other_languages(later.section, earlier.section)
+            and not other_entry_parts(later, earlier, parents.parent_of)
         ]
         if kept:
             yield _near_duplicate(later, kept, threshold)
