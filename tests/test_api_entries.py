@@ -53,6 +53,16 @@ def test_entry_repeated_under_one_parent_is_reported():
 
 @pytest.mark.parametrize(
     ("heading", "other", "expected"),
+    [("`writer.closed`", "`reader.closed`", True), ("`queue.append(message)`", "`queue.push(message)`", False)],
+)
+def test_same_text_under_two_entries(heading, other, expected):
+    body = "Is true after the stream has emitted its close event, and false before.\n"
+    _top, earlier, later = entries(f"# API\n\n## {other}\n\n{body}\n## {heading}\n\n{body}")
+    assert document_other_entries(later, earlier) is expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "other", "expected"),
     [
         ("`fs.copyFile(src, dest, callback)`", "`fs.copyFileSync(src, dest)`", True),
         ("`filehandle.read(buffer, offset)`", "`filehandle.read([options])`", True),

@@ -53,7 +53,8 @@ def test_pasted_entry_and_long_example_reported():
             "DL102",
             55,
             'section "Queue.append" is 100% similar to section "Queue.push" (line 10) after removing the text '
-            "most sections share; merge the two or rewrite one so that each says something of its own",
+            "most sections share, but their headings name different things; rewrite this section so that it "
+            "covers its own heading",
         ),
         (
             "DL101",

@@ -11,12 +11,14 @@ bodies score far above the near-duplicate threshold, yet each section
 documents its own entry, and merging them would lose one. The same holds
 for properties under headings such as ``stats.uid`` and ``stats.gid``.
 
-A later entry still counts as a copy when its body names the earlier
-entry's function and not its own, as a section pasted under a new
-signature and never adapted does. That test is skipped when one name
-contains the other. Names are matched as whole identifiers in the
-section's own lines, code blocks included, because reference sections
-often name their function only in the example.
+A later entry still counts as a copy when its own text is the earlier
+one's word for word, unless the two document one member of two objects
+(``readable.closed`` and ``writable.closed``). It also counts as a copy
+when its body names the earlier entry's function and not its own, as a
+section pasted under a new signature and never adapted does. That test
+is skipped when one name contains the other. Names are matched as whole
+identifiers in the section's own lines, code blocks included, because
+reference sections often name their function only in the example.
 """
 
 from __future__ import annotations
@@ -69,6 +71,11 @@ def document_other_entries(later: SectionEntry, earlier: SectionEntry) -> bool:
     parts, other_parts = _name_parts(later.section.heading), _name_parts(earlier.section.heading)
     if parts is None or other_parts is None:
         return False
+    if later.clauses == earlier.clauses:
+        # Text repeated word for word is a copy, unless it documents one member of two objects, as
+        # ``readable.closed`` and ``writable.closed`` do.
+        member = _member(later.section.heading)
+        return member is not None and member == _member(earlier.section.heading) and parts != other_parts
     if _compact(later.section.heading) == _compact(earlier.section.heading):
         # One entry documented twice: two pages, or one page under one parent, repeat it.
         return later.document is earlier.document and _parent_heading(later) != _parent_heading(earlier)
@@ -103,6 +110,17 @@ def _name_parts(heading: str) -> frozenset[str] | None:
     groups = match.group("labelled", "option", "name", "property", "identifier", "event")
     name = next(group for group in groups if group is not None)
     return frozenset(_IDENTIFIER_RE.findall(name))
+
+
+@lru_cache(maxsize=4096)
+def _member(heading: str) -> str | None:
+    """Return the last identifier of a call signature's or a property's name (``closed`` of ``readable.closed``)."""
+    match = _ENTRY_RE.fullmatch(heading.strip())
+    name = match and (match.group("name") or match.group("property"))
+    if not name:
+        return None
+    identifiers = _IDENTIFIER_RE.findall(name)
+    return identifiers[-1] if identifiers else None
 
 
 def _contains_either(part: str, other_part: str) -> bool:
