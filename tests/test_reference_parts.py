@@ -1,4 +1,4 @@
-"""Parts of API reference entries (Parameters, Returns, Raises, Yields, Example) that two entries share."""
+"""Parts of API reference entries (Parameters, Flags, Returns, Raises, Yields, Example) that two entries share."""
 
 from doclint.parse import parse_document
 from doclint.reference_parts import is_entry_part
@@ -105,6 +105,21 @@ def test_methods_of_two_classes_not_copies(tmp_path):
         f"# API\n\n## Cache\n\n### get\n\nRead one key from memory.\n\n#### Raises\n\n{RAISES}\n\n"
         f"## Store\n\n### get\n\nRead one key from disk.\n\n#### Raises\n\n{RAISES}\n",
     )
+    assert duplicate_findings(page) == []
+
+
+def test_flags_of_two_commands_not_copies(tmp_path):
+    flags = (
+        "| Flag | Default | Type | Description |\n| --- | --- | --- | --- |\n"
+        "| `--otp` | null | String | A one-time password from a two-factor authenticator. |\n"
+        "| `--registry` | https://registry.example.com/ | URL | The base URL of the registry. |\n"
+    )
+    page = write_page(
+        tmp_path,
+        f"# stage\n\n## `stage approve`\n\nPublish a staged package.\n\n### Flags\n\n{flags}\n"
+        f"## `stage reject`\n\nRemove a staged package from the registry.\n\n### Flags\n\n{flags}",
+    )
+    assert entry_parts(page.read_text(encoding="utf-8")) == ["Flags", "Flags"]
     assert duplicate_findings(page) == []
 
 

@@ -1,5 +1,8 @@
 """The parts of API reference entries: the Parameters, Returns, Raises, Yields and Example of each function.
 
+The options table of each command of a command line reference counts as
+such a part too.
+
 API reference pages, such as those that mkdocstrings or Sphinx write
 into Markdown, give each function or method a heading and, under it, short
 subsections named after the parts of its interface. Two functions that
@@ -44,12 +47,14 @@ ParentOf = Callable[[Document, Section], "Section | None"]
 PARAMETER_TITLES = frozenset(
     {"parameters", "params", "arguments", "args", "keyword arguments", "other parameters", "参数", "参数说明"}
 )
+# The options table of each command of a command line reference ("npm stage approve", "npm stage reject").
+OPTION_TITLES = frozenset({"flags", "options", "选项"})
 RESULT_TITLES = frozenset(
     {"returns", "return", "return value", "return type", "yields", "yield", "返回", "返回值", "产出"}
 )
 ERROR_TITLES = frozenset({"raises", "raise", "throws", "exceptions", "errors", "异常", "抛出", "抛出异常"})
 EXAMPLE_TITLES = frozenset({"example", "examples", "示例", "例子", "用法示例"})
-PART_TITLES = PARAMETER_TITLES | RESULT_TITLES | ERROR_TITLES | EXAMPLE_TITLES
+PART_TITLES = PARAMETER_TITLES | OPTION_TITLES | RESULT_TITLES | ERROR_TITLES | EXAMPLE_TITLES
 
 # An example that weighs this much or more is reported when copied to another
 # entry: three times the comparison floor (doclint.similarity), so about 96
