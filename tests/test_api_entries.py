@@ -1,12 +1,10 @@
 import pytest
 
 from doclint.api_entries import document_other_entries, name_different_entries
-from doclint.parse import parse_document
-from doclint.similarity import document_entries
-from doclint.source import Source
 
 from conftest import FIXTURES
 from test_duplicates import findings
+from test_heading_templates import entries
 
 READ = """### `store.read(key, callback)`
 
@@ -18,9 +16,6 @@ the store does not hold gives `undefined`. The lookup reads the file on the
 thread pool, and keys that the store read before come from its memory.
 """
 
-
-def entries(text):
-    return document_entries(parse_document(Source.from_text("doc.md", text)))
 
 
 def test_page_of_entries_reports_only_the_stale_copy():

@@ -1,11 +1,9 @@
 import pytest
 
 from doclint.example_variants import show_other_variants
-from doclint.parse import parse_document
-from doclint.similarity import document_entries
-from doclint.source import Source
 
 from test_duplicates import findings
+from test_heading_templates import entries
 
 SETUP = (
     "Create a mock agent, make it the global dispatcher and set up an intercept on the pool of the origin. "
@@ -48,9 +46,6 @@ def test_example_pasted_unchanged_reported(tmp_path):
         '"Example - Mocked request with origin regex" (line 3)'
     )
 
-
-def entries(text):
-    return document_entries(parse_document(Source.from_text("doc.md", text)))
 
 
 @pytest.mark.parametrize(

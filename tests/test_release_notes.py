@@ -1,9 +1,7 @@
-from doclint.parse import parse_document
 from doclint.release_notes import describe_other_releases
-from doclint.similarity import document_entries
-from doclint.source import Source
 
 from test_duplicates import findings
+from test_heading_templates import entries
 
 NOTES = {
     "2.4.14": (
@@ -40,9 +38,6 @@ def test_notes_pasted_under_new_release_reported(tmp_path):
         "sections share, but their headings name different things; rewrite this section so that it covers its own heading"
     )
 
-
-def entries(text):
-    return document_entries(parse_document(Source.from_text("CHANGELOG.md", text)))
 
 
 def test_same_version_is_not_two_releases():
