@@ -211,3 +211,14 @@ def test_placeholder_in_collapsible_is_missing(tmp_path):
     assert findings(page) == [
         (5, "DL203", 'item "Does it run on Windows?" has no answer, only the placeholder "TODO"; write the answer or remove the item')
     ]
+
+
+def test_admonition_title_markup_removed():
+    [top] = sections_of(
+        '# FAQ\n\n??? question "How do I use **Redis** with `pip`?"\n\n    Install the extra.\n\n'
+        '??? question "Is it typed?"\n\n    Yes.\n'
+    )
+
+    redis, _typed = top.children
+    assert redis.heading == "How do I use Redis with pip?"
+    assert fields_of(redis)["question"] == (3, 3, "How do I use Redis with pip?")

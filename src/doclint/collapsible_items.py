@@ -17,7 +17,7 @@ A block is an item only when its title ends with a question mark and the
 block is meant as a question. Either its admonition type is a question
 type of mkdocs-material (``question``, ``help``, ``faq``), or it is
 collapsible (``???``, ``???+`` or ``<details>``) and at least one other
-collapsible question stands among the same blocks. So a ``!!! warning
+collapsible question is among the same blocks. So a ``!!! warning
 "Why is this slow?"`` callout, a tutorial's lone ``??? example "What does
 this print?"`` and a README's ``<details>`` around a build log stay blocks.
 Only blocks directly under a heading or at the top of the document are
@@ -29,6 +29,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from doclint.heading_numbers import split_number
 from doclint.model import Admonition, Block, Field, HtmlBlock, Paragraph, Section
@@ -67,14 +68,18 @@ class _Candidate:
     answer: Field | None
 
 
-def split_collapsible_items(blocks: list[Block], level: int, source: Source) -> tuple[list[Block], list[Section]]:
+def split_collapsible_items(
+    blocks: list[Block], level: int, source: Source, plain_text: Callable[[str], str]
+) -> tuple[list[Block], list[Section]]:
     """Take the collapsible question blocks out of ``blocks`` and return the other blocks and their items.
 
     The items are at ``level + 1``, one level below the section whose
     blocks they were, as the items that ``doclint.parse`` makes of bold
-    questions. Each item's blocks are the block's content.
+    questions. Each item's blocks are the block's content. ``plain_text``
+    turns an admonition's title, which is inline Markdown, into the plain
+    text of the question, as a heading's text is.
     """
-    candidates = [candidate for candidate in _candidates(blocks) if asks_in_heading(candidate.question)]
+    candidates = [candidate for candidate in _candidates(blocks, plain_text) if asks_in_heading(candidate.question)]
     collapsible = sum(candidate.collapsible for candidate in candidates)
     chosen = [
         candidate for candidate in candidates if candidate.typed_question or (candidate.collapsible and collapsible >= 2)
@@ -89,7 +94,7 @@ def split_collapsible_items(blocks: list[Block], level: int, source: Source) -> 
     return rest, [_item(candidate, level + 1, source) for candidate in chosen]
 
 
-def _candidates(blocks: list[Block]) -> list[_Candidate]:
+def _candidates(blocks: list[Block], plain_text: Callable[[str], str]) -> list[_Candidate]:
     """Return the admonitions and the ``<details>`` blocks among ``blocks``, each with its title."""
     found: list[_Candidate] = []
     index, offset = 0, 0
@@ -97,7 +102,7 @@ def _candidates(blocks: list[Block]) -> list[_Candidate]:
         block = blocks[index]
         candidate = None
         if isinstance(block, Admonition):
-            candidate = _admonition(block, index)
+            candidate = _admonition(block, index, plain_text)
         elif isinstance(block, HtmlBlock):
             candidate = _details(blocks, index, offset)
         if candidate is None:
@@ -111,13 +116,13 @@ def _candidates(blocks: list[Block]) -> list[_Candidate]:
     return found
 
 
-def _admonition(block: Admonition, index: int) -> _Candidate:
+def _admonition(block: Admonition, index: int, plain_text: Callable[[str], str]) -> _Candidate:
     return _Candidate(
         start=index,
         stop=index + 1,
         line=block.line,
         end_line=block.end_line,
-        question=block.title.strip(),
+        question=plain_text(block.title).strip(),
         question_line=block.line,
         next_offset=0,
         collapsible=block.markup.startswith("???"),

@@ -124,7 +124,7 @@ class _TreeBuilder:
                     (stack[-1].blocks if stack else preamble).append(block)
 
         preamble = _split_labelled_lines(preamble, self.labels, self._plain_text)
-        preamble, collapsible = split_collapsible_items(preamble, 0, self.source)
+        preamble, collapsible = split_collapsible_items(preamble, 0, self.source, self._plain_text)
         preamble, items = _split_items(preamble, 0, self.labels, self.source, self._plain_text)
         roots = _in_line_order(items, collapsible) + roots
         for section in roots:
@@ -327,7 +327,7 @@ def code_language(info: str) -> str | None:
 def _finish_section(section: Section, labels: LabelTable, source: Source, plain_text: Callable[[str], str]) -> None:
     """Split out bold-question items, then compute fields and end lines, children first."""
     blocks = _split_labelled_lines(section.blocks, labels, plain_text)
-    blocks, collapsible = split_collapsible_items(blocks, section.level, source)
+    blocks, collapsible = split_collapsible_items(blocks, section.level, source, plain_text)
     section.blocks, items = _split_items(blocks, section.level, labels, source, plain_text)
     section.children = _in_line_order(items, collapsible) + section.children
     for child in section.children:
