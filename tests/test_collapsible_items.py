@@ -222,3 +222,13 @@ def test_admonition_title_markup_removed():
     redis, _typed = top.children
     assert redis.heading == "How do I use Redis with pip?"
     assert fields_of(redis)["question"] == (3, 3, "How do I use Redis with pip?")
+
+
+def test_question_about_code_above_is_its_own():
+    text = (FIXTURES / "collapsible-quiz.md").read_text(encoding="utf-8")
+    [top] = sections_of(text)
+    [first], [second] = (part.children for part in top.children)
+
+    assert [(block.line, block.end_line) for block in first.fields["question"].code] == [(5, 8)]
+    assert [(block.line, block.end_line) for block in second.fields["question"].code] == [(16, 19)]
+    assert findings(FIXTURES / "collapsible-quiz.md") == []

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from doclint.heading_numbers import split_number
-from doclint.model import Admonition, Block, Field, HtmlBlock, Paragraph, Section
+from doclint.model import Admonition, Block, CodeBlock, Field, HtmlBlock, Paragraph, Section
 from doclint.prose_answers import asks_in_heading, prose_answer
 from doclint.source import Source
 
@@ -91,7 +91,26 @@ def split_collapsible_items(
     other_starts = {candidate.start for candidate in candidates if candidate not in chosen}
     item_blocks = {index for candidate in chosen for index in range(candidate.start, candidate.stop)} - other_starts
     rest = [block for index, block in enumerate(blocks) if index not in item_blocks]
-    return rest, [_item(candidate, level + 1, source) for candidate in chosen]
+    items = [_item(candidate, level + 1, source) for candidate in chosen]
+    _add_code_above(blocks, chosen, items)
+    return rest, items
+
+
+def _add_code_above(blocks: list[Block], chosen: list[_Candidate], items: list[Section]) -> None:
+    """Give each item's question field the code blocks between the item before it, or the blocks' start, and the item.
+
+    A tutorial shows a snippet and asks ``??? question "What does this
+    print?"`` under it, and its next part asks the same about another
+    snippet. Like the code between a question heading and its label, that
+    code is part of the question (``doclint.qa.question_content``), so the
+    two items ask two questions. A block of white space alone is left out,
+    as it is from any field's code.
+    """
+    previous_stop = 0
+    for candidate, item in zip(chosen, items):
+        above = blocks[previous_stop: candidate.start]
+        item.fields["question"].code = [block for block in above if isinstance(block, CodeBlock) and block.text.strip()]
+        previous_stop = candidate.stop
 
 
 def _candidates(blocks: list[Block], plain_text: Callable[[str], str]) -> list[_Candidate]:

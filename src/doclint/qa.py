@@ -48,11 +48,15 @@ def question_content(section: Section) -> str:
     "Run the code above and explain the output" about the code between
     the item's heading and its question label. So two items that show
     different code contain different questions, though their question
-    texts are the same.
+    texts are the same. A collapsible question (``doclint.collapsible_items``)
+    is about the code above its block, which its question field's ``code``
+    lists though the code is outside the item.
     """
     question = section.fields["question"]
     answer_line = section.fields["answer"].line
-    code = [block.text for block in section.blocks if isinstance(block, CodeBlock) and block.line < answer_line]
+    own = [block for block in section.blocks if isinstance(block, CodeBlock) and block.line < answer_line]
+    above = [block for block in question.code if not any(block is other for other in own)]
+    code = [block.text for block in above + own]
     return "\n".join([question.text, *code]) if code else question.text
 
 
