@@ -172,3 +172,79 @@ def test_lone_question_placeholder_is_missing(tmp_path):
             'item "Does it run on Windows?" has no answer, only the placeholder "TODO"; write the answer or remove the item',
         )
     ]
+
+
+def test_prose_answer_reads_tabs_and_notes():
+    [top] = sections_of((FIXTURES / "tabbed-answers.md").read_text(encoding="utf-8"))
+    install, _upgrade, _install_again, settings, _settings_again = top.children
+
+    assert fields_of(install)["answer"] == (
+        5, 15, "", "Install it with the package manager of your platform.\n\nLinux\n\nmacOS\n\nUse Homebrew: brew install acme-client."
+    )
+    assert fields_of(settings)["answer"] == (37, 41, "", "In ~/.config/acme/settings.toml.\n\nVersion 1 stored them in ~/.acme.")
+
+
+def test_answers_differing_in_tabs_conflict():
+    assert [finding[1:] for finding in findings(FIXTURES / "tabbed-answers.md")] == [
+        (
+            21, "DL201",
+            'item "How do I install the client ?" asks the question of item "How do I install the client?" (line 3) '
+            'again but answers it differently: the answer reads "…macOS Download the disk…" here and '
+            '"…macOS Use Homebrew: brew…" at line 5; the answer\'s code differs from the code at line 9; '
+            "keep one answer and correct or remove the other",
+        ),
+        (
+            43, "DL201",
+            'item "Where are the settings stored ?" asks the question of item "Where are the settings stored?" (line 35) '
+            'again but answers it differently: the answer reads "…toml. The path is the same…" here and '
+            '"…toml. Version 1 stored them…" at line 37; keep one answer and correct or remove the other',
+        ),
+    ]
+
+
+def test_answers_differing_in_tabs_conflict_zh():
+    assert [finding[1:] for finding in findings(FIXTURES / "tabbed-answers-zh.md")] == [
+        (
+            19, "DL201",
+            'item "如何安装客户端？" asks the question of item "如何安装客户端？" (line 3) again but answers it differently: '
+            'the answer reads "…sudo snap install acme-…" here and "…sudo apt install acme-client…" at line 5; '
+            "keep one answer and correct or remove the other",
+        ),
+        (
+            39, "DL201",
+            'item "配置文件存放在哪里？" asks the question of item "配置文件存放在哪里？" (line 31) again but answers it '
+            'differently: the answer reads "…settings.toml。 所有平台上的路径都相同。" here and '
+            '"…toml。 第 1 版把配置存放在 ~/.acme…" at line 33; keep one answer and correct or remove the other',
+        ),
+    ]
+
+
+def test_admonition_title_counts_only_when_written():
+    [top] = sections_of(
+        '# FAQ\n\n## Why?\n\nBecause.\n\n!!! warning "Linux only"\n\n    Needs glibc.\n\n'
+        "## How?\n\nSlowly.\n\n!!! note\n\n    Really.\n"
+    )
+    why_section, how_section = top.children
+
+    assert why_section.fields["answer"].text == "Because.\n\nLinux only\n\nNeeds glibc."
+    assert how_section.fields["answer"].text == "Slowly.\n\nReally."
+
+
+def test_labelled_answers_differing_in_tab_code(tmp_path):
+    page = tmp_path / "faq.md"
+    item = '## {number}. How do I install the client?\n\n**Answer:** Use the package manager.\n\n=== "Linux"\n\n    ```sh\n    {command}\n    ```\n\n'
+    page.write_text(
+        "# FAQ\n\n"
+        + item.format(number=1, command="sudo apt install acme-client")
+        + item.format(number=2, command="sudo snap install acme-client"),
+        encoding="utf-8",
+    )
+
+    assert findings(page) == [
+        (
+            str(page), 13, "DL201",
+            'item "2. How do I install the client?" asks the question of item "1. How do I install the client?" (line 3) '
+            "again but answers it differently: the answer's code differs from the code at line 9; "
+            "keep one answer and correct or remove the other",
+        )
+    ]

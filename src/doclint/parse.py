@@ -22,6 +22,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from doclint.block_guards import guard_block_rules
+from doclint.collapsible_items import split_collapsible_items
 from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
@@ -123,8 +124,9 @@ class _TreeBuilder:
                     (stack[-1].blocks if stack else preamble).append(block)
 
         preamble = _split_labelled_lines(preamble, self.labels, self._plain_text)
+        preamble, collapsible = split_collapsible_items(preamble, 0, self.source, self._plain_text)
         preamble, items = _split_items(preamble, 0, self.labels, self.source, self._plain_text)
-        roots = items + roots
+        roots = _in_line_order(items, collapsible) + roots
         for section in roots:
             _finish_section(section, self.labels, self.source, self._plain_text)
         answer_in_prose(roots)
@@ -325,15 +327,19 @@ def code_language(info: str) -> str | None:
 def _finish_section(section: Section, labels: LabelTable, source: Source, plain_text: Callable[[str], str]) -> None:
     """Split out bold-question items, then compute fields and end lines, children first."""
     blocks = _split_labelled_lines(section.blocks, labels, plain_text)
+    blocks, collapsible = split_collapsible_items(blocks, section.level, source, plain_text)
     section.blocks, items = _split_items(blocks, section.level, labels, source, plain_text)
-    section.children = items + section.children
+    section.children = _in_line_order(items, collapsible) + section.children
     for child in section.children:
         _finish_section(child, labels, source, plain_text)
     answer_in_prose(section.children)
     if "question" in section.fields:
-        # A bold question paragraph is not among the item's blocks: its field was made with the item.
-        question = section.fields["question"]
+        # A bold question paragraph is not among the item's blocks: its field was made with the item. So was the
+        # prose answer of a collapsible question, which a labelled answer in its content replaces.
+        question, prose = section.fields["question"], section.fields.get("answer")
         section.fields = {"question": question, **_collect_fields(section.blocks, labels)}
+        if prose is not None:
+            section.fields.setdefault("answer", prose)
     else:
         section.fields = _collect_fields(section.blocks, labels)
         if "answer" in section.fields and asks_in_heading(section.title):
@@ -350,6 +356,13 @@ def _finish_section(section: Section, labels: LabelTable, source: Source, plain_
     if section.children:
         ends.append(section.children[-1].end_line)
     section.end_line = max(ends)
+
+
+def _in_line_order(items: list[Section], collapsible: list[Section]) -> list[Section]:
+    """Merge the items of question paragraphs and of collapsible questions (``doclint.collapsible_items``) by line."""
+    if not collapsible:
+        return items
+    return sorted(items + collapsible, key=lambda item: item.line)
 
 
 def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: Callable[[str], str]) -> list[Block]:

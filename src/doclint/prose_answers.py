@@ -15,7 +15,7 @@ answers it with its own next step.
 from __future__ import annotations
 
 from doclint.line_steps import list_item_steps
-from doclint.model import Block, Field, ListBlock, Paragraph, Section, Step, ThematicBreak
+from doclint.model import Admonition, Block, ContentTab, Field, ListBlock, Paragraph, Section, Step, ThematicBreak
 
 QUESTION_MARKS = ("?", "？")
 
@@ -58,9 +58,11 @@ def prose_answer(blocks: list[Block]) -> Field | None:
     The field is built as a labelled answer's field is, without a label.
     The items of the first list are its steps, and a later ordered list
     that goes on with their numbering adds its items. The paragraphs and
-    the items of other lists are its text. A thematic break ends
-    the answer, as it ends a labelled field. Code blocks stay blocks of
-    the section, and the field's lines cover them.
+    the items of other lists are its text, and so is the text inside its
+    admonitions and content tabs (``container_texts``), because two
+    answers that differ only in a tab or a note are different answers. A
+    thematic break ends the answer, as it ends a labelled field. Code
+    blocks stay blocks of the section, and the field's lines cover them.
     """
     body: list[Block] = []
     for block in blocks:
@@ -71,8 +73,8 @@ def prose_answer(blocks: list[Block]) -> Field | None:
         return None
 
     answer = Field("answer", "", body[0].line, body[-1].end_line, "")
-    # NOTE: as in a labelled answer, text inside admonitions and content tabs is not part of the
-    # answer's text, so two answers that differ only there count as the same answer.
+    # NOTE: a labelled answer (``**Answer:**``) still leaves the text inside its admonitions and
+    # content tabs out, so two labelled answers that differ only there count as the same answer.
     texts: list[str] = []
     for block in body:
         if isinstance(block, ListBlock) and (not answer.steps or continues_numbering(block, answer.steps)):
@@ -82,6 +84,39 @@ def prose_answer(blocks: list[Block]) -> Field | None:
             texts.extend(item.text for item in block.items)
         elif isinstance(block, Paragraph):
             texts.append(block.text)
+        elif isinstance(block, (Admonition, ContentTab)):
+            texts.extend(container_texts(block))
 
     answer.text = "\n\n".join(text for text in texts if text)
     return answer
+
+
+def own_text(blocks: list[Block]) -> str:
+    """Return the text of the paragraphs among ``blocks``, without that of their admonitions, tabs and lists.
+
+    A placeholder such as "TBD." over a ``!!! note`` is still no answer,
+    though the note's text makes the answer's text more than the placeholder.
+    """
+    return "\n\n".join(block.text for block in blocks if isinstance(block, Paragraph) and block.text)
+
+
+def container_texts(block: Admonition | ContentTab) -> list[str]:
+    """Return the texts inside an admonition or a content tab, nested ones included, in document order.
+
+    They are the paragraphs and the first paragraph of each list item. A
+    tab's title comes first, because tabs of the same content under other
+    titles ("pip" and "conda") say different things. So does an
+    admonition's own title (``!!! warning "Linux only"``), but not the
+    title that its type gives it when it has none (``Note``).
+    """
+    texts: list[str] = []
+    if isinstance(block, ContentTab) or block.title.lower() != block.tag.lower():
+        texts.append(block.title)
+    for inner in block.blocks:
+        if isinstance(inner, Paragraph):
+            texts.append(inner.text)
+        elif isinstance(inner, ListBlock):
+            texts.extend(item.text for item in inner.items)
+        elif isinstance(inner, (Admonition, ContentTab)):
+            texts.extend(container_texts(inner))
+    return [text for text in texts if text]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from doclint.diagnostics import describe_location
 from doclint.i18n import _, format_message, ngettext
-from doclint.model import CodeBlock, Document, Field, Section, Step, is_item
+from doclint.model import Admonition, CodeBlock, ContentTab, Document, Field, Section, Step, is_item
 from doclint.question_terms import same_terms, with_arabic_numerals
 from doclint.similarity import LSH_MIN_TEXTS, QUESTION_SEARCH, SectionEntry, exact_copies, index_sections, scored_pairs
 from doclint.step_alignment import StepEdit, align_steps
@@ -48,11 +48,15 @@ def question_content(section: Section) -> str:
     "Run the code above and explain the output" about the code between
     the item's heading and its question label. So two items that show
     different code contain different questions, though their question
-    texts are the same.
+    texts are the same. A collapsible question (``doclint.collapsible_items``)
+    is about the code above its block, which its question field's ``code``
+    lists though the code is outside the item.
     """
     question = section.fields["question"]
     answer_line = section.fields["answer"].line
-    code = [block.text for block in section.blocks if isinstance(block, CodeBlock) and block.line < answer_line]
+    own = [block for block in section.blocks if isinstance(block, CodeBlock) and block.line < answer_line]
+    above = [block for block in question.code if not any(block is other for other in own)]
+    code = [block.text for block in above + own]
     return "\n".join([question.text, *code]) if code else question.text
 
 
@@ -66,8 +70,31 @@ def answer_code(section: Section) -> list[CodeBlock]:
 
 
 def _code_under(section: Section, field: Field) -> list[CodeBlock]:
-    """Return the code blocks of a section that stand within a field's lines."""
-    return [block for block in section.blocks if isinstance(block, CodeBlock) and field.line <= block.line <= field.end_line]
+    """Return the code blocks of a section that stand within a field's lines, those in its admonitions and tabs included.
+
+    Code in a content tab (``=== "Linux"``) or a note is part of the
+    answer as the tab's text is (``doclint.prose_answers.container_texts``).
+    """
+    found: list[CodeBlock] = []
+    for block in section.blocks:
+        if not field.line <= block.line <= field.end_line:
+            continue
+        if isinstance(block, CodeBlock):
+            found.append(block)
+        elif isinstance(block, (Admonition, ContentTab)):
+            found.extend(container_code(block))
+    return found
+
+
+def container_code(block: Admonition | ContentTab) -> list[CodeBlock]:
+    """Return the code blocks inside an admonition or a content tab, nested ones included, in document order."""
+    found: list[CodeBlock] = []
+    for inner in block.blocks:
+        if isinstance(inner, CodeBlock):
+            found.append(inner)
+        elif isinstance(inner, (Admonition, ContentTab)):
+            found.extend(container_code(inner))
+    return found
 
 
 def answer_signature(answer: Field) -> tuple[str, tuple[str, ...]]:

@@ -27,7 +27,7 @@ from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_
 from doclint.i18n import N_, _, format_message
 from doclint.model import Document, Field, Paragraph, Section, ThematicBreak
 from doclint.placeholders import is_placeholder
-from doclint.prose_answers import asks_in_heading
+from doclint.prose_answers import asks_in_heading, own_text
 from doclint.qa import answer_code, answer_conflicts, describe_difference, excerpt, is_item
 from doclint.registry import Rule
 from doclint.settings import Settings
@@ -143,6 +143,22 @@ def _cut_off_items(documents: Sequence[Document]) -> set[int]:
     return {id(cut.item) for cut in cuts if cut is not None}
 
 
+def _placeholder_over_notes(section: Section, answer: Field) -> str | None:
+    """Return the placeholder of a prose answer whose own paragraphs are only a placeholder, else None.
+
+    The text of a prose answer includes that of its admonitions and tabs
+    (``doclint.prose_answers.prose_answer``), but "TBD." over a ``!!! note``
+    is still no answer.
+    """
+    if answer.label or answer.steps:
+        return None
+    blocks = [block for block in section.blocks if answer.line <= block.line <= answer.end_line]
+    text = own_text(blocks)
+    if not text or text == answer.text or not is_placeholder(text):
+        return None
+    return text
+
+
 def _placeholder_answer(section: Section, source: Source) -> tuple[int, int, str] | None:
     """Return the lines and text of a section's answer when it is empty or only a placeholder, else None.
 
@@ -154,6 +170,9 @@ def _placeholder_answer(section: Section, source: Source) -> tuple[int, int, str
     """
     if is_item(section):
         answer = section.fields["answer"]
+        placeholder = _placeholder_over_notes(section, answer)
+        if placeholder is not None:
+            return answer.line, answer.end_line, placeholder
         if not is_missing_answer(answer, source):
             return None
         return answer.line, answer.end_line, answer.text
