@@ -56,6 +56,13 @@ def test_same_text_under_two_entries(heading, other, expected):
     assert document_other_entries(later, earlier) is expected
 
 
+def test_same_parameter_list_under_two_entries():
+    body = "* `buffer` {Buffer|string} The data to compress.\n* `callback` {Function} Called with the result.\n"
+    text = f"# API\n\n## `zlib.deflate(buffer, callback)`\n\n{body}\n## `zlib.gzip(buffer, callback)`\n\n{body}"
+    _top, earlier, later = entries(text)
+    assert document_other_entries(later, earlier)
+
+
 @pytest.mark.parametrize(
     ("heading", "other", "expected"),
     [

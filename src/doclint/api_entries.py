@@ -13,7 +13,9 @@ for properties under headings such as ``stats.uid`` and ``stats.gid``.
 
 A later entry still counts as a copy when its own text is the earlier
 one's word for word, unless the two document one member of two objects
-(``readable.closed`` and ``writable.closed``). It also counts as a copy
+(``readable.closed`` and ``writable.closed``) or the text has no
+paragraph, only a parameter list, as ``zlib.gzip(buffer, callback)`` and
+``zlib.deflate(buffer, callback)`` do. It also counts as a copy
 when its body names the earlier entry's function and not its own, as a
 section pasted under a new signature and never adapted does. That test
 is skipped when one name contains the other. Names are matched as whole
@@ -27,6 +29,7 @@ import re
 from functools import lru_cache
 
 from doclint.heading_templates import own_body
+from doclint.model import Paragraph
 from doclint.qa import is_item
 from doclint.similarity import SectionEntry
 
@@ -73,7 +76,9 @@ def document_other_entries(later: SectionEntry, earlier: SectionEntry) -> bool:
         return False
     if later.clauses == earlier.clauses:
         # Text repeated word for word is a copy, unless it documents one member of two objects, as
-        # ``readable.closed`` and ``writable.closed`` do.
+        # ``readable.closed`` and ``writable.closed`` do, or it has no paragraph, only a parameter list.
+        if not any(isinstance(block, Paragraph) for block in later.section.blocks):
+            return True
         member = _member(later.section.heading)
         return member is not None and member == _member(earlier.section.heading) and parts != other_parts
     if _compact(later.section.heading) == _compact(earlier.section.heading):
