@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -596,11 +597,15 @@ def test_copies_in_three_folders_are_not_template(tmp_path):
 
 
 def test_template_needs_half_the_same_headings(tmp_path):
-    # Three releases share the section, but four others write their own upgrade steps: 3 of 7 is no norm.
+    # Three pages share the section, but four others write their own upgrade steps: 3 of 7 is no norm.
+    # The pages are no release notes (their titles name no version), which doclint.release_notes treats apart.
     write_releases(tmp_path / "releases", 3)
+    for path in (tmp_path / "releases").iterdir():
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"# Release 1\.(\d)\.0", r"# Service part \1", text), encoding="utf-8")
     for minor in range(3, 7):
         own = f"## Upgrade instructions\n\nRun the migration script number {minor} before you restart the service.\n"
-        (tmp_path / "releases" / f"v1.{minor}.0.md").write_text(f"# Release 1.{minor}.0\n\n{own}", encoding="utf-8")
+        (tmp_path / "releases" / f"v1.{minor}.0.md").write_text(f"# Service part {minor}\n\n{own}", encoding="utf-8")
     assert copy_places(tmp_path) == [
         ("releases/v1.1.0.md", 7),
         ("releases/v1.2.0.md", 7),

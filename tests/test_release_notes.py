@@ -58,3 +58,49 @@ def test_versions_with_and_without_v_and_dates():
     )
     _top, earlier, later = entries(text)
     assert describe_other_releases(later, earlier)
+
+
+def release(version, changes):
+    return f"## Release {version}\n\n### New Features\n\n- Feature of release {version}.\n\n### Other Changes\n\n{changes}\n"
+
+
+def test_line_without_numbers_in_each_release_not_copy(tmp_path):
+    same = "- Several documentation updates and clarifications.\n"
+    page = tmp_path / "CHANGES.md"
+    page.write_text(
+        "# Changes\n\n" + release("5.27", same) + release("5.26", "- Move the build to the new runners.\n")
+        + release("5.25", same) + release("5.24", "- Drop the old installer and its tests.\n") + release("5.23", same),
+        encoding="utf-8",
+    )
+    assert findings(page, rule="duplicate-section") == []
+
+
+def test_pasted_changes_with_numbers_reported(tmp_path):
+    pasted = "- Update the auth library to the latest version (#1689).\n"
+    page = tmp_path / "CHANGES.md"
+    page.write_text("# Changes\n\n" + release("5.25", pasted) + release("5.24", pasted), encoding="utf-8")
+    result = findings(page, rule="duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(19, 9)]
+    assert result[0].message.startswith(
+        'section "Other Changes" under "Release 5.24" repeats section "Other Changes" under "Release 5.25" (line 9) word for word'
+    )
+
+
+def test_line_repeated_in_one_release_reported(tmp_path):
+    same = "- Several documentation updates and clarifications.\n"
+    page = tmp_path / "CHANGES.md"
+    page.write_text(
+        "# Changes\n\n" + release("5.26", same) + release("5.25", same) + release("5.24", same)
+        + f"### Other Changes\n\n{same}",
+        encoding="utf-8",
+    )
+    result = findings(page, rule="duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(33, 29)]
+
+
+def test_line_in_two_releases_reported(tmp_path):
+    same = "- Several documentation updates and clarifications.\n"
+    page = tmp_path / "CHANGES.md"
+    page.write_text("# Changes\n\n" + release("5.25", same) + release("5.24", same), encoding="utf-8")
+    result = findings(page, rule="duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(19, 9)]

@@ -13,6 +13,14 @@ number of the release they came from. So two sections whose headings name
 two different versions are two releases when their bodies cite different
 numbers. Dates count as numbers too, and so do the numbers in link
 targets, where a changelog often cites its pull requests.
+
+One level down, each release may give its own "Other
+Changes" section the same line, "Several documentation updates and
+clarifications.", and that line belongs to each release. A section that
+cites no number and that the notes of three or more releases repeat is
+no copy (``repeats_in_other_release``). A fix listed under two releases
+is more likely pasted, and a pasted list of changes cites the issue or
+pull request numbers of its release, so both are still reported.
 """
 
 from __future__ import annotations
@@ -20,14 +28,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import Callable, Sequence
 
 from doclint.heading_templates import own_body
 from doclint.qa import is_item
+from doclint.model import Document, Section
 from doclint.similarity import SectionEntry
+
+ParentOf = Callable[[Document, Section], "Section | None"]
 
 # A version of two or more parts, with an optional "v": "0.10.42", "v2.4.14", "5.24".
 _VERSION_RE = re.compile(r"(?<![\w.])v?(\d+(?:\.\d+)+)(?![\w.]*\d)", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"\d+")
+
+# The releases whose notes must repeat a section without numbers for it to be their boilerplate.
+MIN_RELEASES = 3
 
 
 def describe_other_releases(later: SectionEntry, earlier: SectionEntry) -> bool:
@@ -41,6 +56,29 @@ def describe_other_releases(later: SectionEntry, earlier: SectionEntry) -> bool:
     if version is None or other_version is None or version == other_version:
         return False
     return _numbers(later) != _numbers(earlier)
+
+
+def repeats_in_other_release(copy: SectionEntry, group: Sequence[SectionEntry], parent_of: ParentOf) -> bool:
+    """Return whether a section without numbers is one of a group that the notes of three or more releases repeat.
+
+    ``group`` contains all copies of the section, ``copy`` among them. The
+    section must be a leaf without labelled fields, and the headings of the
+    parent sections of its copies in its own document, a changelog, must
+    name at least ``MIN_RELEASES`` different versions. Two releases that
+    list the same fix are more likely a paste. Release notes kept one file
+    per release are the templates of ``doclint.template_copies``.
+    """
+    if copy.section.children or copy.section.fields or _NUMBER_RE.search(own_body(copy)):
+        return False
+    versions = set()
+    for entry in group:
+        if entry.document is not copy.document:
+            continue
+        parent = parent_of(entry.document, entry.section)
+        version = _heading_version(parent.heading) if parent is not None else None
+        if version is not None:
+            versions.add(version)
+    return len(versions) >= MIN_RELEASES
 
 
 @lru_cache(maxsize=4096)

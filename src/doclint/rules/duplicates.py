@@ -46,7 +46,7 @@ from doclint.settings import Settings
 from doclint.similarity import SectionEntry, copy_title, exact_copies, is_long_enough, near_duplicate_matches
 from doclint.source import Source
 from doclint.prose_language import in_other_languages
-from doclint.release_notes import describe_other_releases
+from doclint.release_notes import describe_other_releases, repeats_in_other_release
 from doclint.suppressions import lines_to_keep
 from doclint.reference_parts import ParentOf, is_entry_part, other_entry_parts
 from doclint.template_copies import Template, find_templates
@@ -58,6 +58,9 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
     parents = ParentSections()
     found = exact_copies(documents)
     templates = find_templates(list(documents), found, parents.parent_of)
+    groups: dict[SectionEntry, list[SectionEntry]] = {}
+    for copy, first_copy in found.first_of.items():
+        groups.setdefault(first_copy, [first_copy]).append(copy)
     for later, first, copies in _copy_pairs(found.first_of, templates, parents):
         if is_entry_part(later):
             same_entry_copy = copy_in_same_entry(later, [first, *copies], parents.parent_of)
@@ -69,7 +72,9 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
         later_parent = parents.parent_of(later.document, later.section)
         first_parent = parents.parent_of(first.document, first.section)
         parents_differ = later.document is first.document and later_parent is not first_parent
-        if (later.document is not first.document or parents_differ) and is_boilerplate(later):
+        if (later.document is not first.document or parents_differ) and (
+            is_boilerplate(later) or repeats_in_other_release(later, groups.get(found.first_of.get(later, later), [later]), parents.parent_of)
+        ):
             sibling = _earlier_sibling(later, copies, later_parent, parents)
             if sibling is None:
                 logger.debug("boilerplate section %s:%d repeats %s:%d", later.document.path, later.section.line, first.document.path, first.section.line)
