@@ -79,8 +79,38 @@ def test_diff_shows_removal_and_writes_nothing(run_cli, seed_copy):
 
 
 def test_diff_clean_file_exits_zero(run_cli):
-    code, stdout, _ = run_cli("check", "--diff", str(FIXTURES / "clean-qa.md"))
-    assert (code, stdout) == (0, "")
+    code, stdout, stderr = run_cli("check", "--diff", str(FIXTURES / "clean-qa.md"))
+    assert (code, stdout, stderr) == (0, "", "")
+
+
+def run_diff(path):
+    """Run ``doclint check --diff`` in a process of its own, whose log handler writes to the stderr captured here."""
+    return subprocess.run(
+        [sys.executable, "-m", "doclint", "check", "--no-cache", "--diff", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+def test_diff_names_problems_it_leaves(seed_copy):
+    completed = run_diff(seed_copy)
+    assert completed.returncode == 1
+    assert completed.stderr.splitlines() == [
+        "doclint: warning: 10 problems remain after the fixes this diff shows; run doclint check without --diff to "
+        "list them",
+        "doclint: warning: 1 of them has a fix that only --unsafe-fixes applies; add it to --diff to see that fix",
+    ]
+
+
+def test_empty_diff_says_problems_remain(tmp_path):
+    page = tmp_path / "doc.md"
+    page.write_text("# Usage\n\n```python\nprint(total)\n```\n", encoding="utf-8")
+    completed = run_diff(page)
+    assert (completed.returncode, completed.stdout) == (0, "")
+    assert completed.stderr == (
+        "doclint: warning: the diff is empty, but 1 problem remains; run doclint check without --diff to list it\n"
+    )
 
 
 def test_fix_and_diff_together_rejected(run_cli, seed_copy):

@@ -1031,11 +1031,45 @@ def _show_diff(result, settings, unsafe: bool, verbose: bool) -> int:
                 if not line.endswith(b"\n"):
                     sys.stdout.buffer.write(b"\n\\ No newline at end of file\n")
         sys.stdout.buffer.flush()
+    _note_remaining(outcome.result.diagnostics, bool(changed), unsafe)
     if result.internal_errors:
         return EXIT_INTERNAL
     if result.errors:
         return EXIT_USAGE
     return 1 if changed else 0
+
+
+def _note_remaining(diagnostics, changed: bool, unsafe: bool) -> None:
+    """Warn on standard error about the findings that ``--diff`` leaves, so that an empty diff does not read as a clean check."""
+    from doclint.diagnostics import Applicability
+    from doclint.i18n import ngettext
+
+    if not diagnostics:
+        return
+    count = len(diagnostics)
+    if changed:
+        message = ngettext(
+            "{count} problem remains after the fixes this diff shows; run doclint check without --diff to list it",
+            "{count} problems remain after the fixes this diff shows; run doclint check without --diff to list them",
+            count,
+        )
+    else:
+        message = ngettext(
+            "the diff is empty, but {count} problem remains; run doclint check without --diff to list it",
+            "the diff is empty, but {count} problems remain; run doclint check without --diff to list them",
+            count,
+        )
+    logger.warning(message.format(count=count))
+
+    unsafe_count = sum(1 for d in diagnostics if d.fix is not None and d.fix.applicability is Applicability.UNSAFE)
+    if unsafe_count and not unsafe:
+        logger.warning(
+            ngettext(
+                "{count} of them has a fix that only --unsafe-fixes applies; add it to --diff to see that fix",
+                "{count} of them have fixes that only --unsafe-fixes applies; add it to --diff to see those fixes",
+                unsafe_count,
+            ).format(count=unsafe_count)
+        )
 
 
 def _fix(result, settings, unsafe: bool, verbose: bool):
