@@ -170,11 +170,12 @@ def test_copied_chapter_reported_once():
 
 
 def test_copy_under_other_parent_names_parents():
+    # The changelog lists its newest release first, so the copy under 1.2.0 is the one pasted.
     result = findings(FIXTURES / "changelog-fixed.md", rule="duplicate-section")
-    assert [(d.line, d.related[0].line) for d in result] == [(15, 9)]
+    assert [(d.line, d.related[0].line) for d in result] == [(9, 15)]
     assert result[0].message == (
-        'section "Fixed" under "1.1.0" repeats section "Fixed" under "1.2.0" (line 9) word for word; '
-        'remove this copy unless "1.1.0" needs it as well'
+        'section "Fixed" under "1.2.0" repeats section "Fixed" under "1.1.0" (line 15) word for word; '
+        'remove this copy unless "1.2.0" needs it as well'
     )
     assert result[0].fix.applicability.value == "unsafe"
 

@@ -1,4 +1,8 @@
+from doclint.parse import parse_document
 from doclint.release_notes import describe_other_releases
+from doclint.settings import Settings
+from doclint.sibling_copies import reported_sibling_copies
+from doclint.source import Source
 
 from test_duplicates import findings
 from test_heading_templates import entries
@@ -80,9 +84,10 @@ def test_pasted_changes_with_numbers_reported(tmp_path):
     page = tmp_path / "CHANGES.md"
     page.write_text("# Changes\n\n" + release("5.25", pasted) + release("5.24", pasted), encoding="utf-8")
     result = findings(page, rule="duplicate-section")
-    assert [(d.line, d.related[0].line) for d in result] == [(19, 9)]
+    # The changelog lists its newest release first, so the copy under 5.25 is the paste.
+    assert [(d.line, d.related[0].line) for d in result] == [(9, 19)]
     assert result[0].message.startswith(
-        'section "Other Changes" under "Release 5.24" repeats section "Other Changes" under "Release 5.25" (line 9) word for word'
+        'section "Other Changes" under "Release 5.25" repeats section "Other Changes" under "Release 5.24" (line 19) word for word'
     )
 
 
@@ -103,4 +108,40 @@ def test_line_in_two_releases_reported(tmp_path):
     page = tmp_path / "CHANGES.md"
     page.write_text("# Changes\n\n" + release("5.25", same) + release("5.24", same), encoding="utf-8")
     result = findings(page, rule="duplicate-section")
-    assert [(d.line, d.related[0].line) for d in result] == [(19, 9)]
+    assert [(d.line, d.related[0].line) for d in result] == [(9, 19)]
+
+
+FIXED = "### Fixed\n\n- `Queue.size` counted running jobs.\n- The async client leaked a connection per cancelled request.\n"
+
+
+def test_paste_in_newest_first_changelog_reported_at_newer_release(tmp_path):
+    page = tmp_path / "CHANGELOG.md"
+    page.write_text(f"# Changelog\n\n## [2.3.1] - 2025-12-01\n\n{FIXED}\n## [2.3.0] - 2025-11-10\n\n{FIXED}", encoding="utf-8")
+    result = findings(page, rule="duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(5, 12)]
+    assert result[0].message == (
+        'section "Fixed" under "[2.3.1] - 2025-12-01" repeats section "Fixed" under "[2.3.0] - 2025-11-10" (line 12) '
+        'word for word; remove this copy unless "[2.3.1] - 2025-12-01" needs it as well'
+    )
+    edits = result[0].fix.edits
+    assert [page.read_text(encoding="utf-8")[edit.start:edit.end] for edit in edits] == [FIXED + "\n"]
+
+
+def test_paste_in_oldest_first_changelog_reported_at_newer_release(tmp_path):
+    page = tmp_path / "CHANGELOG.md"
+    page.write_text(f"# Changelog\n\n## [2.3.0] - 2025-11-10\n\n{FIXED}\n## [2.3.1] - 2025-12-01\n\n{FIXED}", encoding="utf-8")
+    result = findings(page, rule="duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(12, 5)]
+
+
+def test_release_line_repeated_under_one_release_counts_as_removed(tmp_path):
+    # heading-numbering leaves out the copies that the safe fix of duplicate-section removes.
+    same = "- Several documentation updates and clarifications of the whole manual.\n"
+    text = "# Changes\n\n" + "".join(f"## Release {v}\n\n### Other Changes\n\n{same}\n" for v in ("5.26", "5.25", "5.24"))
+    text += f"### Other Changes\n\n{same}"
+    page = tmp_path / "CHANGES.md"
+    page.write_text(text, encoding="utf-8")
+    copies = findings(page, rule="duplicate-section")
+    assert [(d.line, d.related[0].line, d.fix.applicability.value) for d in copies] == [(21, 17, "safe")]
+    document = parse_document(Source.from_text(str(page), text))
+    assert [section.line for section in reported_sibling_copies(document, Settings()).values()] == [21]

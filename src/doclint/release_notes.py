@@ -21,6 +21,10 @@ cites no number and that the notes of three or more releases repeat is
 no copy (``repeats_in_other_release``). A fix listed under two releases
 is more likely pasted, and a pasted list of changes cites the issue or
 pull request numbers of its release, so both are still reported.
+
+Of two copies under two releases, the one under the newer release is the
+paste, wherever it stands in the file (``under_newer_release``): most
+changelogs list their newest release first.
 """
 
 from __future__ import annotations
@@ -79,6 +83,25 @@ def repeats_in_other_release(copy: SectionEntry, group: Sequence[SectionEntry], 
         if version is not None:
             versions.add(version)
     return len(versions) >= MIN_RELEASES
+
+
+def under_newer_release(first: SectionEntry, later: SectionEntry, parent_of: ParentOf) -> bool:
+    """Return whether the first of two copies sits under the notes of a newer release than the later one.
+
+    A changelog that lists its newest release first has the pasted copy
+    above its source, so that copy is the one to report and remove.
+    """
+    parent, later_parent = parent_of(first.document, first.section), parent_of(later.document, later.section)
+    if parent is None or later_parent is None:
+        return False
+    version, later_version = _heading_version(parent.heading), _heading_version(later_parent.heading)
+    if version is None or later_version is None:
+        return False
+    return _version_key(version) > _version_key(later_version)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
 
 
 @lru_cache(maxsize=4096)

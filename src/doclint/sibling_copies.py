@@ -12,9 +12,10 @@ module cannot see whether it copies a section in another file.
 duplicate-section reports each copy against the first copy in the
 document, so when that first copy is under another parent, every copy
 among the siblings gets an unsafe fix and is counted too. The exceptions
-are short boilerplate and the parts of API entries, such as a ``Raises``
-section that two functions share, because the rule reports such a copy
-against the earlier copy among its siblings.
+are short boilerplate, the boilerplate of release notes and the parts of
+API entries, such as a ``Raises`` section that two functions share,
+because the rule reports such a copy against the earlier copy among its
+siblings.
 ``--fix --unsafe-fixes`` removes such copies, and a later pass then
 renumbers the headings after them, so the run's check extends each
 message whose heading ends with another number
@@ -82,16 +83,20 @@ def _removed_safely(copy: SectionEntry, same_copies: list[SectionEntry], sibling
     When that one is under another parent, the fix is unsafe and ``--fix``
     keeps the copy, so its number counts. Boilerplate is an exception,
     because the rule reports it against the earlier copy under its own
-    parent. A part of an API entry, such as a ``Raises`` section, is
-    another. The rule reports it against the first copy that is not the
+    parent, and so is a line that three releases of a changelog repeat
+    (``doclint.release_notes``). A part of an API entry, such as a
+    ``Raises`` section, is another. The rule reports it against the first copy that is not the
     part of another entry (``doclint.reference_parts``), which may be the
     earlier copy among its siblings.
     """
     # Imported here: the rule modules import this one through doclint.rules.numbering.
     from doclint.reference_parts import is_entry_part
+    from doclint.release_notes import repeats_in_other_release
     from doclint.rules.duplicates import ParentSections, copy_in_same_entry, is_boilerplate
 
     if id(same_copies[0].section) in siblings or is_boilerplate(copy):
+        return True
+    if repeats_in_other_release(copy, same_copies, ParentSections().parent_of):
         return True
     if not is_entry_part(copy):
         return False

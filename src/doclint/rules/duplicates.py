@@ -46,7 +46,7 @@ from doclint.settings import Settings
 from doclint.similarity import SectionEntry, copy_title, exact_copies, is_long_enough, near_duplicate_matches
 from doclint.source import Source
 from doclint.prose_language import in_other_languages
-from doclint.release_notes import describe_other_releases, repeats_in_other_release
+from doclint.release_notes import describe_other_releases, repeats_in_other_release, under_newer_release
 from doclint.suppressions import lines_to_keep
 from doclint.reference_parts import ParentOf, is_entry_part, other_entry_parts
 from doclint.template_copies import Template, find_templates
@@ -69,6 +69,9 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
                 continue
             first = same_entry_copy
 
+        if under_newer_release(first, later, parents.parent_of):
+            # A changelog with its newest release first: the copy above, under the newer release, is the paste.
+            later, first = first, later
         later_parent = parents.parent_of(later.document, later.section)
         first_parent = parents.parent_of(first.document, first.section)
         parents_differ = later.document is first.document and later_parent is not first_parent
