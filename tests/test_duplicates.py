@@ -795,6 +795,20 @@ def test_translated_section_with_same_code_not_near_duplicate(tmp_path):
     assert findings(tmp_path, rule="near-duplicate-section") == []
 
 
+def test_translation_naming_products_not_near_duplicate(tmp_path):
+    # With its heading, the Chinese prose has 10 CJK characters and marks against 14 Latin letters (tidepool,
+    # Python), so neither system dominates, but against English prose it is Chinese.
+    write_configure_pages(tmp_path, "tidepool needs Python 3.9 or newer.", "tidepool 需要 Python 3.9 或更高版本。")
+    assert findings(tmp_path, rule="near-duplicate-section") == []
+
+
+def test_english_caption_naming_chinese_term_still_near_duplicate(tmp_path):
+    # One Chinese term in an English caption does not make the translation Chinese.
+    write_configure_pages(tmp_path, "Create `acme.toml` in the project folder:", "Create `acme.toml` in the 项目 folder of the project:")
+    near = findings(tmp_path, rule="near-duplicate-section")
+    assert [(d.path, d.line) for d in near] == [(str(tmp_path / "zh" / "install.md"), 3)]
+
+
 def test_untranslated_caption_still_near_duplicate(tmp_path):
     # The translation kept a reworded English caption, so both sides are in Latin letters.
     write_configure_pages(tmp_path, "Create `acme.toml` in the project folder:", "Create `acme.toml` in the folder of the project:")

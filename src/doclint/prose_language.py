@@ -35,6 +35,12 @@ MIN_PROSE_WEIGHT = 8.0
 # Shorter prose has a writing system only when all its letters are in one system and weigh at least
 # this much: two CJK characters ("示例") or four Latin letters ("Note").
 MIN_SINGLE_SCRIPT_WEIGHT = 2.0
+# Against prose in Latin letters, mixed prose is Chinese when CJK characters and marks are at least this share
+# of its weight and weigh at least MIN_MIXED_CJK_WEIGHT. "tidepool 需要 Python 3.9 或更高版本。" under "## 安装"
+# has 10 of them against 14 Latin letters (weight 7), a share of 0.59. "示例：" under "## Configure" has 3, and an
+# English sentence that names one Chinese term has a far smaller share.
+MIN_CJK_SHARE = 0.5
+MIN_MIXED_CJK_WEIGHT = MIN_PROSE_WEIGHT / 2
 
 
 _LATIN_LETTER_RE = re.compile("[A-Za-z]")
@@ -47,12 +53,7 @@ class Script(Enum):
 
 def prose_script(section: Section) -> Script | None:
     """Return the writing system of a section's heading and own prose (code blocks left out), or None when it is mixed or too short."""
-    texts = [section.title, *(text for text, is_code in block_texts(section.blocks) if not is_code)]
-    prose = "\n".join(texts)
-    # A compiled pattern counts in C, because a Python loop over the characters took about 0.2 s on 1,000 pages.
-    cjk = float(cjk_count(prose))
-    latin = LATIN_LETTER_WEIGHT * len(_LATIN_LETTER_RE.findall(prose))
-
+    cjk, latin = _prose_weights(section)
     if cjk + latin < MIN_PROSE_WEIGHT:
         return _single_script(cjk, latin)
     if cjk >= DOMINANCE * latin:
@@ -74,8 +75,37 @@ def _single_script(cjk: float, latin: float) -> Script | None:
 
 
 def in_other_languages(first: Section, second: Section) -> bool:
-    """Return whether the prose of two sections is in two different writing systems, as a page and its translation are."""
+    """Return whether the prose of two sections is in two different writing systems, as a page and its translation are.
+
+    Chinese prose names products and commands in Latin letters
+    ("tidepool 需要 Python 3.9 或更高版本。"), so it may have no dominant
+    system. Against prose in Latin letters, it still counts as Chinese
+    when CJK characters are at least ``MIN_CJK_SHARE`` of its weight and
+    weigh at least ``MIN_MIXED_CJK_WEIGHT``.
+    """
     first_script = prose_script(first)
     second_script = prose_script(second)
-    return first_script is not None and second_script is not None and first_script is not second_script
+    if first_script is not None and second_script is not None:
+        return first_script is not second_script
+    if first_script is Script.LATIN:
+        return _mostly_cjk_with_names(second)
+    if second_script is Script.LATIN:
+        return _mostly_cjk_with_names(first)
+    return False
+
+
+def _mostly_cjk_with_names(section: Section) -> bool:
+    """Return whether a section's prose has CJK characters for at least ``MIN_CJK_SHARE`` of its weight, and enough of them."""
+    cjk, latin = _prose_weights(section)
+    return cjk >= MIN_MIXED_CJK_WEIGHT and cjk >= MIN_CJK_SHARE * (cjk + latin)
+
+
+def _prose_weights(section: Section) -> tuple[float, float]:
+    """Return the weights of the CJK characters and of the Latin letters of a section's heading and own prose."""
+    texts = [section.title, *(text for text, is_code in block_texts(section.blocks) if not is_code)]
+    prose = "\n".join(texts)
+    # A compiled pattern counts in C, because a Python loop over the characters took about 0.2 s on 1,000 pages.
+    cjk = float(cjk_count(prose))
+    latin = LATIN_LETTER_WEIGHT * len(_LATIN_LETTER_RE.findall(prose))
+    return cjk, latin
 
