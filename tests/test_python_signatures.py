@@ -16,6 +16,11 @@ SIGNATURES = {
     "def and colon": "def fetch(url, /, timeout=10):",
     "async def": "async def fetch(url: str) -> bytes:",
     "several lines": "# the two forms\nopen(path, mode='r', *, encoding=None)\nopen(fd, *, closefd=True)",
+    "stub": "def dumps(value: JSONValue, *, strict: bool = True) -> str: ...",
+    "overloads": (
+        "@overload\ndef dumps(value: JSONValue) -> str: ...\n"
+        "@typing.overload\ndef dumps(value: object, *, strict: Literal[False]) -> str: …"
+    ),
 }
 CODE = {
     "plain call": "load_data(path)",
@@ -25,6 +30,10 @@ CODE = {
     "literal argument": "Cache(300, *, url=None)",
     "class": "class Cache(Base):",
     "empty": "# nothing here\n",
+    "decorator alone": "@overload",
+    "stub without signature syntax": "def close(handle): pass",
+    "decorator with arguments": "@lru_cache(maxsize=None)\ndef dumps(value: JSONValue) -> str: ...",
+    "definition with body": "def dumps(value: JSONValue) -> str:\n    return encode(value)",
 }
 
 

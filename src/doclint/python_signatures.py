@@ -16,6 +16,11 @@ that no call statement would write: a bare ``*`` or ``/``, an annotated
 parameter, a return annotation, an ellipsis in place of parameters, or
 ``*args``-style parameters. A line of plain calls such as ``load_data(path)`` is code, so
 a block of such calls is still checked.
+
+Type stubs list signatures the same way: ``def dumps(value: JSONValue)
+-> str: ...``, each head with ``...`` for its body, and ``@overload``
+above each of two signatures of one function. Such a body and a
+decorator line without arguments are part of a listing too.
 """
 
 from __future__ import annotations
@@ -31,6 +36,11 @@ _ELLIPSIS_RE = re.compile(r"(?:(?<=\()|,)\s*(?:…|\.\.\.)\s*(?=[,)])")
 # Parameter syntax that a call statement does not write.
 _SIGNATURE_ONLY_RE = re.compile(r"\(\s*\*\s*[,)]|,\s*\*\s*[,)]|,\s*/\s*[,)]|\*\*?[^\W\d]\w*|\)\s*->|…|\.\.\.")
 
+# A decorator line of a stub listing, such as "@overload" or "@typing.overload", without arguments.
+_DECORATOR_RE = re.compile(r"^\s*@[^\W\d]\w*(?:\.[^\W\d]\w*)*\s*$")
+# The body of a stub written on its head's line: ": ..." or ": pass", as type stubs end each definition.
+_STUB_BODY_RE = re.compile(r":\s*(?:\.\.\.|…|pass)\s*$")
+
 MAX_SIGNATURE_LINES = 20
 """The maximum number of lines of a signature listing. A longer block is code, whatever its lines look like."""
 
@@ -41,8 +51,12 @@ def is_signature_listing(text: str) -> bool:
     if not lines or len(lines) > MAX_SIGNATURE_LINES:
         return False
 
+    if all(_DECORATOR_RE.match(line) for line in lines):
+        return False
     signature_only = False
     for line in lines:
+        if _DECORATOR_RE.match(line):
+            continue
         head = _as_definition(line)
         if head is None:
             return False
@@ -55,7 +69,7 @@ def _as_definition(line: str) -> ast.FunctionDef | None:
     found = _HEAD_RE.match(line)
     if found is None:
         return None
-    rest = found.group("rest").rstrip().removesuffix(":").rstrip()
+    rest = _STUB_BODY_RE.sub("", found.group("rest")).rstrip().removesuffix(":").rstrip()
     name = found.group("name").rpartition(".")[2]
     source = f"def {name}({_ELLIPSIS_RE.sub('', rest)}: pass"
 
