@@ -660,6 +660,10 @@ def test_invalid_json(check_markdown, messages):
 
 
 JSON_COMMENT_MESSAGE = "JSON does not parse: JSON has no comments; remove the comment, or tag the block jsonc, which is not checked"
+JSON_COMMA_MESSAGE = (
+    "JSON does not parse: JSON has no comma after the last item; remove that comma, or tag the block jsonc, "
+    "which is not checked"
+)
 JSON_ELLIPSIS_MESSAGE = (
     "JSON does not parse: JSON has no '...' for a left-out part; write the part out, or tag the block jsonc, "
     "which is not checked"
@@ -675,6 +679,8 @@ JSON_ELLIPSIS_MESSAGE = (
         ('{\n  "name": "demo",\n  ...\n}', 6, 3, JSON_ELLIPSIS_MESSAGE),
         ('{\n  "name": "demo",\n  …\n}', 6, 3, JSON_ELLIPSIS_MESSAGE),
         ('"scripts": {\n  "test": "pytest",\n  ...\n}', 6, 3, JSON_ELLIPSIS_MESSAGE),
+        ('{"max_size": 10000,}', 4, 20, JSON_COMMA_MESSAGE),
+        ('{\n  "tags": ["a", "b",\n  ]\n}', 6, 3, JSON_COMMA_MESSAGE),
         ('{\n  "url": "https://example.com/a//b",\n  "tags": ["a" "b"]\n}', 6, 16, None),
     ],
 )

@@ -110,7 +110,7 @@ class DataSyntaxError:
     context_line: int | None = None
     """The file line where that started."""
     unsupported: str | None = None
-    """``comment`` or ``ellipsis`` when a JSON block stops at a comment or at ``...`` for a left-out part.
+    """``comment``, ``ellipsis`` or ``trailing-comma`` when a JSON block stops at a comment, at ``...`` for a left-out part, or at a comma after the last item.
 
     Documentation often writes JSON in those ways, which the JSON grammar
     does not have, so the message names the cause.
@@ -164,14 +164,25 @@ def data_syntax_error(lines: list[CodeLine], language: str) -> DataSyntaxError |
 
 
 def _unsupported_json(lines: list[CodeLine], failure: _Failure) -> str | None:
-    """Return ``comment`` or ``ellipsis`` when a JSON block stops where a comment or ``...`` starts, else None."""
+    """Return ``comment``, ``ellipsis`` or ``trailing-comma`` when a JSON block stops at one of them, else None.
+
+    Python's json module before 3.13 reports a comma before ``}`` or ``]``
+    as "Expecting property name enclosed in double quotes" or "Expecting
+    value", at the closing bracket.
+    """
     if failure.index is None or failure.index >= len(lines):
         return None
-    rest = lines[failure.index].text[failure.column:].lstrip()
+    line = lines[failure.index].text
+    rest = line[failure.column:].lstrip()
     if rest.startswith(("//", "/*")):
         return "comment"
     if rest.startswith(("...", "…")):
         return "ellipsis"
+    before = "".join(text.text for text in lines[:failure.index]) + line[:failure.column]
+    if rest[:1] in ("}", "]") and before.rstrip().endswith(","):
+        return "trailing-comma"
+    if rest.startswith(",") and rest[1:].lstrip()[:1] in ("}", "]"):
+        return "trailing-comma"
     return None
 
 

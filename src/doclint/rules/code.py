@@ -166,6 +166,8 @@ def _python_syntax_message(problem: PythonProblem) -> str:
 def _data_syntax_message(language: str, error: DataSyntaxError) -> str:
     if error.unsupported == "comment":
         return _("JSON does not parse: JSON has no comments; remove the comment, or tag the block jsonc, which is not checked")
+    if error.unsupported == "trailing-comma":
+        return _("JSON does not parse: JSON has no comma after the last item; remove that comma, or tag the block jsonc, which is not checked")
     if error.unsupported == "ellipsis":
         return _(
             "JSON does not parse: JSON has no '...' for a left-out part; write the part out, or tag the block jsonc, "
