@@ -69,6 +69,6 @@ def test_toml_messages_in_catalog(text):
 
 
 def test_json_problem_translated(run_process, tmp_path):
-    (tmp_path / "d.md").write_text('# T\n\n```json\n{"a": 1,}\n```\n', encoding="utf-8")
+    (tmp_path / "d.md").write_text('# T\n\n```json\n{"a": 1, b: 2}\n```\n', encoding="utf-8")
     _, stdout, _ = run_process("--lang", "zh-CN", "check", "--no-cache", "d.md")
-    assert stdout.splitlines()[0] == "d.md:4:9: DL303 code-syntax-error JSON 无法解析：此处应为用双引号括起的属性名；请修正 JSON，或给代码块标注它实际使用的语言"
+    assert stdout.splitlines()[0] == "d.md:4:10: DL303 code-syntax-error JSON 无法解析：此处应为用双引号括起的属性名；请修正 JSON，或给代码块标注它实际使用的语言"
