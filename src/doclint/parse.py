@@ -431,7 +431,8 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
         if not bold and (found.key == current_key or is_option(found.label, source_lines[index + 1:])):
             continue
         if not bold and current_key == _PLAIN_QUESTION and found.key != "answer":
-            continue
+            if found.key == "question" or not _answer_line_follows(source_lines, index, labels):
+                continue
         starts.append(index)
         current_key = found.key
     return starts
@@ -442,11 +443,12 @@ _PLAIN_QUESTION = "plain question"
 
 
 def _answer_line_follows(source_lines: list[str], index: int, labels: LabelTable) -> bool:
-    """Return whether the first labelled line after line ``index`` of a paragraph is an answer.
+    """Return whether the first question or answer line after line ``index`` of a paragraph is an answer.
 
     The lines between may be the options of a multiple-choice question
-    (``A. list``, ``A: list``). Another numbered question before the
-    answer means that line ``index`` has none.
+    (``A. list``, ``A: list``) and fields of other keys, such as an
+    explanation written before the answer. Another numbered question
+    before the answer means that line ``index`` has none.
     """
     for offset, line in enumerate(source_lines[index + 1:], start=index + 1):
         found = labels.match(line)
@@ -457,7 +459,8 @@ def _answer_line_follows(source_lines: list[str], index: int, labels: LabelTable
         bold = line.lstrip().startswith(("**", "__", "【"))
         if not bold and is_option(found.label, source_lines[offset + 1:]):
             continue
-        return found.key == "answer"
+        if found.key in ("question", "answer"):
+            return found.key == "answer"
     return False
 
 
@@ -637,7 +640,8 @@ def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
         if not isinstance(block, Paragraph):
             continue
         if bold_question(block.markdown, labels, numbered_task=True) is not None:
-            if _is_field(blocks[index + 1], labels, "answer"):
+            rest = _after_other_fields(blocks[index + 1:], labels)
+            if rest and _is_field(rest[0], labels, "answer"):
                 bold_starts.append(index)
         elif (
             plain_question(block.markdown, labels) is not None
@@ -661,9 +665,42 @@ def _in_open_question_field(blocks: list[Block], labels: LabelTable) -> bool:
 
 
 def _answer_follows(blocks: list[Block], labels: LabelTable) -> bool:
-    """Return whether the first of ``blocks`` after a question's code and options (``_question_blocks``) is an answer field."""
-    rest = blocks[len(_question_blocks(blocks, labels)):]
+    """Return whether an answer field follows a question, after its code and options (``_question_blocks``).
+
+    Fields of other keys may come first (``_after_other_fields``).
+    """
+    rest = _after_other_fields(blocks[len(_question_blocks(blocks, labels)):], labels)
     return bool(rest) and _is_field(rest[0], labels, "answer")
+
+
+def _after_other_fields(blocks: list[Block], labels: LabelTable) -> list[Block]:
+    """Return ``blocks`` from their first question or answer field on, past the fields of other keys that open them.
+
+    Some banks explain a question before they answer it (``解析：…`` over
+    ``答案：…``), so the fields after a question may come in any order. A
+    field of another key runs over the blocks after its labelled
+    paragraph, but a question paragraph there (``第2题：…``) is the next
+    question, and the blocks from it on are returned, with no field before
+    them. Blocks that do not open with a labelled paragraph are returned
+    as they are.
+    """
+    for index, block in enumerate(blocks):
+        found = labels.match(block.markdown) if isinstance(block, Paragraph) else None
+        if found is None:
+            if index == 0 or (isinstance(block, Paragraph) and _asks_question(block, labels)):
+                return blocks[index:]
+            continue
+        if found.key in ("question", "answer"):
+            return blocks[index:]
+    return []
+
+
+def _asks_question(paragraph: Paragraph, labels: LabelTable) -> bool:
+    """Return whether a paragraph is a bold question or a numbered question in plain text, which may open an item."""
+    return (
+        bold_question(paragraph.markdown, labels, numbered_task=True) is not None
+        or plain_question(paragraph.markdown, labels) is not None
+    )
 
 
 def _question_blocks(blocks: list[Block], labels: LabelTable) -> list[Block]:
@@ -766,6 +803,8 @@ def _flat_item_starts(blocks: list[Block], labels: LabelTable, question_starts: 
     starts: list[int] = []
     answered = 0
     last_key: str | None = None
+    # The last question or answer key: an explanation between a question and its answer leaves the pair answered.
+    pair_key: str | None = None
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
             continue
@@ -777,15 +816,17 @@ def _flat_item_starts(blocks: list[Block], labels: LabelTable, question_starts: 
             # question field with two such answers would open a single item as large as its section, whose
             # blocks open that item again, without end.
             if index in question_starts:
-                last_key = "question"
+                last_key = pair_key = "question"
             continue
         if found.key == "question":
             starts.append(index)
-        elif found.key == "answer" and last_key == "question":
+        elif found.key == "answer" and pair_key == "question":
             answered += 1
         elif found.key == "answer" and last_key == "answer":
             starts.append(index)
         last_key = found.key
+        if found.key in ("question", "answer"):
+            pair_key = found.key
     return starts if answered >= 2 else []
 
 
