@@ -26,6 +26,7 @@ from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
 from doclint.heading_numbers import split_number
+from doclint.inline_answers import inline_answer, may_answer_inline
 from doclint.item_questions import ItemQuestion, bold_question, is_options, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
@@ -363,7 +364,7 @@ def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: C
     """
     result: list[Block] = []
     for block in blocks:
-        if isinstance(block, Paragraph) and "\n" in block.markdown:
+        if isinstance(block, Paragraph) and ("\n" in block.markdown or may_answer_inline(block.markdown)):
             result.extend(_paragraph_fields(block, labels, plain_text))
         else:
             result.append(block)
@@ -371,6 +372,49 @@ def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: C
 
 
 def _paragraph_fields(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
+    """Cut a paragraph at the lines that open another field, then each question piece after its question mark.
+
+    The second cut is that of an answer on the line of its question
+    (``1、什么是GIL？答案：…``, ``_inline_answer_pieces``).
+    """
+    pieces = _line_pieces(paragraph, labels, plain_text) if "\n" in paragraph.markdown else [paragraph]
+    if not may_answer_inline(paragraph.markdown):
+        return pieces
+    return [part for piece in pieces for part in _inline_answer_pieces(piece, labels, plain_text)]
+
+
+def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
+    """Cut a paragraph that opens with a question after the question mark that an answer label follows, or return it whole.
+
+    The question opens with a numbered question in plain text (``1、``,
+    ``Q1:``) or a question label (``问：``). The answer piece starts at its
+    label (``doclint.inline_answers``), on the same line, and keeps the
+    later lines. The paragraph stays whole when inline markup spans the
+    cut, such as a code span around ``a ? b : c``, because the two pieces'
+    texts then do not give the paragraph's text.
+    """
+    cut = inline_answer(paragraph.markdown, labels)
+    if cut is None or _opening_key(paragraph.markdown.partition("\n")[0], labels) not in ("question", _PLAIN_QUESTION):
+        return [paragraph]
+
+    question_end, answer_start = cut
+    question, between, answer = (
+        paragraph.markdown[:question_end],
+        paragraph.markdown[question_end:answer_start],
+        paragraph.markdown[answer_start:],
+    )
+    question_text, answer_text = plain_text(question), plain_text(answer)
+    if question_text + between + answer_text != paragraph.text:
+        return [paragraph]
+
+    answer_line = paragraph.line + question.count("\n")
+    return [
+        Paragraph(paragraph.line, answer_line, question_text, question),
+        Paragraph(answer_line, paragraph.end_line, answer_text, answer),
+    ]
+
+
+def _line_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
     """Cut a paragraph at the lines that open another field, or return it whole.
 
     The source lines are cut first, and each piece keeps the line numbers
@@ -408,15 +452,19 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
     a second ``Answer:`` line stays text. A plain ``A:`` that is an option
     of a multiple-choice question (``doclint.fields.is_option``) is text too.
     A paragraph that opens with a numbered question in plain text
-    (``第1题：…``, ``1、…``) is cut first at an answer line (``答案：…``),
-    because only an answer makes that numbered line a question: before
-    it, an ``解析：`` line stays text. In a paragraph that opens with a
-    label or a question, a numbered question line opens a piece too when
-    the next labelled line after it is an answer. So a bank written
-    without blank lines falls into its questions and fields.
+    (``第1题：…``, ``1、…``) is cut only where an answer follows, because
+    only an answer makes that numbered line a question. Its first cut is
+    at an answer line (``答案：…``), or at a line of another key, such as
+    ``解析：…``, when the next question or answer line after it is an
+    answer. Otherwise such a line stays text. In a paragraph that opens
+    with a label or a question, a numbered question line opens a piece
+    too when the next question or answer line after it is an answer. So a
+    bank written without blank lines falls into its questions and fields.
+    A question line whose answer follows on the same line
+    (``1、什么是GIL？答案：…``) is in that answer (``_key_after_line``).
     """
     starts = [0]
-    current_key = _opening_key(source_lines[0], labels)
+    current_key = _key_after_line(source_lines[0], _opening_key(source_lines[0], labels), labels)
     for index in range(1, len(source_lines)):
         line = source_lines[index]
         bold = line.lstrip().startswith(("**", "__", "【"))
@@ -424,9 +472,11 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
             continue
         found = labels.match(line)
         if found is None:
-            if not bold and plain_question(line, labels) is not None and _answer_line_follows(source_lines, index, labels):
-                starts.append(index)
-                current_key = _PLAIN_QUESTION
+            if not bold and plain_question(line, labels) is not None:
+                key = _key_after_line(line, _PLAIN_QUESTION, labels)
+                if key == "answer" or _answer_line_follows(source_lines, index, labels):
+                    starts.append(index)
+                    current_key = key
             continue
         if not bold and (found.key == current_key or is_option(found.label, source_lines[index + 1:])):
             continue
@@ -434,8 +484,15 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
             if found.key == "question" or not _answer_line_follows(source_lines, index, labels):
                 continue
         starts.append(index)
-        current_key = found.key
+        current_key = _key_after_line(line, found.key, labels)
     return starts
+
+
+def _key_after_line(line: str, key: str | None, labels: LabelTable) -> str | None:
+    """Return the key of the field that a line opening with ``key`` ends in: ``answer`` after an answer on the line of its question."""
+    if key in ("question", _PLAIN_QUESTION) and may_answer_inline(line) and inline_answer(line, labels) is not None:
+        return "answer"
+    return key
 
 
 # The opening key of a paragraph whose first line is a numbered question in plain text.
@@ -622,11 +679,12 @@ def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
     """Return the indexes of the question paragraphs that open items, each over its answer field.
 
     A bold question (``**问题 3：如何排序？**``, ``**Q: Why?**``) opens an
-    item when an answer field follows it right away. A numbered question
-    in plain text (``第1题：…``, ``问题1：…``, ``Q1: …``, ``1、…``) opens one
-    when an answer field follows it after nothing but code blocks and the
-    options of a multiple-choice question (``_question_blocks``), as in
-    "第3题：下面的代码输出什么？" over the code and then ``答案：``. It
+    item when an answer field follows it right away or after fields of
+    other keys (``_after_other_fields``). A numbered question in plain
+    text (``第1题：…``, ``问题1：…``, ``Q1: …``, ``1、…``) opens one when an
+    answer field follows it after nothing but code blocks, the options of
+    a multiple-choice question (``_question_blocks``) and fields of other
+    keys, as in "第3题：下面的代码输出什么？" over the code and then ``答案：``. It
     takes two such questions among the blocks, bold or plain, as a flat
     FAQ takes two pairs. One numbered line over an answer is as often a
     sub-question or the last step of a task under a heading, whose answer

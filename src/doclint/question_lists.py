@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from doclint.inline_answers import may_answer_inline
 from doclint.model import Block, ListBlock, ListItem, Paragraph
 from doclint.source import Source
 
@@ -94,9 +95,10 @@ def _unfold(
     steps: list[ListItem] = []
     for position, item in enumerate(block.items):
         last = position == len(block.items) - 1
-        # A one-line item has no answer of its own, so it opens one only when it is last and an answer follows the
-        # list. Most items are such steps, and this test spares them the paragraph splitting and the question test.
-        if _is_one_line(item) and not (last and answer_follows(after)):
+        # A one-line item has no answer of its own, unless it writes the answer after its question mark, so it opens
+        # one only when it is last and an answer follows the list. Most items are such steps, and this test spares
+        # them the paragraph splitting and the question test.
+        if _is_one_line(item) and not may_answer_inline(item.text) and not (last and answer_follows(after)):
             item_blocks = []
         else:
             item_blocks = _question_blocks(item, source, split_paragraph, is_question)
