@@ -4,7 +4,7 @@ import pytest
 
 from doclint.engine import run
 from doclint.fields import default_labels
-from doclint.inline_answers import inline_answer
+from doclint.inline_answers import inline_answer, is_one_sentence
 from doclint.parse import parse_document
 from doclint.settings import Settings
 from doclint.source import Source
@@ -137,3 +137,28 @@ def test_answer_label_in_code_span_stays_text():
     [section] = parse("## 表达式\n\n问：`c ? a : b` 的值？\n").sections
 
     assert {key: field.text for key, field in section.fields.items()} == {"question": "c ? a : b 的值？"}
+
+
+def test_tutorial_steps_stay_steps():
+    text = (
+        "# Deploy\n\n1. Install the dependencies. Why? A: the build needs them.\n\n2. Edit the configuration.\n\n"
+        "3. Start the service. Is it running? Answer: check the log.\n"
+    )
+    document = parse(text)
+
+    assert [section.kind for section in document.walk()] == ["heading"]
+    assert document.sections[0].fields == {}
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("什么是GIL？", True),
+        ("What does os.path.join do?", True),
+        ("Install the dependencies. Why?", False),
+        ("已知 a=1。求 a+1 等于多少？", False),
+        ("先安装依赖！为什么？", False),
+    ],
+)
+def test_is_one_sentence(question, expected):
+    assert is_one_sentence(question) is expected

@@ -20,6 +20,20 @@ _QUESTION_MARK_RE = re.compile(r"[?？][ \t]*")
 _NEXT_OPTION_RE = re.compile(r"\sB\s*[:：.．)）、]")
 
 
+# A sentence end inside a question's text: full-width or ASCII, a full stop only before white space (``os.path``).
+_SENTENCE_END_RE = re.compile(r"[。！!；;]|\.\s")
+
+
+def is_one_sentence(question: str) -> bool:
+    """Return whether the text of a question, before its question mark, is one sentence.
+
+    A numbered step that states a task and then asks about it ("1.
+    Install the package. Why? A: …") is a step of a tutorial rather than
+    a question with its answer, so such a line is not cut.
+    """
+    return _SENTENCE_END_RE.search(question) is None
+
+
 def may_answer_inline(markdown: str) -> bool:
     """Return whether a paragraph has a question mark, which an answer on the line of its question needs."""
     return "?" in markdown or "？" in markdown

@@ -26,7 +26,7 @@ from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
 from doclint.heading_numbers import split_number
-from doclint.inline_answers import inline_answer, may_answer_inline
+from doclint.inline_answers import inline_answer, is_one_sentence, may_answer_inline
 from doclint.item_questions import ItemQuestion, bold_question, is_options, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
@@ -393,7 +393,7 @@ def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: 
     cut, such as a code span around ``a ? b : c``, because the two pieces'
     texts then do not give the paragraph's text.
     """
-    cut = inline_answer(paragraph.markdown, labels)
+    cut = _inline_cut(paragraph.markdown, labels)
     if cut is None or _opening_key(paragraph.markdown.partition("\n")[0], labels) not in ("question", _PLAIN_QUESTION):
         return [paragraph]
 
@@ -412,6 +412,23 @@ def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: 
         Paragraph(paragraph.line, answer_line, question_text, question),
         Paragraph(answer_line, paragraph.end_line, answer_text, answer),
     ]
+
+
+def _inline_cut(markdown: str, labels: LabelTable) -> tuple[int, int] | None:
+    """Return the cut of ``doclint.inline_answers.inline_answer`` when the question before it is one sentence, else None."""
+    cut = inline_answer(markdown, labels)
+    if cut is None or not is_one_sentence(_question_body(markdown[: cut[0]], labels)):
+        return None
+    return cut
+
+
+def _question_body(text: str, labels: LabelTable) -> str:
+    """Return the text of a question without its number or label: ``什么是GIL？`` of ``1、什么是GIL？`` or ``问：什么是GIL？``."""
+    asked = plain_question(text, labels)
+    if asked is not None:
+        return asked[1]
+    labelled = labels.match(text)
+    return labelled.rest if labelled is not None else text
 
 
 def _line_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
@@ -490,7 +507,7 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
 
 def _key_after_line(line: str, key: str | None, labels: LabelTable) -> str | None:
     """Return the key of the field that a line opening with ``key`` ends in: ``answer`` after an answer on the line of its question."""
-    if key in ("question", _PLAIN_QUESTION) and may_answer_inline(line) and inline_answer(line, labels) is not None:
+    if key in ("question", _PLAIN_QUESTION) and may_answer_inline(line) and _inline_cut(line, labels) is not None:
         return "answer"
     return key
 
