@@ -25,7 +25,7 @@ from doclint.block_guards import guard_block_rules
 from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
-from doclint.heading_numbers import split_number
+from doclint.heading_numbers import read_heading_number, split_number
 from doclint.inline_answers import inline_answer, is_one_sentence, may_answer_inline
 from doclint.item_questions import ItemQuestion, bold_question, is_options, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
@@ -648,12 +648,16 @@ def _split_items(
     """
     blocks, listed = _unfold_question_lists(blocks, labels, source, plain_text)
     question_starts = _question_starts(blocks, labels)
+    trailing = _trailing_question(blocks, labels, source, question_starts)
+    if trailing is not None:
+        question_starts.append(trailing)
     starts = sorted(set(question_starts) | set(_flat_item_starts(blocks, labels, question_starts)))
     if not starts:
         return blocks, []
 
     runs = [blocks[start:stop] for start, stop in zip(starts, [*starts[1:], len(blocks)])]
-    closing = _closing_blocks(runs, labels)
+    # The code and options after a question without an answer are part of it, not text that closes the section.
+    closing = _closing_blocks(runs, labels) if trailing is None else []
     # The blocks indented under the last question of a list belong to its item, whatever follows them.
     while closing and id(closing[0]) in listed:
         closing = closing[1:]
@@ -667,6 +671,57 @@ def _split_items(
         else:
             items.append(_field_item_section(item_blocks, level + 1, labels, source))
     return blocks[: starts[0]] + closing, items
+
+
+def _trailing_question(blocks: list[Block], labels: LabelTable, source: Source, question_starts: list[int]) -> int | None:
+    """Return the index of the numbered question without an answer that ends the document, after two items, or None.
+
+    A bank cut off right after its last question (``第3题：…`` after
+    ``第2题：…`` and its answer) leaves a question that no answer follows,
+    so ``_question_starts`` opens no item there, and it would read as more
+    text of the answer above it. It opens an item of its own, with only
+    its question field, when only its code and options follow it, and
+    nothing but blank lines follows in the document. Its number must
+    follow the number of the question before it, in the same style and
+    with the same label, because a FAQ often closes with an unnumbered
+    question such as "**Still stuck?**". The answer above it must hold no
+    other numbered paragraph, because ``3、…`` after the steps ``1、…``
+    and ``2、…`` of an answer is its last step.
+    """
+    if len(question_starts) < 2:
+        return None
+    last_start = question_starts[-1]
+    index = len(blocks) - 1
+    while index > last_start and (isinstance(blocks[index], CodeBlock) or is_options(blocks[index])):
+        index -= 1
+    block = blocks[index]
+    if index <= last_start or not isinstance(block, Paragraph) or labels.match(block.markdown) is not None:
+        return None
+
+    question, previous = _item_question(block, labels), _item_question(blocks[last_start], labels)
+    if question is None or previous is None or question[2] != previous[2] or not _follows_number(previous[0], question[0]):
+        return None
+    if _number_style(block) != _number_style(blocks[last_start]):
+        return None
+    if any(isinstance(between, Paragraph) and _asks_question(between, labels) for between in blocks[last_start + 1:index]):
+        return None
+    if any(source.line_text(line).strip() for line in range(blocks[-1].end_line + 1, source.last_line + 1)):
+        return None
+    return index
+
+
+def _number_style(paragraph: Paragraph) -> str | None:
+    """Return the numbering style (``doclint.heading_numbers``) of a question paragraph's first line, bold markers removed."""
+    first = paragraph.text.partition("\n")[0].replace("**", "").replace("__", "").strip()
+    found = read_heading_number(first)
+    return found.style if found is not None else None
+
+
+def _follows_number(previous: str | None, number: str | None) -> bool:
+    """Return whether a question's number is the number of the question before it plus one."""
+    if previous is None or number is None or not previous.isdigit() or not number.isdigit():
+        return False
+    return int(number) == int(previous) + 1
 
 
 def _unfold_question_lists(
