@@ -142,3 +142,32 @@ def test_other_style_not_question(tmp_path):
     text = PLAIN.replace("第3题：数据库为什么会发生死锁？\n", "3、数据库为什么会发生死锁？\n")
 
     assert findings(write(tmp_path, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# 题库\n\n1. 什么是列表？\n\n答案：可变序列。\n\n2. 什么是元组？\n\n答案：不可变序列。\n\n3. 什么是字典？\n",
+        "# 题库\n\n1. 什么是列表？\n答案：可变序列。\n2. 什么是元组？\n答案：不可变序列。\n3. 什么是字典？\n",
+    ],
+    ids=["blank-lines", "one-list"],
+)
+def test_list_question_without_answer(tmp_path, text):
+    line = text.count("\n")
+    message = (
+        f'the document seems cut off at line {line}: item "3. 什么是字典？" ends after its question, without the 答案 '
+        "field that most items before it have" + AFTER
+    )
+
+    assert findings(write(tmp_path, text)) == [("DL204", line, message)]
+
+
+def test_answer_list_steps_not_question(tmp_path):
+    text = (
+        "# 题库\n\n1. 什么是索引？\n\n答案：按键排序的结构。\n\n2. 如何建立索引？\n\n答案：\n\n"
+        "1. 选出常用的查询条件。\n2. 为这些列建立索引。\n\n然后检查：\n\n3. 查看查询计划。\n"
+    )
+    [chapter] = parse_document(Source.from_text("bank.md", text)).sections
+
+    assert [item.line for item in chapter.children] == [3, 7]
+    assert "DL204" not in [code for code, _line, _message in findings(write(tmp_path, text))]

@@ -32,7 +32,7 @@ from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_s
 from doclint.myst_code import directive_language, option_line_count
 from doclint.plain_text import inline_plain_text
 from doclint.prose_answers import answer_in_prose, asks_in_heading, continues_numbering
-from doclint.question_lists import unfold_question_lists
+from doclint.question_lists import question_paragraph, unfold_question_lists
 from doclint.model import (
     Admonition,
     Block,
@@ -650,7 +650,9 @@ def _split_items(
     question_starts = _question_starts(blocks, labels)
     trailing = _trailing_question(blocks, labels, source, question_starts)
     if trailing is not None:
-        question_starts.append(trailing)
+        index, question = trailing
+        blocks = [*blocks[:index], question, *blocks[index + 1:]]
+        question_starts.append(index)
     starts = sorted(set(question_starts) | set(_flat_item_starts(blocks, labels, question_starts)))
     if not starts:
         return blocks, []
@@ -673,8 +675,10 @@ def _split_items(
     return blocks[: starts[0]] + closing, items
 
 
-def _trailing_question(blocks: list[Block], labels: LabelTable, source: Source, question_starts: list[int]) -> int | None:
-    """Return the index of the numbered question without an answer that ends the document, after two items, or None.
+def _trailing_question(
+    blocks: list[Block], labels: LabelTable, source: Source, question_starts: list[int]
+) -> tuple[int, Paragraph] | None:
+    """Return the index and paragraph of the numbered question without an answer that ends the document, or None.
 
     A bank cut off right after its last question (``第3题：…`` after
     ``第2题：…`` and its answer) leaves a question that no answer follows,
@@ -686,7 +690,10 @@ def _trailing_question(blocks: list[Block], labels: LabelTable, source: Source, 
     with the same label, because a FAQ often closes with an unnumbered
     question such as "**Still stuck?**". The answer above it must hold no
     other numbered paragraph, because ``3、…`` after the steps ``1、…``
-    and ``2、…`` of an answer is its last step.
+    and ``2、…`` of an answer is its last step. In a bank of ordered
+    list items (``1. 什么是列表？``), the question is a list of one item,
+    which becomes its question paragraph, as ``doclint.question_lists``
+    unfolds the items with answers.
     """
     if len(question_starts) < 2:
         return None
@@ -694,7 +701,7 @@ def _trailing_question(blocks: list[Block], labels: LabelTable, source: Source, 
     index = len(blocks) - 1
     while index > last_start and (isinstance(blocks[index], CodeBlock) or is_options(blocks[index])):
         index -= 1
-    block = blocks[index]
+    block = _one_item_question(blocks[index], source)
     if index <= last_start or not isinstance(block, Paragraph) or labels.match(block.markdown) is not None:
         return None
 
@@ -703,11 +710,25 @@ def _trailing_question(blocks: list[Block], labels: LabelTable, source: Source, 
         return None
     if _number_style(block) != _number_style(blocks[last_start]):
         return None
-    if any(isinstance(between, Paragraph) and _asks_question(between, labels) for between in blocks[last_start + 1:index]):
+    if any(_numbers_lines(between, labels) for between in blocks[last_start + 1:index]):
         return None
     if any(source.line_text(line).strip() for line in range(blocks[-1].end_line + 1, source.last_line + 1)):
         return None
-    return index
+    return index, block
+
+
+def _one_item_question(block: Block, source: Source) -> Block:
+    """Return the question paragraph of an ordered list of one one-paragraph item (``3. 什么是字典？``), else the block."""
+    if not isinstance(block, ListBlock) or not block.ordered or len(block.items) != 1 or len(block.items[0].blocks) != 1:
+        return block
+    return question_paragraph(block.items[0], source) or block
+
+
+def _numbers_lines(block: Block, labels: LabelTable) -> bool:
+    """Return whether a block numbers its lines as steps or questions do: an ordered list, or a numbered paragraph."""
+    if isinstance(block, ListBlock):
+        return block.ordered
+    return isinstance(block, Paragraph) and _asks_question(block, labels)
 
 
 def _number_style(paragraph: Paragraph) -> str | None:

@@ -137,7 +137,7 @@ def _question_blocks(
     item: ListItem, source: Source, split_paragraph: Callable[[Paragraph], list[Paragraph]], is_question: Callable[[Paragraph], bool]
 ) -> list[Block]:
     """Return the blocks of a list item that opens with a numbered question, its question paragraph first, or none."""
-    question = _question_paragraph(item, source)
+    question = question_paragraph(item, source)
     if question is None:
         return []
     item_blocks: list[Block] = [*split_paragraph(question), *item.blocks[1:]]
@@ -146,7 +146,7 @@ def _question_blocks(
     return item_blocks
 
 
-def _question_paragraph(item: ListItem, source: Source) -> Paragraph | None:
+def question_paragraph(item: ListItem, source: Source) -> Paragraph | None:
     """Return the first paragraph of a list item with its marker in front, as the paragraph ``3. 什么是列表？``."""
     if not item.blocks or not isinstance(item.blocks[0], Paragraph) or item.blocks[0].line != item.line:
         return None
