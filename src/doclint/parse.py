@@ -775,9 +775,10 @@ def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
     item when an answer field follows it right away or after fields of
     other keys (``_after_other_fields``). A numbered question in plain
     text (``第1题：…``, ``问题1：…``, ``Q1: …``, ``1、…``) opens one when an
-    answer field follows it after nothing but code blocks, the options of
-    a multiple-choice question (``_question_blocks``) and fields of other
-    keys, as in "第3题：下面的代码输出什么？" over the code and then ``答案：``. It
+    answer field follows it. Only code blocks, the options of a
+    multiple-choice question (``_question_blocks``) and fields of other
+    keys may come between them, as in "第3题：下面的代码输出什么？" over
+    the code and then ``答案：``. It
     takes two such questions among the blocks, bold or plain, as a flat
     FAQ takes two pairs. One numbered line over an answer is as often a
     sub-question or the last step of a task under a heading, whose answer
