@@ -45,7 +45,7 @@ def test_gap_after_bold_task_reported_once():
     document = parse_document(Source.from_text("bank.md", BANK))
 
     assert [(found.code, found.line, found.message) for found in check_numbering(document, Settings())] == [
-        ("DL402", 15, 'heading "4. 什么是梯度爆炸？" skips from 2 (line 7) to 4; the fix renumbers it to 3'),
+        ("DL402", 15, 'item "4. 什么是梯度爆炸？" skips from 2 (line 7) to 4; the fix renumbers it to 3'),
     ]
 
 

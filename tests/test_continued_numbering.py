@@ -256,7 +256,7 @@ def test_bold_question_items_continue():
             "DL402",
             15,
             3,
-            'heading "4. 一加一等于几？" continues the numbering under "一、选择题" but skips from 2 (line 9) to 4; '
+            'item "4. 一加一等于几？" continues the numbering under "一、选择题" but skips from 2 (line 9) to 4; '
             "the fix renumbers it to 3",
         )
     ]

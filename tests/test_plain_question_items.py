@@ -56,7 +56,7 @@ def test_chinese_bank_findings():
         ),
         (
             "DL402", 11, 2,
-            'heading "第4题：Python 中列表和元组有什么区别？" skips from 2 (line 7) to 4; the fix renumbers it to 3',
+            'item "第4题：Python 中列表和元组有什么区别？" skips from 2 (line 7) to 4; the fix renumbers it to 3',
         ),
         ("DL203", 17, 1, 'item "第4题：什么是 GIL？" has no answer, only the placeholder "TODO"; write the answer or remove the item'),
     ]
@@ -83,7 +83,7 @@ def test_english_bank_findings():
         ),
         (
             "DL402", 26, 10,
-            'heading "Question 5: How do I create a virtual environment?" skips from 3 (line 23) to 5; '
+            'item "Question 5: How do I create a virtual environment?" skips from 3 (line 23) to 5; '
             "the fix renumbers it to 4",
         ),
         ("DL203", 33, 1, 'item "Q6: What is the GIL?" has no answer, only the placeholder "Answer here"; write the answer or remove the item'),
@@ -263,7 +263,7 @@ def test_chinese_messages(run_cli, tmp_path, monkeypatch):
         "bank.md:11:1: DL201 inconsistent-answer 条目“第4题：Python 中列表和元组有什么区别？”与条目“第1题：Python 中列表和元组有什么区别？”"
         "（第 3 行）问的是同一个问题，但答案不同：答案在此处是“元组可以作为字典的键，列表不可以。”，在第 5 行是“列表可变，元组不可变。”；"
         "请保留一个答案，修改或删除另一个",
-        "bank.md:11:2: DL402 heading-numbering [*] 标题“第4题：Python 中列表和元组有什么区别？”的编号从 2（第 7 行）跳到 4；修复后改为 3",
+        "bank.md:11:2: DL402 heading-numbering [*] 条目“第4题：Python 中列表和元组有什么区别？”的编号从 2（第 7 行）跳到 4；修复后改为 3",
         "bank.md:17:1: DL203 missing-answer 条目“第4题：什么是 GIL？”没有答案，只有占位符“TODO”；请写出答案或删除该条目",
         "在 1 个文件中发现 3 个问题（1 个错误，2 个警告，0 个提示）。",
         "[*] 其中 1 个可用 --fix 修复。",
@@ -291,7 +291,7 @@ def test_list_bank_findings(tmp_path):
             'item "4. 什么是列表？" asks the question of item "1. 什么是列表？" (line 3) again but answers it differently: '
             'the answer reads "有序的容器。" here and "可变序列。" at line 5; keep one answer and correct or remove the other',
         ),
-        ("DL402", 11, 1, 'heading "4. 什么是列表？" skips from 2 (line 7) to 4; the fix renumbers it to 3'),
+        ("DL402", 11, 1, 'item "4. 什么是列表？" skips from 2 (line 7) to 4; the fix renumbers it to 3'),
     ]
 
 

@@ -26,13 +26,14 @@ from doclint.collapsible_items import split_collapsible_items
 from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
-from doclint.heading_numbers import split_number
+from doclint.heading_numbers import read_heading_number, split_number
+from doclint.inline_answers import inline_answer, is_one_sentence, may_answer_inline
 from doclint.item_questions import ItemQuestion, bold_question, is_options, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
 from doclint.plain_text import inline_plain_text
 from doclint.prose_answers import answer_in_prose, asks_in_heading, continues_numbering
-from doclint.question_lists import unfold_question_lists
+from doclint.question_lists import question_paragraph, unfold_question_lists
 from doclint.model import (
     Admonition,
     Block,
@@ -376,7 +377,7 @@ def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: C
     """
     result: list[Block] = []
     for block in blocks:
-        if isinstance(block, Paragraph) and "\n" in block.markdown:
+        if isinstance(block, Paragraph) and ("\n" in block.markdown or may_answer_inline(block.markdown)):
             result.extend(_paragraph_fields(block, labels, plain_text))
         else:
             result.append(block)
@@ -384,6 +385,66 @@ def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: C
 
 
 def _paragraph_fields(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
+    """Cut a paragraph at the lines that open another field, then each question piece after its question mark.
+
+    The second cut is that of an answer on the line of its question
+    (``1、什么是GIL？答案：…``, ``_inline_answer_pieces``).
+    """
+    pieces = _line_pieces(paragraph, labels, plain_text) if "\n" in paragraph.markdown else [paragraph]
+    if not may_answer_inline(paragraph.markdown):
+        return pieces
+    return [part for piece in pieces for part in _inline_answer_pieces(piece, labels, plain_text)]
+
+
+def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
+    """Cut a paragraph that opens with a question after the question mark that an answer label follows, or return it whole.
+
+    The question opens with a numbered question in plain text (``1、``,
+    ``Q1:``) or a question label (``问：``). The answer piece starts at its
+    label (``doclint.inline_answers``), on the same line, and keeps the
+    later lines. The paragraph stays whole when inline markup spans the
+    cut, such as a code span around ``a ? b : c``, because the two pieces'
+    texts then do not give the paragraph's text.
+    """
+    cut = _inline_cut(paragraph.markdown, labels)
+    if cut is None or _opening_key(paragraph.markdown.partition("\n")[0], labels) not in ("question", _PLAIN_QUESTION):
+        return [paragraph]
+
+    question_end, answer_start = cut
+    question, between, answer = (
+        paragraph.markdown[:question_end],
+        paragraph.markdown[question_end:answer_start],
+        paragraph.markdown[answer_start:],
+    )
+    question_text, answer_text = plain_text(question), plain_text(answer)
+    if question_text + between + answer_text != paragraph.text:
+        return [paragraph]
+
+    answer_line = paragraph.line + question.count("\n")
+    return [
+        Paragraph(paragraph.line, answer_line, question_text, question),
+        Paragraph(answer_line, paragraph.end_line, answer_text, answer),
+    ]
+
+
+def _inline_cut(markdown: str, labels: LabelTable) -> tuple[int, int] | None:
+    """Return the cut of ``doclint.inline_answers.inline_answer`` when the question before it is one sentence, else None."""
+    cut = inline_answer(markdown, labels)
+    if cut is None or not is_one_sentence(_question_body(markdown[: cut[0]], labels)):
+        return None
+    return cut
+
+
+def _question_body(text: str, labels: LabelTable) -> str:
+    """Return the text of a question without its number or label: ``什么是GIL？`` of ``1、什么是GIL？`` or ``问：什么是GIL？``."""
+    asked = plain_question(text, labels)
+    if asked is not None:
+        return asked[1]
+    labelled = labels.match(text)
+    return labelled.rest if labelled is not None else text
+
+
+def _line_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
     """Cut a paragraph at the lines that open another field, or return it whole.
 
     The source lines are cut first, and each piece keeps the line numbers
@@ -421,15 +482,19 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
     a second ``Answer:`` line stays text. A plain ``A:`` that is an option
     of a multiple-choice question (``doclint.fields.is_option``) is text too.
     A paragraph that opens with a numbered question in plain text
-    (``第1题：…``, ``1、…``) is cut first at an answer line (``答案：…``),
-    because only an answer makes that numbered line a question: before
-    it, an ``解析：`` line stays text. In a paragraph that opens with a
-    label or a question, a numbered question line opens a piece too when
-    the next labelled line after it is an answer. So a bank written
-    without blank lines falls into its questions and fields.
+    (``第1题：…``, ``1、…``) is cut only where an answer follows, because
+    only an answer makes that numbered line a question. Its first cut is
+    at an answer line (``答案：…``), or at a line of another key, such as
+    ``解析：…``, when the next question or answer line after it is an
+    answer. Otherwise such a line stays text. In a paragraph that opens
+    with a label or a question, a numbered question line opens a piece
+    too when the next question or answer line after it is an answer. So a
+    bank written without blank lines falls into its questions and fields.
+    A question line whose answer follows on the same line
+    (``1、什么是GIL？答案：…``) is in that answer (``_key_after_line``).
     """
     starts = [0]
-    current_key = _opening_key(source_lines[0], labels)
+    current_key = _key_after_line(source_lines[0], _opening_key(source_lines[0], labels), labels)
     for index in range(1, len(source_lines)):
         line = source_lines[index]
         bold = line.lstrip().startswith(("**", "__", "【"))
@@ -437,17 +502,27 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
             continue
         found = labels.match(line)
         if found is None:
-            if not bold and plain_question(line, labels) is not None and _answer_line_follows(source_lines, index, labels):
-                starts.append(index)
-                current_key = _PLAIN_QUESTION
+            if not bold and plain_question(line, labels) is not None:
+                key = _key_after_line(line, _PLAIN_QUESTION, labels)
+                if key == "answer" or _answer_line_follows(source_lines, index, labels):
+                    starts.append(index)
+                    current_key = key
             continue
         if not bold and (found.key == current_key or is_option(found.label, source_lines[index + 1:])):
             continue
         if not bold and current_key == _PLAIN_QUESTION and found.key != "answer":
-            continue
+            if found.key == "question" or not _answer_line_follows(source_lines, index, labels):
+                continue
         starts.append(index)
-        current_key = found.key
+        current_key = _key_after_line(line, found.key, labels)
     return starts
+
+
+def _key_after_line(line: str, key: str | None, labels: LabelTable) -> str | None:
+    """Return the key of the field that a line opening with ``key`` ends in: ``answer`` after an answer on the line of its question."""
+    if key in ("question", _PLAIN_QUESTION) and may_answer_inline(line) and _inline_cut(line, labels) is not None:
+        return "answer"
+    return key
 
 
 # The opening key of a paragraph whose first line is a numbered question in plain text.
@@ -455,11 +530,12 @@ _PLAIN_QUESTION = "plain question"
 
 
 def _answer_line_follows(source_lines: list[str], index: int, labels: LabelTable) -> bool:
-    """Return whether the first labelled line after line ``index`` of a paragraph is an answer.
+    """Return whether the first question or answer line after line ``index`` of a paragraph is an answer.
 
     The lines between may be the options of a multiple-choice question
-    (``A. list``, ``A: list``). Another numbered question before the
-    answer means that line ``index`` has none.
+    (``A. list``, ``A: list``) and fields of other keys, such as an
+    explanation written before the answer. Another numbered question
+    before the answer means that line ``index`` has none.
     """
     for offset, line in enumerate(source_lines[index + 1:], start=index + 1):
         found = labels.match(line)
@@ -470,7 +546,8 @@ def _answer_line_follows(source_lines: list[str], index: int, labels: LabelTable
         bold = line.lstrip().startswith(("**", "__", "【"))
         if not bold and is_option(found.label, source_lines[offset + 1:]):
             continue
-        return found.key == "answer"
+        if found.key in ("question", "answer"):
+            return found.key == "answer"
     return False
 
 
@@ -584,12 +661,18 @@ def _split_items(
     """
     blocks, listed = _unfold_question_lists(blocks, labels, source, plain_text)
     question_starts = _question_starts(blocks, labels)
+    trailing = _trailing_question(blocks, labels, source, question_starts)
+    if trailing is not None:
+        index, question = trailing
+        blocks = [*blocks[:index], question, *blocks[index + 1:]]
+        question_starts.append(index)
     starts = sorted(set(question_starts) | set(_flat_item_starts(blocks, labels, question_starts)))
     if not starts:
         return blocks, []
 
     runs = [blocks[start:stop] for start, stop in zip(starts, [*starts[1:], len(blocks)])]
-    closing = _closing_blocks(runs, labels)
+    # The code and options after a question without an answer are part of it, not text that closes the section.
+    closing = _closing_blocks(runs, labels) if trailing is None else []
     # The blocks indented under the last question of a list belong to its item, whatever follows them.
     while closing and id(closing[0]) in listed:
         closing = closing[1:]
@@ -603,6 +686,76 @@ def _split_items(
         else:
             items.append(_field_item_section(item_blocks, level + 1, labels, source))
     return blocks[: starts[0]] + closing, items
+
+
+def _trailing_question(
+    blocks: list[Block], labels: LabelTable, source: Source, question_starts: list[int]
+) -> tuple[int, Paragraph] | None:
+    """Return the index and paragraph of the numbered question without an answer that ends the document, or None.
+
+    A bank cut off right after its last question (``第3题：…`` after
+    ``第2题：…`` and its answer) leaves a question that no answer follows,
+    so ``_question_starts`` opens no item there, and it would read as more
+    text of the answer above it. It opens an item of its own, with only
+    its question field, when only its code and options follow it, and
+    nothing but blank lines follows in the document. Its number must
+    follow the number of the question before it, in the same style and
+    with the same label, because a FAQ often closes with an unnumbered
+    question such as "**Still stuck?**". The answer above it must hold no
+    other numbered paragraph, because ``3、…`` after the steps ``1、…``
+    and ``2、…`` of an answer is its last step. In a bank of ordered
+    list items (``1. 什么是列表？``), the question is a list of one item,
+    which becomes its question paragraph, as ``doclint.question_lists``
+    unfolds the items with answers.
+    """
+    if len(question_starts) < 2:
+        return None
+    last_start = question_starts[-1]
+    index = len(blocks) - 1
+    while index > last_start and (isinstance(blocks[index], CodeBlock) or is_options(blocks[index])):
+        index -= 1
+    block = _one_item_question(blocks[index], source)
+    if index <= last_start or not isinstance(block, Paragraph) or labels.match(block.markdown) is not None:
+        return None
+
+    question, previous = _item_question(block, labels), _item_question(blocks[last_start], labels)
+    if question is None or previous is None or question[2] != previous[2] or not _follows_number(previous[0], question[0]):
+        return None
+    if _number_style(block) != _number_style(blocks[last_start]):
+        return None
+    if any(_numbers_lines(between, labels) for between in blocks[last_start + 1:index]):
+        return None
+    if any(source.line_text(line).strip() for line in range(blocks[-1].end_line + 1, source.last_line + 1)):
+        return None
+    return index, block
+
+
+def _one_item_question(block: Block, source: Source) -> Block:
+    """Return the question paragraph of an ordered list of one one-paragraph item (``3. 什么是字典？``), else the block."""
+    if not isinstance(block, ListBlock) or not block.ordered or len(block.items) != 1 or len(block.items[0].blocks) != 1:
+        return block
+    return question_paragraph(block.items[0], source) or block
+
+
+def _numbers_lines(block: Block, labels: LabelTable) -> bool:
+    """Return whether a block numbers its lines as steps or questions do: an ordered list, or a numbered paragraph."""
+    if isinstance(block, ListBlock):
+        return block.ordered
+    return isinstance(block, Paragraph) and _asks_question(block, labels)
+
+
+def _number_style(paragraph: Paragraph) -> str | None:
+    """Return the numbering style (``doclint.heading_numbers``) of a question paragraph's first line, bold markers removed."""
+    first = paragraph.text.partition("\n")[0].replace("**", "").replace("__", "").strip()
+    found = read_heading_number(first)
+    return found.style if found is not None else None
+
+
+def _follows_number(previous: str | None, number: str | None) -> bool:
+    """Return whether a question's number is the number of the question before it plus one."""
+    if previous is None or number is None or not previous.isdigit() or not number.isdigit():
+        return False
+    return int(number) == int(previous) + 1
 
 
 def _unfold_question_lists(
@@ -632,11 +785,13 @@ def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
     """Return the indexes of the question paragraphs that open items, each over its answer field.
 
     A bold question (``**问题 3：如何排序？**``, ``**Q: Why?**``) opens an
-    item when an answer field follows it right away. A numbered question
-    in plain text (``第1题：…``, ``问题1：…``, ``Q1: …``, ``1、…``) opens one
-    when an answer field follows it after nothing but code blocks and the
-    options of a multiple-choice question (``_question_blocks``), as in
-    "第3题：下面的代码输出什么？" over the code and then ``答案：``. It
+    item when an answer field follows it right away or after fields of
+    other keys (``_after_other_fields``). A numbered question in plain
+    text (``第1题：…``, ``问题1：…``, ``Q1: …``, ``1、…``) opens one when an
+    answer field follows it. Only code blocks, the options of a
+    multiple-choice question (``_question_blocks``) and fields of other
+    keys may come between them, as in "第3题：下面的代码输出什么？" over
+    the code and then ``答案：``. It
     takes two such questions among the blocks, bold or plain, as a flat
     FAQ takes two pairs. One numbered line over an answer is as often a
     sub-question or the last step of a task under a heading, whose answer
@@ -650,7 +805,8 @@ def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
         if not isinstance(block, Paragraph):
             continue
         if bold_question(block.markdown, labels, numbered_task=True) is not None:
-            if _is_field(blocks[index + 1], labels, "answer"):
+            rest = _after_other_fields(blocks[index + 1:], labels)
+            if rest and _is_field(rest[0], labels, "answer"):
                 bold_starts.append(index)
         elif (
             plain_question(block.markdown, labels) is not None
@@ -674,9 +830,42 @@ def _in_open_question_field(blocks: list[Block], labels: LabelTable) -> bool:
 
 
 def _answer_follows(blocks: list[Block], labels: LabelTable) -> bool:
-    """Return whether the first of ``blocks`` after a question's code and options (``_question_blocks``) is an answer field."""
-    rest = blocks[len(_question_blocks(blocks, labels)):]
+    """Return whether an answer field follows a question, after its code and options (``_question_blocks``).
+
+    Fields of other keys may come first (``_after_other_fields``).
+    """
+    rest = _after_other_fields(blocks[len(_question_blocks(blocks, labels)):], labels)
     return bool(rest) and _is_field(rest[0], labels, "answer")
+
+
+def _after_other_fields(blocks: list[Block], labels: LabelTable) -> list[Block]:
+    """Return ``blocks`` from their first question or answer field on, past the fields of other keys that open them.
+
+    Some banks explain a question before they answer it (``解析：…`` over
+    ``答案：…``), so the fields after a question may come in any order. A
+    field of another key runs over the blocks after its labelled
+    paragraph, but a question paragraph there (``第2题：…``) is the next
+    question, and the blocks from it on are returned, with no field before
+    them. Blocks that do not open with a labelled paragraph are returned
+    as they are.
+    """
+    for index, block in enumerate(blocks):
+        found = labels.match(block.markdown) if isinstance(block, Paragraph) else None
+        if found is None:
+            if index == 0 or (isinstance(block, Paragraph) and _asks_question(block, labels)):
+                return blocks[index:]
+            continue
+        if found.key in ("question", "answer"):
+            return blocks[index:]
+    return []
+
+
+def _asks_question(paragraph: Paragraph, labels: LabelTable) -> bool:
+    """Return whether a paragraph is a bold question or a numbered question in plain text, which may open an item."""
+    return (
+        bold_question(paragraph.markdown, labels, numbered_task=True) is not None
+        or plain_question(paragraph.markdown, labels) is not None
+    )
 
 
 def _question_blocks(blocks: list[Block], labels: LabelTable) -> list[Block]:
@@ -779,6 +968,8 @@ def _flat_item_starts(blocks: list[Block], labels: LabelTable, question_starts: 
     starts: list[int] = []
     answered = 0
     last_key: str | None = None
+    # The last question or answer key: an explanation between a question and its answer leaves the pair answered.
+    pair_key: str | None = None
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
             continue
@@ -790,15 +981,17 @@ def _flat_item_starts(blocks: list[Block], labels: LabelTable, question_starts: 
             # question field with two such answers would open a single item as large as its section, whose
             # blocks open that item again, without end.
             if index in question_starts:
-                last_key = "question"
+                last_key = pair_key = "question"
             continue
         if found.key == "question":
             starts.append(index)
-        elif found.key == "answer" and last_key == "question":
+        elif found.key == "answer" and pair_key == "question":
             answered += 1
         elif found.key == "answer" and last_key == "answer":
             starts.append(index)
         last_key = found.key
+        if found.key in ("question", "answer"):
+            pair_key = found.key
     return starts if answered >= 2 else []
 
 

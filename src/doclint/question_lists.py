@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from doclint.inline_answers import may_answer_inline
 from doclint.model import Block, ListBlock, ListItem, Paragraph
 from doclint.source import Source
 
@@ -94,9 +95,10 @@ def _unfold(
     steps: list[ListItem] = []
     for position, item in enumerate(block.items):
         last = position == len(block.items) - 1
-        # A one-line item has no answer of its own, so it opens one only when it is last and an answer follows the
-        # list. Most items are such steps, and this test spares them the paragraph splitting and the question test.
-        if _is_one_line(item) and not (last and answer_follows(after)):
+        # A one-line item has no answer of its own, unless it writes the answer after its question mark, so it opens
+        # one only when it is last and an answer follows the list. Most items are such steps, and this test spares
+        # them the paragraph splitting and the question test.
+        if _is_one_line(item) and not may_answer_inline(item.text) and not (last and answer_follows(after)):
             item_blocks = []
         else:
             item_blocks = _question_blocks(item, source, split_paragraph, is_question)
@@ -135,7 +137,7 @@ def _question_blocks(
     item: ListItem, source: Source, split_paragraph: Callable[[Paragraph], list[Paragraph]], is_question: Callable[[Paragraph], bool]
 ) -> list[Block]:
     """Return the blocks of a list item that opens with a numbered question, its question paragraph first, or none."""
-    question = _question_paragraph(item, source)
+    question = question_paragraph(item, source)
     if question is None:
         return []
     item_blocks: list[Block] = [*split_paragraph(question), *item.blocks[1:]]
@@ -144,7 +146,7 @@ def _question_blocks(
     return item_blocks
 
 
-def _question_paragraph(item: ListItem, source: Source) -> Paragraph | None:
+def question_paragraph(item: ListItem, source: Source) -> Paragraph | None:
     """Return the first paragraph of a list item with its marker in front, as the paragraph ``3. 什么是列表？``."""
     if not item.blocks or not isinstance(item.blocks[0], Paragraph) or item.blocks[0].line != item.line:
         return None

@@ -20,6 +20,15 @@ The last item of a document is cut off when all of these hold:
   without the final punctuation that at least four in five of their
   same fields end with.
 
+A document that stops right after the question of its last item, before
+any answer label, is cut off too, when at least two items come before it
+and every one of them has both a question and an answer. Such a last item
+has only its question field (a numbered question paragraph such as
+``第3题：…`` that the parser reads as an item at the end of a document, a
+``**题目：**`` under a heading, or the last ``**Q:**`` of a flat FAQ). A
+question without an answer earlier in the document shows that its author
+leaves questions open, so then the last one is left alone as well.
+
 An answer that is only a placeholder ("待补充", "TODO") was left open on
 purpose, so it ends complete, and ``missing-answer`` reports it. The last
 condition keeps a short answer that ends with a full stop, or a
@@ -72,7 +81,8 @@ class CutOff:
     field: Field | None
     """The field that the text stops in, or None before the first field."""
     ending: str
-    """``fence`` (inside a code block never closed), ``label`` (an empty field label) or ``sentence``."""
+    """``fence`` (inside a code block never closed), ``label`` (an empty field label), ``sentence`` or ``question``
+    (after the question, before any answer)."""
     step_count: int
     typical_step_count: int | None
     """The median number of answer steps of the earlier items, when the last item has fewer, else None."""
@@ -84,6 +94,10 @@ class CutOff:
 
 def find_cut_off(document: Document) -> CutOff | None:
     """Return the document's last item when it seems cut off, else None."""
+    questions = [section for section in document.walk() if "question" in section.fields]
+    if questions and "answer" not in questions[-1].fields:
+        return _cut_after_question(document, questions[-1], questions[:-1])
+
     items = [section for section in document.walk() if is_item(section)]
     if len(items) <= MIN_EARLIER_ITEMS:
         return None
@@ -113,6 +127,16 @@ def find_cut_off(document: Document) -> CutOff | None:
     if fewer_steps is None and not missing and not unpunctuated:
         return None
     return CutOff(last, last_line, field, ending, steps, fewer_steps, missing, unpunctuated)
+
+
+def _cut_after_question(document: Document, last: Section, earlier: Sequence[Section]) -> CutOff | None:
+    """Return the cut when the document ends with a question that has no other field and every earlier item has an answer."""
+    if len(earlier) < MIN_EARLIER_ITEMS or not all(is_item(section) for section in earlier):
+        return None
+    last_line = _last_content_line(document)
+    if last.end_line < last_line or last.children or set(last.fields) != {"question"}:
+        return None
+    return CutOff(last, last_line, last.fields["question"], "question", 0, None, _missing_fields(last, earlier), False)
 
 
 def _last_content_line(document: Document) -> int:

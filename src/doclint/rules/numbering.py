@@ -384,10 +384,17 @@ def _kept_number_diagnostic(
     if _parts(planned) == _parts(section.number or "") or renumber_fix(document, extended, parent) is None:
         return
 
-    message = _(
-        'heading "{heading}" keeps number {number} because a suppression comment protects it; '
-        "without the comment, the fix would renumber it to {planned}"
-    ).format(heading=section.heading, number=_written(section), planned=_shown(section, _parts(planned)))
+    if section.kind == "item":
+        template = _(
+            'item "{heading}" keeps number {number} because a suppression comment protects it; '
+            "without the comment, the fix would renumber it to {planned}"
+        )
+    else:
+        template = _(
+            'heading "{heading}" keeps number {number} because a suppression comment protects it; '
+            "without the comment, the fix would renumber it to {planned}"
+        )
+    message = template.format(heading=section.heading, number=_written(section), planned=_shown(section, _parts(planned)))
     column, end_column = number_span(document, section)
     yield HEADING_NUMBERING.diagnostic(document, section.line, section.line, message, column=column, end_column=end_column)
 
@@ -496,7 +503,11 @@ def renumber_fix(document: Document, run: list[Section], parent: Section | None 
     if not edits:
         return None
 
-    message = _("renumber the headings from line {line} so that they run from {first} to {last}").format(
+    if all(section.kind == "item" for section in run):
+        template = _("renumber the items from line {line} so that they run from {first} to {last}")
+    else:
+        template = _("renumber the headings from line {line} so that they run from {first} to {last}")
+    message = template.format(
         line=run[0].line, first=_written(run[0]), last=_shown(run[-1], _parts(planned[-1]))
     )
     applicability = Applicability.SAFE if _is_safe_renumbering(run, planned, parent) else Applicability.UNSAFE
@@ -758,7 +769,7 @@ def _diagnostic(
     section, previous = found.section, found.previous
     between = [copy.line for copy in left_out if previous.line < copy.line < section.line]
     continued = (continuations or {}).get(id(section))
-    template = _message_template(found.kind, bool(between), continued is not None)
+    template = _message_template(found.kind, bool(between), continued is not None, section.kind == "item")
     message = template.format(
         heading=section.heading,
         previous=_written(previous),
@@ -769,65 +780,104 @@ def _diagnostic(
         remedy=_remedy(found, renumbered),
     )
     column, end_column = number_span(document, section)
-    related = RelatedLocation(document.path, previous.line, previous.column, _("previous numbered heading"))
+    related_label = _("previous numbered item") if previous.kind == "item" else _("previous numbered heading")
+    related = RelatedLocation(document.path, previous.line, previous.column, related_label)
     return HEADING_NUMBERING.diagnostic(
         document, section.line, section.line, message, column=column, related=[related], end_column=end_column, fix=fix
     )
 
 
-def _message_template(kind: BreakKind, copies_between: bool, continued: bool) -> str:
+def _message_template(kind: BreakKind, copies_between: bool, continued: bool, item: bool) -> str:
     """Return the message of a break, translated, with ``{copies}`` when copies stand between the two headings.
 
     A heading that starts a run continuing the run under an earlier parent
     (``continued``) names that parent as ``{part}``. Such a run goes back
     only when it continues the number that the fix writes over the
-    previous part (``continued_numbering``).
+    previous part (``continued_numbering``). An ``item`` is a question
+    paragraph without a Markdown heading (``第4题：…``, ``**问题 4：…**``),
+    which the message calls an item, as the Q&A rules do. Its repeat
+    message names the earlier line without a noun, because that line may
+    be a heading or an item.
     """
-    if continued and kind is BreakKind.SKIP:
-        if copies_between:
-            return _(
-                'heading "{heading}" continues the numbering under "{part}" but skips from {previous} (line {line}) '
-                "to {number}, not counting {copies}; {remedy}"
-            )
-        return _('heading "{heading}" continues the numbering under "{part}" but skips from {previous} (line {line}) to {number}; {remedy}')
-    if continued and kind is BreakKind.BACKWARDS:
-        if copies_between:
-            return _(
-                'heading "{heading}" continues the numbering under "{part}" but goes back from {previous} (line {line}) '
-                "to {number}, not counting {copies}; {remedy}"
-            )
-        return _(
-            'heading "{heading}" continues the numbering under "{part}" but goes back from {previous} (line {line}) '
-            "to {number}; {remedy}"
-        )
-    if continued and kind is BreakKind.REPEAT:
-        if copies_between:
-            return _(
-                'heading "{heading}" continues the numbering under "{part}" but repeats number {number} of the heading '
-                "at line {line}, not counting {copies}; {remedy}"
-            )
-        return _(
-            'heading "{heading}" continues the numbering under "{part}" but repeats number {number} of the heading '
-            "at line {line}; {remedy}"
-        )
+    return _(_ITEM_TEMPLATES[kind, continued, copies_between] if item else _HEADING_TEMPLATES[kind, continued, copies_between])
 
-    if copies_between:
-        messages = {
-            BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}, not counting {copies}; {remedy}'),
-            BreakKind.REPEAT: _(
-                'heading "{heading}" repeats number {number} of the heading at line {line}, not counting {copies}; {remedy}'
-            ),
-            BreakKind.BACKWARDS: _(
-                'heading "{heading}" goes back from {previous} (line {line}) to {number}, not counting {copies}; {remedy}'
-            ),
-        }
-    else:
-        messages = {
-            BreakKind.SKIP: _('heading "{heading}" skips from {previous} (line {line}) to {number}; {remedy}'),
-            BreakKind.REPEAT: _('heading "{heading}" repeats number {number} of the heading at line {line}; {remedy}'),
-            BreakKind.BACKWARDS: _('heading "{heading}" goes back from {previous} (line {line}) to {number}; {remedy}'),
-        }
-    return messages[kind]
+
+# The messages of a break at a heading, by (kind, continued, copies between).
+_HEADING_TEMPLATES = {
+    (BreakKind.SKIP, True, True): N_(
+        'heading "{heading}" continues the numbering under "{part}" but skips from {previous} (line {line}) '
+        "to {number}, not counting {copies}; {remedy}"
+    ),
+    (BreakKind.SKIP, True, False): N_(
+        'heading "{heading}" continues the numbering under "{part}" but skips from {previous} (line {line}) to {number}; {remedy}'
+    ),
+    (BreakKind.BACKWARDS, True, True): N_(
+        'heading "{heading}" continues the numbering under "{part}" but goes back from {previous} (line {line}) '
+        "to {number}, not counting {copies}; {remedy}"
+    ),
+    (BreakKind.BACKWARDS, True, False): N_(
+        'heading "{heading}" continues the numbering under "{part}" but goes back from {previous} (line {line}) '
+        "to {number}; {remedy}"
+    ),
+    (BreakKind.REPEAT, True, True): N_(
+        'heading "{heading}" continues the numbering under "{part}" but repeats number {number} of the heading '
+        "at line {line}, not counting {copies}; {remedy}"
+    ),
+    (BreakKind.REPEAT, True, False): N_(
+        'heading "{heading}" continues the numbering under "{part}" but repeats number {number} of the heading '
+        "at line {line}; {remedy}"
+    ),
+    (BreakKind.SKIP, False, True): N_(
+        'heading "{heading}" skips from {previous} (line {line}) to {number}, not counting {copies}; {remedy}'
+    ),
+    (BreakKind.REPEAT, False, True): N_(
+        'heading "{heading}" repeats number {number} of the heading at line {line}, not counting {copies}; {remedy}'
+    ),
+    (BreakKind.BACKWARDS, False, True): N_(
+        'heading "{heading}" goes back from {previous} (line {line}) to {number}, not counting {copies}; {remedy}'
+    ),
+    (BreakKind.SKIP, False, False): N_('heading "{heading}" skips from {previous} (line {line}) to {number}; {remedy}'),
+    (BreakKind.REPEAT, False, False): N_('heading "{heading}" repeats number {number} of the heading at line {line}; {remedy}'),
+    (BreakKind.BACKWARDS, False, False): N_('heading "{heading}" goes back from {previous} (line {line}) to {number}; {remedy}'),
+}
+
+# The messages of a break at an item, by (kind, continued, copies between).
+_ITEM_TEMPLATES = {
+    (BreakKind.SKIP, True, True): N_(
+        'item "{heading}" continues the numbering under "{part}" but skips from {previous} (line {line}) '
+        "to {number}, not counting {copies}; {remedy}"
+    ),
+    (BreakKind.SKIP, True, False): N_(
+        'item "{heading}" continues the numbering under "{part}" but skips from {previous} (line {line}) to {number}; {remedy}'
+    ),
+    (BreakKind.BACKWARDS, True, True): N_(
+        'item "{heading}" continues the numbering under "{part}" but goes back from {previous} (line {line}) '
+        "to {number}, not counting {copies}; {remedy}"
+    ),
+    (BreakKind.BACKWARDS, True, False): N_(
+        'item "{heading}" continues the numbering under "{part}" but goes back from {previous} (line {line}) '
+        "to {number}; {remedy}"
+    ),
+    (BreakKind.REPEAT, True, True): N_(
+        'item "{heading}" continues the numbering under "{part}" but repeats number {number} from line {line}, '
+        "not counting {copies}; {remedy}"
+    ),
+    (BreakKind.REPEAT, True, False): N_(
+        'item "{heading}" continues the numbering under "{part}" but repeats number {number} from line {line}; {remedy}'
+    ),
+    (BreakKind.SKIP, False, True): N_(
+        'item "{heading}" skips from {previous} (line {line}) to {number}, not counting {copies}; {remedy}'
+    ),
+    (BreakKind.REPEAT, False, True): N_(
+        'item "{heading}" repeats number {number} from line {line}, not counting {copies}; {remedy}'
+    ),
+    (BreakKind.BACKWARDS, False, True): N_(
+        'item "{heading}" goes back from {previous} (line {line}) to {number}, not counting {copies}; {remedy}'
+    ),
+    (BreakKind.SKIP, False, False): N_('item "{heading}" skips from {previous} (line {line}) to {number}; {remedy}'),
+    (BreakKind.REPEAT, False, False): N_('item "{heading}" repeats number {number} from line {line}; {remedy}'),
+    (BreakKind.BACKWARDS, False, False): N_('item "{heading}" goes back from {previous} (line {line}) to {number}; {remedy}'),
+}
 
 
 def _copies_phrase(lines: list[int]) -> str:
@@ -858,7 +908,11 @@ def _remedy(found: NumberingBreak, renumbered: dict[int, str]) -> str:
         return _("expected {expected}").format(expected=found.expected)
     if _parts(fixed) != _parts(section.number or ""):
         return _("the fix renumbers it to {number}").format(number=_shown(section, _parts(fixed)))
-    return _("the fix leaves it at {number} and renumbers the previous heading to {previous}").format(
+    if found.previous.kind == "item":
+        template = _("the fix leaves it at {number} and renumbers the previous item to {previous}")
+    else:
+        template = _("the fix leaves it at {number} and renumbers the previous heading to {previous}")
+    return template.format(
         number=_shown(section, _parts(fixed)), previous=_shown(found.previous, _parts(renumbered[id(found.previous)]))
     )
 

@@ -37,6 +37,8 @@ def _ending_phrase(cut: CutOff) -> str:
         return _('item "{heading}" ends inside a code block that is never closed').format(heading=heading)
     if cut.field is None:
         return _('item "{heading}" stops mid-sentence').format(heading=heading)
+    if cut.ending == "question":
+        return _('item "{heading}" ends after its question').format(heading=heading)
     if cut.ending == "label":
         return _('item "{heading}" ends at the label of its {label} field').format(
             heading=heading, label=cut.field.label

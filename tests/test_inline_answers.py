@@ -1,0 +1,164 @@
+"""An answer on the line of its question: ``1、什么是GIL？答案：…``, ``Q1: What is X? A: …``, ``问：…？答：…``."""
+
+import pytest
+
+from doclint.engine import run
+from doclint.fields import default_labels
+from doclint.inline_answers import inline_answer, is_one_sentence
+from doclint.parse import parse_document
+from doclint.settings import Settings
+from doclint.source import Source
+
+
+def parse(text: str):
+    return parse_document(Source.from_text("bank.md", text))
+
+
+def items_of(text: str) -> list[tuple[str, int, str, int, str]]:
+    """Return (heading, question line, question text, answer line, answer text) of each item under the one heading."""
+    [chapter] = parse(text).sections
+    return [
+        (
+            item.heading,
+            item.fields["question"].line,
+            item.fields["question"].text,
+            item.fields["answer"].line,
+            item.fields["answer"].text,
+        )
+        for item in chapter.children
+    ]
+
+
+def test_numbered_question_with_answer_label():
+    text = "# 练习\n\n1、什么是GIL？答案：全局解释器锁。\n\n2、什么是装饰器？答案：接收函数并返回函数的函数。\n"
+
+    assert items_of(text) == [
+        ("1、什么是GIL？", 3, "什么是GIL？", 3, "全局解释器锁。"),
+        ("2、什么是装饰器？", 5, "什么是装饰器？", 5, "接收函数并返回函数的函数。"),
+    ]
+
+
+def test_english_question_with_answer_letter():
+    text = "# FAQ\n\nQ1: What is a list? A: It is a mutable sequence.\n\nQ2: What is a tuple? A: It is immutable.\n"
+
+    assert items_of(text) == [
+        ("Q1: What is a list?", 3, "What is a list?", 3, "It is a mutable sequence."),
+        ("Q2: What is a tuple?", 5, "What is a tuple?", 5, "It is immutable."),
+    ]
+
+
+def test_labelled_question_pairs():
+    text = "# 问答\n\n问：什么是列表？答：可变序列。\n\n问：什么是元组？答：不可变序列。\n"
+
+    assert items_of(text) == [
+        ("什么是列表？", 3, "什么是列表？", 3, "可变序列。"),
+        ("什么是元组？", 5, "什么是元组？", 5, "不可变序列。"),
+    ]
+
+
+def test_one_pair_gives_section_fields():
+    [section] = parse("## 列表\n\n问：什么是列表？答：可变序列。\n").sections
+
+    assert {key: (field.line, field.text) for key, field in section.fields.items()} == {
+        "question": (3, "什么是列表？"),
+        "answer": (3, "可变序列。"),
+    }
+
+
+def test_lines_without_blank_lines():
+    text = "# 练习\n\n1、什么是GIL？答案：全局解释器锁。\n解析：只在 CPython 中有。\n2、什么是装饰器？答案：包装函数的函数。\n"
+    [chapter] = parse(text).sections
+    first, second = chapter.children
+
+    assert (first.line, first.fields["answer"].text, first.fields["explanation"].line) == (3, "全局解释器锁。", 4)
+    assert (second.line, second.fields["answer"].text) == (5, "包装函数的函数。")
+
+
+def test_ordered_list_of_one_line_pairs():
+    text = "# 练习\n\n1. 什么是GIL？答案：全局解释器锁。\n2. 什么是装饰器？答案：包装函数的函数。\n"
+
+    assert items_of(text) == [
+        ("1. 什么是GIL？", 3, "什么是GIL？", 3, "全局解释器锁。"),
+        ("2. 什么是装饰器？", 4, "什么是装饰器？", 4, "包装函数的函数。"),
+    ]
+
+
+def test_inline_pairs_compared(tmp_path):
+    bank = tmp_path / "bank.md"
+    bank.write_text("# 练习\n\n1、什么是GIL？答案：全局解释器锁。\n\n2、什么是GIL？答案：垃圾回收器。\n", encoding="utf-8")
+    result = run([str(bank)], Settings())
+
+    assert [(found.code, found.line) for found in result.diagnostics] == [("DL201", 5)]
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "1、下面哪个可变？A: list  B: tuple",
+        "1、下面哪个可变？A: list\nB: tuple",
+        "1、为什么？\n答案：因为。",
+        "1、为什么？因为答案：在后面。",
+        "1、为什么？答复：不知道。",
+        "答案：为什么？",
+    ],
+)
+def test_no_inline_answer(markdown):
+    assert inline_answer(markdown, default_labels()) is None
+
+
+@pytest.mark.parametrize(
+    "markdown, expected",
+    [
+        ("1、什么是GIL？答案：锁", (9, 9)),
+        ("Q1: Why? A: Because.", (8, 9)),
+        ("问：为什么？ **答：** 因为。", (6, 7)),
+    ],
+)
+def test_inline_answer_offsets(markdown, expected):
+    assert inline_answer(markdown, default_labels()) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A code span around the question mark: the label inside it is code.
+        "# 练习\n\n1、`x ? a : b` 是什么？\n\n2、下面的代码输出什么？\n",
+        # Options on the question's line.
+        "# 练习\n\n1、下面哪个可变？A: list  B: tuple\n\n2、下面哪个有序？A: set  B: list\n",
+        # A paragraph that does not open with a question.
+        "# 说明\n\n为什么要这样做？答案：见下一节。\n\n还有问题吗？答：请联系我们。\n",
+    ],
+)
+def test_no_items_without_inline_answer(text):
+    assert [section.kind for section in parse(text).walk()] == ["heading"]
+
+
+def test_answer_label_in_code_span_stays_text():
+    [section] = parse("## 表达式\n\n问：`c ? a : b` 的值？\n").sections
+
+    assert {key: field.text for key, field in section.fields.items()} == {"question": "c ? a : b 的值？"}
+
+
+def test_tutorial_steps_stay_steps():
+    text = (
+        "# Deploy\n\n1. Install the dependencies. Why? A: the build needs them.\n\n2. Edit the configuration.\n\n"
+        "3. Start the service. Is it running? Answer: check the log.\n"
+    )
+    document = parse(text)
+
+    assert [section.kind for section in document.walk()] == ["heading"]
+    assert document.sections[0].fields == {}
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("什么是GIL？", True),
+        ("What does os.path.join do?", True),
+        ("Install the dependencies. Why?", False),
+        ("已知 a=1。求 a+1 等于多少？", False),
+        ("先安装依赖！为什么？", False),
+    ],
+)
+def test_is_one_sentence(question, expected):
+    assert is_one_sentence(question) is expected
