@@ -123,6 +123,25 @@ def test_flags_of_two_commands_not_copies(tmp_path):
     assert duplicate_findings(page) == []
 
 
+def test_part_naming_entry_it_was_pasted_from_is_copy(tmp_path):
+    # purge has its own description, but its Returns still names drain, the entry it was pasted from.
+    returns = "### Returns\n\n`int`: the number of jobs that finished while `drain` was waiting.\n\n"
+    page = write_page(
+        tmp_path,
+        f"# Queue\n\n## `Queue.drain(timeout=None)`\n\nWait until every job has finished.\n\n{returns}"
+        f"## `Queue.purge(timeout=None)`\n\nDelete every queued job without running it.\n\n{returns}",
+    )
+    assert duplicate_findings(page) == [
+        (
+            "DL101",
+            15,
+            'section "Returns" under "Queue.purge(timeout=None)" repeats section "Returns" under '
+            '"Queue.drain(timeout=None)" (line 7) word for word; remove this copy unless "Queue.purge(timeout=None)" '
+            "needs it as well",
+        )
+    ]
+
+
 def test_entries_without_description_compared_by_parts(tmp_path):
     own_returns = "### Returns\n\nThe value, or `None` when the key is missing.\n\n"
     page = write_page(

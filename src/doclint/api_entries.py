@@ -20,7 +20,11 @@ when its body names the earlier entry's function and not its own, as a
 section pasted under a new signature and never adapted does. That test
 is skipped when one name contains the other. Names are matched as whole
 identifiers in the section's own lines, code blocks included, because
-reference sections often name their function only in the example.
+reference sections often name their function only in the example. The
+other entry's name counts only in code, a code span or a code block,
+because in prose it may be an ordinary word ("only keys that start
+with this text" under ``Cache.items``, next to ``Cache.keys``). The same
+test tells a stale part of an entry (``doclint.reference_parts``).
 """
 
 from __future__ import annotations
@@ -59,6 +63,8 @@ _ENTRY_RE = re.compile(
     rf"|(?:(?:{_LABELS}):\s*)?(?:{'|'.join(_NAMED_FORMS)})"
 )
 _IDENTIFIER_RE = re.compile(r"[A-Za-z_$][\w$]*")
+_CODE_SPAN_RE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1", re.DOTALL)
+_FENCED_RE = re.compile(r"^ {0,3}(?:```|~~~)[^\n]*\n(.*?)^ {0,3}(?:```|~~~)", re.MULTILINE | re.DOTALL)
 
 
 def document_other_entries(later: SectionEntry, earlier: SectionEntry) -> bool:
@@ -85,13 +91,9 @@ def document_other_entries(later: SectionEntry, earlier: SectionEntry) -> bool:
         # One entry documented twice: two pages, or one page under one parent, repeat it.
         return later.document is earlier.document and _parent_heading(later) != _parent_heading(earlier)
 
-    own, other = parts - other_parts, other_parts - parts
-    if any(_contains_either(part, other_part) for part in own for other_part in other):
-        # Two forms of one function, such as ``cp`` and ``cpSync``. The shorter name in a body may mean the
-        # other entry, a shell command (``cp dir1/ dir2/``) or a system call (``fdatasync(2)``).
-        return True
-    body = own_body(later)
-    return not (_names_any(body, other) and not _names_any(body, own))
+    # Of two forms of one function, such as ``cp`` and ``cpSync``, the shorter name in a body may mean the
+    # other entry, a shell command (``cp dir1/ dir2/``) or a system call (``fdatasync(2)``).
+    return not names_other_entry(own_body(later), later.section.heading, earlier.section.heading)
 
 
 def name_different_entries(later: SectionEntry, earlier: SectionEntry) -> bool:
@@ -104,6 +106,31 @@ def name_different_entries(later: SectionEntry, earlier: SectionEntry) -> bool:
     if parts is None or other_parts is None:
         return False
     return _compact(later.section.heading) != _compact(earlier.section.heading)
+
+
+def names_other_entry(text: str, heading: str, other_heading: str) -> bool:
+    """Return whether a text under the entry ``heading`` names the entry ``other_heading`` and not its own, as a stale paste does.
+
+    Both headings must name entries, and neither name may contain the
+    other (``cp`` and ``cpSync``), as for whole entries above.
+    """
+    parts, other_parts = _name_parts(heading), _name_parts(other_heading)
+    if parts is None or other_parts is None:
+        return False
+    own, other = parts - other_parts, other_parts - parts
+    if not own or not other or any(_contains_either(part, other_part) for part in own for other_part in other):
+        return False
+    return _names_any(_code_of(text), other) and not _names_any(text, own)
+
+
+def _code_of(text: str) -> str:
+    """Return the code spans and the lines of the fenced code blocks of a Markdown text, one per line.
+
+    A name in prose may be an ordinary word ("only keys that start with
+    this text"), while a name in code is the API's.
+    """
+    spans = [match.group(2) for match in _CODE_SPAN_RE.finditer(text)]
+    return "\n".join([*spans, *(match.group(1) for match in _FENCED_RE.finditer(text))])
 
 
 @lru_cache(maxsize=4096)

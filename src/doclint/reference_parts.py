@@ -21,6 +21,9 @@ reference text of its own entry, not a copy (``other_entry_parts``) when:
   function pasted under a second name keeps the description of the first,
   so its parts stay copies. Two entries without a description are
   different when the rest of their subsections differ;
+- the part does not name the other entry in code and not its own
+  (``doclint.api_entries.names_other_entry``), as a part of a pasted
+  entry whose description was rewritten still does;
 - an ``Example`` weighs less than ``MAX_SHORT_EXAMPLE_WEIGHT``. A short
   call such as ``cache.get("user:42")`` may fit two functions, but a
   longer example copied word for word under a second function shows how
@@ -35,6 +38,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from doclint.api_entries import names_other_entry
+from doclint.heading_templates import own_body
 from doclint.model import Document, Section, is_item
 from doclint.similarity import SectionEntry, copy_key, copy_title, section_clauses, text_weight
 from doclint.text import normalize
@@ -82,6 +87,9 @@ def other_entry_parts(part: SectionEntry, other: SectionEntry, parent_of: Parent
     parent = parent_of(part.document, part.section)
     other_parent = parent_of(other.document, other.section)
     if parent is None or other_parent is None or parent is other_parent:
+        return False
+    if names_other_entry(own_body(part), parent.heading, other_parent.heading):
+        # The part still names the entry it was pasted from, as a stale copy does.
         return False
     return different_entries(part.document, parent, other.document, other_parent, parent_of)
 
