@@ -10,7 +10,9 @@ such as the upgrade instructions of every release note. A copy of such a
 template in another folder is reported against the template's first copy
 (``doclint.template_copies``). Nor is a part of an API entry, such as the
 ``Raises`` section of a function, that repeats the part of another entry
-(``doclint.reference_parts``).
+(``doclint.reference_parts``), or a line without numbers that three
+releases of a changelog repeat (``doclint.release_notes``). Of two copies
+under two releases, the one under the newer release is reported.
 
 ``near-duplicate-section`` scores the bodies of different sections with
 rapidfuzz's ``fuzz.ratio`` (an Indel similarity over characters, so CJK text
@@ -22,8 +24,12 @@ different questions and give different answers are not near-duplicates of
 each other (``doclint.distinct_items``), and neither are two sections whose
 bodies differ only in the words of their own headings, or that each name
 the subject of their own heading and not the other's
-(``doclint.heading_templates``), or the parts of two API entries, such as
-the ``Returns`` sections of two functions (``doclint.reference_parts``).
+(``doclint.heading_templates``). Two entries of an API reference
+(``doclint.api_entries``) or their parts, such as the ``Returns``
+sections of two functions (``doclint.reference_parts``), the notes of two
+releases (``doclint.release_notes``), two variants of one example
+(``doclint.example_variants``) and a page and its translation
+(``doclint.prose_language``) are no near-duplicates either.
 """
 
 from __future__ import annotations
@@ -58,6 +64,7 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
     parents = ParentSections()
     found = exact_copies(documents)
     templates = find_templates(list(documents), found, parents.parent_of)
+    # All copies of each first copy, the first included, for the tests that look at a whole group.
     groups: dict[SectionEntry, list[SectionEntry]] = {}
     for copy, first_copy in found.first_of.items():
         groups.setdefault(first_copy, [first_copy]).append(copy)
@@ -75,8 +82,9 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
         later_parent = parents.parent_of(later.document, later.section)
         first_parent = parents.parent_of(first.document, first.section)
         parents_differ = later.document is first.document and later_parent is not first_parent
+        group = groups.get(found.first_of.get(later, later), [later])
         if (later.document is not first.document or parents_differ) and (
-            is_boilerplate(later) or repeats_in_other_release(later, groups.get(found.first_of.get(later, later), [later]), parents.parent_of)
+            is_boilerplate(later) or repeats_in_other_release(later, group, parents.parent_of)
         ):
             sibling = _earlier_sibling(later, copies, later_parent, parents)
             if sibling is None:
