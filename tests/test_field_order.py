@@ -117,3 +117,38 @@ def test_explained_item_compared_with_others(tmp_path):
             "remove the other",
         )
     ]
+
+
+def bank_with_explained_steps(first_step: str, step: str) -> str:
+    """Return a bank of three questions whose explanations list numbered steps before the answer."""
+    questions = [("如何创建虚拟环境？", 2), ("如何安装依赖？", 3), ("如何运行测试？", 2)]
+    text = "# 面试题\n\n"
+    for number, (question, steps) in enumerate(questions, start=1):
+        listed = "".join((first_step if index == 1 else step).format(index=index) + f"第 {index} 步。\n\n" for index in range(1, steps + 1))
+        text += f"第{number}题：{question}\n\n解析：\n\n{listed}答案：用工具完成。\n\n"
+    return text
+
+
+def test_numbered_explanation_steps_stay_in_explanation():
+    # The last step has the answer after it, as a question would, but it continues the steps 1、 and 2、.
+    text = bank_with_explained_steps("{index}、", "{index}、")
+    assert [(line, sorted(fields)) for line, fields in fields_of(text)] == [
+        (3, ["answer", "explanation", "question"]),
+        (13, ["answer", "explanation", "question"]),
+        (25, ["answer", "explanation", "question"]),
+    ]
+
+
+def test_explanation_steps_as_list_stay_in_explanation():
+    # Written as a Markdown ordered list (1. and 2.), the steps are still the explanation's.
+    text = bank_with_explained_steps("{index}. ", "{index}. ")
+    assert [line for line, _fields in fields_of(text)] == [3, 13, 25]
+    assert [fields["answer"][0] for _line, fields in fields_of(text)] == [11, 23, 33]
+
+
+def test_explanation_steps_give_no_numbering_finding(tmp_path):
+    path = tmp_path / "bank.md"
+    for first_step, step in (("{index}、", "{index}、"), ("{index}. ", "{index}. ")):
+        path.write_text(bank_with_explained_steps(first_step, step), encoding="utf-8")
+        result = run([str(path)], Settings(cache_dir=None))
+        assert [diagnostic.code for diagnostic in result.diagnostics] == []

@@ -772,6 +772,7 @@ def _unfold_question_lists(
         lambda paragraph: _paragraph_fields(paragraph, labels, plain_text),
         lambda paragraph: plain_question(paragraph.markdown, labels) is not None,
         lambda following: _answer_follows(following, labels),
+        lambda index: _list_of_open_field(blocks, index, labels),
     )
     if not unfolded.questions:
         return blocks, set()
@@ -812,11 +813,73 @@ def _question_starts(blocks: list[Block], labels: LabelTable) -> list[int]:
             plain_question(block.markdown, labels) is not None
             and _answer_follows(blocks[index + 1:], labels)
             and not _in_open_question_field(blocks[:index], labels)
+            and not _step_of_open_field(blocks[:index], block, labels)
         ):
             plain_starts.append(index)
     if len(bold_starts) + len(plain_starts) < 2:
         return bold_starts
     return sorted(bold_starts + plain_starts)
+
+
+def _list_of_open_field(blocks: list[Block], index: int, labels: LabelTable) -> bool:
+    """Return whether the ordered list at ``index`` opens at 1 in a field that an unanswered question opened.
+
+    It is then the numbered steps of that field, such as an explanation
+    written before the answer (``_step_of_open_field``), not a list of
+    questions.
+    """
+    block = blocks[index]
+    if not isinstance(block, ListBlock) or block.start not in (None, 1):
+        return False
+    in_field = False
+    for before in reversed(blocks[:index]):
+        if not isinstance(before, Paragraph):
+            continue
+        label = labels.match(before.markdown)
+        if label is not None:
+            if label.key in ("question", "answer"):
+                return False
+            in_field = True
+        elif in_field and _opening_key(before.markdown.partition("\n")[0], labels) in ("question", _PLAIN_QUESTION):
+            return True
+    return False
+
+
+def _step_of_open_field(blocks: list[Block], paragraph: Paragraph, labels: LabelTable) -> bool:
+    """Return whether a numbered line is a step of a field that an unanswered question opened, such as its explanation.
+
+    Some banks explain a question before they answer it, in numbered steps
+    (``解析：`` over ``1、…`` and ``2、…``, then ``答案：…``). The last step
+    has the answer after it, as a question would. It is a step when the
+    field's label stands between it and an unanswered question and it is
+    numbered 1 or one more than the numbered line before it in the field.
+    A question after a question that has only an explanation
+    (``第2题`` after ``第1题`` and ``解析：…``) has no numbered line before it
+    in the field, so it is still a question.
+    """
+    found = plain_question(paragraph.markdown, labels)
+    number = found[0] if found is not None else None
+    if number is None or not number.isdigit():
+        return False
+    previous: str | None = None
+    in_field = False
+    for block in reversed(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        label = labels.match(block.markdown)
+        if label is not None:
+            if label.key in ("question", "answer"):
+                return False
+            in_field = True
+            continue
+        step = plain_question(block.markdown, labels)
+        if not in_field:
+            if previous is None and step is not None:
+                previous = step[0]
+            continue
+        if _opening_key(block.markdown.partition("\n")[0], labels) in ("question", _PLAIN_QUESTION):
+            return int(number) == 1 or (previous is not None and previous.isdigit() and int(previous) == int(number) - 1)
+    return False
 
 
 def _in_open_question_field(blocks: list[Block], labels: LabelTable) -> bool:
@@ -849,15 +912,38 @@ def _after_other_fields(blocks: list[Block], labels: LabelTable) -> list[Block]:
     them. Blocks that do not open with a labelled paragraph are returned
     as they are.
     """
+    previous_step: int | None = None
     for index, block in enumerate(blocks):
         found = labels.match(block.markdown) if isinstance(block, Paragraph) else None
         if found is None:
-            if index == 0 or (isinstance(block, Paragraph) and _asks_question(block, labels)):
+            if index == 0:
                 return blocks[index:]
+            if isinstance(block, Paragraph) and _asks_question(block, labels):
+                previous_step = _field_step(block, labels, previous_step)
+                if previous_step is None:
+                    return blocks[index:]
             continue
         if found.key in ("question", "answer"):
             return blocks[index:]
+        previous_step = None
     return []
+
+
+def _field_step(paragraph: Paragraph, labels: LabelTable, previous: int | None) -> int | None:
+    """Return the number of a numbered line in a field of another key when it is a step of that field, else None.
+
+    An explanation before the answer may list numbered steps (``1、…``,
+    ``2、…``). A line numbered 1, or one more than the step before it, is
+    such a step. Another number (``第2题`` after ``第1题`` and its
+    explanation) opens the next question.
+    """
+    found = plain_question(paragraph.markdown, labels)
+    if found is None or found[0] is None or not found[0].isdigit():
+        return None
+    number = int(found[0])
+    if number == 1 or (previous is not None and number == previous + 1):
+        return number
+    return None
 
 
 def _asks_question(paragraph: Paragraph, labels: LabelTable) -> bool:

@@ -42,6 +42,7 @@ def unfold_question_lists(
     split_paragraph: Callable[[Paragraph], list[Paragraph]],
     is_question: Callable[[Paragraph], bool],
     answer_follows: Callable[[list[Block]], bool],
+    is_field_steps: Callable[[int], bool] = lambda index: False,
 ) -> UnfoldedLists:
     """Replace the items of each ordered list that are questions with answers by their blocks.
 
@@ -55,12 +56,16 @@ def unfold_question_lists(
     list with them, and so it does with the steps of that question's own
     answer after it. So the items before the first question stay a list,
     and the other items that are no questions stay a list in the blocks
-    of the question above them.
+    of the question above them. ``is_field_steps`` decides, by a list's
+    index in ``blocks``, whether the list is the content of a field, such
+    as the numbered steps of an explanation written before the answer. The
+    answer follows its last step as it would follow a question, so such a
+    list stays a list.
     """
     result = UnfoldedLists([])
     for index, block in enumerate(blocks):
         unfolded = None
-        if isinstance(block, ListBlock) and block.ordered:
+        if isinstance(block, ListBlock) and block.ordered and not is_field_steps(index):
             unfolded = _unfold(block, blocks[index + 1:], source, split_paragraph, is_question, answer_follows)
         if unfolded is None:
             result.blocks.append(block)
