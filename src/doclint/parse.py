@@ -831,18 +831,7 @@ def _list_of_open_field(blocks: list[Block], index: int, labels: LabelTable) -> 
     block = blocks[index]
     if not isinstance(block, ListBlock) or block.start not in (None, 1):
         return False
-    in_field = False
-    for before in reversed(blocks[:index]):
-        if not isinstance(before, Paragraph):
-            continue
-        label = labels.match(before.markdown)
-        if label is not None:
-            if label.key in ("question", "answer"):
-                return False
-            in_field = True
-        elif in_field and _opening_key(before.markdown.partition("\n")[0], labels) in ("question", _PLAIN_QUESTION):
-            return True
-    return False
+    return _open_field_label(blocks[:index], labels) is not None
 
 
 def _step_of_open_field(blocks: list[Block], paragraph: Paragraph, labels: LabelTable) -> bool:
@@ -850,36 +839,43 @@ def _step_of_open_field(blocks: list[Block], paragraph: Paragraph, labels: Label
 
     Some banks explain a question before they answer it, in numbered steps
     (``解析：`` over ``1、…`` and ``2、…``, then ``答案：…``). The last step
-    has the answer after it, as a question would. It is a step when the
-    field's label stands between it and an unanswered question and it is
-    numbered 1 or one more than the numbered line before it in the field.
-    A question after a question that has only an explanation
-    (``第2题`` after ``第1题`` and ``解析：…``) has no numbered line before it
-    in the field, so it is still a question.
+    has the answer after it, as a question would. It is a step when it
+    follows the label of such a field (``_open_field_label``) and is
+    numbered 1 or one more than the numbered line before it in the field
+    (``_field_step``). A question after a question that has only an
+    explanation (``第2题`` after ``第1题`` and ``解析：…``) has no numbered
+    line before it in the field, so it is still a question.
     """
-    found = plain_question(paragraph.markdown, labels)
-    number = found[0] if found is not None else None
-    if number is None or not number.isdigit():
+    start = _open_field_label(blocks, labels)
+    if start is None:
         return False
-    previous: str | None = None
-    in_field = False
-    for block in reversed(blocks):
+    previous = None
+    for block in blocks[start + 1:]:
+        if isinstance(block, Paragraph) and plain_question(block.markdown, labels) is not None:
+            previous = _field_step(block, labels, previous)
+    return _field_step(paragraph, labels, previous) is not None
+
+
+def _open_field_label(blocks: list[Block], labels: LabelTable) -> int | None:
+    """Return the index of the label of the field that ``blocks`` end in, when a field of another key than question and answer opened after an unanswered question.
+
+    The numbered lines after that label are left alone, because they may
+    be the field's own steps.
+    """
+    label_index = None
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
         if not isinstance(block, Paragraph):
             continue
         label = labels.match(block.markdown)
         if label is not None:
             if label.key in ("question", "answer"):
-                return False
-            in_field = True
-            continue
-        step = plain_question(block.markdown, labels)
-        if not in_field:
-            if previous is None and step is not None:
-                previous = step[0]
-            continue
-        if _opening_key(block.markdown.partition("\n")[0], labels) in ("question", _PLAIN_QUESTION):
-            return int(number) == 1 or (previous is not None and previous.isdigit() and int(previous) == int(number) - 1)
-    return False
+                return None
+            if label_index is None:
+                label_index = index
+        elif label_index is not None and _opening_key(block.markdown.partition("\n")[0], labels) in ("question", _PLAIN_QUESTION):
+            return label_index
+    return None
 
 
 def _in_open_question_field(blocks: list[Block], labels: LabelTable) -> bool:
