@@ -36,9 +36,10 @@ def test_notes_pasted_under_new_release_reported(tmp_path):
     page = tmp_path / "CHANGELOG.md"
     page.write_text(changelog(("2.4.14", "2.4.12"), ("2.4.12", "2.4.12")), encoding="utf-8")
     result = findings(page, rule="near-duplicate-section")
-    assert [(d.line, d.related[0].line) for d in result] == [(9, 3)]
+    # The notes of 2.4.12 were pasted under 2.4.14, above them: the newer release is reported.
+    assert [(d.line, d.related[0].line) for d in result] == [(3, 9)]
     assert result[0].message == (
-        'section "Release v2.4.12" is 100% similar to section "Release v2.4.14" (line 3) after removing the text most '
+        'section "Release v2.4.14" is 100% similar to section "Release v2.4.12" (line 9) after removing the text most '
         "sections share, but their headings name different things; rewrite this section so that it covers its own heading"
     )
 
@@ -145,3 +146,34 @@ def test_release_line_repeated_under_one_release_counts_as_removed(tmp_path):
     assert [(d.line, d.related[0].line, d.fix.applicability.value) for d in copies] == [(21, 17, "safe")]
     document = parse_document(Source.from_text(str(page), text))
     assert [section.line for section in reported_sibling_copies(document, Settings()).values()] == [21]
+
+
+NOTES_2_2 = (
+    "- Fix a crash when the server closes the connection during an upload of a file larger than 2 GB.\n"
+    "- Quote paths with spaces in the log, so that a line can be pasted into a shell as it is.\n"
+)
+
+
+def test_release_pasted_whole_reported_at_newer_release(tmp_path):
+    page = tmp_path / "CHANGELOG.md"
+    page.write_text(
+        f"# Changelog\n\n## 2.3.0 (2026-05-10)\n\n{NOTES_2_2}\n## 2.2.0 (2026-03-02)\n\n{NOTES_2_2}\n"
+        "## 2.1.0 (2026-01-15)\n\n- Add the `status --json` output for scripts.\n",
+        encoding="utf-8",
+    )
+    result = findings(page, rule="near-duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(3, 8)]
+    assert result[0].message.startswith('section "2.3.0 (2026-05-10)" is 100% similar to section "2.2.0 (2026-03-02)" (line 8)')
+
+
+def test_stale_stub_naming_newer_release_reported_where_it_stands(tmp_path):
+    # 0.4.2's stub still links to the notes of 0.4.3: the older stub is the stale one.
+    page = tmp_path / "CHANGELOG.md"
+    stub = "Moved to [the archive](archive.md#{version}), with the notes of every release before 0.5.\n"
+    page.write_text(
+        "# Changelog\n\n## Version 0.4.3\n\n" + stub.format(version="0.4.3")
+        + "\n## Version 0.4.2\n\n" + stub.format(version="0.4.3"),
+        encoding="utf-8",
+    )
+    result = findings(page, rule="near-duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(7, 3)]

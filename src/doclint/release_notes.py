@@ -23,8 +23,11 @@ is more likely pasted, and a pasted list of changes cites the issue or
 pull request numbers of its release, so both are still reported.
 
 Of two copies under two releases, the one under the newer release is the
-paste, wherever it stands in the file (``under_newer_release``): most
-changelogs list their newest release first.
+paste, wherever it is in the file (``under_newer_release``): most
+changelogs list their newest release first. The same holds for the
+notes of two releases that ``near-duplicate-section`` reports
+(``newer_release``), unless the older one names the newer one's version
+(``names_version``), as a stale stub copied down from it does.
 """
 
 from __future__ import annotations
@@ -98,6 +101,18 @@ def under_newer_release(first: SectionEntry, later: SectionEntry, parent_of: Par
     if version is None or later_version is None:
         return False
     return _version_key(version) > _version_key(later_version)
+
+
+def newer_release(section: SectionEntry, other: SectionEntry) -> bool:
+    """Return whether a section's heading names a newer version than another section's heading."""
+    version, other_version = _heading_version(section.section.heading), _heading_version(other.section.heading)
+    return version is not None and other_version is not None and _version_key(version) > _version_key(other_version)
+
+
+def names_version(section: SectionEntry, other: SectionEntry) -> bool:
+    """Return whether a section's own lines name the version of another section's heading, as a stale stub that links to it does."""
+    version = _heading_version(other.section.heading)
+    return version is not None and re.search(rf"(?<![\d.]){re.escape(version)}(?![\d])", own_body(section)) is not None
 
 
 def _version_key(version: str) -> tuple[int, ...]:

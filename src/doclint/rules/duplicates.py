@@ -52,7 +52,7 @@ from doclint.settings import Settings
 from doclint.similarity import SectionEntry, copy_title, exact_copies, is_long_enough, near_duplicate_matches
 from doclint.source import Source
 from doclint.prose_language import in_other_languages
-from doclint.release_notes import describe_other_releases, repeats_in_other_release, under_newer_release
+from doclint.release_notes import describe_other_releases, names_version, newer_release, repeats_in_other_release, under_newer_release
 from doclint.suppressions import lines_to_keep
 from doclint.reference_parts import ParentOf, is_entry_part, other_entry_parts
 from doclint.template_copies import Template, find_templates
@@ -319,6 +319,7 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     conflicts = answer_conflicts(documents, settings.same_question_threshold)
     threshold = settings.near_duplicate_threshold
     parents = ParentSections()
+    reported: set[SectionEntry] = set()
     for later, matches in matches_by_section.items():
         conflict = conflicts.get(later)
         if conflict is not None and conflict.agrees_with is None:
@@ -336,8 +337,17 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
             and not in_other_languages(later.section, earlier.section)
             and not other_entry_parts(later, earlier, parents.parent_of)
         ]
-        if kept:
-            yield _near_duplicate(later, kept, threshold)
+        if not kept:
+            continue
+        score, best = kept[0]
+        if newer_release(best, later) and best not in reported and not names_version(later, best):
+            # The notes of a newer release that repeat an older one's are the paste, wherever they stand. A body
+            # that names the other release's version is a stale stub, which is reported as it stands.
+            reported.add(best)
+            yield _near_duplicate(best, [(score, later)], threshold)
+            continue
+        reported.add(later)
+        yield _near_duplicate(later, kept, threshold)
 
 
 def _near_duplicate(later: SectionEntry, matches: list[tuple[float, SectionEntry]], threshold: float) -> Diagnostic:
