@@ -171,3 +171,36 @@ def test_answer_list_steps_not_question(tmp_path):
 
     assert [item.line for item in chapter.children] == [3, 7]
     assert "DL204" not in [code for code, _line, _message in findings(write(tmp_path, text))]
+
+
+EXPLAINED = (
+    "# Python 面试题\n\n第1题：什么是GIL？\n\n解析：GIL 是 CPython 的全局解释器锁。\n\n答案：全局解释器锁。\n\n"
+    "第2题：列表和元组有什么区别？\n\n解析：列表可以修改，元组创建后不能修改。\n\n答案：列表可变，元组不可变。\n\n"
+    "第3题：装饰器有什么作用？\n\n解析：装饰器接收一个函数，返回一个新函数。\n"
+)
+
+
+def test_bank_cut_in_last_explanation(tmp_path):
+    message = (
+        'the document seems cut off at line 17: item "第3题：装饰器有什么作用？" ends in its 解析 field, before its '
+        "answer, without the 答案 field that most items before it have" + AFTER
+    )
+
+    assert findings(write(tmp_path, EXPLAINED)) == [("DL204", 17, message)]
+
+
+def test_cut_explanation_is_not_the_answer_above():
+    [chapter] = parse_document(Source.from_text("bank.md", EXPLAINED)).sections
+
+    assert [(item.line, sorted(item.fields)) for item in chapter.children] == [
+        (3, ["answer", "explanation", "question"]),
+        (9, ["answer", "explanation", "question"]),
+        (15, ["explanation", "question"]),
+    ]
+    assert chapter.children[1].fields["answer"].text == "列表可变，元组不可变。"
+
+
+def test_explanation_with_answer_label_after_it_not_cut(tmp_path):
+    text = EXPLAINED + "\n答案：让函数在不改代码的情况下增加功能。\n"
+
+    assert findings(write(tmp_path, text)) == []

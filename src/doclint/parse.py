@@ -711,7 +711,7 @@ def _trailing_question(
     if len(question_starts) < 2:
         return None
     last_start = question_starts[-1]
-    index = len(blocks) - 1
+    index = _before_open_fields(blocks, last_start, labels)
     while index > last_start and (isinstance(blocks[index], CodeBlock) or is_options(blocks[index])):
         index -= 1
     block = _one_item_question(blocks[index], source)
@@ -728,6 +728,30 @@ def _trailing_question(
     if any(source.line_text(line).strip() for line in range(blocks[-1].end_line + 1, source.last_line + 1)):
         return None
     return index, block
+
+
+def _before_open_fields(blocks: list[Block], last_start: int, labels: LabelTable) -> int:
+    """Return the index of the last block before the fields of other keys that end ``blocks``, or the last index.
+
+    A bank that explains each question before it answers it may stop
+    inside the explanation of its last question (``第3题：…`` over
+    ``解析：…``), so the fields of other keys after a question, and their
+    blocks, are skipped as its code and options are. A field of another
+    key after ``last_start`` whose blocks hold an answer label or a
+    numbered question is not skipped.
+    """
+    for index in range(len(blocks) - 1, last_start, -1):
+        block = blocks[index]
+        label = labels.match(block.markdown) if isinstance(block, Paragraph) else None
+        if label is not None:
+            if label.key in ("question", "answer"):
+                return len(blocks) - 1
+            if index - 1 > last_start:
+                return index - 1
+            return len(blocks) - 1
+        if isinstance(block, Paragraph) and _asks_question(block, labels):
+            return len(blocks) - 1
+    return len(blocks) - 1
 
 
 def _one_item_question(block: Block, source: Source) -> Block:

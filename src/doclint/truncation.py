@@ -81,8 +81,8 @@ class CutOff:
     field: Field | None
     """The field that the text stops in, or None before the first field."""
     ending: str
-    """``fence`` (inside a code block never closed), ``label`` (an empty field label), ``sentence`` or ``question``
-    (after the question, before any answer)."""
+    """``fence`` (inside a code block never closed), ``label`` (an empty field label), ``sentence``, ``question``
+    (after the question, before any answer) or ``before-answer`` (in a field such as the explanation, before any answer)."""
     step_count: int
     typical_step_count: int | None
     """The median number of answer steps of the earlier items, when the last item has fewer, else None."""
@@ -130,13 +130,22 @@ def find_cut_off(document: Document) -> CutOff | None:
 
 
 def _cut_after_question(document: Document, last: Section, earlier: Sequence[Section]) -> CutOff | None:
-    """Return the cut when the document ends with a question that has no other field and every earlier item has an answer."""
+    """Return the cut when the document ends with a question that has no answer and every earlier item has an answer.
+
+    A bank that explains each question before it answers it may stop in
+    the explanation of its last question. Then the cut is in the last
+    field of the item, before its answer (``before-answer``).
+    """
     if len(earlier) < MIN_EARLIER_ITEMS or not all(is_item(section) for section in earlier):
         return None
     last_line = _last_content_line(document)
-    if last.end_line < last_line or last.children or set(last.fields) != {"question"}:
+    if last.end_line < last_line or last.children:
         return None
-    return CutOff(last, last_line, last.fields["question"], "question", 0, None, _missing_fields(last, earlier), False)
+    missing = _missing_fields(last, earlier)
+    if set(last.fields) == {"question"}:
+        return CutOff(last, last_line, last.fields["question"], "question", 0, None, missing, False)
+    field = max(last.fields.values(), key=lambda field: field.line)
+    return CutOff(last, last_line, field, "before-answer", 0, None, missing, False)
 
 
 def _last_content_line(document: Document) -> int:

@@ -39,6 +39,8 @@ def _ending_phrase(cut: CutOff) -> str:
         return _('item "{heading}" stops mid-sentence').format(heading=heading)
     if cut.ending == "question":
         return _('item "{heading}" ends after its question').format(heading=heading)
+    if cut.ending == "before-answer":
+        return _('item "{heading}" ends in its {label} field, before its answer').format(heading=heading, label=cut.field.label)
     if cut.ending == "label":
         return _('item "{heading}" ends at the label of its {label} field').format(
             heading=heading, label=cut.field.label
