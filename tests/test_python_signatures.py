@@ -17,6 +17,10 @@ SIGNATURES = {
     "async def": "async def fetch(url: str) -> bytes:",
     "several lines": "# the two forms\nopen(path, mode='r', *, encoding=None)\nopen(fd, *, closefd=True)",
     "stub": "def dumps(value: JSONValue, *, strict: bool = True) -> str: ...",
+    "class of stubs": (
+        "class Client(Generic[T]):\n    @overload\n    def get(self, key: str) -> Item: ...\n"
+        "    @overload\n    def get(self, key: str, default: T) -> Item | T: ...\n"
+    ),
     "overloads": (
         "@overload\ndef dumps(value: JSONValue) -> str: ...\n"
         "@typing.overload\ndef dumps(value: object, *, strict: Literal[False]) -> str: …"
@@ -31,6 +35,8 @@ CODE = {
     "class": "class Cache(Base):",
     "empty": "# nothing here\n",
     "decorator alone": "@overload",
+    "class alone": "class Client:",
+    "class with a method body": "class Client:\n    def get(self, key: str) -> Item:\n        return self.items[key]",
     "stub without signature syntax": "def close(handle): pass",
     "decorator with arguments": "@lru_cache(maxsize=None)\ndef dumps(value: JSONValue) -> str: ...",
     "definition with body": "def dumps(value: JSONValue) -> str:\n    return encode(value)",

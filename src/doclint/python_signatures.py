@@ -19,8 +19,9 @@ a block of such calls is still checked.
 
 Type stubs list signatures the same way: ``def dumps(value: JSONValue)
 -> str: ...``, each head with ``...`` for its body, and ``@overload``
-above each of two signatures of one function. Such a body and a
-decorator line without arguments are part of a listing too.
+above each of two signatures of one function. Such a body, a decorator
+line without arguments and the head of a class whose methods the
+listing shows (``class Client:``) are part of a listing too.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ _SIGNATURE_ONLY_RE = re.compile(r"\(\s*\*\s*[,)]|,\s*\*\s*[,)]|,\s*/\s*[,)]|\*\*
 
 # A decorator line of a stub listing, such as "@overload" or "@typing.overload", without arguments.
 _DECORATOR_RE = re.compile(r"^\s*@[^\W\d]\w*(?:\.[^\W\d]\w*)*\s*$")
+# The head of a class whose methods a stub listing shows: "class Client:" or "class Client(Base, Generic[T]):".
+_CLASS_RE = re.compile(r"^\s*class\s+[^\W\d]\w*\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?\s*:\s*$")
 # The body of a stub written on its head's line: ": ..." or ": pass", as type stubs end each definition.
 _STUB_BODY_RE = re.compile(r":\s*(?:\.\.\.|…|pass)\s*$")
 
@@ -51,11 +54,11 @@ def is_signature_listing(text: str) -> bool:
     if not lines or len(lines) > MAX_SIGNATURE_LINES:
         return False
 
-    if all(_DECORATOR_RE.match(line) for line in lines):
+    if all(_DECORATOR_RE.match(line) or _CLASS_RE.match(line) for line in lines):
         return False
     signature_only = False
     for line in lines:
-        if _DECORATOR_RE.match(line):
+        if _DECORATOR_RE.match(line) or _CLASS_RE.match(line):
             continue
         head = _as_definition(line)
         if head is None:
