@@ -160,7 +160,26 @@ def data_syntax_error(lines: list[CodeLine], language: str) -> DataSyntaxError |
     # PyYAML places the context of an error at the end of the text after its last line ("a: [").
     context_line = _place(lines, failure.context_index, 0)[0] if failure.context_index is not None else None
     unsupported = _unsupported_json(lines, failure) if language == "json" else None
+    if unsupported == "trailing-comma":
+        line, column = _trailing_comma(lines, failure)
     return DataSyntaxError(line, column, failure.problem, failure.context, context_line, unsupported)
+
+
+def _trailing_comma(lines: list[CodeLine], failure: _Failure) -> tuple[int, int]:
+    """Return the file line and column of the comma before the closing bracket where a JSON block stopped.
+
+    The parser stops at the bracket, or at the comma itself on Python 3.13,
+    so the comma is the last one at or before that place.
+    """
+    assert failure.index is not None
+    index, end = failure.index, failure.column + 1
+    while index >= 0:
+        found = lines[index].text.rfind(",", 0, end)
+        if found >= 0:
+            return _place(lines, index, found)
+        index -= 1
+        end = len(lines[index].text) if index >= 0 else 0
+    return _place(lines, failure.index, failure.column)
 
 
 def _unsupported_json(lines: list[CodeLine], failure: _Failure) -> str | None:
