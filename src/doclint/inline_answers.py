@@ -35,8 +35,18 @@ def is_one_sentence(question: str) -> bool:
 
 
 def may_answer_inline(markdown: str) -> bool:
-    """Return whether a paragraph has a question mark, which an answer on the line of its question needs."""
-    return "?" in markdown or "？" in markdown
+    """Return whether a paragraph has a question mark with text after it on its line, which an answer on the line of its question needs.
+
+    Most questions end their line with the mark, so this quick test spares
+    them the search for an answer label.
+    """
+    if "?" not in markdown and "？" not in markdown:
+        return False
+    return _TEXT_AFTER_MARK_RE.search(markdown) is not None
+
+
+# A question mark with more text after it on its line.
+_TEXT_AFTER_MARK_RE = re.compile(r"[?？][ \t]*[^\s]")
 
 
 def inline_answer(markdown: str, labels: LabelTable) -> tuple[int, int] | None:
