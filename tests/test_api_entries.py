@@ -97,3 +97,14 @@ def test_prose_sections_still_reported(tmp_path):
     page.write_text(f"# Guide\n\n## Moving the values\n\n{body}\n## Moving the entries\n\n{body}", encoding="utf-8")
     result = findings(page, rule="near-duplicate-section")
     assert [(d.line, d.related[0].line) for d in result] == [(7, 3)]
+
+
+def test_same_parameter_list_of_one_entry_on_two_pages_reported(tmp_path):
+    body = "* `buffer` {Buffer|string} The data to compress, at most one block of the stream.\n"
+    body += "* `callback` {Function} Called with the compressed data or the error of the compression.\n"
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    first.write_text(f"# Zlib\n\n## `zlib.gzip(buffer, callback)`\n\n{body}", encoding="utf-8")
+    second.write_text(f"# Streams\n\n## `zlib.gzip(buffer, callback)`\n\n{body}", encoding="utf-8")
+    _top, earlier = entries(first.read_text(encoding="utf-8"))
+    _top, later = entries(second.read_text(encoding="utf-8"))
+    assert not document_other_entries(later, earlier)

@@ -80,6 +80,9 @@ def document_other_entries(later: SectionEntry, earlier: SectionEntry) -> bool:
     parts, other_parts = _name_parts(later.section.heading), _name_parts(earlier.section.heading)
     if parts is None or other_parts is None:
         return False
+    if _compact(later.section.heading) == _compact(earlier.section.heading):
+        # One entry documented twice: two pages, or one page under one parent, repeat it.
+        return later.document is earlier.document and _parent_heading(later) != _parent_heading(earlier)
     if later.clauses == earlier.clauses:
         # Text repeated word for word is a copy, unless it documents one member of two objects, as
         # ``readable.closed`` and ``writable.closed`` do, or it has no paragraph, only a parameter list.
@@ -87,9 +90,6 @@ def document_other_entries(later: SectionEntry, earlier: SectionEntry) -> bool:
             return True
         member = _member(later.section.heading)
         return member is not None and member == _member(earlier.section.heading) and parts != other_parts
-    if _compact(later.section.heading) == _compact(earlier.section.heading):
-        # One entry documented twice: two pages, or one page under one parent, repeat it.
-        return later.document is earlier.document and _parent_heading(later) != _parent_heading(earlier)
 
     # Of two forms of one function, such as ``cp`` and ``cpSync``, the shorter name in a body may mean the
     # other entry, a shell command (``cp dir1/ dir2/``) or a system call (``fdatasync(2)``).
