@@ -853,3 +853,37 @@ def test_code_only_sections_same_script_near_duplicate(tmp_path):
     )
     near = findings(tmp_path, rule="near-duplicate-section")
     assert [(d.path, d.line) for d in near] == [(str(tmp_path / "guide" / "usage.md"), 3)]
+
+
+def test_untranslated_section_advised_to_translate(tmp_path):
+    # The Chinese page kept the English text of one section; the rest of the page is Chinese.
+    english = "Submit one job and return at once; the job runs on the server, and its result waits in the queue."
+    write_pages(
+        tmp_path,
+        {
+            "en/client.md": f"# Client\n\n## Connecting\n\nOpen a connection to the server first.\n\n## Submitting\n\n{english}\n",
+            "zh/client.md": (
+                "# 客户端\n\n## 连接\n\n先打开到服务器的连接，然后再提交任务，连接会一直保持到程序结束。\n\n"
+                f"## Submit\n\n{english}\n"
+            ),
+        },
+    )
+    near = findings(tmp_path, rule="near-duplicate-section")
+    assert [(d.path, d.line) for d in near] == [(str(tmp_path / "zh" / "client.md"), 7)]
+    assert near[0].message.endswith(
+        "after removing the text most sections share, but the rest of its page is in another writing system; "
+        "translate this section"
+    )
+
+
+def test_copy_between_pages_in_one_language_not_advised_to_translate(tmp_path):
+    english = "Submit one job and return at once; the job runs on the server, and its result waits in the queue."
+    write_pages(
+        tmp_path,
+        {
+            "guide/client.md": f"# Client\n\n## Connecting\n\nOpen a connection to the server first.\n\n## Submitting\n\n{english}\n",
+            "guide/jobs.md": f"# Jobs\n\n## Queues\n\nEach queue keeps its jobs in order.\n\n## Sending\n\n{english}\n",
+        },
+    )
+    near = findings(tmp_path, rule="near-duplicate-section")
+    assert [d.message.endswith("merge the two or rewrite one so that each says something of its own") for d in near] == [True]

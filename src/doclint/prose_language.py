@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from doclint.model import Section
+from doclint.model import Document, Section
 from doclint.similarity import block_texts
 from doclint.text import cjk_count
 
@@ -109,3 +109,36 @@ def _prose_weights(section: Section) -> tuple[float, float]:
     latin = LATIN_LETTER_WEIGHT * len(_LATIN_LETTER_RE.findall(prose))
     return cjk, latin
 
+
+
+def left_untranslated(section: Section, document: Document, other: Section, other_document: Document) -> bool:
+    """Return whether a section repeats a section of another page in that page's writing system, while the rest of its own page is in another.
+
+    A translated page that kept one section of its original, such as an
+    English paragraph on a Chinese page, needs that section translated,
+    not merged with the original or rewritten.
+    """
+    if document is other_document:
+        return False
+    script, other_script = prose_script(section), prose_script(other)
+    if script is None or script is not other_script:
+        return False
+    page = _page_script(document, section)
+    return page is not None and page is not script
+
+
+def _page_script(document: Document, left_out: Section) -> Script | None:
+    """Return the writing system of the prose of a page's sections other than ``left_out``, or None when it is mixed or too short."""
+    cjk = latin = 0.0
+    for section in document.walk():
+        if section is not left_out:
+            section_cjk, section_latin = _prose_weights(section)
+            cjk, latin = cjk + section_cjk, latin + section_latin
+    if cjk + latin < MIN_PROSE_WEIGHT:
+        return None
+    # A Chinese page names functions and products in Latin letters, so half its weight in CJK makes it Chinese.
+    if cjk >= MIN_CJK_SHARE * (cjk + latin):
+        return Script.CJK
+    if latin >= DOMINANCE * cjk:
+        return Script.LATIN
+    return None

@@ -51,7 +51,7 @@ from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.similarity import SectionEntry, copy_title, exact_copies, is_long_enough, near_duplicate_matches
 from doclint.source import Source
-from doclint.prose_language import in_other_languages
+from doclint.prose_language import in_other_languages, left_untranslated
 from doclint.release_notes import describe_other_releases, names_version, newer_release, repeats_in_other_release, under_newer_release
 from doclint.suppressions import lines_to_keep
 from doclint.reference_parts import ParentOf, is_entry_part, other_entry_parts
@@ -389,6 +389,16 @@ _SIMILAR_TITLES_DIFFER: PairTemplates = (
         "their titles name different things; rewrite this one so that it covers its own title"
     ),
 )
+_SIMILAR_UNTRANSLATED: PairTemplates = (
+    N_(
+        'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
+        "most sections share, but the rest of its page is in another writing system; translate this section"
+    ),
+    N_(
+        "{section} is {score}% similar to {other} ({where}) after removing the text most sections share, but "
+        "the rest of its page is in another writing system; translate this one"
+    ),
+)
 _SIMILAR: PairTemplates = (
     N_(
         'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
@@ -420,8 +430,13 @@ def _near_duplicate_templates(later: SectionEntry, earlier: SectionEntry, thresh
     template (``keeps_other_heading``), which needs the same advice, and
     so does a copy among the entries of an API reference, such as
     ``store.delete(key)`` pasted from ``store.readSync(key)``
-    (``name_different_entries``).
+    (``name_different_entries``). A section that repeats another page in
+    that page's writing system while the rest of its own page is in
+    another was left untranslated, so the advice is to translate it
+    (``left_untranslated``).
     """
+    if left_untranslated(later.section, later.document, earlier.section, earlier.document):
+        return _SIMILAR_UNTRANSLATED
     if is_item(later.section) and is_item(earlier.section):
         if questions_differ(later.section, earlier.section, threshold) or answers_other_question(later.section, later.document, earlier.section, earlier.document):
             return _SIMILAR_QUESTIONS_DIFFER
