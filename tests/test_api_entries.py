@@ -99,7 +99,7 @@ def test_prose_sections_still_reported(tmp_path):
     assert [(d.line, d.related[0].line) for d in result] == [(7, 3)]
 
 
-def test_same_parameter_list_of_one_entry_on_two_pages_reported(tmp_path):
+def test_entry_on_two_pages_reported(tmp_path):
     body = "* `buffer` {Buffer|string} The data to compress, at most one block of the stream.\n"
     body += "* `callback` {Function} Called with the compressed data or the error of the compression.\n"
     first, second = tmp_path / "a.md", tmp_path / "b.md"

@@ -679,7 +679,7 @@ JSON_ELLIPSIS_MESSAGE = (
         ('{\n  "name": "demo",\n  ...\n}', 6, 3, JSON_ELLIPSIS_MESSAGE),
         ('{\n  "name": "demo",\n  …\n}', 6, 3, JSON_ELLIPSIS_MESSAGE),
         ('"scripts": {\n  "test": "pytest",\n  ...\n}', 6, 3, JSON_ELLIPSIS_MESSAGE),
-        # The finding stands at the comma, not at the bracket where the parser stopped.
+        # The finding is at the comma, not at the bracket where the parser stopped.
         ('{"max_size": 10000,}', 4, 19, JSON_COMMA_MESSAGE),
         ('{\n  "tags": ["a", "b",\n  ]\n}', 5, 20, JSON_COMMA_MESSAGE),
         ('{\n  "url": "https://example.com/a//b",\n  "tags": ["a" "b"]\n}', 6, 16, None),

@@ -855,7 +855,7 @@ def test_code_only_sections_same_script_near_duplicate(tmp_path):
     assert [(d.path, d.line) for d in near] == [(str(tmp_path / "guide" / "usage.md"), 3)]
 
 
-def test_untranslated_section_advised_to_translate(tmp_path):
+def test_untranslated_section_advice(tmp_path):
     # The Chinese page kept the English text of one section; the rest of the page is Chinese.
     english = "Submit one job and return at once; the job runs on the server, and its result waits in the queue."
     write_pages(
@@ -876,7 +876,7 @@ def test_untranslated_section_advised_to_translate(tmp_path):
     )
 
 
-def test_copy_between_pages_in_one_language_not_advised_to_translate(tmp_path):
+def test_same_language_copy_not_translated(tmp_path):
     english = "Submit one job and return at once; the job runs on the server, and its result waits in the queue."
     write_pages(
         tmp_path,

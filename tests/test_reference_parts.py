@@ -123,7 +123,7 @@ def test_flags_of_two_commands_not_copies(tmp_path):
     assert duplicate_findings(page) == []
 
 
-def test_part_naming_entry_it_was_pasted_from_is_copy(tmp_path):
+def test_part_naming_old_entry_is_copy(tmp_path):
     # purge has its own description, but its Returns still names drain, the entry it was pasted from.
     returns = "### Returns\n\n`int`: the number of jobs that finished while `drain` was waiting.\n\n"
     page = write_page(

@@ -115,7 +115,7 @@ def test_line_in_two_releases_reported(tmp_path):
 FIXED = "### Fixed\n\n- `Queue.size` counted running jobs.\n- The async client leaked a connection per cancelled request.\n"
 
 
-def test_paste_in_newest_first_changelog_reported_at_newer_release(tmp_path):
+def test_newest_first_paste_at_newer_release(tmp_path):
     page = tmp_path / "CHANGELOG.md"
     page.write_text(f"# Changelog\n\n## [2.3.1] - 2025-12-01\n\n{FIXED}\n## [2.3.0] - 2025-11-10\n\n{FIXED}", encoding="utf-8")
     result = findings(page, rule="duplicate-section")
@@ -128,14 +128,14 @@ def test_paste_in_newest_first_changelog_reported_at_newer_release(tmp_path):
     assert [page.read_text(encoding="utf-8")[edit.start:edit.end] for edit in edits] == [FIXED + "\n"]
 
 
-def test_paste_in_oldest_first_changelog_reported_at_newer_release(tmp_path):
+def test_oldest_first_paste_at_newer_release(tmp_path):
     page = tmp_path / "CHANGELOG.md"
     page.write_text(f"# Changelog\n\n## [2.3.0] - 2025-11-10\n\n{FIXED}\n## [2.3.1] - 2025-12-01\n\n{FIXED}", encoding="utf-8")
     result = findings(page, rule="duplicate-section")
     assert [(d.line, d.related[0].line) for d in result] == [(12, 5)]
 
 
-def test_release_line_repeated_under_one_release_counts_as_removed(tmp_path):
+def test_repeat_in_one_release_removed(tmp_path):
     # heading-numbering leaves out the copies that the safe fix of duplicate-section removes.
     same = "- Several documentation updates and clarifications of the whole manual.\n"
     text = "# Changes\n\n" + "".join(f"## Release {v}\n\n### Other Changes\n\n{same}\n" for v in ("5.26", "5.25", "5.24"))
@@ -154,7 +154,7 @@ NOTES_2_2 = (
 )
 
 
-def test_release_pasted_whole_reported_at_newer_release(tmp_path):
+def test_whole_release_paste_at_newer(tmp_path):
     page = tmp_path / "CHANGELOG.md"
     page.write_text(
         f"# Changelog\n\n## 2.3.0 (2026-05-10)\n\n{NOTES_2_2}\n## 2.2.0 (2026-03-02)\n\n{NOTES_2_2}\n"
@@ -166,7 +166,7 @@ def test_release_pasted_whole_reported_at_newer_release(tmp_path):
     assert result[0].message.startswith('section "2.3.0 (2026-05-10)" is 100% similar to section "2.2.0 (2026-03-02)" (line 8)')
 
 
-def test_stale_stub_naming_newer_release_reported_where_it_stands(tmp_path):
+def test_stale_stub_reported_in_place(tmp_path):
     # 0.4.2's stub still links to the notes of 0.4.3: the older stub is the stale one.
     page = tmp_path / "CHANGELOG.md"
     stub = "Moved to [the archive](archive.md#{version}), with the notes of every release before 0.5.\n"

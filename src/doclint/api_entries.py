@@ -12,10 +12,10 @@ documents its own entry, and merging them would lose one. The same holds
 for properties under headings such as ``stats.uid`` and ``stats.gid``.
 
 A later entry still counts as a copy when its own text is the earlier
-one's word for word, unless the two document one member of two objects
-(``readable.closed`` and ``writable.closed``) or the text has no
-paragraph, only a parameter list, as ``zlib.gzip(buffer, callback)`` and
-``zlib.deflate(buffer, callback)`` do. It also counts as a copy
+one's word for word. Two exceptions are one member of two objects
+(``readable.closed`` and ``writable.closed``) and a text with no
+paragraph, only a parameter list, as under ``zlib.gzip(buffer,
+callback)`` and ``zlib.deflate(buffer, callback)``. It also counts as a copy
 when its body names the earlier entry's function and not its own, as a
 section pasted under a new signature and never adapted does. That test
 is skipped when one name contains the other. Names are matched as whole

@@ -735,23 +735,22 @@ def _before_open_fields(blocks: list[Block], last_start: int, labels: LabelTable
 
     A bank that explains each question before it answers it may stop
     inside the explanation of its last question (``第3题：…`` over
-    ``解析：…``), so the fields of other keys after a question, and their
-    blocks, are skipped as its code and options are. A field of another
-    key after ``last_start`` whose blocks hold an answer label or a
-    numbered question is not skipped.
+    ``解析：…``). So the field of another key that ends the blocks is
+    skipped, as code and options are. Nothing is skipped when a question
+    or answer label, or a numbered question, follows that field's label.
     """
-    for index in range(len(blocks) - 1, last_start, -1):
+    last = len(blocks) - 1
+    for index in range(last, last_start, -1):
         block = blocks[index]
-        label = labels.match(block.markdown) if isinstance(block, Paragraph) else None
+        if not isinstance(block, Paragraph):
+            continue
+        label = labels.match(block.markdown)
         if label is not None:
-            if label.key in ("question", "answer"):
-                return len(blocks) - 1
-            if index - 1 > last_start:
-                return index - 1
-            return len(blocks) - 1
-        if isinstance(block, Paragraph) and _asks_question(block, labels):
-            return len(blocks) - 1
-    return len(blocks) - 1
+            opens_other_field = label.key not in ("question", "answer") and index - 1 > last_start
+            return index - 1 if opens_other_field else last
+        if _asks_question(block, labels):
+            return last
+    return last
 
 
 def _one_item_question(block: Block, source: Source) -> Block:

@@ -341,8 +341,8 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
             continue
         score, best = kept[0]
         if newer_release(best, later) and best not in reported and not names_version(later, best):
-            # The notes of a newer release that repeat an older one's are the paste, wherever they stand. A body
-            # that names the other release's version is a stale stub, which is reported as it stands.
+            # The notes of a newer release that repeat an older one's are the paste, wherever they are in the file.
+            # A body that names the other release's version is a stale stub, so it keeps the usual order.
             reported.add(best)
             yield _near_duplicate(best, [(score, later)], threshold)
             continue
