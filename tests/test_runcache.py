@@ -13,6 +13,7 @@ import pytest
 from doclint import loader
 from doclint.cachefiles import SIGNATURE_SIZE
 from doclint.engine import run
+from doclint.fields import LabelTable, default_labels
 from doclint.i18n import set_language
 from doclint.settings import Settings
 
@@ -67,6 +68,28 @@ def test_changed_document_checked_again(folder):
     copies = [(d.path, d.line) for d in first.diagnostics if d.rule == "duplicate-section" and d.path == "docs/seed.md"]
     assert copies[0] == ("docs/seed.md", 265)
     assert not any(d.rule == "duplicate-section" and d.path == "docs/seed.md" for d in second.diagnostics)
+
+
+def labels_with(answer_label):
+    table = default_labels().synonyms
+    return LabelTable({**table, "answer": [*table["answer"], answer_label]})
+
+
+def test_run_with_configured_labels_replayed(folder, monkeypatch):
+    # Each run reads the configuration again, so each has its own table with the same labels.
+    first_labels, second_labels = labels_with("参考答案"), labels_with("参考答案")
+    first = run(["docs"], Settings(jobs=1, labels=first_labels), replay=True)
+
+    forbid_parsing(monkeypatch)
+    second = run(["docs"], Settings(jobs=1, labels=second_labels), replay=True)
+    assert second.documents == []
+    assert findings(second) == findings(first)
+
+
+def test_run_with_other_labels_not_replayed(folder):
+    run(["docs"], Settings(jobs=1, labels=labels_with("参考答案")), replay=True)
+    other = run(["docs"], Settings(jobs=1, labels=labels_with("标准答案")), replay=True)
+    assert other.documents
 
 
 def test_changed_settings_not_replayed(folder):

@@ -18,6 +18,8 @@ from doclint.data import DataError, load_json
 from doclint.i18n import _
 
 _MARK = r"(?:\*\*|__)"
+# The most label matches that a table keeps, so that its memory stays bounded over a large run.
+MAX_CACHED_MATCHES = 50_000
 _COLON = r"[:：]"
 
 
@@ -55,6 +57,15 @@ class LabelTable:
             rf"(?:(?P<inner>{_COLON})\s*(?P<close1>{_MARK})?|(?P<close2>{_MARK})\s*{_COLON}))\s*",
             re.IGNORECASE,
         )
+        self._matches: dict[str, LabelMatch | None] = {}
+
+    def __repr__(self) -> str:
+        # The caches key their entries on the settings' repr, so it must name the labels, not the object's address.
+        return f"LabelTable({self.synonyms!r})"
+
+    def __getstate__(self) -> dict[str, object]:
+        # A worker process gets the table without the matches this process kept.
+        return {**self.__dict__, "_matches": {}}
 
     def match(self, text: str) -> LabelMatch | None:
         """Match a field label at the start of a paragraph's text.
@@ -63,7 +74,20 @@ class LabelTable:
         brackets: ``【答案】`` and ``【答案】：`` are labels. Bold markers are
         optional but must pair up: ``**Answer:** yes`` and ``Answer: yes``
         are fields, ``**Answer: yes`` is not.
+
+        The parser matches each paragraph several times, and generated
+        documents repeat their labelled lines, so the results are kept.
         """
+        try:
+            return self._matches[text]
+        except KeyError:
+            pass
+        if len(self._matches) >= MAX_CACHED_MATCHES:
+            self._matches.clear()
+        found = self._matches[text] = self._match(text)
+        return found
+
+    def _match(self, text: str) -> LabelMatch | None:
         found = self._pattern.match(text)
         if not found:
             return None
