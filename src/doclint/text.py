@@ -17,6 +17,7 @@ CJK_CHAR = (
     "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 )
 _CJK_RE = re.compile(f"[{CJK_CHAR}]")
+_NON_CJK_RUN_RE = re.compile(f"[^{CJK_CHAR}]+")
 _CJK_BREAK_RE = re.compile(f"(?<=[{CJK_CHAR}])[ \\t]*\\n[ \\t]*(?=[{CJK_CHAR}])")
 _WHITESPACE_RE = re.compile(r"\s+")
 # Runs of anything but letters and digits (in Python, \w is letters, digits and "_").
@@ -99,7 +100,8 @@ def is_cjk(char: str) -> bool:
 
 def cjk_count(text: str) -> int:
     """Return how many CJK characters a text has, as ``is_cjk`` decides for each."""
-    return len(_CJK_RE.findall(text))
+    # Deleting the runs between them is about twice as fast as listing the characters one by one.
+    return len(_NON_CJK_RUN_RE.sub("", text))
 
 
 def join_soft_breaks(text: str) -> str:
