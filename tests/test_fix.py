@@ -643,7 +643,8 @@ def test_unsafe_fix_does_not_cascade(run_cli, tmp_path, imports):
         f"{path}:4:8: DL302 unused-import [~] {UNUSED_OS}",
         "Fixed 1 problem.",
         "Found 1 problem (0 errors, 1 warning, 0 info) in 1 file.",
-        "[~] 1 more fixable with --fix --unsafe-fixes.",
+        "[~] 1 more fixable with --fix --unsafe-fixes. The fixes of this run brought it up, and an unsafe fix "
+        "applies only to a finding that a check showed first; run the command again to fix it.",
     ]
     assert stderr == ""
     assert code == 1
@@ -733,3 +734,23 @@ def test_copy_removal_renumbers_after_kept_comment(run_cli, tmp_path):
     # The copy, and the kept copy's heading, which skips from 2 to 4 without the removed copy.
     assert stdout.splitlines() == ["Fixed 2 problems.", "No problems found in 1 file."]
     assert code == 0
+
+
+def test_unsafe_fix_left_line_in_chinese(run_cli, tmp_path):
+    path = tmp_path / "paths.md"
+    path.write_text('# Paths\n\n```python\nimport os\nimport os\nprint("ready")\n```\n', encoding="utf-8")
+
+    _, stdout, _ = run_cli("check", "--lang", "zh-CN", "--no-config", "--no-cache", "--select", "unused-import", "--fix", "--unsafe-fixes", str(path))
+
+    assert stdout.splitlines()[-1] == (
+        "[~] 另有 1 个可用 --fix --unsafe-fixes 修复。这是本次修复之后才出现的问题，而不安全的修复只用于检查先显示过的问题；请再运行一次该命令来修复。"
+    )
+
+
+def test_unsafe_fix_left_after_safe_fix(run_cli, tmp_path):
+    path = tmp_path / "paths.md"
+    path.write_text('# Paths\n\n```python\nimport os\nimport os\nprint("ready")\n```\n', encoding="utf-8")
+
+    _, stdout, _ = run_cli("check", "--no-config", "--no-cache", "--select", "unused-import", "--fix", str(path))
+
+    assert stdout.splitlines()[-1] == "[~] 1 more fixable with --fix --unsafe-fixes."

@@ -1111,6 +1111,7 @@ def _fix(result, settings, unsafe: bool, verbose: bool):
         _guard(lambda: outcome.without(unwritten, settings), verbose)
     remaining = outcome.result
     remaining.fixed = outcome.fixed
+    remaining.unsafe_fixes_applied = unsafe
     remaining.errors.extend(write_errors)
     remaining.internal_errors = result.internal_errors
     return remaining, report

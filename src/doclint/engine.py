@@ -51,6 +51,9 @@ class RunResult:
     """The findings that suppression comments silenced, which ``--fix`` never fixes."""
     fixed: int = 0
     """How many fixes ``--fix`` applied before these findings were computed."""
+    unsafe_fixes_applied: bool = False
+    """Whether ``--fix --unsafe-fixes`` ran before these findings were computed. Its unsafe fixes apply only to
+    findings that the check before them showed, so an unsafe fix left is for a finding that they brought up."""
     _sources: dict[str, Source] = field(default_factory=dict, repr=False)
     _sources_for: list[Document] | None = field(default=None, repr=False)
     compared: list[Document] = field(default_factory=list)

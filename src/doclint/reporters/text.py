@@ -71,7 +71,17 @@ def fixable_line(result: RunResult) -> str:
     parts = []
     if safe:
         parts.append(ngettext("[*] {count} fixable with --fix.", "[*] {count} fixable with --fix.", safe).format(count=safe))
-    if unsafe:
+    if unsafe and result.unsafe_fixes_applied:
+        parts.append(
+            ngettext(
+                "[~] {count} more fixable with --fix --unsafe-fixes. The fixes of this run brought it up, and an unsafe "
+                "fix applies only to a finding that a check showed first; run the command again to fix it.",
+                "[~] {count} more fixable with --fix --unsafe-fixes. The fixes of this run brought them up, and an "
+                "unsafe fix applies only to a finding that a check showed first; run the command again to fix them.",
+                unsafe,
+            ).format(count=unsafe)
+        )
+    elif unsafe:
         parts.append(
             ngettext(
                 "[~] {count} more fixable with --fix --unsafe-fixes.", "[~] {count} more fixable with --fix --unsafe-fixes.", unsafe
