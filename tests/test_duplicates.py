@@ -346,8 +346,8 @@ def test_section_forms_nested_keys():
         "# A\n\nIntro.\n\n## B\n\nBody of B.\n\n### C\n\nBody of C.\n\n## D\n\nBody of D.\n\n# E\n\nOther.\n"
     ))
     forms = section_forms(document)
-    assert [(key, content) for key, content, _clauses in forms] == [copy_key(section) for section in document.walk()]
-    assert len({key for key, _content, _clauses in forms}) == 5
+    assert [(key, content) for key, content, _clauses, _navigation in forms] == [copy_key(section) for section in document.walk()]
+    assert len({key for key, _content, _clauses, _navigation in forms}) == 5
 
 
 def test_seed_findings_with_question_process(monkeypatch):

@@ -377,9 +377,9 @@ class Document:
     front_matter: FrontMatter | None
     blocks: list[Block]
     sections: list[Section]
-    forms: list[tuple[str, bool, tuple[str, ...]]] | None = None
+    forms: list[tuple[str, bool, tuple[str, ...], bool]] | None = None
     """Per section in ``walk`` order, the comparison forms the cross-file rules
-    need (copy key, whether it has content, clauses), computed where the
+    need (copy key, whether it has content, clauses, whether it is navigation), computed where the
     document is parsed and cached with it; None until computed."""
     item_keys: dict[int, tuple[str, str]] | None = None
     """For each Q&A item, by its position in ``walk`` order, its normalised

@@ -43,6 +43,7 @@ from rapidfuzz import fuzz, process
 
 from doclint.line_steps import split_at_markers
 from doclint.placeholders import placeholder_forms
+from doclint.navigation import is_navigation
 from doclint.model import CONTAINERS, Block, CodeBlock, Document, ListBlock, Paragraph, Section, Table, is_item
 from doclint.text import is_cjk, join_normalized, normalize, split_clauses
 
@@ -141,6 +142,8 @@ class SectionEntry:
     copy_key: str
     """Digest of the normalised title and the whole content, subsections included."""
     has_content: bool
+    navigation: bool = False
+    """Whether the section's own blocks are only links to other pages (``doclint.navigation``)."""
 
 
 def block_texts(blocks: Iterable[Block]) -> Iterator[tuple[str, bool]]:
@@ -267,13 +270,13 @@ def _entries(document: Document, first_order: int) -> list[SectionEntry]:
     if document.forms is None:
         document.forms = section_forms(document)
     return [
-        SectionEntry(document, section, first_order + position, position, clauses, key, has_content)
-        for position, (section, (key, has_content, clauses)) in enumerate(zip(document.walk(), document.forms))
+        SectionEntry(document, section, first_order + position, position, clauses, key, has_content, navigation)
+        for position, (section, (key, has_content, clauses, navigation)) in enumerate(zip(document.walk(), document.forms))
     ]
 
 
-def section_forms(document: Document) -> list[tuple[str, bool, tuple[str, ...]]]:
-    """Compute each section's copy key, whether it has content, and its clauses, in ``walk`` order.
+def section_forms(document: Document) -> list[tuple[str, bool, tuple[str, ...], bool]]:
+    """Compute each section's copy key, whether it has content, its clauses and whether it is navigation, in ``walk`` order.
 
     The keys are those of ``copy_key``, computed from each section's own
     part once. A section's subtree is a contiguous run of ``walk`` order,
@@ -289,7 +292,8 @@ def section_forms(document: Document) -> list[tuple[str, bool, tuple[str, ...]]]
     for index, section in enumerate(sections):
         subtree = own[index:index + sum(1 for _node in section.walk())]
         key = hashlib.blake2b(b"".join(part for part, _content, _clauses in subtree), digest_size=16).hexdigest()
-        forms.append((key, any(content for _part, content, _clauses in subtree), own[index][2]))
+        # Navigation is read from the Markdown of the links, which a pickled document leaves out.
+        forms.append((key, any(content for _part, content, _clauses in subtree), own[index][2], is_navigation(section)))
     return forms
 
 
@@ -465,7 +469,11 @@ def _exact_copies(documents: tuple[Document, ...]) -> ExactCopies:
 
 
 def find_copies(entries: Iterable[SectionEntry]) -> ExactCopies:
-    """Find the later copies among entries in run order, outermost only (see ``exact_copies``)."""
+    """Find the later copies among entries in run order, outermost only (see ``exact_copies``).
+
+    Navigation sections, such as two equal "See also" lists, are no copies
+    (``doclint.navigation``).
+    """
     first_by_key: dict[str, SectionEntry] = {}
     first_of: dict[SectionEntry, SectionEntry] = {}
     inside: set[int] = set()
@@ -475,7 +483,7 @@ def find_copies(entries: Iterable[SectionEntry]) -> ExactCopies:
             inside.add(entry.order)
             continue
         current_copy = None
-        if not entry.has_content:
+        if not entry.has_content or entry.navigation:
             continue
         first = first_by_key.setdefault(entry.copy_key, entry)
         if first is not entry:
@@ -491,7 +499,8 @@ def near_duplicate_matches(
 
     Bodies are compared without template text, and a long body by its
     bounded form (``scored_form``). Exact copies, sections inside
-    them and a section's own subsections are left out. Matches are sorted
+    them, navigation sections (``doclint.navigation``) and a section's own
+    subsections are left out. Matches are sorted
     most similar first. The result for the latest run is cached.
     """
     return _near_duplicate_matches(tuple(documents), threshold)
@@ -504,7 +513,11 @@ def _near_duplicate_matches(
     entries = index_sections(documents)
     copies = exact_copies(documents)
     texts = comparison_texts(entries)
-    candidates = [entry for entry in entries if not copies.excludes(entry) and is_long_enough(texts[entry.order])]
+    candidates = [
+        entry
+        for entry in entries
+        if not copies.excludes(entry) and is_long_enough(texts[entry.order]) and not entry.navigation
+    ]
     strings = [scored_form(texts[entry.order]) for entry in candidates]
 
     result: dict[SectionEntry, list[tuple[float, SectionEntry]]] = {}
