@@ -108,3 +108,20 @@ def test_entry_on_two_pages_reported(tmp_path):
     _top, earlier = entries(first.read_text(encoding="utf-8"))
     _top, later = entries(second.read_text(encoding="utf-8"))
     assert not document_other_entries(later, earlier)
+
+
+def test_entries_marked_with_prompt_sign(tmp_path):
+    # Some READMEs write each call as "> name(arguments) -> result", with an anchor before it.
+    body = (
+        "Searches the registry for packages that match `query` and gives their names, descriptions and "
+        "versions. `opts` may set the registry, the number of results and the weights of quality, "
+        "popularity and maintenance in the score.\n\n"
+    )
+    page = tmp_path / "README.md"
+    page.write_text(
+        "# libsearch\n\n## API\n\n"
+        f'### <a name="search"></a> `> search(query, [opts]) -> Promise`\n\n{body}'
+        f'### <a name="search-stream"></a> `> search.stream(query, [opts]) -> Stream`\n\n{body.replace("gives", "streams")}',
+        encoding="utf-8",
+    )
+    assert findings(page, rule="near-duplicate-section") == []

@@ -57,10 +57,11 @@ _NAMED_FORMS = (
 )
 # The heading of an entry: a name after a label ("Class: Hmac"), a command line option
 # (``--coverage-include``, ``--dns-result-order=order``), or one of the named forms after an optional label.
+# Some READMEs mark each call with ">" (``> search(query, [opts]) -> Promise``), which is left out.
 _ENTRY_RE = re.compile(
     rf"(?:{_LABELS}):\s*(?P<labelled>[A-Za-z_$][\w$]*)"
     r"|(?P<option>--?[A-Za-z][\w-]*(?:[= ]?[\w<>\[\]-]+)?)"
-    rf"|(?:(?:{_LABELS}):\s*)?(?:{'|'.join(_NAMED_FORMS)})"
+    rf"|(?:>\s*)?(?:(?:{_LABELS}):\s*)?(?:{'|'.join(_NAMED_FORMS)})"
 )
 _IDENTIFIER_RE = re.compile(r"[A-Za-z_$][\w$]*")
 _CODE_SPAN_RE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1", re.DOTALL)
