@@ -205,3 +205,60 @@ NOT_OWN_SUBJECTS = {
 def test_pairs_not_naming_own_subjects(text):
     _top, first, second = entries(text)
     assert not name_own_subjects(second, first)
+
+
+INSTALL = (
+    "## Installation\n\n"
+    "Install {name} with pip into the environment of the project, then check the installed version:\n\n"
+    "```sh\npip install {name}\n{name} --version\n```\n\n"
+    "The command prints the version and the folder where {name} keeps its cache.\n"
+)
+
+
+def readme(tmp_path, folder, name, installs):
+    path = tmp_path / folder / "README.md"
+    path.parent.mkdir()
+    path.write_text(f"# {name}\n\nA tool that checks the links of a site.\n\n" + INSTALL.format(name=installs), encoding="utf-8")
+    return path
+
+
+def test_one_heading_on_pages_of_two_projects(tmp_path):
+    first = readme(tmp_path, "a", "linkwatch", "linkwatch")
+    second = readme(tmp_path, "b", "pagewalker", "pagewalker")
+    assert findings(first, second, rule="near-duplicate-section") == []
+
+
+def test_section_pasted_from_another_project_reported(tmp_path):
+    first = readme(tmp_path, "a", "linkwatch", "linkwatch")
+    second = readme(tmp_path, "b", "pagewalker", "linkwatch")
+    result = findings(first, second, rule="duplicate-section") + findings(first, second, rule="near-duplicate-section")
+    assert [(d.path, d.line) for d in result] == [(str(second), 5)]
+
+
+def test_synopsis_of_two_commands_by_front_matter_title(tmp_path):
+    pages = []
+    for command in ("star", "unstar"):
+        page = tmp_path / f"page-{command}.md"
+        page.write_text(
+            f"---\ntitle: npm-{command}\n---\n\n### Synopsis\n\n```bash\nnpm {command} [<package-spec>...]\n```\n\n"
+            "Note: This command is unaware of workspaces, and it reads the registry from the configuration.\n",
+            encoding="utf-8",
+        )
+        pages.append(page)
+    assert findings(*pages, rule="near-duplicate-section") == []
+
+
+def test_short_words_of_titles_name_no_subject(tmp_path):
+    # "a" of "Guide A" is an article in the text of the later page, and "b" of "Guide B" is in neither text.
+    first, second = tmp_path / "1.md", tmp_path / "2.md"
+    first.write_text(
+        "# Guide B\n\n## Checks\n\nRun one check of the whole site before each release, and fix each link that the "
+        "report lists as broken or slow.\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        "# Guide A\n\n## Checks\n\nRun a check of the whole site before each release, and fix each link that the "
+        "report lists as broken or moved.\n",
+        encoding="utf-8",
+    )
+    assert [(d.path, d.line) for d in findings(first, second, rule="near-duplicate-section")] == [(str(second), 3)]

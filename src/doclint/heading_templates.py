@@ -21,17 +21,21 @@ heading, as "名称" is of "## 名称" and "版本" of "## 版本".
 Pages of parallel entries, such as ``buf.writeDoubleBE()`` and
 ``buf.writeDoubleLE()``, may differ in more than the heading's words, so
 ``name_own_subjects`` also accepts two bodies that each name their own
-heading's subject and not the other's.
+heading's subject and not the other's. Two sections with one heading on
+two pages, such as the "Synopsis" of the pages ``npm-star`` and
+``npm-unstar``, take their subjects from the titles of their pages.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import PurePosixPath
 from typing import Sequence
 
 from rapidfuzz.distance import Indel
 
+from doclint.frontmatter import FrontMatterError, front_matter_value
 from doclint.model import Document
 from doclint.qa import is_item
 from doclint.similarity import SectionEntry
@@ -157,6 +161,9 @@ def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
     if is_item(later.section) or is_item(earlier.section):
         return False
     heading, other_heading = _subjects(later.section.heading), _subjects(earlier.section.heading)
+    if heading == other_heading and later.document is not earlier.document:
+        # One heading on two pages, such as the "Synopsis" of "npm-star" and of "npm-unstar": the pages name the subjects.
+        heading, other_heading = _page_subjects(later.document), _page_subjects(earlier.document)
     subject, other_subject = heading - other_heading, other_heading - heading
     if not subject or not other_subject:
         return False
@@ -240,6 +247,33 @@ def _subjects(heading: str) -> frozenset[str]:
     """
     words = {word for word in normalize(heading).split() if not word.isdigit()}
     return frozenset(words | {normalize(version) for version in _VERSION_RE.findall(heading)})
+
+
+# Minimum letters of a Latin word of a page's title that names the page's subject.
+MIN_PAGE_SUBJECT_CHARS = 3
+
+
+@lru_cache(maxsize=4096)
+def _page_subjects(document: Document) -> frozenset[str]:
+    """Return the subjects of a page's title: its front matter ``title``, else its first top-level heading, else its file name.
+
+    A Latin word of one or two letters is left out: the "a" of a page titled
+    "Guide A" is an article in most bodies.
+    """
+    return frozenset(word for word in _subjects(page_title(document)) if len(word) >= MIN_PAGE_SUBJECT_CHARS or is_cjk(word[0]))
+
+
+def page_title(document: Document) -> str:
+    """Return the title of a page: its front matter ``title``, else its first top-level heading, else its file name."""
+    try:
+        found = front_matter_value(document, "title")
+    except FrontMatterError:
+        found = None
+    if found is not None and isinstance(found.value, str) and found.value.strip():
+        return found.value
+    if document.sections and document.sections[0].level == 1:
+        return document.sections[0].heading
+    return PurePosixPath(document.path.replace("\\", "/")).stem
 
 
 def _names_only(text: str, subject: frozenset[str], other_subject: frozenset[str]) -> bool:
