@@ -27,7 +27,7 @@ from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
 from doclint.heading_numbers import read_heading_number, split_number
-from doclint.inline_answers import inline_answer, is_one_sentence, may_answer_inline
+from doclint.inline_answers import asks_one_question, inline_answer, may_answer_inline
 from doclint.item_questions import ItemQuestion, bold_question, is_options, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
@@ -397,7 +397,7 @@ def _paragraph_fields(paragraph: Paragraph, labels: LabelTable, plain_text: Call
 
 
 def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
-    """Cut a paragraph that opens with a question after the question mark that an answer label follows, or return it whole.
+    """Cut a paragraph that opens with a question where an answer label follows on its line, or return it whole.
 
     The question opens with a numbered question in plain text (``1、``,
     ``Q1:``) or a question label (``问：``). The answer piece starts at its
@@ -406,8 +406,10 @@ def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: 
     cut, such as a code span around ``a ? b : c``, because the two pieces'
     texts then do not give the paragraph's text.
     """
+    if _opening_key(paragraph.markdown.partition("\n")[0], labels) not in ("question", _PLAIN_QUESTION):
+        return [paragraph]
     cut = _inline_cut(paragraph.markdown, labels)
-    if cut is None or _opening_key(paragraph.markdown.partition("\n")[0], labels) not in ("question", _PLAIN_QUESTION):
+    if cut is None:
         return [paragraph]
 
     question_end, answer_start = cut
@@ -428,9 +430,9 @@ def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: 
 
 
 def _inline_cut(markdown: str, labels: LabelTable) -> tuple[int, int] | None:
-    """Return the cut of ``doclint.inline_answers.inline_answer`` when the question before it is one sentence, else None."""
+    """Return the cut of ``doclint.inline_answers.inline_answer`` when the text before it is one question (``asks_one_question``), else None."""
     cut = inline_answer(markdown, labels)
-    if cut is None or not is_one_sentence(_question_body(markdown[: cut[0]], labels)):
+    if cut is None or not asks_one_question(_question_body(markdown[: cut[0]], labels)):
         return None
     return cut
 
