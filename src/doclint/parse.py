@@ -700,10 +700,12 @@ def _trailing_question(
     so ``_question_starts`` opens no item there, and it would read as more
     text of the answer above it. It opens an item of its own, with only
     its question field, when only its code and options follow it, and
-    nothing but blank lines follows in the document. Its number must
-    follow the number of the question before it, in the same style and
-    with the same label, because a FAQ often closes with an unnumbered
-    question such as "**Still stuck?**". The answer above it must hold no
+    nothing but blank lines follows in the document. It must be written
+    as the next question (``_continues_questions``): its number follows
+    the number of the question before it, or both are bold and
+    unnumbered. A FAQ of numbered questions often closes with an
+    unnumbered question such as "**Still stuck?**", which stays text
+    there. The answer above it must hold no
     other numbered paragraph, because ``3、…`` after the steps ``1、…``
     and ``2、…`` of an answer is its last step. In a bank of ordered
     list items (``1. 什么是列表？``), the question is a list of one item,
@@ -721,15 +723,34 @@ def _trailing_question(
         return None
 
     question, previous = _item_question(block, labels), _item_question(blocks[last_start], labels)
-    if question is None or previous is None or question[2] != previous[2] or not _follows_number(previous[0], question[0]):
-        return None
-    if _number_style(block) != _number_style(blocks[last_start]):
+    if question is None or previous is None or not _continues_questions(block, question, blocks[last_start], previous):
         return None
     if any(_numbers_lines(between, labels) for between in blocks[last_start + 1:index]):
         return None
     if any(source.line_text(line).strip() for line in range(blocks[-1].end_line + 1, source.last_line + 1)):
         return None
     return index, block
+
+
+def _continues_questions(block: Paragraph, question: ItemQuestion, previous_block: Block, previous: ItemQuestion) -> bool:
+    """Return whether a question paragraph is written as the next question after the question paragraph before it.
+
+    A numbered question carries the number after the one before it, in
+    the same style and with the same label. An unnumbered bold question
+    (``**最后一个问题是什么？**``) may follow an unnumbered bold question,
+    labelled or not (``**问题：…？**``), because such a bank numbers none
+    of its questions.
+    """
+    if question[0] is None and previous[0] is None:
+        return _is_bold(block) and _is_bold(previous_block)
+    if question[2] != previous[2] or not _follows_number(previous[0], question[0]):
+        return False
+    return _number_style(block) == _number_style(previous_block)
+
+
+def _is_bold(block: Block) -> bool:
+    """Return whether a block is a paragraph that opens with bold markers, as a bold question does."""
+    return isinstance(block, Paragraph) and block.markdown.lstrip().startswith(("**", "__"))
 
 
 def _before_open_fields(blocks: list[Block], last_start: int, labels: LabelTable) -> int:
