@@ -1,4 +1,4 @@
-"""truncated-document at a bank that stops right after its last question, before any answer label."""
+"""truncated-document at a bank that stops right after its last question or at the heading of its next item."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ FLAT = (
         (PLAIN, 11, "第3题：数据库为什么会发生死锁？", "答案"),
         (BOLD, 11, "问题 3：数据库为什么会发生死锁？", "答案"),
         (HEADINGS, 17, "3. 死锁", "答案"),
-        (FLAT, 11, "How do I delete my account?", "A"),
+        (FLAT, 11, "How do I delete my account?", "answer (A:)"),
     ],
     ids=["plain", "bold", "headings", "flat-faq"],
 )
@@ -204,3 +204,118 @@ def test_explanation_with_answer_label_after_it_not_cut(tmp_path):
     text = EXPLAINED + "\n答案：让函数在不改代码的情况下增加功能。\n"
 
     assert findings(write(tmp_path, text)) == []
+
+
+ZH_AFTER = "；请补全该条目或删除它，并检查它后面是否还有内容丢失"
+BOLD_ITEMS = (
+    "# 数据库面试题\n\n**问题：数据库索引有什么作用？**\n\n**答案：** 索引按键排序，查找时不必扫描全表。\n\n"
+    "**问题：事务有哪些特性？**\n\n**答案：** 原子性、一致性、隔离性和持久性。\n\n"
+)
+HEADING_ITEMS = (
+    "# 数据库面试题\n\n### 第28题\n\n**题目：** 数据库索引有什么作用？\n\n**答案：** 索引按键排序，查找时不必扫描全表。\n\n"
+    "### 第29题\n\n**题目：** 事务有哪些特性？\n\n**答案：** 原子性、一致性、隔离性和持久性。\n\n"
+)
+ENGLISH_ITEMS = (
+    "# Database\n\n## 1. Indexes\n\n**Q:** What does an index do?\n\n**A:** It keeps keys sorted.\n\n"
+    "## 2. Transactions\n\n**Q:** What are the properties of a transaction?\n\n**A:** Atomicity and durability.\n\n"
+)
+
+
+def test_unnumbered_bold_question_last(tmp_path):
+    path = write(tmp_path, BOLD_ITEMS + "**最后一个问题是什么？**\n")
+
+    assert findings(path) == [
+        (
+            "DL204",
+            11,
+            'the document seems cut off at line 11: item "最后一个问题是什么？" ends after its question, without the '
+            "答案 field that most items before it have" + AFTER,
+        )
+    ]
+
+
+def test_bold_question_with_text_after_it(tmp_path):
+    path = write(tmp_path, BOLD_ITEMS + "**还有问题吗？**\n\n请在群里提问。\n")
+
+    assert findings(path) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "heading", "fields"),
+    [
+        (HEADING_ITEMS + "### 第30题\n", 15, "第30题", "题目, 答案"),
+        (ENGLISH_ITEMS + "## 3.\n", 15, "3.", "question (Q:), answer (A:)"),
+    ],
+    ids=["chinese", "english"],
+)
+def test_empty_item_heading_last(tmp_path, text, line, heading, fields):
+    message = (
+        f'the document seems cut off at line {line}: item "{heading}" stops at its heading, without the {fields} '
+        "fields that most items before it have" + AFTER
+    )
+
+    assert findings(write(tmp_path, text)) == [("DL204", line, message)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HEADING_ITEMS.replace("### ", "## ") + "## 参考资料\n",
+        ENGLISH_ITEMS + "## See also\n",
+        # A heading with a title: a worksheet writes tasks as headings with nothing under them.
+        HEADING_ITEMS + "### 第30题：什么是死锁？\n",
+        # Another level or another numbering style is no item of the bank.
+        HEADING_ITEMS + "## 第30题\n",
+        HEADING_ITEMS + "### 30.\n",
+        # A number that does not come next.
+        HEADING_ITEMS + "### 第32题\n",
+        # A question without an answer before the heading.
+        HEADING_ITEMS.replace("**答案：** 原子性、一致性、隔离性和持久性。\n\n", "") + "### 第30题\n",
+    ],
+    ids=["references", "see-also", "titled", "level", "style", "number", "unanswered"],
+)
+def test_last_heading_not_cut(tmp_path, text):
+    assert [found for found in findings(write(tmp_path, text)) if found[0] == "DL204"] == []
+
+
+def test_short_labels_named_by_key(tmp_path):
+    text = (
+        "# FAQ\n\n**Q:** What does an index do?\n\n**A:** It keeps keys sorted.\n\n"
+        "**Q:** What is a transaction?\n\n**A:** A unit of work.\n\n"
+        "**Q:** What is a deadlock?\n\n**A:** Two transactions wait for each other\n"
+    )
+
+    assert findings(write(tmp_path, text)) == [
+        (
+            "DL204",
+            13,
+            'the document seems cut off at line 13: item "What is a deadlock?" stops mid-sentence in its answer field '
+            "(A:), without the final punctuation that this field ends with in the items before it" + AFTER,
+        )
+    ]
+
+
+def test_short_labels_in_chinese(tmp_path, run_cli):
+    path = write(
+        tmp_path,
+        "# 问答\n\n问：什么是索引？\n\n答：按键排序的结构。\n\n问：什么是事务？\n\n答：一组操作。\n\n问：什么是死锁？\n\n答：两个事务互相等待\n",
+    )
+    _code, stdout, _stderr = run_cli("check", "--no-cache", "--lang", "zh-CN", str(path))
+
+    assert stdout.splitlines()[0] == (
+        f"{path}:13:1: DL204 truncated-document 文档似乎在第 13 行被截断：条目“什么是死锁？”在答案字段（答：）的句子中间中断，"
+        "结尾没有前面条目的该字段都有的句末标点" + ZH_AFTER
+    )
+
+
+def test_inline_answer_label_cut(tmp_path):
+    text = "# 面试题\n\n1、简述GIL。答案：全局解释器锁。\n\n2、请写出快速排序。答：先选基准，再分区。\n\n3、什么是协程？答案：\n"
+
+    assert findings(write(tmp_path, text)) == [
+        (
+            "DL204",
+            7,
+            'the document seems cut off at line 7: item "3、什么是协程？" ends at the label of its 答案 field, without the '
+            "final punctuation that this field ends with in the items before it" + AFTER,
+        )
+    ]

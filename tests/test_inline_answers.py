@@ -4,7 +4,7 @@ import pytest
 
 from doclint.engine import run
 from doclint.fields import default_labels
-from doclint.inline_answers import inline_answer, is_one_sentence
+from doclint.inline_answers import asks_one_question, inline_answer, is_one_sentence, may_answer_inline
 from doclint.parse import parse_document
 from doclint.settings import Settings
 from doclint.source import Source
@@ -162,3 +162,111 @@ def test_tutorial_steps_stay_steps():
 )
 def test_is_one_sentence(question, expected):
     assert is_one_sentence(question) is expected
+
+
+def test_task_with_full_stop_and_answer_label():
+    text = "# 面试题\n\n1、简述GIL。答案：全局解释器锁。\n\n2、请写出快速排序。答：先选基准，再分区。\n"
+
+    assert items_of(text) == [
+        ("1、简述GIL。", 3, "简述GIL。", 3, "全局解释器锁。"),
+        ("2、请写出快速排序。", 5, "请写出快速排序。", 5, "先选基准，再分区。"),
+    ]
+
+
+def test_question_with_instruction_and_answer_label():
+    text = "# 面试题\n\n1、下面的代码输出什么？请说明原因。答案：输出 3。\n\n2、简述GIL。答案：全局解释器锁。\n"
+
+    assert items_of(text)[0] == ("1、下面的代码输出什么？请说明原因。", 3, "下面的代码输出什么？请说明原因。", 3, "输出 3。")
+
+
+def test_task_without_end_mark_before_label():
+    text = "# 面试题\n\n1、请写出快速排序 答：先选基准。\n\n2、简述GIL 答案：全局解释器锁。\n\n3. Explain the GIL. Answer: A lock.\n"
+
+    assert [(question, answer) for _heading, _line, question, _answer_line, answer in items_of(text)] == [
+        ("请写出快速排序", "先选基准。"),
+        ("简述GIL", "全局解释器锁。"),
+        ("Explain the GIL.", "A lock."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "markdown, expected",
+    [
+        ("1、简述GIL。答案：锁", (8, 8)),
+        ("1、简述GIL。 **答案：** 锁", (8, 9)),
+        ("1、请写出快速排序 答：略", (9, 10)),
+        ("1、简述GIL。【答案】锁", (8, 8)),
+        ("1. Explain the GIL. Answer: a lock", (19, 20)),
+    ],
+)
+def test_answer_after_sentence_end_offsets(markdown, expected):
+    assert inline_answer(markdown, default_labels()) == expected
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        # The label word inside a sentence, right after another word.
+        "1、本节的答案：见下文的表格。",
+        # A quoted label in English prose, and one after an English word and a space.
+        '2. Run the script. It prints "Answer: 42" and exits.',
+        "3. The line Answer: 42 appears in the log.",
+        # A full stop inside a word or a number.
+        "4. Call os.path.join.A: no",
+        # A label of another field after the sentence.
+        "5、简述GIL。解析：见下文。",
+        # A sentence end on a later line of the paragraph.
+        "6、阅读下面的代码\n执行结束。答案：3",
+    ],
+)
+def test_no_answer_after_sentence_end(markdown):
+    assert inline_answer(markdown, default_labels()) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Numbered prose whose only label word is part of its sentence.
+        "# 阅读指南\n\n1、本节的答案：见下文的表格。\n\n2、第二部分讲解配置。注意：先备份数据。\n\n3、最后一部分总结要点。\n",
+        # Tutorial steps with a note and a quoted example.
+        '# Deploy\n\n1. Install the dependencies. Note: use a virtual environment.\n\n'
+        '2. Run the script. It prints "Answer: 42" and exits.\n\n3. Open the dashboard.\n',
+        # A step that states a task, then asks.
+        "# Deploy\n\n1. Install the dependencies. Why is that needed? Answer: the build uses them.\n\n2. Start it.\n",
+    ],
+)
+def test_prose_with_label_words_stays_text(text):
+    assert [section.kind for section in parse(text).walk()] == ["heading"]
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("简述GIL。", True),
+        ("下面的代码输出什么？请说明原因。", True),
+        ("请写出快速排序", True),
+        ("Explain the GIL.", True),
+        ("Install the dependencies. Why?", False),
+        ("先安装依赖。再配置。", False),
+        ("下面的代码输出什么？请说明原因。再举一例。", False),
+        ("。", False),
+    ],
+)
+def test_asks_one_question(question, expected):
+    assert asks_one_question(question) is expected
+
+
+@pytest.mark.parametrize(
+    "markdown, expected",
+    [
+        ("1、什么是GIL？答案：锁", True),
+        ("1、简述GIL。答案：锁", True),
+        ("1、请写出快速排序 答：略", True),
+        ("1、简述GIL。【答案】锁", True),
+        ("1、什么是GIL？", False),
+        ("A plain sentence without any label.", False),
+        ("1、本节讲解配置，见下文。", False),
+    ],
+)
+def test_may_answer_inline(markdown, expected):
+    assert may_answer_inline(markdown) is expected

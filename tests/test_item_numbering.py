@@ -102,3 +102,39 @@ def test_heading_items_keep_heading_wording():
     assert findings[0].message == 'heading "第4题：什么是字典？" skips from 2 (line 7) to 4; the fix renumbers it to 3'
     assert findings[0].related[0].message == "previous numbered heading"
     assert findings[0].fix.message == "renumber the headings from line 3 so that they run from 1 to 3"
+
+
+def q_bank(numbers: list[int]) -> str:
+    """Return a bank of plain ``QN:`` questions over ``A:`` answers, four lines per item after the title."""
+    items = [f"Q{number}: What is item {index}?\n\nA: It is item {index}.\n" for index, number in enumerate(numbers)]
+    return "# Practice\n\n" + "\n".join(items)
+
+
+def test_item_fix_safe_in_both_forms():
+    for text in (plain_bank([1, 2, 4]), q_bank([1, 2, 4])):
+        findings = numbering_findings(text)
+
+        assert [(found.line, found.fix.applicability.value) for found in findings] == [(11, "safe")]
+
+
+def test_item_fix_unsafe_when_number_cited():
+    cited = {
+        "第4题": plain_bank([1, 2, 4]).replace("答案：回答1。", "答案：回答1，和第4题不同。"),
+        "题4": plain_bank([1, 2, 4]).replace("答案：回答1。", "答案：回答1，见题4。"),
+        "第四题": plain_bank([1, 2, 4]).replace("答案：回答1。", "答案：回答1，见第四题。"),
+        "Q4": q_bank([1, 2, 4]).replace("A: It is item 1.", "A: It is item 1, unlike Q4."),
+        "question 4": q_bank([1, 2, 4]).replace("A: It is item 1.", "A: It is item 1, as question 4 shows."),
+        "anchor": q_bank([1, 2, 4]).replace("A: It is item 1.", "A: It is item 1, [see below](#q4-what-is-item-2)."),
+    }
+    for form, text in cited.items():
+        findings = numbering_findings(text)
+
+        assert [(found.line, found.fix.applicability.value) for found in findings] == [(11, "unsafe")], form
+
+
+def test_item_fix_safe_when_unchanged_number_cited():
+    # The fix writes 3 over the 4 and leaves 1 and 2, so "第2题" still points at the same item.
+    text = plain_bank([1, 2, 4]).replace("答案：回答2。", "答案：回答2，比第2题多一步。")
+    findings = numbering_findings(text)
+
+    assert [(found.line, found.fix.applicability.value) for found in findings] == [(11, "safe")]

@@ -611,11 +611,22 @@ def test_chinese_numeral_written_back():
     assert all(chinese_numeral_value(chinese_numeral(value)) == value for value in range(1, 10000))
 
 
-def test_step_heading_fix_is_unsafe():
-    text = "# Tutorial\n\n## Step 1: Install\n\n## Step 2: Configure\n\n## Step 3 (optional): Tune\n\n## Step 5 - Verify\n"
-    findings = numbering_findings(text)
+STEPS = "# Tutorial\n\n## Step 1: Install\n\n## Step 2: Configure\n\n## Step 3 (optional): Tune\n\n## Step 5 - Verify\n"
+
+
+def test_step_heading_fix_is_safe_when_not_cited():
+    findings = numbering_findings(STEPS)
     assert [(f.line, f.message) for f in findings] == [
         (9, 'heading "Step 5 - Verify" skips from 3 (line 7) to 5; the fix renumbers it to 4'),
+    ]
+    assert findings[0].fix.applicability.value == "safe"
+
+
+def test_step_heading_fix_is_unsafe_when_cited():
+    text = STEPS.replace("## Step 2: Configure\n", "## Step 2: Configure\n\nSkip this step if Step 5 passes.\n")
+    findings = numbering_findings(text)
+    assert [(f.line, f.message) for f in findings] == [
+        (11, 'heading "Step 5 - Verify" skips from 3 (line 9) to 5; the fix renumbers it to 4'),
     ]
     assert findings[0].fix.applicability.value == "unsafe"
 

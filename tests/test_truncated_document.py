@@ -62,7 +62,7 @@ AFTER = "; complete the item or remove it, and check whether text after it was l
             CUT_EXPLANATION,
             53,
             'the document seems cut off at line 53: item "4. 模型部署" stops mid-sentence in its 解释 field, without the '
-            "final punctuation that the 解释 fields of the items before it end with" + AFTER,
+            "final punctuation that this field ends with in the items before it" + AFTER,
         ),
         (
             QUESTION + "**答案：** 部署模型需要\n",
@@ -179,6 +179,6 @@ def test_flat_faq_answer_cut(tmp_path):
             "DL204",
             17,
             'the document seems cut off at line 17: item "问题 4：如何申请网络权限？" stops mid-sentence in its 答案 field, '
-            "without the final punctuation that the 答案 fields of the items before it end with" + AFTER,
+            "without the final punctuation that this field ends with in the items before it" + AFTER,
         ),
     ]

@@ -119,8 +119,9 @@ def test_message_in_chinese(run_cli, pages):
 
 
 def test_unsafe_renumbering_keeps_announced_number(run_cli, pages):
-    # Step numbers get an unsafe fix, which a later pass applies only where the first check reported a finding.
+    # Cited step numbers get an unsafe fix, which a later pass applies only where the first check reported a finding.
     steps = re.sub(r"^## (\d)\.", r"## Step \1:", TASKS, flags=re.MULTILINE)
+    steps = steps.replace("in the order they run.", "in the order they run, and Step 5 checks them.")
     (pages / "b.md").write_text(steps, encoding="utf-8")
 
     code, stdout, _stderr = check(run_cli, "a.md", "b.md")
@@ -171,8 +172,9 @@ def findings_in_b(run_cli, pages, text, *paths):
 
 def test_unsafe_renumbering_follows_renumbered_heading(run_cli, pages):
     # The first pass rewrites "Step 4" to 3 and removes the copy. The second pass renumbers the same reported heading.
+    # The intro cites "Step 6", so the fixes are unsafe.
     steps = (
-        "# Tasks\n\n## Step 1: Intro\n\nThis page lists the tasks of the release week in the order they run.\n\n"
+        "# Tasks\n\n## Step 1: Intro\n\nThis page lists the tasks of the release week, and Step 6 ends it.\n\n"
         + COPY.replace("## 2.", "## Step 2:")
         + "## Step 4: Deploy\n\nCopy the build to the servers and restart the service on each of them.\n\n"
         "## Step 4: Verify\n\nOpen the dashboard and check that every server reports the new version.\n\n"

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from doclint.data import DataError, load_json
-from doclint.i18n import _
+from doclint.i18n import N_, _
 
 _MARK = r"(?:\*\*|__)"
 # The most label matches that a table keeps, so that its memory stays bounded over a large run.
@@ -140,6 +140,15 @@ def is_option(label: str, later_lines: Iterable[str]) -> bool:
         if found is not None:
             return found.group("letter") == following
     return False
+
+
+_FIELD_NAMES = {"question": N_("question"), "answer": N_("answer"), "explanation": N_("explanation")}
+"""The names of the standard field keys in messages; Chinese messages name them 题目, 答案 and 解析."""
+
+
+def field_name(key: str) -> str:
+    """Return how messages name a field key: translated for the standard keys, as configured for others."""
+    return _(_FIELD_NAMES[key]) if key in _FIELD_NAMES else key
 
 
 @lru_cache(maxsize=None)

@@ -1,10 +1,19 @@
-"""An answer written on the line of its question: ``1、什么是GIL？答案：…``, ``Q1: What is X? A: It is …``, ``问：…？答：…``.
+"""An answer written on the line of its question: ``1、什么是GIL？答案：…``, ``1、简述GIL。答案：…``, ``Q1: What is X? A: It is …``.
 
 Some banks put a question and its answer on one line. The parser cuts a
-paragraph that opens with a question after the first question mark
-(``?`` or ``？``) that an answer label follows on the same line. The
-answer then becomes a field of its own, as if it stood on the next
-line. A later question mark, such as one in the answer, cuts nothing.
+paragraph that opens with a question where an answer label follows on
+the same line. The label may follow a question mark (``?`` or ``？``), a
+sentence end (``。``, ``！``, or ``.`` and ``!`` before a space), or
+spaces, and the first such place cuts. The answer then becomes a field
+of its own, as if it stood on the next line. A later label, such as one
+in the answer, cuts nothing.
+
+A label right after a word (``本节的答案：见下文``) or inside quotes
+(``prints "Answer: 42"``) cuts nothing, because it is part of the
+sentence there. After spaces alone, the label or the character before
+the spaces must be outside ASCII (``请写出快速排序 答：…``,
+``简述GIL 答案：…``), because in English prose "the line Answer: 42" is
+a sentence too.
 """
 
 from __future__ import annotations
@@ -13,8 +22,9 @@ import re
 
 from doclint.fields import LabelTable
 
-# A question mark and the spaces after it, before the label that may follow on the same line.
-_QUESTION_MARK_RE = re.compile(r"[?？][ \t]*")
+# A place where an answer label may start on the line of its question: after a question mark, a sentence end, or
+# spaces after other text. The group ``mark`` is the question mark or sentence end, which stays with the question.
+_CUT_RE = re.compile(r"(?:(?P<mark>[?？。！]|[.!](?=[ \t]))|(?<=\S)(?=[ \t]))[ \t]*")
 
 # The option after ``A`` on the same line, as in ``A: list  B: tuple``: a ``B`` with a separator after white space.
 _NEXT_OPTION_RE = re.compile(r"\sB\s*[:：.．)）、]")
@@ -22,6 +32,12 @@ _NEXT_OPTION_RE = re.compile(r"\sB\s*[:：.．)）、]")
 
 # A sentence end inside a question's text: full-width or ASCII, a full stop only before white space (``os.path``).
 _SENTENCE_END_RE = re.compile(r"[。！!；;]|\.\s")
+
+# The sentence end that closes the text of a question, before its answer label.
+_CLOSING_END_RE = re.compile(r"(?:[。！!]|\.)[ \t]*$")
+
+# A question mark, which ends the question of a question with an instruction after it.
+_QUESTION_MARK_RE = re.compile(r"[?？]")
 
 
 def is_one_sentence(question: str) -> bool:
@@ -34,38 +50,85 @@ def is_one_sentence(question: str) -> bool:
     return _SENTENCE_END_RE.search(question) is None
 
 
-def may_answer_inline(markdown: str) -> bool:
-    """Return whether a paragraph has a question mark with text after it on its line, which an answer on the line of its question needs.
+def asks_one_question(question: str) -> bool:
+    """Return whether the text of a question before its answer label is one question, task or question with an instruction.
 
-    Most questions end their line with the mark, so this quick test spares
-    them the search for an answer label.
+    The text is one sentence (``什么是GIL？``, ``简述GIL。``), or a question
+    and one sentence after it (``下面的代码输出什么？请说明原因。``). A
+    sentence before the question (``Install the package. Why?``) makes
+    the line a step of a tutorial, and empty text no question at all.
     """
-    if "?" not in markdown and "？" not in markdown:
+    body = _CLOSING_END_RE.sub("", question.strip())
+    if not body:
         return False
-    return _TEXT_AFTER_MARK_RE.search(markdown) is not None
+
+    asked, mark, instruction = _split_at_mark(body)
+    if not mark:
+        return is_one_sentence(body)
+    return is_one_sentence(asked) and is_one_sentence(instruction)
+
+
+def _split_at_mark(body: str) -> tuple[str, str, str]:
+    """Split text at its first question mark into (before, the mark, after); the mark is "" when there is none."""
+    found = _QUESTION_MARK_RE.search(body)
+    if found is None:
+        return body, "", ""
+    return body[: found.start()], found.group(), body[found.end():]
+
+
+def may_answer_inline(markdown: str) -> bool:
+    """Return whether a paragraph may hold an answer on the line of its question, by tests cheaper than the label search.
+
+    The paragraph needs a question mark with text after it on its line,
+    or a colon or ``【`` after a sentence end or a space, which every
+    answer label needs. Most paragraphs
+    have neither, and this test spares them the search for a label.
+    """
+    if ("?" in markdown or "？" in markdown) and _TEXT_AFTER_MARK_RE.search(markdown) is not None:
+        return True
+    if "：" not in markdown and ":" not in markdown and "【" not in markdown:
+        return False
+    return _LABEL_AFTER_TEXT_RE.search(markdown) is not None
 
 
 # A question mark with more text after it on its line.
 _TEXT_AFTER_MARK_RE = re.compile(r"[?？][ \t]*[^\s]")
 
+# A word and a colon after a sentence end or spaces, as an answer label after a question is written: ``。答案：``,
+# `` 答：``, ``. Answer:``, ``。**答案：**``. A bracketed label (``【答案】``) needs no colon.
+_LABEL_AFTER_TEXT_RE = re.compile(
+    r"(?:[。！.!]|\S[ \t])[ \t]*(?:\*\*|__)?(?:\w{1,16}[ \t]*(?:\*\*|__)?[ \t]*[:：]|【)"
+)
+
 
 def inline_answer(markdown: str, labels: LabelTable) -> tuple[int, int] | None:
-    """Find the first question mark that an answer label follows on the same line.
+    """Find the first place on a line that an answer label follows: a question mark, a sentence end or spaces.
 
-    Returns (the end of the question, just after its question mark; the
-    start of the answer label) as offsets into ``markdown``, or None. The
-    label is one of ``labels`` for the ``answer`` key, such as ``答案：``,
-    ``答：`` or ``A:``. A one-letter label that opens a list of options
+    Returns two offsets into ``markdown``, or None. The first is the end
+    of the question, just after its question mark or sentence end, and the
+    second the start of the answer label. The label is one of ``labels`` for the
+    ``answer`` key, such as ``答案：``, ``答：`` or ``A:``. After spaces
+    alone, the label or the character before the spaces must be outside
+    ASCII. Only a question mark cuts after the first line, because a
+    question of several lines ends with one. A one-letter label that opens a list of options
     (``A: list  B: tuple``, or ``B:`` on the next line) is no answer.
     """
-    for mark in _QUESTION_MARK_RE.finditer(markdown):
-        rest = markdown[mark.end():]
-        if rest.startswith(("\n", "\r")):
+    first_line_end = len(markdown.partition("\n")[0])
+    for place in _CUT_RE.finditer(markdown):
+        mark = place.group("mark")
+        if place.start() >= first_line_end and mark not in ("?", "？"):
+            # A question on more lines than one ends with its question mark, as the lines before the answer did.
+            continue
+        rest = markdown[place.end():]
+        if not rest or rest.startswith(("\n", "\r")):
             continue
         found = labels.match(rest)
         if found is None or found.key != "answer":
             continue
         if len(found.label) == 1 and _NEXT_OPTION_RE.search(found.rest.partition("\n")[0]):
             continue
-        return mark.start() + 1, mark.end()
+        if mark is None and found.label.isascii() and markdown[place.start() - 1].isascii():
+            continue
+        question_end = place.end("mark") if mark is not None else place.start()
+        return question_end, place.end()
     return None

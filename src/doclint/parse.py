@@ -27,7 +27,7 @@ from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
 from doclint.heading_numbers import read_heading_number, split_number
-from doclint.inline_answers import inline_answer, is_one_sentence, may_answer_inline
+from doclint.inline_answers import asks_one_question, inline_answer, may_answer_inline
 from doclint.item_questions import ItemQuestion, bold_question, is_options, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
@@ -397,7 +397,7 @@ def _paragraph_fields(paragraph: Paragraph, labels: LabelTable, plain_text: Call
 
 
 def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
-    """Cut a paragraph that opens with a question after the question mark that an answer label follows, or return it whole.
+    """Cut a paragraph that opens with a question where an answer label follows on its line, or return it whole.
 
     The question opens with a numbered question in plain text (``1、``,
     ``Q1:``) or a question label (``问：``). The answer piece starts at its
@@ -406,8 +406,10 @@ def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: 
     cut, such as a code span around ``a ? b : c``, because the two pieces'
     texts then do not give the paragraph's text.
     """
+    if _opening_key(paragraph.markdown.partition("\n")[0], labels) not in ("question", _PLAIN_QUESTION):
+        return [paragraph]
     cut = _inline_cut(paragraph.markdown, labels)
-    if cut is None or _opening_key(paragraph.markdown.partition("\n")[0], labels) not in ("question", _PLAIN_QUESTION):
+    if cut is None:
         return [paragraph]
 
     question_end, answer_start = cut
@@ -428,9 +430,9 @@ def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: 
 
 
 def _inline_cut(markdown: str, labels: LabelTable) -> tuple[int, int] | None:
-    """Return the cut of ``doclint.inline_answers.inline_answer`` when the question before it is one sentence, else None."""
+    """Return the cut of ``doclint.inline_answers.inline_answer`` when the text before it is one question (``asks_one_question``), else None."""
     cut = inline_answer(markdown, labels)
-    if cut is None or not is_one_sentence(_question_body(markdown[: cut[0]], labels)):
+    if cut is None or not asks_one_question(_question_body(markdown[: cut[0]], labels)):
         return None
     return cut
 
@@ -698,10 +700,12 @@ def _trailing_question(
     so ``_question_starts`` opens no item there, and it would read as more
     text of the answer above it. It opens an item of its own, with only
     its question field, when only its code and options follow it, and
-    nothing but blank lines follows in the document. Its number must
-    follow the number of the question before it, in the same style and
-    with the same label, because a FAQ often closes with an unnumbered
-    question such as "**Still stuck?**". The answer above it must hold no
+    nothing but blank lines follows in the document. It must be written
+    as the next question (``_continues_questions``): its number follows
+    the number of the question before it, or both are bold and
+    unnumbered. A FAQ of numbered questions often closes with an
+    unnumbered question such as "**Still stuck?**", which stays text
+    there. The answer above it must hold no
     other numbered paragraph, because ``3、…`` after the steps ``1、…``
     and ``2、…`` of an answer is its last step. In a bank of ordered
     list items (``1. 什么是列表？``), the question is a list of one item,
@@ -719,15 +723,34 @@ def _trailing_question(
         return None
 
     question, previous = _item_question(block, labels), _item_question(blocks[last_start], labels)
-    if question is None or previous is None or question[2] != previous[2] or not _follows_number(previous[0], question[0]):
-        return None
-    if _number_style(block) != _number_style(blocks[last_start]):
+    if question is None or previous is None or not _continues_questions(block, question, blocks[last_start], previous):
         return None
     if any(_numbers_lines(between, labels) for between in blocks[last_start + 1:index]):
         return None
     if any(source.line_text(line).strip() for line in range(blocks[-1].end_line + 1, source.last_line + 1)):
         return None
     return index, block
+
+
+def _continues_questions(block: Paragraph, question: ItemQuestion, previous_block: Block, previous: ItemQuestion) -> bool:
+    """Return whether a question paragraph is written as the next question after the question paragraph before it.
+
+    A numbered question carries the number after the one before it, in
+    the same style and with the same label. An unnumbered bold question
+    (``**最后一个问题是什么？**``) may follow an unnumbered bold question,
+    labelled or not (``**问题：…？**``), because such a bank numbers none
+    of its questions.
+    """
+    if question[0] is None and previous[0] is None:
+        return _is_bold(block) and _is_bold(previous_block)
+    if question[2] != previous[2] or not _follows_number(previous[0], question[0]):
+        return False
+    return _number_style(block) == _number_style(previous_block)
+
+
+def _is_bold(block: Block) -> bool:
+    """Return whether a block is a paragraph that opens with bold markers, as a bold question does."""
+    return isinstance(block, Paragraph) and block.markdown.lstrip().startswith(("**", "__"))
 
 
 def _before_open_fields(blocks: list[Block], last_start: int, labels: LabelTable) -> int:

@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from jsonschema.exceptions import ValidationError, best_match
 
-from doclint.fields import LabelTable
+from doclint.fields import LabelTable, field_name
 from doclint.i18n import N_, _, ngettext
 from doclint.schema_structure import expected_level, heading_for_item_message, wants_item_for_heading
 from doclint.schema_message_forms import MESSAGE_KEYWORD, Template, message_template
@@ -336,15 +336,6 @@ def _required(
             target=target_phrase(location), property=missing
         )
     return _('{target} has no "{property}"').format(target=target_phrase(location), property=missing)
-
-
-_FIELD_NAMES = {"question": N_("question"), "answer": N_("answer"), "explanation": N_("explanation")}
-"""The names of the standard field keys in messages; Chinese messages name them 题目, 答案 and 解析."""
-
-
-def field_name(key: str) -> str:
-    """Return how messages name a field key: translated for the standard keys, as configured for others."""
-    return _(_FIELD_NAMES[key]) if key in _FIELD_NAMES else key
 
 
 def field_labels(labels: LabelTable, key: str) -> list[str]:

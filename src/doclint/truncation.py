@@ -24,10 +24,19 @@ A document that stops right after the question of its last item, before
 any answer label, is cut off too, when at least two items come before it
 and every one of them has both a question and an answer. Such a last item
 has only its question field (a numbered question paragraph such as
-``第3题：…`` that the parser reads as an item at the end of a document, a
+``第3题：…`` or an unnumbered bold question such as ``**最后一个问题是什么？**``
+that the parser reads as an item at the end of a document, a
 ``**题目：**`` under a heading, or the last ``**Q:**`` of a flat FAQ). A
 question without an answer earlier in the document shows that its author
 leaves questions open, so then the last one is left alone as well.
+
+A document that stops at the heading of its next item (``### 第30题`` or
+``## 30.``, a number without a title and with nothing under it) is cut
+off too, when at least two items come before it, every question is
+answered, and the heading has the level and numbering style of the item
+heading right before it. An unnumbered
+heading with nothing under it, such as ``## 参考资料``, ends a document on
+purpose.
 
 An answer that is only a placeholder ("待补充", "TODO") was left open on
 purpose, so it ends complete, and ``missing-answer`` reports it. The last
@@ -43,6 +52,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Sequence
 
+from doclint.heading_numbers import read_heading_number
 from doclint.model import (
     CONTAINERS,
     Block,
@@ -81,13 +91,14 @@ class CutOff:
     field: Field | None
     """The field that the text stops in, or None before the first field."""
     ending: str
-    """``fence`` (inside a code block never closed), ``label`` (an empty field label), ``sentence``, ``question``
-    (after the question, before any answer) or ``before-answer`` (in a field such as the explanation, before any answer)."""
+    """Where the text stops: ``fence`` (inside a code block never closed), ``label`` (an empty field label) or
+    ``sentence``. Before any answer it is ``question`` (after the question), ``before-answer`` (in a field such as
+    the explanation) or ``heading`` (at a numbered heading with nothing under it)."""
     step_count: int
     typical_step_count: int | None
     """The median number of answer steps of the earlier items, when the last item has fewer, else None."""
-    missing_fields: tuple[str, ...]
-    """Labels of the fields that more than half of the earlier items have and the last item lacks."""
+    missing_fields: tuple[tuple[str, str], ...]
+    """The (key, label as written) of each field that more than half of the earlier items have and the last item lacks."""
     unpunctuated: bool
     """Whether the same field of the earlier items ends with sentence-final punctuation, where this one does not."""
 
@@ -99,6 +110,9 @@ def find_cut_off(document: Document) -> CutOff | None:
         return _cut_after_question(document, questions[-1], questions[:-1])
 
     items = [section for section in document.walk() if is_item(section)]
+    heading = _empty_item_heading(document, items)
+    if heading is not None:
+        return CutOff(heading, _last_content_line(document), None, "heading", 0, None, _missing_fields(heading, items), False)
     if len(items) <= MIN_EARLIER_ITEMS:
         return None
 
@@ -146,6 +160,44 @@ def _cut_after_question(document: Document, last: Section, earlier: Sequence[Sec
         return CutOff(last, last_line, last.fields["question"], "question", 0, None, missing, False)
     field = max(last.fields.values(), key=lambda field: field.line)
     return CutOff(last, last_line, field, "before-answer", 0, None, missing, False)
+
+
+def _empty_item_heading(document: Document, items: Sequence[Section]) -> Section | None:
+    """Return the numbered heading that ends the document with nothing under it, after complete items of its form, else None.
+
+    ``### 第30题`` after ``### 第29题`` and its answer is the start of the
+    next item. The heading is its number alone, without a title, because a
+    worksheet may write each task as a heading with nothing under it
+    (``### 4、一本书 96 页，几天看完？``). It must follow an item heading
+    right away, with that heading's level and numbering style and, when
+    both numbers are whole numbers, the next number. At least ``MIN_EARLIER_ITEMS`` items come before it, and
+    the question of each is answered (``find_cut_off`` checks that first).
+    An unnumbered heading, such as ``## 参考资料`` or ``## See also``,
+    closes a document on purpose and is left alone.
+    """
+    sections = list(document.walk())
+    if not sections:
+        return None
+    last = sections[-1]
+    if last.kind != "heading" or last.number is None or last.title or last.blocks or last.children or last.fields:
+        return None
+    if len(items) < MIN_EARLIER_ITEMS or _last_content_line(document) != last.end_line:
+        return None
+
+    previous = items[-1]
+    if previous is not sections[-2] or previous.kind != "heading" or previous.level != last.level:
+        return None
+    if _numbering_style(previous.heading) != _numbering_style(last.heading):
+        return None
+    if previous.number is not None and previous.number.isdigit() and last.number.isdigit() and int(last.number) != int(previous.number) + 1:
+        return None
+    return last
+
+
+def _numbering_style(heading: str) -> str | None:
+    """Return the numbering style of a heading's text (``doclint.heading_numbers``), or None when it has no number."""
+    found = read_heading_number(heading)
+    return found.style if found is not None else None
 
 
 def _last_content_line(document: Document) -> int:
@@ -198,11 +250,16 @@ def _is_closed(document: Document, block: CodeBlock) -> bool:
 
 
 def _field_at(section: Section, line: int) -> Field | None:
-    """Return the field of a section that contains a line, or None."""
+    """Return the field of a section that contains a line, or None.
+
+    Of two fields on one line, such as a question and the answer written
+    after it (``1、什么是GIL？答案：``), the line ends in the later one.
+    """
+    found = None
     for field in section.fields.values():
-        if field.line <= line <= field.end_line:
-            return field
-    return None
+        if field.line <= line <= field.end_line and (found is None or field.line >= found.line):
+            found = field
+    return found
 
 
 def _typical_step_count(items: Sequence[Section]) -> int | None:
@@ -211,15 +268,15 @@ def _typical_step_count(items: Sequence[Section]) -> int | None:
     return median if median >= 2 else None
 
 
-def _missing_fields(last: Section, earlier: Sequence[Section]) -> tuple[str, ...]:
-    """Return the labels of the fields that more than half of the earlier items have and the last item lacks."""
+def _missing_fields(last: Section, earlier: Sequence[Section]) -> tuple[tuple[str, str], ...]:
+    """Return the (key, label as written) of the fields that more than half of the earlier items have and the last item lacks."""
     labels: dict[str, str] = {}
     counts: dict[str, int] = {}
     for item in earlier:
         for key, field in item.fields.items():
             counts[key] = counts.get(key, 0) + 1
-            labels.setdefault(key, field.label or key)
-    return tuple(labels[key] for key, count in counts.items() if count * 2 > len(earlier) and key not in last.fields)
+            labels.setdefault(key, field.label)
+    return tuple((key, labels[key]) for key, count in counts.items() if count * 2 > len(earlier) and key not in last.fields)
 
 
 def _others_punctuated(document: Document, key: str, earlier: Sequence[Section]) -> bool:

@@ -66,7 +66,11 @@ may be codes: a run that reaches 100 or jumps by more than 10 (HTTP
 has only names in capitals as titles (``## 1: EPERM``), or stands under
 a heading that names codes ("Exit codes", "错误码"). A run with a date in
 a title gets an unsafe fix too, because its numbers may be release
-numbers (``## 9: 2023-12-01``). The fix writes a Chinese numeral over a
+numbers (``## 9: 2023-12-01``). So does a run whose changed numbers the
+document cites ("见第4题", "see Q4", a link to ``#4-install``; see
+``doclint.number_citations``), in whatever form the run numbers them
+(``第4题``, ``Q4:``, ``Step 4``), because the fix cannot rewrite the
+citation. The fix writes a Chinese numeral over a
 Chinese numeral (``四、`` becomes ``三、``) when the old and the new
 number are both at most ``MAX_CHINESE_FIX`` (九十九): such numerals are
 written one way only, so the fix keeps the heading's style. A run with a
@@ -102,9 +106,10 @@ from typing import Callable, Hashable, Iterable, Iterator, Sequence, TypeVar
 
 from doclint.continued_numbering import Continuation, SiblingRuns, chain, find_continuations, following_runs
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity
-from doclint.heading_numbers import WORD_PREFIXES, read_heading_number
+from doclint.heading_numbers import read_heading_number
 from doclint.i18n import N_, _, join_items, ngettext
 from doclint.model import Document, Section
+from doclint.number_citations import cited_numbers
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.sibling_copies import reported_sibling_copies
@@ -510,17 +515,35 @@ def renumber_fix(document: Document, run: list[Section], parent: Section | None 
     message = template.format(
         line=run[0].line, first=_written(run[0]), last=_shown(run[-1], _parts(planned[-1]))
     )
-    applicability = Applicability.SAFE if _is_safe_renumbering(run, planned, parent) else Applicability.UNSAFE
-    return Fix(tuple(edits), applicability, message)
+    safe = _is_safe_renumbering(run, planned, parent) and not _cites_changed_number(document, run, planned)
+    return Fix(tuple(edits), Applicability.SAFE if safe else Applicability.UNSAFE, message)
+
+
+def _cites_changed_number(document: Document, run: list[Section], planned: list[str]) -> bool:
+    """Return whether a line of the document outside the run's own lines cites a number that the fix changes.
+
+    A citation such as "见第4题", "see Q4" or a link to ``#4-install``
+    (``doclint.number_citations``) would point at another item after the
+    fix, which cannot rewrite it. Only plain numbers are compared, because
+    citations name whole numbers.
+    """
+    changed = {
+        _parts(section.number or "")[0]
+        for section, expected in zip(run, planned)
+        if len(_parts(expected)) == 1 and _parts(expected) != _parts(section.number or "")
+    }
+    if not changed:
+        return False
+
+    own_lines = {section.line for section in run}
+    source = document.source
+    lines = (source.line_text(line) for line in range(1, source.line_count + 1) if line not in own_lines)
+    return not changed.isdisjoint(cited_numbers(lines))
 
 
 def _is_safe_renumbering(run: list[Section], planned: list[str], parent: Section | None = None) -> bool:
     """Return whether a run's numbers look like section numbers only, not versions, codes or release numbers."""
     last = _parts(planned[-1])
-
-    # Prose refers to "Step 4" by its number, so renumbering such headings would change what the references mean.
-    if _word_prefixed(run[0]):
-        return False
 
     # A dotted run may still be versions, which often start at .0; section numbers start at .1.
     if len(last) > 1 and _parts(planned[0])[-1] != 1:
@@ -540,12 +563,6 @@ def _is_safe_renumbering(run: list[Section], planned: list[str], parent: Section
 
     # A number before a date may be a release number ("## 9: 2023-12-01") as well as an entry of a log.
     return not any(_DATE_RE.search(section.title) for section in run)
-
-
-def _word_prefixed(section: Section) -> bool:
-    """Return whether a heading numbers itself after a word, such as ``Step 4:`` or ``Q3:``."""
-    found = read_heading_number(section.heading)
-    return found is not None and found.style.split(" ")[0] in WORD_PREFIXES
 
 
 def _looks_like_codes(run: list[Section], written: list[int], parent: Section | None) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity
+from doclint.fields import field_name
 from doclint.i18n import N_, _, ngettext
 from doclint.model import Document
 from doclint.registry import Rule
@@ -35,28 +36,49 @@ def _ending_phrase(cut: CutOff) -> str:
     heading = cut.item.heading
     if cut.ending == "fence":
         return _('item "{heading}" ends inside a code block that is never closed').format(heading=heading)
+    if cut.ending == "heading":
+        return _('item "{heading}" stops at its heading').format(heading=heading)
     if cut.field is None:
         return _('item "{heading}" stops mid-sentence').format(heading=heading)
     if cut.ending == "question":
         return _('item "{heading}" ends after its question').format(heading=heading)
+    field = _field_phrase(cut.field.key, cut.field.label)
     if cut.ending == "before-answer":
-        return _('item "{heading}" ends in its {label} field, before its answer').format(heading=heading, label=cut.field.label)
+        return _('item "{heading}" ends in its {field}, before its answer').format(heading=heading, field=field)
     if cut.ending == "label":
-        return _('item "{heading}" ends at the label of its {label} field').format(
-            heading=heading, label=cut.field.label
-        )
-    return _('item "{heading}" stops mid-sentence in its {label} field').format(heading=heading, label=cut.field.label)
+        return _('item "{heading}" ends at the label of its {field}').format(heading=heading, field=field)
+    return _('item "{heading}" stops mid-sentence in its {field}').format(heading=heading, field=field)
+
+
+def _field_phrase(key: str, label: str) -> str:
+    """Name a field in a message: by its label as written (``答案 field``), or by its key when the label is short.
+
+    A label of one letter or character, such as ``A`` or ``答``, reads as
+    a word of the sentence, so the field is named by its key with the
+    label after it (``answer field (A:)``). A field without a label, such
+    as the question of ``第1题：…``, is named by its key alone.
+    """
+    if len(label) > 1:
+        return _("{label} field").format(label=label)
+    if not label:
+        return _("{name} field").format(name=field_name(key))
+    return _("{name} field ({label}:)").format(name=field_name(key), label=label)
+
+
+def _field_name_with_label(key: str, label: str) -> str:
+    """Name a field in a list of fields: its label as written, or its key with a short label after it (``answer (A:)``)."""
+    if len(label) > 1:
+        return label
+    if not label:
+        return field_name(key)
+    return _("{name} ({label}:)").format(name=field_name(key), label=label)
 
 
 def _evidence_phrase(cut: CutOff) -> str:
     """Word what the item lacks against the items before it: its steps and fields, else the final punctuation."""
     parts = [part for part in (_steps_phrase(cut), _fields_phrase(cut)) if part is not None]
-    if not parts and cut.field is not None:
-        parts.append(
-            _("without the final punctuation that the {label} fields of the items before it end with").format(
-                label=cut.field.label
-            )
-        )
+    if not parts:
+        parts.append(_("without the final punctuation that this field ends with in the items before it"))
 
     phrase = parts[0]
     for part in parts[1:]:
@@ -85,7 +107,7 @@ def _fields_phrase(cut: CutOff) -> str | None:
         "without the {labels} field that most items before it have",
         "without the {labels} fields that most items before it have",
         len(cut.missing_fields),
-    ).format(labels=", ".join(cut.missing_fields))
+    ).format(labels=", ".join(_field_name_with_label(key, label) for key, label in cut.missing_fields))
 
 
 TRUNCATED_DOCUMENT = Rule(
