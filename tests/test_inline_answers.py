@@ -266,7 +266,10 @@ def test_asks_one_question(question, expected):
         ("1、什么是GIL？", False),
         ("A plain sentence without any label.", False),
         ("1、本节讲解配置，见下文。", False),
+        ("1、说明 a:b 与 c：d 的区别。答案：前者是切片", True),
+        ("1、简述GIL。" + " " * 80 + "答案：锁", False),
     ],
+    ids=["question-mark", "full-stop", "space", "bracket", "no-label", "plain", "prose", "later-colon", "far-label"],
 )
 def test_may_answer_inline(markdown, expected):
     assert may_answer_inline(markdown) is expected

@@ -377,11 +377,20 @@ def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: C
     """
     result: list[Block] = []
     for block in blocks:
-        if isinstance(block, Paragraph) and ("\n" in block.markdown or may_answer_inline(block.markdown)):
+        if isinstance(block, Paragraph) and ("\n" in block.markdown or _may_cut_inline(block.markdown, labels)):
             result.extend(_paragraph_fields(block, labels, plain_text))
         else:
             result.append(block)
     return result
+
+
+def _may_cut_inline(line: str, labels: LabelTable) -> bool:
+    """Return whether a one-line paragraph may be a question with its answer on its line (``_inline_answer_pieces``).
+
+    Most paragraphs open no question, and that test is cheaper than the
+    search for a label after the question, so it comes first.
+    """
+    return _opening_key(line, labels) in ("question", _PLAIN_QUESTION) and may_answer_inline(line)
 
 
 def _paragraph_fields(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
@@ -391,8 +400,6 @@ def _paragraph_fields(paragraph: Paragraph, labels: LabelTable, plain_text: Call
     (``1、什么是GIL？答案：…``, ``_inline_answer_pieces``).
     """
     pieces = _line_pieces(paragraph, labels, plain_text) if "\n" in paragraph.markdown else [paragraph]
-    if not may_answer_inline(paragraph.markdown):
-        return pieces
     return [part for piece in pieces for part in _inline_answer_pieces(piece, labels, plain_text)]
 
 
@@ -406,7 +413,10 @@ def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: 
     cut, such as a code span around ``a ? b : c``, because the two pieces'
     texts then do not give the paragraph's text.
     """
+    # Most pieces open no question, and that test is cheaper than the search for a label after the question.
     if _opening_key(paragraph.markdown.partition("\n")[0], labels) not in ("question", _PLAIN_QUESTION):
+        return [paragraph]
+    if not may_answer_inline(paragraph.markdown):
         return [paragraph]
     cut = _inline_cut(paragraph.markdown, labels)
     if cut is None:
