@@ -9,7 +9,9 @@ a call, or two overloads, share most of their text by design: the same
 parameters, the same notes, an example that differs in one name. Their
 bodies score far above the near-duplicate threshold, yet each section
 documents its own entry, and merging them would lose one. The same holds
-for properties under headings such as ``stats.uid`` and ``stats.gid``.
+for properties under headings such as ``stats.uid`` and ``stats.gid``,
+and for configuration keys such as ``diff-src-prefix`` and
+``diff-dst-prefix``.
 
 A later entry still counts as a copy when its own text is the earlier
 one's word for word. Two exceptions are one member of two objects
@@ -54,6 +56,8 @@ _NAMED_FORMS = (
     r"(?P<identifier>[A-Za-z$][\w$]*_[\w$]*)",
     # A quoted event name: ``'close'``.
     r"""(?P<event>'[^'\s]+'|"[^"\s]+")""",
+    # A lower-case name with hyphens, as configuration keys are written: ``diff-src-prefix``, ``init-author-email``.
+    r"(?P<hyphenated>[a-z][a-z0-9]*(?:-[a-z0-9]+)+)",
 )
 # The heading of an entry: a name after a label ("Class: Hmac"), a command line option
 # (``--coverage-include``, ``--dns-result-order=order``), or one of the named forms after an optional label.
@@ -140,7 +144,7 @@ def _name_parts(heading: str) -> frozenset[str] | None:
     match = _ENTRY_RE.fullmatch(heading.strip())
     if match is None:
         return None
-    groups = match.group("labelled", "option", "name", "property", "identifier", "event")
+    groups = match.group("labelled", "option", "name", "property", "identifier", "event", "hyphenated")
     name = next(group for group in groups if group is not None)
     return frozenset(_IDENTIFIER_RE.findall(name))
 
