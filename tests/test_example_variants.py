@@ -62,3 +62,26 @@ def test_example_pasted_unchanged_reported(tmp_path):
 def test_example_headings(heading, other, expected):
     _top, earlier, later = entries(f"# Usage\n\n## {other}\n\n`read(1)`\n\n## {heading}\n\n`read(2)`\n")
     assert show_other_variants(later, earlier) is expected
+
+
+def variant(heading, call):
+    return (
+        f"### {heading}\n\nOpen a connection through the proxy to the destination host and print the socket "
+        f"that the proxy server established.\n\n```js\nconst options = {{ proxy: {{ host: '10.0.0.2', port: 1081 }} }}\n{call}\n```\n\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("parent", "expected"),
+    [("Example for the connect command", []), ("The connect command", [14])],
+    ids=["example-parent", "other-parent"],
+)
+def test_variants_under_parent_heading(tmp_path, parent, expected):
+    page = tmp_path / "connect.md"
+    page.write_text(
+        f"# socks\n\n## {parent}\n\n"
+        + variant("Using createConnection with Promises", "SocksClient.createConnection(options).then(info => console.log(info.socket))")
+        + variant("Using createConnection with callbacks", "SocksClient.createConnection(options, (err, info) => console.log(info.socket))"),
+        encoding="utf-8",
+    )
+    assert [d.line for d in findings(page, rule="near-duplicate-section")] == expected

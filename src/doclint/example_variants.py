@@ -5,7 +5,10 @@ Mocked request with origin regex" and "Example - Mocked request with
 origin function", or "Example 1 - Object" and "Example 2 - Array". The
 two show the same setup with one part changed, so they score far above
 the near-duplicate threshold, yet each shows what its heading names and
-merging them would lose a variant.
+merging them would lose a variant. The variants may also sit under one
+example heading with headings of their own ("Using createConnection with
+Promises" and "Using createConnection with callbacks" under "Example for
+SOCKS 'connect' command").
 
 An example pasted under a new heading and never changed has the same
 body, code included, so it is still reported. So is the same example
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from doclint.api_entries import parent_heading
 from doclint.heading_templates import own_body
 from doclint.qa import is_item
 from doclint.similarity import SectionEntry
@@ -32,11 +36,25 @@ def show_other_variants(later: SectionEntry, earlier: SectionEntry) -> bool:
     """
     if is_item(later.section) or is_item(earlier.section):
         return False
-    if not _is_example(later.section.heading) or not _is_example(earlier.section.heading):
+    if not _shows_example(later) or not _shows_example(earlier):
         return False
     if "".join(later.section.heading.split()) == "".join(earlier.section.heading.split()):
         return False
     return own_body(later).split() != own_body(earlier).split()
+
+
+def _shows_example(entry: SectionEntry) -> bool:
+    """Return whether a section's heading, or the heading of the section that contains it, names an example.
+
+    The variants of one example often sit under an example heading with
+    headings of their own: "Using createConnection with Promises" and
+    "Using createConnection with callbacks" under "Example for SOCKS
+    'connect' command".
+    """
+    if _is_example(entry.section.heading):
+        return True
+    parent = parent_heading(entry)
+    return parent is not None and _is_example(parent)
 
 
 @lru_cache(maxsize=4096)
