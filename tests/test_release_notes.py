@@ -177,3 +177,30 @@ def test_stale_stub_reported_in_place(tmp_path):
     )
     result = findings(page, rule="near-duplicate-section")
     assert [(d.line, d.related[0].line) for d in result] == [(7, 3)]
+
+
+KNOWN = (
+    "### Known issues\n\n"
+    "* Timers that are not referenced may still run during `beforeExit`. See [#1264](https://example.com/acme/issues/1264).\n"
+    "* A surrogate pair typed into the REPL can freeze the terminal. [#690](https://example.com/acme/issues/690)\n"
+    "* `process.send()` is not synchronous as the docs suggest. [#760](https://example.com/acme/issues/760)\n"
+)
+FIXED = "### Fixed\n\n* The checksum of release {version} is {version}.{version}.\n\n"
+
+
+def known_issues_changelog(extra=""):
+    releases = [("3.0.0", KNOWN + extra), ("2.4.0", KNOWN), ("2.3.0", KNOWN)]
+    return "# Changelog\n\n" + "".join(f"## Version {version}\n\n{known}\n{FIXED.format(version=version)}" for version, known in releases)
+
+
+def test_known_issues_of_each_release_not_reported(tmp_path):
+    page = tmp_path / "CHANGELOG.md"
+    page.write_text(known_issues_changelog("* Calling `dns.setServers()` during a query can crash. [#894](https://example.com/acme/issues/894)\n"), encoding="utf-8")
+    assert findings(page, rule="duplicate-section") == []
+    assert findings(page, rule="near-duplicate-section") == []
+
+
+def test_known_issues_twice_under_one_release_reported(tmp_path):
+    page = tmp_path / "CHANGELOG.md"
+    page.write_text(f"# Changelog\n\n## Version 3.0.0\n\n{KNOWN}\n{KNOWN}\n## Version 2.4.0\n\n{FIXED.format(version='2.4.0')}", encoding="utf-8")
+    assert [d.line for d in findings(page, rule="duplicate-section")] == [11]

@@ -18,7 +18,11 @@ One level down, each release may give its own "Other
 Changes" section the same line, "Several documentation updates and
 clarifications.", and that line belongs to each release. A section that
 cites no number and that the notes of three or more releases repeat is
-no copy (``repeats_in_other_release``). A fix listed under two releases
+no copy (``repeats_in_other_release``). A "Known issues" section lists
+the issues that a release still has, with their numbers, and each release
+repeats the list until they are fixed, word for word or with an issue
+more or less. Two such sections under two parents are neither copies nor
+near-duplicates (``list_known_issues``). A fix listed under two releases
 is more likely pasted, and a pasted list of changes cites the issue or
 pull request numbers of its release, so both are still reported.
 
@@ -50,6 +54,8 @@ _NUMBER_RE = re.compile(r"\d+")
 
 # The releases whose notes must repeat a section without numbers for it to be their boilerplate.
 MIN_RELEASES = 3
+# A heading of the issues that a release still has, which each release repeats until they are fixed.
+_KNOWN_ISSUES_RE = re.compile(r"known\s+(?:issues|bugs|problems|limitations)|已知(?:问题|缺陷|错误|限制)", re.IGNORECASE)
 
 
 def describe_other_releases(later: SectionEntry, earlier: SectionEntry) -> bool:
@@ -68,6 +74,9 @@ def describe_other_releases(later: SectionEntry, earlier: SectionEntry) -> bool:
 def repeats_in_other_release(copy: SectionEntry, group: Sequence[SectionEntry], parent_of: ParentOf) -> bool:
     """Return whether a section without numbers is one of a group that the notes of three or more releases repeat.
 
+    A "Known issues" section is one of such a group when its copies in its
+    document sit under two or more parents, numbers and all
+    (``is_known_issues``).
     ``group`` contains all copies of the section, ``copy`` among them. The
     section must be a leaf without labelled fields, and the headings of the
     parent sections of its copies in its own document, a changelog, must
@@ -75,7 +84,11 @@ def repeats_in_other_release(copy: SectionEntry, group: Sequence[SectionEntry], 
     list the same fix are more likely a paste. Release notes kept one file
     per release are the templates of ``doclint.template_copies``.
     """
-    if copy.section.children or copy.section.fields or _NUMBER_RE.search(own_body(copy)):
+    if copy.section.children or copy.section.fields:
+        return False
+    if is_known_issues(copy):
+        return len({id(parent_of(entry.document, entry.section)) for entry in group if entry.document is copy.document}) >= 2
+    if _NUMBER_RE.search(own_body(copy)):
         return False
     versions = set()
     for entry in group:
@@ -86,6 +99,18 @@ def repeats_in_other_release(copy: SectionEntry, group: Sequence[SectionEntry], 
         if version is not None:
             versions.add(version)
     return len(versions) >= MIN_RELEASES
+
+
+def is_known_issues(entry: SectionEntry) -> bool:
+    """Return whether a section lists the known issues of a release, which each release repeats until they are fixed."""
+    return not entry.section.children and _KNOWN_ISSUES_RE.search(entry.section.heading) is not None
+
+
+def list_known_issues(later: SectionEntry, earlier: SectionEntry, parent_of: ParentOf) -> bool:
+    """Return whether two sections of one document list the known issues of two different parents, such as two releases."""
+    if later.document is not earlier.document or not is_known_issues(later) or not is_known_issues(earlier):
+        return False
+    return parent_of(later.document, later.section) is not parent_of(earlier.document, earlier.section)
 
 
 def under_newer_release(first: SectionEntry, later: SectionEntry, parent_of: ParentOf) -> bool:

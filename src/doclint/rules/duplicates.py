@@ -52,7 +52,14 @@ from doclint.settings import Settings
 from doclint.similarity import SectionEntry, copy_title, exact_copies, is_long_enough, near_duplicate_matches
 from doclint.source import Source
 from doclint.prose_language import in_other_languages, left_untranslated
-from doclint.release_notes import describe_other_releases, names_version, newer_release, repeats_in_other_release, under_newer_release
+from doclint.release_notes import (
+    describe_other_releases,
+    list_known_issues,
+    names_version,
+    newer_release,
+    repeats_in_other_release,
+    under_newer_release,
+)
 from doclint.suppressions import lines_to_keep
 from doclint.reference_parts import ParentOf, is_entry_part, other_entry_parts
 from doclint.template_copies import Template, find_templates
@@ -308,7 +315,8 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     entries of an API reference, such as a function and its synchronous
     form (``doclint.api_entries``), the parts of two API entries
     (``doclint.reference_parts``), the notes of two releases that cite
-    their own numbers (``doclint.release_notes``), two examples of one
+    their own numbers and the known issues of two releases
+    (``doclint.release_notes``), two examples of one
     use with their own code (``doclint.example_variants``), and sections
     whose prose is in two writing systems, as a page and its translation
     (``doclint.prose_language``), are not matches, so a section is
@@ -333,6 +341,7 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
             and not name_own_subjects(later, earlier)
             and not document_other_entries(later, earlier)
             and not describe_other_releases(later, earlier)
+            and not list_known_issues(later, earlier, parents.parent_of)
             and not show_other_variants(later, earlier)
             and not in_other_languages(later.section, earlier.section)
             and not other_entry_parts(later, earlier, parents.parent_of)
