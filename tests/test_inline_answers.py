@@ -180,7 +180,7 @@ def test_question_with_instruction_and_answer_label():
 
 
 def test_task_without_end_mark_before_label():
-    text = "# 面试题\n\n1、请写出快速排序 答：先选基准。\n\n2、简述GIL 答案：全局解释器锁。\n\n3. Explain the GIL. Answer: A lock.\n"
+    text = "# 面试题\n\n1、请写出快速排序 答：先选基准。\n\n2、简述GIL 答案：全局解释器锁。\n\nQ3: Explain the GIL. Answer: A lock.\n"
 
     assert [(question, answer) for _heading, _line, question, _answer_line, answer in items_of(text)] == [
         ("请写出快速排序", "先选基准。"),
@@ -196,7 +196,7 @@ def test_task_without_end_mark_before_label():
         ("1、简述GIL。 **答案：** 锁", (8, 9)),
         ("1、请写出快速排序 答：略", (9, 10)),
         ("1、简述GIL。【答案】锁", (8, 8)),
-        ("1. Explain the GIL. Answer: a lock", (19, 20)),
+        ("Q1. Explain the GIL. Answer: a lock", (20, 21)),
     ],
 )
 def test_answer_after_sentence_end_offsets(markdown, expected):
@@ -217,6 +217,8 @@ def test_answer_after_sentence_end_offsets(markdown, expected):
         "5、简述GIL。解析：见下文。",
         # A sentence end on a later line of the paragraph.
         "6、阅读下面的代码\n执行结束。答案：3",
+        # A step of a tutorial that tells what to answer a prompt.
+        "7. Start the installer. Answer: yes to the licence prompt.",
     ],
 )
 def test_no_answer_after_sentence_end(markdown):
@@ -233,6 +235,9 @@ def test_no_answer_after_sentence_end(markdown):
         '2. Run the script. It prints "Answer: 42" and exits.\n\n3. Open the dashboard.\n',
         # A step that states a task, then asks.
         "# Deploy\n\n1. Install the dependencies. Why is that needed? Answer: the build uses them.\n\n2. Start it.\n",
+        # Steps of a tutorial that tell what to answer the prompts of an installer.
+        "# Setup\n\n1. Start the installer. Answer: yes to the licence prompt.\n\n2. Pick a folder for the files.\n\n"
+        "3. Confirm the summary. Answer: yes to the final prompt.\n",
     ],
 )
 def test_prose_with_label_words_stays_text(text):

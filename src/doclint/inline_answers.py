@@ -39,6 +39,10 @@ _CLOSING_END_RE = re.compile(r"(?:[。！!]|\.)[ \t]*$")
 # A question mark, which ends the question of a question with an instruction after it.
 _QUESTION_MARK_RE = re.compile(r"[?？]")
 
+# A line that names itself a question: "Q3:", "Question 3.", "Exercise 2:". After such an opening, an English
+# answer label may follow a full stop ("Q3: Explain the GIL. Answer: a lock."); after a bare number it may not.
+_QUESTION_PREFIX_RE = re.compile(r"\s*(?:Q|Question|Exercise|Problem)\s*\d*\s*[:：.)]", re.IGNORECASE)
+
 
 def is_one_sentence(question: str) -> bool:
     """Return whether the text of a question, before its question mark, is one sentence.
@@ -122,7 +126,9 @@ def inline_answer(markdown: str, labels: LabelTable) -> tuple[int, int] | None:
     second the start of the answer label. The label is one of ``labels`` for the
     ``answer`` key, such as ``答案：``, ``答：`` or ``A:``. After spaces
     alone, the label or the character before the spaces must be outside
-    ASCII. Only a question mark cuts after the first line, because a
+    ASCII. After an ASCII full stop or exclamation mark, an ASCII label
+    cuts only a line that names itself a question (``Q3: …``), because a
+    numbered step of a tutorial may go on with "Answer: yes to the prompt". Only a question mark cuts after the first line, because a
     question of several lines ends with one. A one-letter label that opens a list of options
     (``A: list  B: tuple``, or ``B:`` on the next line) is no answer.
     """
@@ -141,6 +147,9 @@ def inline_answer(markdown: str, labels: LabelTable) -> tuple[int, int] | None:
         if len(found.label) == 1 and _NEXT_OPTION_RE.search(found.rest.partition("\n")[0]):
             continue
         if mark is None and found.label.isascii() and markdown[place.start() - 1].isascii():
+            continue
+        if mark in (".", "!") and found.label.isascii() and _QUESTION_PREFIX_RE.match(markdown) is None:
+            # "1. Start the installer. Answer: yes to the licence prompt." is a step of a tutorial.
             continue
         question_end = place.end("mark") if mark is not None else place.start()
         return question_end, place.end()
