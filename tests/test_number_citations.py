@@ -18,6 +18,10 @@ from doclint.number_citations import cited_numbers
         ("The answer is 4, and the list has 12 entries.", set()),
         ("FAQ4 and step4x are names.", set()),
         ("A Q3 report and a Q4 report.", {3, 4}),
+        ("见第4道题和题号6。", {4, 6}),
+        ("和 5 题的解法相同，题目7另有说明。", {5, 7}),
+        ("See Q.4, No. 8, item 9 and answer 10.", {4, 8, 9, 10}),
+        ("同Ｑ４。", {4}),
     ],
 )
 def test_cited_numbers(line, expected):

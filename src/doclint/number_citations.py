@@ -7,8 +7,11 @@ renumbering fix of heading-numbering is safe only when the document
 cites none of the numbers that it changes.
 
 A citation names the number after a word that counts items, steps or
-sections. That word is Chinese (``第4题``, ``第四章``, ``题4``, ``问题 4``)
-or English in any case (``Q4``, ``question 4``, ``Step 4``, ``section 4``).
+sections, or before ``题``. That word is Chinese (``第4题``, ``第4道题``,
+``第四章``, ``题4``, ``题号4``, ``问题 4``, ``4题``) or English in any case
+(``Q4``, ``Q.4``, ``question 4``, ``Step 4``, ``item 4``, ``No. 4``).
+Full-width forms (``Ｑ４``) count as their ASCII forms. A count such as
+"共4题" reads as a citation too, which only makes the fix unsafe.
 A link to an anchor in the same document (``](#…)``) cites each number
 among the digits of the anchor. A bare number ("4") cites
 nothing, because answers are full of counts and values.
@@ -17,6 +20,7 @@ nothing, because answers are full of counts and values.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterable
 
 from doclint.text import CHINESE_NUMERAL_CHARS, chinese_numeral_value
@@ -24,10 +28,11 @@ from doclint.text import CHINESE_NUMERAL_CHARS, chinese_numeral_value
 # A number after a word that counts items, steps or sections. The groups ``number``, ``label_number`` and
 # ``word_number`` contain digits (ASCII or full-width), and ``numeral`` a Chinese numeral.
 _CITATION_RE = re.compile(
-    rf"第\s*(?:(?P<number>\d+)|(?P<numeral>[{CHINESE_NUMERAL_CHARS}]+))\s*[题问章节条部课讲篇]"
-    r"|(?:题目|问题|习题|练习|试题|题)\s*(?P<label_number>\d+)"
-    r"|(?<![A-Za-z])(?i:step|part|chapter|lesson|unit|module|section|question|exercise|problem|task|q)\s*#?\s*"
-    r"(?P<word_number>\d+)(?![0-9A-Za-z])"
+    rf"第\s*(?:(?P<number>\d+)|(?P<numeral>[{CHINESE_NUMERAL_CHARS}]+))\s*道?\s*[题问章节条部课讲篇]"
+    r"|(?:题目|问题|习题|练习|试题|题号|题)\s*(?P<label_number>\d+)"
+    r"|(?<![\d第])(?P<count_number>\d+)\s*[题问](?![目型库])"
+    r"|(?<![A-Za-z])(?i:step|part|chapter|lesson|unit|module|section|question|exercise|problem|task|item|answer|no|q)"
+    r"\s*[.#]?\s*(?P<word_number>\d+)(?![0-9A-Za-z])"
 )
 
 # A link to an anchor in the same document: ``[见上文](#q4-what-is-a-dict)``.
@@ -40,6 +45,8 @@ def cited_numbers(lines: Iterable[str]) -> set[int]:
     """Return the whole numbers that lines of text cite by name or in an anchor link."""
     cited: set[int] = set()
     for line in lines:
+        # Full-width letters and digits ("Ｑ４") cite as their ASCII forms do.
+        line = unicodedata.normalize("NFKC", line)
         for found in _CITATION_RE.finditer(line):
             value = _citation_value(found)
             if value is not None:
@@ -54,5 +61,5 @@ def _citation_value(found: re.Match[str]) -> int | None:
     numeral = found.group("numeral")
     if numeral is not None:
         return chinese_numeral_value(numeral)
-    digits = found.group("number") or found.group("label_number") or found.group("word_number")
+    digits = found.group("number") or found.group("label_number") or found.group("count_number") or found.group("word_number")
     return int(digits)
