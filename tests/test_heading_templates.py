@@ -262,3 +262,35 @@ def test_short_words_of_titles_name_no_subject(tmp_path):
         encoding="utf-8",
     )
     assert [(d.path, d.line) for d in findings(first, second, rule="near-duplicate-section")] == [(str(second), 3)]
+
+
+ZH_INSTALL = (
+    "## 安装\n\n先从软件包索引安装 {name}，{name} 需要较新的 Python，不依赖任何系统库。安装完成后运行 {name} 的版本命令，"
+    "确认 {name} 已经在路径中，然后在一个空文件夹里让 {name} 生成配置文件，再按说明修改其中的商店名称和计量单位。\n"
+)
+
+
+@pytest.mark.parametrize("names", [("Basketeer", "Cartwright"), ("菜篮子", "购物车")], ids=["latin", "chinese"])
+def test_chinese_pages_name_their_projects(tmp_path, names):
+    paths = []
+    for folder, name in zip(("a", "b"), names):
+        path = tmp_path / folder / "README.md"
+        path.parent.mkdir()
+        path.write_text(f"# {name}\n\n{name} 是一个把手写菜谱变成购物清单的小工具。\n\n" + ZH_INSTALL.format(name=name), encoding="utf-8")
+        paths.append(path)
+    assert findings(*paths, rule="near-duplicate-section") == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ['<h1 align="center">{name}</h1>\n\n<p align="center">A tool that checks links.</p>\n\n', ""],
+    ids=["html-title", "folder-name"],
+)
+def test_readme_titles_from_html_or_folder(tmp_path, opening):
+    paths = []
+    for name in ("linkwatch", "pagewalker"):
+        path = tmp_path / name / "README.md"
+        path.parent.mkdir()
+        path.write_text(opening.format(name=name) + INSTALL.format(name=name), encoding="utf-8")
+        paths.append(path)
+    assert findings(*paths, rule="near-duplicate-section") == []

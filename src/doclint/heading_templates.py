@@ -264,7 +264,12 @@ def _page_subjects(document: Document) -> frozenset[str]:
 
 
 def page_title(document: Document) -> str:
-    """Return the title of a page: its front matter ``title``, else its first top-level heading, else its file name."""
+    """Return the title of a page: its front matter ``title``, else its first top-level heading, else its file name.
+
+    A README often writes its title as HTML (``<h1 align="center">acme</h1>``),
+    which counts as a top-level heading. A page named ``README`` or
+    ``index`` takes the name of its folder, which names its project.
+    """
     try:
         found = front_matter_value(document, "title")
     except FrontMatterError:
@@ -273,7 +278,21 @@ def page_title(document: Document) -> str:
         return found.value
     if document.sections and document.sections[0].level == 1:
         return document.sections[0].heading
-    return PurePosixPath(document.path.replace("\\", "/")).stem
+    html = _HTML_TITLE_RE.search(document.source.text, 0, HTML_TITLE_SEARCH_CHARS)
+    if html is not None and _TAG_RE.sub("", html.group(1)).strip():
+        return _TAG_RE.sub("", html.group(1))
+    path = PurePosixPath(document.path.replace("\\", "/"))
+    if path.stem.casefold() in _FOLDER_NAMED_STEMS and path.parent.name:
+        return path.parent.name
+    return path.stem
+
+
+# An HTML title near the top of a page, and the tags inside it (a logo, a link).
+_HTML_TITLE_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]*>")
+HTML_TITLE_SEARCH_CHARS = 4000
+# File names of the kind of a page, not of its subject; the folder names the subject.
+_FOLDER_NAMED_STEMS = frozenset({"readme", "index", "_index"})
 
 
 def _names_only(text: str, subject: frozenset[str], other_subject: frozenset[str]) -> bool:
@@ -282,6 +301,30 @@ def _names_only(text: str, subject: frozenset[str], other_subject: frozenset[str
 
 
 def _names_any(text: str, subject: frozenset[str]) -> bool:
-    """Return whether a normalised text contains one of ``subject`` as whole words."""
-    padded = f" {text} "
-    return any(f" {term} " in padded for term in subject)
+    """Return whether a normalised text contains one of ``subject`` as whole words.
+
+    Normalised Chinese text has no spaces, not even around a Latin name
+    ("安装tidepool之前"), so a word may also end at a CJK character, and a
+    term of CJK characters may stand anywhere.
+    """
+    return any(_contains_word(text, term) for term in subject)
+
+
+def _contains_word(text: str, term: str) -> bool:
+    """Return whether a normalised text contains a term bounded by the text's ends, spaces or CJK characters."""
+    if not term:
+        return False
+    if is_cjk(term[0]) and is_cjk(term[-1]):
+        return term in text
+    start = text.find(term)
+    while start != -1:
+        end = start + len(term)
+        if _is_boundary(text, start - 1) and _is_boundary(text, end):
+            return True
+        start = text.find(term, start + 1)
+    return False
+
+
+def _is_boundary(text: str, index: int) -> bool:
+    """Return whether the character at ``index`` ends a word: outside the text, a space or a CJK character."""
+    return index < 0 or index >= len(text) or text[index] == " " or is_cjk(text[index])
