@@ -98,8 +98,17 @@ def test_see_also_lists_not_reported_with_workers(tmp_path):
         ("## See also\n\n* [Install](install.md): how to install the tool\n", False),
         ("## See also\n\nRead [Install](install.md) first.\n", False),
         ("## See also\n", False),
+        ("## 七、参考资料\n\n* [Python](https://python.org)\n", True),
+        ("## 相关链接\n\n更多内容请参阅：\n\n* [Python](https://python.org)\n\n---\n\n<!-- end of links -->\n", True),
+        ("## External links\n\n* [Mars (planet)](https://example.org/wiki/Mars_(planet))\n* [Moon](<https://example.org/a b>)\n", True),
+        ("## Resources\n\n* **[Guide](https://example.org/guide 'The guide')**\n* https://example.org/faq\n", True),
+        ("## 1.8.0\n\n* [Fix the parser](../../issues/211)\n* [Speed up the index](../../issues/212)\n", False),
+        ("## Next\n\n* [" + "A change described in one long sentence of the notes" + "](../issues/1)\n", False),
     ],
-    ids=["site", "heading-off-site", "paragraph", "off-site", "description", "sentence", "empty"],
+    ids=[
+        "site", "heading-off-site", "paragraph", "off-site", "description", "sentence", "empty", "numbered-heading",
+        "intro-and-end", "parentheses", "bold-and-bare", "release-notes", "long-text",
+    ],
 )
 def test_navigation_sections(markdown, expected):
     heading = markdown.splitlines()[0].removeprefix("## ")

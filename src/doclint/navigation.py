@@ -8,58 +8,85 @@ would break the navigation of a page, so neither duplicate rule reports
 such a section.
 
 A section is navigation when its own blocks are only links, one a line,
-in list items or paragraphs. Its heading must also name it as such
-(``See also``, ``Related``, ``参考资料``), or every link must lead to a page
-of the same site, by an address without a scheme such as
+in list items or paragraphs, after an optional line that introduces them
+and before an optional thematic break or HTML comment. Its heading,
+after its number, must also name it as such (``See also``, ``Related``,
+``参考资料``). Otherwise every link must lead to a page of the same site
+under a short name, by an address without a scheme such as
 ``/commands/npm-star`` or ``../install.md``. Release notes written as
-links to the changes (``[Fix a regression in the parser](https://…)``)
-lead elsewhere under a heading such as ``Version 1.74.1``, so they are
-still compared.
+links to the changes (``[Fix a regression in the parser](https://…)``
+or ``../../issues/211``) sit under a heading with a version such as
+``Version 1.74.1``, so they are still compared.
 """
 
 from __future__ import annotations
 
 import re
 
-from doclint.model import ListBlock, Paragraph, Section
+from doclint.model import HtmlBlock, ListBlock, Paragraph, Section, ThematicBreak
 
-# One link alone on its line, with an optional comma, full stop or separator after it: an inline link with its
-# address in parentheses, a reference link (``[text][ref]`` or ``[text]``) or an autolink.
+# The address of an inline link: balanced parentheses inside it (``Mars_(planet)``), or any text in ``<…>``.
+_ADDRESS = r"(?P<address><[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)"
+# The title after an address: in double quotes, single quotes or parentheses.
+_TITLE = r"""(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?"""
+# One link alone on its line, maybe in bold, with an optional comma, full stop or separator after it: an inline
+# link with its address in parentheses, a reference link (``[text][ref]`` or ``[text]``), an autolink or a bare
+# address.
 _LINK_LINE_RE = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\[(?P<label>[^\]\n]+)\](?:\((?P<address>[^)\s]*)(?:\s+\"[^\"]*\")?\)|\[[^\]\n]*\])?"
-    r"|<(?P<autolink>[A-Za-z][A-Za-z0-9+.-]*:[^>\s]+)>)\s*[,;.，；。|·]?\s*$"
+    r"^\s*(?:[-*+]\s+)?(?P<bold>\*\*|__)?"
+    rf"(?:\[(?P<label>[^\]\n]+)\](?:\({_ADDRESS}{_TITLE}\)|\[[^\]\n]*\])?"
+    r"|<(?P<autolink>[A-Za-z][A-Za-z0-9+.-]*:[^>\s]+)>|(?P<bare>https?://\S+?))"
+    r"(?P=bold)?\s*[,;.，；。|·]?\s*$"
 )
 # A scheme at the start of an address (``https:``, ``mailto:``): the link leads off the site.
-_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-# Headings of navigation sections, compared without case, spaces and a closing colon.
+_SCHEME_RE = re.compile(r"^<?[A-Za-z][A-Za-z0-9+.-]*:")
+# A short line that introduces the list, ending with a colon: "更多内容请参阅：", "Other pages about the harbour:".
+_INTRO_RE = re.compile(r"^[^\n]{1,80}[:：]\s*$")
+# An HTML comment, which adds no content after the list.
+_COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$", re.DOTALL)
+# Headings of navigation sections, compared without case, spaces and a closing colon, after their number.
 NAVIGATION_HEADINGS = frozenset(
     {
-        "seealso", "related", "relatedpages", "relatedtopics", "relatedlinks", "relateddocs",
-        "relateddocumentation", "furtherreading", "links", "usefullinks", "references", "learnmore",
-        "moreinformation", "nextsteps", "参考", "参考资料", "参考链接", "参考文档", "参见", "另请参阅", "另见",
-        "相关链接", "相关文档", "相关阅读", "延伸阅读", "扩展阅读", "更多信息", "下一步",
+        "seealso", "related", "relatedpages", "relatedtopics", "relatedlinks", "relateddocs", "relatedarticles",
+        "relateddocumentation", "furtherreading", "referencesandfurtherreading", "links", "usefullinks",
+        "externallinks", "references", "resources", "learnmore", "moreinformation", "nextsteps",
+        "参考", "参考资料", "参考链接", "参考文档", "参考文献", "参见", "另请参阅", "另请参见", "另见", "相关链接",
+        "相关文档", "相关文章", "相关阅读", "相关资源", "延伸阅读", "扩展阅读", "推荐阅读", "友情链接", "更多信息", "下一步",
     }
 )
+# Maximum characters of a link text that names a page: a list of longer texts names changes, not pages.
+MAX_PAGE_NAME_CHARS = 50
 
 
 def is_navigation(section: Section) -> bool:
     """Return whether a section's own blocks are only links, under a navigation heading or all to pages of its site."""
-    lines = _link_lines(section)
-    if not lines:
+    links = _links(section)
+    if not links:
         return False
-    if _heading_key(section.heading) in NAVIGATION_HEADINGS:
+    if _heading_key(section.title or section.heading) in NAVIGATION_HEADINGS:
         return True
-    return all(_is_site_link(line) for line in lines)
+    # Release notes may link to their changes by relative addresses ("../../issues/211") under a version heading.
+    if any(char.isdigit() for char in section.heading):
+        return False
+    return all(_is_page_link(link) for link in links)
 
 
-def _link_lines(section: Section) -> list[re.Match[str]]:
-    """Return the link of each line of a section's own blocks, or nothing when a block or a line is not only a link."""
+def _links(section: Section) -> list[re.Match[str]]:
+    """Return the link of each line of a section's own blocks, or nothing when a block or a line is not only a link.
+
+    A short line that ends with a colon may introduce the links, and a
+    thematic break or an HTML comment may follow them.
+    """
     paragraphs: list[Paragraph] = []
-    for block in section.blocks:
+    for position, block in enumerate(section.blocks):
         if isinstance(block, Paragraph):
+            if position == 0 and len(section.blocks) > 1 and _INTRO_RE.match(block.markdown):
+                continue
             paragraphs.append(block)
         elif isinstance(block, ListBlock) and all(len(item.blocks) == 1 and isinstance(item.blocks[0], Paragraph) for item in block.items):
             paragraphs.extend(item.blocks[0] for item in block.items)  # type: ignore[misc]
+        elif isinstance(block, ThematicBreak) or (isinstance(block, HtmlBlock) and _COMMENT_RE.match(block.text)):
+            continue
         else:
             return []
 
@@ -77,7 +104,13 @@ def _heading_key(heading: str) -> str:
     return "".join(heading.split()).rstrip(":：").casefold()
 
 
-def _is_site_link(link: re.Match[str]) -> bool:
-    """Return whether an inline link leads to a page of the same site; a reference link's address is elsewhere in the file."""
-    address = link.group("address")
-    return address is not None and _SCHEME_RE.match(address) is None
+def _is_page_link(link: re.Match[str]) -> bool:
+    """Return whether an inline link leads to a page of the same site under a short name.
+
+    A reference link's address is elsewhere in the file, and an autolink or
+    a bare address has a scheme, so neither counts.
+    """
+    address, label = link.group("address"), link.group("label")
+    if address is None or label is None or _SCHEME_RE.match(address) is not None:
+        return False
+    return len(label) <= MAX_PAGE_NAME_CHARS
