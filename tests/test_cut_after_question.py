@@ -234,6 +234,13 @@ def test_unnumbered_bold_question_last(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("closing", ["**还有其他问题吗？**", "**Still have questions?**", "**Need more help?**"])
+def test_closing_bold_question_last(tmp_path, closing):
+    path = write(tmp_path, BOLD_ITEMS + closing + "\n")
+
+    assert findings(path) == []
+
+
 def test_bold_question_with_text_after_it(tmp_path):
     path = write(tmp_path, BOLD_ITEMS + "**还有问题吗？**\n\n请在群里提问。\n")
 

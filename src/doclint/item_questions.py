@@ -165,3 +165,16 @@ def is_options(block: Block) -> bool:
             return False
         letters.append(found.group("letter").upper())
     return letters == [chr(ord("A") + offset) for offset in range(len(letters))]
+
+
+# A question that closes a FAQ by asking the reader whether anything is left: "Still have questions?", "Need more
+# help?", "Any other questions?", "还有其他问题吗？", "还有疑问？".
+_CLOSING_QUESTION_RE = re.compile(
+    r"(?i)\b(?:still|more|other|another|any|further)\b.*\b(?:questions?|help|problems?|stuck)\b"
+    r"|\bstill\s+stuck\b|还有.*(?:问题|疑问|疑惑)|其他问题|更多问题|更多帮助"
+)
+
+
+def is_closing_question(question: str) -> bool:
+    """Return whether a question asks the reader whether anything is left, as the last line of a FAQ does."""
+    return _CLOSING_QUESTION_RE.search(question) is not None

@@ -28,7 +28,7 @@ from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
 from doclint.heading_numbers import read_heading_number, split_number
 from doclint.inline_answers import asks_one_question, inline_answer, may_answer_inline
-from doclint.item_questions import ItemQuestion, bold_question, is_options, plain_question
+from doclint.item_questions import ItemQuestion, bold_question, is_closing_question, is_options, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
 from doclint.plain_text import inline_plain_text
@@ -749,10 +749,11 @@ def _continues_questions(block: Paragraph, question: ItemQuestion, previous_bloc
     the same style and with the same label. An unnumbered bold question
     (``**最后一个问题是什么？**``) may follow an unnumbered bold question,
     labelled or not (``**问题：…？**``), because such a bank numbers none
-    of its questions.
+    of its questions, unless it asks the reader whether anything is left
+    ("**Still have questions?**", "**还有其他问题吗？**"), as a FAQ closes.
     """
     if question[0] is None and previous[0] is None:
-        return _is_bold(block) and _is_bold(previous_block)
+        return _is_bold(block) and _is_bold(previous_block) and not is_closing_question(question[1])
     if question[2] != previous[2] or not _follows_number(previous[0], question[0]):
         return False
     return _number_style(block) == _number_style(previous_block)
