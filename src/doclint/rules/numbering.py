@@ -515,8 +515,37 @@ def renumber_fix(document: Document, run: list[Section], parent: Section | None 
     message = template.format(
         line=run[0].line, first=_written(run[0]), last=_shown(run[-1], _parts(planned[-1]))
     )
-    safe = _is_safe_renumbering(run, planned, parent) and not _cites_changed_number(document, run, planned)
+    safe = (
+        _is_safe_renumbering(run, planned, parent)
+        and not _cites_changed_number(document, run, planned)
+        and not _number_left_between(document, run, planned)
+    )
     return Fix(tuple(edits), Applicability.SAFE if safe else Applicability.UNSAFE, message)
+
+
+def _number_left_between(document: Document, run: list[Section], planned: list[str]) -> bool:
+    """Return whether a line before a renumbered item, after the item before it, opens with the number the fix writes.
+
+    An unanswered question between two items ("2、什么是引用计数？" between
+    "1、…？答案：…" and "3、…？答案：…") is read as text of the answer above
+    it, so the run skips from 1 to 3. Renumbering 3 to 2 would then write a
+    second "2、", so the fix is unsafe.
+    """
+    source = document.source
+    # A heading or item between them is a section of its own, such as a copy that duplicate-section removes.
+    section_lines = {section.line for section in document.walk()}
+    for previous, section, expected in zip(run, run[1:], planned[1:]):
+        if _parts(expected) == _parts(section.number or ""):
+            continue
+        edit = _number_edit(document, section, expected)
+        if edit is None:
+            continue
+        line_start = source.offset(section.line)
+        prefix = (source.text[line_start:edit.start] + edit.replacement + source.text[edit.end:edit.end + 1]).lstrip()
+        lines = (line for line in range(previous.line + 1, section.line) if line not in section_lines)
+        if any(source.line_text(line).lstrip().startswith(prefix) for line in lines):
+            return True
+    return False
 
 
 def _cites_changed_number(document: Document, run: list[Section], planned: list[str]) -> bool:
