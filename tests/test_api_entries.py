@@ -140,3 +140,13 @@ def test_configuration_keys_with_hyphens(tmp_path):
         encoding="utf-8",
     )
     assert findings(page, rule="near-duplicate-section") == []
+
+
+def test_prose_headings_with_hyphens_not_entries(tmp_path):
+    page = tmp_path / "deploy.md"
+    body = "Install the server package, copy the sample settings file to the config folder and start the service{end}.\n\n"
+    page.write_text(
+        "# Deploy guide\n\n## on-premises\n\n" + body.format(end="") + "## in-cloud\n\n" + body.format(end=" on a VM"),
+        encoding="utf-8",
+    )
+    assert [d.line for d in findings(page, rule="near-duplicate-section")] == [7]

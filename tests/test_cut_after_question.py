@@ -241,6 +241,13 @@ def test_closing_bold_question_last(tmp_path, closing):
     assert findings(path) == []
 
 
+@pytest.mark.parametrize("last", ["**Are there any known problems with Safari?**", "**升级到 3.0 后还有哪些已知问题？**"])
+def test_bold_question_about_something_last(tmp_path, last):
+    path = write(tmp_path, BOLD_ITEMS + last + "\n")
+
+    assert [(code, line) for code, line, _message in findings(path)] == [("DL204", 11)]
+
+
 def test_bold_question_with_text_after_it(tmp_path):
     path = write(tmp_path, BOLD_ITEMS + "**还有问题吗？**\n\n请在群里提问。\n")
 

@@ -204,3 +204,9 @@ def test_known_issues_twice_under_one_release_reported(tmp_path):
     page = tmp_path / "CHANGELOG.md"
     page.write_text(f"# Changelog\n\n## Version 3.0.0\n\n{KNOWN}\n{KNOWN}\n## Version 2.4.0\n\n{FIXED.format(version='2.4.0')}", encoding="utf-8")
     assert [d.line for d in findings(page, rule="duplicate-section")] == [11]
+
+
+def test_known_issues_of_two_platforms_reported(tmp_path):
+    page = tmp_path / "install.md"
+    page.write_text(f"# Installation guide\n\n## Linux\n\nUse the package manager.\n\n{KNOWN}\n## macOS\n\nUse Homebrew.\n\n{KNOWN}", encoding="utf-8")
+    assert [d.line for d in findings(page, rule="duplicate-section")] == [17]

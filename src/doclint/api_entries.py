@@ -82,7 +82,7 @@ def document_other_entries(later: SectionEntry, earlier: SectionEntry) -> bool:
     """
     if is_item(later.section) or is_item(earlier.section):
         return False
-    parts, other_parts = _name_parts(later.section.heading), _name_parts(earlier.section.heading)
+    parts, other_parts = _entry_parts(later), _entry_parts(earlier)
     if parts is None or other_parts is None:
         return False
     if _compact(later.section.heading) == _compact(earlier.section.heading):
@@ -107,7 +107,7 @@ def name_different_entries(later: SectionEntry, earlier: SectionEntry) -> bool:
     Merging two such sections would lose one entry, so a copy among them
     needs rewriting for its own heading.
     """
-    parts, other_parts = _name_parts(later.section.heading), _name_parts(earlier.section.heading)
+    parts, other_parts = _entry_parts(later), _entry_parts(earlier)
     if parts is None or other_parts is None:
         return False
     return _compact(later.section.heading) != _compact(earlier.section.heading)
@@ -139,6 +139,21 @@ def _code_of(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _entry_parts(entry: SectionEntry) -> frozenset[str] | None:
+    """Return the identifiers of the entry that a section's heading names, or None when it names none.
+
+    A lower-case name with hyphens names a configuration key only when the
+    heading writes it as code (``#### `diff-src-prefix` ``), because headings
+    of prose have such words too ("on-premises", "in-cloud").
+    """
+    match = _ENTRY_RE.fullmatch(entry.section.heading.strip())
+    if match is None:
+        return None
+    if match.group("hyphenated") is not None and "`" not in entry.document.source.line_text(entry.section.line):
+        return None
+    return _name_parts(entry.section.heading)
+
+
 def _name_parts(heading: str) -> frozenset[str] | None:
     """Return the identifiers of the name of the entry that a heading is, or None when it is no entry's heading."""
     match = _ENTRY_RE.fullmatch(heading.strip())

@@ -167,14 +167,19 @@ def is_options(block: Block) -> bool:
     return letters == [chr(ord("A") + offset) for offset in range(len(letters))]
 
 
-# A question that closes a FAQ by asking the reader whether anything is left: "Still have questions?", "Need more
-# help?", "Any other questions?", "还有其他问题吗？", "还有疑问？".
+# A question that closes a FAQ by asking the reader whether anything is left, and nothing else: "Still have
+# questions?", "Need more help?", "Any other questions?", "还有其他问题吗？", "还有疑问？". A question about something
+# ("Are there any known problems with Safari?", "升级后还有哪些已知问题？") is a question of the bank.
 _CLOSING_QUESTION_RE = re.compile(
-    r"(?i)\b(?:still|more|other|another|any|further)\b.*\b(?:questions?|help|problems?|stuck)\b"
-    r"|\bstill\s+stuck\b|还有.*(?:问题|疑问|疑惑)|其他问题|更多问题|更多帮助"
+    r"^\W*(?:(?:do\s+you\s+)?(?:still\s+)?(?:have|got|need)\s+|still\s+|any\s+|more\s+)?"
+    r"(?:(?:any|more|other|further|additional)\s+){0,2}(?:questions?|help|problems?)\s*\??\W*$"
+    r"|^\W*still\s+stuck\W*$"
+    r"|^\W*(?:还有|有)?(?:其他|别的|更多)?(?:问题|疑问|疑惑)(?:吗|么|呢)?\W*$"
+    r"|^\W*还有(?:其他|别的|更多)?(?:问题|疑问|疑惑)?(?:吗|么|呢)\W*$",
+    re.IGNORECASE,
 )
 
 
 def is_closing_question(question: str) -> bool:
     """Return whether a question asks the reader whether anything is left, as the last line of a FAQ does."""
-    return _CLOSING_QUESTION_RE.search(question) is not None
+    return _CLOSING_QUESTION_RE.search(question.strip()) is not None

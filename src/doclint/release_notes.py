@@ -21,8 +21,8 @@ cites no number and that the notes of three or more releases repeat is
 no copy (``repeats_in_other_release``). A "Known issues" section lists
 the issues that a release still has, with their numbers, and each release
 repeats the list until they are fixed, word for word or with an issue
-more or less. Two such sections under two parents are neither copies nor
-near-duplicates (``list_known_issues``). A fix listed under two releases
+more or less. Two such sections under two releases are neither copies
+nor near-duplicates (``list_known_issues``). A fix listed under two releases
 is more likely pasted, and a pasted list of changes cites the issue or
 pull request numbers of its release, so both are still reported.
 
@@ -75,7 +75,7 @@ def repeats_in_other_release(copy: SectionEntry, group: Sequence[SectionEntry], 
     """Return whether a section without numbers is one of a group that the notes of three or more releases repeat.
 
     A "Known issues" section is one of such a group when its copies in its
-    document sit under two or more parents, numbers and all
+    document sit under two or more releases, numbers and all
     (``is_known_issues``).
     ``group`` contains all copies of the section, ``copy`` among them. The
     section must be a leaf without labelled fields, and the headings of the
@@ -87,7 +87,8 @@ def repeats_in_other_release(copy: SectionEntry, group: Sequence[SectionEntry], 
     if copy.section.children or copy.section.fields:
         return False
     if is_known_issues(copy):
-        return len({id(parent_of(entry.document, entry.section)) for entry in group if entry.document is copy.document}) >= 2
+        releases = {_release_of(entry, parent_of) for entry in group if entry.document is copy.document}
+        return len(releases - {None}) >= 2
     if _NUMBER_RE.search(own_body(copy)):
         return False
     versions = set()
@@ -107,10 +108,21 @@ def is_known_issues(entry: SectionEntry) -> bool:
 
 
 def list_known_issues(later: SectionEntry, earlier: SectionEntry, parent_of: ParentOf) -> bool:
-    """Return whether two sections of one document list the known issues of two different parents, such as two releases."""
+    """Return whether two sections of one document list the known issues of two different releases.
+
+    The parents' headings must name the versions: the "Known issues" of
+    the Linux and the macOS part of an installation guide are a copy.
+    """
     if later.document is not earlier.document or not is_known_issues(later) or not is_known_issues(earlier):
         return False
-    return parent_of(later.document, later.section) is not parent_of(earlier.document, earlier.section)
+    release, other_release = _release_of(later, parent_of), _release_of(earlier, parent_of)
+    return release is not None and other_release is not None and release != other_release
+
+
+def _release_of(entry: SectionEntry, parent_of: ParentOf) -> str | None:
+    """Return the version that the heading of a section's parent names, or None."""
+    parent = parent_of(entry.document, entry.section)
+    return _heading_version(parent.heading) if parent is not None else None
 
 
 def under_newer_release(first: SectionEntry, later: SectionEntry, parent_of: ParentOf) -> bool:
