@@ -7,6 +7,8 @@ from doclint.parse import parse_document
 from doclint.question_terms import same_terms
 from doclint.source import Source
 
+from test_duplicates import findings
+
 
 def flat_faq(pairs):
     body = "".join(f"**Q:** {question}\n**A:** {answer}\n\n" for question, answer in pairs)
@@ -107,3 +109,15 @@ def test_same_answer_later_reports_against_first_other():
     # The third item answers as the first does, so it reports against the second.
     assert found[6] == (3, 100.0)
     assert found[9][0] == 6
+
+
+def test_protocols_in_capitals_are_two_questions(tmp_path):
+    page = tmp_path / "ports.md"
+    page.write_text("# 端口\n\n1、HTTP 默认端口是多少？答案：80。\n\n2、HTTPS 默认端口是多少？答案：443。\n", encoding="utf-8")
+    assert findings(page, rule="inconsistent-answer") == []
+
+
+def test_same_question_in_capitals_still_conflicts(tmp_path):
+    page = tmp_path / "gil.md"
+    page.write_text("# Python\n\n1、什么是GIL？答案：全局解释器锁。\n\n2、什么是 GIL？答案：一种垃圾回收器。\n", encoding="utf-8")
+    assert [d.line for d in findings(page, rule="inconsistent-answer")] == [5]

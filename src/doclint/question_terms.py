@@ -91,10 +91,15 @@ def same_terms(question: str, other: str) -> bool:
     the same order, and so must their operators. Their Latin words are
     aligned in order: a word that only one question has is allowed (an
     added word), but two aligned words must be equal or a typo apart
-    (``_typo``). CJK text has no such words; its differences are left to
-    the score.
+    (``_typo``). When both have words in capitals, these must be the same
+    ("HTTP" and "HTTPS" name two protocols). CJK text has no such words; its
+    differences are left to the score.
     """
     if numbers(question) != numbers(other) or operators(question) != operators(other):
+        return False
+    acronyms, other_acronyms = _acronyms(question), _acronyms(other)
+    if acronyms and other_acronyms and acronyms != other_acronyms:
+        # "HTTP" and "HTTPS" are a typo apart, but they name two protocols.
         return False
 
     normalized, other_normalized = normalize(question), normalize(other)
@@ -171,6 +176,15 @@ def differ_in_key_terms(text: str, other: str) -> bool:
         return True
     code_names, other_code_names = _code_names(text), _code_names(other)
     return bool(code_names and other_code_names and code_names != other_code_names)
+
+
+# A word in capitals, as protocols and formats are named: "HTTP", "HTTPS", "IMAP", "JSON", "UTF8".
+_ACRONYM_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]+(?![A-Za-z0-9])")
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """Return the words in capitals of a text, which name things: "HTTP" and "HTTPS" are two protocols."""
+    return frozenset(_ACRONYM_RE.findall(text))
 
 
 def swaps_subject(question: str, other: str, title: str, other_title: str) -> bool:
