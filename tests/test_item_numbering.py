@@ -149,3 +149,16 @@ def test_fix_unsafe_when_number_stands_between(tmp_path, run_cli):
 
     assert stdout.splitlines()[0] == f'{path}:7:1: DL402 heading-numbering [~] item "3、什么是协程？" skips from 1 (line 3) to 3; the fix renumbers it to 2'
     assert path.read_text(encoding="utf-8").count("2、") == 1
+
+
+def test_citation_on_item_line_makes_fix_unsafe(tmp_path, run_cli):
+    path = tmp_path / "bank.md"
+    path.write_text(
+        "# 练习题\n\n1、列表和元组有什么区别？答案：列表可变。\n\n2、字典的键有什么要求？答案：必须可哈希。\n\n"
+        "4、集合如何去重？答案：利用哈希。\n\n5、什么是切片？答案：按下标取子序列，细节见第4道题。\n",
+        encoding="utf-8",
+    )
+
+    _code, stdout, _err = run_cli("check", "--no-config", "--no-cache", "--select", "heading-numbering", str(path))
+
+    assert stdout.splitlines()[0] == f'{path}:7:1: DL402 heading-numbering [~] item "4、集合如何去重？" skips from 2 (line 5) to 4; the fix renumbers it to 3'

@@ -564,10 +564,21 @@ def _cites_changed_number(document: Document, run: list[Section], planned: list[
     if not changed:
         return False
 
-    own_lines = {section.line for section in run}
+    # A heading's own line cites after its number: an answer on the line of its question may cite another item.
+    own_lines = {section.line: section for section in run}
     source = document.source
-    lines = (source.line_text(line) for line in range(1, source.line_count + 1) if line not in own_lines)
+    lines = (
+        source.line_text(line) if line not in own_lines else _after_number(document, own_lines[line])
+        for line in range(1, source.line_count + 1)
+    )
     return not changed.isdisjoint(cited_numbers(lines))
+
+
+def _after_number(document: Document, section: Section) -> str:
+    """Return the text of a heading's line after its number."""
+    line = document.source.line_text(section.line)
+    _column, end_column = number_span(document, section)
+    return line[document.source.offset(section.line, end_column) - document.source.offset(section.line):]
 
 
 def _is_safe_renumbering(run: list[Section], planned: list[str], parent: Section | None = None) -> bool:
