@@ -294,3 +294,16 @@ def test_readme_titles_from_html_or_folder(tmp_path, opening):
         path.write_text(opening.format(name=name) + INSTALL.format(name=name), encoding="utf-8")
         paths.append(path)
     assert findings(*paths, rule="near-duplicate-section") == []
+
+
+def test_title_of_two_words_written_as_one(tmp_path):
+    paths = []
+    for folder, title in (("brightcache", "Bright Cache"), ("fastqueue", "Fast Queue")):
+        path = tmp_path / folder / "README.md"
+        path.parent.mkdir()
+        path.write_text(
+            f"# {title}\n\n## 安装\n\n推荐先创建虚拟环境，然后执行 pip install {folder} 完成安装，装好后即可在项目中导入使用，并运行自带的示例检查环境是否正常。\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    assert findings(*paths, rule="near-duplicate-section") == []

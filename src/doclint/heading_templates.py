@@ -258,9 +258,16 @@ def _page_subjects(document: Document) -> frozenset[str]:
     """Return the subjects of a page's title: its front matter ``title``, else its first top-level heading, else its file name.
 
     A Latin word of one or two letters is left out: the "a" of a page titled
-    "Guide A" is an article in most bodies.
+    "Guide A" is an article in most bodies. A title of several words also
+    counts as one word, because a project's name is often written both
+    ways ("Bright Cache" and ``pip install brightcache``).
     """
-    return frozenset(word for word in _subjects(page_title(document)) if len(word) >= MIN_PAGE_SUBJECT_CHARS or is_cjk(word[0]))
+    title = page_title(document)
+    subjects = {word for word in _subjects(title) if len(word) >= MIN_PAGE_SUBJECT_CHARS or is_cjk(word[0])}
+    words = normalize(title).split()
+    if len(words) > 1:
+        subjects.add("".join(words))
+    return frozenset(subjects)
 
 
 def page_title(document: Document) -> str:
