@@ -564,14 +564,15 @@ def _cites_changed_number(document: Document, run: list[Section], planned: list[
     if not changed:
         return False
 
-    # A heading's own line cites after its number: an answer on the line of its question may cite another item.
-    own_lines = {section.line: section for section in run}
+    own_lines = {section.line for section in run}
     source = document.source
-    lines = (
-        source.line_text(line) if line not in own_lines else _after_number(document, own_lines[line])
-        for line in range(1, source.line_count + 1)
-    )
-    return not changed.isdisjoint(cited_numbers(lines))
+    lines = (source.line_text(line) for line in range(1, source.line_count + 1) if line not in own_lines)
+    cited = cited_numbers(lines)
+    # A heading's own line cites after its number, other numbers than its own: an answer on the line of its
+    # question may cite another item, while "### 2. Exercise 2" names itself.
+    for section in run:
+        cited |= cited_numbers([_after_number(document, section)]) - {_parts(section.number or "")[0]}
+    return not changed.isdisjoint(cited)
 
 
 def _after_number(document: Document, section: Section) -> str:
