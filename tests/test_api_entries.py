@@ -127,16 +127,17 @@ def test_entries_marked_with_prompt_sign(tmp_path):
     assert findings(page, rule="near-duplicate-section") == []
 
 
-def test_configuration_keys_with_hyphens(tmp_path):
+@pytest.mark.parametrize("key", ["diff-{side}-prefix", "diff{Side}Prefix"], ids=["hyphens", "camel-case"])
+def test_configuration_keys(tmp_path, key):
     page = tmp_path / "diff.md"
     entry = (
-        "#### `diff-{side}-prefix`\n\n* Default: \"{default}\"\n* Type: String\n\n"
+        "#### `" + key + "`\n\n* Default: \"{default}\"\n* Type: String\n\n"
         "The prefix to use for the {name} files in the output of the diff command, before the path of each file.\n\n"
     )
     page.write_text(
         "# diff\n\n## Configuration\n\n"
-        + entry.format(side="src", default="a/", name="source")
-        + entry.format(side="dst", default="b/", name="destination"),
+        + entry.format(side="src", Side="Src", default="a/", name="source")
+        + entry.format(side="dst", Side="Dst", default="b/", name="destination"),
         encoding="utf-8",
     )
     assert findings(page, rule="near-duplicate-section") == []

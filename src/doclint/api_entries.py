@@ -11,7 +11,7 @@ bodies score far above the near-duplicate threshold, yet each section
 documents its own entry, and merging them would lose one. The same holds
 for properties under headings such as ``stats.uid`` and ``stats.gid``,
 and for configuration keys such as ``diff-src-prefix`` and
-``diff-dst-prefix``.
+``diff-dst-prefix``, or ``labelBefore`` and ``labelAfter``.
 
 A later entry still counts as a copy when its own text is the earlier
 one's word for word. Two exceptions are one member of two objects
@@ -56,8 +56,8 @@ _NAMED_FORMS = (
     r"(?P<identifier>[A-Za-z$][\w$]*_[\w$]*)",
     # A quoted event name: ``'close'``.
     r"""(?P<event>'[^'\s]+'|"[^"\s]+")""",
-    # A lower-case name with hyphens, as configuration keys are written: ``diff-src-prefix``, ``init-author-email``.
-    r"(?P<hyphenated>[a-z][a-z0-9]*(?:-[a-z0-9]+)+)",
+    # A configuration key: a lower-case name with hyphens (``diff-src-prefix``) or in camelCase (``labelBefore``).
+    r"(?P<key>[a-z][a-z0-9]*(?:-[a-z0-9]+)+|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+)",
 )
 # The heading of an entry: a name after a label ("Class: Hmac"), a command line option
 # (``--coverage-include``, ``--dns-result-order=order``), or one of the named forms after an optional label.
@@ -142,14 +142,15 @@ def _code_of(text: str) -> str:
 def _entry_parts(entry: SectionEntry) -> frozenset[str] | None:
     """Return the identifiers of the entry that a section's heading names, or None when it names none.
 
-    A lower-case name with hyphens names a configuration key only when the
-    heading writes it as code (``#### `diff-src-prefix` ``), because headings
-    of prose have such words too ("on-premises", "in-cloud").
+    A lower-case name with hyphens or in camelCase names a configuration
+    key only when the heading writes it as code (``#### `diff-src-prefix` ``),
+    because headings of prose have such words too ("on-premises",
+    "in-cloud", "iPhone").
     """
     match = _ENTRY_RE.fullmatch(entry.section.heading.strip())
     if match is None:
         return None
-    if match.group("hyphenated") is not None and "`" not in entry.document.source.line_text(entry.section.line):
+    if match.group("key") is not None and "`" not in entry.document.source.line_text(entry.section.line):
         return None
     return _name_parts(entry.section.heading)
 
@@ -159,7 +160,7 @@ def _name_parts(heading: str) -> frozenset[str] | None:
     match = _ENTRY_RE.fullmatch(heading.strip())
     if match is None:
         return None
-    groups = match.group("labelled", "option", "name", "property", "identifier", "event", "hyphenated")
+    groups = match.group("labelled", "option", "name", "property", "identifier", "event", "key")
     name = next(group for group in groups if group is not None)
     return frozenset(_IDENTIFIER_RE.findall(name))
 
