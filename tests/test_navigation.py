@@ -95,7 +95,8 @@ def test_see_also_lists_not_reported_with_workers(tmp_path):
         ("## See also\n\n* [Python](https://python.org)\n* <https://pypi.org>\n", True),
         ("## Links\n\n[Install](install.md)\n[Configure](configure.md)\n", True),
         ("## Next\n\n* [Python](https://python.org)\n* [Install](install.md)\n", False),
-        ("## See also\n\n* [Install](install.md): how to install the tool\n", False),
+        ("## See also\n\n* [Install](install.md): how to install the tool\n", True),
+        ("## Next\n\n* [Install](install.md): how to install the tool\n", False),
         ("## See also\n\nRead [Install](install.md) first.\n", False),
         ("## See also\n", False),
         ("## 七、参考资料\n\n* [Python](https://python.org)\n", True),
@@ -106,7 +107,8 @@ def test_see_also_lists_not_reported_with_workers(tmp_path):
         ("## Next\n\n* [" + "A change described in one long sentence of the notes" + "](../issues/1)\n", False),
     ],
     ids=[
-        "site", "heading-off-site", "paragraph", "off-site", "description", "sentence", "empty", "numbered-heading",
+        "site", "heading-off-site", "paragraph", "off-site", "description", "description-other-heading", "sentence",
+        "empty", "numbered-heading",
         "intro-and-end", "parentheses", "bold-and-bare", "release-notes", "long-text",
     ],
 )

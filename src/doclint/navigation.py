@@ -38,6 +38,13 @@ _LINK_LINE_RE = re.compile(
     r"|<(?P<autolink>[A-Za-z][A-Za-z0-9+.-]*:[^>\s]+)>|(?P<bare>https?://\S+?))"
     r"(?P=bold)?\s*[,;.，；。|·]?\s*$"
 )
+# A link with a short description after it, as a "See also" list gives one: "- [Style guide](style.md) - how to
+# format code", "- [风格指南](style.md)：代码格式规范".
+_DESCRIBED_LINK_RE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?P<bold>\*\*|__)?"
+    rf"\[(?P<label>[^\]\n]+)\](?:\({_ADDRESS}{_TITLE}\)|\[[^\]\n]*\])"
+    r"(?P=bold)?\s*[-–—:：,，]\s*\S[^\n]{0,80}$"
+)
 # A scheme at the start of an address (``https:``, ``mailto:``): the link leads off the site.
 _SCHEME_RE = re.compile(r"^<?[A-Za-z][A-Za-z0-9+.-]*:")
 # A short line that introduces the list, ending with a colon: "更多内容请参阅：", "Other pages about the harbour:".
@@ -59,19 +66,23 @@ MAX_PAGE_NAME_CHARS = 50
 
 
 def is_navigation(section: Section) -> bool:
-    """Return whether a section's own blocks are only links, under a navigation heading or all to pages of its site."""
+    """Return whether a section's own blocks are only links, under a navigation heading or all to pages of its site.
+
+    Under a navigation heading, each link may have a short description
+    after it.
+    """
+    if _heading_key(section.title or section.heading) in NAVIGATION_HEADINGS:
+        return bool(_links(section, _DESCRIBED_LINK_RE))
     links = _links(section)
     if not links:
         return False
-    if _heading_key(section.title or section.heading) in NAVIGATION_HEADINGS:
-        return True
     # Release notes may link to their changes by relative addresses ("../../issues/211") under a version heading.
     if any(char.isdigit() for char in section.heading):
         return False
     return all(_is_page_link(link) for link in links)
 
 
-def _links(section: Section) -> list[re.Match[str]]:
+def _links(section: Section, described: re.Pattern[str] | None = None) -> list[re.Match[str]]:
     """Return the link of each line of a section's own blocks, or nothing when a block or a line is not only a link.
 
     A short line that ends with a colon may introduce the links, and a
@@ -94,6 +105,8 @@ def _links(section: Section) -> list[re.Match[str]]:
     for paragraph in paragraphs:
         for line in paragraph.markdown.splitlines():
             match = _LINK_LINE_RE.match(line)
+            if match is None and described is not None:
+                match = described.match(line)
             if match is None:
                 return []
             found.append(match)
