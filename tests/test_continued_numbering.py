@@ -18,13 +18,21 @@ def findings_of(text: str):
     return [(found.code, found.line, found.column, found.message) for found in check_numbering(document, Settings())]
 
 
+NUMBER_WORDS = dict(enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split()
+))
+
+
 def exercises(*parts: tuple[str, list[int]]) -> str:
     """Build a workbook with one ``##`` heading per part and one ``###`` exercise per number."""
     text = "# Workbook\n\n"
     for title, numbers in parts:
         text += f"## {title}\n\n"
         for number in numbers:
-            text += f"### {number}. Exercise {number} of {title}\n\nSolve it on paper first.\n\n"
+            # The titles name their exercise in words: a title that wrote its own number in digits would make the fix
+            # unsafe, because the fix leaves the title as it is.
+            text += f"### {number}. Exercise {NUMBER_WORDS[number]} of {title}\n\nSolve it on paper first.\n\n"
     return text
 
 
@@ -96,7 +104,7 @@ def test_repeat_message_in_chinese(run_cli, tmp_path, monkeypatch):
     _code, stdout, _stderr = check(run_cli, "--lang", "zh-CN", "book.md")
 
     assert stdout.splitlines()[0] == (
-        "book.md:15:5: DL402 heading-numbering [*] 标题“2. Exercise 2 of Part B”接续“Part A”下的编号，"
+        "book.md:15:5: DL402 heading-numbering [*] 标题“2. Exercise two of Part B”接续“Part A”下的编号，"
         "但重复了第 9 行标题的编号 2；修复后改为 3"
     )
 
@@ -142,12 +150,12 @@ def test_diff_shows_later_part_renumbered(run_cli, tmp_path, monkeypatch):
     code, stdout, _stderr = check(run_cli, "--diff", "book.md")
 
     assert changed_headings(stdout) == [
-        "-### 4. Exercise 4 of Part A",
-        "+### 3. Exercise 4 of Part A",
-        "-### 5. Exercise 5 of Part B",
-        "+### 4. Exercise 5 of Part B",
-        "-### 6. Exercise 6 of Part B",
-        "+### 5. Exercise 6 of Part B",
+        "-### 4. Exercise four of Part A",
+        "+### 3. Exercise four of Part A",
+        "-### 5. Exercise five of Part B",
+        "+### 4. Exercise five of Part B",
+        "-### 6. Exercise six of Part B",
+        "+### 5. Exercise six of Part B",
     ]
     assert (tmp_path / "book.md").read_text(encoding="utf-8").count("### 4.") == 1
     assert code == 1
@@ -155,7 +163,7 @@ def test_diff_shows_later_part_renumbered(run_cli, tmp_path, monkeypatch):
 
 def test_break_in_earlier_part_one_finding():
     assert findings_of(exercises(("Part A", [1, 2, 4]), ("Part B", [5, 6]))) == [
-        ("DL402", 13, 5, 'heading "4. Exercise 4 of Part A" skips from 2 (line 9) to 4; the fix renumbers it to 3')
+        ("DL402", 13, 5, 'heading "4. Exercise four of Part A" skips from 2 (line 9) to 4; the fix renumbers it to 3')
     ]
 
 
@@ -188,12 +196,12 @@ def test_part_continuing_fixed_number_reported():
     assert findings_of(text) == [
         (
             "DL402", 19, 5,
-            'heading "5. Exercise 5 of Part B" continues the numbering under "Part A" but skips from 3 (line 13) '
+            'heading "5. Exercise five of Part B" continues the numbering under "Part A" but skips from 3 (line 13) '
             "to 5; the fix renumbers it to 4",
         ),
         (
             "DL402", 29, 5,
-            'heading "5. Exercise 5 of Part C" continues the numbering under "Part B" but goes back from 6 '
+            'heading "5. Exercise five of Part C" continues the numbering under "Part B" but goes back from 6 '
             "(line 23) to 5; the fix renumbers it to 6",
         ),
     ]
@@ -226,7 +234,7 @@ def test_part_without_exercises_between_parts():
             "DL402",
             17,
             5,
-            'heading "4. Exercise 4 of Part B" continues the numbering under "Part A" but skips from 2 (line 9) to 4; '
+            'heading "4. Exercise four of Part B" continues the numbering under "Part A" but skips from 2 (line 9) to 4; '
             "the fix renumbers it to 3",
         )
     ]
@@ -362,3 +370,14 @@ def test_unsafe_diff_shows_later_part_renumbered(run_cli, tmp_path, monkeypatch)
     ]
     assert (tmp_path / "book.md").read_text(encoding="utf-8") == UNSAFE_COPY
     assert code == 1
+
+
+def test_title_naming_its_number_makes_fix_unsafe(run_cli, tmp_path, monkeypatch):
+    # The fix would write "### 3. Exercise 4" and leave the title naming the old number.
+    monkeypatch.chdir(tmp_path)
+    text = "# Workbook\n\n" + "".join(f"### {number}. Exercise {number}\n\nSolve it on paper first.\n\n" for number in (1, 2, 4))
+    (tmp_path / "book.md").write_text(text, encoding="utf-8")
+
+    _code, stdout, _stderr = check(run_cli, "book.md")
+
+    assert stdout.splitlines()[0] == 'book.md:11:5: DL402 heading-numbering [~] heading "4. Exercise 4" skips from 2 (line 7) to 4; the fix renumbers it to 3'

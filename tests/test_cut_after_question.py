@@ -234,7 +234,9 @@ def test_unnumbered_bold_question_last(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("closing", ["**还有其他问题吗？**", "**Still have questions?**", "**Need more help?**"])
+@pytest.mark.parametrize(
+    "closing", ["**还有其他问题吗？**", "**需要更多帮助吗？**", "**Still have questions?**", "**Need more help?**", "**Anything else?**"]
+)
 def test_closing_bold_question_last(tmp_path, closing):
     path = write(tmp_path, BOLD_ITEMS + closing + "\n")
 

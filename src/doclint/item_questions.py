@@ -173,9 +173,10 @@ def is_options(block: Block) -> bool:
 _CLOSING_QUESTION_RE = re.compile(
     r"^\W*(?:(?:do\s+you\s+)?(?:still\s+)?(?:have|got|need)\s+|still\s+|any\s+|more\s+)?"
     r"(?:(?:any|more|other|further|additional)\s+){0,2}(?:questions?|help|problems?)\s*\??\W*$"
-    r"|^\W*still\s+stuck\W*$"
-    r"|^\W*(?:还有|有)?(?:其他|别的|更多)?(?:问题|疑问|疑惑)(?:吗|么|呢)?\W*$"
-    r"|^\W*还有(?:其他|别的|更多)?(?:问题|疑问|疑惑)?(?:吗|么|呢)\W*$",
+    r"|^\W*(?:still\s+stuck|anything\s+else|did\s+we\s+miss\s+anything|can'?t\s+find\s+(?:your|an)\s+answer)\W*$"
+    r"|^\W*(?:还有|有)?(?:其他|别的|更多|什么)?(?:问题|疑问|疑惑)(?:吗|么|呢)?\W*$"
+    r"|^\W*还有(?:其他|别的|更多|什么)?(?:问题|疑问|疑惑)?(?:吗|么|呢)\W*$"
+    r"|^\W*(?:还)?需要(?:更多|其他)?帮助(?:吗|么|呢)?\W*$|^\W*没有找到答案\W*$",
     re.IGNORECASE,
 )
 

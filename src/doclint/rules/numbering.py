@@ -567,11 +567,9 @@ def _cites_changed_number(document: Document, run: list[Section], planned: list[
     own_lines = {section.line for section in run}
     source = document.source
     lines = (source.line_text(line) for line in range(1, source.line_count + 1) if line not in own_lines)
-    cited = cited_numbers(lines)
-    # A heading's own line cites after its number, other numbers than its own: an answer on the line of its
-    # question may cite another item, while "### 2. Exercise 2" names itself.
-    for section in run:
-        cited |= cited_numbers([_after_number(document, section)]) - {_parts(section.number or "")[0]}
+    # A heading's own line cites after its number: an answer on the line of its question may cite another item,
+    # and "### 4. Exercise 4 of Part B" names its own number, which the fix would leave as it is.
+    cited = cited_numbers([*lines, *(_after_number(document, section) for section in run)])
     return not changed.isdisjoint(cited)
 
 
