@@ -143,11 +143,12 @@ def test_configuration_keys(tmp_path, key):
     assert findings(page, rule="near-duplicate-section") == []
 
 
-def test_prose_headings_with_hyphens_not_entries(tmp_path):
+@pytest.mark.parametrize("mark", ["", "`"], ids=["plain", "code"])
+def test_prose_headings_with_hyphens_not_entries(tmp_path, mark):
     page = tmp_path / "deploy.md"
     body = "Install the server package, copy the sample settings file to the config folder and start the service{end}.\n\n"
     page.write_text(
-        "# Deploy guide\n\n## on-premises\n\n" + body.format(end="") + "## in-cloud\n\n" + body.format(end=" on a VM"),
+        f"# Deploy guide\n\n## {mark}on-premises{mark}\n\n" + body.format(end="") + f"## {mark}in-cloud{mark}\n\n" + body.format(end=" on a VM"),
         encoding="utf-8",
     )
     assert [d.line for d in findings(page, rule="near-duplicate-section")] == [7]

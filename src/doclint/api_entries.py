@@ -143,16 +143,29 @@ def _entry_parts(entry: SectionEntry) -> frozenset[str] | None:
     """Return the identifiers of the entry that a section's heading names, or None when it names none.
 
     A lower-case name with hyphens or in camelCase names a configuration
-    key only when the heading writes it as code (``#### `diff-src-prefix` ``),
-    because headings of prose have such words too ("on-premises",
-    "in-cloud", "iPhone").
+    key only when the heading writes it as code (``#### `diff-src-prefix` ``)
+    and the section gives its default or type, because headings of prose
+    have such words too ("on-premises", "in-cloud", "iPhone").
     """
     match = _ENTRY_RE.fullmatch(entry.section.heading.strip())
     if match is None:
         return None
-    if match.group("key") is not None and "`" not in entry.document.source.line_text(entry.section.line):
+    if match.group("key") is not None and not _documents_key(entry):
         return None
     return _name_parts(entry.section.heading)
+
+
+# A line that gives a configuration key's default or type: "* Default: false", "Type: String", "- 默认值：0".
+_KEY_FACT_RE = re.compile(r"^\W*(?:default|type|默认值?|类型)\s*[:：]", re.IGNORECASE | re.MULTILINE)
+
+
+def _documents_key(entry: SectionEntry) -> bool:
+    """Return whether a section headed by a name in code gives that key's default or type, as a reference does."""
+    source = entry.document.source
+    if "`" not in source.line_text(entry.section.line):
+        return False
+    lines = "\n".join(source.line_text(line) for line in range(entry.section.line + 1, entry.section.end_line + 1))
+    return _KEY_FACT_RE.search(lines) is not None
 
 
 def _name_parts(heading: str) -> frozenset[str] | None:
