@@ -1,6 +1,7 @@
 import pytest
 
 from doclint.example_variants import show_other_variants
+from doclint.rules.duplicates import ParentSections
 
 from test_duplicates import findings
 from test_heading_templates import entries
@@ -61,7 +62,7 @@ def test_example_pasted_unchanged_reported(tmp_path):
 )
 def test_example_headings(heading, other, expected):
     _top, earlier, later = entries(f"# Usage\n\n## {other}\n\n`read(1)`\n\n## {heading}\n\n`read(2)`\n")
-    assert show_other_variants(later, earlier) is expected
+    assert show_other_variants(later, earlier, ParentSections().parent_of) is expected
 
 
 def variant(heading, call):

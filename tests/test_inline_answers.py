@@ -217,7 +217,7 @@ def test_answer_after_sentence_end_offsets(markdown, expected):
         "5、简述GIL。解析：见下文。",
         # A sentence end on a later line of the paragraph.
         "6、阅读下面的代码\n执行结束。答案：3",
-        # A step of a tutorial that tells what to answer a prompt.
+        # A tutorial step that gives the reply to an installer prompt.
         "7. Start the installer. Answer: yes to the licence prompt.",
     ],
 )

@@ -87,7 +87,7 @@ def document_other_entries(later: SectionEntry, earlier: SectionEntry) -> bool:
         return False
     if _compact(later.section.heading) == _compact(earlier.section.heading):
         # One entry documented twice: two pages, or one page under one parent, repeat it.
-        return later.document is earlier.document and parent_heading(later) != parent_heading(earlier)
+        return later.document is earlier.document and _parent_heading(later) != _parent_heading(earlier)
     if later.clauses == earlier.clauses:
         # Text repeated word for word is a copy, unless it documents one member of two objects, as
         # ``readable.closed`` and ``writable.closed`` do, or it has no paragraph, only a parameter list.
@@ -195,7 +195,7 @@ def _contains_either(part: str, other_part: str) -> bool:
     return part in other_part or other_part in part
 
 
-def parent_heading(entry: SectionEntry) -> str | None:
+def _parent_heading(entry: SectionEntry) -> str | None:
     """Return the heading of the section that directly contains ``entry``'s section, or None at the top level."""
     for outer in entry.document.walk():
         if any(child is entry.section for child in outer.children):

@@ -20,30 +20,30 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from doclint.api_entries import parent_heading
 from doclint.heading_templates import own_body
 from doclint.qa import is_item
+from doclint.reference_parts import ParentOf
 from doclint.similarity import SectionEntry
 
 # The word that makes a heading an example's: "Example", "Examples", "示例", "例子", "范例", "样例".
 _EXAMPLE_RE = re.compile(r"(?<![A-Za-z])examples?(?![A-Za-z])|示例|例子|范例|样例", re.IGNORECASE)
 
 
-def show_other_variants(later: SectionEntry, earlier: SectionEntry) -> bool:
+def show_other_variants(later: SectionEntry, earlier: SectionEntry, parent_of: ParentOf) -> bool:
     """Return whether two example sections have different headings and different bodies.
 
     Q&A items are left to ``doclint.distinct_items``.
     """
     if is_item(later.section) or is_item(earlier.section):
         return False
-    if not _shows_example(later) or not _shows_example(earlier):
+    if not _shows_example(later, parent_of) or not _shows_example(earlier, parent_of):
         return False
     if "".join(later.section.heading.split()) == "".join(earlier.section.heading.split()):
         return False
     return own_body(later).split() != own_body(earlier).split()
 
 
-def _shows_example(entry: SectionEntry) -> bool:
+def _shows_example(entry: SectionEntry, parent_of: ParentOf) -> bool:
     """Return whether a section's heading, or the heading of the section that contains it, names an example.
 
     The variants of one example often sit under an example heading with
@@ -53,8 +53,8 @@ def _shows_example(entry: SectionEntry) -> bool:
     """
     if _is_example(entry.section.heading):
         return True
-    parent = parent_heading(entry)
-    return parent is not None and _is_example(parent)
+    parent = parent_of(entry.document, entry.section)
+    return parent is not None and _is_example(parent.heading)
 
 
 @lru_cache(maxsize=4096)

@@ -18,7 +18,7 @@ from doclint.data import DataError, load_json
 from doclint.i18n import N_, _
 
 _MARK = r"(?:\*\*|__)"
-# The most label matches that a table keeps, so that its memory stays bounded over a large run.
+# Maximum number of label matches that a table keeps, so that its memory stays bounded over a large run.
 MAX_CACHED_MATCHES = 50_000
 _COLON = r"[:：]"
 

@@ -66,10 +66,10 @@ def asks_one_question(question: str) -> bool:
     if not body:
         return False
 
-    asked, mark, instruction = _split_at_mark(body)
+    before_mark, mark, instruction = _split_at_mark(body)
     if not mark:
         return is_one_sentence(body)
-    return is_one_sentence(asked) and is_one_sentence(instruction)
+    return is_one_sentence(before_mark) and is_one_sentence(instruction)
 
 
 def _split_at_mark(body: str) -> tuple[str, str, str]:
@@ -90,7 +90,7 @@ def may_answer_inline(markdown: str) -> bool:
     """
     if ("?" in markdown or "？" in markdown) and _TEXT_AFTER_MARK_RE.search(markdown) is not None:
         return True
-    if "【" in markdown and _LABEL_AFTER_TEXT_RE.search(markdown) is not None:
+    if "【" in markdown and _BRACKET_LABEL_RE.search(markdown) is not None:
         return True
     # Each colon is looked at with the text just before it, because a search of the whole paragraph tries a label
     # at every space: on 1,000 generated pages that made this test cost more than the rest of the inline answers.
@@ -106,13 +106,12 @@ def may_answer_inline(markdown: str) -> bool:
 # A question mark with more text after it on its line.
 _TEXT_AFTER_MARK_RE = re.compile(r"[?？][ \t]*[^\s]")
 
-# A word and a colon after a sentence end or spaces, as an answer label after a question is written: ``。答案：``,
-# `` 答：``, ``. Answer:``, ``。**答案：**``. A bracketed label (``【答案】``) needs no colon.
-_LABEL_AFTER_TEXT_RE = re.compile(
-    r"(?:[。！.!]|\S[ \t])[ \t]*(?:\*\*|__)?(?:\w{1,16}[ \t]*(?:\*\*|__)?[ \t]*[:：]|【)"
-)
-# The same label before its colon, at the end of the text up to the colon.
-_LABEL_BEFORE_COLON_RE = re.compile(r"(?:[。！.!]|\S[ \t])[ \t]*(?:\*\*|__)?\w{1,16}[ \t]*(?:\*\*|__)?[ \t]*\Z")
+# A sentence end or spaces after other text, then optional bold markers: where an answer label may start.
+_BEFORE_LABEL = r"(?:[。！.!]|\S[ \t])[ \t]*(?:\*\*|__)?"
+# A bracketed label after it (``。【答案】``), which needs no colon.
+_BRACKET_LABEL_RE = re.compile(_BEFORE_LABEL + "【")
+# A word of a label at the end of the text up to its colon: ``。答案``, `` 答``, ``. Answer``, ``。**答案**``.
+_LABEL_BEFORE_COLON_RE = re.compile(_BEFORE_LABEL + r"\w{1,16}[ \t]*(?:\*\*|__)?[ \t]*\Z")
 # How far before a colon the label may start: a sentence end, bold markers, 16 letters and spaces fit. A label
 # after more spaces than that is not found.
 LABEL_LOOKBACK_CHARS = 64

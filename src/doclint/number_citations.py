@@ -25,8 +25,8 @@ from typing import Iterable
 
 from doclint.text import CHINESE_NUMERAL_CHARS, chinese_numeral_value
 
-# A number after a word that counts items, steps or sections. The groups ``number``, ``label_number`` and
-# ``word_number`` contain digits (ASCII or full-width), and ``numeral`` a Chinese numeral.
+# A number after a word that counts items, steps or sections, or before 题. The groups ``number``, ``label_number``,
+# ``count_number`` and ``word_number`` contain digits (ASCII or full-width), and ``numeral`` a Chinese numeral.
 _CITATION_RE = re.compile(
     rf"第\s*(?:(?P<number>\d+)|(?P<numeral>[{CHINESE_NUMERAL_CHARS}]+))\s*道?\s*[题问章节条部课讲篇]"
     r"|(?:题目|问题|习题|练习|试题|题号|题)\s*(?P<label_number>\d+)"

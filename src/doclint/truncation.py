@@ -91,9 +91,9 @@ class CutOff:
     field: Field | None
     """The field that the text stops in, or None before the first field."""
     ending: str
-    """Where the text stops: ``fence`` (inside a code block never closed), ``label`` (an empty field label) or
-    ``sentence``. Before any answer it is ``question`` (after the question), ``before-answer`` (in a field such as
-    the explanation) or ``heading`` (at a numbered heading with nothing under it)."""
+    """The place where the text stops: ``fence`` (inside a code block never closed), ``label`` (an empty field
+    label) or ``sentence``. Before any answer it is ``question`` (after the question), ``before-answer`` (in a
+    field such as the explanation) or ``heading`` (at a numbered heading with nothing under it)."""
     step_count: int
     typical_step_count: int | None
     """The median number of answer steps of the earlier items, when the last item has fewer, else None."""

@@ -342,7 +342,7 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
             and not document_other_entries(later, earlier)
             and not describe_other_releases(later, earlier)
             and not list_known_issues(later, earlier, parents.parent_of)
-            and not show_other_variants(later, earlier)
+            and not show_other_variants(later, earlier, parents.parent_of)
             and not in_other_languages(later.section, earlier.section)
             and not other_entry_parts(later, earlier, parents.parent_of)
         ]

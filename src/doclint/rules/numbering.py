@@ -530,6 +530,9 @@ def _number_left_between(document: Document, run: list[Section], planned: list[s
     "1、…？答案：…" and "3、…？答案：…") is read as text of the answer above
     it, so the run skips from 1 to 3. Renumbering 3 to 2 would then write a
     second "2、", so the fix is unsafe.
+
+    NOTE: the unanswered question itself gets no finding, because the
+    parser reads it as text of the answer above it.
     """
     source = document.source
     # A heading or item between them is a section of its own, such as a copy that duplicate-section removes.
