@@ -307,3 +307,58 @@ def test_title_of_two_words_written_as_one(tmp_path):
         )
         paths.append(path)
     assert findings(*paths, rule="near-duplicate-section") == []
+
+
+def project_readmes(tmp_path, installs, *names):
+    """Write one README per name in a folder of that name, each with the Installation section of ``installs``."""
+    return [readme(tmp_path, name, name.capitalize(), installs) for name in names]
+
+
+@pytest.mark.parametrize("original, paste", [("zeta", "beta"), ("alpha", "beta")], ids=["original-sorts-last", "original-sorts-first"])
+def test_copy_naming_other_project_reported_where_pasted(tmp_path, original, paste):
+    pages = dict(zip((original, paste), project_readmes(tmp_path, original, original, paste)))
+    [found] = findings(*sorted(pages.values()), rule="duplicate-section")
+    assert (found.path, found.line, found.related[0].path, found.related[0].line) == (str(pages[paste]), 5, str(pages[original]), 5)
+    assert found.message == (
+        f'section "Installation" repeats section "Installation" (line 5 of {pages[original]}) word for word, '
+        f"and it names {original.capitalize()}, the project of that page; remove this copy"
+    )
+
+
+def test_unsafe_fix_removes_the_paste_not_the_original(tmp_path, run_cli):
+    zeta, beta = project_readmes(tmp_path, "zeta", "zeta", "beta")
+    original = zeta.read_text(encoding="utf-8")
+    code, stdout, _stderr = run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", str(beta), str(zeta))
+    assert (code, stdout.splitlines()[-1]) == (0, "No problems found in 2 files.")
+    assert zeta.read_text(encoding="utf-8") == original
+    assert beta.read_text(encoding="utf-8") == "# Beta\n\nA tool that checks the links of a site.\n"
+
+
+def test_near_copy_naming_other_project_reported_where_pasted(tmp_path):
+    zeta, beta = project_readmes(tmp_path, "zeta", "zeta", "beta")
+    beta.write_text(beta.read_text(encoding="utf-8") + "On Windows it also needs a C compiler.\n", encoding="utf-8")
+    [found] = findings(beta, zeta, rule="near-duplicate-section")
+    assert (found.path, found.line) == (str(beta), 5)
+    assert found.message.endswith(
+        f"(line 5 of {zeta}) after removing the text most sections share, and it names Zeta, the project of that page; "
+        "rewrite this section for its own page"
+    )
+
+
+def test_copy_naming_both_projects_keeps_run_order(tmp_path):
+    zeta, beta = project_readmes(tmp_path, "zeta, then beta", "zeta", "beta")
+    [found] = findings(beta, zeta, rule="duplicate-section")
+    assert (found.path, found.line) == (str(zeta), 5)
+    assert found.message == f'section "Installation" repeats section "Installation" (line 5 of {beta}) word for word; remove this copy'
+
+
+def test_file_names_name_topics_not_projects(tmp_path):
+    # "run" is the subject of run.md, but a file name names a topic: the page of all settings keeps the run order.
+    (tmp_path / "commands").mkdir()
+    (tmp_path / "settings").mkdir()
+    section = "## if-present\n\nWith this set, npm run exits with status 0 when the script is missing, so that a CI job can run it for every package.\n"
+    run_page, settings_page = tmp_path / "commands" / "run.md", tmp_path / "settings" / "all.md"
+    run_page.write_text("# run\n\n" + section, encoding="utf-8")
+    settings_page.write_text("# All settings\n\n" + section, encoding="utf-8")
+    [found] = findings(run_page, settings_page, rule="duplicate-section")
+    assert (found.path, found.line) == (str(settings_page), 3)

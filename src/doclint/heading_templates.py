@@ -174,6 +174,67 @@ def name_own_subjects(later: SectionEntry, earlier: SectionEntry) -> bool:
     return _names_only(text, subject, other_subject) and not _names_any(other_text, subject)
 
 
+def later_page_project(first: SectionEntry, later: SectionEntry) -> str | None:
+    """Return the later page's project, as its title writes it, when a copy on another page names it and not the first page.
+
+    Of two copies on two pages, the later one in run order is reported as
+    the copy. But a README section that installs "Zeta" is Zeta's own, also
+    when the Beta README that pasted it sorts first. When the text names
+    the later page's project and none of the first page's subjects, the
+    first copy is the paste. A project is a subject of the page's title
+    (``_page_subjects``) that the page's folder names too, as ``zeta`` in
+    ``zeta/README.md`` (``_projects``). Other title words name topics,
+    such as "aviation" in "Cost-aware report generation for aviation",
+    and a Q&A item of another page may mention them by chance. Both pages
+    need a project, so a page whose title only adds words to the other's
+    keeps the run order (None). So does a text that names both pages, or
+    neither, and a Q&A item.
+    """
+    if first.document is later.document or is_item(later.section) or is_item(first.section):
+        return None
+    subject, other_subject = _page_subjects(later.document), _page_subjects(first.document)
+    subject, other_subject = subject - other_subject, other_subject - subject
+    projects = _projects(later.document, subject, first.document)
+    if not projects or not _projects(first.document, other_subject, later.document):
+        return None
+    text, first_text = _text_with_links(later), _text_with_links(first)
+    if _names_any(text, other_subject) or _names_any(first_text, other_subject):
+        return None
+    named = sorted(term for term in projects if _contains_word(text, term) and _contains_word(first_text, term))
+    return _title_form(later.document, named[0]) if named else None
+
+
+def _title_form(document: Document, term: str) -> str:
+    """Return a normalised word of a page's title as the title writes it, or the word itself when the title joins it to others."""
+    for word in _TITLE_WORD_RE.findall(page_title(document)):
+        if normalize(word) == term:
+            return word
+    return term
+
+
+# A run of letters and digits in a title, which ``normalize`` turns into one word.
+_TITLE_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _projects(document: Document, subjects: frozenset[str], other: Document) -> frozenset[str]:
+    """Return the subjects that a document's folder name names and the other document's path does not.
+
+    A project keeps its pages in a folder of its name, such as
+    ``zeta/README.md``. A file name names a topic more often ("config.md",
+    "Pool.md"), and a word of both paths, such as the ``npm`` of
+    ``npm/docs/npm-ci.md`` and ``npm/docs/config.md``, names what the two
+    pages share.
+    """
+    folder = _path_words(PurePosixPath(document.path.replace("\\", "/")).parent.name)
+    other_path = _path_words(other.path)
+    return frozenset(term for term in subjects if _contains_word(folder, term) and not _contains_word(other_path, term))
+
+
+def _path_words(path: str) -> str:
+    """Return the normalised words of a path's folder and file names."""
+    return normalize(" ".join(PurePosixPath(path.replace("\\", "/")).parts))
+
+
 # The target of an inline link or image, or an autolink.
 _INLINE_TARGET_RE = re.compile(r"\]\(\s*<?([^)\s>]+)|<([a-z][a-z0-9+.-]*:[^>\s]+)>", re.I)
 # A link reference definition, and a reference link: full ([text][label]), collapsed ([label][]) or shortcut ([label]).

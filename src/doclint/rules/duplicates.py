@@ -12,7 +12,9 @@ template in another folder is reported against the template's first copy
 ``Raises`` section of a function, that repeats the part of another entry
 (``doclint.reference_parts``), or a line without numbers that three
 releases of a changelog repeat (``doclint.release_notes``). Of two copies
-under two releases, the one under the newer release is reported.
+under two releases, the one under the newer release is reported, and of
+two copies on two pages, the one that names the other page's project
+(``doclint.heading_templates.later_page_project``).
 
 ``near-duplicate-section`` scores the bodies of different sections with
 rapidfuzz's ``fuzz.ratio`` (an Indel similarity over characters, so CJK text
@@ -45,7 +47,7 @@ from doclint.qa import answer_conflicts, is_item, start_answer_conflicts
 from doclint.example_variants import show_other_variants
 from doclint.distinct_items import differ_in_terms, distinct_items, entries_differ, questions_differ
 from doclint.pasted_answers import answers_other_question
-from doclint.heading_templates import fill_one_template, keeps_other_heading, name_own_subjects
+from doclint.heading_templates import fill_one_template, keeps_other_heading, later_page_project, name_own_subjects
 from doclint.api_entries import document_other_entries, name_different_entries
 from doclint.registry import Rule
 from doclint.settings import Settings
@@ -86,6 +88,9 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
         if under_newer_release(first, later, parents.parent_of):
             # A changelog with its newest release first: the copy above, under the newer release, is the paste.
             later, first = first, later
+        elif later_page_project(first, later) is not None:
+            # A copy that names the later page's project is that page's own text, which the first page pasted.
+            later, first = first, later
         later_parent = parents.parent_of(later.document, later.section)
         first_parent = parents.parent_of(first.document, first.section)
         parents_differ = later.document is first.document and later_parent is not first_parent
@@ -101,7 +106,10 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
             first, first_parent, parents_differ = sibling, later_parent, False
 
         where = describe_location(first.document.path, first.section.line, later.document.path)
-        if not parents_differ or later_parent is None or first_parent is None:
+        project = later_page_project(later, first)
+        if project is not None:
+            message = pair_message(_REPEATS_OTHER_PROJECT, later.section, first.section, where=where, project=project)
+        elif not parents_differ or later_parent is None or first_parent is None:
             message = pair_message(_REPEATS, later.section, first.section, where=where)
         else:
             message = pair_message(
@@ -205,6 +213,13 @@ and ``{first}`` or ``{other}`` (``pair_message``).
 _REPEATS: PairTemplates = (
     N_('section "{heading}" repeats section "{first}" ({where}) word for word; remove this copy'),
     N_("{section} repeats {first} ({where}) word for word; remove this copy"),
+)
+_REPEATS_OTHER_PROJECT: PairTemplates = (
+    N_(
+        'section "{heading}" repeats section "{first}" ({where}) word for word, and it names {project}, the '
+        "project of that page; remove this copy"
+    ),
+    N_("{section} repeats {first} ({where}) word for word, and it names {project}, the project of that page; remove this copy"),
 )
 _REPEATS_UNDER_PARENT: PairTemplates = (
     N_(
@@ -320,7 +335,9 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
     use with their own code (``doclint.example_variants``), and sections
     whose prose is in two writing systems, as a page and its translation
     (``doclint.prose_language``), are not matches, so a section is
-    reported against its most similar remaining match, if any.
+    reported against its most similar remaining match, if any. Its best
+    match is reported instead when it is the paste: notes of a newer
+    release, or a section that names the project of the later page.
     """
     start_answer_conflicts(documents, settings.same_question_threshold, settings.jobs)
     matches_by_section = near_duplicate_matches(documents, settings.near_duplicate_threshold)
@@ -349,9 +366,11 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
         if not kept:
             continue
         score, best = kept[0]
-        if newer_release(best, later) and best not in reported and not names_version(later, best):
+        newer_notes = newer_release(best, later) and not names_version(later, best)
+        if best not in reported and (newer_notes or later_page_project(best, later) is not None):
             # The notes of a newer release that repeat an older one's are the paste, wherever they are in the file.
             # A body that names the other release's version is a stale stub, so it keeps the usual order.
+            # A section that names the later page's project is that page's own, and the earlier page pasted it.
             reported.add(best)
             yield _near_duplicate(best, [(score, later)], threshold)
             continue
@@ -361,14 +380,14 @@ def check_near_duplicates(documents: Sequence[Document], settings: Settings) -> 
 
 def _near_duplicate(later: SectionEntry, matches: list[tuple[float, SectionEntry]], threshold: float) -> Diagnostic:
     score, best = matches[0]
-    message = pair_message(
-        _near_duplicate_templates(later, best, threshold),
-        later.section,
-        best.section,
-        other_key="other",
-        score=int(score),
-        where=describe_location(best.document.path, best.section.line, later.document.path),
-    )
+    where = describe_location(best.document.path, best.section.line, later.document.path)
+    project = later_page_project(later, best)
+    if project is not None:
+        # The section names the other page's project, so it is that page's own text, pasted here.
+        message = pair_message(_SIMILAR_OTHER_PROJECT, later.section, best.section, "other", score=int(score), where=where, project=project)
+    else:
+        templates = _near_duplicate_templates(later, best, threshold)
+        message = pair_message(templates, later.section, best.section, "other", score=int(score), where=where)
     related = [
         _related(entry, _("{score}% similar").format(score=int(entry_score))) for entry_score, entry in matches
     ]
@@ -406,6 +425,17 @@ _SIMILAR_UNTRANSLATED: PairTemplates = (
     N_(
         "{section} is {score}% similar to {other} ({where}) after removing the text most sections share, but "
         "the rest of its page is in another writing system; translate this one"
+    ),
+)
+_SIMILAR_OTHER_PROJECT: PairTemplates = (
+    N_(
+        'section "{heading}" is {score}% similar to section "{other}" ({where}) after removing the text '
+        "most sections share, and it names {project}, the project of that page; rewrite this section for its "
+        "own page"
+    ),
+    N_(
+        "{section} is {score}% similar to {other} ({where}) after removing the text most sections share, and "
+        "it names {project}, the project of that page; rewrite this one for its own page"
     ),
 )
 _SIMILAR: PairTemplates = (
