@@ -31,7 +31,10 @@ reference text of its own entry, not a copy (``other_entry_parts``) when:
 
 ``duplicate-section`` reports such a part only against an earlier copy
 under the same parent or under a pasted entry, and ``near-duplicate-section``
-does not compare the two parts.
+does not compare the two parts. The parts of a pasted entry whose
+description is long enough to compare are left out as well
+(``in_pasted_entry``): ``near-duplicate-section`` reports the entry
+itself, and one finding covers the paste.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ from typing import Callable
 from doclint.api_entries import names_other_entry
 from doclint.heading_templates import own_body
 from doclint.model import Document, Section, is_item
-from doclint.similarity import SectionEntry, copy_key, copy_title, section_clauses, text_weight
+from doclint.similarity import SectionEntry, copy_key, copy_title, is_long_enough, section_clauses, text_weight
 from doclint.text import normalize
 
 ParentOf = Callable[[Document, Section], "Section | None"]
@@ -82,16 +85,45 @@ def is_entry_part(entry: SectionEntry) -> bool:
 
 def other_entry_parts(part: SectionEntry, other: SectionEntry, parent_of: ParentOf) -> bool:
     """Return whether two sections are parts of two different API entries, each the reference text of its own."""
-    if not is_entry_part(part) or not is_entry_part(other):
+    parents = _entry_parents(part, other, parent_of)
+    if parents is None:
         return False
-    parent = parent_of(part.document, part.section)
-    other_parent = parent_of(other.document, other.section)
-    if parent is None or other_parent is None or parent is other_parent:
-        return False
+    parent, other_parent = parents
     if names_other_entry(own_body(part), parent.heading, other_parent.heading):
         # The part still names the entry it was pasted from, as a stale copy does.
         return False
     return different_entries(part.document, parent, other.document, other_parent, parent_of)
+
+
+def in_pasted_entry(part: SectionEntry, other: SectionEntry, parent_of: ParentOf) -> bool:
+    """Return whether two parts sit under two entries with other headings and one description, long enough to compare.
+
+    Such an entry is a paste of the other, such as ``fs.copyFileSync``
+    with the description of ``fs.copyFile``. ``near-duplicate-section``
+    reports the entry with the advice to rewrite it, so a finding for each
+    of its parts would repeat that one. Their fix, removing the part, would
+    also take from the pasted entry the Parameters it needs once it is
+    rewritten.
+    """
+    parents = _entry_parents(part, other, parent_of)
+    if parents is None:
+        return False
+    parent, other_parent = parents
+    if is_item(parent) or is_item(other_parent) or normalize(parent.heading) == normalize(other_parent.heading):
+        return False
+    description = section_clauses(parent)
+    return description == section_clauses(other_parent) and is_long_enough(" ".join(description))
+
+
+def _entry_parents(part: SectionEntry, other: SectionEntry, parent_of: ParentOf) -> tuple[Section, Section] | None:
+    """Return the two entries above two entry parts, or None when either is no part or both share one parent."""
+    if not is_entry_part(part) or not is_entry_part(other):
+        return None
+    parent = parent_of(part.document, part.section)
+    other_parent = parent_of(other.document, other.section)
+    if parent is None or other_parent is None or parent is other_parent:
+        return None
+    return parent, other_parent
 
 
 def different_entries(

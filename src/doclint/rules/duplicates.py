@@ -63,7 +63,7 @@ from doclint.release_notes import (
     under_newer_release,
 )
 from doclint.suppressions import lines_to_keep
-from doclint.reference_parts import ParentOf, is_entry_part, other_entry_parts
+from doclint.reference_parts import ParentOf, in_pasted_entry, is_entry_part, other_entry_parts
 from doclint.template_copies import Template, find_templates
 
 logger = logging.getLogger(__name__)
@@ -84,6 +84,9 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
                 logger.debug("%s:%d is the reference text of its own API entry", later.document.path, later.section.line)
                 continue
             first = same_entry_copy
+            if in_pasted_entry(later, first, parents.parent_of):
+                logger.debug("%s:%d is a part of a pasted entry, which near-duplicate-section reports", later.document.path, later.section.line)
+                continue
 
         if under_newer_release(first, later, parents.parent_of):
             # A changelog with its newest release first: the copy above, under the newer release, is the paste.
