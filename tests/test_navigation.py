@@ -115,3 +115,34 @@ def test_see_also_lists_not_reported_with_workers(tmp_path):
 def test_navigation_sections(markdown, expected):
     heading = markdown.splitlines()[0].removeprefix("## ")
     assert is_navigation(section(f"# Page\n\n{markdown}", heading)) is expected
+
+
+GROUPED_SEE_ALSO = (
+    "## See also\n\n{intro}"
+    "### Guides\n\n"
+    "- [Installing the command line tool](https://example.com/guides/install)\n"
+    "- [Configuring the proxy for a company network](https://example.com/guides/proxy)\n"
+    "- [Writing a plugin in Python](https://example.com/guides/plugins)\n\n"
+    "### Reference\n\n"
+    "- [The configuration file format](https://example.com/reference/config) - every key and its default\n"
+    "- [Every command and its options](https://example.com/reference/commands)\n"
+)
+
+
+@pytest.mark.parametrize("intro", ["", "More pages about the tool:\n\n"], ids=["no-intro", "intro-line"])
+def test_see_also_grouped_in_subsections_not_reported(tmp_path, intro):
+    links = GROUPED_SEE_ALSO.format(intro=intro)
+    first = page(tmp_path, "install.md", "Install", INSTALL_BODY, links)
+    second = page(tmp_path, "star.md", "Star", STAR_BODY, links)
+    assert findings(first, second, rule="duplicate-section") == []
+    assert findings(first, second, rule="near-duplicate-section") == []
+
+
+def test_prose_subsection_under_see_also_still_copy(tmp_path):
+    # Under "See also", a subsection of prose is content: the pasted paragraph is reported.
+    links = GROUPED_SEE_ALSO.format(intro="") + "\n### Background\n\n" + INSTALL_BODY
+    first = page(tmp_path, "install.md", "Install", STAR_BODY, links)
+    second = page(tmp_path, "star.md", "Star", STAR_BODY.replace("favourite", "bookmark"), links)
+    [copy] = findings(first, second, rule="duplicate-section")
+    assert (copy.path, copy.line) == (str(second), 7)
+    assert copy.message == f'section "See also" repeats section "See also" (line 7 of {first}) word for word; remove this copy'

@@ -17,11 +17,18 @@ under a short name, by an address without a scheme such as
 links to the changes (``[Fix a regression in the parser](https://…)``
 or ``../../issues/211``) sit under a heading with a version such as
 ``Version 1.74.1``, so they are still compared.
+
+A navigation heading also covers its subsections: "See also" may group
+its links under "Guides" and "Reference". Such a section is navigation
+when its own blocks are at most one line that introduces the links and
+each of its subsections is navigation, with the headings of the
+subsections free (``navigation_flags``).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from doclint.model import HtmlBlock, ListBlock, Paragraph, Section, ThematicBreak
 
@@ -65,13 +72,35 @@ NAVIGATION_HEADINGS = frozenset(
 MAX_PAGE_NAME_CHARS = 50
 
 
-def is_navigation(section: Section) -> bool:
+def navigation_flags(sections: Sequence[Section]) -> list[bool]:
+    """Return whether each section of a document is navigation, in ``walk`` order, for its top-level ``sections``."""
+    flags: list[bool] = []
+    for section in sections:
+        _add_flags(section, False, flags)
+    return flags
+
+
+def _add_flags(section: Section, under_navigation_heading: bool, flags: list[bool]) -> bool:
+    """Append the flags of a section and its subsections in ``walk`` order, and return the section's flag."""
+    position = len(flags)
+    flags.append(False)
+    named = under_navigation_heading or _is_navigation_heading(section)
+    children = [_add_flags(child, named, flags) for child in section.children]
+
+    if named and section.children and all(children) and _introduces_links_only(section):
+        flags[position] = True
+    else:
+        flags[position] = is_navigation(section, named)
+    return flags[position]
+
+
+def is_navigation(section: Section, named: bool = False) -> bool:
     """Return whether a section's own blocks are only links, under a navigation heading or all to pages of its site.
 
-    Under a navigation heading, each link may have a short description
-    after it.
+    Under a navigation heading, or under a section with one (``named``),
+    each link may have a short description after it.
     """
-    if _heading_key(section.title or section.heading) in NAVIGATION_HEADINGS:
+    if named or _is_navigation_heading(section):
         return bool(_links(section, _DESCRIBED_LINK_RE))
     links = _links(section)
     if not links:
@@ -111,6 +140,18 @@ def _links(section: Section, described: re.Pattern[str] | None = None) -> list[r
                 return []
             found.append(match)
     return found
+
+
+def _is_navigation_heading(section: Section) -> bool:
+    return _heading_key(section.title or section.heading) in NAVIGATION_HEADINGS
+
+
+def _introduces_links_only(section: Section) -> bool:
+    """Return whether a section has no own blocks, or only one short line ending with a colon, as "More pages:"."""
+    if not section.blocks:
+        return True
+    block = section.blocks[0]
+    return len(section.blocks) == 1 and isinstance(block, Paragraph) and _INTRO_RE.match(block.markdown) is not None
 
 
 def _heading_key(heading: str) -> str:

@@ -43,7 +43,7 @@ from rapidfuzz import fuzz, process
 
 from doclint.line_steps import split_at_markers
 from doclint.placeholders import placeholder_forms
-from doclint.navigation import is_navigation
+from doclint.navigation import navigation_flags
 from doclint.model import CONTAINERS, Block, CodeBlock, Document, ListBlock, Paragraph, Section, Table, is_item
 from doclint.text import is_cjk, join_normalized, normalize, split_clauses
 
@@ -288,12 +288,13 @@ def section_forms(document: Document) -> list[tuple[str, bool, tuple[str, ...], 
     for index, text in _dropped_texts(document, sections).items():
         part, _content, clauses = own[index]
         own[index] = (part + b"\x1c" + text.encode(), True, clauses)
+    navigation = navigation_flags(document.sections)
     forms = []
     for index, section in enumerate(sections):
         subtree = own[index:index + sum(1 for _node in section.walk())]
         key = hashlib.blake2b(b"".join(part for part, _content, _clauses in subtree), digest_size=16).hexdigest()
         # Navigation is read from the Markdown of the links, which a pickled document leaves out.
-        forms.append((key, any(content for _part, content, _clauses in subtree), own[index][2], is_navigation(section)))
+        forms.append((key, any(content for _part, content, _clauses in subtree), own[index][2], navigation[index]))
     return forms
 
 
