@@ -14,7 +14,9 @@ template in another folder is reported against the template's first copy
 releases of a changelog repeat (``doclint.release_notes``). Of two copies
 under two releases, the one under the newer release is reported, and of
 two copies on two pages, the one that names the other page's project
-(``doclint.heading_templates.later_page_project``).
+(``doclint.heading_templates.later_page_project``). A page that collects
+the sections of many other pages, such as a generated page of all
+settings, gets one finding for all its copies (``doclint.collected_pages``).
 
 ``near-duplicate-section`` scores the bodies of different sections with
 rapidfuzz's ``fuzz.ratio`` (an Indel similarity over characters, so CJK text
@@ -40,6 +42,7 @@ import logging
 from itertools import groupby
 from typing import Iterable, Iterator, Sequence
 
+from doclint.collected_pages import collecting_pages
 from doclint.diagnostics import Applicability, Diagnostic, Edit, Fix, RelatedLocation, Severity, describe_location
 from doclint.i18n import N_, _, format_message
 from doclint.model import Document, Section
@@ -70,6 +73,31 @@ logger = logging.getLogger(__name__)
 
 
 def check_duplicates(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
+    """Report each copy against the section it repeats, and a page that collects the sections of many pages once."""
+    reported = list(_reported_copies(documents))
+    collecting = collecting_pages([(copy, first) for copy, first, _diagnostic in reported])
+    for copy, _first, diagnostic in reported:
+        if copy.document not in collecting:
+            yield diagnostic
+    for document, pairs in collecting.items():
+        yield _collected_sections(document, pairs)
+
+
+def _collected_sections(document: Document, pairs: list[tuple[SectionEntry, SectionEntry]]) -> Diagnostic:
+    """Build the one finding of a page that collects sections of other pages, at its first copy."""
+    copy, first = min(pairs, key=lambda pair: pair[0].section.line)
+    pages = len({id(source.document) for _copy, source in pairs})
+    message = _(
+        'this page repeats {count} sections of {pages} other pages word for word, such as section "{heading}" '
+        "({where}); if a script writes them from one source, add the page to per-file-ignores, otherwise "
+        "remove the copies"
+    ).format(count=len(pairs), pages=pages, heading=copy.section.heading, where=describe_location(first.document.path, first.section.line, document.path))
+    related = [_related(source, _('copied to line {line}').format(line=later.section.line)) for later, source in pairs]
+    return DUPLICATE_SECTION.diagnostic(document, copy.section.line, copy.section.line, message, copy.section.column, related)
+
+
+def _reported_copies(documents: Sequence[Document]) -> Iterator[tuple[SectionEntry, SectionEntry, Diagnostic]]:
+    """Yield each copy to report, the section it repeats and its finding."""
     parents = ParentSections()
     found = exact_copies(documents)
     templates = find_templates(list(documents), found, parents.parent_of)
@@ -123,9 +151,10 @@ def check_duplicates(documents: Sequence[Document], settings: Settings) -> Itera
                 first_parent=first_parent.heading,
                 where=where,
             )
-        yield DUPLICATE_SECTION.section_diagnostic(
+        diagnostic = DUPLICATE_SECTION.section_diagnostic(
             later.document, later.section, message, [_related(first, _("first copy"))], fix=removal_fix(later, first, parents_differ)
         )
+        yield later, first, diagnostic
 
 
 def _copy_pairs(
