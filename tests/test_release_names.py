@@ -22,6 +22,7 @@ from doclint.release_names import ReleaseName, newer, release_name
         ("March 1, 2026", ReleaseName("", "date", "2026-03-01", (2026, 3, 1))),
         ("1 March 2026", ReleaseName("", "date", "2026-03-01", (2026, 3, 1))),
         ("2026-03-01 (Python 3.12)", ReleaseName("", "date", "2026-03-01", (2026, 3, 1))),
+        ("【重要】2026年3月1日", ReleaseName("重要", "date", "2026-03-01", (2026, 3, 1))),
         ("第 2 版", ReleaseName("", "edition", "edition 2", (2,))),
         ("第二版", ReleaseName("", "edition", "edition 2", (2,))),
         ("Edition 2", ReleaseName("", "edition", "edition 2", (2,))),

@@ -287,3 +287,11 @@ def test_newest_dated_release_first_paste_at_newer(tmp_path):
     page.write_text(f"# Changelog\n\n## 2025-12-01\n\n{FIXED}\n## 2025-11-10\n\n{FIXED}", encoding="utf-8")
     result = findings(page, rule="duplicate-section")
     assert [(d.line, d.related[0].line) for d in result] == [(5, 12)]
+
+
+def test_known_issues_of_numbered_subsections_reported(tmp_path):
+    page = tmp_path / "manual.md"
+    page.write_text(f"# 1. 部署\n\n## 1.2 安装\n\n先安装依赖。\n\n{KNOWN}\n## 1.3 配置\n\n再修改配置。\n\n{KNOWN}", encoding="utf-8")
+    result = findings(page, rule="duplicate-section")
+
+    assert [(d.line, d.related[0].line) for d in result] == [(17, 7)]

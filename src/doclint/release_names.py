@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from doclint.text import CJK_CHAR, chinese_numeral_value
+from doclint.text import chinese_numeral_value
 
 # A version of two or more parts, with an optional "v": "0.10.42", "v2.4.14", "5.24".
 VERSION_RE = re.compile(r"(?<![\w.])v?(\d+(?:\.\d+)+)(?![\w.]*\d)", re.IGNORECASE)
@@ -73,7 +73,8 @@ _PLATFORMS = frozenset(
     }
 )
 _NUMBER_RE = re.compile(r"\d+")
-_SERIES_WORD_RE = re.compile(rf"[A-Za-z]+|[{CJK_CHAR}]+")
+# Latin words and runs of Han, kana or Hangul; CJK punctuation such as "【重要】" is no part of a series name.
+_SERIES_WORD_RE = re.compile("[A-Za-z]+|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
 class ReleaseName(NamedTuple):

@@ -139,9 +139,25 @@ def _under_other_release(copy: SectionEntry, group: Sequence[SectionEntry], pare
 
 
 def _release_of(entry: SectionEntry, parent_of: ParentOf) -> ReleaseName | None:
-    """Return the release that the heading of a section's parent names, or None."""
+    """Return the release that the heading of a section's parent names, or None.
+
+    A dotted number under a heading numbered with all of its parts but
+    the last is a section number, not a version: "1.2 安装" under
+    "1. 部署", as heading-numbering reads it.
+    """
     parent = parent_of(entry.document, entry.section)
-    return release_name(parent.heading) if parent is not None else None
+    if parent is None or _numbers_subsection(entry.document, parent, parent_of):
+        return None
+    return release_name(parent.heading)
+
+
+def _numbers_subsection(document: Document, section: Section, parent_of: ParentOf) -> bool:
+    """Return whether a section's dotted number continues the number of the section above it ("1.2" under "1.")."""
+    above = parent_of(document, section)
+    if section.number is None or above is None or above.number is None:
+        return False
+    parts = section.number.split(".")
+    return len(parts) > 1 and parts[:-1] == above.number.split(".")
 
 
 def under_newer_release(first: SectionEntry, later: SectionEntry, parent_of: ParentOf) -> bool:
