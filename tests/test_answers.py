@@ -430,6 +430,13 @@ def test_steps_named_by_their_list_numbers():
         ("如何用 Python 把一个字典按值升序排列输出", "如何用 Python 把一个字典按值降序排列输出", False),
         ("为什么数据清洗在机器学习项目中非常重要", "为什么数据清洗在机器学习项目中很重要", True),
         ("请列出机器学习项目中数据清洗最常用的前十五个步骤", "请列出机器学习项目中数据清洗最常用的前 15 个步骤", True),
+        ("What is the default port of http?", "What is the default port of https?", False),
+        ("How do I send mail over smtp from Python?", "How do I send mail over smtps from Python?", False),
+        ("Which port does imap use by default?", "Which port does imaps use by default?", False),
+        ("How do I compile sass files with npm?", "How do I compile scss files with npm?", False),
+        ("How do I read a json file in Python?", "How do I read a jsonl file in Python?", False),
+        ("What does a decorator do in Python?", "What does a decorators do in Python?", True),
+        ("How do I change the colour of a button?", "How do I change the color of a button?", True),
     ],
 )
 def test_same_terms(question, other, same):

@@ -305,8 +305,8 @@ def test_short_labels_named_by_key(tmp_path):
         (
             "DL204",
             13,
-            'the document seems cut off at line 13: item "What is a deadlock?" stops mid-sentence in its answer field '
-            "(A:), without the final punctuation that this field ends with in the items before it" + AFTER,
+            'the document seems cut off at line 13: item "What is a deadlock?" stops mid-sentence in its answer (A:) '
+            "field, without the final punctuation that this field ends with in the items before it" + AFTER,
         )
     ]
 
@@ -319,7 +319,7 @@ def test_short_labels_in_chinese(tmp_path, run_cli):
     _code, stdout, _stderr = run_cli("check", "--no-cache", "--lang", "zh-CN", str(path))
 
     assert stdout.splitlines()[0] == (
-        f"{path}:13:1: DL204 truncated-document 文档似乎在第 13 行被截断：条目“什么是死锁？”在答案字段（答：）的句子中间中断，"
+        f"{path}:13:1: DL204 truncated-document 文档似乎在第 13 行被截断：条目“什么是死锁？”在“答案（答：）”字段的句子中间中断，"
         "结尾没有前面条目的该字段都有的句末标点" + ZH_AFTER
     )
 
@@ -335,3 +335,54 @@ def test_inline_answer_label_cut(tmp_path):
             "final punctuation that this field ends with in the items before it" + AFTER,
         )
     ]
+
+
+LATIN_PAIRS = "# FAQ\n\n**Q:** What is a list?\n\n**A:** An ordered sequence.\n\n**Q:** What is a tuple?\n\n**A:** A fixed sequence.\n\n"
+CJK_PAIRS = "# 常见问题\n\n**问：** 什么是列表？\n\n**答：** 有序的序列。\n\n**问：** 什么是元组？\n\n**答：** 不可变的序列。\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "ending", "field"),
+    [
+        (LATIN_PAIRS + "**Q:** What is a set?\n", 11, "ends after its question, without the", "answer (A:) field that most items before it have"),
+        (LATIN_PAIRS + "**Q:** What is a set?\n\n**A:** A collection of\n", 13, "stops mid-sentence in its", "answer (A:) field, without the final punctuation that this field ends with in the items before it"),
+        (CJK_PAIRS + "**问：** 什么是集合？\n", 11, "ends after its question, without the", "answer (答：) field that most items before it have"),
+        (CJK_PAIRS + "**问：** 什么是集合？\n\n**答：** 无序的值，并且\n", 13, "stops mid-sentence in its", "answer (答：) field, without the final punctuation that this field ends with in the items before it"),
+    ],
+    ids=["latin-after-question", "latin-in-answer", "cjk-after-question", "cjk-in-answer"],
+)
+def test_short_label_named_alike_wherever_cut(tmp_path, text, line, ending, field):
+    heading = "What is a set?" if text.startswith("# FAQ") else "什么是集合？"
+    message = f'the document seems cut off at line {line}: item "{heading}" {ending} {field}' + AFTER
+
+    assert findings(write(tmp_path, text)) == [("DL204", line, message)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "ending"),
+    [
+        (LATIN_PAIRS + "**Q:** What is a set?\n", 11, "在题目之后就结束了，缺少前面大多数条目都有的“答案（A:）”字段"),
+        (LATIN_PAIRS + "**Q:** What is a set?\n\n**A:** A collection of\n", 13, "在“答案（A:）”字段的句子中间中断，结尾没有前面条目的该字段都有的句末标点"),
+        (CJK_PAIRS + "**问：** 什么是集合？\n", 11, "在题目之后就结束了，缺少前面大多数条目都有的“答案（答：）”字段"),
+        (CJK_PAIRS + "**问：** 什么是集合？\n\n**答：** 无序的值，并且\n", 13, "在“答案（答：）”字段的句子中间中断，结尾没有前面条目的该字段都有的句末标点"),
+    ],
+    ids=["latin-after-question", "latin-in-answer", "cjk-after-question", "cjk-in-answer"],
+)
+def test_short_label_named_alike_in_chinese(tmp_path, run_cli, text, line, ending):
+    path = write(tmp_path, text)
+    heading = "What is a set?" if text.startswith("# FAQ") else "什么是集合？"
+    _code, stdout, _stderr = run_cli("check", "--no-cache", "--lang", "zh-CN", str(path))
+
+    assert stdout.splitlines()[0] == (
+        f"{path}:{line}:1: DL204 truncated-document 文档似乎在第 {line} 行被截断：条目“{heading}”{ending}" + ZH_AFTER
+    )
+
+
+def test_missing_fields_listed_in_chinese(tmp_path, run_cli):
+    path = write(tmp_path, HEADING_ITEMS + "### 第30题\n")
+    _code, stdout, _stderr = run_cli("check", "--no-cache", "--lang", "zh-CN", str(path))
+
+    assert stdout.splitlines()[0] == (
+        f"{path}:15:1: DL204 truncated-document 文档似乎在第 15 行被截断：条目“第30题”只有标题，标题下面没有内容，"
+        "缺少前面大多数条目都有的“题目、答案”字段" + ZH_AFTER
+    )

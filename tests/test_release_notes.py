@@ -1,3 +1,5 @@
+import pytest
+
 from doclint.parse import parse_document
 from doclint.release_notes import describe_other_releases
 from doclint.settings import Settings
@@ -210,3 +212,86 @@ def test_known_issues_of_two_platforms_reported(tmp_path):
     page = tmp_path / "install.md"
     page.write_text(f"# Installation guide\n\n## Linux\n\nUse the package manager.\n\n{KNOWN}\n## macOS\n\nUse Homebrew.\n\n{KNOWN}", encoding="utf-8")
     assert [d.line for d in findings(page, rule="duplicate-section")] == [17]
+
+
+DATED_FIXES = "### Fixed\n\n* The checksum of build {number} is {number}{number}.\n\n"
+
+
+def known_issues_under(*headings, known=KNOWN):
+    """Return a page with one part per heading, each listing the same known issues and a fix of its own."""
+    return "# Changelog\n\n" + "".join(
+        f"## {heading}\n\n{known}\n{DATED_FIXES.format(number=number)}" for number, heading in enumerate(headings, start=1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("headings", "title"),
+    [
+        (("2026-03-01", "2026-02-01"), "Known issues"),
+        (("2026年3月1日", "2026年2月1日"), "已知问题"),
+        (("March 1, 2026", "February 1, 2026"), "Known issues"),
+        (("第 2 版", "第 1 版"), "已知问题"),
+        (("Edition 2", "Edition 1"), "Known issues"),
+        (("pytest 8.0.0 (2024-01-27)", "pytest 7.4.4 (2023-12-31)"), "Known issues"),
+    ],
+    ids=["iso-date", "chinese-date", "english-date", "chinese-edition", "english-edition", "named-series"],
+)
+def test_known_issues_of_dated_or_edited_releases_not_reported(tmp_path, headings, title):
+    page = tmp_path / "CHANGELOG.md"
+    page.write_text(known_issues_under(*headings, known=KNOWN.replace("Known issues", title)), encoding="utf-8")
+    assert findings(page, rule="duplicate-section") == []
+
+
+def test_edited_known_issues_of_dated_releases_not_near_duplicates(tmp_path):
+    extra = "* Calling `dns.setServers()` during a query can crash. [#894](https://example.com/acme/issues/894)\n"
+    page = tmp_path / "CHANGELOG.md"
+    page.write_text(f"# Changelog\n\n## 2026-03-01\n\n{KNOWN}{extra}\n## 2026-02-01\n\n{KNOWN}", encoding="utf-8")
+    assert findings(page, rule="near-duplicate-section") == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Ubuntu 24.04", "Python 3.12"), ("Ubuntu 22.04", "Ubuntu 24.04"), ("Ubuntu 24.04", "Ubuntu 22.04")],
+    ids=["two-platforms", "older-first", "newer-first"],
+)
+def test_known_issues_of_platform_versions_reported(tmp_path, first, second):
+    page = tmp_path / "install.md"
+    page.write_text(f"# Installation guide\n\n## {first}\n\nUse apt.\n\n{KNOWN}\n## {second}\n\nUse pip.\n\n{KNOWN}", encoding="utf-8")
+    result = findings(page, rule="duplicate-section")
+
+    assert [(d.line, d.related[0].line) for d in result] == [(17, 7)]
+    assert result[0].message == (
+        f'section "Known issues" under "{second}" repeats section "Known issues" under "{first}" (line 7) word for '
+        f'word; remove this copy unless "{second}" needs it as well'
+    )
+
+
+def test_edited_known_issues_of_platforms_are_near_duplicates(tmp_path):
+    extra = "* Calling `dns.setServers()` during a query can crash. [#894](https://example.com/acme/issues/894)\n"
+    page = tmp_path / "install.md"
+    page.write_text(
+        f"# Installation guide\n\n## Ubuntu 24.04\n\nUse apt.\n\n{KNOWN}{extra}\n## Python 3.12\n\nUse pip.\n\n{KNOWN}",
+        encoding="utf-8",
+    )
+    result = findings(page, rule="near-duplicate-section")
+
+    assert [(d.code, d.line, d.related[0].line) for d in result] == [("DL102", 18, 7)]
+    assert result[0].message == (
+        'section "Known issues" is 88% similar to section "Known issues" (line 7) after removing the text most '
+        "sections share; merge the two or rewrite one so that each says something of its own"
+    )
+
+
+def test_newest_dated_release_first_paste_at_newer(tmp_path):
+    page = tmp_path / "CHANGELOG.md"
+    page.write_text(f"# Changelog\n\n## 2025-12-01\n\n{FIXED}\n## 2025-11-10\n\n{FIXED}", encoding="utf-8")
+    result = findings(page, rule="duplicate-section")
+    assert [(d.line, d.related[0].line) for d in result] == [(5, 12)]
+
+
+def test_known_issues_of_numbered_subsections_reported(tmp_path):
+    page = tmp_path / "manual.md"
+    page.write_text(f"# 1. 部署\n\n## 1.2 安装\n\n先安装依赖。\n\n{KNOWN}\n## 1.3 配置\n\n再修改配置。\n\n{KNOWN}", encoding="utf-8")
+    result = findings(page, rule="duplicate-section")
+
+    assert [(d.line, d.related[0].line) for d in result] == [(17, 7)]

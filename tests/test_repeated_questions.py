@@ -1,5 +1,7 @@
 import random
 
+import pytest
+
 from rapidfuzz import fuzz
 
 from doclint import qa
@@ -115,6 +117,38 @@ def test_protocols_in_capitals_are_two_questions(tmp_path):
     page = tmp_path / "ports.md"
     page.write_text("# 端口\n\n1、HTTP 默认端口是多少？答案：80。\n\n2、HTTPS 默认端口是多少？答案：443。\n", encoding="utf-8")
     assert findings(page, rule="inconsistent-answer") == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("1、http 默认端口是多少？答案：80。", "2、https 默认端口是多少？答案：443。"),
+        ("1. What is the default port of http? Answer: 80.", "2. What is the default port of https? Answer: 443."),
+        ("1. What is the default port of HTTP? Answer: 80.", "2. What is the default port of https? Answer: 443."),
+    ],
+    ids=["chinese", "english", "mixed-case"],
+)
+def test_protocols_in_lower_case_are_two_questions(tmp_path, first, second):
+    page = tmp_path / "ports.md"
+    page.write_text(f"# Ports\n\n{first}\n\n{second}\n", encoding="utf-8")
+    assert findings(page, rule="inconsistent-answer") == []
+
+
+def test_plural_in_lower_case_still_conflicts(tmp_path):
+    page = tmp_path / "decorators.md"
+    page.write_text(
+        "# Python\n\n1. What does a decorator do in Python? Answer: It wraps a function.\n\n"
+        "2. What does a decorators do in Python? Answer: It replaces a class.\n",
+        encoding="utf-8",
+    )
+    [found] = findings(page, rule="inconsistent-answer")
+
+    assert (found.code, found.line) == ("DL201", 5)
+    assert found.message == (
+        'item "2. What does a decorators do in Python?" asks the question of item "1. What does a decorator do in '
+        'Python?" (line 3) again but answers it differently: the answer reads "It replaces a class." here and "It '
+        'wraps a function." at line 3; keep one answer and correct or remove the other'
+    )
 
 
 def test_same_question_in_capitals_still_conflicts(tmp_path):

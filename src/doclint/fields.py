@@ -16,6 +16,7 @@ from typing import Iterable
 
 from doclint.data import DataError, load_json
 from doclint.i18n import N_, _
+from doclint.text import is_cjk
 
 _MARK = r"(?:\*\*|__)"
 # Maximum number of label matches that a table keeps, so that its memory stays bounded over a large run.
@@ -149,6 +150,16 @@ _FIELD_NAMES = {"question": N_("question"), "answer": N_("answer"), "explanation
 def field_name(key: str) -> str:
     """Return how messages name a field key: translated for the standard keys, as configured for others."""
     return _(_FIELD_NAMES[key]) if key in _FIELD_NAMES else key
+
+
+def label_with_colon(label: str) -> str:
+    """Write a label with the colon that a writer types after it: ``答：`` after CJK, ``A:`` after Latin.
+
+    Documents accept either colon after any label, but a message quotes the
+    label as it should be written, and Chinese typesetting puts the
+    full-width colon after a CJK character.
+    """
+    return label + ("：" if label and is_cjk(label[-1]) else ":")
 
 
 @lru_cache(maxsize=None)

@@ -91,7 +91,8 @@ def same_terms(question: str, other: str) -> bool:
     the same order, and so must their operators. Their Latin words are
     aligned in order: a word that only one question has is allowed (an
     added word), but two aligned words must be equal or a typo apart
-    (``_typo``). When both have words in capitals, these must be the same
+    (``_typo``), which two technical terms such as "http" and "https"
+    never are. When both have words in capitals, these must be the same
     ("HTTP" and "HTTPS" name two protocols). CJK text has no such words; its
     differences are left to the score.
     """
@@ -330,9 +331,42 @@ def _typo(term: str, other: str) -> bool:
 
     A typo in a word of three letters or fewer, or in its first letter, is
     too often another word ("get" and "set", "lstrip" and "rstrip"), so
-    such words must be equal.
+    such words must be equal. So must two technical terms that differ in a
+    letter or two but name different things (``_distinct_terms``).
     """
     if min(len(term), len(other)) < 4 or term[0] != other[0]:
         return term == other
+    if _distinct_terms(term, other):
+        return False
     distance = Indel.distance(term, other)
     return distance <= 1 or (distance == 2 and len(term) == len(other))
+
+
+# Technical terms with vowels that are a typo apart from another term but name another thing.
+_DISTINCT_TERM_PAIRS = frozenset(
+    frozenset(pair)
+    for pair in (("imap", "imaps"), ("ldap", "ldaps"), ("json", "jsonl"), ("sass", "scss"), ("mysql", "mssql"))
+)
+_VOWELS = frozenset("aeiouy")
+
+
+def _distinct_terms(term: str, other: str) -> bool:
+    """Return whether two different lower-case words name two technical things, not one word and its typo.
+
+    Two words without a vowel are abbreviations, and a letter more or
+    less makes another name: "http" and "https", "smtp" and "smtps". This
+    is the lower-case form of the rule for words in capitals. Words with vowels ("decorators",
+    "colour") are read as inflections or spellings of one word, except for
+    the few pairs of ``_DISTINCT_TERM_PAIRS``.
+    """
+    if term == other:
+        return False
+    if _is_abbreviation(term) and _is_abbreviation(other):
+        return True
+    return frozenset((term, other)) in _DISTINCT_TERM_PAIRS
+
+
+def _is_abbreviation(word: str) -> bool:
+    """Return whether a word has letters but no vowel, as "http", "smtp" and "mp3" have; "y" counts as a vowel."""
+    letters = [char for char in word if char.isalpha()]
+    return bool(letters) and _VOWELS.isdisjoint(letters)

@@ -22,7 +22,9 @@ no copy (``repeats_in_other_release``). A "Known issues" section lists
 the issues that a release still has, with their numbers, and each release
 repeats the list until they are fixed, word for word or with an issue
 more or less. Two such sections under two releases are neither copies
-nor near-duplicates (``list_known_issues``). A fix listed under two releases
+nor near-duplicates (``list_known_issues``). Such a release may be named
+by a version, a date or an edition, but not by the version of a
+platform (``doclint.release_names``). A fix listed under two releases
 is more likely pasted, and a pasted list of changes cites the issue or
 pull request numbers of its release, so both are still reported.
 
@@ -43,13 +45,12 @@ from typing import Callable, Sequence
 
 from doclint.heading_templates import own_body
 from doclint.qa import is_item
+from doclint.release_names import VERSION_RE, ReleaseName, newer, release_name, same_series
 from doclint.model import Document, Section
 from doclint.similarity import SectionEntry
 
 ParentOf = Callable[[Document, Section], "Section | None"]
 
-# A version of two or more parts, with an optional "v": "0.10.42", "v2.4.14", "5.24".
-_VERSION_RE = re.compile(r"(?<![\w.])v?(\d+(?:\.\d+)+)(?![\w.]*\d)", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"\d+")
 
 # The releases whose notes must repeat a section without numbers for it to be their boilerplate.
@@ -74,9 +75,9 @@ def describe_other_releases(later: SectionEntry, earlier: SectionEntry) -> bool:
 def repeats_in_other_release(copy: SectionEntry, group: Sequence[SectionEntry], parent_of: ParentOf) -> bool:
     """Return whether a section without numbers is one of a group that the notes of three or more releases repeat.
 
-    A "Known issues" section is one of such a group when its copies in its
-    document sit under two or more releases, numbers and all
-    (``is_known_issues``).
+    A "Known issues" section is one of such a group when its parent names
+    a release and its copies in its document sit under two or more
+    releases of that series, numbers and all (``is_known_issues``).
     ``group`` contains all copies of the section, ``copy`` among them. The
     section must be a leaf without labelled fields, and the headings of the
     parent sections of its copies in its own document, a changelog, must
@@ -87,8 +88,7 @@ def repeats_in_other_release(copy: SectionEntry, group: Sequence[SectionEntry], 
     if copy.section.children or copy.section.fields:
         return False
     if is_known_issues(copy):
-        releases = {_release_of(entry, parent_of) for entry in group if entry.document is copy.document}
-        return len(releases - {None}) >= 2
+        return _under_other_release(copy, group, parent_of)
     if _NUMBER_RE.search(own_body(copy)):
         return False
     versions = set()
@@ -110,19 +110,54 @@ def is_known_issues(entry: SectionEntry) -> bool:
 def list_known_issues(later: SectionEntry, earlier: SectionEntry, parent_of: ParentOf) -> bool:
     """Return whether two sections of one document list the known issues of two different releases.
 
-    The parents' headings must name the versions: the "Known issues" of
-    the Linux and the macOS part of an installation guide are a copy.
+    The parents' headings must name two releases of one series by a
+    version, a date or an edition (``doclint.release_names``). So the
+    "Known issues" of the Linux and the macOS part of an installation
+    guide are a copy, and so are those of its ``Ubuntu 24.04`` and
+    ``Python 3.12`` parts.
     """
     if later.document is not earlier.document or not is_known_issues(later) or not is_known_issues(earlier):
         return False
     release, other_release = _release_of(later, parent_of), _release_of(earlier, parent_of)
-    return release is not None and other_release is not None and release != other_release
+    if release is None or other_release is None:
+        return False
+    return same_series(release, other_release) and release.name != other_release.name
 
 
-def _release_of(entry: SectionEntry, parent_of: ParentOf) -> str | None:
-    """Return the version that the heading of a section's parent names, or None."""
+def _under_other_release(copy: SectionEntry, group: Sequence[SectionEntry], parent_of: ParentOf) -> bool:
+    """Return whether a section's parent names a release and another copy in its document sits under another release of that series."""
+    release = _release_of(copy, parent_of)
+    if release is None:
+        return False
+
+    names = set()
+    for entry in group:
+        other = _release_of(entry, parent_of) if entry.document is copy.document else None
+        if other is not None and same_series(release, other):
+            names.add(other.name)
+    return len(names) >= 2
+
+
+def _release_of(entry: SectionEntry, parent_of: ParentOf) -> ReleaseName | None:
+    """Return the release that the heading of a section's parent names, or None.
+
+    A dotted number under a heading numbered with all of its parts but
+    the last is a section number, not a version: "1.2 安装" under
+    "1. 部署", as heading-numbering reads it.
+    """
     parent = parent_of(entry.document, entry.section)
-    return _heading_version(parent.heading) if parent is not None else None
+    if parent is None or _numbers_subsection(entry.document, parent, parent_of):
+        return None
+    return release_name(parent.heading)
+
+
+def _numbers_subsection(document: Document, section: Section, parent_of: ParentOf) -> bool:
+    """Return whether a section's dotted number continues the number of the section above it ("1.2" under "1.")."""
+    above = parent_of(document, section)
+    if section.number is None or above is None or above.number is None:
+        return False
+    parts = section.number.split(".")
+    return len(parts) > 1 and parts[:-1] == above.number.split(".")
 
 
 def under_newer_release(first: SectionEntry, later: SectionEntry, parent_of: ParentOf) -> bool:
@@ -131,13 +166,8 @@ def under_newer_release(first: SectionEntry, later: SectionEntry, parent_of: Par
     A changelog that lists its newest release first has the pasted copy
     above its source, so that copy is the one to report and remove.
     """
-    parent, later_parent = parent_of(first.document, first.section), parent_of(later.document, later.section)
-    if parent is None or later_parent is None:
-        return False
-    version, later_version = _heading_version(parent.heading), _heading_version(later_parent.heading)
-    if version is None or later_version is None:
-        return False
-    return _version_key(version) > _version_key(later_version)
+    release, later_release = _release_of(first, parent_of), _release_of(later, parent_of)
+    return release is not None and later_release is not None and newer(release, later_release)
 
 
 def newer_release(section: SectionEntry, other: SectionEntry) -> bool:
@@ -159,7 +189,7 @@ def _version_key(version: str) -> tuple[int, ...]:
 @lru_cache(maxsize=4096)
 def _heading_version(heading: str) -> str | None:
     """Return the first version number of a heading, without its "v", or None when it names none."""
-    match = _VERSION_RE.search(heading)
+    match = VERSION_RE.search(heading)
     return match.group(1) if match else None
 
 

@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from jsonschema.exceptions import ValidationError, best_match
 
-from doclint.fields import LabelTable, field_name
+from doclint.fields import LabelTable, field_name, label_with_colon
 from doclint.i18n import N_, _, ngettext
 from doclint.schema_structure import expected_level, heading_for_item_message, wants_item_for_heading
 from doclint.schema_message_forms import MESSAGE_KEYWORD, Template, message_template
@@ -381,7 +381,7 @@ def _label_hint(labels: LabelTable, key: str, in_use: Mapping[str, str]) -> str:
 
 
 def _bold_label(label: str) -> str:
-    return f"**{label}{':' if label.isascii() else '：'}**"
+    return f"**{label_with_colon(label)}**"
 
 
 def labels_in_use(tree: dict[str, Any]) -> dict[str, str]:

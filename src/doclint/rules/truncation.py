@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity
-from doclint.fields import field_name
-from doclint.i18n import N_, _, ngettext
+from doclint.fields import field_name, label_with_colon
+from doclint.i18n import N_, _, join_items, ngettext
 from doclint.model import Document
 from doclint.registry import Rule
 from doclint.settings import Settings
@@ -51,27 +51,25 @@ def _ending_phrase(cut: CutOff) -> str:
 
 
 def _field_phrase(key: str, label: str) -> str:
-    """Name a field in a message: by its label as written (``答案 field``), or by its key when the label is short.
-
-    A label of one letter or character, such as ``A`` or ``答``, reads as
-    a word of the sentence, so the field is named by its key with the
-    label after it (``answer field (A:)``). A field without a label, such
-    as the question of ``第1题：…``, is named by its key alone.
-    """
-    if len(label) > 1:
-        return _("{label} field").format(label=label)
-    if not label:
-        return _("{name} field").format(name=field_name(key))
-    return _("{name} field ({label}:)").format(name=field_name(key), label=label)
+    """Name a field in a sentence: ``答案 field``, ``answer (A:) field``, ``question field``."""
+    return _("{name} field").format(name=_field_name_with_label(key, label))
 
 
 def _field_name_with_label(key: str, label: str) -> str:
-    """Name a field in a list of fields: its label as written, or its key with a short label after it (``answer (A:)``)."""
+    """Name a field by its label as written, or by its key with a short label after it (``answer (A:)``, ``answer (答：)``).
+
+    A label of one letter or character, such as ``A`` or ``答``, reads as
+    a word of the sentence, so the key names the field and the label
+    follows it with its colon. A field without a label, such as the
+    question of ``第1题：…``, is named by its key alone. The sentence form
+    and the list of missing fields both use this name, so that a message
+    names a field the same way wherever the cut falls.
+    """
     if len(label) > 1:
         return label
     if not label:
         return field_name(key)
-    return _("{name} ({label}:)").format(name=field_name(key), label=label)
+    return _("{name} ({label})").format(name=field_name(key), label=label_with_colon(label))
 
 
 def _evidence_phrase(cut: CutOff) -> str:
@@ -107,7 +105,7 @@ def _fields_phrase(cut: CutOff) -> str | None:
         "without the {labels} field that most items before it have",
         "without the {labels} fields that most items before it have",
         len(cut.missing_fields),
-    ).format(labels=", ".join(_field_name_with_label(key, label) for key, label in cut.missing_fields))
+    ).format(labels=join_items(_field_name_with_label(key, label) for key, label in cut.missing_fields))
 
 
 TRUNCATED_DOCUMENT = Rule(
