@@ -1,7 +1,9 @@
 import pytest
 
 from doclint.parse import parse_document
-from doclint.release_notes import describe_other_releases
+from doclint.release_notes import describe_other_releases, repeats_in_other_release
+from doclint.rules.duplicates import ParentSections
+from doclint.similarity import document_entries
 from doclint.settings import Settings
 from doclint.sibling_copies import reported_sibling_copies
 from doclint.source import Source
@@ -200,6 +202,17 @@ def test_known_issues_of_each_release_not_reported(tmp_path):
     page.write_text(known_issues_changelog("* Calling `dns.setServers()` during a query can crash. [#894](https://example.com/acme/issues/894)\n"), encoding="utf-8")
     assert findings(page, rule="duplicate-section") == []
     assert findings(page, rule="near-duplicate-section") == []
+
+
+def test_known_issues_under_misplaced_notable_changes_repeat_releases():
+    # Release 2.4.0 writes "Notable changes" one level too high, so its known issues sit under that heading.
+    text = (
+        f"# Changelog\n\n## Version 3.0.0\n\n{KNOWN}\n## Version 2.4.0\n\n## Notable changes\n\nFaster start-up.\n\n{KNOWN}\n"
+        f"## Version 2.3.0\n\n{KNOWN}"
+    )
+    entries = document_entries(parse_document(Source.from_text("CHANGELOG.md", text)))
+    group = [entry for entry in entries if entry.section.heading == "Known issues"]
+    assert repeats_in_other_release(group[1], group, ParentSections().parent_of)
 
 
 def test_known_issues_twice_under_one_release_reported(tmp_path):

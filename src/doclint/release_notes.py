@@ -125,17 +125,22 @@ def list_known_issues(later: SectionEntry, earlier: SectionEntry, parent_of: Par
 
 
 def _under_other_release(copy: SectionEntry, group: Sequence[SectionEntry], parent_of: ParentOf) -> bool:
-    """Return whether a section's parent names a release and another copy in its document sits under another release of that series."""
-    release = _release_of(copy, parent_of)
-    if release is None:
-        return False
+    """Return whether the copies of a section in its document sit under two or more releases of one series.
 
-    names = set()
-    for entry in group:
-        other = _release_of(entry, parent_of) if entry.document is copy.document else None
-        if other is not None and same_series(release, other):
-            names.add(other.name)
-    return len(names) >= 2
+    The section's own parent names one of them, or no release at all: a
+    changelog that writes one release's "Notable changes" a level too
+    high puts that release's "Known issues" under it. A parent that names
+    a platform's version ("Ubuntu 24.04") names no release, so the copies
+    of an installation guide's parts never count.
+    """
+    releases = [
+        release
+        for release in (_release_of(entry, parent_of) for entry in group if entry.document is copy.document)
+        if release is not None
+    ]
+    own = _release_of(copy, parent_of)
+    series = [own] if own is not None else releases
+    return any(len({other.name for other in releases if same_series(release, other)}) >= 2 for release in series)
 
 
 def _release_of(entry: SectionEntry, parent_of: ParentOf) -> ReleaseName | None:
