@@ -678,7 +678,12 @@ def _split_items(
         index, question = trailing
         blocks = [*blocks[:index], question, *blocks[index + 1:]]
         question_starts.append(index)
-    starts = sorted(set(question_starts) | set(_flat_item_starts(blocks, labels, question_starts)))
+    flat_starts = _flat_item_starts(blocks, labels, question_starts)
+    unanswered = _unanswered_questions(blocks, labels, source, question_starts)
+    for index, question in unanswered:
+        blocks = [*blocks[:index], question, *blocks[index + 1:]]
+    question_starts = sorted(question_starts + [index for index, _question in unanswered])
+    starts = sorted(set(question_starts) | set(flat_starts))
     if not starts:
         return blocks, []
 
@@ -740,6 +745,72 @@ def _trailing_question(
     if any(source.line_text(line).strip() for line in range(blocks[-1].end_line + 1, source.last_line + 1)):
         return None
     return index, block
+
+
+def _unanswered_questions(
+    blocks: list[Block], labels: LabelTable, source: Source, question_starts: list[int]
+) -> list[tuple[int, Paragraph]]:
+    """Return the index and paragraph of each numbered question without an answer between two questions that open items.
+
+    A bank may leave a question open in its middle (``2、…`` with no
+    answer, between ``1、…`` and ``3、…`` and their answers). Without an
+    item of its own it reads as more text of the answer above it, and
+    nothing reports it. Each such question opens an item with only its
+    question field (``_unanswered_between`` gives the conditions). In a
+    bank of ordered list items (``2. 什么是装饰器？``), such a question is
+    a list of one item, which becomes its question paragraph.
+    """
+    blocks = [_one_item_question(block, source) for block in blocks]
+    found: list[tuple[int, Paragraph]] = []
+    for start, stop in zip(question_starts, question_starts[1:]):
+        for index in _unanswered_between(blocks, start, stop, labels):
+            question = blocks[index]
+            assert isinstance(question, Paragraph)
+            found.append((index, question))
+    return found
+
+
+def _unanswered_between(blocks: list[Block], start: int, stop: int, labels: LabelTable) -> list[int]:
+    """Return the indexes of the questions without an answer after the item at ``start`` and before the question at ``stop``.
+
+    They come after the answer field of that item, each written as the
+    next question after the one before it (``_continues_questions``), and
+    the question at ``stop`` continues from the last of them. Only their
+    code and options may follow them. The answer above may hold no
+    numbered paragraph or ordered list before them, because ``2、…``
+    after the step ``1、…`` of an answer is its next step, and a
+    paragraph of other text after them makes them text as well.
+    """
+    answered = False
+    found: list[int] = []
+    previous = start
+    for index in range(start + 1, stop):
+        block = blocks[index]
+        if not answered:
+            answered = _is_field(block, labels, "answer")
+            continue
+        if found and (isinstance(block, CodeBlock) or is_options(block)):
+            continue
+        if not _continues_at(blocks, previous, index, labels):
+            if found or _numbers_lines(block, labels):
+                return []
+            continue
+        found.append(index)
+        previous = index
+    if not found or not _continues_at(blocks, previous, stop, labels):
+        return []
+    return found
+
+
+def _continues_at(blocks: list[Block], previous: int, index: int, labels: LabelTable) -> bool:
+    """Return whether the block at ``index`` is an unlabelled question written as the next question after the one at ``previous``."""
+    block, previous_block = blocks[index], blocks[previous]
+    if not isinstance(block, Paragraph) or not isinstance(previous_block, Paragraph) or labels.match(block.markdown):
+        return False
+    question, previous_question = _item_question(block, labels), _item_question(previous_block, labels)
+    if question is None or previous_question is None:
+        return False
+    return _continues_questions(block, question, previous_block, previous_question)
 
 
 def _continues_questions(block: Paragraph, question: ItemQuestion, previous_block: Block, previous: ItemQuestion) -> bool:
