@@ -23,10 +23,12 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from doclint.block_guards import guard_block_rules
 from doclint.collapsible_items import split_collapsible_items
+from doclint.end_marks import without_end_marks
 from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
 from doclint.heading_numbers import read_heading_number, split_number
+from doclint.heading_questions import ask_under_numbers
 from doclint.inline_answers import asks_one_question, inline_answer, may_answer_inline
 from doclint.item_questions import ItemQuestion, bold_question, is_closing_question, is_options, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
@@ -132,6 +134,7 @@ class _TreeBuilder:
             _finish_section(section, self.labels, self.source, self._plain_text)
         answer_in_prose(roots)
         _ask_with_numbered_headings(roots)
+        ask_under_numbers(roots, self.labels)
         return Document(self.source, front_matter, preamble, roots)
 
     def _read_heading(self) -> Section:
@@ -720,7 +723,8 @@ def _trailing_question(
     the number of the question before it, or both are bold and
     unnumbered. A FAQ of numbered questions often closes with an
     unnumbered question such as "**Still stuck?**", which stays text
-    there. The answer above it must hold no
+    there. Thematic breaks and HTML comments may follow it, and they
+    stay in its item. The answer above it must hold no
     other numbered paragraph, because ``3、…`` after the steps ``1、…``
     and ``2、…`` of an answer is its last step. In a bank of ordered
     list items (``1. 什么是列表？``), the question is a list of one item,
@@ -730,7 +734,9 @@ def _trailing_question(
     if len(question_starts) < 2:
         return None
     last_start = question_starts[-1]
-    index = _before_open_fields(blocks, last_start, labels)
+    # A ``---`` line or an HTML comment may close the document after the question (``doclint.end_marks``).
+    content = without_end_marks(blocks)
+    index = _before_open_fields(content, last_start, labels)
     while index > last_start and (isinstance(blocks[index], CodeBlock) or is_options(blocks[index])):
         index -= 1
     block = _one_item_question(blocks[index], source)
