@@ -29,7 +29,7 @@ from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
 from doclint.heading_numbers import read_heading_number, split_number
 from doclint.heading_questions import ask_under_numbers
-from doclint.inline_answers import asks_one_question, inline_answer, may_answer_inline
+from doclint.inline_answers import asks, asks_one_question, inline_answer, may_answer_inline
 from doclint.item_questions import ItemQuestion, bold_question, is_closing_question, is_options, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
@@ -376,15 +376,56 @@ def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: C
     lines, with no blank line between them, are one paragraph in Markdown,
     but two fields to the author. Each such line starts a paragraph of its
     own, with its own line numbers.
-    ``plain_text`` turns inline Markdown into plain text.
+    ``plain_text`` turns inline Markdown into plain text. Whether the
+    blocks hold a question bank (``_numbered_lines_ask``) is read only when
+    a numbered line that asks nothing has an answer label on it.
     """
+    in_bank = lru_cache(maxsize=None)(lambda: _numbered_lines_ask(blocks, labels))
     result: list[Block] = []
     for block in blocks:
         if isinstance(block, Paragraph) and ("\n" in block.markdown or _may_cut_inline(block.markdown, labels)):
-            result.extend(_paragraph_fields(block, labels, plain_text))
+            result.extend(_paragraph_fields(block, labels, plain_text, in_bank))
         else:
             result.append(block)
     return result
+
+
+def _numbered_lines_ask(blocks: list[Block], labels: LabelTable) -> bool:
+    """Return whether a numbered line of the blocks is a question, as a line of a bank is, rather than a step of prose.
+
+    A numbered line (``1、…``, ``第1题：…``, an item of an ordered list)
+    is a question when its text before any answer label asks (``asks``:
+    a question mark or a question word such as 什么 or 简述), or when an
+    answer field opens the next line or block. A bold question
+    (``**问题 1：…？**``) is one too.
+    """
+    for index, block in enumerate(blocks):
+        if isinstance(block, ListBlock) and block.ordered:
+            if any(_text_asks(item.text.partition("\n")[0], labels) for item in block.items):
+                return True
+            continue
+        if not isinstance(block, Paragraph):
+            continue
+        lines = block.markdown.split("\n")
+        following = blocks[index + 1].markdown if index + 1 < len(blocks) and isinstance(blocks[index + 1], Paragraph) else ""
+        for number, line in enumerate(lines):
+            if line.lstrip().startswith(("**", "__")):
+                if bold_question(line, labels) is not None:
+                    return True
+                continue
+            question = plain_question(line, labels)
+            if question is None:
+                continue
+            next_line = lines[number + 1] if number + 1 < len(lines) else following.partition("\n")[0]
+            if _text_asks(question[1], labels) or _opening_key(next_line, labels) == "answer":
+                return True
+    return False
+
+
+def _text_asks(text: str, labels: LabelTable) -> bool:
+    """Return whether the text of a numbered line asks something before the answer label on its line, if any."""
+    cut = inline_answer(text, labels)
+    return asks(text[: cut[0]] if cut is not None else text)
 
 
 def _may_cut_inline(line: str, labels: LabelTable) -> bool:
@@ -396,17 +437,27 @@ def _may_cut_inline(line: str, labels: LabelTable) -> bool:
     return _opening_key(line, labels) in ("question", _PLAIN_QUESTION) and may_answer_inline(line)
 
 
-def _paragraph_fields(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
+def _paragraph_fields(
+    paragraph: Paragraph,
+    labels: LabelTable,
+    plain_text: Callable[[str], str],
+    in_bank: Callable[[], bool] | None = None,
+) -> list[Paragraph]:
     """Cut a paragraph at the lines that open another field, then each question piece after its question mark.
 
     The second cut is that of an answer on the line of its question
     (``1、什么是GIL？答案：…``, ``_inline_answer_pieces``).
     """
     pieces = _line_pieces(paragraph, labels, plain_text) if "\n" in paragraph.markdown else [paragraph]
-    return [part for piece in pieces for part in _inline_answer_pieces(piece, labels, plain_text)]
+    return [part for piece in pieces for part in _inline_answer_pieces(piece, labels, plain_text, in_bank)]
 
 
-def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
+def _inline_answer_pieces(
+    paragraph: Paragraph,
+    labels: LabelTable,
+    plain_text: Callable[[str], str],
+    in_bank: Callable[[], bool] | None = None,
+) -> list[Paragraph]:
     """Cut a paragraph that opens with a question where an answer label follows on its line, or return it whole.
 
     The question opens with a numbered question in plain text (``1、``,
@@ -414,14 +465,17 @@ def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: 
     label (``doclint.inline_answers``), on the same line, and keeps the
     later lines. The paragraph stays whole when inline markup spans the
     cut, such as a code span around ``a ? b : c``, because the two pieces'
-    texts then do not give the paragraph's text.
+    texts then do not give the paragraph's text. A line that opens with a
+    bare number (``1、``, ``1.``) and asks nothing before its label
+    (``1、本节介绍安装。答案：见下文``) is cut only when ``in_bank``
+    returns True, because in numbered prose such a label is part of a step.
     """
     # Most pieces open no question, and that test is cheaper than the search for a label after the question.
     if _opening_key(paragraph.markdown.partition("\n")[0], labels) not in ("question", _PLAIN_QUESTION):
         return [paragraph]
     if not may_answer_inline(paragraph.markdown):
         return [paragraph]
-    cut = _inline_cut(paragraph.markdown, labels)
+    cut = _inline_cut(paragraph.markdown, labels, in_bank)
     if cut is None:
         return [paragraph]
 
@@ -442,12 +496,28 @@ def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: 
     ]
 
 
-def _inline_cut(markdown: str, labels: LabelTable) -> tuple[int, int] | None:
-    """Return the cut of ``doclint.inline_answers.inline_answer`` when the text before it is one question (``asks_one_question``), else None."""
+def _inline_cut(markdown: str, labels: LabelTable, in_bank: Callable[[], bool] | None = None) -> tuple[int, int] | None:
+    """Return the cut of ``doclint.inline_answers.inline_answer`` when the text before it is one question (``asks_one_question``), else None.
+
+    With ``in_bank``, a line that opens with a bare number and whose text
+    before the label asks nothing (``doclint.inline_answers.asks``) is cut
+    only in a bank, where ``in_bank`` returns True.
+    """
     cut = inline_answer(markdown, labels)
-    if cut is None or not asks_one_question(_question_body(markdown[: cut[0]], labels)):
+    if cut is None:
+        return None
+    body = _question_body(markdown[: cut[0]], labels)
+    if not asks_one_question(body):
+        return None
+    if in_bank is not None and _opens_with_bare_number(markdown) and not asks(body) and not in_bank():
         return None
     return cut
+
+
+def _opens_with_bare_number(markdown: str) -> bool:
+    """Return whether a line opens with a number and a separator alone (``1、``, ``1.``), without a label such as ``第1题`` or ``Q1:``."""
+    found = read_heading_number(markdown.partition("\n")[0].strip())
+    return found is not None and found.style == "1."
 
 
 def _question_body(text: str, labels: LabelTable) -> str:
