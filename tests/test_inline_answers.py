@@ -297,6 +297,14 @@ def test_numbered_prose_keeps_label_line(step):
     ]
 
 
+def test_numbered_prose_lines_stay_one_paragraph():
+    text = "# 安装\n\n1、运行安装程序。\n2、出现提示时 回答：yes\n3、等待安装完成。\n"
+    [chapter] = parse(text).sections
+
+    assert chapter.fields == {}
+    assert [(block.line, block.end_line) for block in chapter.blocks] == [(3, 5)]
+
+
 def test_statement_in_bank_still_cut():
     text = "# 面试题\n\n1、什么是GIL？答案：全局解释器锁。\n\n2、列表与元组。答案：列表可变，元组不可变。\n"
 

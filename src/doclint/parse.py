@@ -448,7 +448,7 @@ def _paragraph_fields(
     The second cut is that of an answer on the line of its question
     (``1、什么是GIL？答案：…``, ``_inline_answer_pieces``).
     """
-    pieces = _line_pieces(paragraph, labels, plain_text) if "\n" in paragraph.markdown else [paragraph]
+    pieces = _line_pieces(paragraph, labels, plain_text, in_bank) if "\n" in paragraph.markdown else [paragraph]
     return [part for piece in pieces for part in _inline_answer_pieces(piece, labels, plain_text, in_bank)]
 
 
@@ -529,7 +529,12 @@ def _question_body(text: str, labels: LabelTable) -> str:
     return labelled.rest if labelled is not None else text
 
 
-def _line_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
+def _line_pieces(
+    paragraph: Paragraph,
+    labels: LabelTable,
+    plain_text: Callable[[str], str],
+    in_bank: Callable[[], bool] | None = None,
+) -> list[Paragraph]:
     """Cut a paragraph at the lines that open another field, or return it whole.
 
     The source lines are cut first, and each piece keeps the line numbers
@@ -539,7 +544,7 @@ def _line_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[
     because cutting there would change the text.
     """
     source_lines = paragraph.markdown.split("\n")
-    starts = _field_line_starts(source_lines, labels)
+    starts = _field_line_starts(source_lines, labels, in_bank)
     if len(starts) == 1:
         return [paragraph]
 
@@ -555,7 +560,7 @@ def _line_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[
     return pieces
 
 
-def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]:
+def _field_line_starts(source_lines: list[str], labels: LabelTable, in_bank: Callable[[], bool] | None = None) -> list[int]:
     """Return 0 and the indexes of the lines of a paragraph that open a field of their own.
 
     A line that opens with a bold or bracketed label (``**Answer:**``,
@@ -579,7 +584,7 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
     (``1、什么是GIL？答案：…``) is in that answer (``_key_after_line``).
     """
     starts = [0]
-    current_key = _key_after_line(source_lines[0], _opening_key(source_lines[0], labels), labels)
+    current_key = _key_after_line(source_lines[0], _opening_key(source_lines[0], labels), labels, in_bank)
     for index in range(1, len(source_lines)):
         line = source_lines[index]
         bold = line.lstrip().startswith(("**", "__", "【"))
@@ -588,7 +593,7 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
         found = labels.match(line)
         if found is None:
             if not bold and plain_question(line, labels) is not None:
-                key = _key_after_line(line, _PLAIN_QUESTION, labels)
+                key = _key_after_line(line, _PLAIN_QUESTION, labels, in_bank)
                 if key == "answer" or _answer_line_follows(source_lines, index, labels):
                     starts.append(index)
                     current_key = key
@@ -599,13 +604,16 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
             if found.key == "question" or not _answer_line_follows(source_lines, index, labels):
                 continue
         starts.append(index)
-        current_key = _key_after_line(line, found.key, labels)
+        current_key = _key_after_line(line, found.key, labels, in_bank)
     return starts
 
 
-def _key_after_line(line: str, key: str | None, labels: LabelTable) -> str | None:
-    """Return the key of the field that a line opening with ``key`` ends in: ``answer`` after an answer on the line of its question."""
-    if key in ("question", _PLAIN_QUESTION) and may_answer_inline(line) and _inline_cut(line, labels) is not None:
+def _key_after_line(line: str, key: str | None, labels: LabelTable, in_bank: Callable[[], bool] | None = None) -> str | None:
+    """Return the key of the field that a line opening with ``key`` ends in: ``answer`` after an answer on the line of its question.
+
+    ``in_bank`` is that of ``_inline_cut``.
+    """
+    if key in ("question", _PLAIN_QUESTION) and may_answer_inline(line) and _inline_cut(line, labels, in_bank) is not None:
         return "answer"
     return key
 
