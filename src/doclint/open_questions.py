@@ -1,8 +1,8 @@
 """Questions of a bank that have no answer field: the bank lost their answers.
 
 ``missing-answer`` reports them, ``schema-violation`` leaves their missing
-answer to it, and ``heading-numbering`` counts the items around them as
-it did before the parser read them as items (``open_items_between``).
+answer to it, and ``heading-numbering`` leaves those between two items
+out of its runs (``open_items_between``).
 """
 
 from __future__ import annotations
@@ -39,10 +39,12 @@ def open_items_between(document: Document) -> set[int]:
 
     Such an item stands between two items of its bank (``2、…`` without an
     answer, between ``1、…`` and ``3、…``). ``heading-numbering`` leaves
-    it out of the run, as it did when the parser read it as text of the
-    answer above it, and its fix stays unsafe, because the number that
-    the fix writes already stands there. ``missing-answer`` reports the
-    question itself.
+    it out of the run, so the run skips from 1 to 3, and the fix that
+    would write 2 over the 3 is unsafe, because a line numbered 2 is
+    already there. ``missing-answer`` reports the question itself.
+
+    NOTE: the skip is then reported next to the missing answer, although
+    the numbers themselves run on.
     """
     open_ids = {id(section) for section in unanswered_questions(document) if section.kind == "item"}
     if not open_ids:
