@@ -386,3 +386,58 @@ def test_missing_fields_listed_in_chinese(tmp_path, run_cli):
         f"{path}:15:1: DL204 truncated-document 文档似乎在第 15 行被截断：条目“第30题”只有标题，标题下面没有内容，"
         "缺少前面大多数条目都有的“题目、答案”字段" + ZH_AFTER
     )
+
+
+NUMBER_HEADINGS = (
+    "# 数据库\n\n### 第1题\n\n数据库索引有什么作用？\n\n**答案：** 索引按键排序，查找时不必扫描全表。\n\n"
+    "### 第2题\n\n事务有哪些特性？\n\n**答案：** 原子性、一致性、隔离性和持久性。\n\n"
+    "### 第3题\n\n数据库为什么会发生死锁？\n"
+)
+
+
+@pytest.mark.parametrize("closing", ["", "\n---\n", "\n<!-- 生成结束 -->\n", "\n---\n\n<!-- 生成结束 -->\n"])
+@pytest.mark.parametrize(
+    ("text", "line", "heading"),
+    [(NUMBER_HEADINGS, 17, "第3题"), (PLAIN, 11, "第3题：数据库为什么会发生死锁？")],
+    ids=["number-headings", "plain"],
+)
+def test_question_cut_before_closing_marks(tmp_path, text, line, heading, closing):
+    message = (
+        f'the document seems cut off at line {line}: item "{heading}" ends after its question, without the 答案 field '
+        "that most items before it have" + AFTER
+    )
+
+    assert findings(write(tmp_path, text + closing)) == [("DL204", line, message)]
+
+
+def test_number_heading_paragraph_is_question():
+    document = parse_document(Source.from_text("bank.md", NUMBER_HEADINGS))
+    [chapter] = document.sections
+    fields = [(section.heading, {key: (field.line, field.text) for key, field in section.fields.items()}) for section in chapter.children]
+
+    assert fields == [
+        ("第1题", {"question": (5, "数据库索引有什么作用？"), "answer": (7, "索引按键排序，查找时不必扫描全表。")}),
+        ("第2题", {"question": (11, "事务有哪些特性？"), "answer": (13, "原子性、一致性、隔离性和持久性。")}),
+        ("第3题", {"question": (17, "数据库为什么会发生死锁？")}),
+    ]
+
+
+def test_number_heading_with_prose_not_cut(tmp_path):
+    # Text after the question paragraph may be its answer, written in prose.
+    text = NUMBER_HEADINGS + "\n两个事务互相等待对方的锁。\n"
+
+    assert [found for found in findings(write(tmp_path, text)) if found[0] == "DL204"] == []
+
+
+def test_titled_number_heading_not_cut(tmp_path):
+    # A heading with a title names a topic: it is no question number alone.
+    text = NUMBER_HEADINGS.replace("### 第3题\n", "### 第3题：死锁\n")
+
+    assert [found for found in findings(write(tmp_path, text)) if found[0] == "DL204"] == []
+
+
+def test_one_number_heading_item_not_bank():
+    text = "# 安装\n\n## 1.\n\n下载安装包。\n\n**答案：** 见下文。\n\n## 2.\n\n运行安装程序。\n"
+    document = parse_document(Source.from_text("steps.md", text))
+
+    assert [list(section.fields) for section in document.sections[0].children] == [["answer"], []]

@@ -4,7 +4,7 @@ import pytest
 
 from doclint.engine import run
 from doclint.fields import default_labels
-from doclint.inline_answers import asks_one_question, inline_answer, is_one_sentence, may_answer_inline
+from doclint.inline_answers import asks, asks_one_question, inline_answer, is_one_sentence, may_answer_inline
 from doclint.parse import parse_document
 from doclint.settings import Settings
 from doclint.source import Source
@@ -278,3 +278,75 @@ def test_asks_one_question(question, expected):
 )
 def test_may_answer_inline(markdown, expected):
     assert may_answer_inline(markdown) is expected
+
+
+@pytest.mark.parametrize(
+    "step",
+    ["1、本节介绍安装。答案：见下文", "1、出现提示时 回答：yes", "1、出现许可协议。回答：yes", "1、运行命令 答：yes"],
+    ids=["full-stop-answer", "space-reply", "full-stop-reply", "space-short-label"],
+)
+def test_numbered_prose_keeps_label_line(step):
+    text = f"# 安装指南\n\n{step}\n\n2、下载安装包并解压。\n\n3、运行安装程序。\n"
+    [chapter] = parse(text).sections
+
+    assert chapter.fields == {}
+    assert [(block.line, block.text) for block in chapter.blocks] == [
+        (3, step),
+        (5, "2、下载安装包并解压。"),
+        (7, "3、运行安装程序。"),
+    ]
+
+
+def test_numbered_prose_lines_stay_one_paragraph():
+    text = "# 安装\n\n1、运行安装程序。\n2、出现提示时 回答：yes\n3、等待安装完成。\n"
+    [chapter] = parse(text).sections
+
+    assert chapter.fields == {}
+    assert [(block.line, block.end_line) for block in chapter.blocks] == [(3, 5)]
+
+
+def test_statement_in_bank_still_cut():
+    text = "# 面试题\n\n1、什么是GIL？答案：全局解释器锁。\n\n2、列表与元组。答案：列表可变，元组不可变。\n"
+
+    assert items_of(text) == [
+        ("1、什么是GIL？", 3, "什么是GIL？", 3, "全局解释器锁。"),
+        ("2、列表与元组。", 5, "列表与元组。", 5, "列表可变，元组不可变。"),
+    ]
+
+
+def test_statement_after_answered_line_still_cut():
+    # The first line asks nothing either, but the answer field on its next line makes it a question.
+    text = "# 面试题\n\n1、快速排序。\n答案：先选基准，再分区。\n\n2、归并排序。答案：先分后合。\n"
+
+    assert items_of(text) == [
+        ("1、快速排序。", 3, "快速排序。", 4, "先选基准，再分区。"),
+        ("2、归并排序。", 6, "归并排序。", 6, "先分后合。"),
+    ]
+
+
+def test_imperative_bank_without_question_marks():
+    text = "# 面试题\n\n1、实现快速排序。答案：先选基准。\n\n2、实现归并排序。答案：先分后合。\n"
+
+    assert items_of(text) == [
+        ("1、实现快速排序。", 3, "实现快速排序。", 3, "先选基准。"),
+        ("2、实现归并排序。", 5, "实现归并排序。", 5, "先分后合。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("什么是GIL？", True),
+        ("简述GIL。", True),
+        ("请写出快速排序", True),
+        ("试比较列表和元组。", True),
+        ("介绍一下装饰器。", True),
+        ("Explain the GIL.", True),
+        ("本节介绍安装。", False),
+        ("在提示处", False),
+        ("下载安装包并解压。", False),
+        ("Start the installer.", False),
+    ],
+)
+def test_asks(text, expected):
+    assert asks(text) is expected

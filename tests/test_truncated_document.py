@@ -182,3 +182,35 @@ def test_flat_faq_answer_cut(tmp_path):
             "without the final punctuation that this field ends with in the items before it" + AFTER,
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["---\n", "<!-- 由生成器输出 -->\n", "***\n\n<!-- end -->\n"],
+    ids=["thematic-break", "html-comment", "both"],
+)
+def test_cut_before_closing_marks(tmp_path, closing):
+    path = write_bank(tmp_path, CUT_STEP + "\n" + closing)
+    message = (
+        'the document seems cut off at line 48: item "4. 模型部署" stops mid-sentence in its 答案 field, with 1 step '
+        "where the items before it have 4 and without the 解释 field that most items before it have" + AFTER
+    )
+
+    assert findings(path) == [("DL204", 48, message)]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["---\n", "<!-- 由生成器输出 -->\n"],
+    ids=["thematic-break", "html-comment"],
+)
+def test_complete_bank_before_closing_marks(tmp_path, closing):
+    path = write_bank(tmp_path, complete_item(4, "模型部署", "打包") + closing)
+
+    assert "DL204" not in [code for code, _line, _message in findings(path)]
+
+
+def test_html_after_cut_is_content(tmp_path):
+    path = write_bank(tmp_path, CUT_STEP + "\n<div>更多内容</div>\n")
+
+    assert "DL204" not in [code for code, _line, _message in findings(path)]

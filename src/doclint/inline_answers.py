@@ -13,7 +13,9 @@ A label right after a word (``本节的答案：见下文``) or inside quotes
 sentence there. After spaces alone, the label or the character before
 the spaces must be outside ASCII (``请写出快速排序 答：…``,
 ``简述GIL 答案：…``), because in English prose "the line Answer: 42" is
-a sentence too.
+a sentence too. Whether the text before the label asks something
+(``asks``) tells a question from a numbered step of prose such as
+``1、本节介绍安装。答案：见下文``, which the parser then keeps whole.
 """
 
 from __future__ import annotations
@@ -42,6 +44,23 @@ _QUESTION_MARK_RE = re.compile(r"[?？]")
 # A line that names itself a question: "Q3:", "Question 3.", "Exercise 2:". After such an opening, an English
 # answer label may follow a full stop ("Q3: Explain the GIL. Answer: a lock."); after a bare number it may not.
 _QUESTION_PREFIX_RE = re.compile(r"\s*(?:Q|Question|Exercise|Problem)\s*\d*\s*[:：.)]", re.IGNORECASE)
+
+
+# Words that make a text a question or a task without a question mark: "简述GIL", "请写出快速排序", "Explain the GIL".
+# Words that also describe a section in prose, such as 介绍, 说明 and 解释 ("本节介绍安装"), count only after 请 or 试
+# or before 一下.
+_QUESTION_WORD_RE = re.compile(
+    r"什么|为什么|为何|如何|怎么|怎样|哪|吗|是否|能否|可否|多少|简述|简要|概述|阐述|论述|列举|写出|写一个|举例|区别|异同|谈谈"
+    r"|实现|编写|设计|计算|证明|推导|判断|给出|画出"
+    r"|[请试](?:问|写|简|述|论|说|解|介|描|列|比|举|给|分析)|(?:介绍|说明|解释|描述)一下"
+    r"|\b(?:what|why|how|when|where|which|who|explain|describe|define|compare|list|name|write|implement|calculate|prove)\b",
+    re.IGNORECASE,
+)
+
+
+def asks(question: str) -> bool:
+    """Return whether a text asks something: it has a question mark or a question word such as 什么, 简述 or "explain"."""
+    return _QUESTION_MARK_RE.search(question) is not None or _QUESTION_WORD_RE.search(question) is not None
 
 
 def is_one_sentence(question: str) -> bool:

@@ -23,11 +23,13 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from doclint.block_guards import guard_block_rules
 from doclint.collapsible_items import split_collapsible_items
+from doclint.end_marks import without_end_marks
 from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
 from doclint.heading_numbers import read_heading_number, split_number
-from doclint.inline_answers import asks_one_question, inline_answer, may_answer_inline
+from doclint.heading_questions import ask_under_numbers
+from doclint.inline_answers import asks, asks_one_question, inline_answer, may_answer_inline
 from doclint.item_questions import ItemQuestion, bold_question, is_closing_question, is_options, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
@@ -132,6 +134,7 @@ class _TreeBuilder:
             _finish_section(section, self.labels, self.source, self._plain_text)
         answer_in_prose(roots)
         _ask_with_numbered_headings(roots)
+        ask_under_numbers(roots, self.labels)
         return Document(self.source, front_matter, preamble, roots)
 
     def _read_heading(self) -> Section:
@@ -373,15 +376,56 @@ def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: C
     lines, with no blank line between them, are one paragraph in Markdown,
     but two fields to the author. Each such line starts a paragraph of its
     own, with its own line numbers.
-    ``plain_text`` turns inline Markdown into plain text.
+    ``plain_text`` turns inline Markdown into plain text. Whether the
+    blocks hold a question bank (``_numbered_lines_ask``) is read only when
+    a numbered line that asks nothing has an answer label on it.
     """
+    in_bank = lru_cache(maxsize=None)(lambda: _numbered_lines_ask(blocks, labels))
     result: list[Block] = []
     for block in blocks:
         if isinstance(block, Paragraph) and ("\n" in block.markdown or _may_cut_inline(block.markdown, labels)):
-            result.extend(_paragraph_fields(block, labels, plain_text))
+            result.extend(_paragraph_fields(block, labels, plain_text, in_bank))
         else:
             result.append(block)
     return result
+
+
+def _numbered_lines_ask(blocks: list[Block], labels: LabelTable) -> bool:
+    """Return whether a numbered line of the blocks is a question, as a line of a bank is, rather than a step of prose.
+
+    A numbered line (``1、…``, ``第1题：…``, an item of an ordered list)
+    is a question when its text before any answer label asks (``asks``:
+    a question mark or a question word such as 什么 or 简述), or when an
+    answer field opens the next line or block. A bold question
+    (``**问题 1：…？**``) is one too.
+    """
+    for index, block in enumerate(blocks):
+        if isinstance(block, ListBlock) and block.ordered:
+            if any(_text_asks(item.text.partition("\n")[0], labels) for item in block.items):
+                return True
+            continue
+        if not isinstance(block, Paragraph):
+            continue
+        lines = block.markdown.split("\n")
+        following = blocks[index + 1].markdown if index + 1 < len(blocks) and isinstance(blocks[index + 1], Paragraph) else ""
+        for number, line in enumerate(lines):
+            if line.lstrip().startswith(("**", "__")):
+                if bold_question(line, labels) is not None:
+                    return True
+                continue
+            question = plain_question(line, labels)
+            if question is None:
+                continue
+            next_line = lines[number + 1] if number + 1 < len(lines) else following.partition("\n")[0]
+            if _text_asks(question[1], labels) or _opening_key(next_line, labels) == "answer":
+                return True
+    return False
+
+
+def _text_asks(text: str, labels: LabelTable) -> bool:
+    """Return whether the text of a numbered line asks something before the answer label on its line, if any."""
+    cut = inline_answer(text, labels)
+    return asks(text[: cut[0]] if cut is not None else text)
 
 
 def _may_cut_inline(line: str, labels: LabelTable) -> bool:
@@ -393,17 +437,27 @@ def _may_cut_inline(line: str, labels: LabelTable) -> bool:
     return _opening_key(line, labels) in ("question", _PLAIN_QUESTION) and may_answer_inline(line)
 
 
-def _paragraph_fields(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
+def _paragraph_fields(
+    paragraph: Paragraph,
+    labels: LabelTable,
+    plain_text: Callable[[str], str],
+    in_bank: Callable[[], bool] | None = None,
+) -> list[Paragraph]:
     """Cut a paragraph at the lines that open another field, then each question piece after its question mark.
 
     The second cut is that of an answer on the line of its question
     (``1、什么是GIL？答案：…``, ``_inline_answer_pieces``).
     """
-    pieces = _line_pieces(paragraph, labels, plain_text) if "\n" in paragraph.markdown else [paragraph]
-    return [part for piece in pieces for part in _inline_answer_pieces(piece, labels, plain_text)]
+    pieces = _line_pieces(paragraph, labels, plain_text, in_bank) if "\n" in paragraph.markdown else [paragraph]
+    return [part for piece in pieces for part in _inline_answer_pieces(piece, labels, plain_text, in_bank)]
 
 
-def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
+def _inline_answer_pieces(
+    paragraph: Paragraph,
+    labels: LabelTable,
+    plain_text: Callable[[str], str],
+    in_bank: Callable[[], bool] | None = None,
+) -> list[Paragraph]:
     """Cut a paragraph that opens with a question where an answer label follows on its line, or return it whole.
 
     The question opens with a numbered question in plain text (``1、``,
@@ -411,14 +465,17 @@ def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: 
     label (``doclint.inline_answers``), on the same line, and keeps the
     later lines. The paragraph stays whole when inline markup spans the
     cut, such as a code span around ``a ? b : c``, because the two pieces'
-    texts then do not give the paragraph's text.
+    texts then do not give the paragraph's text. A line that opens with a
+    bare number (``1、``, ``1.``) and asks nothing before its label
+    (``1、本节介绍安装。答案：见下文``) is cut only when ``in_bank``
+    returns True, because in numbered prose such a label is part of a step.
     """
     # Most pieces open no question, and that test is cheaper than the search for a label after the question.
     if _opening_key(paragraph.markdown.partition("\n")[0], labels) not in ("question", _PLAIN_QUESTION):
         return [paragraph]
     if not may_answer_inline(paragraph.markdown):
         return [paragraph]
-    cut = _inline_cut(paragraph.markdown, labels)
+    cut = _inline_cut(paragraph.markdown, labels, in_bank)
     if cut is None:
         return [paragraph]
 
@@ -439,12 +496,28 @@ def _inline_answer_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: 
     ]
 
 
-def _inline_cut(markdown: str, labels: LabelTable) -> tuple[int, int] | None:
-    """Return the cut of ``doclint.inline_answers.inline_answer`` when the text before it is one question (``asks_one_question``), else None."""
+def _inline_cut(markdown: str, labels: LabelTable, in_bank: Callable[[], bool] | None = None) -> tuple[int, int] | None:
+    """Return the cut of ``doclint.inline_answers.inline_answer`` when the text before it is one question (``asks_one_question``), else None.
+
+    With ``in_bank``, a line that opens with a bare number and whose text
+    before the label asks nothing (``doclint.inline_answers.asks``) is cut
+    only in a bank, where ``in_bank`` returns True.
+    """
     cut = inline_answer(markdown, labels)
-    if cut is None or not asks_one_question(_question_body(markdown[: cut[0]], labels)):
+    if cut is None:
+        return None
+    body = _question_body(markdown[: cut[0]], labels)
+    if not asks_one_question(body):
+        return None
+    if in_bank is not None and _opens_with_bare_number(markdown) and not asks(body) and not in_bank():
         return None
     return cut
+
+
+def _opens_with_bare_number(markdown: str) -> bool:
+    """Return whether a line opens with a number and a separator alone (``1、``, ``1.``), without a label such as ``第1题`` or ``Q1:``."""
+    found = read_heading_number(markdown.partition("\n")[0].strip())
+    return found is not None and found.style == "1."
 
 
 def _question_body(text: str, labels: LabelTable) -> str:
@@ -456,7 +529,12 @@ def _question_body(text: str, labels: LabelTable) -> str:
     return labelled.rest if labelled is not None else text
 
 
-def _line_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[[str], str]) -> list[Paragraph]:
+def _line_pieces(
+    paragraph: Paragraph,
+    labels: LabelTable,
+    plain_text: Callable[[str], str],
+    in_bank: Callable[[], bool] | None = None,
+) -> list[Paragraph]:
     """Cut a paragraph at the lines that open another field, or return it whole.
 
     The source lines are cut first, and each piece keeps the line numbers
@@ -466,7 +544,7 @@ def _line_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[
     because cutting there would change the text.
     """
     source_lines = paragraph.markdown.split("\n")
-    starts = _field_line_starts(source_lines, labels)
+    starts = _field_line_starts(source_lines, labels, in_bank)
     if len(starts) == 1:
         return [paragraph]
 
@@ -482,7 +560,7 @@ def _line_pieces(paragraph: Paragraph, labels: LabelTable, plain_text: Callable[
     return pieces
 
 
-def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]:
+def _field_line_starts(source_lines: list[str], labels: LabelTable, in_bank: Callable[[], bool] | None = None) -> list[int]:
     """Return 0 and the indexes of the lines of a paragraph that open a field of their own.
 
     A line that opens with a bold or bracketed label (``**Answer:**``,
@@ -506,7 +584,7 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
     (``1、什么是GIL？答案：…``) is in that answer (``_key_after_line``).
     """
     starts = [0]
-    current_key = _key_after_line(source_lines[0], _opening_key(source_lines[0], labels), labels)
+    current_key = _key_after_line(source_lines[0], _opening_key(source_lines[0], labels), labels, in_bank)
     for index in range(1, len(source_lines)):
         line = source_lines[index]
         bold = line.lstrip().startswith(("**", "__", "【"))
@@ -515,7 +593,7 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
         found = labels.match(line)
         if found is None:
             if not bold and plain_question(line, labels) is not None:
-                key = _key_after_line(line, _PLAIN_QUESTION, labels)
+                key = _key_after_line(line, _PLAIN_QUESTION, labels, in_bank)
                 if key == "answer" or _answer_line_follows(source_lines, index, labels):
                     starts.append(index)
                     current_key = key
@@ -526,13 +604,16 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable) -> list[int]
             if found.key == "question" or not _answer_line_follows(source_lines, index, labels):
                 continue
         starts.append(index)
-        current_key = _key_after_line(line, found.key, labels)
+        current_key = _key_after_line(line, found.key, labels, in_bank)
     return starts
 
 
-def _key_after_line(line: str, key: str | None, labels: LabelTable) -> str | None:
-    """Return the key of the field that a line opening with ``key`` ends in: ``answer`` after an answer on the line of its question."""
-    if key in ("question", _PLAIN_QUESTION) and may_answer_inline(line) and _inline_cut(line, labels) is not None:
+def _key_after_line(line: str, key: str | None, labels: LabelTable, in_bank: Callable[[], bool] | None = None) -> str | None:
+    """Return the key of the field that a line opening with ``key`` ends in: ``answer`` after an answer on the line of its question.
+
+    ``in_bank`` is that of ``_inline_cut``.
+    """
+    if key in ("question", _PLAIN_QUESTION) and may_answer_inline(line) and _inline_cut(line, labels, in_bank) is not None:
         return "answer"
     return key
 
@@ -678,7 +759,12 @@ def _split_items(
         index, question = trailing
         blocks = [*blocks[:index], question, *blocks[index + 1:]]
         question_starts.append(index)
-    starts = sorted(set(question_starts) | set(_flat_item_starts(blocks, labels, question_starts)))
+    flat_starts = _flat_item_starts(blocks, labels, question_starts)
+    unanswered = _unanswered_questions(blocks, labels, source, question_starts)
+    for index, question in unanswered:
+        blocks = [*blocks[:index], question, *blocks[index + 1:]]
+    question_starts = sorted(question_starts + [index for index, _question in unanswered])
+    starts = sorted(set(question_starts) | set(flat_starts))
     if not starts:
         return blocks, []
 
@@ -715,7 +801,8 @@ def _trailing_question(
     the number of the question before it, or both are bold and
     unnumbered. A FAQ of numbered questions often closes with an
     unnumbered question such as "**Still stuck?**", which stays text
-    there. The answer above it must hold no
+    there. Thematic breaks and HTML comments may follow it, and they
+    stay in its item. The answer above it must hold no
     other numbered paragraph, because ``3、…`` after the steps ``1、…``
     and ``2、…`` of an answer is its last step. In a bank of ordered
     list items (``1. 什么是列表？``), the question is a list of one item,
@@ -725,7 +812,9 @@ def _trailing_question(
     if len(question_starts) < 2:
         return None
     last_start = question_starts[-1]
-    index = _before_open_fields(blocks, last_start, labels)
+    # A ``---`` line or an HTML comment may close the document after the question (``doclint.end_marks``).
+    content = without_end_marks(blocks)
+    index = _before_open_fields(content, last_start, labels)
     while index > last_start and (isinstance(blocks[index], CodeBlock) or is_options(blocks[index])):
         index -= 1
     block = _one_item_question(blocks[index], source)
@@ -740,6 +829,72 @@ def _trailing_question(
     if any(source.line_text(line).strip() for line in range(blocks[-1].end_line + 1, source.last_line + 1)):
         return None
     return index, block
+
+
+def _unanswered_questions(
+    blocks: list[Block], labels: LabelTable, source: Source, question_starts: list[int]
+) -> list[tuple[int, Paragraph]]:
+    """Return the index and paragraph of each numbered question without an answer between two questions that open items.
+
+    A bank may leave a question open in its middle (``2、…`` with no
+    answer, between ``1、…`` and ``3、…`` and their answers). Without an
+    item of its own it reads as more text of the answer above it, and
+    nothing reports it. Each such question opens an item with only its
+    question field (``_unanswered_between`` gives the conditions). In a
+    bank of ordered list items (``2. 什么是装饰器？``), such a question is
+    a list of one item, which becomes its question paragraph.
+    """
+    blocks = [_one_item_question(block, source) for block in blocks]
+    found: list[tuple[int, Paragraph]] = []
+    for start, stop in zip(question_starts, question_starts[1:]):
+        for index in _unanswered_between(blocks, start, stop, labels):
+            question = blocks[index]
+            assert isinstance(question, Paragraph)
+            found.append((index, question))
+    return found
+
+
+def _unanswered_between(blocks: list[Block], start: int, stop: int, labels: LabelTable) -> list[int]:
+    """Return the indexes of the questions without an answer after the item at ``start`` and before the question at ``stop``.
+
+    They come after the answer field of that item, each written as the
+    next question after the one before it (``_continues_questions``), and
+    the question at ``stop`` continues from the last of them. Only their
+    code and options may follow them. The answer above may hold no
+    numbered paragraph or ordered list before them, because ``2、…``
+    after the step ``1、…`` of an answer is its next step, and a
+    paragraph of other text after them makes them text as well.
+    """
+    answered = False
+    found: list[int] = []
+    previous = start
+    for index in range(start + 1, stop):
+        block = blocks[index]
+        if not answered:
+            answered = _is_field(block, labels, "answer")
+            continue
+        if found and (isinstance(block, CodeBlock) or is_options(block)):
+            continue
+        if not _continues_at(blocks, previous, index, labels):
+            if found or _numbers_lines(block, labels):
+                return []
+            continue
+        found.append(index)
+        previous = index
+    if not found or not _continues_at(blocks, previous, stop, labels):
+        return []
+    return found
+
+
+def _continues_at(blocks: list[Block], previous: int, index: int, labels: LabelTable) -> bool:
+    """Return whether the block at ``index`` is an unlabelled question written as the next question after the one at ``previous``."""
+    block, previous_block = blocks[index], blocks[previous]
+    if not isinstance(block, Paragraph) or not isinstance(previous_block, Paragraph) or labels.match(block.markdown):
+        return False
+    question, previous_question = _item_question(block, labels), _item_question(previous_block, labels)
+    if question is None or previous_question is None:
+        return False
+    return _continues_questions(block, question, previous_block, previous_question)
 
 
 def _continues_questions(block: Paragraph, question: ItemQuestion, previous_block: Block, previous: ItemQuestion) -> bool:

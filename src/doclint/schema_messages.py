@@ -37,6 +37,8 @@ class Violation:
     line: int
     end_line: int
     message: str
+    missing: str | None = None
+    """The property that a ``required`` error reports missing, such as the ``answer`` key of a section's fields."""
 
 
 @dataclass(frozen=True)
@@ -76,9 +78,9 @@ def describe_errors(errors: Iterable[ValidationError], tree: dict[str, Any], lab
             message = _contains_message(error, location, tree, labels, in_use)
         key_line = _front_matter_key_line(location)
         if key_line is not None:
-            yield Violation(key_line, key_line, message)
+            yield Violation(key_line, key_line, message, missing)
         else:
-            yield Violation(location.node["line"], location.node.get("end_line", location.node["line"]), message)
+            yield Violation(location.node["line"], location.node.get("end_line", location.node["line"]), message, missing)
 
 
 def _kind_and_level_pairs(errors: list[ValidationError], tree: dict[str, Any]) -> tuple[dict[int, str], set[int]]:

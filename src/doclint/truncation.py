@@ -9,8 +9,8 @@ document is missing.
 The last item of a document is cut off when all of these hold:
 
 - it is a Q&A item (question and answer fields) without subsections, at
-  least two other items come before it, and nothing but blank lines
-  follows it;
+  least two other items come before it, and nothing but blank lines,
+  thematic breaks and HTML comments follows it (``doclint.end_marks``);
 - the document ends mid-sentence: inside a fenced code block that is never
   closed, or in text whose last character is not sentence-final
   punctuation (``SENTENCE_END``), such as an answer label with nothing
@@ -52,6 +52,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Sequence
 
+from doclint.end_marks import without_end_marks
 from doclint.heading_numbers import read_heading_number
 from doclint.model import (
     CONTAINERS,
@@ -122,7 +123,7 @@ def find_cut_off(document: Document) -> CutOff | None:
         # NOTE: an item whose subsections end the document is left alone, because its fields end before them.
         return None
 
-    tail = _last_block(last.blocks)
+    tail = _last_block(without_end_marks(last.blocks))
     ending = _ending(document, tail)
     if ending is None:
         return None
@@ -201,11 +202,31 @@ def _numbering_style(heading: str) -> str | None:
 
 
 def _last_content_line(document: Document) -> int:
-    """Return the last line of the document that is not blank."""
+    """Return the last line of the document that is not blank and not in the thematic breaks and HTML comments that end it.
+
+    A ``---`` line or a comment such as ``<!-- generated -->`` after the
+    cut (``doclint.end_marks``) leaves the text stopped where it was.
+    """
+    end_marks = _end_marks_by_last_line(document)
     line = document.source.line_count
-    while line > 1 and not document.source.line_text(line).strip():
-        line -= 1
+    while line > 1:
+        if line in end_marks:
+            line = end_marks[line].line - 1
+        elif not document.source.line_text(line).strip():
+            line -= 1
+        else:
+            break
     return line
+
+
+def _end_marks_by_last_line(document: Document) -> dict[int, Block]:
+    """Return the thematic breaks and HTML comments that end a list of blocks of the document, by their last line."""
+    block_lists = [document.blocks, *(section.blocks for section in document.walk())]
+    found: dict[int, Block] = {}
+    for blocks in block_lists:
+        kept = len(without_end_marks(blocks))
+        found.update((block.end_line, block) for block in blocks[kept:])
+    return found
 
 
 def _last_block(blocks: Sequence[Block]) -> Block | None:

@@ -26,6 +26,7 @@ from typing import Iterable, Sequence
 from doclint.diagnostics import Diagnostic, RelatedLocation, Severity, describe_location
 from doclint.i18n import N_, _, format_message
 from doclint.model import Document, Field, Paragraph, Section, ThematicBreak
+from doclint.open_questions import unanswered_questions
 from doclint.placeholders import is_placeholder
 from doclint.prose_answers import asks_in_heading, own_text
 from doclint.qa import answer_code, answer_conflicts, describe_difference, excerpt, is_item
@@ -118,9 +119,16 @@ def _only_fence_lines(source: Source, first: int, last: int) -> bool:
 def check_missing_answers(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
     copies = exact_copies(documents)
     cut_items = _cut_off_items(documents)
+    unanswered = {id(section) for document in documents for section in unanswered_questions(document)}
     for entry in index_sections(documents):
         section = entry.section
         if copies.excludes(entry) or id(section) in cut_items:
+            continue
+        if id(section) in unanswered:
+            message = _('item "{heading}" has no answer; write the answer after its question or remove the question')
+            yield MISSING_ANSWER.diagnostic(
+                entry.document, section.line, section.fields["question"].end_line, message.format(heading=section.heading)
+            )
             continue
         placeholder = _placeholder_answer(section, entry.document.source)
         if placeholder is None:
@@ -202,7 +210,7 @@ INCONSISTENT_ANSWER = Rule(
 MISSING_ANSWER = Rule(
     code="DL203",
     name="missing-answer",
-    summary=N_("An answer is only a placeholder such as TODO or 待补充."),
+    summary=N_("A question has no answer, or its answer is empty or only a placeholder such as TODO or 待补充."),
     severity=Severity.WARNING,
     fixable=False,
     check=check_missing_answers,

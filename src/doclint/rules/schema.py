@@ -278,8 +278,11 @@ def validate(document: Document, schema: LoadedSchema, settings: Settings) -> It
     seen: set[tuple[int, str]] = set()
     placeholders = _placeholder_answer_lines(document)
     cut_off = _cut_off_lines(document)
+    unanswered = _unanswered_lines(document)
     for violation in describe_errors(errors, tree, settings.label_table):
         if (violation.line, violation.message) in seen or violation.line in placeholders or violation.line in cut_off:
+            continue
+        if violation.missing == "answer" and violation.line in unanswered:
             continue
         seen.add((violation.line, violation.message))
         message = violation.message
@@ -311,6 +314,13 @@ def _placeholder_answer_lines(document: Document) -> set[int]:
         if placeholder or (is_item(section) and is_missing_answer(answer, document.source)):
             lines.add(answer.line)
     return lines
+
+
+def _unanswered_lines(document: Document) -> set[int]:
+    """Return the lines of the questions of a bank that have no answer field, which ``missing-answer`` reports."""
+    from doclint.open_questions import unanswered_questions
+
+    return {section.line for section in unanswered_questions(document)}
 
 
 def _cut_off_lines(document: Document) -> range:
