@@ -140,14 +140,32 @@ def test_item_fix_safe_when_unchanged_number_cited():
     assert [(found.line, found.fix.applicability.value) for found in findings] == [(11, "safe")]
 
 
-def test_fix_unsafe_when_number_stands_between(tmp_path, run_cli):
-    # The unanswered question 2 is text of the answer above it, so renumbering 3 to 2 would write a second "2、".
+def test_unanswered_question_counts_in_run(tmp_path, run_cli):
+    # The unanswered question 2 is an item of its own: the numbers run on, and missing-answer reports it.
     path = tmp_path / "bank.md"
     path.write_text("# 题库\n\n1、什么是GIL？答案：全局解释器锁。\n\n2、什么是引用计数？\n\n3、什么是协程？答案：可以暂停和恢复的函数。\n", encoding="utf-8")
 
+    _code, stdout, _err = run_cli("check", "--no-config", "--no-cache", "--select", "heading-numbering,missing-answer", str(path))
+
+    assert stdout.splitlines()[0] == (
+        f'{path}:5:1: DL203 missing-answer item "2、什么是引用计数？" has no answer; write the answer after its question or remove the question'
+    )
+    assert "DL402" not in stdout
+
+
+def test_fix_unsafe_when_number_stands_between(tmp_path, run_cli):
+    # Text after the unanswered question 2 may be its answer, so 2 stays text of the answer above it, and renumbering
+    # 3 to 2 would write a second "2、".
+    path = tmp_path / "bank.md"
+    path.write_text(
+        "# 题库\n\n1、什么是GIL？答案：全局解释器锁。\n\n2、什么是引用计数？\n\n每个对象记下有多少引用。\n\n"
+        "3、什么是协程？答案：可以暂停和恢复的函数。\n",
+        encoding="utf-8",
+    )
+
     _code, stdout, _err = run_cli("check", "--no-config", "--no-cache", "--select", "heading-numbering", "--fix", str(path))
 
-    assert stdout.splitlines()[0] == f'{path}:7:1: DL402 heading-numbering [~] item "3、什么是协程？" skips from 1 (line 3) to 3; the fix renumbers it to 2'
+    assert stdout.splitlines()[0] == f'{path}:9:1: DL402 heading-numbering [~] item "3、什么是协程？" skips from 1 (line 3) to 3; the fix renumbers it to 2'
     assert path.read_text(encoding="utf-8").count("2、") == 1
 
 

@@ -110,7 +110,6 @@ from doclint.heading_numbers import read_heading_number
 from doclint.i18n import N_, _, join_items, ngettext
 from doclint.model import Document, Section
 from doclint.number_citations import cited_numbers
-from doclint.open_questions import open_items_between
 from doclint.registry import Rule
 from doclint.settings import Settings
 from doclint.sibling_copies import reported_sibling_copies
@@ -242,11 +241,10 @@ def _checked_groups(document: Document, settings: Settings) -> Iterator[_Checked
     section_numbered: set[int] = set()
     copies = reported_sibling_copies(document, settings)
     inside_copies = {id(inner) for copy in copies.values() for inner in copy.walk()}
-    open_items = open_items_between(document)
     for heading, children in sibling_groups(document):
         if heading is not None and id(heading) in inside_copies:
             continue
-        kept = [section for section in children if id(section) not in copies and id(section) not in open_items]
+        kept = [section for section in children if id(section) not in copies]
         numbered = section_numbers(heading, kept, heading is not None and id(heading) in section_numbered)
         section_numbered.update(id(section) for section in numbered)
         siblings = [
@@ -528,17 +526,16 @@ def renumber_fix(document: Document, run: list[Section], parent: Section | None 
 def _number_left_between(document: Document, run: list[Section], planned: list[str]) -> bool:
     """Return whether a line before a renumbered item, after the item before it, opens with the number the fix writes.
 
-    An unanswered question between two items ("2、什么是引用计数？" between
-    "1、…？答案：…" and "3、…？答案：…") takes no part in the run
-    (``doclint.open_questions``), so the run skips from 1 to 3.
-    Renumbering 3 to 2 would then write a second "2、", so the fix is
-    unsafe. ``missing-answer`` reports the question itself.
+    A question that the parser reads as text of the answer above it, such
+    as "2、什么是引用计数？" followed by a line without a label, takes no
+    part in the run, so the run skips from 1 to 3. Renumbering 3 to 2
+    would then write a second "2、", so the fix is unsafe. An unanswered
+    question that is an item of its own counts in the run, and
+    ``missing-answer`` reports it.
     """
     source = document.source
     # A heading or item between them is a section of its own, such as a copy that duplicate-section removes.
-    # An unanswered question between them is an item too, but the run leaves it out, so its number counts.
-    open_items = open_items_between(document)
-    section_lines = {section.line for section in document.walk() if id(section) not in open_items}
+    section_lines = {section.line for section in document.walk()}
     for previous, section, expected in zip(run, run[1:], planned[1:]):
         if _parts(expected) == _parts(section.number or ""):
             continue
