@@ -22,6 +22,7 @@ from doclint.number_citations import cited_numbers
         ("和 5 题的解法相同，题目7另有说明。", {5, 7}),
         ("See Q.4, No. 8, item 9 and answer 10.", {4, 8, 9, 10}),
         ("同Ｑ４。", {4}),
+        ("见第4点，第5项和第6步。", {4, 5, 6}),
     ],
 )
 def test_cited_numbers(line, expected):

@@ -51,6 +51,7 @@ DL4_OFF = [
     {"descriptor": {"id": "DL401", "index": 10}, "configuration": {"enabled": False, "level": "error"}},
     {"descriptor": {"id": "DL402", "index": 11}, "configuration": {"enabled": False, "level": "warning"}},
     {"descriptor": {"id": "DL403", "index": 12}, "configuration": {"enabled": False, "level": "warning"}},
+    {"descriptor": {"id": "DL404", "index": 13}, "configuration": {"enabled": False, "level": "warning"}},
 ]
 
 
@@ -390,6 +391,7 @@ def test_configured_levels_are_overrides(run_cli, validator, tmp_path, monkeypat
         "DL401": {"enabled": False, "level": "error"},
         "DL402": {"enabled": False, "level": "warning"},
         "DL403": {"enabled": False, "level": "warning"},
+        "DL404": {"enabled": False, "level": "warning"},
         "DL901": {"enabled": False, "level": "note"},
         "DL902": {"enabled": True, "level": "warning"},
     }

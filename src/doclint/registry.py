@@ -26,6 +26,7 @@ RULE_MODULES = (
     "doclint.rules.code",
     "doclint.rules.numbering",
     "doclint.rules.step_numbering",
+    "doclint.rules.paragraph_numbering",
     "doclint.rules.schema",
     "doclint.rules.encoding",
     "doclint.rules.suppression",

@@ -32,7 +32,7 @@ the fix never renumbers a step that the author accepted.
 
 One wrong number gives one finding: in ``① ② ② ④`` only the second ``②``
 is reported, because the fix keeps ``④`` and the break before ``④`` goes
-away with the ``②`` (``_one_per_mistake``).
+away with the ``②`` (``one_per_step_mistake``).
 """
 
 from __future__ import annotations
@@ -140,15 +140,14 @@ def _run_diagnostics(
     if not breaks:
         return
     written = {step.line: written_number(document, step) for step in run}
-    first = written[run[0].line]
-    planned = [_number_like(first.text if first else "1", value) for value in _values(run)]
+    planned = planned_numbers(run, written)
     fix = _renumber_fix(document, run, written, planned, list_lines)
     renumbered = {step.line: number for step, number in zip(run, planned)} if fix is not None else {}
-    for found in _one_per_mistake(breaks, renumbered):
+    for found in one_per_step_mistake(breaks, renumbered):
         yield _diagnostic(document, section, field, found, written, renumbered, fix)
 
 
-def _one_per_mistake(breaks: list[StepBreak], renumbered: dict[int, str]) -> list[StepBreak]:
+def one_per_step_mistake(breaks: list[StepBreak], renumbered: dict[int, str]) -> list[StepBreak]:
     """Leave out a break that only follows from the break before it (``one_per_mistake``).
 
     Without a fix (a suppressed step) each break is kept, because the
@@ -189,7 +188,7 @@ def _is_circled(text: str) -> bool:
     return len(text) == 1 and CIRCLED_ONE <= ord(text) < CIRCLED_ONE + MAX_CIRCLED
 
 
-def _number_like(model: str, value: int) -> str:
+def number_like(model: str, value: int) -> str:
     """Write ``value`` as ``model`` writes its number: circled, full-width or ASCII digits."""
     if _is_circled(model):
         return chr(CIRCLED_ONE + value - 1) if 1 <= value <= MAX_CIRCLED else str(value)
@@ -205,8 +204,34 @@ def _renumber_fix(
     Safe for Markdown list items, whose rendered numbers already count up,
     and unsafe for numbered lines (see the module docstring).
     """
-    if _accepted(document, run) or not all(_value(number) == value for number, value in zip(planned, _values(run))):
-        # A suppressed step keeps its number, and a circled run cannot count past ⑳.
+    edits = renumber_edits(document, run, written, planned, {STEP_NUMBERING.name, STEP_NUMBERING.code})
+    if edits is None:
+        return None
+
+    in_list = all(step.line in list_lines for step in run)
+    message = _("renumber the steps from line {line} so that they run from {first} to {last}").format(
+        line=run[0].line, first=planned[0], last=planned[-1]
+    )
+    return Fix(tuple(edits), Applicability.SAFE if in_list else Applicability.UNSAFE, message)
+
+
+def planned_numbers(run: list[Step], written: dict[int, WrittenNumber | None]) -> list[str]:
+    """Return the numbers that renumbering writes over a run, in the digits of its first number as written."""
+    first = written[run[0].line]
+    return [number_like(first.text if first else "1", value) for value in counted_values(run)]
+
+
+def renumber_edits(
+    document: Document, run: list[Step], written: dict[int, WrittenNumber | None], planned: list[str], rule_names: set[str]
+) -> list[Edit] | None:
+    """Return the edits that write ``planned`` over a run's numbers, or None when the run must keep its numbers.
+
+    A run keeps them when a suppression comment for one of ``rule_names``
+    covers one of its lines, so that no fix renumbers a number the author
+    accepted. It also keeps them when a number cannot be written: a line
+    that does not show its number, or a circled run that would count past ⑳.
+    """
+    if _accepted(document, run, rule_names) or not all(_value(number) == value for number, value in zip(planned, counted_values(run))):
         return None
     edits = []
     source = document.source
@@ -218,27 +243,19 @@ def _renumber_fix(
             continue
         start = source.offset(step.line, shown.column)
         edits.append(Edit(start, source.offset(step.line, shown.end_column), number))
-    if not edits:
-        return None
-
-    in_list = all(step.line in list_lines for step in run)
-    message = _("renumber the steps from line {line} so that they run from {first} to {last}").format(
-        line=run[0].line, first=planned[0], last=planned[-1]
-    )
-    return Fix(tuple(edits), Applicability.SAFE if in_list else Applicability.UNSAFE, message)
+    return edits or None
 
 
-def _values(run: list[Step]) -> list[int]:
+def counted_values(run: list[Step]) -> list[int]:
     """Return the numbers that renumbering gives a run: counting up by one from its first number."""
     return [(run[0].number or 0) + index for index in range(len(run))]
 
 
-def _accepted(document: Document, run: list[Step]) -> bool:
-    """Return whether a suppression comment for this rule covers a line of the run's steps."""
+def _accepted(document: Document, run: list[Step], names: set[str]) -> bool:
+    """Return whether a suppression comment for one of the rule names or codes ``names`` covers a line of the run's steps."""
     # Imported here: most fields have no numbering break, and so never need the suppressions.
     from doclint.suppressions import parse_suppressions
 
-    names = {STEP_NUMBERING.name, STEP_NUMBERING.code}
     suppressions = [
         suppression for suppression in parse_suppressions(document) if not suppression.rules or suppression.rules & names
     ]
@@ -290,7 +307,7 @@ def _diagnostic(
         field=field_phrase(section, field),
         previous=previous_number,
         line=previous.line,
-        remedy=_remedy(found, number, previous_number, renumbered),
+        remedy=remedy(found, number, previous_number, renumbered),
     )
     column, end_column = (shown.column, shown.end_column) if shown else (1, None)
     related = RelatedLocation(document.path, previous.line, previous_shown.column if previous_shown else 1, _("previous step"))
@@ -299,16 +316,21 @@ def _diagnostic(
     )
 
 
-def _remedy(found: StepBreak, number: str, previous_number: str, renumbered: dict[int, str]) -> str:
-    """Return the end of a message: the number the fix writes at the step, or the previous number plus one without a fix."""
+def remedy(found: StepBreak, number: str, previous_number: str, renumbered: dict[int, str], keeps: str | None = None) -> str:
+    """Return the end of a message: the number the fix writes at the step, or the previous number plus one without a fix.
+
+    ``keeps`` is the translated message for a step that the fix leaves as
+    it is while it renumbers the step before it, with ``{number}`` and
+    ``{previous}``. It names a step unless a caller names its own lines.
+    """
     fixed = renumbered.get(found.step.line)
     if fixed is None:
-        return _("expected {expected}").format(expected=_number_like(previous_number, (found.previous.number or 0) + 1))
+        return _("expected {expected}").format(expected=number_like(previous_number, (found.previous.number or 0) + 1))
     if fixed != number:
         return _("the fix renumbers it to {number}").format(number=fixed)
-    return _("the fix leaves it at {number} and renumbers the previous step to {previous}").format(
-        number=number, previous=renumbered[found.previous.line]
-    )
+    if keeps is None:
+        keeps = _("the fix leaves it at {number} and renumbers the previous step to {previous}")
+    return keeps.format(number=number, previous=renumbered[found.previous.line])
 
 
 STEP_NUMBERING = Rule(
