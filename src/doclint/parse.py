@@ -380,7 +380,14 @@ def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: C
     blocks hold a question bank (``_numbered_lines_ask``) is read only when
     a numbered line that asks nothing has an answer label on it.
     """
-    in_bank = lru_cache(maxsize=None)(lambda: _numbered_lines_ask(blocks, labels))
+    found: list[bool] = []
+
+    def in_bank() -> bool:
+        # Read once, on first use: most sections never ask. A closure costs far less than an lru_cache per section.
+        if not found:
+            found.append(_numbered_lines_ask(blocks, labels))
+        return found[0]
+
     result: list[Block] = []
     for block in blocks:
         if isinstance(block, Paragraph) and ("\n" in block.markdown or _may_cut_inline(block.markdown, labels)):
