@@ -14,16 +14,16 @@ def setting_section(command, setting):
     )
 
 
-def write_site(tmp_path, commands):
-    """Write one page per command with its settings, and a page of all settings that repeats them, in path order."""
+def write_site(tmp_path, commands, folder="using"):
+    """Write one page per command with its settings, and a page of all settings in ``folder`` that repeats them."""
     (tmp_path / "commands").mkdir()
     pages = []
     for command in commands:
         page = tmp_path / "commands" / f"{command}.md"
         page.write_text(f"# {command}\n\n## Settings\n\n" + "".join(setting_section(command, s) for s in SETTINGS), encoding="utf-8")
         pages.append(page)
-    (tmp_path / "using").mkdir()
-    every = tmp_path / "using" / "settings.md"
+    (tmp_path / folder).mkdir()
+    every = tmp_path / folder / "settings.md"
     every.write_text(
         "# All settings\n\nEvery setting of every command, in the order of the commands.\n\n## Settings\n\n"
         + "".join(setting_section(command, s) for command in commands for s in SETTINGS),
@@ -37,18 +37,26 @@ def test_page_collecting_many_pages_one_finding(tmp_path):
     [finding] = findings(*pages, every, rule="duplicate-section")
     assert (finding.path, finding.line, finding.end_line) == (str(every), 7, 7)
     assert finding.message == (
-        f'this page repeats 24 sections of 6 other pages word for word, such as section "build-timeout" (line 5 of '
-        f"{pages[0]}); if a script writes them from one source, add the page to per-file-ignores, otherwise remove "
-        "the copies"
+        f'this page shares 24 sections word for word with 6 other pages, such as section "build-timeout" (line 5 of '
+        f"{pages[0]}); if a script writes them from one source, add the page to per-file-ignores, otherwise keep one "
+        "copy of each"
     )
     assert finding.fix is None
+
+
+def test_collecting_page_sorting_first_one_finding(tmp_path):
+    # In "all/", the page of all settings sorts before the command pages, whose sections are then the copies.
+    pages, every = write_site(tmp_path, COMMANDS, folder="all")
+    [finding] = findings(every, *pages, rule="duplicate-section")
+    assert (finding.path, finding.line) == (str(every), 7)
+    assert finding.message.startswith('this page shares 24 sections word for word with 6 other pages, such as section "build-timeout" (line 5 of')
 
 
 def test_collecting_finding_lists_each_copy(tmp_path):
     pages, every = write_site(tmp_path, COMMANDS)
     [finding] = findings(*pages, every, rule="duplicate-section")
     assert len(finding.related) == 24
-    assert (finding.related[0].path, finding.related[0].line, finding.related[0].message) == (str(pages[0]), 5, "copied to line 7")
+    assert (finding.related[0].path, finding.related[0].line, finding.related[0].message) == (str(pages[0]), 5, "same as line 7")
     assert (finding.related[-1].path, finding.related[-1].line) == (str(pages[-1]), 26)
 
 

@@ -75,25 +75,29 @@ logger = logging.getLogger(__name__)
 def check_duplicates(documents: Sequence[Document], settings: Settings) -> Iterable[Diagnostic]:
     """Report each copy against the section it repeats, and a page that collects the sections of many pages once."""
     reported = list(_reported_copies(documents))
-    collecting = collecting_pages([(copy, first) for copy, first, _diagnostic in reported])
+    pairs = [(copy, first) for copy, first, _diagnostic in reported]
+    collecting = collecting_pages(pairs)
+    folded = {id(pair[0].section) for collected in collecting.values() for pair in collected}
     for copy, _first, diagnostic in reported:
-        if copy.document not in collecting:
+        if id(copy.section) not in folded:
             yield diagnostic
-    for document, pairs in collecting.items():
-        yield _collected_sections(document, pairs)
+    for document, collected in collecting.items():
+        yield _collected_sections(document, collected)
 
 
 def _collected_sections(document: Document, pairs: list[tuple[SectionEntry, SectionEntry]]) -> Diagnostic:
-    """Build the one finding of a page that collects sections of other pages, at its first copy."""
-    copy, first = min(pairs, key=lambda pair: pair[0].section.line)
-    pages = len({id(source.document) for _copy, source in pairs})
+    """Build the one finding of a page that collects sections of other pages, at its first shared section."""
+    sides = [(own, other) if own.document is document else (other, own) for own, other in pairs]
+    own, other = min(sides, key=lambda side: side[0].section.line)
+    count = len({id(side[0].section) for side in sides})
+    pages = len({id(side[1].document) for side in sides})
     message = _(
-        'this page repeats {count} sections of {pages} other pages word for word, such as section "{heading}" '
+        'this page shares {count} sections word for word with {pages} other pages, such as section "{heading}" '
         "({where}); if a script writes them from one source, add the page to per-file-ignores, otherwise "
-        "remove the copies"
-    ).format(count=len(pairs), pages=pages, heading=copy.section.heading, where=describe_location(first.document.path, first.section.line, document.path))
-    related = [_related(source, _('copied to line {line}').format(line=later.section.line)) for later, source in pairs]
-    return DUPLICATE_SECTION.diagnostic(document, copy.section.line, copy.section.line, message, copy.section.column, related)
+        "keep one copy of each"
+    ).format(count=count, pages=pages, heading=own.section.heading, where=describe_location(other.document.path, other.section.line, document.path))
+    related = [_related(other_side, _("same as line {line}").format(line=own_side.section.line)) for own_side, other_side in sides]
+    return DUPLICATE_SECTION.diagnostic(document, own.section.line, own.section.line, message, own.section.column, related)
 
 
 def _reported_copies(documents: Sequence[Document]) -> Iterator[tuple[SectionEntry, SectionEntry, Diagnostic]]:
