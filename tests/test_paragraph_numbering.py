@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from doclint.diagnostics import Applicability
 from doclint.fixer import apply_edits
 from doclint.parse import parse_document
@@ -88,6 +90,27 @@ def test_sequence_not_from_one_left_alone():
 
 def test_codes_left_alone():
     assert findings_of("# 代码\n\n1、成功。\n\n2、重试。\n\n404、未找到。\n") == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("1.txt 保存配置。", "2.txt 保存日志。", "4.txt 保存缓存。"),
+        ("1.x only supports Linux.", "2.x adds Windows.", "4.x drops Python 2."),
+        ("1.X版本只支持 Linux。", "2.X版本支持 Windows。", "4.X版本不再支持 Python 2。"),
+        ("①号线经过市中心。", "②号线经过机场。", "④号线经过大学城。"),
+    ],
+    ids=["file-names", "versions", "versions-zh", "metro-lines"],
+)
+def test_names_of_files_versions_and_places_left_alone(lines):
+    # A full stop before a Latin letter names a file or a version, and 号线 after ① names a place: no numbered points.
+    assert summary("# 说明\n\n" + "\n\n".join(lines) + "\n") == []
+
+
+def test_full_stop_before_chinese_still_numbers():
+    text = "# 步骤\n\n1.安装依赖。\n\n2.修改配置。\n\n4.启动服务。\n"
+
+    assert summary(text) == [("DL404", 7, 1, 'numbered line "4.启动服务。" skips from 2 (line 5) to 4; the fix renumbers it to 3')]
 
 
 def test_markdown_list_left_alone():

@@ -8,7 +8,9 @@ numbers ``①`` to ``⑳``. Markdown reads those lines as paragraph text, and
 this module reads them as steps.
 
 A marker counts only at the start of a line, so ``(1)`` inside a sentence
-is text. The lines of a field count as steps when at least two of them
+is text. A number before a full stop and a Latin letter names a file or a
+version (``1.txt``, ``2.x``), and a circled number before a word that
+counts places names a place (``①号线``), so neither is a marker. The lines of a field count as steps when at least two of them
 carry a marker of the same family, the first of them numbered 1. The
 families are: a number with a separator (``1、``, ``1.``, ``1．``, ``1)``,
 ``1）``), a number in brackets (``(1)``, ``（1）``) and a circled number.
@@ -29,12 +31,14 @@ from doclint.model import ListItem, Paragraph, Step
 
 _DIGITS = "[0-9０-９]{1,3}"
 
-# A separator right before a digit is no step marker: "1.5 倍", "2024.10".
+# A separator right before a digit is no step marker: "1.5 倍", "2024.10". Nor is a full stop right before a Latin
+# letter, which names a file or a version ("1.txt", "2.x"), or a circled number before a word that counts places
+# ("①号线", "②号楼").
 _MARKER_RE = re.compile(
     r"[ \t]*(?:"
-    rf"(?P<number>{_DIGITS})[ \t]*[、.．)）](?![0-9０-９])"
+    rf"(?P<number>{_DIGITS})[ \t]*(?:[、)）]|[.．](?![A-Za-z]))(?![0-9０-９])"
     rf"|[(（][ \t]*(?P<bracketed>{_DIGITS})[ \t]*[)）]"
-    r"|(?P<circled>[\u2460-\u2473])"
+    r"|(?P<circled>[\u2460-\u2473])(?![号楼层栋线期届班室区路站])"
     r")[ \t]*"
 )
 
