@@ -362,3 +362,23 @@ def test_file_names_name_topics_not_projects(tmp_path):
     settings_page.write_text("# All settings\n\n" + section, encoding="utf-8")
     [found] = findings(run_page, settings_page, rule="duplicate-section")
     assert (found.path, found.line) == (str(settings_page), 3)
+
+
+ZH_INSTALL_PASTE = "## 安装\n\n先用 pip 安装飞鱼，飞鱼需要 Python 3.10 或更新的版本。安装完成后运行飞鱼的版本命令，确认飞鱼已经在路径中，然后让飞鱼生成配置文件。\n"
+
+
+@pytest.mark.parametrize("title", ["飞鱼", "飞鱼 Feiyu", "飞鱼 文档", "飞鱼使用说明"])
+def test_chinese_title_with_more_words_names_folder_project(tmp_path, title):
+    # 百合 sorts before 飞鱼, and its pasted section installs 飞鱼: 飞鱼's title contains its folder's name.
+    pages = {}
+    for folder, heading, intro in (("飞鱼", title, "飞鱼是一个把日志转成图表的小工具。"), ("百合", "百合", "百合是一个整理照片的小工具。")):
+        path = tmp_path / folder / "README.md"
+        path.parent.mkdir()
+        path.write_text(f"# {heading}\n\n{intro}\n\n{ZH_INSTALL_PASTE}", encoding="utf-8")
+        pages[folder] = path
+    [found] = findings(pages["飞鱼"], pages["百合"], rule="duplicate-section")
+    assert (found.path, found.line) == (str(pages["百合"]), 5)
+    assert found.message == (
+        f'section "安装" repeats section "安装" (line 5 of {pages["飞鱼"]}) word for word, and it names 飞鱼, the project '
+        "of that page; remove this copy"
+    )

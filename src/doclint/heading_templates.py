@@ -220,14 +220,20 @@ def _projects(document: Document, subjects: frozenset[str], other: Document) -> 
     """Return the subjects that a document's folder name names and the other document's path does not.
 
     A project keeps its pages in a folder of its name, such as
-    ``zeta/README.md``. A file name names a topic more often ("config.md",
+    ``zeta/README.md``. The folder's name is a project too when a subject
+    of the title contains it, as "飞鱼使用说明" does in ``飞鱼/``, because
+    Chinese writes no space between the name and the words after it. A file name names a topic more often ("config.md",
     "Pool.md"), and a word of both paths, such as the ``npm`` of
     ``npm/docs/npm-ci.md`` and ``npm/docs/config.md``, names what the two
     pages share.
     """
     folder = _path_words(PurePosixPath(document.path.replace("\\", "/")).parent.name)
     other_path = _path_words(other.path)
-    return frozenset(term for term in subjects if _contains_word(folder, term) and not _contains_word(other_path, term))
+    projects = {term for term in subjects if _contains_word(folder, term) and not _contains_word(other_path, term)}
+    if folder and " " not in folder and not _contains_word(other_path, folder):
+        # A title that adds words to the folder's name names it too: "飞鱼使用说明" or "飞鱼 Feiyu" in 飞鱼/.
+        projects.update(folder for term in subjects if term != folder and _contains_word(term, folder))
+    return frozenset(projects)
 
 
 def _path_words(path: str) -> str:
