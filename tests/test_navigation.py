@@ -139,10 +139,15 @@ def test_see_also_grouped_in_subsections_not_reported(tmp_path, intro):
 
 
 def test_prose_subsection_under_see_also_still_copy(tmp_path):
-    # Under "See also", a subsection of prose is content: the pasted paragraph is reported.
+    # Under "See also", a subsection of prose is content: the pasted paragraph is reported, and the link lists are not.
     links = GROUPED_SEE_ALSO.format(intro="") + "\n### Background\n\n" + INSTALL_BODY
     first = page(tmp_path, "install.md", "Install", STAR_BODY, links)
     second = page(tmp_path, "star.md", "Star", STAR_BODY.replace("favourite", "bookmark"), links)
     [copy] = findings(first, second, rule="duplicate-section")
-    assert (copy.path, copy.line) == (str(second), 7)
-    assert copy.message == f'section "See also" repeats section "See also" (line 7 of {first}) word for word; remove this copy'
+    assert (copy.path, copy.line, copy.end_line) == (str(second), 20, 22)
+    assert copy.message == f'section "Background" repeats section "Background" (line 20 of {first}) word for word; remove this copy'
+    assert copy.fix is not None
+    text = second.read_text(encoding="utf-8")
+    [removal] = copy.fix.edits
+    assert text[removal.start:removal.end].strip() == ("### Background\n\n" + INSTALL_BODY).strip()
+    assert text[:removal.start].rstrip("\n").endswith(GROUPED_SEE_ALSO.format(intro="").rstrip("\n"))

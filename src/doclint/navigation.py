@@ -19,10 +19,12 @@ or ``../../issues/211``) sit under a heading with a version such as
 ``Version 1.74.1``, so they are still compared.
 
 A navigation heading also covers its subsections: "See also" may group
-its links under "Guides" and "Reference". Such a section is navigation
-when its own blocks are at most one line that introduces the links and
-each of its subsections is navigation, with the headings of the
-subsections free (``navigation_flags``).
+its links under "Guides" and "Reference", whose headings are then free.
+Such a section is navigation when its own blocks are at most one line
+that introduces its subsections (``navigation_flags``). Each subsection
+is then judged on its own, so a prose subsection under it, such as a
+"Support" paragraph that two pages share, is still compared, and is
+the copy reported rather than the whole "See also".
 """
 
 from __future__ import annotations
@@ -85,9 +87,11 @@ def _add_flags(section: Section, under_navigation_heading: bool, flags: list[boo
     position = len(flags)
     flags.append(False)
     named = under_navigation_heading or _is_navigation_heading(section)
-    children = [_add_flags(child, named, flags) for child in section.children]
+    for child in section.children:
+        _add_flags(child, named, flags)
 
-    if named and section.children and all(children) and _introduces_links_only(section):
+    if named and section.children and _introduces_links_only(section):
+        # Its subsections are compared one by one, so a prose subsection pasted under "See also" is the copy reported.
         flags[position] = True
     else:
         flags[position] = is_navigation(section, named)
