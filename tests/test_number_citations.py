@@ -23,6 +23,8 @@ from doclint.number_citations import cited_numbers
         ("See Q.4, No. 8, item 9 and answer 10.", {4, 8, 9, 10}),
         ("同Ｑ４。", {4}),
         ("见第4点，第5项和第6步。", {4, 5, 6}),
+        ("修改配置（详见步骤4），再看要点 7。", {4, 7}),
+        ("See point 4 and Point 9.", {4, 9}),
     ],
 )
 def test_cited_numbers(line, expected):

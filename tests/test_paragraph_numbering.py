@@ -175,3 +175,13 @@ def test_fix_writes_file(tmp_path, run_cli):
     run_cli("check", "--no-cache", "--fix", str(path))
 
     assert path.read_text(encoding="utf-8") == POINTS.replace("4、启动", "3、启动")
+
+
+@pytest.mark.parametrize("citation", ["详见步骤4", "see point 4"])
+def test_step_or_point_citation_makes_fix_unsafe(citation):
+    text = f"# 部署\n\n1、安装依赖。\n\n2、修改配置（{citation}）。\n\n4、启动服务。\n\n5、检查日志。\n"
+    found = findings_of(text)
+
+    assert [finding.line for finding in found] == [7]
+    assert found[0].fix is not None
+    assert found[0].fix.applicability is Applicability.UNSAFE

@@ -9,8 +9,8 @@ cites none of the numbers that it changes.
 A citation names the number after a word that counts items, steps or
 sections, or before ``题``. That word is Chinese (``第4题``, ``第4道题``,
 ``第四章``, ``第4点``, ``第4项``, ``第4步``, ``题4``, ``题号4``, ``问题 4``,
-``4题``) or English in any case (``Q4``, ``Q.4``, ``question 4``,
-``Step 4``, ``item 4``, ``No. 4``).
+``步骤4``, ``要点4``, ``4题``) or English in any case (``Q4``, ``Q.4``,
+``question 4``, ``Step 4``, ``point 4``, ``item 4``, ``No. 4``).
 Full-width forms (``Ｑ４``) count as their ASCII forms. A count such as
 "共4题" reads as a citation too, which only makes the fix unsafe.
 A link to an anchor in the same document (``](#…)``) cites each number
@@ -30,9 +30,9 @@ from doclint.text import CHINESE_NUMERAL_CHARS, chinese_numeral_value
 # ``count_number`` and ``word_number`` contain digits (ASCII or full-width), and ``numeral`` a Chinese numeral.
 _CITATION_RE = re.compile(
     rf"第\s*(?:(?P<number>\d+)|(?P<numeral>[{CHINESE_NUMERAL_CHARS}]+))\s*道?\s*[题问章节条部课讲篇点项步]"
-    r"|(?:题目|问题|习题|练习|试题|题号|题)\s*(?P<label_number>\d+)"
+    r"|(?:题目|问题|习题|练习|试题|题号|题|步骤|要点)\s*(?P<label_number>\d+)"
     r"|(?<![\d第])(?P<count_number>\d+)\s*[题问](?![目型库])"
-    r"|(?<![A-Za-z])(?i:step|part|chapter|lesson|unit|module|section|question|exercise|problem|task|item|answer|no|q)"
+    r"|(?<![A-Za-z])(?i:step|point|part|chapter|lesson|unit|module|section|question|exercise|problem|task|item|answer|no|q)"
     r"\s*[.#]?\s*(?P<word_number>\d+)(?![0-9A-Za-z])"
 )
 
