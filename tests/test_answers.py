@@ -768,3 +768,21 @@ def test_command_and_longer_command_two_questions(tmp_path):
     found = findings(document)
 
     assert [(d.code, d.line) for d in found] == []
+
+
+@pytest.mark.parametrize(
+    ("question", "other", "typos_only"),
+    [
+        ("如何查看 python 的版本？", "如何查看 pyhton 的版本？", True),
+        ("How do I check the pyhton version?", "How do I check the python version?", True),
+        ("如何查看 python 的版本？", "如何查看 python 的版本？", False),
+        ("如何查看 python 的版本？", "如何查看 pyhton 的版本号？", False),
+        ("java 命令的默认堆大小是多少？", "javac 命令的默认堆大小是多少？", False),
+        ("What is port 8080 used for?", "What is port 8081 used for?", False),
+        ("How do I read a json file?", "How do I read a jsonl file?", False),
+    ],
+)
+def test_questions_differ_only_in_typos(question, other, typos_only):
+    from doclint.question_terms import differ_only_in_typos
+
+    assert differ_only_in_typos(question, other) is typos_only

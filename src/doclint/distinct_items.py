@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from doclint.model import Section
 from doclint.qa import answer_code, is_item, question_content
-from doclint.question_terms import differ_in_key_terms, swaps_subject
+from doclint.question_terms import differ_in_key_terms, differ_only_in_typos, swaps_subject
 from doclint.similarity import SectionEntry, block_texts, bounded_score, scored_form
 from doclint.text import normalize, words
 
@@ -89,10 +89,15 @@ def answer_own_subjects(section: Section, other: Section) -> bool:
     word each), at most ``MAX_SUBJECT_WORDS`` of them. Each answer must
     name a word of its own subject and none of the other's. An answer
     pasted under the other question still names the first subject, so it
-    stays a near-duplicate.
+    stays a near-duplicate. A word with a typo ("pyhton" for "python") is
+    no subject (``differ_only_in_typos``).
     """
-    question_words = set(words(normalize(question_content(section))))
-    other_question_words = set(words(normalize(question_content(other))))
+    question, other_question = question_content(section), question_content(other)
+    if differ_only_in_typos(question, other_question):
+        return False
+
+    question_words = set(words(normalize(question)))
+    other_question_words = set(words(normalize(other_question)))
     subject, other_subject = question_words - other_question_words, other_question_words - question_words
     if not subject or not other_subject or max(len(subject), len(other_subject)) > MAX_SUBJECT_WORDS:
         return False

@@ -44,6 +44,8 @@ _NUMBER_RE = re.compile(
 )
 _OPERATOR_RE = re.compile(r"[-+*/%=<>!&|^~≤≥≠×÷]+")
 _CJK_RUN_RE = re.compile(f"[{CJK_CHAR}]+")
+# A run of letters or digits in a normalised text that is not CJK: what ``_terms`` returns.
+_TERM_RE = re.compile(f"[^\\s{CJK_CHAR}]+")
 # Pairs of opposite words: one in place of the other reverses a question or a heading ("enable" and
 # "disable", "启用" and "禁用"). Used for the advice of near-duplicate-section, not for the same-question test.
 _OPPOSITE_WORDS = frozenset(
@@ -118,6 +120,30 @@ def same_terms(question: str, other: str) -> bool:
         if not all(_typo(term, other_term, in_chinese) for term, other_term in zip(replaced, replacing)):
             return False
     return not _turned_around(normalized, other_normalized)
+
+
+def differ_only_in_typos(question: str, other: str) -> bool:
+    """Return whether two questions differ only in Latin words that are each a typo of the other's ("pyhton" and "python").
+
+    A reader takes such questions for one question. A short one can still
+    score below the same-question threshold, because a swap of two letters
+    costs two edits: "如何查看 pyhton 的版本？" scores 92.9 against the
+    question with "python". The word with the typo is then no subject of
+    its own question. Two names a letter apart are no typo (``_typo``).
+    """
+    normalized, other_normalized = normalize(question), normalize(other)
+    if normalized == other_normalized:
+        return False
+    if _TERM_RE.sub("#", normalized) != _TERM_RE.sub("#", other_normalized):
+        return False
+
+    in_chinese = bool(_CJK_RUN_RE.search(normalized) or _CJK_RUN_RE.search(other_normalized))
+    for term, other_term in zip(_terms(normalized), _terms(other_normalized)):
+        if term == other_term:
+            continue
+        if not (term.isalpha() and other_term.isalpha() and _typo(term, other_term, in_chinese)):
+            return False
+    return True
 
 
 def _turned_around(question: str, other: str) -> bool:
