@@ -437,6 +437,12 @@ def test_steps_named_by_their_list_numbers():
         ("How do I read a json file in Python?", "How do I read a jsonl file in Python?", False),
         ("What does a decorator do in Python?", "What does a decorators do in Python?", True),
         ("How do I change the colour of a button?", "How do I change the color of a button?", True),
+        ("java 命令的默认堆大小是多少？", "javac 命令的默认堆大小是多少？", False),
+        ("telnet 协议默认使用哪个端口？", "telnets 协议默认使用哪个端口？", False),
+        ("Which options does java accept on the command line?", "Which options does javac accept on the command line?", False),
+        ("How do I sort a list of tuples in place quickly?", "How do I sort a lists of tuples in place quickly?", True),
+        ("How do I instal packages offline on Windows?", "How do I install packages offline on Windows?", True),
+        ("如何在 Linux 上安装 pyhton 的最新版本", "如何在 Linux 上安装 python 的最新版本", True),
     ],
 )
 def test_same_terms(question, other, same):
@@ -598,6 +604,8 @@ def test_rewordings_not_different_key_terms(text, other):
         ("How does parseInt work?", "How does parseFloat work?"),
         ("What does 7-2 return in Python?", "What does 7/2 return in Python?"),
         ("a＜b 时返回什么？", "a＞b 时返回什么？"),
+        ("java 命令的默认堆大小", "javac 命令的默认堆大小"),
+        ("What is the default port of http?", "What is the default port of https?"),
         ("x≤y", "x≥y"),
         ("How does --force work?", "How does --user work?"),
         ("List the top five", "List the top ten"),
@@ -742,3 +750,39 @@ def test_questions_asked_in_headings():
         '(line 3) again but answers it differently: the answer reads "No. Only one process may…" here and '
         '"Yes. The store takes a lock…" at line 5; keep one answer and correct or remove the other'
     )
+
+
+def test_command_and_longer_command_two_questions(tmp_path):
+    # A name and the same name with a letter added name two commands or protocols, each with its own answer.
+    document = tmp_path / "commands.md"
+    document.write_text(
+        "# 命令问答\n\n"
+        "## 1. java 堆大小\n\n**题目：** java 命令的默认堆大小是多少？\n\n**答案：** 物理内存的四分之一。\n\n"
+        "## 2. javac 堆大小\n\n**题目：** javac 命令的默认堆大小是多少？\n\n"
+        "**答案：** 由启动它的 JVM 决定，可以用 -J-Xmx 修改。\n\n"
+        "## 3. telnet 端口\n\n**题目：** telnet 协议默认使用哪个端口？\n\n**答案：** 23 端口。\n\n"
+        "## 4. telnets 端口\n\n**题目：** telnets 协议默认使用哪个端口？\n\n**答案：** 992 端口。\n",
+        encoding="utf-8",
+    )
+
+    found = findings(document)
+
+    assert [(d.code, d.line) for d in found] == []
+
+
+@pytest.mark.parametrize(
+    ("question", "other", "typos_only"),
+    [
+        ("如何查看 python 的版本？", "如何查看 pyhton 的版本？", True),
+        ("How do I check the pyhton version?", "How do I check the python version?", True),
+        ("如何查看 python 的版本？", "如何查看 python 的版本？", False),
+        ("如何查看 python 的版本？", "如何查看 pyhton 的版本号？", False),
+        ("java 命令的默认堆大小是多少？", "javac 命令的默认堆大小是多少？", False),
+        ("What is port 8080 used for?", "What is port 8081 used for?", False),
+        ("How do I read a json file?", "How do I read a jsonl file?", False),
+    ],
+)
+def test_questions_differ_only_in_typos(question, other, typos_only):
+    from doclint.question_terms import differ_only_in_typos
+
+    assert differ_only_in_typos(question, other) is typos_only

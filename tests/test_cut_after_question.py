@@ -331,8 +331,8 @@ def test_inline_answer_label_cut(tmp_path):
         (
             "DL204",
             7,
-            'the document seems cut off at line 7: item "3、什么是协程？" ends at the label of its 答案 field, without the '
-            "final punctuation that this field ends with in the items before it" + AFTER,
+            'the document seems cut off at line 7: item "3、什么是协程？" ends at the label of its 答案 field, with nothing '
+            "after the label, without the final punctuation that this field ends with in the items before it" + AFTER,
         )
     ]
 

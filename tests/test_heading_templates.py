@@ -382,3 +382,28 @@ def test_chinese_title_with_more_words_names_folder_project(tmp_path, title):
         f'section "安装" repeats section "安装" (line 5 of {pages["飞鱼"]}) word for word, and it names 飞鱼, the project '
         "of that page; remove this copy"
     )
+
+
+PROJECT_INSTALL = "## 安装\n\n先创建虚拟环境，然后用 pip 安装{name}，再检查安装的版本。命令会打印版本号和{name}存放缓存的目录。\n"
+
+
+@pytest.mark.parametrize(
+    ("original", "paste", "mention", "named"),
+    [("飞鱼", "蓝鲸", "飞鱼", "项目飞鱼"), ("zeta", "beta", " Zeta ", "项目 Zeta")],
+    ids=["chinese-name", "latin-name"],
+)
+def test_project_name_spaced_in_chinese(tmp_path, run_cli, original, paste, mention, named):
+    # Chinese puts a space between a Chinese word and a Latin one, and none between two Chinese words.
+    pages = {}
+    for folder in (original, paste):
+        path = tmp_path / folder / "README.md"
+        path.parent.mkdir()
+        path.write_text(f"# {folder.capitalize()}\n\n一个检查网站链接的工具。\n\n" + PROJECT_INSTALL.format(name=mention), encoding="utf-8")
+        pages[folder] = path
+
+    _code, stdout, _stderr = run_cli("check", "--no-cache", "--no-config", "--lang", "zh-CN", str(pages[paste]), str(pages[original]))
+
+    assert stdout.splitlines()[0] == (
+        f"{pages[paste]}:5:1: DL101 duplicate-section [~] 章节“安装”与章节“安装”（{pages[original]} 第 5 行）逐字重复，"
+        f"且文中提到的是该页面的{named}；请删除这份副本"
+    )

@@ -1,5 +1,7 @@
 """An answer pasted under an unrelated question gets the advice to rewrite it, not to merge the items."""
 
+import pytest
+
 from doclint.engine import run
 from doclint.parse import parse_document
 from doclint.qa import is_item
@@ -120,3 +122,41 @@ def test_same_terms_are_no_subject():
     document = parse_document(Source.from_text("bank.md", text))
     first, second, _gil = [section for section in document.walk() if is_item(section)]
     assert not answers_other_question(second, document, first, document)
+
+
+VERSION_BANK = """# 常见问题
+
+## 1. 查看版本
+
+**题目：** 如何查看 python 的版本？
+
+**答案：** 在终端运行 python --version 命令，输出即为当前解释器的信息。
+
+## 2. 查看版本号
+
+**题目：** 如何查看 {typo} 的版本？
+
+**答案：** 在终端运行 {answer} -V 命令，输出即为当前解释器的信息。
+"""
+
+
+@pytest.mark.parametrize(
+    ("answer_word", "score"),
+    [
+        # The later answer spells "python" right, so it seemed to name the other question's subject.
+        ("python", 92),
+        # Each answer names the word of its own question, but "pyhton" is a typo, not a subject of its own.
+        ("pyhton", 90),
+    ],
+)
+def test_typo_in_question_is_no_subject(tmp_path, answer_word, score):
+    path = tmp_path / "bank.md"
+    path.write_text(VERSION_BANK.format(typo="pyhton", answer=answer_word), encoding="utf-8")
+
+    assert near_duplicates(path) == [
+        (
+            9,
+            f'section "2. 查看版本号" is {score}% similar to section "1. 查看版本" (line 3) after removing the text '
+            f"most sections share; {MERGE}",
+        )
+    ]

@@ -308,3 +308,36 @@ def test_known_issues_of_numbered_subsections_reported(tmp_path):
     result = findings(page, rule="duplicate-section")
 
     assert [(d.line, d.related[0].line) for d in result] == [(17, 7)]
+
+
+SHORT_KNOWN = "### {title}\n\n- The tray icon does not appear on some desktops (#512).\n- Notifications arrive late after sleep (#630).\n"
+CRASH = "- Crash (#841).\n"
+
+
+@pytest.mark.parametrize("title", ["Known issues", "Limitations"])
+@pytest.mark.parametrize(("first", "second"), [("Linux", "macOS"), ("Python 3.12", "Python 3.11")], ids=["platforms", "platform-versions"])
+def test_short_known_issues_of_platforms_compared(tmp_path, first, second, title):
+    # The second list adds an issue and its number: under two parts that name no release, it is a near copy.
+    known = SHORT_KNOWN.format(title=title)
+    page = tmp_path / "install.md"
+    page.write_text(f"# Installation guide\n\n## {first}\n\nUse apt.\n\n{known}\n## {second}\n\nUse pip.\n\n{known}{CRASH}", encoding="utf-8")
+    result = findings(page, rule="near-duplicate-section")
+
+    assert [(d.code, d.line, d.related[0].line) for d in result] == [("DL102", 16, 7)]
+    assert result[0].message == (
+        f'section "{title}" is 94% similar to section "{title}" (line 7) after removing the text most '
+        "sections share; merge the two or rewrite one so that each says something of its own"
+    )
+
+
+@pytest.mark.parametrize("title", ["Known issues", "Limitations"])
+def test_short_known_issues_of_releases_not_reported(tmp_path, title):
+    known = SHORT_KNOWN.format(title=title)
+    page = tmp_path / "CHANGELOG.md"
+    page.write_text(
+        f"# Changelog\n\n## 2.1.0\n\n- Add a retry option.\n\n{known}{CRASH}\n## 2.0.0\n\n- Drop Python 3.8.\n\n{known}",
+        encoding="utf-8",
+    )
+
+    assert findings(page, rule="near-duplicate-section", near_duplicate_threshold=40) == []
+    assert findings(page, rule="duplicate-section") == []

@@ -55,8 +55,8 @@ AFTER = "; complete the item or remove it, and check whether text after it was l
         (
             QUESTION + "**答案：**\n",
             46,
-            'the document seems cut off at line 46: item "4. 模型部署" ends at the label of its 答案 field, without the '
-            "解释 field that most items before it have" + AFTER,
+            'the document seems cut off at line 46: item "4. 模型部署" ends at the label of its 答案 field, with nothing '
+            "after the label, without the 解释 field that most items before it have" + AFTER,
         ),
         (
             CUT_EXPLANATION,
@@ -84,6 +84,15 @@ def test_step_cut_in_chinese(tmp_path, run_cli):
     assert stdout.splitlines()[0] == (
         f"{path}:48:1: DL204 truncated-document 文档似乎在第 48 行被截断：条目“4. 模型部署”在“答案”字段的句子中间中断，"
         "只有 1 个步骤，而前面的条目有 4 个，并且缺少前面大多数条目都有的“解释”字段；请补全该条目或删除它，并检查它后面是否还有内容丢失"
+    )
+
+
+def test_empty_label_in_chinese(tmp_path, run_cli):
+    path = write_bank(tmp_path, QUESTION + "**答案：**\n")
+    _code, stdout, _stderr = run_cli("check", "--no-cache", "--lang", "zh-CN", path)
+    assert stdout.splitlines()[0] == (
+        f"{path}:46:1: DL204 truncated-document 文档似乎在第 46 行被截断：条目“4. 模型部署”结束在“答案”字段的标签处，"
+        "标签后面没有内容，缺少前面大多数条目都有的“解释”字段；请补全该条目或删除它，并检查它后面是否还有内容丢失"
     )
 
 

@@ -29,7 +29,8 @@ from rapidfuzz import fuzz
 
 from doclint.model import Section
 from doclint.qa import answer_code, is_item, question_content
-from doclint.question_terms import differ_in_key_terms, swaps_subject
+from doclint.question_terms import differ_in_key_terms, differ_only_in_typos, swaps_subject
+from doclint.release_notes import is_known_issues
 from doclint.similarity import SectionEntry, block_texts, bounded_score, scored_form
 from doclint.text import normalize, words
 
@@ -89,10 +90,15 @@ def answer_own_subjects(section: Section, other: Section) -> bool:
     word each), at most ``MAX_SUBJECT_WORDS`` of them. Each answer must
     name a word of its own subject and none of the other's. An answer
     pasted under the other question still names the first subject, so it
-    stays a near-duplicate.
+    stays a near-duplicate. A word with a typo ("pyhton" for "python") is
+    no subject (``differ_only_in_typos``).
     """
-    question_words = set(words(normalize(question_content(section))))
-    other_question_words = set(words(normalize(question_content(other))))
+    question, other_question = question_content(section), question_content(other)
+    if differ_only_in_typos(question, other_question):
+        return False
+
+    question_words = set(words(normalize(question)))
+    other_question_words = set(words(normalize(other_question)))
     subject, other_subject = question_words - other_question_words, other_question_words - question_words
     if not subject or not other_subject or max(len(subject), len(other_subject)) > MAX_SUBJECT_WORDS:
         return False
@@ -151,10 +157,15 @@ def entries_differ(entry: SectionEntry, other_entry: SectionEntry) -> bool:
     "``Store.keys()`` returns the keys.". They differ in a key term
     (``differ_in_key_terms``), as two questions about different things
     do. Longer sections are left to the score, because a section rewritten
-    with one number changed is still the same section.
+    with one number changed is still the same section. Two lists of known
+    issues are no such entries: one with an issue more cites one number
+    more, and ``list_known_issues`` decides whether they belong to two
+    releases. Under two platforms ("Linux" and "macOS") they are compared.
     """
     section, other = entry.section, other_entry.section
     if is_item(section) or is_item(other):
+        return False
+    if is_known_issues(entry) and is_known_issues(other_entry):
         return False
     # The normalised clauses are never longer than the text, so most sections stop here without reading it.
     if sum(map(len, entry.clauses)) > MAX_ENTRY_CHARS or sum(map(len, other_entry.clauses)) > MAX_ENTRY_CHARS:

@@ -38,6 +38,7 @@ from functools import lru_cache
 from doclint.distinct_items import answer_text
 from doclint.model import Document, Section
 from doclint.qa import is_item, question_content
+from doclint.question_terms import differ_only_in_typos
 from doclint.text import CJK_CHAR, normalize
 
 MIN_LATIN_CHARS = 4
@@ -78,9 +79,15 @@ def answers_other_question(section: Section, document: Document, other: Section,
     ``inconsistent-answer`` and the advice to merge cover. An answer that
     names a term the two questions share ("install" in "How do I install
     acme?" and "What is the installation procedure?") may answer both.
+    Two questions that differ only in a typo ("pyhton" and "python") are
+    one question too (``differ_only_in_typos``).
     """
-    own_terms = subject_terms(question_content(section))
-    other_terms = subject_terms(question_content(other))
+    question, other_question = question_content(section), question_content(other)
+    if differ_only_in_typos(question, other_question):
+        return False
+
+    own_terms = subject_terms(question)
+    other_terms = subject_terms(other_question)
     frame = frame_terms(document)
     own_subject = own_terms - other_terms - frame
     other_subject = other_terms - own_terms - frame_terms(other_document)

@@ -44,6 +44,8 @@ _NUMBER_RE = re.compile(
 )
 _OPERATOR_RE = re.compile(r"[-+*/%=<>!&|^~≤≥≠×÷]+")
 _CJK_RUN_RE = re.compile(f"[{CJK_CHAR}]+")
+# A run of letters or digits in a normalised text that is not CJK: what ``_terms`` returns.
+_TERM_RE = re.compile(f"[^\\s{CJK_CHAR}]+")
 # Pairs of opposite words: one in place of the other reverses a question or a heading ("enable" and
 # "disable", "启用" and "禁用"). Used for the advice of near-duplicate-section, not for the same-question test.
 _OPPOSITE_WORDS = frozenset(
@@ -105,6 +107,7 @@ def same_terms(question: str, other: str) -> bool:
 
     normalized, other_normalized = normalize(question), normalize(other)
     terms, other_terms = _terms(normalized), _terms(other_normalized)
+    in_chinese = bool(_CJK_RUN_RE.search(normalized) or _CJK_RUN_RE.search(other_normalized))
     for operation in Levenshtein.opcodes(terms, other_terms):
         replaced = terms[operation.src_start:operation.src_end]
         replacing = other_terms[operation.dest_start:operation.dest_end]
@@ -112,9 +115,35 @@ def same_terms(question: str, other: str) -> bool:
             return False
         if operation.tag != "replace":
             continue
-        if len(replaced) != len(replacing) or not all(map(_typo, replaced, replacing)):
+        if len(replaced) != len(replacing):
+            return False
+        if not all(_typo(term, other_term, in_chinese) for term, other_term in zip(replaced, replacing)):
             return False
     return not _turned_around(normalized, other_normalized)
+
+
+def differ_only_in_typos(question: str, other: str) -> bool:
+    """Return whether two questions differ only in Latin words that are each a typo of the other's ("pyhton" and "python").
+
+    A reader takes such questions for one question. A short one can still
+    score below the same-question threshold, because a swap of two letters
+    costs two edits: "如何查看 pyhton 的版本？" scores 92.9 against the
+    question with "python". The word with the typo is then no subject of
+    its own question. Two names a letter apart are no typo (``_typo``).
+    """
+    normalized, other_normalized = normalize(question), normalize(other)
+    if normalized == other_normalized:
+        return False
+    if _TERM_RE.sub("#", normalized) != _TERM_RE.sub("#", other_normalized):
+        return False
+
+    in_chinese = bool(_CJK_RUN_RE.search(normalized) or _CJK_RUN_RE.search(other_normalized))
+    for term, other_term in zip(_terms(normalized), _terms(other_normalized)):
+        if term == other_term:
+            continue
+        if not (term.isalpha() and other_term.isalpha() and _typo(term, other_term, in_chinese)):
+            return False
+    return True
 
 
 def _turned_around(question: str, other: str) -> bool:
@@ -158,7 +187,9 @@ def differ_in_key_terms(text: str, other: str) -> bool:
     "disable", "升序" and "降序"). Or both name code and the names differ:
     a word before "(", in backquotes, joined by "_" or ".", in camelCase,
     or an option (``min()`` and ``max()``, ``format_batches`` and
-    ``format_pages``, ``--force`` and ``--user``). This is narrower than
+    ``format_pages``, ``--force`` and ``--user``). Or one has a Latin word
+    where the other has a name a letter or two apart ("http" and "https",
+    "java" and "javac", as ``_typo`` tells them apart). This is narrower than
     ``not same_terms``: a replaced everyday word ("do" and "can", "the"
     and "a"), a number on one side only, or "doesn't" against "does not"
     is a rewording here.
@@ -173,7 +204,7 @@ def differ_in_key_terms(text: str, other: str) -> bool:
 
     if _negated(normalized) != _negated(other_normalized) or _turned_around(normalized, other_normalized):
         return True
-    if _swaps_opposite_words(normalized, other_normalized):
+    if _swaps_opposite_words(normalized, other_normalized) or _name_other_things(normalized, other_normalized):
         return True
     code_names, other_code_names = _code_names(text), _code_names(other)
     return bool(code_names and other_code_names and code_names != other_code_names)
@@ -229,6 +260,23 @@ def _swaps_opposite_words(normalized: str, other: str) -> bool:
             second in normalized and first in other and first not in normalized
         ):
             return True
+    return False
+
+
+def _name_other_things(normalized: str, other: str) -> bool:
+    """Return whether two normalised texts have, in one place, two Latin words that name two things ("java" and "javac")."""
+    terms, other_terms = _terms(normalized), _terms(other)
+    in_chinese = bool(_CJK_RUN_RE.search(normalized) or _CJK_RUN_RE.search(other))
+    for operation in Levenshtein.opcodes(terms, other_terms):
+        if operation.tag != "replace":
+            continue
+        replaced = terms[operation.src_start:operation.src_end]
+        replacing = other_terms[operation.dest_start:operation.dest_end]
+        for term, other_term in zip(replaced, replacing):
+            if _extends_name(term, other_term, in_chinese):
+                return True
+            if Indel.distance(term, other_term) <= 2 and _distinct_terms(term, other_term):
+                return True
     return False
 
 
@@ -326,17 +374,19 @@ def _terms(question: str) -> list[str]:
     return _CJK_RUN_RE.sub(" ", question).split()
 
 
-def _typo(term: str, other: str) -> bool:
+def _typo(term: str, other: str, in_chinese: bool) -> bool:
     """Return whether two words are one typo apart: one character added, dropped, changed or moved, after the first.
 
     A typo in a word of three letters or fewer, or in its first letter, is
     too often another word ("get" and "set", "lstrip" and "rstrip"), so
     such words must be equal. So must two technical terms that differ in a
-    letter or two but name different things (``_distinct_terms``).
+    letter or two but name different things (``_distinct_terms``), and a
+    name and the longer name made from it (``_extends_name``). ``in_chinese``
+    is true when the question is written in Chinese.
     """
     if min(len(term), len(other)) < 4 or term[0] != other[0]:
         return term == other
-    if _distinct_terms(term, other):
+    if _distinct_terms(term, other) or _extends_name(term, other, in_chinese):
         return False
     distance = Indel.distance(term, other)
     return distance <= 1 or (distance == 2 and len(term) == len(other))
@@ -364,6 +414,35 @@ def _distinct_terms(term: str, other: str) -> bool:
     if _is_abbreviation(term) and _is_abbreviation(other):
         return True
     return frozenset((term, other)) in _DISTINCT_TERM_PAIRS
+
+
+# Endings that English adds to a word to make another form of it ("lists", "matches", "parsed",
+# "compiler", "quickly", "taken"), the "n" that normalisation leaves of "n't" ("doesn t"), and a
+# final "e" that a typo drops ("configur").
+_ENGLISH_ENDINGS = frozenset({"s", "es", "d", "ed", "n", "e", "r", "er", "y", "ly"})
+
+
+def _extends_name(term: str, other: str, in_chinese: bool) -> bool:
+    """Return whether one word is the other plus one or two letters at its end, so that the two name two things.
+
+    Commands and protocols are often named that way: "java" and "javac",
+    "telnet" and "telnets". The shorter word must be of ASCII letters and
+    three letters or longer. A doubled last letter is a typo ("instal" and
+    "install"). In an English question an added English ending makes
+    another form of one word ("decorator" and "decorators", "list" and
+    "lists"), so only other letters make another name ("pip" and "pipx").
+    Chinese does not inflect the Latin words it quotes, so in a Chinese
+    question any added letters make another name.
+    """
+    shorter, longer = sorted((term, other), key=len)
+    added = longer[len(shorter):]
+    if not (shorter.isascii() and shorter.isalpha() and len(shorter) >= 3):
+        return False
+    if not (longer.isascii() and longer.startswith(shorter) and added.isalpha() and 1 <= len(added) <= 2):
+        return False
+    if added[0] == shorter[-1]:
+        return False
+    return in_chinese or added not in _ENGLISH_ENDINGS
 
 
 def _is_abbreviation(word: str) -> bool:

@@ -18,7 +18,7 @@ One level down, each release may give its own "Other
 Changes" section the same line, "Several documentation updates and
 clarifications.", and that line belongs to each release. A section that
 cites no number and that the notes of three or more releases repeat is
-no copy (``repeats_in_other_release``). A "Known issues" section lists
+no copy (``repeats_in_other_release``). A "Known issues" or "Limitations" section lists
 the issues that a release still has, with their numbers, and each release
 repeats the list until they are fixed, word for word or with an issue
 more or less. Two such sections under two releases are neither copies
@@ -57,6 +57,8 @@ _NUMBER_RE = re.compile(r"\d+")
 MIN_RELEASES = 3
 # A heading of the issues that a release still has, which each release repeats until they are fixed.
 _KNOWN_ISSUES_RE = re.compile(r"known\s+(?:issues|bugs|problems|limitations)|已知(?:问题|缺陷|错误|限制)", re.IGNORECASE)
+# A title that is only "Limitations" or "限制" lists them too.
+_LIMITATIONS_RE = re.compile(r"(?:current\s+)?limitations|限制", re.IGNORECASE)
 
 
 def describe_other_releases(later: SectionEntry, earlier: SectionEntry) -> bool:
@@ -104,7 +106,10 @@ def repeats_in_other_release(copy: SectionEntry, group: Sequence[SectionEntry], 
 
 def is_known_issues(entry: SectionEntry) -> bool:
     """Return whether a section lists the known issues of a release, which each release repeats until they are fixed."""
-    return not entry.section.children and _KNOWN_ISSUES_RE.search(entry.section.heading) is not None
+    section = entry.section
+    if section.children:
+        return False
+    return _KNOWN_ISSUES_RE.search(section.heading) is not None or _LIMITATIONS_RE.fullmatch(section.title.strip()) is not None
 
 
 def list_known_issues(later: SectionEntry, earlier: SectionEntry, parent_of: ParentOf) -> bool:

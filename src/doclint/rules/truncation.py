@@ -46,7 +46,9 @@ def _ending_phrase(cut: CutOff) -> str:
     if cut.ending == "before-answer":
         return _('item "{heading}" ends in its {field}, before its answer').format(heading=heading, field=field)
     if cut.ending == "label":
-        return _('item "{heading}" ends at the label of its {field}').format(heading=heading, field=field)
+        return _('item "{heading}" ends at the label of its {field}, with nothing after the label').format(
+            heading=heading, field=field
+        )
     return _('item "{heading}" stops mid-sentence in its {field}').format(heading=heading, field=field)
 
 
