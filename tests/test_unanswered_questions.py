@@ -176,6 +176,8 @@ COMPACT_ENGLISH = (
 )
 COMPACT_PAIRS = "问：什么是GIL？\n答：全局解释器锁。\n问：什么是装饰器？\n问：什么是生成器？\n答：带 yield 的函数。\n"
 COMPACT_INLINE_PAIRS = "问：什么是GIL？答：全局解释器锁。\n问：什么是装饰器？\n问：什么是生成器？答：带 yield 的函数。\n"
+# The answer paragraph holds the next question, but its own question stands in the paragraph before it.
+ANSWER_PARAGRAPH = "1、什么是GIL？\n\n答案：全局解释器锁。\n2、什么是装饰器？\n\n3、什么是生成器？\n答案：带 yield 的函数。\n"
 
 
 @pytest.mark.parametrize(
@@ -186,8 +188,9 @@ COMPACT_INLINE_PAIRS = "问：什么是GIL？答：全局解释器锁。\n问：
         (COMPACT_ENGLISH, 3, "Q2: What is a decorator?"),
         (COMPACT_PAIRS, 3, "什么是装饰器？"),
         (COMPACT_INLINE_PAIRS, 2, "什么是装饰器？"),
+        (ANSWER_PARAGRAPH, 4, "2、什么是装饰器？"),
     ],
-    ids=["inline-answers", "answer-lines", "english", "pairs", "inline-pairs"],
+    ids=["inline-answers", "answer-lines", "english", "pairs", "inline-pairs", "answer-paragraph"],
 )
 def test_question_between_items_without_blank_lines(tmp_path, text, line, heading):
     assert findings(write(tmp_path, text)) == [("DL203", line, 1, f'item "{heading}" has no answer' + NO_ANSWER)]

@@ -30,7 +30,7 @@ _OPTION_LINE_RE = re.compile(r"^\s*[A-Za-z]\s*[.．、:：)）]")
 def open_question_lines(
     lines: list[str],
     index: int,
-    previous: int,
+    previous: str,
     labels: LabelTable,
     answered: Callable[[int], bool],
     next_line: str = "",
@@ -40,7 +40,8 @@ def open_question_lines(
 
     ``lines`` are the source lines of a paragraph. ``lines[index]`` is a
     numbered question line without an answer, after the answer of the
-    question at ``lines[previous]``. ``answered(i)`` returns whether the
+    question on the line ``previous``, in this paragraph or the one
+    before it. ``answered(i)`` returns whether the
     question of ``lines[i]`` has an answer, on its line or on a later
     line. Each returned line carries the number after the line before it,
     with the same numbering style and label, and only the options of a
@@ -52,7 +53,7 @@ def open_question_lines(
     after them makes them text, as the steps of an answer are.
     """
     found: list[int] = []
-    last = lines[previous]
+    last = previous
     for position in range(index, len(lines)):
         line = lines[position]
         if found and _OPTION_LINE_RE.match(line) is not None:

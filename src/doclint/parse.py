@@ -382,10 +382,12 @@ def _split_labelled_lines(
     ``plain_text`` turns inline Markdown into plain text. Whether the
     blocks hold a question bank (``_numbered_lines_ask``) is read only when
     a numbered line that asks nothing has an answer label on it. A question
-    without an answer at the end of a paragraph opens a piece only when the
-    next paragraph goes on with the bank or the document ends there, so
-    each paragraph is cut knowing the first line of the next one and, for
-    the last one before the closing marks, whether the document ends.
+    without an answer opens a piece after the answer of the question above
+    it, which may be the block before the paragraph, and at the end of a
+    paragraph only when the next paragraph goes on with the bank or the
+    document ends there. So each paragraph is cut knowing the piece before
+    it, the first line of the next block and, for the last one before the
+    closing marks, whether the document ends.
     """
     found: list[bool] = []
 
@@ -406,7 +408,8 @@ def _split_labelled_lines(
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         next_line = following.markdown.partition("\n")[0] if isinstance(following, Paragraph) else ""
         at_end = index == last_content and "\n" in block.markdown and _ends_document(blocks, source)
-        result.extend(_paragraph_fields(block, labels, plain_text, in_bank, next_line, at_end))
+        above = result[-1] if result else None
+        result.extend(_paragraph_fields(block, labels, plain_text, in_bank, above, next_line, at_end))
     return result
 
 
@@ -467,18 +470,22 @@ def _paragraph_fields(
     labels: LabelTable,
     plain_text: Callable[[str], str],
     in_bank: Callable[[], bool] | None = None,
+    above: Block | None = None,
     next_line: str = "",
     ends_document: bool = False,
 ) -> list[Paragraph]:
     """Cut a paragraph at the lines that open another field, then each question piece after its question mark.
 
     The second cut is that of an answer on the line of its question
-    (``1、什么是GIL？答案：…``, ``_inline_answer_pieces``). ``next_line``
-    and ``ends_document`` tell what follows the paragraph, as
-    ``doclint.open_question_lines`` reads it.
+    (``1、什么是GIL？答案：…``, ``_inline_answer_pieces``). ``above`` is
+    the block before the paragraph, and ``next_line`` and
+    ``ends_document`` tell what follows it (``_field_line_starts``).
     """
     multiline = "\n" in paragraph.markdown
-    pieces = _line_pieces(paragraph, labels, plain_text, in_bank, next_line, ends_document) if multiline else [paragraph]
+    if not multiline:
+        pieces = [paragraph]
+    else:
+        pieces = _line_pieces(paragraph, labels, plain_text, in_bank, above, next_line, ends_document)
     return [part for piece in pieces for part in _inline_answer_pieces(piece, labels, plain_text, in_bank)]
 
 
@@ -564,6 +571,7 @@ def _line_pieces(
     labels: LabelTable,
     plain_text: Callable[[str], str],
     in_bank: Callable[[], bool] | None = None,
+    above: Block | None = None,
     next_line: str = "",
     ends_document: bool = False,
 ) -> list[Paragraph]:
@@ -576,7 +584,7 @@ def _line_pieces(
     because cutting there would change the text.
     """
     source_lines = paragraph.markdown.split("\n")
-    starts = _field_line_starts(source_lines, labels, in_bank, next_line, ends_document)
+    starts = _field_line_starts(source_lines, labels, in_bank, above, next_line, ends_document)
     if len(starts) == 1:
         return [paragraph]
 
@@ -596,6 +604,7 @@ def _field_line_starts(
     source_lines: list[str],
     labels: LabelTable,
     in_bank: Callable[[], bool] | None = None,
+    above: Block | None = None,
     next_line: str = "",
     ends_document: bool = False,
 ) -> list[int]:
@@ -626,21 +635,24 @@ def _field_line_starts(
     A numbered question without an answer after the answer of the numbered
     question above it opens a piece under the conditions of
     ``doclint.open_question_lines``, which ``next_line`` and
-    ``ends_document`` are for.
+    ``ends_document`` are for. That question may be ``above``, the block
+    before a paragraph that opens with its answer label.
     """
     starts = [0]
     opening_key = _opening_key(source_lines[0], labels)
     current_key = _key_after_line(source_lines[0], opening_key, labels, in_bank)
     # The line of the numbered question of the current item, and whether its answer has opened: a question without
-    # an answer may follow that answer. None once another numbered line stands in the answer, as its steps do.
-    asked = 0 if opening_key == _PLAIN_QUESTION else None
+    # an answer may follow that answer. None once another numbered line is in the answer, as its steps are.
+    item_line = source_lines[0] if opening_key == _PLAIN_QUESTION else None
     answered = answer_seen = current_key == "answer"
+    if opening_key == "answer" and isinstance(above, Paragraph):
+        item_line = _question_line(above, labels)
     open_lines: list[int] = []
     for index in range(1, len(source_lines)):
         line = source_lines[index]
         if index in open_lines:
             starts.append(index)
-            current_key, asked, answered = _PLAIN_QUESTION, index, False
+            current_key, item_line, answered = _PLAIN_QUESTION, line, False
             continue
         bold = line.lstrip().startswith(("**", "__", "【"))
         if not bold and current_key is None:
@@ -652,13 +664,13 @@ def _field_line_starts(
             key = _key_after_line(line, _PLAIN_QUESTION, labels, in_bank)
             if key == "answer" or _answer_line_follows(source_lines, index, labels):
                 starts.append(index)
-                current_key, asked, answered = key, index, key == "answer"
+                current_key, item_line, answered = key, line, key == "answer"
                 answer_seen = answer_seen or answered
-            elif asked is not None and answered:
+            elif item_line is not None and answered:
                 open_lines = open_question_lines(
                     source_lines,
                     index,
-                    asked,
+                    item_line,
                     labels,
                     lambda position: _answered_at(source_lines, position, _PLAIN_QUESTION, labels, in_bank),
                     next_line,
@@ -666,9 +678,9 @@ def _field_line_starts(
                 )
                 if open_lines:
                     starts.append(index)
-                    current_key, asked, answered = _PLAIN_QUESTION, index, False
+                    current_key, item_line, answered = _PLAIN_QUESTION, line, False
                 else:
-                    asked = None
+                    item_line = None
             continue
         if not bold and is_option(found.label, source_lines[index + 1:]):
             continue
@@ -681,10 +693,16 @@ def _field_line_starts(
         starts.append(index)
         current_key = _key_after_line(line, found.key, labels, in_bank)
         if found.key == "question":
-            asked = None
+            item_line = None
         answered = answered or current_key == "answer"
         answer_seen = answer_seen or current_key == "answer"
     return starts
+
+
+def _question_line(block: Paragraph, labels: LabelTable) -> str | None:
+    """Return the first line of a paragraph when it is a numbered question in plain text (``1、…``, ``Q1: …``), else None."""
+    first = block.markdown.partition("\n")[0]
+    return first if _opening_key(first, labels) == _PLAIN_QUESTION else None
 
 
 def _answered_at(
