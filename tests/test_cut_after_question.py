@@ -50,6 +50,10 @@ COMPACT_ENGLISH = (
     "Q3: What is a generator?\nA: A function with yield.\nQ4: What is a list?\nA: A mutable sequence.\n"
     "Q5: What is a closure?\n"
 )
+COMPACT_BOLD = (
+    "# 题库\n\n**问题 1：什么是GIL？**\n**答案：** 全局解释器锁。\n**问题 2：什么是装饰器？**\n**答案：** 包装函数的函数。\n"
+    "**问题 3：什么是生成器？**\n"
+)
 COMPACT_LINES = "1、什么是GIL？\n答案：全局解释器锁。\n2、什么是装饰器？\n答案：包装函数的函数。\n3、什么是闭包？\n"
 
 
@@ -65,8 +69,19 @@ COMPACT_LINES = "1、什么是GIL？\n答案：全局解释器锁。\n2、什么
         (COMPACT + "\n---\n", 7, "5、什么是闭包？", "答案"),
         (COMPACT_ENGLISH + "<!-- end -->\n", 9, "Q5: What is a closure?", "answer (A:)"),
         (COMPACT_LINES, 5, "3、什么是闭包？", "答案"),
+        (COMPACT_BOLD, 7, "问题 3：什么是生成器？", "答案"),
     ],
-    ids=["plain", "bold", "headings", "flat-faq", "compact", "compact-break", "compact-comment", "compact-lines"],
+    ids=[
+        "plain",
+        "bold",
+        "headings",
+        "flat-faq",
+        "compact",
+        "compact-break",
+        "compact-comment",
+        "compact-lines",
+        "compact-bold",
+    ],
 )
 def test_last_question_without_answer(tmp_path, text, line, heading, label):
     message = (

@@ -176,6 +176,10 @@ COMPACT_ENGLISH = (
 )
 COMPACT_PAIRS = "问：什么是GIL？\n答：全局解释器锁。\n问：什么是装饰器？\n问：什么是生成器？\n答：带 yield 的函数。\n"
 COMPACT_INLINE_PAIRS = "问：什么是GIL？答：全局解释器锁。\n问：什么是装饰器？\n问：什么是生成器？答：带 yield 的函数。\n"
+COMPACT_BOLD = (
+    "**问题 1：什么是GIL？**\n**答案：** 全局解释器锁。\n**问题 2：什么是装饰器？**\n**问题 3：什么是生成器？**\n"
+    "**答案：** 带 yield 的函数。\n"
+)
 # The answer paragraph holds the next question, but its own question stands in the paragraph before it.
 ANSWER_PARAGRAPH = "1、什么是GIL？\n\n答案：全局解释器锁。\n2、什么是装饰器？\n\n3、什么是生成器？\n答案：带 yield 的函数。\n"
 
@@ -189,8 +193,9 @@ ANSWER_PARAGRAPH = "1、什么是GIL？\n\n答案：全局解释器锁。\n2、�
         (COMPACT_PAIRS, 3, "什么是装饰器？"),
         (COMPACT_INLINE_PAIRS, 2, "什么是装饰器？"),
         (ANSWER_PARAGRAPH, 4, "2、什么是装饰器？"),
+        (COMPACT_BOLD, 3, "问题 2：什么是装饰器？"),
     ],
-    ids=["inline-answers", "answer-lines", "english", "pairs", "inline-pairs", "answer-paragraph"],
+    ids=["inline-answers", "answer-lines", "english", "pairs", "inline-pairs", "answer-paragraph", "bold"],
 )
 def test_question_between_items_without_blank_lines(tmp_path, text, line, heading):
     assert findings(write(tmp_path, text)) == [("DL203", line, 1, f'item "{heading}" has no answer' + NO_ANSWER)]
@@ -206,6 +211,20 @@ def test_compact_unanswered_question_is_item():
         (6, 7, ["question", "answer"]),
     ]
     assert items[0].fields["answer"].text == "全局解释器锁。"
+
+
+def test_compact_bold_questions_are_items():
+    text = (
+        "**问题 1：什么是GIL？**\n**答案：** 全局解释器锁。\n**问题 2：什么是装饰器？**\n**答案：** 包装函数的函数。\n"
+        "**问题 3：什么是生成器？**\n**答案：** 带 yield 的函数。\n"
+    )
+    items = parse_document(Source.from_text("bank.md", text)).sections
+
+    assert [(item.line, item.end_line, item.fields["answer"].text) for item in items] == [
+        (1, 2, "全局解释器锁。"),
+        (3, 4, "包装函数的函数。"),
+        (5, 6, "带 yield 的函数。"),
+    ]
 
 
 def test_compact_questions_in_a_row(tmp_path):

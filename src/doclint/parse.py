@@ -618,6 +618,9 @@ def _field_line_starts(
     ``Q:`` over ``A:`` are two fields, while prose such as ``Note: …`` or
     a second ``Answer:`` line stays text. A plain ``A:`` that is an option
     of a multiple-choice question (``doclint.fields.is_option``) is text too.
+    A bold question line (``**问题 2：…？**``) opens a piece when an answer
+    follows it, or when it ends the paragraph after an answer and the next
+    paragraph opens with an answer label or the document ends there.
     A second question label in a row (``问：…`` over ``问：…``) opens a
     field when an answer above it closed an earlier question and its own
     answer follows, because the first of the two then lost its answer.
@@ -658,8 +661,15 @@ def _field_line_starts(
         if not bold and current_key is None:
             continue
         found = labels.match(line)
+        if found is None and bold:
+            if _opening_key(line, labels) == "question" and _bold_question_answered(
+                source_lines, index, labels, current_key, next_line, ends_document
+            ):
+                starts.append(index)
+                current_key, item_line = "question", None
+            continue
         if found is None:
-            if bold or plain_question(line, labels) is None:
+            if plain_question(line, labels) is None:
                 continue
             key = _key_after_line(line, _PLAIN_QUESTION, labels, in_bank)
             if key == "answer" or _answer_line_follows(source_lines, index, labels):
@@ -685,7 +695,9 @@ def _field_line_starts(
         if not bold and is_option(found.label, source_lines[index + 1:]):
             continue
         if not bold and found.key == current_key:
-            if found.key != "question" or not answer_seen or not _answered_at(source_lines, index, "question", labels, in_bank):
+            if found.key != "question" or not answer_seen:
+                continue
+            if not _answered_at(source_lines, index, "question", labels, in_bank):
                 continue
         if not bold and current_key == _PLAIN_QUESTION and found.key != "answer":
             if found.key == "question" or not _answer_line_follows(source_lines, index, labels):
@@ -703,6 +715,25 @@ def _question_line(block: Paragraph, labels: LabelTable) -> str | None:
     """Return the first line of a paragraph when it is a numbered question in plain text (``1、…``, ``Q1: …``), else None."""
     first = block.markdown.partition("\n")[0]
     return first if _opening_key(first, labels) == _PLAIN_QUESTION else None
+
+
+def _bold_question_answered(
+    source_lines: list[str], index: int, labels: LabelTable, current_key: str | None, next_line: str, ends_document: bool
+) -> bool:
+    """Return whether the bold question on line ``index`` of a paragraph opens a piece of its own.
+
+    Its answer follows in the paragraph, or it is the last line, after an
+    answer, and the next paragraph opens with an answer label or the
+    document ends there (``_field_line_starts``).
+    """
+    if _answer_line_follows(source_lines, index, labels):
+        return True
+    if index != len(source_lines) - 1 or current_key != "answer":
+        return False
+    if ends_document:
+        return True
+    found = labels.match(next_line)
+    return found is not None and found.key == "answer"
 
 
 def _answered_at(
