@@ -386,8 +386,8 @@ def _split_labelled_lines(
     it, which may be the block before the paragraph, and at the end of a
     paragraph only when the next paragraph goes on with the bank or the
     document ends there. So each paragraph is cut knowing the piece before
-    it, the first line of the next block and, for the last one before the
-    closing marks, whether the document ends.
+    it, the block after it and, for the last one before the closing marks,
+    whether the document ends.
     """
     found: list[bool] = []
 
@@ -406,10 +406,9 @@ def _split_labelled_lines(
             result.append(block)
             continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        next_line = following.markdown.partition("\n")[0] if isinstance(following, Paragraph) else ""
         at_end = index == last_content and "\n" in block.markdown and _ends_document(blocks, source)
         above = result[-1] if result else None
-        result.extend(_paragraph_fields(block, labels, plain_text, in_bank, above, next_line, at_end))
+        result.extend(_paragraph_fields(block, labels, plain_text, in_bank, above, following, at_end))
     return result
 
 
@@ -471,21 +470,21 @@ def _paragraph_fields(
     plain_text: Callable[[str], str],
     in_bank: Callable[[], bool] | None = None,
     above: Block | None = None,
-    next_line: str = "",
+    following: Block | None = None,
     ends_document: bool = False,
 ) -> list[Paragraph]:
     """Cut a paragraph at the lines that open another field, then each question piece after its question mark.
 
     The second cut is that of an answer on the line of its question
     (``1、什么是GIL？答案：…``, ``_inline_answer_pieces``). ``above`` is
-    the block before the paragraph, and ``next_line`` and
+    the block before the paragraph, and ``following`` and
     ``ends_document`` tell what follows it (``_field_line_starts``).
     """
     multiline = "\n" in paragraph.markdown
     if not multiline:
         pieces = [paragraph]
     else:
-        pieces = _line_pieces(paragraph, labels, plain_text, in_bank, above, next_line, ends_document)
+        pieces = _line_pieces(paragraph, labels, plain_text, in_bank, above, following, ends_document)
     return [part for piece in pieces for part in _inline_answer_pieces(piece, labels, plain_text, in_bank)]
 
 
@@ -572,7 +571,7 @@ def _line_pieces(
     plain_text: Callable[[str], str],
     in_bank: Callable[[], bool] | None = None,
     above: Block | None = None,
-    next_line: str = "",
+    following: Block | None = None,
     ends_document: bool = False,
 ) -> list[Paragraph]:
     """Cut a paragraph at the lines that open another field, or return it whole.
@@ -584,7 +583,7 @@ def _line_pieces(
     because cutting there would change the text.
     """
     source_lines = paragraph.markdown.split("\n")
-    starts = _field_line_starts(source_lines, labels, in_bank, above, next_line, ends_document)
+    starts = _field_line_starts(source_lines, labels, in_bank, above, following, ends_document)
     if len(starts) == 1:
         return [paragraph]
 
@@ -605,7 +604,7 @@ def _field_line_starts(
     labels: LabelTable,
     in_bank: Callable[[], bool] | None = None,
     above: Block | None = None,
-    next_line: str = "",
+    following: Block | None = None,
     ends_document: bool = False,
 ) -> list[int]:
     """Return 0 and the indexes of the lines of a paragraph that open a field of their own.
@@ -637,8 +636,8 @@ def _field_line_starts(
     (``1、什么是GIL？答案：…``) is in that answer (``_key_after_line``).
     A numbered question without an answer after the answer of the numbered
     question above it opens a piece under the conditions of
-    ``doclint.open_question_lines``, which ``next_line`` and
-    ``ends_document`` are for. That question may be ``above``, the block
+    ``doclint.open_question_lines``, which ``following``, the block after
+    the paragraph, and ``ends_document`` are for. That question may be ``above``, the block
     before a paragraph that opens with its answer label.
     """
     starts = [0]
@@ -663,7 +662,7 @@ def _field_line_starts(
         found = labels.match(line)
         if found is None and bold:
             if _opening_key(line, labels) == "question" and _bold_question_answered(
-                source_lines, index, labels, current_key, next_line, ends_document
+                source_lines, index, labels, current_key, following, ends_document
             ):
                 starts.append(index)
                 current_key, item_line = "question", None
@@ -683,7 +682,7 @@ def _field_line_starts(
                     item_line,
                     labels,
                     lambda position: _answered_at(source_lines, position, _PLAIN_QUESTION, labels, in_bank),
-                    next_line,
+                    _first_line(following),
                     ends_document,
                 )
                 if open_lines:
@@ -713,12 +712,17 @@ def _field_line_starts(
 
 def _question_line(block: Paragraph, labels: LabelTable) -> str | None:
     """Return the first line of a paragraph when it is a numbered question in plain text (``1、…``, ``Q1: …``), else None."""
-    first = block.markdown.partition("\n")[0]
+    first = _first_line(block)
     return first if _opening_key(first, labels) == _PLAIN_QUESTION else None
 
 
 def _bold_question_answered(
-    source_lines: list[str], index: int, labels: LabelTable, current_key: str | None, next_line: str, ends_document: bool
+    source_lines: list[str],
+    index: int,
+    labels: LabelTable,
+    current_key: str | None,
+    following: Block | None,
+    ends_document: bool,
 ) -> bool:
     """Return whether the bold question on line ``index`` of a paragraph opens a piece of its own.
 
@@ -732,8 +736,13 @@ def _bold_question_answered(
         return False
     if ends_document:
         return True
-    found = labels.match(next_line)
+    found = labels.match(_first_line(following))
     return found is not None and found.key == "answer"
+
+
+def _first_line(block: Block | None) -> str:
+    """Return the first source line of a paragraph, or "" for another block or None."""
+    return block.markdown.partition("\n")[0] if isinstance(block, Paragraph) else ""
 
 
 def _answered_at(
