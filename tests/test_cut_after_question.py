@@ -41,6 +41,20 @@ FLAT = (
     "# FAQ\n\n**Q:** How do I reset my password?\n\n**A:** Open the settings page and choose Reset.\n\n"
     "**Q:** Can I export data?\n\n**A:** Yes, as CSV from the reports page.\n\n**Q:** How do I delete my account?\n"
 )
+COMPACT = (
+    "# Python 面试题\n\n1、什么是GIL？答案：全局解释器锁。\n2、什么是装饰器？答案：接收函数并返回函数的函数。\n"
+    "3、什么是生成器？答案：带 yield 的函数。\n4、列表和元组有什么区别？答案：列表可变，元组不可变。\n5、什么是闭包？\n"
+)
+COMPACT_ENGLISH = (
+    "Q1: What is the GIL?\nA: A global interpreter lock.\nQ2: What is a decorator?\nA: A function that wraps one.\n"
+    "Q3: What is a generator?\nA: A function with yield.\nQ4: What is a list?\nA: A mutable sequence.\n"
+    "Q5: What is a closure?\n"
+)
+COMPACT_BOLD = (
+    "# 题库\n\n**问题 1：什么是GIL？**\n**答案：** 全局解释器锁。\n**问题 2：什么是装饰器？**\n**答案：** 包装函数的函数。\n"
+    "**问题 3：什么是生成器？**\n"
+)
+COMPACT_LINES = "1、什么是GIL？\n答案：全局解释器锁。\n2、什么是装饰器？\n答案：包装函数的函数。\n3、什么是闭包？\n"
 
 
 @pytest.mark.parametrize(
@@ -50,8 +64,24 @@ FLAT = (
         (BOLD, 11, "问题 3：数据库为什么会发生死锁？", "答案"),
         (HEADINGS, 17, "3. 死锁", "答案"),
         (FLAT, 11, "How do I delete my account?", "answer (A:)"),
+        # Banks written without blank lines, where Markdown reads the last question as a line of the answer above it.
+        (COMPACT, 7, "5、什么是闭包？", "答案"),
+        (COMPACT + "\n---\n", 7, "5、什么是闭包？", "答案"),
+        (COMPACT_ENGLISH + "<!-- end -->\n", 9, "Q5: What is a closure?", "answer (A:)"),
+        (COMPACT_LINES, 5, "3、什么是闭包？", "答案"),
+        (COMPACT_BOLD, 7, "问题 3：什么是生成器？", "答案"),
     ],
-    ids=["plain", "bold", "headings", "flat-faq"],
+    ids=[
+        "plain",
+        "bold",
+        "headings",
+        "flat-faq",
+        "compact",
+        "compact-break",
+        "compact-comment",
+        "compact-lines",
+        "compact-bold",
+    ],
 )
 def test_last_question_without_answer(tmp_path, text, line, heading, label):
     message = (
@@ -441,3 +471,13 @@ def test_one_number_heading_item_not_bank():
     document = parse_document(Source.from_text("steps.md", text))
 
     assert [list(section.fields) for section in document.sections[0].children] == [["answer"], []]
+
+
+@pytest.mark.parametrize("after", ["\n后面还有一段说明。\n", "\n# 附录\n\n参考资料。\n"])
+def test_compact_last_line_before_text_stays_answer(tmp_path, after):
+    document = parse_document(Source.from_text("bank.md", COMPACT + after))
+    items = document.sections[0].children
+
+    assert [item.line for item in items] == [3, 4, 5, 6]
+    assert items[-1].fields["answer"].text == "列表可变，元组不可变。\n5、什么是闭包？"
+    assert findings(write(tmp_path, COMPACT + after)) == []

@@ -23,7 +23,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from doclint.block_guards import guard_block_rules
 from doclint.collapsible_items import split_collapsible_items
-from doclint.end_marks import without_end_marks
+from doclint.end_marks import is_end_mark, without_end_marks
 from doclint.content_tabs import content_tabs_plugin
 from doclint.nesting_limit import dropped_lines, record_dropped_content
 from doclint.fields import LabelMatch, LabelTable, default_labels, is_option, match_step_label, strip_label
@@ -33,6 +33,7 @@ from doclint.inline_answers import asks, asks_one_question, inline_answer, may_a
 from doclint.item_questions import ItemQuestion, bold_question, is_closing_question, is_options, plain_question
 from doclint.line_steps import LineParagraph, LineSteps, has_marker, list_item_steps, may_mark, read_line_steps
 from doclint.myst_code import directive_language, option_line_count
+from doclint.open_question_lines import follows_number, open_question_lines
 from doclint.plain_text import inline_plain_text
 from doclint.prose_answers import answer_in_prose, asks_in_heading, continues_numbering
 from doclint.question_lists import question_paragraph, unfold_question_lists
@@ -126,7 +127,7 @@ class _TreeBuilder:
                 if block is not None:
                     (stack[-1].blocks if stack else preamble).append(block)
 
-        preamble = _split_labelled_lines(preamble, self.labels, self._plain_text)
+        preamble = _split_labelled_lines(preamble, self.labels, self.source, self._plain_text)
         preamble, collapsible = split_collapsible_items(preamble, 0, self.source, self._plain_text)
         preamble, items = _split_items(preamble, 0, self.labels, self.source, self._plain_text)
         roots = _in_line_order(items, collapsible) + roots
@@ -330,7 +331,7 @@ def code_language(info: str) -> str | None:
 
 def _finish_section(section: Section, labels: LabelTable, source: Source, plain_text: Callable[[str], str]) -> None:
     """Split out bold-question items, then compute fields and end lines, children first."""
-    blocks = _split_labelled_lines(section.blocks, labels, plain_text)
+    blocks = _split_labelled_lines(section.blocks, labels, source, plain_text)
     blocks, collapsible = split_collapsible_items(blocks, section.level, source, plain_text)
     section.blocks, items = _split_items(blocks, section.level, labels, source, plain_text)
     section.children = _in_line_order(items, collapsible) + section.children
@@ -369,7 +370,9 @@ def _in_line_order(items: list[Section], collapsible: list[Section]) -> list[Sec
     return sorted(items + collapsible, key=lambda item: item.line)
 
 
-def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: Callable[[str], str]) -> list[Block]:
+def _split_labelled_lines(
+    blocks: list[Block], labels: LabelTable, source: Source, plain_text: Callable[[str], str]
+) -> list[Block]:
     """Split each paragraph at the lines that open another field (``_field_line_starts``).
 
     ``**Question:** Why?`` and ``**Answer:** Because.`` on consecutive
@@ -378,7 +381,13 @@ def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: C
     own, with its own line numbers.
     ``plain_text`` turns inline Markdown into plain text. Whether the
     blocks hold a question bank (``_numbered_lines_ask``) is read only when
-    a numbered line that asks nothing has an answer label on it.
+    a numbered line that asks nothing has an answer label on it. A question
+    without an answer opens a piece after the answer of the question above
+    it, which may be the block before the paragraph, and at the end of a
+    paragraph only when the next paragraph goes on with the bank or the
+    document ends there. So each paragraph is cut knowing the piece before
+    it, the block after it and, for the last one before the closing marks,
+    whether the document ends.
     """
     found: list[bool] = []
 
@@ -388,13 +397,24 @@ def _split_labelled_lines(blocks: list[Block], labels: LabelTable, plain_text: C
             found.append(_numbered_lines_ask(blocks, labels))
         return found[0]
 
+    last_content = len(blocks) - 1
+    while last_content >= 0 and is_end_mark(blocks[last_content]):
+        last_content -= 1
     result: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Paragraph) and ("\n" in block.markdown or _may_cut_inline(block.markdown, labels)):
-            result.extend(_paragraph_fields(block, labels, plain_text, in_bank))
-        else:
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or not ("\n" in block.markdown or _may_cut_inline(block.markdown, labels)):
             result.append(block)
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        at_end = index == last_content and "\n" in block.markdown and _ends_document(blocks, source)
+        above = result[-1] if result else None
+        result.extend(_paragraph_fields(block, labels, plain_text, in_bank, above, following, at_end))
     return result
+
+
+def _ends_document(blocks: list[Block], source: Source) -> bool:
+    """Return whether nothing but blank lines follows the last of ``blocks`` in the document."""
+    return not any(source.line_text(line).strip() for line in range(blocks[-1].end_line + 1, source.last_line + 1))
 
 
 def _numbered_lines_ask(blocks: list[Block], labels: LabelTable) -> bool:
@@ -449,13 +469,22 @@ def _paragraph_fields(
     labels: LabelTable,
     plain_text: Callable[[str], str],
     in_bank: Callable[[], bool] | None = None,
+    above: Block | None = None,
+    following: Block | None = None,
+    ends_document: bool = False,
 ) -> list[Paragraph]:
     """Cut a paragraph at the lines that open another field, then each question piece after its question mark.
 
     The second cut is that of an answer on the line of its question
-    (``1、什么是GIL？答案：…``, ``_inline_answer_pieces``).
+    (``1、什么是GIL？答案：…``, ``_inline_answer_pieces``). ``above`` is
+    the block before the paragraph, and ``following`` and
+    ``ends_document`` tell what follows it (``_field_line_starts``).
     """
-    pieces = _line_pieces(paragraph, labels, plain_text, in_bank) if "\n" in paragraph.markdown else [paragraph]
+    multiline = "\n" in paragraph.markdown
+    if not multiline:
+        pieces = [paragraph]
+    else:
+        pieces = _line_pieces(paragraph, labels, plain_text, in_bank, above, following, ends_document)
     return [part for piece in pieces for part in _inline_answer_pieces(piece, labels, plain_text, in_bank)]
 
 
@@ -541,6 +570,9 @@ def _line_pieces(
     labels: LabelTable,
     plain_text: Callable[[str], str],
     in_bank: Callable[[], bool] | None = None,
+    above: Block | None = None,
+    following: Block | None = None,
+    ends_document: bool = False,
 ) -> list[Paragraph]:
     """Cut a paragraph at the lines that open another field, or return it whole.
 
@@ -551,7 +583,7 @@ def _line_pieces(
     because cutting there would change the text.
     """
     source_lines = paragraph.markdown.split("\n")
-    starts = _field_line_starts(source_lines, labels, in_bank)
+    starts = _field_line_starts(source_lines, labels, in_bank, above, following, ends_document)
     if len(starts) == 1:
         return [paragraph]
 
@@ -567,7 +599,14 @@ def _line_pieces(
     return pieces
 
 
-def _field_line_starts(source_lines: list[str], labels: LabelTable, in_bank: Callable[[], bool] | None = None) -> list[int]:
+def _field_line_starts(
+    source_lines: list[str],
+    labels: LabelTable,
+    in_bank: Callable[[], bool] | None = None,
+    above: Block | None = None,
+    following: Block | None = None,
+    ends_document: bool = False,
+) -> list[int]:
     """Return 0 and the indexes of the lines of a paragraph that open a field of their own.
 
     A line that opens with a bold or bracketed label (``**Answer:**``,
@@ -578,6 +617,12 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable, in_bank: Cal
     ``Q:`` over ``A:`` are two fields, while prose such as ``Note: …`` or
     a second ``Answer:`` line stays text. A plain ``A:`` that is an option
     of a multiple-choice question (``doclint.fields.is_option``) is text too.
+    A bold question line (``**问题 2：…？**``) opens a piece when an answer
+    follows it, or when it ends the paragraph after an answer and the next
+    paragraph opens with an answer label or the document ends there.
+    A second question label in a row (``问：…`` over ``问：…``) opens a
+    field when an answer above it closed an earlier question and its own
+    answer follows, because the first of the two then lost its answer.
     A paragraph that opens with a numbered question in plain text
     (``第1题：…``, ``1、…``) is cut only where an answer follows, because
     only an answer makes that numbered line a question. Its first cut is
@@ -589,30 +634,124 @@ def _field_line_starts(source_lines: list[str], labels: LabelTable, in_bank: Cal
     bank written without blank lines falls into its questions and fields.
     A question line whose answer follows on the same line
     (``1、什么是GIL？答案：…``) is in that answer (``_key_after_line``).
+    A numbered question without an answer after the answer of the numbered
+    question above it opens a piece under the conditions of
+    ``doclint.open_question_lines``, which ``following``, the block after
+    the paragraph, and ``ends_document`` are for. That question may be ``above``, the block
+    before a paragraph that opens with its answer label.
     """
     starts = [0]
-    current_key = _key_after_line(source_lines[0], _opening_key(source_lines[0], labels), labels, in_bank)
+    opening_key = _opening_key(source_lines[0], labels)
+    current_key = _key_after_line(source_lines[0], opening_key, labels, in_bank)
+    # The line of the numbered question of the current item, and whether its answer has opened: a question without
+    # an answer may follow that answer. None once another numbered line is in the answer, as its steps are.
+    item_line = source_lines[0] if opening_key == _PLAIN_QUESTION else None
+    answered = answer_seen = current_key == "answer"
+    if opening_key == "answer" and isinstance(above, Paragraph):
+        item_line = _question_line(above, labels)
+    open_lines: list[int] = []
     for index in range(1, len(source_lines)):
         line = source_lines[index]
+        if index in open_lines:
+            starts.append(index)
+            current_key, item_line, answered = _PLAIN_QUESTION, line, False
+            continue
         bold = line.lstrip().startswith(("**", "__", "【"))
         if not bold and current_key is None:
             continue
         found = labels.match(line)
+        if found is None and bold:
+            if _opening_key(line, labels) == "question" and _bold_question_answered(
+                source_lines, index, labels, current_key, following, ends_document
+            ):
+                starts.append(index)
+                current_key, item_line = "question", None
+            continue
         if found is None:
-            if not bold and plain_question(line, labels) is not None:
-                key = _key_after_line(line, _PLAIN_QUESTION, labels, in_bank)
-                if key == "answer" or _answer_line_follows(source_lines, index, labels):
+            if plain_question(line, labels) is None:
+                continue
+            key = _key_after_line(line, _PLAIN_QUESTION, labels, in_bank)
+            if key == "answer" or _answer_line_follows(source_lines, index, labels):
+                starts.append(index)
+                current_key, item_line, answered = key, line, key == "answer"
+                answer_seen = answer_seen or answered
+            elif item_line is not None and answered:
+                open_lines = open_question_lines(
+                    source_lines,
+                    index,
+                    item_line,
+                    labels,
+                    lambda position: _answered_at(source_lines, position, _PLAIN_QUESTION, labels, in_bank),
+                    _first_line(following),
+                    ends_document,
+                )
+                if open_lines:
                     starts.append(index)
-                    current_key = key
+                    current_key, item_line, answered = _PLAIN_QUESTION, line, False
+                else:
+                    item_line = None
             continue
-        if not bold and (found.key == current_key or is_option(found.label, source_lines[index + 1:])):
+        if not bold and is_option(found.label, source_lines[index + 1:]):
             continue
+        if not bold and found.key == current_key:
+            if found.key != "question" or not answer_seen:
+                continue
+            if not _answered_at(source_lines, index, "question", labels, in_bank):
+                continue
         if not bold and current_key == _PLAIN_QUESTION and found.key != "answer":
             if found.key == "question" or not _answer_line_follows(source_lines, index, labels):
                 continue
         starts.append(index)
         current_key = _key_after_line(line, found.key, labels, in_bank)
+        if found.key == "question":
+            item_line = None
+        answered = answered or current_key == "answer"
+        answer_seen = answer_seen or current_key == "answer"
     return starts
+
+
+def _question_line(block: Paragraph, labels: LabelTable) -> str | None:
+    """Return the first line of a paragraph when it is a numbered question in plain text (``1、…``, ``Q1: …``), else None."""
+    first = _first_line(block)
+    return first if _opening_key(first, labels) == _PLAIN_QUESTION else None
+
+
+def _bold_question_answered(
+    source_lines: list[str],
+    index: int,
+    labels: LabelTable,
+    current_key: str | None,
+    following: Block | None,
+    ends_document: bool,
+) -> bool:
+    """Return whether the bold question on line ``index`` of a paragraph opens a piece of its own.
+
+    Its answer follows in the paragraph, or it is the last line, after an
+    answer, and the next paragraph opens with an answer label or the
+    document ends there (``_field_line_starts``).
+    """
+    if _answer_line_follows(source_lines, index, labels):
+        return True
+    if index != len(source_lines) - 1 or current_key != "answer":
+        return False
+    if ends_document:
+        return True
+    found = labels.match(_first_line(following))
+    return found is not None and found.key == "answer"
+
+
+def _first_line(block: Block | None) -> str:
+    """Return the first source line of a paragraph, or "" for another block or None."""
+    return block.markdown.partition("\n")[0] if isinstance(block, Paragraph) else ""
+
+
+def _answered_at(
+    source_lines: list[str], index: int, key: str, labels: LabelTable, in_bank: Callable[[], bool] | None
+) -> bool:
+    """Return whether the question on line ``index`` of a paragraph, which opens with ``key``, has an answer on its line or after it."""
+    if _key_after_line(source_lines[index], key, labels, in_bank) == "answer":
+        return True
+    return _answer_line_follows(source_lines, index, labels)
 
 
 def _key_after_line(line: str, key: str | None, labels: LabelTable, in_bank: Callable[[], bool] | None = None) -> str | None:
@@ -833,7 +972,7 @@ def _trailing_question(
         return None
     if any(_numbers_lines(between, labels) for between in blocks[last_start + 1:index]):
         return None
-    if any(source.line_text(line).strip() for line in range(blocks[-1].end_line + 1, source.last_line + 1)):
+    if not _ends_document(blocks, source):
         return None
     return index, block
 
@@ -916,7 +1055,7 @@ def _continues_questions(block: Paragraph, question: ItemQuestion, previous_bloc
     """
     if question[0] is None and previous[0] is None:
         return _is_bold(block) and _is_bold(previous_block) and not is_closing_question(question[1])
-    if question[2] != previous[2] or not _follows_number(previous[0], question[0]):
+    if question[2] != previous[2] or not follows_number(previous[0], question[0]):
         return False
     return _number_style(block) == _number_style(previous_block)
 
@@ -968,13 +1107,6 @@ def _number_style(paragraph: Paragraph) -> str | None:
     first = paragraph.text.partition("\n")[0].replace("**", "").replace("__", "").strip()
     found = read_heading_number(first)
     return found.style if found is not None else None
-
-
-def _follows_number(previous: str | None, number: str | None) -> bool:
-    """Return whether a question's number is the number of the question before it plus one."""
-    if previous is None or number is None or not previous.isdigit() or not number.isdigit():
-        return False
-    return int(number) == int(previous) + 1
 
 
 def _unfold_question_lists(
