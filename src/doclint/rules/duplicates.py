@@ -91,13 +91,18 @@ def _collected_sections(document: Document, pairs: list[tuple[SectionEntry, Sect
     own, other = min(sides, key=lambda side: side[0].section.line)
     count = len({id(side[0].section) for side in sides})
     pages = len({id(side[1].document) for side in sides})
-    message = _(
-        'this page shares {count} sections word for word with {pages} other pages, such as section "{heading}" '
-        "({where}); if a script writes them from one source, add the page to per-file-ignores, otherwise "
-        "keep one copy of each"
-    ).format(count=count, pages=pages, heading=own.section.heading, where=describe_location(other.document.path, other.section.line, document.path))
+    where = describe_location(other.document.path, other.section.line, document.path)
+    message = format_message(_(_SHARES_SECTIONS), count=count, pages=pages, heading=own.section.heading, where=where)
+
     related = [_related(other_side, _("same as line {line}").format(line=own_side.section.line)) for own_side, other_side in sides]
     return DUPLICATE_SECTION.diagnostic(document, own.section.line, own.section.line, message, own.section.column, related)
+
+
+_SHARES_SECTIONS = N_(
+    'this page shares {count} sections word for word with {pages} other pages, such as section "{heading}" '
+    "({where}); if a script writes them from one source, add the page to per-file-ignores, otherwise keep one "
+    "copy of each"
+)
 
 
 def _reported_copies(documents: Sequence[Document]) -> Iterator[tuple[SectionEntry, SectionEntry, Diagnostic]]:
