@@ -14,7 +14,7 @@ markdown-it does not emit a top-level heading token for it.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -408,7 +408,7 @@ def _split_labelled_lines(
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         at_end = index == last_content and "\n" in block.markdown and _ends_document(blocks, source)
         above = result[-1] if result else None
-        result.extend(_paragraph_fields(block, labels, plain_text, in_bank, above, following, at_end))
+        result.extend(_paragraph_fields(block, labels, plain_text, _Surroundings(in_bank, above, following, at_end)))
     return result
 
 
@@ -464,28 +464,36 @@ def _may_cut_inline(line: str, labels: LabelTable) -> bool:
     return _opening_key(line, labels) in ("question", _PLAIN_QUESTION) and may_answer_inline(line)
 
 
+class _Surroundings(NamedTuple):
+    """The context of a paragraph that its field cuts read (``_field_line_starts``): the blocks around it and the bank test."""
+
+    in_bank: Callable[[], bool] | None = None
+    """Whether the blocks of the paragraph hold a question bank, read once on first use (``_inline_cut``)."""
+    above: Block | None = None
+    """The block before the paragraph."""
+    following: Block | None = None
+    """The block after the paragraph."""
+    ends_document: bool = False
+    """Whether the paragraph is the last content of the document: only blank lines and closing marks, such as ``---`` or an HTML comment, follow it."""
+
+
 def _paragraph_fields(
     paragraph: Paragraph,
     labels: LabelTable,
     plain_text: Callable[[str], str],
-    in_bank: Callable[[], bool] | None = None,
-    above: Block | None = None,
-    following: Block | None = None,
-    ends_document: bool = False,
+    around: _Surroundings = _Surroundings(),
 ) -> list[Paragraph]:
     """Cut a paragraph at the lines that open another field, then each question piece after its question mark.
 
     The second cut is that of an answer on the line of its question
-    (``1、什么是GIL？答案：…``, ``_inline_answer_pieces``). ``above`` is
-    the block before the paragraph, and ``following`` and
-    ``ends_document`` tell what follows it (``_field_line_starts``).
+    (``1、什么是GIL？答案：…``, ``_inline_answer_pieces``).
     """
     multiline = "\n" in paragraph.markdown
     if not multiline:
         pieces = [paragraph]
     else:
-        pieces = _line_pieces(paragraph, labels, plain_text, in_bank, above, following, ends_document)
-    return [part for piece in pieces for part in _inline_answer_pieces(piece, labels, plain_text, in_bank)]
+        pieces = _line_pieces(paragraph, labels, plain_text, around)
+    return [part for piece in pieces for part in _inline_answer_pieces(piece, labels, plain_text, around.in_bank)]
 
 
 def _inline_answer_pieces(
@@ -569,10 +577,7 @@ def _line_pieces(
     paragraph: Paragraph,
     labels: LabelTable,
     plain_text: Callable[[str], str],
-    in_bank: Callable[[], bool] | None = None,
-    above: Block | None = None,
-    following: Block | None = None,
-    ends_document: bool = False,
+    around: _Surroundings = _Surroundings(),
 ) -> list[Paragraph]:
     """Cut a paragraph at the lines that open another field, or return it whole.
 
@@ -583,7 +588,7 @@ def _line_pieces(
     because cutting there would change the text.
     """
     source_lines = paragraph.markdown.split("\n")
-    starts = _field_line_starts(source_lines, labels, in_bank, above, following, ends_document)
+    starts = _field_line_starts(source_lines, labels, around)
     if len(starts) == 1:
         return [paragraph]
 
@@ -599,14 +604,7 @@ def _line_pieces(
     return pieces
 
 
-def _field_line_starts(
-    source_lines: list[str],
-    labels: LabelTable,
-    in_bank: Callable[[], bool] | None = None,
-    above: Block | None = None,
-    following: Block | None = None,
-    ends_document: bool = False,
-) -> list[int]:
+def _field_line_starts(source_lines: list[str], labels: LabelTable, around: _Surroundings = _Surroundings()) -> list[int]:
     """Return 0 and the indexes of the lines of a paragraph that open a field of their own.
 
     A line that opens with a bold or bracketed label (``**Answer:**``,
@@ -640,6 +638,7 @@ def _field_line_starts(
     the paragraph, and ``ends_document`` are for. That question may be ``above``, the block
     before a paragraph that opens with its answer label.
     """
+    in_bank, above, following, ends_document = around
     starts = [0]
     opening_key = _opening_key(source_lines[0], labels)
     current_key = _key_after_line(source_lines[0], opening_key, labels, in_bank)

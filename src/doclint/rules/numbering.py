@@ -532,6 +532,10 @@ def _number_left_between(document: Document, run: list[Section], planned: list[s
     would then write a second "2、", so the fix is unsafe. An unanswered
     question that is an item of its own counts in the run, and
     ``missing-answer`` reports it.
+
+    NOTE: in the first case the text's numbers run on (1, 2, 3), yet the
+    run still reports a skip from 1 to 3, because the prose after the
+    question may be its answer and the parser keeps both in the item above.
     """
     source = document.source
     # A heading or item between them is a section of its own, such as a copy that duplicate-section removes.

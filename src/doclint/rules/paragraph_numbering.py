@@ -138,17 +138,17 @@ def _cites_changed_number(document: Document, run: list[Step], planned: list[str
 def _after_number(document: Document, step: Step) -> str:
     """Return the text of a numbered line after its number."""
     line = document.source.line_text(step.line)
-    shown = written_number(document, step)
-    return line[shown.end_column - 1:] if shown is not None else line
+    marker = written_number(document, step)
+    return line[marker.end_column - 1:] if marker is not None else line
 
 
 def _diagnostic(
     document: Document, found: StepBreak, written: dict[int, WrittenNumber | None], renumbered: dict[int, str], fix: Fix | None
 ) -> Diagnostic:
     step, previous = found.step, found.previous
-    shown, previous_shown = written[step.line], written[previous.line]
-    number = shown.text if shown else str(step.number)
-    previous_number = previous_shown.text if previous_shown else str(previous.number)
+    marker, previous_marker = written[step.line], written[previous.line]
+    number = marker.text if marker else str(step.number)
+    previous_number = previous_marker.text if previous_marker else str(previous.number)
     keeps = _("the fix leaves it at {number} and renumbers the previous line to {previous}")
     message = format_message(
         _(_MESSAGES[found.kind]),
@@ -158,8 +158,8 @@ def _diagnostic(
         line=previous.line,
         remedy=remedy(found, number, previous_number, renumbered, keeps),
     )
-    column, end_column = (shown.column, shown.end_column) if shown else (1, None)
-    related = RelatedLocation(document.path, previous.line, previous_shown.column if previous_shown else 1, _("previous numbered line"))
+    column, end_column = (marker.column, marker.end_column) if marker else (1, None)
+    related = RelatedLocation(document.path, previous.line, previous_marker.column if previous_marker else 1, _("previous numbered line"))
     return PARAGRAPH_NUMBERING.diagnostic(
         document, step.line, step.line, message, column=column, related=[related], end_column=end_column, fix=fix
     )
